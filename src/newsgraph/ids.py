@@ -1,0 +1,31 @@
+"""Stable identifiers and content hashes (DESIGN.md: id and content_hash of the output record)."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Optional
+
+_WS = re.compile(r"\s+")
+
+
+def _digest(value: str, size: int = 16) -> str:
+    return hashlib.sha1(value.encode("utf-8")).hexdigest()[:size]
+
+
+def normalise_text(text: str) -> str:
+    """The normal form behind the exact-duplicate key: NFKC, case-folded, whitespace collapsed."""
+    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+
+
+def content_hash(text: str) -> str:
+    return _digest(normalise_text(text), 40)
+
+
+def article_id(caller_id: Optional[str], url: Optional[str], origin: str) -> str:
+    """The caller's id, else a hash of the URL, else of the input path + record position."""
+    if caller_id:
+        return str(caller_id)
+    if url:
+        return "u" + _digest(url.strip())
+    return "p" + _digest(origin)

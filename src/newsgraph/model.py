@@ -1,0 +1,145 @@
+"""The one typed data model every stage shares.
+
+A :class:`Page` is raw input; an :class:`Article` is what extraction makes of it. ``Article.text`` is the one
+string every annotation points into, with ``[start, end)`` offsets in code points (Python string indices).
+Annotations are small slotted records, never free-form dicts. Spans are ``(start, end)`` tuples.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Optional, Union
+
+Span = tuple[int, int]
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(slots=True)
+class Problem:
+    """Why something could not be used, or was used only in part. ``code`` is stable snake_case."""
+
+    code: str
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class Page:
+    """Raw input as read by a source.
+
+    ``content`` is bytes for pages whose encoding still has to be worked out, text where the source already has
+    text. ``kind`` tells extraction what it is: ``capture`` (raw page text to clean), ``html``, or ``text``
+    (already-clean text, kept exactly). ``origin`` names where it came from (path, and ``#n`` record position).
+    """
+
+    content: Union[bytes, str]
+    kind: Literal["capture", "html", "text"]
+    origin: str
+    url: Optional[str] = None
+    fetched: Optional[str] = None
+    id: Optional[str] = None
+    title: Optional[str] = None
+    published: Optional[str] = None
+    charset: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    global_id: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str
+    span: Span
+    entity: Optional[str] = None
+    name: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Quote:
+    text: str
+    span: Span
+    kind: Literal["direct", "mixed", "indirect"]
+    parts: list[Span] = field(default_factory=list)
+    cue: Optional[str] = None
+    cue_span: Optional[Span] = None
+    speaker: Optional[Speaker] = None
+    about: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Figure:
+    text: str
+    span: Span
+    kind: Literal["count", "amount", "percent", "quantity"]
+    value: Optional[float] = None
+    value_max: Optional[float] = None
+    unit: Optional[str] = None
+    qualifier: Optional[str] = None
+    object: Optional[str] = None
+    event: Optional[str] = None
+
+
+@dataclass(slots=True)
+class TimeRef:
+    text: str
+    span: Span
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: Optional[str] = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A clean article and everything found in it. All spans index ``text``."""
+
+    id: str
+    text: str
+    content_hash: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    fetched: Optional[str] = None
+    url: Optional[str] = None
+    canonical_url: Optional[str] = None
+    source: Optional[str] = None
+    image: Optional[str] = None
+    authors: list[str] = field(default_factory=list)
+    language: Optional[str] = None
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    times: list[TimeRef] = field(default_factory=list)
+    story: Optional[str] = None
+    duplicate_of: Optional[str] = None
+    pipeline: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    origin: Optional[str] = None
+
+    def add_problem(self, code: str, detail: str = "") -> None:
+        self.problems.append(Problem(code, detail))
+
+    def has_problem(self, code: str) -> bool:
+        return any(p.code == code for p in self.problems)
+
+    def entity(self, entity_id: str) -> Optional[Entity]:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+
+@dataclass(slots=True)
+class Rejected:
+    """An input that produced no article: a source or extraction step yields it instead of raising."""
+
+    origin: str
+    code: str
+    detail: str = ""
+    fatal: bool = False  # True: the input could not be read/parsed at all (exit code 1); False: skipped by design

@@ -1,0 +1,134 @@
+"""What runs: sources -> extraction -> enrichment, composed as iterators.
+
+Each step takes an iterable and yields items; a :class:`~newsgraph.model.Rejected` flows through untouched so the
+caller can count and report it. Where the steps run (one process, a pool) is the executors' business.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Optional, Union
+
+from . import __version__
+from .enrichment.nlp import DEFAULT_MODEL
+from .ids import article_id, content_hash
+from .model import Article, Page, Rejected
+
+Item = Union[Article, Rejected]
+
+# name -> "module:Class"; resolved lazily so a run that skips a stage never imports it.
+ANNOTATORS = {
+    "entities": "newsgraph.enrichment.entities:EntityAnnotator",
+    "quotes": "newsgraph.enrichment.quotes:QuoteAnnotator",
+    "figures": "newsgraph.enrichment.figures:FigureAnnotator",
+    "times": "newsgraph.enrichment.times:TimeAnnotator",
+}
+ALL_STAGES = tuple(ANNOTATORS)
+SUPPORTED_LANGUAGES = ("en",)
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Settings of one run; maps 1:1 to what the CLI flags set."""
+
+    model: str = DEFAULT_MODEL
+    stages: tuple[str, ...] = ALL_STAGES
+    batch_size: int = 16
+    as_text: bool = False
+    html_extractor: str = "trafilatura"
+
+
+def _annotators(stages: Iterable[str]) -> list:
+    out = []
+    for name in stages:
+        if name not in ANNOTATORS:
+            from .errors import ConfigError
+            raise ConfigError(f"unknown stage {name!r}; choose from {', '.join(ANNOTATORS)}")
+        module, cls = ANNOTATORS[name].split(":")
+        try:
+            out.append(getattr(importlib.import_module(module), cls)())
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            # A stage not built yet in this version is skipped rather than failing every run.
+            continue
+    return out
+
+
+def pipeline_info(options: Options) -> dict[str, str]:
+    from .enrichment.nlp import load
+    _, info = load(options.model)
+    return {"newsgraph": __version__, "model": info.label}
+
+
+def read(inputs: Iterable[str], options: Options = Options()) -> Iterator[Union[Page, Rejected]]:
+    from .sources import read as read_sources
+    return read_sources(inputs, as_text=options.as_text)
+
+
+def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()) -> Iterator[Item]:
+    from .extraction import extract as extract_page
+    for page in pages:
+        if isinstance(page, Rejected):
+            yield page
+            continue
+        yield extract_page(page, html_extractor=options.html_extractor)
+
+
+def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item]:
+    """Parse English articles in batches with spaCy and run the chosen annotators on each."""
+    from .enrichment.nlp import load
+    nlp, info = load(options.model)
+    annotators = _annotators(options.stages)
+    stamp = {"newsgraph": __version__, "model": info.label}
+    batch: list[Item] = []
+
+    def flush() -> Iterator[Item]:
+        todo = [a for a in batch if isinstance(a, Article) and _wants_nlp(a)]
+        docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
+        for article, doc in zip(todo, docs):
+            for annotator in annotators:
+                annotator.annotate(article, doc)
+        yield from batch
+        batch.clear()
+
+    for item in items:
+        if isinstance(item, Article):
+            item.pipeline = dict(stamp)
+        batch.append(item)
+        if len(batch) >= options.batch_size:
+            yield from flush()
+    yield from flush()
+
+
+def _wants_nlp(article: Article) -> bool:
+    if not article.text.strip():
+        return False
+    if article.language and article.language not in SUPPORTED_LANGUAGES:
+        if not article.has_problem("language_unsupported"):
+            article.add_problem("language_unsupported",
+                                f"language {article.language!r}: English-only NLP stages skipped")
+        return False
+    return True
+
+
+def analyze(inputs: Iterable[str], options: Options = Options()) -> Iterator[Item]:
+    """Inputs (paths, ``-``) to annotated articles; rejected inputs come through as Rejected."""
+    return enrich(extract(read(inputs, options), options), options)
+
+
+def analyze_text(text: str, *, published: Optional[str] = None, title: Optional[str] = None,
+                 id: Optional[str] = None, options: Options = Options()) -> Article:
+    """Annotate already-clean text, kept exactly (spans index ``text``). The library's simplest entry point."""
+    article = Article(id=article_id(id, None, f"text:{content_hash(text)}"), text=text,
+                      content_hash=content_hash(text), title=title, published=published, language="en")
+    return next(iter(enrich([article], options)))  # type: ignore[return-value]
+
+
+def analyze_texts(texts: Iterable[tuple[str, Optional[str]]], options: Options = Options()) -> Iterator[Article]:
+    """Batch form of :func:`analyze_text` over ``(text, published)`` pairs, for evaluation and benchmarks."""
+    def articles() -> Iterator[Article]:
+        for n, (text, published) in enumerate(texts):
+            yield Article(id=f"t{n}", text=text, content_hash=content_hash(text), published=published,
+                          language="en")
+    yield from enrich(articles(), options)  # type: ignore[misc]
