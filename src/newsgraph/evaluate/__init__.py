@@ -1,0 +1,1 @@
+"""Scoring newsgraph against public gold in its native formats (`newsgraph eval …`)."""

@@ -1,0 +1,27 @@
+"""``newsgraph bench``: speed beside the reference tools, measured in the same run."""
+from __future__ import annotations
+
+import click
+
+from .common import dump_json, echo_lines
+
+
+@click.group("bench")
+def bench_group() -> None:
+    """Benchmarks: newsgraph beside the reference tool, same machine, same run."""
+
+
+@bench_group.command("nlp")
+@click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Folder with the gold sets whose texts are used (default: ../shared/data).")
+@click.option("--repeat", default=3, show_default=True, help="Timed rounds per side; the best is kept.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def nlp(data, repeat, fmt) -> None:
+    """Entity stage words/s against a bare nlp.pipe of the same spaCy model over the same texts."""
+    from ..bench.nlp import run
+    from .evaluate import _data_dir
+    result = run(_data_dir(data), repeat=repeat)
+    if fmt == "json":
+        click.echo(dump_json(result.as_dict(), pretty=True))
+    else:
+        echo_lines(result.lines())

