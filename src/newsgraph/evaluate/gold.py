@@ -1,0 +1,497 @@
+"""Gold readers: MEANTIME (CAT XML) and GUM (CoNLL-U) as :class:`GoldDoc` records.
+
+Each document's text is rebuilt from its tokens so that it reads like news text (it is fed to spaCy and to the
+quote and date finders), and every gold span is a ``[start, end)`` character offset into that text.
+
+MEANTIME tokens carry no spacing, so they are detokenised by rule (:func:`_meantime_tokens`); PTB quotes
+```` `` ```` / ``''`` become “ ” and ```` ` ```` becomes ‘. The title (sentence 0) and the dateline (sentence 1)
+are paragraphs of their own; the other sentences are joined by one space. GUM honours ``SpaceAfter=No`` and
+``# newpar`` (a blank line between paragraphs).
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class GoldMention:
+    start: int
+    end: int
+    type: str
+    syntactic_type: Optional[str]
+    chain: Optional[str]
+    head: Optional[Span] = None
+
+
+@dataclass(slots=True)
+class GoldSpeech:
+    cue: Span
+    cue_text: str
+    lemma: Optional[str]
+    speaker: Optional[GoldMention]
+    speaker_chain: Optional[str]
+
+
+@dataclass(slots=True)
+class GoldTimex:
+    start: int
+    end: int
+    type: str
+    value: Optional[str]
+    function: Optional[str]
+
+
+@dataclass(slots=True)
+class GoldValue:
+    start: int
+    end: int
+    type: Optional[str]
+    value: Optional[str]
+
+
+@dataclass(slots=True)
+class GoldQuote:
+    start: int
+    end: int
+    tag: str = "quote"
+
+
+@dataclass(slots=True)
+class GoldDate:
+    start: int
+    end: int
+    when: Optional[str]
+    attrs: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    path: str
+    text: str
+    title: Optional[str]
+    dct: Optional[str]
+    topic: Optional[str]
+    mentions: list[GoldMention] = field(default_factory=list)
+    speech: list[GoldSpeech] = field(default_factory=list)
+    timexes: list[GoldTimex] = field(default_factory=list)
+    values: list[GoldValue] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
+    dates: list[GoldDate] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+
+
+def shared_data_dir() -> Optional[Path]:
+    """The shared gold data folder: ``$NEWSGRAPH_SHARED_DATA``, else ``../shared/data`` beside the checkout."""
+    env = os.environ.get("NEWSGRAPH_SHARED_DATA")
+    candidates = [Path(env)] if env else []
+    candidates.append(Path(__file__).resolve().parents[4] / "shared" / "data")
+    for path in candidates:
+        if path.is_dir():
+            return path
+    return None
+
+
+# --------------------------------------------------------------------------- text assembly
+
+class _TextBuilder:
+    """Appends token surfaces with separators and remembers each token's character span."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.spans: list[Span] = []
+
+    def add(self, surface: str, sep: str) -> Span:
+        if self.spans and sep:
+            self.parts.append(sep)
+            self.length += len(sep)
+        start = self.length
+        self.parts.append(surface)
+        self.length += len(surface)
+        self.spans.append((start, self.length))
+        return start, self.length
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _cover(spans: list[Span], indices: Iterable[int]) -> Optional[Span]:
+    idx = sorted(set(indices))
+    if not idx:
+        return None
+    return spans[idx[0]][0], spans[idx[-1]][1]
+
+
+def _sentence_spans(spans: list[Span], sentence_of: list[int]) -> list[Span]:
+    out: dict[int, Span] = {}
+    for (start, end), sent in zip(spans, sentence_of):
+        first = out.get(sent)
+        out[sent] = (first[0] if first else start, end)
+    return [out[k] for k in sorted(out)]
+
+
+# --------------------------------------------------------------------------- MEANTIME detokenisation
+
+_NO_SPACE_BEFORE = {",", ".", "...", ":", ";", "!", "?", ")", "]", "}", "%", "”", "'s", "'S", "n't", "N'T", "'re", "'ve",
+                    "'ll", "'d", "'m", "’s", "/"}
+_NO_SPACE_AFTER = {"(", "[", "{", "$", "US$", "USD$", "C$", "A$", "£", "€", "#", "“", "‘", "/"}
+_PTB_QUOTES = {"``": "“", "''": "”", "`": "‘"}
+_CLITIC_TAILS = {"re", "s", "ll", "ve", "t", "d", "m"}
+_DASH_STOP = {"a", "an", "the", "are", "is", "was", "were", "it", "its", "and", "or", "but", "two", "three",
+              "more", "which", "who", "that", "this", "to", "of", "in", "as", "not"}
+
+
+class _Detok:
+    """Decides the separator before each MEANTIME token; tracks open straight quotes."""
+
+    def __init__(self) -> None:
+        self.double_open = False
+        self.single_open = False
+        self.glue_next = False  # the previous token wants no space after it
+
+    def separator(self, prev: Optional[str], tok: str, nxt: Optional[str], sent_start: bool) -> str:
+        glue_prev, self.glue_next = self.glue_next, tok in _NO_SPACE_AFTER
+        if tok == '"':
+            glue = self._straight_double(nxt, sent_start)
+        elif tok == "'":
+            glue = self._straight_single(prev or "", nxt)
+        elif tok == "-":
+            glue = self._hyphen(prev or "", nxt)
+        else:
+            glue = tok in _NO_SPACE_BEFORE or (prev == "'" and tok.lower() in _CLITIC_TAILS)
+        if prev is None:
+            return ""
+        return "" if glue or glue_prev else " "
+
+    def _straight_double(self, nxt: Optional[str], sent_start: bool) -> bool:
+        closing = self.double_open
+        if sent_start and closing:  # a quote opening a sentence opens, unless "he said" follows it
+            closing = bool(nxt) and (nxt[:1].islower() or nxt in _NO_SPACE_BEFORE)
+        self.double_open = not closing
+        self.glue_next = not closing
+        return closing
+
+    def _straight_single(self, prev: str, nxt: Optional[str]) -> bool:
+        if nxt is not None and nxt.lower() in _CLITIC_TAILS:  # "we ' re" -> "we're"
+            self.glue_next = True
+            return True
+        if self.single_open or prev[-1:] in ("s", "S"):  # closing, or a plural possessive (Airbus ')
+            self.single_open = False
+            return True
+        self.single_open = self.glue_next = True
+        return False
+
+    def _hyphen(self, prev: str, nxt: Optional[str]) -> bool:
+        if not (prev[-1:].isalnum() and nxt and nxt[:1].isalnum()):
+            return False
+        if nxt.lower() in ("and", "or"):  # "medium - and short-haul" -> "medium- and short-haul"
+            return True
+        lower_word = nxt[:1].islower() and nxt.lower() not in _DASH_STOP
+        short_names = prev[:1].isupper() and nxt[:1].isupper() and len(prev) <= 4 and len(nxt) <= 4
+        self.glue_next = lower_word or short_names  # "Macintosh - curious", "Wal - Mart"
+        return self.glue_next
+
+
+def _meantime_text(words: list[str], sentence_of: list[int]) -> _TextBuilder:
+    builder, detok = _TextBuilder(), _Detok()
+    dateline = _looks_like_dateline(words, sentence_of)
+    for i, word in enumerate(words):
+        surface = _PTB_QUOTES.get(word, word)
+        sent_start = i == 0 or sentence_of[i] != sentence_of[i - 1]
+        prev = _PTB_QUOTES.get(words[i - 1], words[i - 1]) if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        sep = detok.separator(prev, surface, nxt, sent_start)
+        if i and sent_start and (sentence_of[i - 1] == 0 or (dateline and sentence_of[i - 1] == 1)):
+            sep = "\n\n"
+        builder.add(surface, sep)
+    return builder
+
+
+def _looks_like_dateline(words: list[str], sentence_of: list[int]) -> bool:
+    sent1 = [w for w, s in zip(words, sentence_of) if s == 1]
+    return 0 < len(sent1) <= 12 and any(re.fullmatch(r"(19|20)\d\d", w) for w in sent1)
+
+
+# --------------------------------------------------------------------------- MEANTIME
+
+
+def read_meantime(root: Path | str) -> list[GoldDoc]:
+    """Every ``corpus_*/*.xml`` under ``root`` (sorted by path) as a :class:`GoldDoc`."""
+    root = Path(root)
+    return [_read_meantime_doc(path, path.parent.name) for path in sorted(root.glob("corpus_*/*.xml"))]
+
+
+def _read_meantime_doc(path: Path, topic: str) -> GoldDoc:
+    from lxml import etree
+
+    doc = etree.parse(str(path)).getroot()
+    tokens = doc.findall("token")
+    index = {tok.get("t_id"): i for i, tok in enumerate(tokens)}
+    words = [tok.text or "" for tok in tokens]
+    sentence_of = [int(tok.get("sentence", "0")) for tok in tokens]
+    builder = _meantime_text(words, sentence_of)
+    markables = doc.find("Markables")
+    relations = doc.find("Relations")
+    by_id = {m.get("m_id"): m for m in (markables if markables is not None else [])}
+    refers = _refers_to(relations)
+    anchors = {mid: [index[a.get("t_id")] for a in el.findall("token_anchor") if a.get("t_id") in index]
+               for mid, el in by_id.items()}
+    gold = GoldDoc(id=path.stem, path=str(path), text=builder.text(), title=None, dct=None, topic=topic,
+                   sentences=_sentence_spans(builder.spans, sentence_of))
+    title = [w for w, s in zip(builder.spans, sentence_of) if s == 0]
+    gold.title = gold.text[title[0][0]:title[-1][1]] if title else None
+    mention_of = _meantime_mentions(gold, by_id, anchors, refers, builder.spans, words)
+    _meantime_speech(gold, by_id, anchors, refers, relations, mention_of, builder.spans)
+    _meantime_times_values(gold, by_id, anchors, builder.spans)
+    return gold
+
+
+def _refers_to(relations) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for rel in (relations.findall("REFERS_TO") if relations is not None else []):
+        target = rel.find("target")
+        if target is None:
+            continue
+        for source in rel.findall("source"):
+            out[source.get("m_id")] = target.get("m_id")
+    return out
+
+
+def _meantime_mentions(gold, by_id, anchors, refers, spans, words) -> dict[str, GoldMention]:
+    mention_of: dict[str, GoldMention] = {}
+    for mid, el in by_id.items():
+        span = _cover(spans, anchors[mid]) if el.tag == "ENTITY_MENTION" else None
+        if span is None:
+            continue
+        target = by_id.get(refers.get(mid, ""))
+        is_entity = target is not None and target.tag == "ENTITY"
+        mention = GoldMention(start=span[0], end=span[1],
+                              type=(target.get("ent_type") or "UNK") if is_entity else "UNK",
+                              syntactic_type=el.get("syntactic_type") or None,
+                              chain=target.get("m_id") if is_entity else None,
+                              head=_meantime_head(el.get("head"), anchors[mid], spans, words))
+        mention_of[mid] = mention
+        gold.mentions.append(mention)
+    gold.mentions.sort(key=lambda m: (m.start, m.end))
+    return mention_of
+
+
+def _meantime_head(head: Optional[str], idx: list[int], spans: list[Span], words: list[str]) -> Optional[Span]:
+    if len(idx) == 1:
+        return spans[idx[0]]
+    for i in idx:
+        if head and words[i] == head:
+            return spans[i]
+    return None
+
+
+def _meantime_speech(gold, by_id, anchors, refers, relations, mention_of, spans) -> None:
+    arg0: dict[str, str] = {}
+    for rel in (relations.findall("HAS_PARTICIPANT") if relations is not None else []):
+        source, target = rel.find("source"), rel.find("target")
+        if rel.get("sem_role") == "Arg0" and source is not None and target is not None:
+            arg0.setdefault(source.get("m_id"), target.get("m_id"))
+    for mid, el in by_id.items():
+        event = by_id.get(refers.get(mid, ""))
+        span = _cover(spans, anchors[mid]) if el.tag == "EVENT_MENTION" else None
+        if span is None or event is None or event.get("class") != "SPEECH_COGNITIVE":
+            continue
+        cue_text = gold.text[span[0]:span[1]]
+        speaker = mention_of.get(arg0.get(mid, ""))
+        gold.speech.append(GoldSpeech(cue=span, cue_text=cue_text,
+                                      lemma=(el.get("pred") or "").lower() or _lemma_guess(cue_text),
+                                      speaker=speaker, speaker_chain=speaker.chain if speaker else None))
+    gold.speech.sort(key=lambda s: s.cue)
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "thought": "think", "wrote": "write",
+              "spoke": "speak", "spoken": "speak", "knew": "know", "known": "know", "felt": "feel"}
+
+
+def _lemma_guess(word: str) -> str:
+    """A cheap lemma for a reporting verb ("said" -> "say", "announced" -> "announce")."""
+    w = word.lower().split()[-1] if word.split() else word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ced", "ce"), ("ted", "te"), ("sed", "se"), ("ing", ""),
+                         ("ed", ""), ("es", "e"), ("s", "")):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return w[: -len(suffix)] + repl
+    return w
+
+
+def _meantime_times_values(gold, by_id, anchors, spans) -> None:
+    for mid, el in by_id.items():
+        span = _cover(spans, anchors[mid])
+        if el.tag == "TIMEX3":
+            function = el.get("functionInDocument") or None
+            if function == "CREATION_TIME" and gold.dct is None:
+                gold.dct = _iso_date(el.get("value"))
+            if span is not None:
+                gold.timexes.append(GoldTimex(span[0], span[1], el.get("type") or "", el.get("value") or None,
+                                              function))
+        elif el.tag == "VALUE" and span is not None:
+            gold.values.append(GoldValue(span[0], span[1], el.get("type") or None, el.get("value") or None))
+    gold.timexes.sort(key=lambda t: (t.start, t.end))
+    gold.values.sort(key=lambda v: (v.start, v.end))
+
+
+def _iso_date(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value)  # the one non-ISO value in the corpus: DD-MM-YYYY
+    return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else value
+
+
+# --------------------------------------------------------------------------- GUM
+
+_GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
+_XML_TAG = re.compile(r'<(/?)(\w+)((?:\s+[\w:.-]+:::"[^"]*")*)\s*(/?)>')
+_XML_ATTR = re.compile(r'([\w:.-]+):::"([^"]*)"')
+
+
+@dataclass(slots=True)
+class _GumToken:
+    form: str
+    space_after: bool
+    sentence: int
+    head: int  # document-level index of the syntactic head, -1 for the root
+    upos: str
+    misc: dict[str, str]
+
+
+def read_gum(root: Path | str, genres: Iterable[str] = ("news",)) -> list[GoldDoc]:
+    """``dep/GUM_<genre>_*.conllu`` under ``root`` for each genre (sorted by path) as :class:`GoldDoc` records."""
+    root = Path(root)
+    paths = sorted(p for genre in genres for p in (root / "dep").glob(f"GUM_{genre}_*.conllu"))
+    return [_read_gum_doc(path) for path in paths]
+
+
+def _read_gum_doc(path: Path) -> GoldDoc:
+    meta, tokens, newpar = _parse_conllu(path.read_text(encoding="utf-8"))
+    builder = _TextBuilder()
+    for i, tok in enumerate(tokens):
+        sep = ""
+        if i:
+            sep = "\n\n" if i in newpar else (" " if tokens[i - 1].space_after else "")
+        builder.add(tok.form, sep)
+    spans = builder.spans
+    genre = meta.get("genre") or path.stem.split("_")[1]
+    gold = GoldDoc(id=meta.get("newdoc id", path.stem), path=str(path), text=builder.text(),
+                   title=meta.get("title"), dct=meta.get("dateCreated"), topic=genre,
+                   sentences=_sentence_spans(spans, [t.sentence for t in tokens]))
+    gold.mentions = _gum_mentions(tokens, spans)
+    gold.quotes, gold.dates = _gum_xml(tokens, spans)
+    return gold
+
+
+def _parse_conllu(raw: str) -> tuple[dict[str, str], list[_GumToken], set[int]]:
+    meta: dict[str, str] = {}
+    tokens: list[_GumToken] = []
+    newpar: set[int] = set()
+    sentence, base, mwt_end, mwt_space = -1, 0, 0, True
+    for line in raw.splitlines():
+        if line.startswith("#"):
+            key, _, value = line[1:].strip().partition(" = ")
+            if key == "newpar" or key.startswith("newpar "):
+                newpar.add(len(tokens))
+            elif key.startswith("meta::") or key == "newdoc id":
+                meta[key.removeprefix("meta::")] = value.strip()
+            continue
+        cols = line.split("\t")
+        if len(cols) != 10 or "." in cols[0]:
+            mwt_end = mwt_end if line.strip() else 0
+            continue
+        if "-" in cols[0]:  # multi-word token: its parts keep their own forms; spacing comes from here
+            mwt_end, mwt_space = int(cols[0].split("-")[1]), "SpaceAfter=No" not in cols[9]
+            continue
+        tid = int(cols[0])
+        if tid == 1:
+            sentence, base = sentence + 1, len(tokens)
+        misc = dict(kv.split("=", 1) for kv in cols[9].split("|") if "=" in kv)
+        space = misc.get("SpaceAfter") != "No"
+        if tid < mwt_end:
+            space = False
+        elif tid == mwt_end:
+            space, mwt_end = mwt_space, 0
+        head = int(cols[6]) if cols[6].isdigit() else 0
+        tokens.append(_GumToken(cols[1], space, sentence, base + head - 1 if head else -1, cols[3], misc))
+    return meta, tokens, newpar
+
+
+_ENTITY_OPEN = re.compile(r"\((\d+)-([^()]*?)(\)?)(?=\(|\d+\)|$)")
+_ENTITY_CLOSE = re.compile(r"(?<![(\w-])(\d+)\)")
+
+
+def _entity_events(value: str) -> tuple[list[tuple[str, str, bool]], list[str]]:
+    """Openings ``(id, fields, closes_here)`` and closings ``id`` of one token's ``Entity=`` value."""
+    opens = [(m.group(1), m.group(2), bool(m.group(3))) for m in _ENTITY_OPEN.finditer(value)]
+    rest = _ENTITY_OPEN.sub("", value)
+    return opens, _ENTITY_CLOSE.findall(rest)
+
+
+def _gum_mentions(tokens: list[_GumToken], spans: list[Span]) -> list[GoldMention]:
+    open_at: dict[str, list[tuple[int, str]]] = {}
+    mentions: list[GoldMention] = []
+    for i, tok in enumerate(tokens):
+        value = tok.misc.get("Entity")
+        if not value:
+            continue
+        opens, closes = _entity_events(value)
+        for eid, fields, closes_here in opens:
+            if closes_here:
+                mentions.append(_gum_mention(eid, fields, i, i, tokens, spans))
+            else:
+                open_at.setdefault(eid, []).append((i, fields))
+        for eid in closes:
+            if open_at.get(eid):
+                start, fields = open_at[eid].pop()
+                mentions.append(_gum_mention(eid, fields, start, i, tokens, spans))
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def _gum_mention(eid: str, fields: str, first: int, last: int, tokens: list[_GumToken],
+                 spans: list[Span]) -> GoldMention:
+    # fields: etype-infstat-salience-centering-minspan-link[-identity] (the identity may itself hold hyphens)
+    parts = fields.split("-", 6)
+    etype = parts[0]
+    inside = range(first, last + 1)
+    head = next((j for j in inside if tokens[j].head not in inside), first)
+    upos = tokens[head].upos
+    # A Wikipedia identity belongs to the whole chain ("his" has one too), so only the head's part of speech
+    # decides whether this mention is a name.
+    syntactic = "NAM" if upos == "PROPN" else "PRO" if upos == "PRON" else "NOM"
+    return GoldMention(start=spans[first][0], end=spans[last][1], type=_GUM_TYPES.get(etype, etype),
+                       syntactic_type=syntactic, chain=eid, head=spans[head])
+
+
+def _gum_xml(tokens: list[_GumToken], spans: list[Span]) -> tuple[list[GoldQuote], list[GoldDate]]:
+    open_tags: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    quotes: list[GoldQuote] = []
+    dates: list[GoldDate] = []
+    for i, tok in enumerate(tokens):
+        for m in _XML_TAG.finditer(tok.misc.get("XML", "")):
+            closing, name, attrs = m.group(1) == "/", m.group(2), dict(_XML_ATTR.findall(m.group(3)))
+            if not closing:
+                open_tags.setdefault(name, []).append((i, attrs))
+                if m.group(4) != "/":
+                    continue
+            if not open_tags.get(name):
+                continue
+            first, attrs = open_tags[name].pop()
+            start, end = spans[first][0], spans[i][1]
+            if name in ("quote", "q"):
+                quotes.append(GoldQuote(start, end, name))
+            elif name == "date":
+                dates.append(GoldDate(start, end, attrs.get("when"), attrs))
+    quotes.sort(key=lambda q: (q.start, q.end))
+    dates.sort(key=lambda d: (d.start, d.end))
+    return quotes, dates
