@@ -1,0 +1,91 @@
+"""Extraction: a :class:`~newsgraph.model.Page` → an :class:`~newsgraph.model.Article` (or a Rejected).
+
+``extract(page)`` dispatches on ``page.kind``: ``capture`` → the raw-text cleaner (:mod:`.capture`), ``html`` → an
+:class:`~.base.Extractor` chosen by name (trafilatura by default), ``text`` → kept exactly. Whatever made the body,
+this module then sets what every article gets: id, content hash, origin, url, fetched and language.
+
+Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found),
+``too_short`` (a body too small to be an article; for ``text`` pages only an empty text).
+"""
+from __future__ import annotations
+
+from typing import Callable, Union
+
+from ..errors import ConfigError
+from ..ids import article_id, content_hash
+from ..model import Article, Page, Rejected
+from .base import Extractor, join_paragraphs, thin_reason
+from .html import page_text
+from .language import detect as detect_language
+
+__all__ = ["extract", "get_extractor", "Extractor", "EXTRACTORS"]
+
+
+def _trafilatura() -> Extractor:
+    from .html import TrafilaturaExtractor
+    return TrafilaturaExtractor()
+
+
+# name -> factory, resolved when asked for, so a run never imports an extractor it does not use.
+EXTRACTORS: dict[str, Callable[[], Extractor]] = {"trafilatura": _trafilatura}
+_instances: dict[str, Extractor] = {}
+
+
+def get_extractor(name: str) -> Extractor:
+    if name not in EXTRACTORS:
+        raise ConfigError(f"unknown HTML extractor {name!r}; choose from {', '.join(EXTRACTORS)}")
+    if name not in _instances:
+        _instances[name] = EXTRACTORS[name]()
+    return _instances[name]
+
+
+def extract(page: Page, *, html_extractor: str = "trafilatura") -> Union[Article, Rejected]:
+    """One page to one article, or a Rejected with the reason."""
+    if page.kind == "html":
+        result = get_extractor(html_extractor).extract(page)
+    elif page.kind == "capture":
+        result = _from_capture(page)
+    elif page.kind == "text":
+        result = _from_text(page)
+    else:
+        return Rejected(page.origin, "unsupported_input", f"unknown page kind {page.kind!r}", fatal=True)
+    if isinstance(result, Rejected):
+        return result
+    return _finish(result, page)
+
+
+def _from_text(page: Page) -> Union[Article, Rejected]:
+    text = page_text(page)
+    if not text.strip():
+        return Rejected(page.origin, "too_short", "the text is empty", fatal=False)
+    # Kept exactly, whitespace included: the caller's offsets must stay valid.
+    return Article(id="", text=text, content_hash="", title=page.title, published=page.published)
+
+
+def _from_capture(page: Page) -> Union[Article, Rejected]:
+    from .capture import clean_capture
+
+    cleaned = clean_capture(page_text(page))
+    text = join_paragraphs(cleaned.paragraphs)
+    reason = thin_reason(text)
+    if reason:
+        detail = f"body has {len(text.split())} words" if text else "no body paragraphs found in the capture"
+        return Rejected(page.origin, reason, detail, fatal=False)
+    article = Article(id="", text=text, content_hash="", title=page.title or cleaned.title,
+                      published=page.published or cleaned.published, authors=cleaned.authors)
+    for code, detail in cleaned.problems:
+        if code == "no_date_found" and article.published:
+            continue  # the caller gave the date
+        article.add_problem(code, detail)
+    return article
+
+
+def _finish(article: Article, page: Page) -> Article:
+    """Fields every article gets, whichever extractor produced it."""
+    article.url = article.url or page.url
+    article.id = article_id(page.id, article.url, page.origin)
+    article.content_hash = content_hash(article.text)
+    article.origin = page.origin
+    article.fetched = article.fetched or page.fetched
+    article.language = detect_language(article.text)
+    return article

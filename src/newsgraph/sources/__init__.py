@@ -1,0 +1,168 @@
+"""Sources: paths and standard input to :class:`~newsgraph.model.Page` items.
+
+``read(inputs)`` yields one Page per page found, or a :class:`~newsgraph.model.Rejected` with a stable reason code
+for an input that could not be used; a bad input never stops the run. Reason codes:
+
+=================  =====  ===========================================================================
+code               fatal  meaning
+=================  =====  ===========================================================================
+not_found          yes    the path does not exist
+unsupported_input  yes    a named file with an extension we do not read (no, when met while walking a
+                          directory: files beside the pages, like a README, are skipped by design)
+empty_input        no     the file (or JSONL line) holds nothing
+binary_input       yes    NUL bytes or mostly control bytes: not text
+decode_error       yes    the bytes are not text in the encoding they declare (BOM; JSONL must be UTF-8)
+bad_json           yes    a JSONL line that is not JSON or not an object (the other lines still yield)
+missing_field      yes    a JSONL object with neither ``text`` nor ``html``
+gzip_error         yes    a ``.gz`` file that does not decompress
+read_error         yes    the operating system refused to read the file
+=================  =====  ===========================================================================
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import zlib
+from pathlib import Path
+from typing import IO, Any, Iterable, Iterator, Optional, Union
+
+from ..model import Page, Rejected
+from .decode import DecodeError, decode, detect_encoding, looks_binary
+
+Item = Union[Page, Rejected]
+
+HTML_SUFFIXES = (".html", ".htm", ".html.gz", ".htm.gz")
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+__all__ = ["read", "read_jsonl", "Item"]
+
+
+def read(inputs: Iterable[Union[str, Path]], *, as_text: bool = False, stdin: Optional[IO] = None) -> Iterator[Item]:
+    """Yield a Page or a Rejected for every page of every input (files, directories, ``-`` for JSONL on stdin)."""
+    for spec in inputs:
+        if str(spec) == "-":
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            yield from read_jsonl(stream, origin="-")
+            continue
+        path = Path(spec)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from _read_file(child, as_text=as_text, named=False)
+        elif path.exists():
+            yield from _read_file(path, as_text=as_text, named=True)
+        else:
+            yield Rejected(str(spec), "not_found", f"no such file or directory: {spec}", fatal=True)
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Files under ``root`` in sorted order; hidden files and folders (``.git``, ``.DS_Store``) skipped."""
+    for child in sorted(root.iterdir(), key=lambda p: p.name):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            yield from _walk(child)
+        elif child.is_file():
+            yield child
+
+
+def _read_file(path: Path, *, as_text: bool, named: bool) -> Iterator[Item]:
+    name = path.name.lower()
+    origin = str(path)
+    if name.endswith(WARC_SUFFIXES):
+        yield Rejected(origin, "unsupported_input",
+                       "WARC input is not supported yet in this version; extract its pages to .html first",
+                       fatal=True)
+        return
+    if not name.endswith(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES):
+        known = ", ".join(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES)
+        yield Rejected(origin, "unsupported_input", f"unknown file type {path.suffix or '(none)'!r}; "
+                       f"readable: {known}", fatal=named)
+        return
+    data = _load(path)
+    if isinstance(data, Rejected):
+        yield data
+    elif name.endswith(JSONL_SUFFIXES):
+        yield from read_jsonl(data.splitlines(keepends=True), origin=origin)
+    elif name.endswith(HTML_SUFFIXES):
+        yield _html_page(data, origin)
+    else:
+        yield _text_page(data, origin, as_text=as_text)
+
+
+def _load(path: Path) -> Union[bytes, Rejected]:
+    origin = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Rejected(origin, "read_error", f"cannot read: {exc.strerror or exc}", fatal=True)
+    if path.name.lower().endswith(".gz"):
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as exc:
+            return Rejected(origin, "gzip_error", f"not a valid gzip file: {exc}", fatal=True)
+    if not data.strip():
+        return Rejected(origin, "empty_input", "the file is empty", fatal=False)
+    if looks_binary(data):
+        return Rejected(origin, "binary_input", "NUL or control bytes: this is not a text file", fatal=True)
+    return data
+
+
+def _html_page(data: bytes, origin: str) -> Item:
+    try:
+        charset = detect_encoding(data)
+    except DecodeError as exc:
+        return Rejected(origin, "decode_error", str(exc), fatal=True)
+    # Bytes stay bytes (extraction may need them as-is); the charset we settled on travels as the hint.
+    return Page(content=data, kind="html", origin=origin, charset=charset)
+
+
+def _text_page(data: bytes, origin: str, *, as_text: bool) -> Item:
+    try:
+        text, _ = decode(data)
+    except DecodeError as exc:
+        return Rejected(origin, "decode_error", str(exc), fatal=True)
+    return Page(content=text, kind="text" if as_text else "capture", origin=origin)
+
+
+def read_jsonl(lines: Iterable[Union[bytes, str]], *, origin: str) -> Iterator[Item]:
+    """One Page per JSONL line (``origin#lineno``, counted from 1); blank lines are skipped silently."""
+    for lineno, raw in enumerate(lines, start=1):
+        where = f"{origin}#{lineno}"
+        if isinstance(raw, bytes):
+            try:
+                raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Rejected(where, "decode_error", f"JSONL must be UTF-8: {exc.reason} at byte {exc.start}",
+                               fatal=True)
+                continue
+        if not raw.strip():
+            continue
+        yield _jsonl_record(raw, where)
+
+
+def _jsonl_record(line: str, where: str) -> Item:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejected(where, "bad_json", f"not valid JSON: {exc.msg} (column {exc.colno})", fatal=True)
+    if not isinstance(obj, dict):
+        return Rejected(where, "bad_json", f"expected a JSON object, got {type(obj).__name__}", fatal=True)
+    fields = {k: _opt_str(obj.get(k)) for k in ("id", "url", "title", "published", "fetched")}
+    html, text = obj.get("html"), obj.get("text")
+    if isinstance(html, str) and html.strip():
+        return Page(content=html, kind="html", origin=where, **fields)
+    if isinstance(text, str) and text.strip():
+        # Kept exactly as given: the caller's spans and ours must index the same string.
+        return Page(content=text, kind="text", origin=where, **fields)
+    if isinstance(html, str) or isinstance(text, str):
+        return Rejected(where, "empty_input", "the text/html field is empty", fatal=False)
+    return Rejected(where, "missing_field", "a JSONL line needs a 'text' or an 'html' string field", fatal=True)
+
+
+def _opt_str(value: Any) -> Optional[str]:
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, str) else str(value)
