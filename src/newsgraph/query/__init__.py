@@ -1,0 +1,68 @@
+"""Query: the library functions behind ``newsgraph search|show|quotes|export``; each is a few lines over a Store."""
+from __future__ import annotations
+
+import csv
+import json
+from typing import Optional, TextIO
+
+from ..errors import ConfigError, MissingExtra
+from ..model import Article
+from ..record import to_record
+from ..storage.base import QuoteHit, SearchHit, Store
+
+__all__ = ["search", "show", "quotes", "export", "EXPORT_FORMATS", "CSV_COLUMNS"]
+
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+#: One CSV row per current article: its metadata, counts of what was found, and the text.
+CSV_COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "language", "authors", "story",
+               "duplicate_of", "content_hash", "entities", "quotes", "figures", "times", "text")
+
+
+def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False) -> list[SearchHit]:
+    """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax."""
+    return store.search(query, limit=limit, offset=offset, raw=raw)
+
+
+def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optional[Article]:
+    """One article (its current revision unless one is named), or None; ``record.to_record`` makes it JSON."""
+    return store.get(article_id, revision)
+
+
+def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
+           until: Optional[str] = None, limit: int = 100) -> list[QuoteHit]:
+    """Who said what: speaker and about match entity names case-insensitively, as substrings."""
+    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit)
+
+
+def export(store: Store, fmt: str = "jsonl", out: Optional[TextIO] = None) -> int:
+    """Write every current article to ``out`` (a text stream): ``jsonl`` records or ``csv`` rows.
+
+    Returns the number of articles written. For CSV, open ``out`` with ``newline=""``.
+    """
+    if fmt == "parquet":
+        raise MissingExtra("pyarrow", "parquet")  # Parquet export is a later issue; say what it will need
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
+    if out is None:
+        raise ConfigError("export needs an output stream")
+    return _export_jsonl(store, out) if fmt == "jsonl" else _export_csv(store, out)
+
+
+def _export_jsonl(store: Store, out: TextIO) -> int:
+    n = 0
+    for article in store.iter_articles():
+        out.write(json.dumps(to_record(article), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _export_csv(store: Store, out: TextIO) -> int:
+    writer = csv.writer(out)
+    writer.writerow(CSV_COLUMNS)
+    n = 0
+    for a in store.iter_articles():
+        writer.writerow([a.id, a.title, a.published, a.source, a.url, a.canonical_url, a.language,
+                         "; ".join(a.authors), a.story, a.duplicate_of, a.content_hash, len(a.entities),
+                         len(a.quotes), len(a.figures), len(a.times), a.text])
+        n += 1
+    return n

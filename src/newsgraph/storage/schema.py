@@ -1,0 +1,153 @@
+"""The SQLite schema of the one-file store, and the check that an opened file is (or can become) one.
+
+Every revision keeps its full output record (``articles.record``) so ``get`` round-trips exactly; the other
+tables are derived from it and exist only to make lookups fast. The full-text index covers current revisions only:
+it reads its content through the ``current_text`` view, and the store removes a revision from it before the
+revision stops being current.
+"""
+from __future__ import annotations
+
+import sqlite3
+
+from ..errors import StoreError
+
+SCHEMA_VERSION = 1
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    pk            INTEGER PRIMARY KEY,
+    id            TEXT NOT NULL,
+    revision      INTEGER NOT NULL,
+    current       INTEGER NOT NULL CHECK (current IN (0, 1)),
+    content_hash  TEXT NOT NULL,
+    title         TEXT,
+    published     TEXT,
+    fetched       TEXT,
+    url           TEXT,
+    canonical_url TEXT,
+    source        TEXT,
+    language      TEXT,
+    text          TEXT NOT NULL,
+    story         TEXT,
+    duplicate_of  TEXT,
+    pipeline      TEXT NOT NULL,
+    problems      TEXT NOT NULL,
+    record        TEXT NOT NULL,
+    stored_at     TEXT NOT NULL,
+    UNIQUE (id, revision)
+);
+-- At most one current revision per id: a second one would be a bug, so let the database refuse it.
+CREATE UNIQUE INDEX IF NOT EXISTS articles_current ON articles (id) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash, pk) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS articles_published ON articles (published) WHERE current = 1;
+
+CREATE TABLE IF NOT EXISTS entities (
+    pk        INTEGER PRIMARY KEY,
+    article   TEXT NOT NULL,
+    revision  INTEGER NOT NULL,
+    pos       INTEGER NOT NULL,
+    local_id  TEXT NOT NULL,
+    name      TEXT NOT NULL,
+    name_key  TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    roles     TEXT NOT NULL,
+    global_id TEXT,
+    FOREIGN KEY (article, revision) REFERENCES articles (id, revision) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities (article, revision);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name_key);
+CREATE INDEX IF NOT EXISTS entities_global ON entities (global_id) WHERE global_id IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS mentions (
+    entity     INTEGER NOT NULL REFERENCES entities (pk) ON DELETE CASCADE,
+    span_start INTEGER NOT NULL,
+    span_end   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    pk             INTEGER PRIMARY KEY,
+    article        TEXT NOT NULL,
+    revision       INTEGER NOT NULL,
+    pos            INTEGER NOT NULL,
+    speaker_name   TEXT,
+    speaker_key    TEXT,
+    speaker_entity TEXT,
+    kind           TEXT NOT NULL,
+    text           TEXT NOT NULL,
+    cue            TEXT,
+    span_start     INTEGER NOT NULL,
+    span_end       INTEGER NOT NULL,
+    record         TEXT NOT NULL,
+    FOREIGN KEY (article, revision) REFERENCES articles (id, revision) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article, revision);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_key);
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes (article, speaker_entity);
+
+CREATE TABLE IF NOT EXISTS about (
+    quote    INTEGER NOT NULL REFERENCES quotes (pk) ON DELETE CASCADE,
+    entity   TEXT NOT NULL,
+    name     TEXT NOT NULL,
+    name_key TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS about_quote ON about (quote);
+CREATE INDEX IF NOT EXISTS about_name ON about (name_key);
+
+CREATE TABLE IF NOT EXISTS inputs (
+    origin     TEXT PRIMARY KEY,
+    status     TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE VIEW IF NOT EXISTS current_text AS SELECT pk, title, text FROM articles WHERE current = 1;
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+    title, text, content = 'current_text', content_rowid = 'pk',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _tables(conn: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
+    """Create the schema in an empty database, accept ours, refuse anything else with a clear message."""
+    tables = _tables(conn)  # the first read: a file that is not a database fails here
+    if tables and "meta" not in tables:
+        raise StoreError(f"{path} is an SQLite database but not a newsgraph store (it has other tables)")
+    if "meta" in tables:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise StoreError(f"{path} is not a newsgraph store (no schema version)")
+        if int(row[0]) > SCHEMA_VERSION:
+            raise StoreError(f"{path} has store schema {row[0]}; this newsgraph reads up to {SCHEMA_VERSION}")
+    # One transaction, statement by statement (executescript would commit on its own): two processes opening a
+    # fresh file at once then cannot interleave half-made schemas.
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for statement in _statements(DDL):
+            conn.execute(statement)
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
+def _statements(script: str) -> list[str]:
+    """Split the DDL on statement ends; ``sqlite3.complete_statement`` keeps trigger bodies etc. whole."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    return [s for s in out if s]

@@ -1,0 +1,277 @@
+"""The one-file SQLite store (the default backend).
+
+Each ``put`` is one ``BEGIN IMMEDIATE … COMMIT`` transaction, so a process killed at any point leaves either the
+whole article or none of it. WAL mode lets readers (search, a web UI) run while an ingest writes.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator, Optional, Union
+
+from ..errors import ConfigError, StoreError
+from ..model import Article
+from ..record import from_record, quote_to_dict, to_record
+from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store
+from .schema import ensure_schema
+
+# Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
+SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
+SNIPPET_TOKENS = 16
+# bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
+TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
+_PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
+_WORDISH = re.compile(r"\w")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+
+def _key(name: Optional[str]) -> Optional[str]:
+    """Case-insensitive match key; casefold (not lower) so that e.g. 'ß' matches 'SS'."""
+    return None if name is None else name.casefold()
+
+
+def fts_query(text: str) -> str:
+    """Turn any user string into a safe FTS5 query: every whitespace-separated chunk becomes a quoted phrase.
+
+    Quoting disarms FTS syntax (``"``, ``-``, ``AND``, ``NEAR(``, ``*``, column filters); chunks without a word
+    character are dropped because they can never match. The phrases are ANDed, as a search box user expects.
+    """
+    # FTS5 reads a NUL as the end of the query string ("unterminated string"); it separates words anyway.
+    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
+    return " ".join('"' + c.replace('"', '""') + '"' for c in chunks)
+
+
+def _connect(path: str) -> sqlite3.Connection:
+    try:
+        # isolation_level=None: the store issues BEGIN/COMMIT itself, the sqlite3 module adds nothing.
+        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {path}: {exc}") from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = ON")
+        ensure_schema(conn, path)  # before WAL: never switch the journal of a file that is not ours
+        conn.execute("PRAGMA journal_mode = WAL")
+        # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
+        conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+class SQLiteStore(Store):
+    """A :class:`Store` in one SQLite file. Open with :func:`newsgraph.storage.open_store`."""
+
+    def __init__(self, path: Union[str, Path]):
+        self.path = str(path)
+        self._conn = _connect(self.path)
+
+    def __repr__(self) -> str:
+        return f"SQLiteStore({self.path!r})"
+
+    # -- writing -------------------------------------------------------------------------------------------------
+
+    def put(self, article: Article) -> PutResult:
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")  # take the write lock first: the duplicate lookup must not go stale
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
+        try:
+            result = self._put(article)
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.Error):
+                raise StoreError(f"storing article {article.id!r} failed: {exc}") from exc
+            raise
+        return result
+
+    def _put(self, article: Article) -> PutResult:
+        old = self._conn.execute(
+            "SELECT pk, revision, content_hash, duplicate_of, story FROM articles WHERE id = ? AND current = 1",
+            (article.id,)).fetchone()
+        if old is not None and old[2] == article.content_hash:
+            return PutResult(PutStatus.SKIPPED, article.id, old[1], old[3], old[4])
+        duplicate_of, story = self._duplicate_target(article)
+        stored = dataclasses.replace(article, duplicate_of=duplicate_of, story=story)
+        record = _encode_record(stored)  # may raise: nothing has been written yet
+        revision = 1
+        if old is not None:
+            self._retire(old[0])
+            revision = old[1] + 1
+        pk = self._insert_article(stored, revision, record)
+        self._conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                           (pk, stored.title, stored.text))
+        self._insert_entities(stored, revision)
+        self._insert_quotes(stored, revision)
+        status = PutStatus.STORED if old is None else PutStatus.REVISED
+        return PutResult(status, article.id, revision, duplicate_of, story)
+
+    def _duplicate_target(self, article: Article) -> tuple[Optional[str], Optional[str]]:
+        """(duplicate_of, story): the earliest other current article with the same content_hash, if any.
+
+        Without an exact duplicate the caller's values stand (a dedup stage may have set them), and an article
+        alone is its own story.
+        """
+        row = self._conn.execute(
+            "SELECT id, story FROM articles WHERE content_hash = ? AND current = 1 AND id != ? ORDER BY pk LIMIT 1",
+            (article.content_hash, article.id)).fetchone()
+        if row is not None:
+            return row[0], row[1] or row[0]
+        return article.duplicate_of, article.story or article.id
+
+    def _retire(self, pk: int) -> None:
+        """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
+        title, text = self._conn.execute("SELECT title, text FROM articles WHERE pk = ?", (pk,)).fetchone()
+        self._conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+            (pk, title, text))
+        self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
+
+    def _insert_article(self, a: Article, revision: int, record: str) -> int:
+        cur = self._conn.execute(
+            "INSERT INTO articles (id, revision, current, content_hash, title, published, fetched, url,"
+            " canonical_url, source, language, text, story, duplicate_of, pipeline, problems, record, stored_at)"
+            " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (a.id, revision, a.content_hash, a.title, a.published, a.fetched, a.url, a.canonical_url, a.source,
+             a.language, a.text, a.story, a.duplicate_of, _json(a.pipeline),
+             _json([{"code": p.code, "detail": p.detail} for p in a.problems]), record, _now()))
+        return int(cur.lastrowid)
+
+    def _insert_entities(self, a: Article, revision: int) -> None:
+        for pos, e in enumerate(a.entities):
+            cur = self._conn.execute(
+                "INSERT INTO entities (article, revision, pos, local_id, name, name_key, type, roles, global_id)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, revision, pos, e.id, e.name, _key(e.name), e.type, _json(list(e.roles)), e.global_id))
+            self._conn.executemany("INSERT INTO mentions (entity, span_start, span_end) VALUES (?, ?, ?)",
+                                   [(cur.lastrowid, m.start, m.end) for m in e.mentions])
+
+    def _insert_quotes(self, a: Article, revision: int) -> None:
+        names = {e.id: e.name for e in a.entities}
+        for pos, q in enumerate(a.quotes):
+            # An unresolved speaker still has its words ("a spokesman"): better to find it by those than not at all.
+            speaker = None if q.speaker is None else (q.speaker.name or q.speaker.text)
+            cur = self._conn.execute(
+                "INSERT INTO quotes (article, revision, pos, speaker_name, speaker_key, speaker_entity, kind, text,"
+                " cue, span_start, span_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (a.id, revision, pos, speaker, _key(speaker), q.speaker.entity if q.speaker else None, q.kind,
+                 q.text, q.cue, q.span[0], q.span[1], _json(quote_to_dict(q))))
+            self._conn.executemany(
+                "INSERT INTO about (quote, entity, name, name_key) VALUES (?, ?, ?, ?)",
+                [(cur.lastrowid, ent, names.get(ent, ent), _key(names.get(ent, ent))) for ent in q.about])
+
+    def mark_done(self, origin: str, status: str = "done") -> None:
+        try:
+            self._conn.execute(
+                "INSERT INTO inputs (origin, status, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT (origin) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at",
+                (origin, status, _now()))
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot record input {origin!r} in {self.path}: {exc}") from exc
+
+    # -- reading -------------------------------------------------------------------------------------------------
+
+    def get(self, article_id: str, revision: Optional[int] = None) -> Optional[Article]:
+        if revision is None:
+            row = self._conn.execute("SELECT record FROM articles WHERE id = ? AND current = 1",
+                                     (article_id,)).fetchone()
+        else:
+            row = self._conn.execute("SELECT record FROM articles WHERE id = ? AND revision = ?",
+                                     (article_id, revision)).fetchone()
+        return None if row is None else from_record(json.loads(row[0]))
+
+    def revisions(self, article_id: str) -> list[int]:
+        """Every stored revision number of an article, oldest first."""
+        rows = self._conn.execute("SELECT revision FROM articles WHERE id = ? ORDER BY revision", (article_id,))
+        return [r[0] for r in rows]
+
+    def iter_articles(self, current_only: bool = True) -> Iterator[Article]:
+        last = 0
+        where = "AND current = 1" if current_only else ""
+        while True:
+            rows = self._conn.execute(
+                f"SELECT pk, record FROM articles WHERE pk > ? {where} ORDER BY pk LIMIT ?", (last, _PAGE)).fetchall()
+            if not rows:
+                return
+            for pk, record in rows:
+                last = pk
+                yield from_record(json.loads(record))
+
+    def count(self, current_only: bool = True) -> int:
+        where = " WHERE current = 1" if current_only else ""
+        return int(self._conn.execute("SELECT count(*) FROM articles" + where).fetchone()[0])
+
+    def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False) -> list[SearchHit]:
+        match = query if raw else fts_query(query)
+        if not match.strip():
+            return []
+        sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?) AS snip,"
+               " bm25(articles_fts, ?, ?) AS rank_"
+               " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+               " WHERE articles_fts MATCH ? ORDER BY rank_, a.pk LIMIT ? OFFSET ?")
+        params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, TITLE_WEIGHT, TEXT_WEIGHT,
+                  match, limit, offset)
+        try:
+            rows = self._conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if raw:
+                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
+            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+        # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
+        return [SearchHit(r[0], r[1], r[2], r[3] or "", -float(r[4])) for r in rows]
+
+    def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
+               until: Optional[str] = None, limit: int = 100, offset: int = 0) -> list[QuoteHit]:
+        sql = ["SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM quotes q"
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE a.current = 1"]
+        params: list[Any] = []
+        if speaker:
+            sql.append("AND instr(q.speaker_key, ?) > 0")
+            params.append(_key(speaker))
+        if about:
+            sql.append("AND EXISTS (SELECT 1 FROM about b WHERE b.quote = q.pk AND instr(b.name_key, ?) > 0)")
+            params.append(_key(about))
+        # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00".
+        if since:
+            sql.append("AND substr(a.published, 1, length(?)) >= ?")
+            params += [since, since]
+        if until:
+            sql.append("AND substr(a.published, 1, length(?)) <= ?")
+            params += [until, until]
+        sql.append("ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ? OFFSET ?")
+        params += [limit, offset]
+        rows = self._conn.execute(" ".join(sql), params).fetchall()
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    def input_status(self, origin: str) -> Optional[str]:
+        row = self._conn.execute("SELECT status FROM inputs WHERE origin = ?", (origin,)).fetchone()
+        return None if row is None else row[0]
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _encode_record(article: Article) -> str:
+    """The record as stored JSON; refuse what JSON or SQLite cannot hold exactly (NaN, sets, lone surrogates)."""
+    try:
+        text = _json(to_record(article))
+        text.encode("utf-8")  # sqlite3 would fail on lone surrogates only once a row is half written
+    except (TypeError, ValueError) as exc:
+        raise StoreError(f"article {article.id!r} cannot be stored: {exc}") from exc
+    return text
