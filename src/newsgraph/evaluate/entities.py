@@ -54,14 +54,25 @@ def match_overlap(gold: list[Typed], pred: list[Typed]) -> int:
 
 
 def judged(doc: GoldDoc, pred: list[Typed]) -> list[Typed]:
-    """Predictions inside annotated material: overlapping a gold mention whose syntactic type is known.
+    """Predictions the gold can judge: inside annotated material, and not a name within a typed nominal.
 
     MEANTIME annotates the entities of its target events, not every name in the text, and its cross-document
-    layer adds mentions with no syntactic type; precision over all predictions counts correct names it never
-    annotated as errors, so the judged variant is reported beside it.
+    layer adds mentions with no syntactic type: a prediction overlapping no mention of known syntactic type is
+    not judged. GUM's mentions are whole noun phrases ("team member Rodaba Noori" is a nominal whose head is
+    "member"): a prediction inside a same-typed non-name mention is a right name the NAM filter cannot see, so it
+    is not judged either. Recall is unchanged; precision over all predictions is reported beside it.
     """
     known = [(m.start, m.end) for m in doc.mentions if m.syntactic_type]
-    return [p for p in pred if any(min(p[1], e) > max(p[0], s) for s, e in known)]
+    nominal = [(m.start, m.end, m.type) for m in doc.mentions if m.syntactic_type and m.syntactic_type != "NAM"]
+    names = gold_names(doc)
+
+    def keep(p: Typed) -> bool:
+        if not any(min(p[1], e) > max(p[0], s) for s, e in known):
+            return False
+        if any(min(p[1], e) > max(p[0], s) and t == p[2] for s, e, t in names):
+            return True
+        return not any(s <= p[0] and p[1] <= e and t == p[2] for s, e, t in nominal)
+    return [p for p in pred if keep(p)]
 
 
 def score_docs(name: str, docs: list[GoldDoc], articles: Iterable) -> Report:
