@@ -44,7 +44,7 @@ def analyze(inputs, fmt, output, as_text, model, stages) -> None:
             out.write("]\n")
         out.flush()
     finally:
-        if out is not click.get_text_stream("stdout") and output:
+        if output and output != "-":
             out.close()
     echo_lines(summary.lines(), err=True)
     raise SystemExit(summary.exit_code)

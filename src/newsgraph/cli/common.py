@@ -88,4 +88,5 @@ def fail_usage(message: str) -> None:
 
 
 def out_stream(path: Optional[str]):
-    return open(path, "w", encoding="utf-8") if path and path != "-" else sys.stdout
+    # newline="" so the csv module's own line endings are written as they are.
+    return open(path, "w", encoding="utf-8", newline="") if path and path != "-" else sys.stdout

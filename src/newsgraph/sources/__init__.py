@@ -1,6 +1,7 @@
 """Sources: paths and standard input to :class:`~newsgraph.model.Page` items.
 
-``read(inputs)`` yields one Page per page found, or a :class:`~newsgraph.model.Rejected` with a stable reason code
+``read(inputs)`` yields one Page per page found (a WARC file holds many: :mod:`.warc`), or a
+:class:`~newsgraph.model.Rejected` with a stable reason code
 for an input that could not be used; a bad input never stops the run. Reason codes:
 
 =================  =====  ===========================================================================
@@ -16,6 +17,11 @@ bad_json           yes    a JSONL line that is not JSON or not an object (the ot
 missing_field      yes    a JSONL object with neither ``text`` nor ``html``
 gzip_error         yes    a ``.gz`` file that does not decompress
 read_error         yes    the operating system refused to read the file
+warc_truncated     yes    a WARC file ends inside a record: the pages before the damage are kept
+warc_bad_record    yes    a WARC record that cannot be parsed; the reader skips to the next record
+too_large          no     a WARC record over the size cap (10 MB)
+not_html           no     a WARC response labelled HTML whose body is binary or in an unknown encoding
+http_status        no     a WARC response that is not 2xx (redirect, error page)
 =================  =====  ===========================================================================
 """
 from __future__ import annotations
@@ -37,7 +43,7 @@ TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 
-__all__ = ["read", "read_jsonl", "Item"]
+__all__ = ["read", "read_jsonl", "iter_inputs", "Item"]
 
 
 def read(inputs: Iterable[Union[str, Path]], *, as_text: bool = False, stdin: Optional[IO] = None) -> Iterator[Item]:
@@ -57,6 +63,16 @@ def read(inputs: Iterable[Union[str, Path]], *, as_text: bool = False, stdin: Op
             yield Rejected(str(spec), "not_found", f"no such file or directory: {spec}", fatal=True)
 
 
+def iter_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[str]:
+    """Each input as the unit a run completes and resumes by: files of a directory one by one, others as given."""
+    for spec in inputs:
+        path = Path(spec)
+        if str(spec) != "-" and path.is_dir():
+            yield from (str(child) for child in _walk(path))
+        else:
+            yield str(spec)
+
+
 def _walk(root: Path) -> Iterator[Path]:
     """Files under ``root`` in sorted order; hidden files and folders (``.git``, ``.DS_Store``) skipped."""
     for child in sorted(root.iterdir(), key=lambda p: p.name):
@@ -72,9 +88,7 @@ def _read_file(path: Path, *, as_text: bool, named: bool) -> Iterator[Item]:
     name = path.name.lower()
     origin = str(path)
     if name.endswith(WARC_SUFFIXES):
-        yield Rejected(origin, "unsupported_input",
-                       "WARC input is not supported yet in this version; extract its pages to .html first",
-                       fatal=True)
+        yield from _read_warc(path)
         return
     if not name.endswith(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES):
         known = ", ".join(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES)
@@ -90,6 +104,14 @@ def _read_file(path: Path, *, as_text: bool, named: bool) -> Iterator[Item]:
         yield _html_page(data, origin)
     else:
         yield _text_page(data, origin, as_text=as_text)
+
+
+def _read_warc(path: Path) -> Iterator[Item]:
+    from .warc import read_warc
+    try:
+        yield from read_warc(path)
+    except OSError as exc:
+        yield Rejected(str(path), "read_error", f"cannot read: {exc.strerror or exc}", fatal=True)
 
 
 def _load(path: Path) -> Union[bytes, Rejected]:
