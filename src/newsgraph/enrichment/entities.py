@@ -137,10 +137,10 @@ def _raw_mentions(doc: "Doc") -> list[tuple[int, int, str, str, Optional[str]]]:
     return out
 
 
-def _vote(c: "_Cluster", label: str, cue: Optional[str]) -> None:
-    c.types[label] += 1
+def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> None:
+    c.types[label] += weight
     if cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
-        c.types["PERSON"] += 2
+        c.types["PERSON"] += 3  # outweighs one two-word mention tagged otherwise
 
 
 def _cluster(mentions: list[tuple[int, int, str, str, Optional[str]]]) -> list[_Cluster]:
@@ -153,31 +153,37 @@ def _cluster(mentions: list[tuple[int, int, str, str, Optional[str]]]) -> list[_
         key = _norm(text)
         target = by_form.get(key)
         if target is None:
-            target = _find_parent(clusters, text, "PERSON" if cue == "PERSON" else label, start)
+            target, as_person = _find_parent(clusters, text, "PERSON" if cue == "PERSON" else label, start)
+            if as_person:
+                label = "PERSON"  # joined as a person's short name: the merge is the type evidence
         if target is None:
             clusters.append(_Cluster(name=text, first=start))
             target = len(clusters) - 1
         c = clusters[target]
         c.spans.append((start, end))
-        _vote(c, label, cue)
+        _vote(c, label, cue, weight=2 if len(text.split()) > 1 else 1)
         c.forms.add(key)
         c.first = min(c.first, start)
         by_form.setdefault(key, target)
     return clusters
 
 
-def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) -> Optional[int]:
+def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) -> tuple[Optional[int], bool]:
+    """The cluster a shorter name belongs to, and whether it joined as a person's short name."""
     tokens = [_norm(t) for t in text.split()]
     if text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
         found = [i for i, c in enumerate(clusters) if initials(c.name) == text]
         if found:
-            return _pick_target(clusters, found, start)
+            return _pick_target(clusters, found, start), False
     if label in {"PERSON", "ORG", "GPE", "NORP"}:
-        found = [i for i, c in enumerate(clusters) if c.types.get("PERSON") and
-                 _is_subname(tokens, [_norm(t) for t in c.tokens])]
-        if found:
-            return _pick_target(clusters, found, start)
-    return None
+        people = [(i, [_norm(t) for t in c.tokens]) for i, c in enumerate(clusters) if c.types.get("PERSON", 0) > 0]
+        # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
+        # full name ends with it, so "Warhol" does not join "Warhol Polaroid" while "Andy Warhol" exists.
+        for found in ([i for i, full in people if _is_subname(tokens, full) and full[-len(tokens):] == tokens],
+                      [i for i, full in people if _is_subname(tokens, full)]):
+            if found:
+                return _pick_target(clusters, found, start), True
+    return None, False
 
 
 def _extra_forms(c: _Cluster) -> set[str]:
@@ -233,8 +239,19 @@ def find_entities(doc: "Doc") -> list[Entity]:
                         mentions=[Mention(s, e) for s, e in spans])
         if entity.type == "PERSON":
             entity.roles = find_roles(doc, spans)
+            entity.type = _person_or_not(c, entity, doc)
         entities.append(entity)
     return entities
+
+
+def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
+    """News style names a person in full at least once or gives a title; a one-word "person" with neither is far
+    more often a company, product or place the tagger got wrong ("Ryanair", "Firefox"). It takes its best
+    other vote, else ORG. Measured on both gold sets: PERSON precision rises more than recall falls."""
+    if entity.roles or any(len(doc.text[m.start:m.end].split()) > 1 for m in entity.mentions):
+        return "PERSON"
+    others = [(label, n) for label, n in c.types.most_common() if label != "PERSON" and n > 0]
+    return others[0][0] if others else "ORG"
 
 
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
