@@ -1,0 +1,104 @@
+"""Quotations: direct, mixed and indirect, each with its cue and its speaker resolved to an entity.
+
+``find_quotes(doc, entities)`` is pure and returns :class:`~newsgraph.model.Quote` records in text order;
+:class:`QuoteAnnotator` attaches them to ``article.quotes``. The steps live in their own modules:
+
+- ``quotes_marks``: quoted stretches from quotation marks (text only);
+- ``quotes_cues``: reporting cues, their complement clauses and subjects (dependency parse);
+- ``quotes_find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
+- ``speakers``: the speaker phrase → entity id (replaceable by a coreference model).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional, Protocol, Sequence
+
+from ..model import Article, Entity, Quote, Span, Speaker
+from .quotes_cues import find_cues
+from .quotes_find import Draft, build_layout, classify_cues, direct_drafts
+from .quotes_marks import find_stretches
+from .speakers import ResolverContext, SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["QuoteAnnotator", "find_quotes", "Resolver"]
+
+
+class Resolver(Protocol):
+    def resolve(self, doc: "Doc", span: Span, entities: Sequence[Entity],
+                context: Optional[ResolverContext] = None) -> Optional[str]: ...
+
+
+def find_drafts(doc: "Doc") -> list[Draft]:
+    """All draft quotations of a parsed document, in text order, speakers not yet resolved."""
+    stretches = find_stretches(doc.text)
+    layout = build_layout(doc.text, stretches)
+    cues = find_cues(doc)
+    drafts, attributed, consumed = classify_cues(doc, cues, layout)
+    drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
+    drafts.sort(key=lambda d: (d.span[0], d.span[1]))
+    return drafts
+
+
+def find_quotes(doc: "Doc", entities: Sequence[Entity] = (),
+                resolver: Optional[Resolver] = None) -> list[Quote]:
+    """Quote records for ``doc`` (``doc.text`` is the article text), speakers resolved against ``entities``."""
+    resolver = resolver or SpeakerResolver()
+    context = ResolverContext()
+    names = {e.id: e.name for e in entities}
+    resolved: dict[int, Speaker] = {}
+    quotes: list[Quote] = []
+    for draft in find_drafts(doc):
+        speaker = _speaker(doc, draft, entities, resolver, context, names, resolved)
+        resolved[id(draft)] = speaker
+        quotes.append(_record(doc, draft, speaker, entities))
+    return quotes
+
+
+def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Resolver,
+             context: ResolverContext, names: dict[str, str], resolved: dict[int, Speaker]) -> Optional[Speaker]:
+    if draft.inherited_from is not None and id(draft.inherited_from) in resolved:
+        source = resolved[id(draft.inherited_from)]
+        return None if source is None else Speaker(source.text, source.span, source.entity, source.name)
+    if draft.speaker is None:
+        return None
+    s, e = draft.speaker
+    entity = resolver.resolve(doc, (s, e), entities, context)
+    if entity is not None:
+        context.remember(s, entity, doc.text[s:e])
+    return Speaker(doc.text[s:e], (s, e), entity, names.get(entity) if entity else None)
+
+
+def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequence[Entity]) -> Quote:
+    cue_text = cue_span = None
+    if draft.cue is not None:
+        cue_span = draft.cue.span(doc)
+        cue_text = doc.text[cue_span[0]:cue_span[1]]
+    areas = draft.parts if draft.kind == "direct" else [draft.span]
+    about = _about(areas, entities, speaker)
+    s, e = draft.span
+    return Quote(doc.text[s:e], (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
+                 speaker, about)
+
+
+def _about(areas: list[Span], entities: Sequence[Entity], speaker: Optional[Speaker]) -> list[str]:
+    out = []
+    skip = speaker.entity if speaker is not None else None
+    for ent in entities:
+        if ent.id == skip:
+            continue
+        if any(a[0] <= m.start and m.end <= a[1] for m in ent.mentions for a in areas):
+            out.append(ent.id)
+    return out
+
+
+class QuoteAnnotator:
+    """Fills ``article.quotes`` from the parse and ``article.entities`` (set by the entities stage)."""
+
+    name = "quotes"
+
+    def __init__(self, resolver: Optional[Resolver] = None) -> None:
+        self.resolver = resolver
+
+    def annotate(self, article: Article, doc: "Doc") -> None:
+        article.quotes = find_quotes(doc, article.entities, self.resolver)

@@ -1,0 +1,231 @@
+"""Reporting cues in a dependency parse: the verb (or ``according to``), its complement clause and its subject.
+
+A cue is a reporting verb from a generic English lexicon ("say", "add", "warn", …) or the phrase ``according to``.
+Its complement is the ``ccomp`` clause (also through ``vowed to guarantee that …``) or, for a parenthetical
+``…, he said, …``, the clause it interrupts. Its speaker is the verb's subject, found through participles
+(``…, warning that``), coordination and relative clauses when the verb has none of its own.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from ..model import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Verbs of saying, in lemma form. Cognition verbs (think, know, believe) are deliberately absent.
+REPORTING_VERBS = frozenset("""
+say tell add state announce claim report explain warn note insist maintain argue declare stress suggest deny
+confirm admit acknowledge reply respond vow pledge promise predict write ask urge comment assert observe remark
+reveal testify tweet concede contend emphasize emphasise indicate mention recall reiterate allege complain
+caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
+estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
+blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify
+""".split())
+# Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
+# "They call for "…"") but whose clauses are not reported speech.
+QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
+_KEEP_PREP_HEADS = frozenset({"of"})
+
+
+@dataclass(slots=True)
+class Cue:
+    """A reporting cue: its word(s), the clause it reports (token range, end exclusive) and its speaker token."""
+
+    tokens: tuple[int, ...]  # token indices making up the cue ("vowed", "guarantee"; "According", "to")
+    verb: int  # the token whose subject is the speaker
+    complement: Optional[tuple[int, int]] = None
+    speaker: Optional[int] = None  # head token of the speaker noun phrase
+    kind: str = "verb"  # "verb" | "according" | "parataxis" | "quote_only" | "colon"
+
+    def span(self, doc: "Doc") -> Span:
+        first, last = doc[min(self.tokens)], doc[max(self.tokens)]
+        return first.idx, last.idx + len(last.text)
+
+    def text(self, doc: "Doc") -> str:
+        s, e = self.span(doc)
+        return doc.text[s:e]
+
+
+def is_reporting(token: "Token") -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+
+
+def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
+    """Token range [start, end) of ``token``'s subtree, minus leading/trailing tokens in ``skip`` subtrees."""
+    left, right = token.left_edge.i, token.right_edge.i + 1
+    for s in skip:
+        if s.left_edge.i == left:
+            left = s.right_edge.i + 1
+        elif s.right_edge.i + 1 == right:
+            right = s.left_edge.i
+    return left, right
+
+
+def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
+    """Complement clause range (several ccomps when the parse split one) without complementizer and punctuation."""
+    left = min(c.left_edge.i for c in clauses)
+    right = max(c.right_edge.i for c in clauses) + 1
+    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if")
+                            or doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
+                            or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+def _complement_children(verb: "Token") -> list["Token"]:
+    direct = [c for c in verb.children if c.dep_ == "ccomp"]
+    if direct:
+        return direct
+    for child in verb.children:  # "vowed to guarantee that …", "promised to ensure that …"
+        if child.dep_ == "xcomp":
+            inner = [c for c in child.children if c.dep_ == "ccomp"]
+            if inner:
+                return inner
+    return []
+
+
+def subject_of(verb: "Token") -> Optional["Token"]:
+    """The speaker token of a reporting verb, climbing to the governing verb when it has no subject."""
+    seen = 0
+    tok = verb
+    while tok is not None and seen < 4:
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
+        subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+        if subj is not None:
+            if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
+                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                return pobj
+            if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                return tok.head  # "…, which said …": the relative's antecedent
+            return subj
+        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head is not tok:
+            if tok.dep_ in ("relcl", "acl") and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None  # "a statement issued …": no speaker
+            tok = tok.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
+    """The speaker noun phrase as written: the head with its modifiers, without clauses and appositions."""
+    left, right = head.i, head.i + 1
+    for child in head.lefts:
+        if child.dep_ not in _NP_CUT:
+            left = min(left, child.left_edge.i)
+    for child in head.rights:
+        if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS):
+            break
+        right = max(right, child.right_edge.i + 1)
+    while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
+    """``according to X, CLAUSE`` or ``CLAUSE, according to X``."""
+    if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+        return None
+    to = doc[tok.i + 1]
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head is not clause:
+        clause = clause.head
+    if source is None:
+        return None
+    left, right = subtree_range(clause)
+    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1))
+    return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
+
+
+def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
+    """Clause range with the ``according to X`` phrase cut off when it sits at either edge."""
+    a, b = exclude
+    while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("WDT", "WP")):
+        left += 1
+    if a <= left < b:
+        left = b
+    if a < right <= b:
+        right = a
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
+                            or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+def find_cues(doc: "Doc") -> list[Cue]:
+    """Every reporting cue in ``doc``, with complement and speaker token where the parse gives them."""
+    cues: list[Cue] = []
+    for tok in doc:
+        acc = _according_to(doc, tok)
+        if acc is not None:
+            cues.append(acc)
+            continue
+        if is_reporting(tok):
+            cues.append(_verb_cue(doc, tok))
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTE_ONLY_VERBS:
+            cues.append(Cue((tok.i,), tok.i, None, _speaker_token(subject_of(tok)), "quote_only"))
+    return cues
+
+
+def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
+    tokens: tuple[int, ...] = (verb.i,)
+    complement = None
+    kind = "verb"
+    clauses = _complement_children(verb)
+    if clauses:
+        if clauses[0].head is not verb:  # through an xcomp: the cue is the whole "vowed to guarantee"
+            tokens = tuple(range(verb.i, clauses[0].head.i + 1))
+        complement = _clause_bounds(doc, clauses)
+    elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
+        host = verb.head  # "The economy, he said, is fine."
+        left, right = subtree_range(host, skip=(verb,))
+        complement = _strip_parenthetical(doc, left, right)
+        kind = "parataxis"
+    speaker = _speaker_token(subject_of(verb))
+    if speaker is None:
+        speaker = _inverted_speaker(doc, verb)
+    return Cue(tokens, verb.i, complement, speaker, kind)
+
+
+def _inverted_speaker(doc: "Doc", verb: "Token") -> Optional[int]:
+    """``"…", added KCNA``: after a quote the parser may take the inverted subject for an object."""
+    prev = verb.i - 1
+    while prev >= 0 and doc[prev].is_punct and doc[prev].text not in "\"”»'’":
+        prev -= 1
+    if prev < 0 or doc[prev].text not in "\"”»'’":
+        return None
+    for child in verb.rights:
+        if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd") and child.pos_ in ("PROPN", "NOUN"):
+            return child.i
+    return None
+
+
+def _strip_parenthetical(doc: "Doc", left: int, right: int) -> tuple[int, int]:
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
+                            or doc[right - 1].is_space):
+        right -= 1
+    return left, right
+
+
+def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
+    """A subject that can be a speaker: a name, a noun or a pronoun ("it added" is an organisation)."""
+    if tok is None or tok.lower_ == "there" or tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
+        return None
+    return tok.i

@@ -1,0 +1,316 @@
+"""Turning quoted stretches and reporting cues into draft quotations (before speakers are resolved).
+
+A cue whose complement clause holds a quoted stretch with other words around it makes a *mixed* quote; one whose
+complement is all quotation attributes that *direct* quote; one whose complement has no quotation is *indirect*.
+Stretches left over look for an attribution just after them (``"…," he said``), just before them (``He said: "…"``,
+``Lavrov: "…"``), or continue the previous speaker's quote; a short stretch with none of these is a scare quote
+or a title and is dropped.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional
+
+from ..model import Span
+from .quotes_cues import Cue, speaker_range
+from .quotes_marks import QuoteStretch, paragraphs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+_AFTER_MAX_TOKENS = 8  # "…," the Foreign Ministry spokesman said: the cue comes within a few words
+_BEFORE_MAX_TOKENS = 8  # said, "…" / told the press on Friday, "…"
+_MIN_UNATTRIBUTED_WORDS = 6
+_QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues only right next to the quote
+_FRAGMENT_WORDS = 4  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
+_SENTENCE_END = ".!?"
+
+
+@dataclass(slots=True)
+class Draft:
+    kind: str
+    span: Span
+    parts: list[Span] = field(default_factory=list)
+    cue: Optional[Cue] = None
+    speaker: Optional[Span] = None  # speaker noun phrase, characters
+    inherited_from: Optional["Draft"] = None
+
+
+@dataclass(slots=True)
+class _Layout:
+    """Where paragraphs and stretches lie, for window searches."""
+
+    text: str
+    paragraphs: list[Span]
+    stretches: list[QuoteStretch]
+
+    def paragraph_of(self, offset: int) -> Span:
+        starts = [p[0] for p in self.paragraphs]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self.paragraphs[i] if self.paragraphs else (0, len(self.text))
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(s.outer[0] <= offset < s.outer[1] for s in self.stretches)
+
+
+def char_range(doc: "Doc", tokens: tuple[int, int]) -> Span:
+    left, right = tokens
+    last = doc[right - 1]
+    return doc[left].idx, last.idx + len(last.text)
+
+
+def speaker_chars(doc: "Doc", cue: Optional[Cue]) -> Optional[Span]:
+    if cue is None or cue.speaker is None:
+        return None
+    return char_range(doc, speaker_range(doc, doc[cue.speaker]))
+
+
+def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Draft], dict[int, Cue], set[int]]:
+    """Mixed and indirect drafts from cues with complements; also which stretches those cues attribute."""
+    drafts: list[Draft] = []
+    attributed: dict[int, Cue] = {}
+    consumed: set[int] = set()
+    for cue in cues:
+        if cue.complement is None or layout.inside_quote(doc[cue.verb].idx):
+            continue
+        cs, ce = char_range(doc, cue.complement)
+        covering = [i for i, s in enumerate(layout.stretches)
+                    if _overlap((cs, ce), s.outer) >= 0.8 * (ce - cs)
+                    and not _words_before(doc, cue.complement, s.outer[0])]
+        if covering:
+            attributed.setdefault(covering[0], cue)
+            continue
+        # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
+        inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
+        partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
+        if inside and not partial:
+            if _words_outside(doc, cue.complement, [layout.stretches[i].outer for i in inside]):
+                parts = [p for i in inside for p in layout.stretches[i].parts]
+                span = (min(cs, parts[0][0]), max(ce, parts[-1][1]))
+                drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
+                consumed.update(inside)
+            else:
+                for i in inside:
+                    attributed.setdefault(i, cue)
+        elif not inside and not partial and _is_clause(doc, cue.complement):
+            drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
+    return drafts, attributed, consumed
+
+
+def _overlap(a: Span, b: Span) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
+    for t in doc[tokens[0]:tokens[1]]:
+        if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers):
+            return True
+    return False
+
+
+def _words_before(doc: "Doc", tokens: tuple[int, int], offset: int) -> bool:
+    return any(t.is_alpha and t.idx < offset for t in doc[tokens[0]:tokens[1]])
+
+
+def _is_clause(doc: "Doc", tokens: tuple[int, int]) -> bool:
+    words = [t for t in doc[tokens[0]:tokens[1]] if not t.is_punct]
+    return len(words) >= 3 and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> tuple[Optional[Cue], Optional[Span]]:
+    """Cue and speaker phrase for a stretch no complement claimed: after it, before it, or by a colon."""
+    stretch = layout.stretches[i]
+    after = _cue_after(doc, i, cues, layout)
+    if after is not None:
+        return after, speaker_chars(doc, after)
+    before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout)
+    if before is not None:
+        return before, speaker_chars(doc, before)
+    return None, _colon_speaker(doc, stretch, layout)
+
+
+def _window_after(i: int, layout: _Layout) -> Span:
+    stretch = layout.stretches[i]
+    start = stretch.outer[1]
+    end = layout.paragraph_of(stretch.outer[0])[1]
+    if i + 1 < len(layout.stretches):
+        end = min(end, layout.stretches[i + 1].outer[0])
+    for j in range(start, end):
+        if layout.text[j] in _SENTENCE_END:
+            return start, j + 1
+    return start, end
+
+
+def _window_before(i: int, layout: _Layout) -> Span:
+    stretch = layout.stretches[i]
+    end = stretch.outer[0]
+    start = layout.paragraph_of(end)[0]
+    if i > 0:
+        start = max(start, layout.stretches[i - 1].outer[1])
+    for j in range(end - 1, start - 1, -1):
+        if layout.text[j] in _SENTENCE_END and not (j + 1 < end and layout.text[j + 1].isalnum()):
+            return j + 1, end
+    return start, end
+
+
+def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
+    stretch = layout.stretches[i]
+    if layout.text[stretch.end - 1:stretch.end] == ".":
+        return None  # "… terrorism." After X stressed …: a full stop inside the marks ends the sentence
+    ws, we = _window_after(i, layout)
+    window = doc.char_span(ws, we, alignment_mode="contract")
+    if window is None:
+        return None
+    for cue in cues:
+        reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
+        if cue.kind == "according" and window.start <= cue.verb < window.end:
+            return cue
+        if window.start <= cue.verb < min(window.end, window.start + reach):
+            return cue
+    return None
+
+
+def _cue_before(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
+    ws, we = _window_before(i, layout)
+    window = doc.char_span(ws, we, alignment_mode="contract")
+    if window is None or not len(window):
+        return None
+    best = None
+    for cue in cues:
+        reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _BEFORE_MAX_TOKENS
+        if window.start <= cue.verb < window.end and window.end - max(cue.tokens) <= reach:
+            best = cue
+    if best is None and layout.text[ws:we].rstrip().endswith(":"):
+        best = _colon_verb(doc, doc[window.end - 1].sent, window.end)
+    return best
+
+
+def _colon_paragraph_before(doc: "Doc", i: int, layout: _Layout) -> Optional[Cue]:
+    """A quote alone in its paragraph after one ending ``… tweeted:``: the colon's verb is the cue."""
+    stretch = layout.stretches[i]
+    para = layout.paragraph_of(stretch.outer[0])
+    if layout.text[para[0]:stretch.outer[0]].strip():
+        return None
+    before = layout.text[:para[0]].rstrip()
+    if not before.endswith(":") or (i > 0 and layout.stretches[i - 1].outer[1] >= len(before)):
+        return None
+    last = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    return _colon_verb(doc, last[0].sent, last[0].i)
+
+
+def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
+    """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
+    colon introduces the quote."""
+    for tok in reversed(doc[sentence.start:end]):
+        if tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and _speaker_ok(subj):
+                return Cue((tok.i,), tok.i, None, subj.i, "colon")
+    return None
+
+
+def _speaker_ok(tok) -> bool:
+    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
+
+
+def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
+    """``Lavrov: "…"`` - a short noun phrase alone before a colon."""
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]].rstrip()
+    if not before.endswith(":"):
+        return None
+    head_text = before[:-1].rstrip()
+    sent_start = max(head_text.rfind(c) for c in ".!?\n") + 1
+    np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")
+    if np is None or not 0 < len(np) <= 6 or any(t.pos_ == "VERB" for t in np):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in np):
+        return None
+    np = np[next(k for k, t in enumerate(np) if not (t.is_punct or t.is_space)):]
+    return char_range(doc, (np.start, np.end))
+
+
+def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict[int, Cue],
+                  consumed: set[int]) -> list[Draft]:
+    """Direct quotes from the stretches no mixed quote took: split quotes joined, continuations inherited."""
+    out: list[Draft] = []
+    for i, stretch in enumerate(layout.stretches):
+        if i in consumed:
+            continue
+        cue = attributed.get(i)
+        speaker = speaker_chars(doc, cue) if cue is not None else None
+        if cue is None:
+            cue, speaker = attribute_stretch(doc, i, cues, layout)
+        prev = out[-1] if out else None
+        if prev is not None and _continues_split(layout, prev, stretch, cue):
+            prev.parts.extend(stretch.parts)
+            prev.span = (prev.span[0], stretch.end)
+            continue
+        draft = Draft("direct", (stretch.start, stretch.end), list(stretch.parts), cue, speaker)
+        if _embedded_term(doc, layout, stretch):
+            continue
+        if cue is None and speaker is None:
+            if not _inherit(layout, prev, draft, stretch) and not _stands_alone(layout.text, stretch):
+                continue
+        out.append(draft)
+    return out
+
+
+def _continues_split(layout: _Layout, prev: Draft, stretch: QuoteStretch, cue: Optional[Cue]) -> bool:
+    """``"…," he said, "…"``: the same cue between two stretches, joined by a comma or colon."""
+    if prev.kind != "direct" or prev.cue is None or (cue is not None and cue is not prev.cue):
+        return False
+    between = layout.text[prev.parts[-1][1]:stretch.outer[0]]
+    if "\n" in between or len(between) > 120:
+        return False
+    tail = between.rstrip()
+    return tail.endswith((",", ":", "—", "–")) and (cue is prev.cue or cue is None)
+
+
+def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
+    """A short quoted phrase inside a clause ('named "Robogee"', 'a "formal update" from', 'to "streamline"
+    processing'): a term or a title, not a quotation."""
+    body = layout.text[stretch.start:stretch.end]
+    words = body.split()
+    if len(words) > _FRAGMENT_WORDS or len(stretch.parts) > 1:
+        return False
+    before = layout.text[:stretch.outer[0]].rstrip()
+    after = layout.text[stretch.outer[1]:].lstrip(" ")
+    in_clause = (bool(before) and before[-1] not in ",:;—–-(.!?\n") or (after[:1].isalnum())
+    if not in_clause:
+        return False
+    inner = doc.char_span(stretch.start, stretch.end, alignment_mode="contract")
+    return len(words) <= 1 or inner is None or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
+def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: QuoteStretch) -> bool:
+    """A quote with no attribution right after another's paragraph continues the same speaker."""
+    if prev is None or (prev.speaker is None and prev.inherited_from is None):
+        return False
+    if not _sentence_like(layout.text, stretch):
+        return False
+    gap = layout.text[prev.span[1]:stretch.outer[0]]
+    # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
+    if gap.count("\n\n") > 1 or sum(gap.count(c) for c in _SENTENCE_END) > 1 or len(gap) > 200:
+        return False
+    source = prev.inherited_from or prev
+    draft.inherited_from = source
+    draft.speaker = source.speaker
+    return True
+
+
+def _sentence_like(text: str, stretch: QuoteStretch) -> bool:
+    body = text[stretch.start:stretch.end].strip()
+    return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[") and body[-1:] in ".!?,…"
+
+
+def _stands_alone(text: str, stretch: QuoteStretch) -> bool:
+    body = " ".join(text[s:e] for s, e in stretch.parts)
+    return len(body.split()) >= _MIN_UNATTRIBUTED_WORDS and _sentence_like(text, stretch)
+
+
+def build_layout(text: str, stretches: list[QuoteStretch]) -> _Layout:
+    return _Layout(text, paragraphs(text), stretches)

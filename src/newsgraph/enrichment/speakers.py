@@ -1,0 +1,246 @@
+"""Resolving a speaker noun phrase to one of the article's entities.
+
+``SpeakerResolver.resolve(doc, span, entities, context)`` is the whole interface, so a coreference model can replace
+it. Without one, it works in this order:
+
+1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase);
+2. an acronym or a head noun found in an entity's name ("the SNC", "the coalition");
+3. a pronoun: earlier entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns,
+   pronouns already resolved to them) and ranked by recency, subject role and having spoken before;
+4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else the most
+   recent person who spoke or was a subject.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from ..model import Entity, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+MALE_WORDS = frozenset("""mr mr. sir lord king prince father son husband brother man boy chairman spokesman
+businessman congressman actor uncle nephew grandfather emperor duke baron monk""".split())
+FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss madam lady queen princess mother daughter wife sister woman girl
+chairwoman spokeswoman businesswoman congresswoman actress aunt niece grandmother empress duchess nun""".split())
+# Head nouns of phrases that name a person by role; matched against Entity.roles and earlier titles.
+PERSON_ROLES = frozenset("""president minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair
+director chief leader official ceo executive governor senator mayor prime premier chancellor ambassador king queen
+general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
+scientist author editor representative administrator analyst economist expert member man woman boss captain
+premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
+ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
+ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
+coalition party council committee union airline carrier maker manufacturer bank court agency board police army
+military administration office commission authority authorities regime opposition rebels club team network
+newspaper service university institute""".split())
+
+
+@dataclass(slots=True)
+class ResolverContext:
+    """What earlier quotes told us: who spoke (entity ids in order) and the gender each pronoun revealed."""
+
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # (char offset, entity id)
+    gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
+
+    def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
+        self.speakers.append((offset, entity_id))
+        g = gender_of_word(pronoun or "")
+        if g and entity_id not in self.gender:
+            self.gender[entity_id] = g
+
+
+def gender_of_word(word: str) -> Optional[str]:
+    w = word.lower()
+    if w in MALE_PRONOUNS or w in MALE_WORDS:
+        return "m"
+    if w in FEMALE_PRONOUNS or w in FEMALE_WORDS:
+        return "f"
+    return None
+
+
+def initials(name: str) -> str:
+    skip = {"of", "for", "and", "the", "on", "in", "de", "to"}
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in skip and w[:1].isalpha()).upper()
+
+
+class SpeakerResolver:
+    """Rule-based resolver: the default until a coreference model is available."""
+
+    window_chars: int = 3000  # how far back a pronoun or role noun looks for its antecedent
+
+    def resolve(self, doc: "Doc", span: Span, entities: Sequence[Entity],
+                context: Optional[ResolverContext] = None) -> Optional[str]:
+        context = context or ResolverContext()
+        toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+        if toks is None or len(toks) == 0:
+            return None
+        head = toks.root
+        by_mention = _entity_at(entities, span, head)
+        if by_mention is not None:
+            return by_mention
+        word = head.lower_
+        if head.pos_ == "PRON" or word in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
+            return self._pronoun(doc, span, head, entities, context)
+        by_name = _entity_by_name_word(entities, head, span)
+        if by_name is not None:
+            return by_name
+        if head.lemma_.lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES:
+            return self._role(doc, span, toks, entities, context)
+        if head.lemma_.lower() in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
+            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+        return None
+
+    def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
+                 context: ResolverContext) -> Optional[str]:
+        word = head.lower_
+        if word in FIRST_PERSON and word not in ("we",):
+            return None
+        if word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
+            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+        want = gender_of_word(word)
+        genders = entity_genders(doc, entities, context)
+        people = [e for e in entities if e.type == "PERSON" and genders.get(e.id) in (want, None)]
+        attested = {e.id for e in people if genders.get(e.id) == want}
+        return _most_recent(doc, span[0], people, ("PERSON",), context, self.window_chars, attested)
+
+    def _role(self, doc: "Doc", span: Span, toks, entities: Sequence[Entity],
+              context: ResolverContext) -> Optional[str]:
+        words = {t.lower_ for t in toks if not t.is_stop and not t.is_punct}
+        scored = []
+        for e in entities:
+            if e.type != "PERSON":
+                continue
+            role_words = {w.lower() for r in e.roles for w in r.split()}
+            overlap = len(words & role_words)
+            if overlap:
+                scored.append((overlap, -_distance(e, span[0]), e.id))
+        if scored:
+            return max(scored)[2]
+        return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optional[str]:
+    """The entity with a mention over the head word, else the PERSON/ORG mention inside the phrase."""
+    h0, h1 = head.idx, head.idx + len(head.text)
+    inside: list[tuple[int, int, str]] = []
+    for e in entities:
+        for m in e.mentions:
+            if m.start <= h0 and h1 <= m.end:
+                return e.id
+            if span[0] <= m.start and m.end <= span[1]:
+                rank = 0 if e.type == "PERSON" else 1 if e.type == "ORG" else 2
+                inside.append((rank, -m.start, e.id))
+    if inside:
+        best = min(inside)
+        return best[2] if best[0] < 2 else None
+    return None
+
+
+def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) -> Optional[str]:
+    """An acronym or a name word as the head: "the SNC", "the coalition", "Lavrov" the NER missed."""
+    word = head.text.strip(".")
+    best: Optional[tuple[int, str]] = None
+    for e in entities:
+        if e.type not in ("PERSON", "ORG", "NORP", "GPE"):
+            continue
+        names = e.name.split()
+        hit = (word.isupper() and len(word) > 1 and initials(e.name) == word.upper()) or \
+              (head.pos_ == "PROPN" and word in names) or \
+              (head.pos_ == "NOUN" and e.type == "ORG" and word.lower() in {n.lower() for n in names})
+        if hit:
+            d = _distance(e, span[0])
+            if best is None or d < best[0]:
+                best = (d, e.id)
+    return best[1] if best else None
+
+
+def _distance(e: Entity, offset: int) -> int:
+    before = [offset - m.end for m in e.mentions if m.end <= offset]
+    if before:
+        return min(before)
+    after = [m.start - offset for m in e.mentions if m.start >= offset]
+    return 10 ** 6 + (min(after) if after else 10 ** 6)
+
+
+def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tuple[str, ...],
+                 context: ResolverContext, window: int, attested: frozenset | set = frozenset()) -> Optional[str]:
+    """The best-ranked earlier entity of the given types: recent, a subject, a previous speaker."""
+    last_speaker = context.speakers[-1][1] if context.speakers else None
+    spoken = {eid for _, eid in context.speakers}
+    best: Optional[tuple[float, str]] = None
+    for e in entities:
+        if e.type not in types:
+            continue
+        before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window]
+        if not before and e.id != last_speaker:
+            continue
+        score = 0.0
+        if before:
+            m = max(before, key=lambda m: m.end)
+            score -= (offset - m.end) / 200.0  # one point per ~200 characters back
+            score += 1.5 * _is_subject(doc, m.start, m.end)
+        else:
+            score -= window / 200.0
+        score += 2.0 if e.id == last_speaker else 0.8 if e.id in spoken else 0.0
+        score += 0.5 if e.id in attested else 0.0
+        if best is None or score > best[0]:
+            best = (score, e.id)
+    return best[1] if best else None
+
+
+def _is_subject(doc: "Doc", start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
+                and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by"))
+
+
+def entity_genders(doc: "Doc", entities: Sequence[Entity], context: ResolverContext) -> dict[str, str]:
+    """Gender evidence per person: earlier pronoun resolutions, honorifics and gendered words next to mentions."""
+    out = dict(context.gender)
+    for e in entities:
+        if e.type != "PERSON" or e.id in out:
+            continue
+        votes = [gender_of_word(w) for r in e.roles for w in r.split()]
+        for m in e.mentions:
+            votes.extend(_gender_near(doc, m.start, m.end))
+        votes = [v for v in votes if v]
+        if votes:
+            out[e.id] = max(set(votes), key=votes.count)
+    return out
+
+
+def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:
+    """Honorific or gendered role word right before a mention, or in an apposition right after it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return []
+    out = []
+    for i in range(max(0, span.start - 2), span.start):
+        out.append(gender_of_word(doc[i].text))
+    for t in doc[span.end:min(len(doc), span.end + 6)]:
+        if t.dep_ == "appos" and t.head.i in range(span.start, span.end):
+            out.append(gender_of_word(t.text))
+    out.extend(_reflexive_vote(doc, span))
+    return out
+
+
+def _reflexive_vote(doc: "Doc", span) -> list[Optional[str]]:
+    """A possessive pronoun in the mention's own clause, when the mention is its subject ("Kerry said his …")."""
+    root = span.root
+    if root.dep_ != "nsubj":
+        return []
+    verb = root.head
+    votes = []
+    for t in verb.subtree:
+        reflexive = t.lower_ in ("himself", "herself") or (t.lower_ in ("his", "her") and t.dep_ == "poss")
+        if t.i >= span.end and reflexive and t.i - span.end < 12:
+            votes.append(gender_of_word(t.lower_))
+            break
+    return votes

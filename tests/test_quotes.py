@@ -1,0 +1,313 @@
+"""Quotes stage: quotation marks, cues, the record shapes of DESIGN.md, speaker resolution, seed and gold smoke."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsgraph.enrichment.quotes_marks import find_stretches, paragraphs
+from newsgraph.model import Entity, Mention
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def parts_text(text: str) -> list[list[str]]:
+    return [[text[s:e] for s, e in q.parts] for q in find_stretches(text)]
+
+
+# ---- quotation marks (text only) -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, inner", [
+    ('He said "we will win" on Monday.', "we will win"),
+    ("He said “we will win” on Monday.", "we will win"),
+    ("Il a dit «nous gagnerons» lundi.", "nous gagnerons"),
+    ("He called it ‘a disgrace’ on Monday.", "a disgrace"),
+    ("He called it 'a disgrace' on Monday.", "a disgrace"),
+    ("Er sagte „wir gewinnen“ am Montag.", "wir gewinnen"),
+])
+def test_every_mark_type_gives_its_stretch(text, inner):
+    assert parts_text(text) == [[inner]]
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers' union met in the '90s and didn't agree.",
+    "The farmers’ union met in the ’90s and didn’t agree.",
+    "It's O'Neil's plan; the Sams' child was ill.",
+])
+def test_apostrophes_are_not_quotes(text):
+    assert find_stretches(text) == []
+
+
+def test_apostrophe_inside_a_quote_does_not_end_it():
+    assert parts_text("“We don’t know, and the farmers’ union won’t say,” she said.") == [
+        ["We don’t know, and the farmers’ union won’t say"]]
+
+
+def test_single_quotes_nested_in_double_stay_inside():
+    stretches = find_stretches('"She was not \'forced\' to be there," it said.')
+    assert len(stretches) == 1 and len(stretches[0].nested) == 1
+
+
+def test_multi_paragraph_quote_is_one_stretch_with_a_part_per_paragraph():
+    text = "He said: “First paragraph.\n\n“Second paragraph.\n\n“Third one.”\n\nThen “x” came."
+    assert parts_text(text) == [["First paragraph.", "Second paragraph.", "Third one."], ["x"]]
+
+
+def test_quote_closed_in_next_paragraph_without_reopening():
+    text = 'He said, "I think we learned a lot.\n\nIt was a very emotional day." After that.'
+    assert parts_text(text) == [["I think we learned a lot.", "It was a very emotional day."]]
+
+
+def test_unbalanced_marks_keep_the_other_quotes():
+    text = ("He said “this never closes.\n\nShe said “one” and “two”.\n\nA stray ” here and \"three\" there.")
+    found = [p for q in parts_text(text) for p in q]
+    assert found == ["one", "two", "three"]
+
+
+def test_paragraphs_split_on_blank_lines():
+    text = "One.\n\nTwo.\n\n\nThree."
+    assert [text[s:e] for s, e in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+# ---- quotes in parsed text -------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.enrichment.nlp import load
+    return load()[0]
+
+
+def entities_for(text: str, names: dict[str, str]) -> list[Entity]:
+    """Hand-made entities: every occurrence of each surface form (name -> type) is a mention."""
+    out = []
+    for n, (name, etype) in enumerate(names.items(), 1):
+        forms = {name, name.split()[-1]} if etype == "PERSON" else {name}
+        mentions = sorted({(m.start(), m.end()) for f in forms for m in re.finditer(re.escape(f), text)})
+        out.append(Entity(f"e{n}", name, etype, [Mention(s, e) for s, e in mentions]))
+    return out
+
+
+def quotes_of(nlp, text, names=None):
+    from newsgraph.enrichment.quotes import find_quotes
+    doc = nlp(text)
+    return find_quotes(doc, entities_for(text, names or {}))
+
+
+def test_direct_quote_with_attribution_after(nlp):
+    text = "“We are ready for talks with everyone,” Sergey Lavrov said on Friday."
+    [q] = quotes_of(nlp, text, {"Sergey Lavrov": "PERSON"})
+    assert q.kind == "direct" and q.cue == "said"
+    assert text[q.parts[0][0]:q.parts[0][1]].startswith("We are ready")
+    assert q.speaker.text == "Sergey Lavrov" and q.speaker.entity == "e1" and q.speaker.name == "Sergey Lavrov"
+
+
+def test_split_quote_is_one_record_with_two_parts(nlp):
+    text = '"We are so interested," team member Rodaba Noori told the press, "to show that we can build robots."'
+    quotes = quotes_of(nlp, text, {"Rodaba Noori": "PERSON"})
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct" and len(q.parts) == 2 and q.cue == "told"
+    assert q.speaker.entity == "e1"
+
+
+def test_colon_attribution_without_verb(nlp):
+    text = "Lavrov: “We are open for talks with all opposition members.”"
+    [q] = quotes_of(nlp, text, {"Lavrov": "PERSON"})
+    assert q.kind == "direct" and q.cue is None
+    assert q.speaker is not None and q.speaker.text == "Lavrov" and q.speaker.entity == "e1"
+
+
+def test_colon_attribution_with_verb(nlp):
+    text = "Home Secretary Suella Braverman told GB News: \"It is clear that we have an unsustainable situation.\""
+    [q] = quotes_of(nlp, text, {"Suella Braverman": "PERSON", "GB News": "ORG"})
+    assert q.speaker.entity == "e1" and q.cue == "told"
+
+
+def test_mixed_quote_is_one_record_and_not_also_direct(nlp):
+    text = ("Barack Obama warned that any use of chemical weapons by the government would constitute "
+            "crossing a “red line”.")
+    quotes = quotes_of(nlp, text, {"Barack Obama": "PERSON"})
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "mixed" and q.cue == "warned"
+    assert [text[s:e] for s, e in q.parts] == ["red line"]
+    assert text[q.span[0]:q.span[1]].startswith("any use of chemical weapons")
+    assert q.span[0] <= q.parts[0][0] and q.parts[0][1] <= q.span[1]
+    assert q.speaker.entity == "e1"
+
+
+def test_indirect_quote_spans_the_complement_clause(nlp):
+    text = "Bashar Assad maintained that the foreign element had played a key role since the outbreak."
+    [q] = quotes_of(nlp, text, {"Bashar Assad": "PERSON"})
+    assert q.kind == "indirect" and q.parts == [] and q.cue == "maintained"
+    assert text[q.span[0]:q.span[1]] == "the foreign element had played a key role since the outbreak"
+    assert q.speaker.entity == "e1"
+
+
+def test_participle_cue_takes_the_main_subject(nlp):
+    text = "Russia has accused Western nations of blocking peace efforts, warning that the crisis will deepen."
+    quotes = quotes_of(nlp, text, {"Russia": "GPE"})
+    [q] = [q for q in quotes if q.cue == "warning"]
+    assert q.kind == "indirect" and q.speaker.entity == "e1"
+
+
+def test_according_to(nlp):
+    text = "According to the UN, the violence in Syria has now killed more than 70,000 people."
+    [q] = quotes_of(nlp, text, {"UN": "ORG", "Syria": "GPE"})
+    assert q.kind == "indirect" and q.cue == "According to"
+    assert text[q.span[0]:q.span[1]].startswith("the violence in Syria")
+    assert q.speaker.entity == "e1" and q.about == ["e2"]
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = 'The team named their robot "Robogee" and listed their country as "Hope" on their shirts.'
+    assert quotes_of(nlp, text) == []
+
+
+def test_unbalanced_marks_do_not_lose_the_articles_quotes(nlp):
+    text = ('The “stray mark appears here.\n\n'
+            '“We will not give up,” Jane Smith said.\n\n'
+            'The minister said that the plan would go ahead.')
+    quotes = quotes_of(nlp, text, {"Jane Smith": "PERSON"})
+    kinds = sorted(q.kind for q in quotes)
+    assert kinds == ["direct", "indirect"]
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert direct.speaker.entity == "e1"
+
+
+def test_quote_with_no_speaker_is_kept_with_null_speaker(nlp):
+    text = 'The banner read nothing. "Nobody here will ever forget what happened on that terrible day."'
+    quotes = quotes_of(nlp, text)
+    assert len(quotes) == 1 and quotes[0].speaker is None
+
+
+def test_pronoun_speaker_agrees_in_gender(nlp):
+    text = ("Mr. Tom Baker met Ms. Anna Lopez in Ottawa on Monday. "
+            "“The talks went well,” she said. “We will meet again in June,” he added.")
+    quotes = quotes_of(nlp, text, {"Tom Baker": "PERSON", "Anna Lopez": "PERSON"})
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["said"].speaker.text == "she" and by_cue["said"].speaker.entity == "e2"
+    assert by_cue["added"].speaker.entity == "e1"
+
+
+def test_pronoun_continues_the_last_speaker(nlp):
+    text = ("Lavrov met Kerry in Moscow. “We agreed on a plan,” Lavrov said on Friday.\n\n"
+            "“It is time to stop the violence,” he added.")
+    quotes = quotes_of(nlp, text, {"Lavrov": "PERSON", "Kerry": "PERSON"})
+    assert [q.speaker.entity for q in quotes] == ["e1", "e1"]
+
+
+def test_nominal_and_acronym_speakers(nlp):
+    text = ("The Syrian National Coalition met in Istanbul. Barack Obama spoke in Washington. "
+            "The US president added that he would send aid. "
+            "The SNC vowed to guarantee that the weapons will not “fall into the wrong hands.”")
+    quotes = quotes_of(nlp, text, {"Syrian National Coalition": "ORG", "Barack Obama": "PERSON"})
+    by_cue = {q.cue: q for q in quotes}
+    assert by_cue["added"].speaker.entity == "e2"
+    vow = by_cue["vowed to guarantee"]
+    assert vow.kind == "mixed" and vow.speaker.entity == "e1"
+
+
+def test_resolver_interface_is_replaceable(nlp):
+    from newsgraph.enrichment.quotes import find_quotes
+
+    class Always:
+        def resolve(self, doc, span, entities, context=None):
+            return "e9"
+
+    text = "“We are ready,” the spokesman said."
+    [q] = find_quotes(nlp(text), [Entity("e9", "Someone", "PERSON")], Always())
+    assert q.speaker.entity == "e9" and q.speaker.name == "Someone"
+
+
+def test_annotator_fills_article(nlp):
+    from newsgraph.enrichment.quotes import QuoteAnnotator
+    from newsgraph.model import Article
+    text = "“We are ready,” Jane Smith said."
+    article = Article(id="a", text=text, content_hash="h", entities=entities_for(text, {"Jane Smith": "PERSON"}))
+    QuoteAnnotator().annotate(article, nlp(text))
+    assert QuoteAnnotator.name == "quotes" and len(article.quotes) == 1
+
+
+# ---- seed page -------------------------------------------------------------------------------------------------
+
+def seed_body() -> str:
+    """The seed capture's body, built by hand: first line, dateline, two headlines and photo credit dropped."""
+    lines = (SHARED / "seed" / "000_ccea4d01f72bd314.txt").read_text(encoding="utf-8").split("\n")
+    paras = [ln.strip() for ln in lines[1:] if ln.strip()][1:]
+    headline = paras[0]
+    paras = [p for p in paras if p != headline and not p.startswith("AFP Photo")]
+    return "\n\n".join(paras)
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp):
+    if not (SHARED / "seed").is_dir():
+        pytest.skip("shared seed page not present (../shared/seed)")
+    from newsgraph.enrichment.entities import find_entities
+    from newsgraph.enrichment.quotes import find_quotes
+    text = seed_body()
+    doc = nlp(text)
+    return text, find_quotes(doc, find_entities(doc))
+
+
+def _find(text, quotes, needle):
+    return next(q for q in quotes if needle in text[q.span[0]:q.span[1]])
+
+
+@pytest.mark.parametrize("needle, cue, speaker", [
+    ("Arming non-governmental players", "added", "Sergey Lavrov"),
+    ("First and foremost", "said", "Sergey Lavrov"),
+    ("Under continued pressure", "stated", "Sergey Lavrov"),
+    ("new non-lethal military supplies", "said", "John Kerry"),
+    ("instructed [his] teams", "added", "Barack Obama"),
+    ("fall into the wrong hands", "vowed to guarantee", "Syrian National Coalition"),
+])
+def test_seed_speakers(seed_quotes, needle, cue, speaker):
+    text, quotes = seed_quotes
+    q = _find(text, quotes, needle)
+    assert q.cue == cue and q.speaker is not None and q.speaker.name == speaker
+
+
+def test_seed_record_shapes(seed_quotes):
+    text, quotes = seed_quotes
+    red = _find(text, quotes, "red line")
+    assert red.kind == "mixed" and red.speaker.name == "Barack Obama"
+    assert not any(q.kind == "direct" and text[q.span[0]:q.span[1]] == "red line" for q in quotes)
+    wrong_hands = _find(text, quotes, "fall into the wrong hands")
+    assert wrong_hands.kind == "mixed" and wrong_hands.speaker.text == "the SNC"
+    for q in quotes:
+        assert 0 <= q.span[0] < q.span[1] <= len(text)
+        assert q.text == text[q.span[0]:q.span[1]]
+        assert all(q.span[0] <= s < e <= q.span[1] for s, e in q.parts)
+
+
+# ---- evaluation smoke ------------------------------------------------------------------------------------------
+
+def test_eval_smoke_on_three_gum_docs():
+    data = SHARED / "data"
+    if not (data / "gum").is_dir():
+        pytest.skip("shared GUM data not present (../shared/data/gum)")
+    from newsgraph.evaluate.gold import read_gum
+    from newsgraph.evaluate.quotes import evaluate_gum
+    docs = [d for d in read_gum(data / "gum") if d.id.split("_")[-1] in ("crane", "iodine", "sensitive")]
+    assert len(docs) == 3
+    report = evaluate_gum(docs)
+    loose = report.scores[0]
+    assert loose.n_gold >= 15 and loose.f1 >= 0.6
+    speakers = report.accuracies[0]
+    assert speakers.n >= 10 and speakers.value >= 0.7
+    assert report.words_per_second and report.words_per_second > 0
+
+
+def test_speaker_annotation_file_is_complete_and_consistent():
+    path = Path(__file__).resolve().parent / "data" / "gum_news_speakers.json"
+    import json
+    rows = json.loads(path.read_text(encoding="utf-8"))["quotes"]
+    assert len(rows) >= 60
+    kinds = {r["kind"] for r in rows}
+    assert kinds <= {"NAM", "PRO", "NOM", "CONT", "none"}
+    for r in rows:
+        assert r["start"] < r["end"]
+        assert (r["speaker_start"] is None) == (r["kind"] == "none")
