@@ -6,7 +6,7 @@ caller can count and report it. Where the steps run (one process, a pool) is the
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
 from . import __version__
@@ -36,6 +36,7 @@ class Options:
     batch_size: int = 16
     as_text: bool = False
     html_extractor: str = "trafilatura"
+    workers: int = 1
 
 
 def _annotators(stages: Iterable[str]) -> list:
@@ -112,9 +113,37 @@ def _wants_nlp(article: Article) -> bool:
     return True
 
 
-def analyze(inputs: Iterable[str], options: Options = Options()) -> Iterator[Item]:
-    """Inputs (paths, ``-``) to annotated articles; rejected inputs come through as Rejected."""
-    return enrich(extract(read(inputs, options), options), options)
+def process_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
+    """The unit of work an executor runs: one batch of pages through extraction and enrichment."""
+    return list(enrich(extract(pages, options), options))
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+    """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
+
+    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
+    """
+    from .executors import make_executor
+    own = executor is None
+    executor = executor or make_executor(options.workers)
+    try:
+        for results in executor.map_batches(process_pages, _batches(read(inputs, options), options.batch_size),
+                                            options):
+            yield from results
+    finally:
+        if own:
+            executor.close()
 
 
 def analyze_text(text: str, *, published: Optional[str] = None, title: Optional[str] = None,

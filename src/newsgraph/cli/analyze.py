@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .common import (db_option, dump_json, echo_lines, model_option, open_store_or_fail, options_from,
-                     out_stream, progress_bar)
+                     out_stream, progress_bar, workers_option)
 
 _inputs = click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 _as_text = click.option("--as-text", is_flag=True,
@@ -18,14 +18,15 @@ _as_text = click.option("--as-text", is_flag=True,
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 @_as_text
 @model_option
-def analyze(inputs, fmt, output, as_text, model, stages) -> None:
+@workers_option
+def analyze(inputs, fmt, output, as_text, model, stages, workers) -> None:
     """Analyse INPUT... (files, directories, or - for JSONL on stdin) and write output records; no database.
 
     Inputs: .txt page captures, .html/.htm (optionally .gz), .jsonl lines with "text" or "html".
     """
     from ..record import to_record
     from ..run import RunSummary, analyze_inputs
-    options = options_from(model, stages, as_text)
+    options = options_from(model, stages, as_text, workers)
     summary = RunSummary()
     out = out_stream(output)
     first = True
@@ -55,10 +56,11 @@ def analyze(inputs, fmt, output, as_text, model, stages) -> None:
 @db_option
 @_as_text
 @model_option
-def ingest(inputs, db, as_text, model, stages) -> None:
+@workers_option
+def ingest(inputs, db, as_text, model, stages, workers) -> None:
     """Analyse INPUT... and store the articles (resumable: what is stored already is skipped)."""
     from ..run import ingest as run_ingest
-    options = options_from(model, stages, as_text)
+    options = options_from(model, stages, as_text, workers)
     with open_store_or_fail(db) as store:
         with progress_bar("ingest") as advance:
             summary = run_ingest(inputs, store, options, progress=advance)

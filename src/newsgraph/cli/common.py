@@ -26,14 +26,19 @@ def model_option(func: Callable) -> Callable:
                         help="Comma-separated enrichment stages (default: entities,quotes,figures,times).")(func)
 
 
-def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False):
+def workers_option(func: Callable) -> Callable:
+    return click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+                        help="Worker processes (each loads the model once); 1 runs in this process.")(func)
+
+
+def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
     unknown = [s for s in chosen if s not in ALL_STAGES]
     if unknown:
         raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
                                  param_hint="--stages")
-    kwargs = {"stages": chosen, "as_text": as_text}
+    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
     if model:
         kwargs["model"] = model
     return Options(**kwargs)

@@ -1,0 +1,38 @@
+"""Where the pipeline runs must not change what it produces."""
+from __future__ import annotations
+
+from newsgraph.executors import InProcess, ProcessPool, make_executor
+from newsgraph.model import Article
+from newsgraph.pipeline import Options, analyze
+from newsgraph.record import to_record
+
+
+def _square_all(batch, offset):
+    return [x * x + offset for x in batch]
+
+
+def test_in_process_keeps_order():
+    assert list(InProcess().map_batches(_square_all, [[1, 2], [3]], 1)) == [[2, 5], [10]]
+
+
+def test_pool_keeps_order_with_a_small_window():
+    with ProcessPool(2, window=2) as pool:
+        out = list(pool.map_batches(_square_all, ([i] for i in range(20)), 0))
+    assert out == [[i * i] for i in range(20)]
+
+
+def test_make_executor():
+    assert isinstance(make_executor(1), InProcess)
+    pool = make_executor(2)
+    try:
+        assert isinstance(pool, ProcessPool) and pool.workers == 2
+    finally:
+        pool.close()
+
+
+def test_two_workers_give_the_same_records_as_one(examples_dir):
+    inputs = [str(examples_dir)]
+    one = [to_record(a) for a in analyze(inputs, Options(batch_size=2)) if isinstance(a, Article)]
+    two = [to_record(a) for a in analyze(inputs, Options(batch_size=2, workers=2)) if isinstance(a, Article)]
+    assert len(one) == 8
+    assert one == two
