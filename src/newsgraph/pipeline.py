@@ -35,7 +35,7 @@ class Options:
     stages: tuple[str, ...] = ALL_STAGES
     batch_size: int = 16
     as_text: bool = False
-    html_extractor: str = "trafilatura"
+    html_extractor: str = "fast"
     workers: int = 1
 
 
@@ -118,6 +118,11 @@ def process_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[
     return list(enrich(extract(pages, options), options))
 
 
+def extract_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
+    """The unit of work of an extraction-only run (``newsgraph extract``)."""
+    return list(extract(pages, options))
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     batch: list = []
     for item in items:
@@ -129,21 +134,29 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[Item]:
+    from .executors import make_executor
+    own = executor is None
+    executor = executor or make_executor(options.workers)
+    try:
+        for results in executor.map_batches(work, _batches(read(inputs, options), options.batch_size), options):
+            yield from results
+    finally:
+        if own:
+            executor.close()
+
+
 def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
     """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
 
     ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
     """
-    from .executors import make_executor
-    own = executor is None
-    executor = executor or make_executor(options.workers)
-    try:
-        for results in executor.map_batches(process_pages, _batches(read(inputs, options), options.batch_size),
-                                            options):
-            yield from results
-    finally:
-        if own:
-            executor.close()
+    return _run(process_pages, inputs, options, executor)
+
+
+def extract_only(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+    """Like :func:`analyze` without enrichment: clean articles and their metadata, annotations empty."""
+    return _run(extract_pages, inputs, options, executor)
 
 
 def analyze_text(text: str, *, published: Optional[str] = None, title: Optional[str] = None,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
 from .model import Article, Rejected
-from .pipeline import Item, Options, analyze
+from .pipeline import Item, Options, analyze, extract_only
 
 Progress = Callable[[Item], None]
 
@@ -61,10 +61,11 @@ class RunSummary:
 
 
 def analyze_inputs(inputs: Iterable[str], options: Options = Options(), summary: Optional[RunSummary] = None,
-                   progress: Optional[Progress] = None) -> Iterator[Article]:
-    """Annotated articles of ``inputs``; rejections are counted in ``summary`` instead of raised."""
+                   progress: Optional[Progress] = None, enrich: bool = True) -> Iterator[Article]:
+    """Annotated articles of ``inputs`` (only extracted with ``enrich=False``); rejections are counted in
+    ``summary`` instead of raised."""
     summary = summary if summary is not None else RunSummary()
-    for item in analyze(inputs, options):
+    for item in (analyze if enrich else extract_only)(inputs, options):
         summary.count(item)
         if progress:
             progress(item)

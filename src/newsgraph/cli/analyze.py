@@ -11,30 +11,26 @@ _as_text = click.option("--as-text", is_flag=True,
                         help="Take .txt files as already-clean text (kept exactly) instead of page captures.")
 
 
-@click.command()
-@_inputs
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
-              show_default=True, help="jsonl: one record per line; json: one array; pretty: indented records.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-@_as_text
-@model_option
-@workers_option
-def analyze(inputs, fmt, output, as_text, model, stages, workers) -> None:
-    """Analyse INPUT... (files, directories, or - for JSONL on stdin) and write output records; no database.
+_format = click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
+                       show_default=True, help="jsonl: one record per line; json: one array; pretty: indented.")
+_output = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+                       help="Write here instead of stdout.")
+_extractor = click.option("--extractor", type=click.Choice(["fast", "trafilatura"]), default="fast",
+                          show_default=True,
+                          help="HTML extractor: fast (selectolax + block scoring) or trafilatura (the reference).")
 
-    Inputs: .txt page captures, .html/.htm (optionally .gz), .jsonl lines with "text" or "html".
-    """
+
+def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> None:
     from ..record import to_record
     from ..run import RunSummary, analyze_inputs
-    options = options_from(model, stages, as_text, workers)
     summary = RunSummary()
     out = out_stream(output)
     first = True
     try:
         if fmt == "json":
             out.write("[")
-        with progress_bar("analyze") as advance:
-            for article in analyze_inputs(inputs, options, summary, advance):
+        with progress_bar(label) as advance:
+            for article in analyze_inputs(inputs, options, summary, advance, enrich=enrich):
                 record = to_record(article)
                 if fmt == "json":
                     out.write(("" if first else ",\n") + dump_json(record))
@@ -53,14 +49,49 @@ def analyze(inputs, fmt, output, as_text, model, stages, workers) -> None:
 
 @click.command()
 @_inputs
-@db_option
+@_format
+@_output
 @_as_text
+@_extractor
 @model_option
 @workers_option
-def ingest(inputs, db, as_text, model, stages, workers) -> None:
+def analyze(inputs, fmt, output, as_text, extractor, model, stages, workers) -> None:
+    """Analyse INPUT... (files, directories, or - for JSONL on stdin) and write output records; no database.
+
+    Inputs: .txt page captures, .html/.htm (optionally .gz), .warc/.warc.gz, .jsonl lines with "text" or
+    "html".
+    """
+    options = options_from(model, stages, as_text, workers, extractor)
+    _write_records(inputs, options, fmt, output, enrich=True, label="analyze")
+
+
+@click.command()
+@_inputs
+@_format
+@_output
+@_as_text
+@_extractor
+@workers_option
+def extract(inputs, fmt, output, as_text, extractor, workers) -> None:
+    """Extract clean articles (text, title, date, authors, outlet) from INPUT... without NLP.
+
+    The same records as analyze, with entities, quotes, figures and times left empty.
+    """
+    options = options_from(None, None, as_text, workers, extractor)
+    _write_records(inputs, options, fmt, output, enrich=False, label="extract")
+
+
+@click.command()
+@_inputs
+@db_option
+@_as_text
+@_extractor
+@model_option
+@workers_option
+def ingest(inputs, db, as_text, extractor, model, stages, workers) -> None:
     """Analyse INPUT... and store the articles (resumable: what is stored already is skipped)."""
     from ..run import ingest as run_ingest
-    options = options_from(model, stages, as_text, workers)
+    options = options_from(model, stages, as_text, workers, extractor)
     with open_store_or_fail(db) as store:
         with progress_bar("ingest") as advance:
             summary = run_ingest(inputs, store, options, progress=advance)

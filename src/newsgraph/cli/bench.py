@@ -25,3 +25,21 @@ def nlp(data, repeat, fmt) -> None:
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
         echo_lines(result.lines())
+
+
+@bench_group.command("pipeline")
+@click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
+              help="Folder holding extraction-dev/ (default: ../shared/data).")
+@click.option("--workers", default=2, show_default=True, help="Worker processes for the ingest.")
+@click.option("--limit", type=int, default=None, help="Use only the first N pages.")
+@click.option("--extractor", default="trafilatura", show_default=True, help="HTML extractor to use.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def pipeline(data, workers, limit, extractor, fmt) -> None:
+    """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
+    from ..bench.pipeline import run
+    from .evaluate import _data_dir
+    result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor)
+    if fmt == "json":
+        click.echo(dump_json(result.as_dict(), pretty=True))
+    else:
+        echo_lines(result.lines())

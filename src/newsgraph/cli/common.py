@@ -31,7 +31,8 @@ def workers_option(func: Callable) -> Callable:
                         help="Worker processes (each loads the model once); 1 runs in this process.")(func)
 
 
-def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1):
+def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1,
+                 extractor: Optional[str] = None):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
     unknown = [s for s in chosen if s not in ALL_STAGES]
@@ -39,6 +40,8 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
         raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
                                  param_hint="--stages")
     kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
+    if extractor:
+        kwargs["html_extractor"] = extractor
     if model:
         kwargs["model"] = model
     return Options(**kwargs)

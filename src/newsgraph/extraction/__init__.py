@@ -1,7 +1,7 @@
 """Extraction: a :class:`~newsgraph.model.Page` → an :class:`~newsgraph.model.Article` (or a Rejected).
 
 ``extract(page)`` dispatches on ``page.kind``: ``capture`` → the raw-text cleaner (:mod:`.capture`), ``html`` → an
-:class:`~.base.Extractor` chosen by name (trafilatura by default), ``text`` → kept exactly. Whatever made the body,
+:class:`~.base.Extractor` chosen by name (``trafilatura`` by default, or ``fast``: :mod:`.fast`), ``text`` → kept exactly. Whatever made the body,
 this module then sets what every article gets: id, content hash, origin, url, fetched and language.
 
 Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found),
@@ -26,8 +26,13 @@ def _trafilatura() -> Extractor:
     return TrafilaturaExtractor()
 
 
+def _fast() -> Extractor:
+    from .fast import FastExtractor
+    return FastExtractor()
+
+
 # name -> factory, resolved when asked for, so a run never imports an extractor it does not use.
-EXTRACTORS: dict[str, Callable[[], Extractor]] = {"trafilatura": _trafilatura}
+EXTRACTORS: dict[str, Callable[[], Extractor]] = {"trafilatura": _trafilatura, "fast": _fast}
 _instances: dict[str, Extractor] = {}
 
 

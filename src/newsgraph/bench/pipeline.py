@@ -1,0 +1,81 @@
+"""End to end: HTML pages → stored articles with entities, quotes, figures and times.
+
+Measures articles/s of ``ingest`` into a fresh SQLite file with N workers, peak resident memory of the main
+process and of the largest worker, beside the extraction-only rate of bare trafilatura on the same pages (the
+reference: what a user would otherwise run just to get the text).
+"""
+from __future__ import annotations
+
+import platform
+import resource
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from ..pipeline import Options
+
+
+@dataclass(slots=True)
+class PipelineBench:
+    pages: int
+    articles: int
+    seconds: float
+    workers: int
+    extractor: str
+    reference_seconds: Optional[float]
+    main_rss_mb: float
+    worker_rss_mb: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"pages": self.pages, "articles": self.articles, "workers": self.workers,
+                "extractor": self.extractor, "seconds": round(self.seconds, 2),
+                "articles_per_s": round(self.articles / self.seconds, 2),
+                "trafilatura_extract_only_pages_per_s":
+                    round(self.pages / self.reference_seconds, 1) if self.reference_seconds else None,
+                "peak_rss_main_mb": round(self.main_rss_mb), "peak_rss_worker_mb": round(self.worker_rss_mb),
+                "machine": platform.platform()}
+
+    def lines(self) -> list[str]:
+        d = self.as_dict()
+        out = [f"{self.pages} pages → {self.articles} stored articles, extractor {self.extractor}, "
+               f"{self.workers} worker(s)",
+               f"  newsgraph ingest (all stages)   {d['articles_per_s']:>7} articles/s  ({d['seconds']} s)"]
+        if self.reference_seconds:
+            out.append(f"  trafilatura extract only        {d['trafilatura_extract_only_pages_per_s']:>7} pages/s")
+        out.append(f"  peak RSS: main {d['peak_rss_main_mb']} MB, largest worker {d['peak_rss_worker_mb']} MB")
+        return out
+
+
+def _rss_mb(who: int) -> float:
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # ru_maxrss is bytes on macOS, KiB on Linux
+    return resource.getrusage(who).ru_maxrss / scale
+
+
+def _reference(pages: list[Path]) -> float:
+    import gzip
+
+    import trafilatura
+    start = time.perf_counter()
+    for page in pages:
+        trafilatura.extract(gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes())
+    return time.perf_counter() - start
+
+
+def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor: str = "trafilatura",
+        reference: bool = True) -> PipelineBench:
+    from ..run import ingest
+    from ..storage import open_store
+    pages = sorted((data_dir / "extraction-dev" / "html").glob("*.html*"))[:limit]
+    options = Options(workers=workers, html_extractor=extractor)
+    with tempfile.TemporaryDirectory() as tmp:
+        with open_store(Path(tmp) / "bench.db") as store:
+            start = time.perf_counter()
+            summary = ingest([str(p) for p in pages], store, options)
+            seconds = time.perf_counter() - start
+    ref = _reference(pages) if reference else None
+    worker_rss = _rss_mb(resource.RUSAGE_CHILDREN) if workers > 1 else _rss_mb(resource.RUSAGE_SELF)
+    return PipelineBench(len(pages), summary.stored + summary.unchanged, seconds, workers, extractor, ref,
+                         _rss_mb(resource.RUSAGE_SELF), worker_rss)

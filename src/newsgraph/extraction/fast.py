@@ -1,0 +1,95 @@
+"""The fast HTML extractor: lexbor DOM (selectolax), our block scoring (:mod:`.blocks`), metadata from the page's
+own tags (:mod:`.meta`); trafilatura only for the pages where the fast path is unsure.
+
+Confidence rule (``FastExtractor.confident``): the fast result is used when its body has at least
+``MIN_CONFIDENT_WORDS`` words, at most ``MAX_CONFIDENT_LINK_DENSITY`` of its characters sit inside links, and it
+holds at least ``MIN_PAGE_SHARE`` of the page's visible words or ``MIN_CONFIDENT_SCORE`` in container score.
+Otherwise (nothing found, a short body, a link-heavy body, a small scrap of a big page) the page goes to
+trafilatura and the fast result is kept only if trafilatura finds nothing. ``fallback=False`` turns this off.
+The publication date falls back to htmldate only when no tag, JSON-LD or ``<time>`` gives one.
+"""
+from __future__ import annotations
+
+from typing import Optional, Union
+from urllib.parse import urlsplit
+
+from ..model import Article, Page, Rejected
+from .base import join_paragraphs, thin_reason
+from .blocks import MainContent, main_content
+from .html import page_text
+from .meta import PageMeta, read_meta
+
+MIN_CONFIDENT_WORDS = 80  # shorter bodies are where a wrong container hides (a teaser, a caption, a cookie note)
+MAX_CONFIDENT_LINK_DENSITY = 0.25
+MIN_PAGE_SHARE = 0.2
+MIN_CONFIDENT_SCORE = 25.0
+
+
+class FastExtractor:
+    """selectolax + block scoring; several times faster than trafilatura at close accuracy (see BENCHMARKS.md)."""
+
+    name = "fast"
+
+    def __init__(self, fallback: bool = True, date_fallback: bool = True):
+        self.fallback = fallback
+        self.date_fallback = date_fallback
+        if fallback:
+            import trafilatura  # noqa: F401  (paid once here, not on the first unsure page)
+
+    @staticmethod
+    def confident(found: Optional[MainContent]) -> bool:
+        if found is None or found.words < MIN_CONFIDENT_WORDS:
+            return False
+        if found.link_density > MAX_CONFIDENT_LINK_DENSITY:
+            return False
+        return found.words >= MIN_PAGE_SHARE * found.page_words or found.score >= MIN_CONFIDENT_SCORE
+
+    def extract(self, page: Page) -> Union[Article, Rejected]:
+        from selectolax.lexbor import LexborHTMLParser
+
+        html = page_text(page)
+        tree = LexborHTMLParser(html)
+        meta = read_meta(tree)
+        found = main_content(tree)
+        paragraphs = found.paragraphs if found else []
+        if self.fallback and not self.confident(found):
+            paragraphs = _trafilatura_paragraphs(html, page.url) or paragraphs
+        paragraphs = _drop_title(paragraphs, meta.title)
+        text = join_paragraphs(paragraphs)
+        reason = thin_reason(text)
+        if reason:
+            detail = f"body has {len(text.split())} words" if text else "no article body found in the page"
+            return Rejected(page.origin, reason, detail, fatal=False)
+        return self._article(page, meta, text, html)
+
+    def _article(self, page: Page, meta: PageMeta, text: str, html: str) -> Article:
+        published = page.published or meta.published
+        if not published and self.date_fallback:
+            published = _htmldate(html, page.url)
+        host = urlsplit(page.url).hostname if page.url else None
+        return Article(id="", text=text, content_hash="", title=page.title or meta.title, published=published,
+                       url=page.url, canonical_url=meta.canonical, source=meta.site_name or host,
+                       image=meta.image, authors=meta.authors)
+
+
+def _drop_title(paragraphs: list[str], title: Optional[str]) -> list[str]:
+    """The headline is its own field: not repeated as the body's first paragraph."""
+    if paragraphs and title and paragraphs[0].casefold() == " ".join(title.split()).casefold():
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _trafilatura_paragraphs(html: str, url: Optional[str]) -> list[str]:
+    import trafilatura
+
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or ""
+    return [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
+
+
+def _htmldate(html: str, url: Optional[str]) -> Optional[str]:
+    from htmldate import find_date
+
+    try:
+        return find_date(html, url=url, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
+    except (ValueError, TypeError):
+        return None

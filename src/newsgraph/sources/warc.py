@@ -1,0 +1,283 @@
+"""WARC files (``.warc``, ``.warc.gz``) to HTML pages, streamed with FastWARC one record at a time.
+
+Only ``response`` records whose HTTP Content-Type is HTML (or absent) become pages; requests, metadata, images,
+scripts and the like are skipped silently: a crawl holds them by design. Each page carries the target URL (the
+``<…>`` brackets wget writes removed), the crawl time (``WARC-Date`` → ISO 8601) and the charset the HTTP header
+declares, checked against the bytes. Its origin is ``path#offset``, the record's byte offset in the file (in the
+compressed file for ``.warc.gz``), so a record can be found again with ``dd``/``seek``.
+
+Damage is data, not an exception (codes in :mod:`newsgraph.sources`):
+
+* ``warc_truncated`` (fatal) — the file ends inside a record (or inside a gzip member): the records before the
+  damage are kept, then one Rejected, then the file ends.
+* ``warc_bad_record`` (fatal) — a record whose header cannot be parsed, or gzip data that does not inflate; the
+  reader skips to the next record boundary (next gzip member, or the next ``WARC/1.`` line) and goes on.
+* ``too_large`` — an HTML body over the size cap; ``not_html`` — a body that is binary although labelled HTML;
+  ``http_status`` — a response that is not 2xx (redirects, errors); ``empty_input`` — an empty body. Not fatal.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from datetime import datetime
+from pathlib import Path
+from typing import IO, Generator, Iterator, Optional, Union
+
+from ..errors import MissingExtra
+from ..model import Page, Rejected
+from .decode import DecodeError, detect_encoding, looks_binary, normalise_charset
+
+Item = Union[Page, Rejected]
+
+MAX_BODY_BYTES = 10 * 1024 * 1024  # a news page is well under 1 MB; more is a dump, a feed or an attack
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+_GZIP_MAGIC = b"\x1f\x8b\x08"
+_PLAIN_MAGIC = b"WARC/1."
+_SCAN_CHUNK = 1 << 20
+
+
+def read_warc(path: Union[str, Path], *, max_bytes: int = MAX_BODY_BYTES) -> Iterator[Item]:
+    """Yield a Page per HTML response record of the WARC at ``path``, and a Rejected per damaged record."""
+    try:
+        from fastwarc.warc import ArchiveIterator  # noqa: F401  (optional dependency, checked here)
+    except ImportError as exc:
+        raise MissingExtra("fastwarc", "warc") from exc
+    path = Path(path)
+    with open(path, "rb") as stream:
+        yield from _WarcReader(stream, str(path), max_bytes).items()
+
+
+class _WarcReader:
+    """Iterates records, restarting FastWARC after a record it cannot parse (it cannot resynchronise itself)."""
+
+    def __init__(self, stream: IO[bytes], origin: str, max_bytes: int):
+        head = stream.read(2)
+        stream.seek(0)
+        self.stream, self.origin, self.max_bytes = stream, origin, max_bytes
+        self.gzipped = head == _GZIP_MAGIC[:2]
+
+    def items(self) -> Iterator[Item]:
+        start: Optional[int] = 0
+        while start is not None:
+            start = yield from self._run_from(start)
+
+    def _run_from(self, start: int) -> Generator[Item, None, Optional[int]]:
+        """Yield the items from ``start``; return where to restart after damage, or None when done."""
+        from fastwarc.warc import ArchiveIterator
+
+        self.stream.seek(start)
+        last: Optional[int] = None  # offset of the last record read since this (re)start
+        try:
+            for record in ArchiveIterator(self.stream, parse_http=False, auto_decode="none"):
+                last = record.stream_pos
+                declared = record.headers.get("Content-Length") or ""
+                if not declared.strip().isdigit():
+                    # FastWARC lost the record's extent: a header cut off by the end of the file, or garbage.
+                    return (yield from self._damage(last, f"record header without a valid Content-Length "
+                                                          f"({declared!r})"))
+                item = self._record(record, f"{self.origin}#{last}")
+                if item is not None:
+                    yield item
+                    if isinstance(item, Rejected) and item.code == "warc_truncated":
+                        return None
+        except OSError as exc:
+            return (yield from self._damage(last if last is not None else start, str(exc)))
+        where = last if last is not None else start
+        if self.gzipped and not self._gzip_complete(where):
+            yield Rejected(f"{self.origin}#{where}", "warc_truncated",
+                           "the gzip stream ends inside a record: the file was cut short", fatal=True)
+        return None
+
+    def _damage(self, offset: int, why: str) -> Generator[Item, None, Optional[int]]:
+        """Report damage at or just after ``offset``; return the next record boundary (None: the file ends)."""
+        restart = self._next_boundary(offset + 1)
+        if restart is None:
+            yield Rejected(f"{self.origin}#{offset}", "warc_truncated",
+                           f"the file ends in damaged or cut-off data after offset {offset}: {why}", fatal=True)
+        else:
+            yield Rejected(f"{self.origin}#{offset}", "warc_bad_record",
+                           f"unreadable WARC data at or after offset {offset} ({why}); resumed at offset "
+                           f"{restart}", fatal=True)
+        return restart
+
+    def _record(self, record, where: str) -> Optional[Item]:
+        kind = str(record.record_type)
+        if kind == "unknown" or not record.headers.get("WARC-Type"):
+            record.reader.consume()
+            return Rejected(where, "warc_bad_record", "the record header has no WARC-Type", fatal=True)
+        if kind != "response":
+            record.reader.consume()
+            return None
+        return _response(record, where, self.max_bytes)
+
+    def _next_boundary(self, after: int) -> Optional[int]:
+        """Offset of the next record start at or after ``after`` (a verified gzip member or a ``WARC/1.`` line)."""
+        magic = _GZIP_MAGIC if self.gzipped else _PLAIN_MAGIC
+        pos = after
+        while True:
+            self.stream.seek(pos)
+            chunk = self.stream.read(_SCAN_CHUNK + len(magic))
+            if len(chunk) < len(magic):
+                return None
+            found = chunk.find(magic)
+            while found != -1:
+                if self._starts_record(pos + found):
+                    return pos + found
+                found = chunk.find(magic, found + 1)
+            pos += _SCAN_CHUNK
+
+    def _starts_record(self, offset: int) -> bool:
+        self.stream.seek(offset)
+        head = self.stream.read(4096)
+        if not self.gzipped:
+            return offset == 0 or _preceded_by_newline(self.stream, offset)
+        try:
+            return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
+        except zlib.error:
+            return False
+
+    def _gzip_complete(self, offset: int) -> bool:
+        """Whether the gzip members from ``offset`` to the end of the file are all complete (trailer included)."""
+        self.stream.seek(offset)
+        inflater = zlib.decompressobj(31)
+        started = False
+        while True:
+            chunk = self.stream.read(_SCAN_CHUNK)
+            if not chunk:
+                return inflater.eof or not started
+            while chunk:
+                started = True
+                try:
+                    inflater.decompress(chunk, 0)
+                except zlib.error:
+                    return False
+                if not inflater.eof:
+                    break
+                chunk = inflater.unused_data.lstrip(b"\x00")
+                inflater = zlib.decompressobj(31)
+                started = bool(chunk)
+
+
+def _preceded_by_newline(stream: IO[bytes], offset: int) -> bool:
+    stream.seek(offset - 1)
+    return stream.read(1) == b"\n"
+
+
+def _response(record, where: str, max_bytes: int) -> Optional[Item]:
+    """One response record to a Page, a Rejected, or None for a non-HTML resource (skipped silently)."""
+    size = record.content_length
+    if size > max_bytes:
+        record.reader.consume()
+        return Rejected(where, "too_large", f"record of {size:,} bytes is over the cap of {max_bytes:,}")
+    block = record.reader.read()
+    if len(block) < size:
+        return Rejected(where, "warc_truncated", f"record declares {size:,} bytes, the file holds "
+                        f"{len(block):,}: the file was cut short", fatal=True)
+    status, headers, body = split_http(block)
+    if status is None:
+        return Rejected(where, "warc_bad_record", "the response block is not an HTTP response", fatal=True)
+    ctype = headers.get("content-type", "")
+    if ctype and ctype.split(";", 1)[0].strip().lower() not in HTML_TYPES:
+        return None
+    if not 200 <= status < 300:
+        return Rejected(where, "http_status", f"HTTP status {status}")
+    body = _decoded_body(body, headers)
+    if body is None:
+        return Rejected(where, "not_html", "the body uses a content encoding we cannot undo")
+    return _page(body, headers, record, where)
+
+
+def _page(body: bytes, headers: dict[str, str], record, where: str) -> Item:
+    if not body.strip():
+        return Rejected(where, "empty_input", "the response body is empty")
+    if looks_binary(body):
+        return Rejected(where, "not_html", "labelled HTML, but the body is binary")
+    try:
+        charset = detect_encoding(body, http_charset(headers.get("content-type", "")))
+    except DecodeError as exc:
+        return Rejected(where, "decode_error", str(exc), fatal=True)
+    return Page(content=body, kind="html", origin=where, url=target_uri(record.headers.get("WARC-Target-URI")),
+                fetched=warc_date(record.headers.get("WARC-Date")), charset=charset)
+
+
+def target_uri(value: Optional[str]) -> Optional[str]:
+    """The record's URL; wget writes it as ``<https://…>`` (a WARC 1.1 draft syntax)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.startswith("<") and value.endswith(">"):
+        value = value[1:-1].strip()
+    return value or None
+
+
+def warc_date(value: Optional[str]) -> Optional[str]:
+    """``2024-04-25T16:27:48Z`` → ``2024-04-25T16:27:48+00:00``; None when absent or unparseable."""
+    if not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.replace(microsecond=0).isoformat()
+
+
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([^\s;\"']+)", re.I)
+
+
+def http_charset(content_type: str) -> Optional[str]:
+    match = _CHARSET.search(content_type or "")
+    return normalise_charset(match.group(1)) if match else None
+
+
+def split_http(block: bytes) -> tuple[Optional[int], dict[str, str], bytes]:
+    """An HTTP response block → (status, lower-cased headers, body); status None when it is not HTTP."""
+    end = block.find(b"\r\n\r\n")
+    sep = 4
+    if end == -1:
+        end, sep = block.find(b"\n\n"), 2
+    head = block[:end] if end != -1 else block
+    lines = head.decode("latin-1").splitlines()
+    match = re.match(r"HTTP/\d(?:\.\d)?\s+(\d{3})", lines[0]) if lines else None
+    if not match:
+        return None, {}, b""
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, colon, value = line.partition(":")
+        if colon:
+            headers[name.strip().lower()] = value.strip()
+    return int(match.group(1)), headers, block[end + sep:] if end != -1 else b""
+
+
+def _decoded_body(body: bytes, headers: dict[str, str]) -> Optional[bytes]:
+    """Undo chunked transfer coding and gzip/deflate content coding (servers send them; wget stores them raw)."""
+    if "chunked" in headers.get("transfer-encoding", "").lower():
+        body = dechunk(body)
+    coding = headers.get("content-encoding", "").strip().lower()
+    if coding in ("", "identity"):
+        return body
+    if coding not in ("gzip", "x-gzip", "deflate"):
+        return None
+    for wbits in (47, -15):  # 47: gzip or zlib header, auto-detected; -15: raw deflate
+        try:
+            return zlib.decompressobj(wbits).decompress(body)
+        except zlib.error:
+            continue
+    return body if not looks_binary(body) else None  # mislabelled: some servers say gzip and send plain
+
+
+def dechunk(body: bytes) -> bytes:
+    """HTTP/1.1 chunked transfer coding → the payload; stops quietly at a malformed chunk size."""
+    out, pos = bytearray(), 0
+    while pos < len(body):
+        eol = body.find(b"\r\n", pos)
+        if eol == -1:
+            break
+        try:
+            size = int(body[pos:eol].split(b";", 1)[0].strip(), 16)
+        except ValueError:
+            return body if not out else bytes(out)  # not chunked after all
+        if size == 0:
+            break
+        out += body[eol + 2:eol + 2 + size]
+        pos = eol + 2 + size + 2
+    return bytes(out)
