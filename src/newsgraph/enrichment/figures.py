@@ -1,0 +1,225 @@
+"""The figures stage: counts, amounts, percentages and quantities, with what they count and the event.
+
+``find_figures(doc)`` is pure: it reads a parsed spaCy ``Doc`` and returns :class:`~newsgraph.model.Figure`
+records whose spans index ``doc.text``; :class:`FigureAnnotator` attaches them to the article.
+
+Conventions (see DESIGN.md, "Figures"):
+
+- ``span`` covers qualifier + number + unit/currency ("more than 70,000", "$123 million", "30GB"); a range covers
+  both ends ("between 25 and 30", "15-20%") and sets ``value`` and ``value_max``.
+- ``kind``: ``amount`` when a currency is written (``unit`` = ISO 4217 code; a bare "$" is USD), ``percent``
+  (``unit`` "%", or "pp" for percentage points; "a third of" is a proportion: 33.3 %), ``quantity`` with any
+  other unit (canonical symbol: "GB", "km", "t" for tonnes, "mi" for miles), else ``count``.
+- ``qualifier`` is normalised to one of: more than, at least, less than, at most, about, nearly, estimated,
+  exactly ("over 80" → "more than", "up to 60" → "at most", "some 400" → "about"). Plural scales
+  ("thousands of") are lower bounds: value 2000, qualifier "at least".
+- Not figures: years, dates, times and durations (the times stage's), ages, ordinals, phone numbers, versions,
+  numbers in names ("Boeing 737"), list markers, sports scores, a bare "one", and an anaphoric "the two".
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ..model import Article, Figure
+from . import figures_filters as filters
+from .figures_roles import counted_noun, event_of, noun_phrase
+from .figures_numbers import SUBUNIT_WORDS
+from .figures_scan import (Number, currency_after, currency_before, number_at, percent_after, qualifier_after,
+                           qualifier_before, unit_after)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
+ANAPHORIC_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "whose"}
+RANGE_SEPARATORS = {"-", "–", "—", "to"}
+# After a verb of change, "X to Y" is a change and a new level ("rose $2 to $70"), not a range.
+CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "climb", "drop", "cut", "raise", "jump", "decline", "gain",
+                "lose", "slip", "grow", "surge", "plunge", "tumble", "soar", "reduce", "lower", "boost", "slide",
+                "sink", "shrink", "widen", "narrow", "add", "shed", "rally", "dip", "ease", "advance", "retreat",
+                "rebound", "slump", "spike", "edge", "trim", "hike", "up", "down"}
+
+
+class _Reading:
+    """A figure being put together: token bounds and the attributes read so far."""
+
+    __slots__ = ("start", "end", "number", "value_max", "unit", "kind", "qualifier", "currency")
+
+    def __init__(self, number: Number) -> None:
+        self.start, self.end, self.number = number.start, number.end, number
+        self.value_max: Optional[float] = None
+        self.unit = number.unit
+        self.kind = "quantity" if number.unit else "count"
+        self.qualifier: Optional[str] = "at least" if number.vague else None
+        self.currency: Optional[str] = None
+
+
+def _read_right(doc: "Doc", reading: _Reading) -> None:
+    """Percent sign, currency word or unit after the number, then "or more"-style qualifiers."""
+    end, unit = percent_after(doc, reading.end)
+    if unit:
+        reading.end, reading.unit, reading.kind = end, unit, "percent"
+    elif not reading.unit:
+        of = 1 if reading.number.vague and doc[reading.end: reading.end + 1].text.lower() == "of" else 0
+        end, currency = currency_after(doc, reading.end + of)
+        if currency and not reading.currency:
+            if doc[end - 1].lower_ in SUBUNIT_WORDS:
+                reading.number.value /= 100  # "3 cents", "50 pence"
+            reading.end, reading.currency = end, currency
+        elif not reading.currency:
+            end, unit = unit_after(doc, reading.end)
+            if unit:
+                reading.end, reading.unit, reading.kind = end, unit, "quantity"
+    end, qualifier = qualifier_after(doc, reading.end)
+    if qualifier and not reading.qualifier:
+        reading.end, reading.qualifier = end, qualifier
+
+
+def _read_at(doc: "Doc", i: int) -> Optional[_Reading]:
+    """One number from token ``i`` with its currency mark before and its unit after."""
+    start, currency = currency_before(doc, i)
+    number = number_at(doc, i, money=currency is not None)
+    if number is None:
+        return None
+    reading = _Reading(number)
+    reading.start, reading.currency = start, currency or number.currency
+    _read_right(doc, reading)
+    return reading
+
+
+def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool) -> Optional[bool]:
+    """Extend ``low`` to "X-Y", "X to Y" or "between X and Y". None: a score ("3-1"), drop it.
+
+    ``change``: the figure follows "from", "by" or a verb of change, where "X to Y" is a change, not a range."""
+    sep = doc[low.end].lower_ if low.end < len(doc) else ""
+    if not (sep in RANGE_SEPARATORS or (between and sep == "and")) or low.end + 1 >= len(doc):
+        return False
+    if change and sep == "to":
+        return False
+    nxt = low.end + 1
+    if doc[nxt].text in ("$", "€", "£", "¥") or doc[nxt].lower_ in ("us$",):
+        nxt += 1
+    high = _read_at(doc, nxt)
+    if high is None or high.start != low.end + 1:
+        return False
+    if sep != "to" and sep != "and" and not doc[high.number.start].text[:1].isdigit():
+        return False  # a hyphen joins digits ("25-30"); "7-Eleven" is a name
+    low_sign, high_sign = low.currency or low.unit, high.currency or high.unit
+    if low_sign and high_sign and low_sign != high_sign:
+        return False
+    low_value = low.number.value * (high.number.scale if low.number.scale == 1.0 else 1.0)
+    if high.number.value <= low.number.value:
+        if sep in ("-", "–") and not (low.unit or high.unit or low.currency or high.currency):
+            return None
+        return False
+    if high.number.value <= low_value:
+        low_value = low.number.value
+    low.number.value, low.value_max, low.end = low_value, high.number.value, high.end
+    low.unit, low.currency = low.unit or high.unit, low.currency or high.currency
+    low.kind = high.kind if high.kind != "count" else low.kind
+    low.qualifier = low.qualifier or high.qualifier
+    return True
+
+
+class _Context:
+    """What is read once per document: spans no figure may touch, digit strings used as names."""
+
+    __slots__ = ("blocked", "names")
+
+    def __init__(self, doc: "Doc") -> None:
+        self.blocked = filters.blocked_spans(doc.text)
+        self.names = filters.name_numbers(doc)
+
+
+def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]:
+    """Why this reading is not a figure, or None."""
+    number = reading.number
+    first, last = doc[number.start], doc[number.end - 1]
+    if filters.overlaps_any(first.idx, last.idx + len(last), context.blocked):
+        return "blocked_pattern"
+    reason = filters.ordinal(doc, last) or filters.list_marker(doc, first, last)
+    if reason:
+        return reason
+    if not (reading.currency or reading.kind == "percent"):
+        reason = filters.date_or_time(doc, first, last) or filters.age(doc, first, last) \
+            or filters.in_name(doc, first, has_currency=False)
+        if not (reading.unit or reading.qualifier or reading.value_max):
+            reason = reason or filters.model_number(doc, first, last)
+        if reason:
+            return reason
+    if not (reading.currency or reading.unit or reading.qualifier) and number.words == 1 \
+            and first.text in context.names:
+        return "name_number"
+    plain = not (reading.currency or reading.unit or reading.qualifier or reading.value_max)
+    if plain and doc[number.start: number.end].text.lower() in ("one", "a", "an"):
+        return "bare_one"
+    if plain and number.words == 1 and first.lower_ in SMALL_WORDS and number.start > 0 \
+            and doc[number.start - 1].lower_ in ANAPHORIC_DETERMINERS:
+        return "anaphoric"
+    return None
+
+
+def _figure(doc: "Doc", reading: _Reading) -> Figure:
+    if reading.number.fraction and reading.kind == "count" and reading.number.scale == 1.0:
+        reading.kind, reading.unit = "percent", "%"  # "a third of" is a proportion
+        reading.number.value *= 100
+    if reading.currency:
+        reading.kind, reading.unit = "amount", reading.currency
+    noun = counted_noun(doc, reading.start, reading.end)
+    obj = None
+    event = event_of(doc, reading.start, reading.end, noun)
+    if noun is not None:
+        modifies = noun.i >= reading.end and noun.head.i != noun.i and doc[reading.end - 1].head.i == noun.i
+        if reading.kind in ("amount", "percent") and modifies:
+            event = noun_phrase(noun)
+        else:
+            obj = noun_phrase(noun)
+    start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
+    return Figure(text=doc[reading.start:reading.end].text, span=(start, end), kind=reading.kind,
+                  value=reading.number.value,
+                  value_max=reading.value_max, unit=reading.unit, qualifier=reading.qualifier, object=obj,
+                  event=event)
+
+
+def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[Figure], int]:
+    """The figure whose number starts at token ``i`` (and the token after it), or (None, i + 1)."""
+    reading = _read_at(doc, i)
+    if reading is None:
+        return None, i + 1
+    qual_start, qualifier = qualifier_before(doc, reading.start)
+    between = qual_start > 0 and doc[qual_start - 1].lower_ == "between"
+    if qualifier:
+        reading.start, reading.qualifier = qual_start, qualifier
+    if between or (reading.start > 0 and doc[reading.start - 1].lower_ == "between"):
+        between = True
+    before = doc[reading.start - 1] if reading.start > 0 else None
+    change = before is not None and (before.lower_ in ("from", "by") or before.lemma_.lower() in CHANGE_VERBS)
+    ranged = _read_range(doc, reading, between, change)
+    if ranged is None:
+        return None, reading.end + 2
+    if ranged and between:
+        reading.start -= 1
+    if _rejected(doc, reading, context):
+        return None, reading.end
+    return _figure(doc, reading), reading.end
+
+
+def find_figures(doc: "Doc") -> list[Figure]:
+    """All figures in a parsed document, in text order, spans into ``doc.text``."""
+    context = _Context(doc)
+    figures: list[Figure] = []
+    i = 0
+    while i < len(doc):
+        figure, i = _figure_at(doc, i, context)
+        if figure is not None:
+            figures.append(figure)
+    return figures
+
+
+class FigureAnnotator:
+    """Fills ``article.figures`` from the article's spaCy doc."""
+
+    name = "figures"
+
+    def annotate(self, article: Article, doc: "Doc") -> None:
+        article.figures = find_figures(doc)

@@ -1,0 +1,248 @@
+"""Token-level pieces of a figure: the number itself, the currency or unit around it, and its qualifier.
+
+Each reader takes the spaCy ``Doc`` and a token index and returns what it found with the token index just past it
+(or before it, reading leftwards), so :mod:`newsgraph.enrichment.figures` can put a figure together.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Optional
+
+from .figures_numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
+                              ISO_CODES, MULTIPLIERS, ONES, SCALES, SHORT_SCALES, VAGUE,
+                              currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# Qualifier phrases (lower case, as written) → the normalised qualifier stored in Figure.qualifier.
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
+    "upwards of": "more than", "greater than": "more than", "exceeding": "more than", "just over": "more than",
+    "well over": "more than", "well above": "more than", "north of": "more than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
+    "not less than": "at least",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "up to": "at most", "at most": "at most", "as many as": "at most", "as much as": "at most",
+    "as high as": "at most", "a maximum of": "at most", "no more than": "at most", "not more than": "at most",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
+    "circa": "about", "approx.": "about", "an estimated": "estimated", "estimated": "estimated",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
+    "exactly": "exactly", "precisely": "exactly",
+}
+POST_QUALIFIERS = {"or more": "at least", "or so": "about", "plus": "at least", "+": "at least"}
+_MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIERS)
+PERCENT_WORDS = {("%",): "%", ("percent",): "%", ("per", "cent"): "%", ("pc",): "%", ("pct",): "%",
+                 ("percentage", "points"): "pp", ("percentage", "point"): "pp"}
+LARGE_ABBREVIATIONS = {"bn", "mn", "mln", "bln", "tn", "trn"}
+DETERMINERS_AFTER_FRACTION = {"of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those",
+                              "these", "this", "that"}
+
+
+_GLUED_CURRENCY = re.compile(r"^([A-Z]{1,3}\$|[A-Z]{3}|[$€£¥₹])(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k)?$")
+
+
+@dataclass(slots=True)
+class Number:
+    """A run of tokens ``[start, end)`` that reads as one number."""
+
+    start: int
+    end: int
+    value: float
+    scale: float = 1.0       # trailing scale word ("million"), shared by a range's low end
+    vague: bool = False      # "thousands": a lower bound
+    fraction: bool = False   # "a third": a proportion
+    unit: Optional[str] = None  # from a glued unit ("30GB")
+    currency: Optional[str] = None  # from a glued currency mark ("USD$23", "SGD1.75")
+    words: int = 1
+
+
+def _lower(doc: "Doc", i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _glued(doc: "Doc", i: int) -> bool:
+    """No space between token i and token i + 1."""
+    return not doc[i].whitespace_
+
+
+def currency_before(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """A currency mark right before token ``i``: ("$", "US$", "€", "USD", "Rs") → (its index, ISO code)."""
+    if i <= 0:
+        return i, None
+    prev = doc[i - 1]
+    if prev.lower_ in CURRENCY_SYMBOLS and (not prev.is_alpha or prev.text[:1].isupper()):
+        if prev.lower_ in ("r", "kr", "fr.", "sfr") and prev.whitespace_ == "":
+            return i, None
+        country = doc[i - 2].text.lower() + "$" if i >= 2 and prev.text == "$" else ""
+        if country in CURRENCY_SYMBOLS and country != "us$" and doc[i - 2].text.isupper():
+            return i - 2, CURRENCY_SYMBOLS[country]  # "NZ $26 million"; "US $" stays "$" (USD either way)
+        return i - 1, CURRENCY_SYMBOLS[prev.lower_]
+    if prev.text in ISO_CODES:
+        return i - 1, currency_of(prev.text)
+    return i, None
+
+
+def qualifier_before(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """The longest qualifier phrase ending right before token ``i``: (its first index, normalised form)."""
+    for n in range(_MAX_QUALIFIER_WORDS, 0, -1):
+        if i - n < 0:
+            continue
+        phrase = " ".join(doc[k].lower_ for k in range(i - n, i))
+        if phrase in QUALIFIERS and not any(doc[k].is_punct and doc[k].text != "." for k in range(i - n, i)):
+            return i - n, QUALIFIERS[phrase]
+    return i, None
+
+
+def qualifier_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """"or more", "or so", "plus" or a glued "+" right after the figure ending before token ``i``."""
+    if i < len(doc) and doc[i].text == "+" and _glued(doc, i - 1):
+        return i + 1, POST_QUALIFIERS["+"]
+    for n in (2, 1):
+        phrase = " ".join(_lower(doc, k) for k in range(i, i + n))
+        if phrase in POST_QUALIFIERS and phrase != "+" and (n == 2 or phrase == "plus"):
+            if phrase == "plus" and i + 1 < len(doc) and doc[i + 1].like_num:
+                continue  # "5 plus 3" is arithmetic
+            return i + n, POST_QUALIFIERS[phrase]
+    return i, None
+
+
+def percent_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    for words, unit in PERCENT_WORDS.items():
+        if tuple(_lower(doc, k) for k in range(i, i + len(words))) == words:
+            return i + len(words), unit
+    return i, None
+
+
+def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """"dollars", "US dollars", "Canadian dollars", "euros", "yen", "USD" after a number."""
+    for n in (2, 1):
+        adjective = " ".join(_lower(doc, k) for k in range(i, i + n))
+        noun = _lower(doc, i + n)
+        if adjective in DOLLAR_ADJECTIVES and noun in ("dollar", "dollars"):
+            return i + n + 1, DOLLAR_ADJECTIVES[adjective]
+    word = _lower(doc, i)
+    if word in CURRENCY_WORDS and word != "p" and not (word == "won" and doc[i].pos_ == "VERB"):
+        if word in ("pound", "pounds") and _lower(doc, i + 1) == "sterling":
+            return i + 2, "GBP"
+        return i + 1, CURRENCY_WORDS[word]
+    if i < len(doc) and doc[i].text in ISO_CODES:
+        return i + 1, currency_of(doc[i].text)
+    return i, None
+
+
+def unit_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """A unit after the number ending before token ``i``, with an optional glued hyphen ("3.5-inch")."""
+    j = i
+    if j < len(doc) and doc[j].text in ("-", "–") and _glued(doc, j - 1) and _glued(doc, j):
+        j += 1
+    for n in (2, 1):
+        words = " ".join(_lower(doc, k) for k in range(j, j + n))
+        unit = unit_of(words)
+        if unit is None or j + n > len(doc):
+            continue
+        if words in AMBIGUOUS_UNITS:
+            continue  # "3G", "5 m": too often not a unit
+        if words in ("times", "point", "points") and j != i:
+            continue
+        return j + n, unit
+    return i, None
+
+
+def _starts_number(doc: "Doc", i: int) -> bool:
+    word = doc[i].lower_
+    if parse_digits(word) is not None or word in ONES:
+        return True
+    glued = split_glued(doc[i].text)
+    if glued and glued[1].lower() in SHORT_SCALES:
+        return True
+    if word in FRACTIONS and word not in ("fourth", "fifth", "sixth", "eighth", "tenth", "quarter"):
+        return _lower(doc, i + 1) in DETERMINERS_AFTER_FRACTION
+    if word in ("a", "an"):
+        nxt = _lower(doc, i + 1)
+        if nxt == "score":
+            return _lower(doc, i + 2) == "of"
+        return nxt in SCALES or nxt in MULTIPLIERS or (nxt in FRACTIONS and nxt != "fourth"
+                                                        and _lower(doc, i + 2) in DETERMINERS_AFTER_FRACTION)
+    return False
+
+
+def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
+    word, prev = doc[j].lower_, doc[j - 1].lower_
+    prev_digits = parse_digits(prev) is not None
+    if word in SCALES or word in MULTIPLIERS or (word in FRACTIONS and (prev in ONES or prev in ("a", "an"))):
+        return word != "score" or _lower(doc, j + 1) == "of"
+    if word in ONES:
+        return prev in ONES or prev in SCALES or prev == "and" or prev == "-"
+    if prev_digits and (word in LARGE_ABBREVIATIONS or (money and word in ("m", "k", "b"))):
+        return True
+    if word == "and":
+        return prev in ONES or prev in SCALES or prev == "hundred"
+    if word == "a":
+        return prev in ("half", "and")
+    if word in ("-", "–"):
+        after = _lower(doc, j + 1)
+        return prev in ONES and _glued(doc, j - 1) and _glued(doc, j) and (after in ONES or after in FRACTIONS)
+    return False
+
+
+def _glued_currency(doc: "Doc", i: int) -> Optional[Number]:
+    """One token holding currency and number: "USD$23", "SGD1.75", "US$140bn" (then "billion" may follow)."""
+    match = _GLUED_CURRENCY.match(doc[i].text)
+    if not match:
+        return None
+    currency = currency_of(match.group(1)) or (match.group(1) if match.group(1) in ISO_CODES else None)
+    value = parse_number(match.group(2))
+    if currency is None or value is None:
+        return None
+    j, scale = i + 1, SHORT_SCALES.get(match.group(3) or "", 1.0)
+    if match.group(3) is None:
+        k = i + 2 if _lower(doc, i + 1) == "-" and _glued(doc, i) else i + 1
+        if _lower(doc, k) in SCALES or _lower(doc, k) in LARGE_ABBREVIATIONS:
+            j, scale = k + 1, SCALES.get(_lower(doc, k)) or SHORT_SCALES[_lower(doc, k)]
+    return Number(i, j, value * scale, scale=scale, currency=currency, words=j - i)
+
+
+def number_at(doc: "Doc", i: int, money: bool = False) -> Optional[Number]:
+    """The longest run of tokens from ``i`` that reads as one number."""
+    glued_money = _glued_currency(doc, i)
+    if glued_money is not None:
+        return glued_money
+    if not _starts_number(doc, i):
+        return _vague_at(doc, i)
+    glued = split_glued(doc[i].text)
+    if glued and glued[1].lower() not in SHORT_SCALES:
+        unit = unit_of(glued[1]) if glued[1].lower() not in AMBIGUOUS_UNITS else None
+        return Number(i, i + 1, glued[0], unit=unit) if unit else None
+    j = i + 1
+    while j < len(doc) and _continues_number(doc, j, money):
+        j += 1
+    while j > i:
+        value = parse_number(doc[i:j].text)
+        if value is not None and doc[j - 1].lower_ not in ("and", "a", "-", "–"):
+            last = doc[j - 1].lower_
+            scale = SCALES.get(last) or SHORT_SCALES.get(last) or _glued_scale(doc[j - 1].text)
+            fraction = all(doc[k].lower_ in FRACTIONS or doc[k].lower_ in ("a", "an") or doc[k].lower_ in ONES
+                           or doc[k].text in ("-",) for k in range(i, j)) and value < 1
+            return Number(i, j, value, scale=scale or 1.0, fraction=fraction, words=j - i)
+        j -= 1
+    return None
+
+
+def _glued_scale(text: str) -> Optional[float]:
+    glued = split_glued(text)
+    return SHORT_SCALES.get(glued[1].lower()) if glued else None
+
+
+def _vague_at(doc: "Doc", i: int) -> Optional[Number]:
+    """"thousands", "tens of thousands", "dozens of" — plural scales, read as lower bounds."""
+    if doc[i].lower_ not in VAGUE or doc[i].text[:1].isupper() and i > 0 and not doc[i].is_sent_start:
+        return None
+    if doc[i].lower_ in ("tens", "scores", "millions", "billions") and _lower(doc, i + 1) != "of":
+        return None
+    j = i + 1
+    while _lower(doc, j) == "of" and _lower(doc, j + 1) in VAGUE:
+        j += 2
+    value = parse_vague(doc[i:j].text)
+    return Number(i, j, value, vague=True, words=j - i) if value is not None else None
