@@ -1,0 +1,130 @@
+"""Calendar arithmetic for time resolution: which occurrence is meant, and TIMEX3 value strings."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Optional
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+def day_value(year: int, month: int, day: int) -> Optional[str]:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def month_value(year: int, month: int) -> Optional[str]:
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+
+
+def week_value(day: date) -> str:
+    iso = day.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def nearest_month(anchor: date, month: int, direction: Optional[str]) -> int:
+    """Year of the ``month`` meant: past -> latest not after the anchor's month, future -> first not before it,
+    otherwise the nearest (ties go to the anchor's own year)."""
+    if direction == "past":
+        return anchor.year if month <= anchor.month else anchor.year - 1
+    if direction == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    diff = month - anchor.month
+    if diff > 6:
+        return anchor.year - 1
+    if diff < -6:
+        return anchor.year + 1
+    return anchor.year
+
+
+def nearest_day(anchor: date, month: int, day: int, direction: Optional[str]) -> Optional[date]:
+    """The ``month``/``day`` meant, chosen among the anchor's year and the years either side."""
+    options = []
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            options.append(date(year, month, day))
+        except ValueError:
+            continue
+    if direction == "past":
+        options = [d for d in options if d <= anchor] or options
+        return max(options) if options else None
+    if direction == "future":
+        options = [d for d in options if d >= anchor] or options
+        return min(options) if options else None
+    return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def pick_weekday(anchor: date, weekday: int, direction: Optional[str], strict: bool) -> date:
+    """The ISO ``weekday`` (1 = Monday) meant: the latest before (past), first after (future) or nearest;
+    ``strict`` excludes the anchor day itself ("last Friday" on a Friday is a week ago)."""
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7
+    if strict:
+        back, ahead = back or 7, ahead or 7
+    if direction == "past":
+        return anchor - timedelta(days=back)
+    if direction == "future":
+        return anchor + timedelta(days=ahead)
+    return anchor - timedelta(days=back) if back <= ahead else anchor + timedelta(days=ahead)
+
+
+def shift_month(anchor: date, months: int) -> tuple[int, int]:
+    total = anchor.year * 12 + anchor.month - 1 + months
+    return total // 12, total % 12 + 1
+
+
+def unit_value(anchor: date, unit: str, offset: int) -> Optional[str]:
+    """"this/last/next <unit>" as a TIMEX3 value at the unit's own granularity."""
+    if unit in ("week", "fortnight"):
+        return week_value(anchor + timedelta(weeks=offset))
+    if unit == "weekend":
+        return week_value(anchor + timedelta(weeks=offset)) + "-WE"
+    if unit == "month":
+        year, month = shift_month(anchor, offset)
+        return month_value(year, month)
+    if unit == "quarter":
+        year, month = shift_month(anchor, 3 * offset)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if unit == "year":
+        return f"{anchor.year + offset:04d}"
+    if unit == "decade":
+        return f"{anchor.year // 10 + offset:03d}"
+    if unit == "century":
+        return f"{anchor.year // 100 + offset:02d}"
+    if unit == "day":
+        return (anchor + timedelta(days=offset)).isoformat()
+    return None
+
+
+def shift(anchor: date, code: str, amount: int) -> Optional[str]:
+    """The anchor moved by ``amount`` units ("two years ago" -> amount -2, code Y), at that unit's granularity."""
+    if code == "Y":
+        return f"{anchor.year + amount:04d}"
+    if code == "DE":
+        return f"{(anchor.year + 10 * amount) // 10:03d}"
+    if code == "CE":
+        return f"{(anchor.year + 100 * amount) // 100:02d}"
+    if code == "M":
+        return month_value(*shift_month(anchor, amount))
+    if code == "Q":
+        year, month = shift_month(anchor, 3 * amount)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    if code in ("W", "FN"):
+        return week_value(anchor + timedelta(weeks=amount * (2 if code == "FN" else 1)))
+    if code == "D":
+        return (anchor + timedelta(days=amount)).isoformat()
+    return anchor.isoformat()  # hours, minutes: the day is the best we know without the clock time
+
+
+def season_value(anchor: date, code: str, offset: int) -> str:
+    """"last summer" (offset -1), "this summer" (0), "next summer" (1): the year whose season is meant."""
+    first, last = _SEASON_MONTHS[code]
+    year = anchor.year
+    if offset < 0:
+        ended = anchor.month > last if first <= last else anchor.month > last and anchor.month < first
+        year = year if ended else year - 1
+    elif offset > 0:
+        started = anchor.month >= first if first <= last else anchor.month >= first
+        year = year + 1 if started else year
+    return f"{year:04d}-{code}"

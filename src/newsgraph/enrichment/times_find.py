@@ -1,0 +1,264 @@
+"""Finding time expressions: our own patterns over the text, checked against the parse when there is one.
+
+``find_times(doc_or_text)`` returns :class:`TimeCandidate`s: the span (TimeML extent: no leading preposition,
+"on Friday" -> "Friday"), the rule that matched with its groups, the word before it (a cue such as "since"),
+and the tense of the governing verb when a spaCy ``Doc`` is given. Resolution to a value is
+:mod:`newsgraph.enrichment.times_resolve`'s job.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional, Union
+
+from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, UNIT_RE,
+                            WEEKDAY_RE, alt_pattern, month_number, number_value)
+from .times_tense import tense_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class TimeCandidate:
+    """A time expression found in text, not yet resolved. ``groups`` are the matching rule's named parts."""
+
+    text: str
+    start: int
+    end: int
+    kind: str
+    groups: dict[str, str] = field(default_factory=dict)
+    cue: str = ""
+    tense: Optional[str] = None  # "past" | "present" | "future" | None (unknown)
+
+
+_I = "(?i:{})".format
+_MOD = _I("early|late|mid|the end of|the beginning of|the start of|the middle of|the turn of")
+_TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|ET|PT)(?:\s?[+-]\s?\d{1,2})?"
+_QUAL = _I("about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|"
+           "at least|at most|up to|under|just over|just under|another|an additional|an extra")
+_PREP_CORE = _I("for|over|in|during|within|after")
+_YEAR = r"(?:1[6-9]|20)\d\d"
+_APOS = "['’]"
+_THE = _I("the")
+_POD = _I("morning|afternoon|evening|night")
+_NUM = _I(NUM_RE)
+_UNIT = _I(UNIT_RE)
+_PLURAL_UNIT = _I("years|months|decades|weeks|days|hours|centuries")
+_VAGUE_DET = _I("the |recent |the past |the coming |the last |the next |the following |")
+_REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of")
+_REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
+          "the previous|the current|the same|the following")
+_REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
+_SET_ADV = _I("daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|biannual|biennial|"
+              "semi-annual|semiannual|per annum")
+_HOLIDAY = "|".join(re.escape(" ".join(w[0].upper() + w[1:] for w in name.split())).replace("'", _APOS)
+                    for name in sorted(HOLIDAYS, key=len, reverse=True))
+
+# (kind, pattern) — every pattern is wrapped in word boundaries; longest match wins on overlap.
+RULES: list[tuple[str, str]] = [
+    ("iso", rf"(?P<y>{_YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d)(?::\d\d)?)?"),
+    ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})"),
+    ("mdy", rf"(?:{WEEKDAY_RE},? )?(?:(?P<mod>{_MOD})[- ])?(?P<mon>{MONTH_RE}) (?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            rf"(?!\d|:)(?:,? (?P<y>{_YEAR})(?!\d))?"),
+    ("dmy", rf"(?:{WEEKDAY_RE},? )?(?:the )?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?: of)? (?P<mon>{MONTH_RE})"
+            rf"(?:,? (?P<y>{_YEAR})(?!\d))?"),
+    ("my", rf"(?:(?P<mod>{_MOD}|{_I('last|next|this|the same')})[- ])?(?P<mon>{MONTH_RE})"
+           rf"(?:,? (?:of )?(?P<y>{_YEAR})(?!\d))?"),
+    ("year", rf"(?<![$£€#\d.,])(?:(?P<mod>{_MOD})[- ])?(?P<fy>{_I('fiscal (?:year )?|the year ')}|FY ?)?"
+             rf"(?P<y>{_YEAR})(?!\d|,\d|\.\d|%|-\d(?!\d{{3}}\b)|{_APOS}?s\b)"),
+    ("decade", rf"(?:{_THE} )?(?:(?P<mod>{_MOD})[- ])?(?P<dec>{_YEAR[:-4]}\d)0{_APOS}?s"),
+    ("decade", rf"{_THE} (?:(?P<mod>{_MOD})[- ])?(?:{_APOS}(?P<dec2>\d)0s|(?P<decw>{_I(alt_pattern(DECADE_WORDS))}))"),
+    ("century", rf"{_THE} (?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_I(alt_pattern(ORDINALS))})[- ]{_I('century')}"),
+    ("time", rf"(?P<hh>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>{_I('a[.]m[.]|p[.]m[.]|am|pm')})(?!\w)"
+             rf"(?: (?P<tz>{_TZ})| ?\((?P<tzp>{_TZ})\))?"),
+    ("time", rf"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d|:\d)(?: ?(?P<tz>{_TZ})| ?\((?P<tzp>{_TZ})\))?"),
+    ("time", rf"(?P<word>{_I('noon|midday|midnight')})"),
+    ("reld", rf"(?P<rd>{_I('today|tonight|yesterday|tomorrow')})(?: (?P<pod>{_POD}))?"),
+    ("reld", rf"(?P<rel>{_I('this|last')}) (?P<pod>{_POD})"),
+    ("weekday", rf"(?:(?P<rel>{_I('last|next|this|coming|past|previous')}) )?(?P<wd>{WEEKDAY_RE})(?!s\b)"
+                rf"(?: (?P<pod>{_POD}))?"),
+    ("relunit", rf"(?:(?P<pre>{_REL_PRE})[- ])?(?P<rel>{_REL}) (?P<unit>{_REL_UNIT})(?!s?\w)"),
+    ("relunit", rf"(?P<rel>{_I('the previous|the next|the following|the same')}) (?P<unit>{_I('day')})(?!\w)"),
+    ("weekend", rf"{_THE} {_I('weekend')}(?!\w)"),
+    ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
+              rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
+    ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
+               rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
+    ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence')})"),
+    ("dur", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM})(?P<sep>[ -])(?P<unit>{_UNIT})(?:-long|-old)?(?!\w)"),
+    ("vague", rf"{_PREP_CORE} (?P<core>(?:{_VAGUE_DET})"
+              rf"(?P<unit>{_PLURAL_UNIT}))(?!\w)"),
+    ("vague", rf"(?P<unit>{_PLURAL_UNIT})-long"),
+    ("set", rf"(?P<every>{_I('every|each')})(?: (?P<n>{_I('other')}|{_NUM}))?"
+            rf" (?P<unit>{_UNIT}|{WEEKDAY_RE}|{_POD}|{_I('weekend')})(?!\w)"),
+    ("set", rf"(?P<adv>{_SET_ADV})"),
+    ("set", rf"(?P<freq>{_I('once|twice|thrice')}|(?P<n>{_NUM}) {_I('times')}) {_I('a|an|per|each|every')}"
+            rf" (?P<unit>{_UNIT})"),
+    ("set", rf"{_I('per')} (?P<unit>{_I('second|minute|hour|day|week|month|quarter|year')})"),
+    ("set", rf"(?<=\bon )(?P<wd>{WEEKDAY_RE})s"),
+    ("ref", rf"(?P<ref>{_I('now|currently|presently|nowadays|these days|recently|lately|at the moment')})"),
+    ("ref", rf"{_I('more|most|very|only|fairly|quite')} (?P<ref>{_I('recently|lately')})"),
+    ("ref", rf"{_I('in|at|until|into')} (?P<core>(?P<ref>{_I('the past|the future|the present|present')}))(?!\w)"),
+    ("season", rf"(?:(?P<rel>{_I('last|next|this|early|late|mid|the')})[- ])?"
+               rf"(?P<season>{_I('spring|summer|autumn|fall|winter')})(?:,? (?:of )?(?P<y>{_YEAR})(?!\d))?"),
+    ("quarter", rf"(?:{_THE} )?(?P<ord>{_I('first|second|third|fourth|final|last|1st|2nd|3rd|4th')})"
+                rf" (?:{_I('fiscal|calendar')} )?{_I('quarter')}(?: {_I('of')} (?:{_I('fiscal')} )?(?P<y>{_YEAR}))?"),
+    ("quarter", rf"(?P<q>Q[1-4])(?: (?P<y>{_YEAR}))?"),
+    ("half", rf"(?:{_THE} )?(?P<ord>{_I('first|second')}) {_I('half of')}"
+             rf" (?:(?P<y>{_YEAR})|(?P<rel>{_I('this|last|next|the')}) {_I('year')})"),
+    ("holiday", rf"(?P<hol>{_HOLIDAY})(?:,? (?P<y>{_YEAR})(?!\d))?"),
+]
+_COMPILED = [(kind, re.compile(rf"(?<![\w]){pattern}(?![\w]|{_APOS}\w\w)")) for kind, pattern in RULES]
+
+# Words before a bare month name that make it a date ("in May") rather than a name or a modal ("May", "may").
+MONTH_CUES = {"in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "before", "after",
+              "between", "and", "or", "early", "late", "mid", "last", "next", "this", "throughout", "until",
+              "around", "that", "as", "for", "on", "same", "end", "beginning", "start", "middle", "mid-"}
+_NONTIME_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "PERSON", "FAC", "WORK_OF_ART",
+                 "LAW", "ORDINAL"}
+_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"}
+# Kinds made of a single ordinary word, which can also be part of a name ("LA Weekly", "Johnnie Christmas").
+_NAME_PRONE = {"set", "ref", "holiday", "weekday", "my", "season", "reld"}
+_NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "PRODUCT", "NORP", "EVENT", "LAW"}
+_SET_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|dollars?|euros?|pounds?|times|"
+                         r"hours|days|shifts|games|flights|trips|issues)\W*$", re.I)
+
+
+def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
+    """Time expressions in a text or a parsed ``Doc``, in text order, non-overlapping (longest wins)."""
+    doc = None if isinstance(doc_or_text, str) else doc_or_text
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    found: list[TimeCandidate] = []
+    for kind, pattern in _COMPILED:
+        for m in pattern.finditer(text):
+            cand = _candidate(kind, m, text)
+            if cand is not None:
+                found.append(cand)
+    kept: list[TimeCandidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        if not _plausible(cand, text, doc):
+            continue
+        kept.append(cand)
+        taken.append((cand.start, cand.end))
+    kept.sort(key=lambda c: c.start)
+    if doc is not None:
+        for cand in kept:
+            cand.tense = tense_of(doc, cand.start, cand.end)
+    return kept
+
+
+def _candidate(kind: str, m: re.Match, text: str) -> Optional[TimeCandidate]:
+    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+    start, end = m.span("core") if "core" in groups else m.span()
+    before = text[max(0, start - 40):start]
+    cue_match = re.search(r"([\w-]+)\W*$", before)
+    cue = cue_match.group(1).lower() if cue_match else ""
+    if kind == "dur" and groups.get("n", "").lower() in ("a", "an", "per") and _SET_BEFORE.search(before):
+        kind = "set"
+    return TimeCandidate(text[start:end], start, end, kind, groups, cue)
+
+
+def _plausible(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:
+    """Reject look-alikes: "may"/"March" as verbs, bare years that are counts, ordinals, "Now," as a marker."""
+    g, kind = cand.groups, cand.kind
+    if kind in ("mdy", "dmy") and not 1 <= int(g["d"]) <= 31:
+        return False
+    if kind == "slash" and not (1 <= int(g["a"]) <= 12 and 1 <= int(g["b"]) <= 31):
+        return False
+    if kind == "my" and "y" not in g and not _bare_month_ok(cand, doc):
+        return False
+    if kind in ("mdy", "my") and not _month_token_ok(cand, g["mon"], doc):
+        return False
+    if kind == "year" and "mod" not in g and "fy" not in g and not _year_ok(cand, doc):
+        return False
+    if kind == "dur" and not _duration_ok(g):
+        return False
+    if kind == "season" and not _season_ok(cand):
+        return False
+    if kind == "ref" and g["ref"].lower() == "now" and not _now_ok(cand, text):
+        return False
+    if kind in _NAME_PRONE and _inside_name(cand, text, doc):
+        return False
+    return True
+
+
+def _inside_name(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:
+    if doc is not None and _ent_label(doc, cand) in _NAME_ENTS:
+        return True
+    if cand.kind not in ("set", "holiday", "ref") or " " in cand.text or not cand.text[:1].isupper():
+        return False
+    before = text[max(0, cand.start - 30):cand.start]
+    # Right after a capitalised word that does not start its sentence: part of a name ("LA Weekly").
+    return bool(re.search(r"[A-Za-z]\w*[ \t]+[A-Z][\w.]*[ \t]+$", before)) and cand.cue not in MONTH_CUES
+
+
+def _bare_month_ok(cand: TimeCandidate, doc: Optional["Doc"]) -> bool:
+    mon = cand.groups["mon"]
+    if mon.endswith(".") or month_number(mon) is None or not re.fullmatch(MONTH_FULL_RE, mon):
+        return False  # abbreviations alone ("Jan") are usually names
+    return "mod" in cand.groups or cand.cue in MONTH_CUES
+
+
+def _month_token_ok(cand: TimeCandidate, mon: str, doc: Optional["Doc"]) -> bool:
+    if doc is None:
+        return True
+    offset = cand.start + cand.text.find(mon)
+    span = doc.char_span(offset, offset + len(mon), alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[0]
+    return not (tok.tag_ == "MD" or tok.pos_ in ("VERB", "AUX"))
+
+
+def _year_ok(cand: TimeCandidate, doc: Optional["Doc"]) -> bool:
+    if doc is None:
+        return True
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return True
+    tok = span[-1]
+    counted = tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and tok.i > 0 \
+        and doc[tok.i - 1].lower_ not in _YEAR_DETERMINERS and doc[tok.i - 1].tag_ != "POS"
+    return not counted and tok.ent_type_ not in _NONTIME_ENTS  # "sold 2000 phones" counts phones
+
+
+def _ent_label(doc: "Doc", cand: TimeCandidate) -> str:
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    return span[0].ent_type_
+
+
+def _duration_ok(g: dict[str, str]) -> bool:
+    n, unit = g["n"].lower(), g["unit"].lower()
+    if unit.startswith("second") and n in ("a", "an", "one"):
+        return False  # "a second round": the ordinal, not a duration
+    if unit.startswith("quarter") and (n in ("a", "an", "one", "three") or not unit.endswith("s")):
+        return False  # "a quarter of", "three quarters of": fractions
+    if g.get("sep") == "-" and n in ("a", "an"):
+        return False
+    count = number_value(n)
+    if g.get("sep") == " " and not unit.endswith("s") and isinstance(count, (int, float)) and count > 1:
+        return False  # "World Cup 2018 day five": no agreement, so not "<n> days"
+    return True
+
+
+def _season_ok(cand: TimeCandidate) -> bool:
+    rel = cand.groups.get("rel", "").lower()
+    if cand.groups["season"].lower() == "fall":
+        return rel in ("last", "next", "this", "early", "late") or "y" in cand.groups
+    return bool(rel and rel != "the") or "y" in cand.groups or cand.cue in ("in", "during", "since", "until", "by")
+
+
+def _now_ok(cand: TimeCandidate, text: str) -> bool:
+    if cand.text.isupper() and len(cand.text) > 1:
+        return False  # "NOW", an acronym
+    after = text[cand.end:cand.end + 16]
+    if re.match(r"\s+that\b|-\w|\s+and\s+(?:again|then)\b", after):
+        return False  # "now that" (a conjunction), "now-defunct", "now and again"
+    before = text[:cand.start].rstrip()
+    return not (after.startswith(",") and (not before or before[-1] in ".!?\"”\n"))

@@ -1,0 +1,330 @@
+"""Resolving a found time expression to a TimeML TIMEX3 type and value, against an anchor date.
+
+``resolve(candidate, anchor, tense)`` is pure: the same candidate, anchor and tense give the same value. A month or
+weekday without a year takes the occurrence the tense points to (past: the latest one not after the anchor,
+future: the first one not before it, otherwise the nearest). Without an anchor, relative expressions stay
+relative (``PAST_REF``, ``XXXX-06``, ``XXXX-WXX-5``) as TIMEX3 does.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Callable, Optional, Union
+
+from .times_calendar import (day_value, month_value, nearest_day, nearest_month, pick_weekday, season_value,
+                             shift, unit_value)
+from .times_find import TimeCandidate, find_times
+from .times_lexicon import (DECADE_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number,
+                            number_value, unit_code)
+
+Anchor = Union[date, datetime, str, None]
+_PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", "the previous", "preceding"}
+_NEXT_WORDS = {"next", "coming", "the next", "the coming", "the following", "following"}
+# "the past year", "the next month" measure a stretch; "the last quarter" names the previous one (TimeBank use).
+_DURATION_REL = {"the past", "the next", "the coming"}
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+         "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
+         "present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+         "the future": "FUTURE_REF"}
+_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
+                "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "per annum": "P1Y", "hourly": "PT1H",
+                "biannual": "P6M", "semiannual": "P6M", "semi-annual": "P6M", "biennial": "P2Y"}
+_REF_OF_OFFSET = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
+def parse_anchor(anchor: Anchor) -> Optional[date]:
+    """An ISO date or datetime string (or a date) as a date; None when absent or unreadable."""
+    if anchor is None or isinstance(anchor, date):
+        return anchor.date() if isinstance(anchor, datetime) else anchor
+    try:
+        return datetime.fromisoformat(anchor.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(anchor.strip()[:10])
+        except ValueError:
+            return None
+
+
+def _is_stretch(groups: dict[str, str]) -> bool:
+    """"the past year" is a stretch of time (DURATION); "the next day" is a day (DATE)."""
+    return groups["rel"].lower() in _DURATION_REL and groups["unit"].lower() != "day"
+
+
+def time_type(cand: TimeCandidate) -> str:
+    """TIMEX3 type of a candidate: DATE, TIME, DURATION or SET."""
+    g, kind = cand.groups, cand.kind
+    if kind in ("dur", "durrel", "vague"):
+        return "DURATION"
+    if kind == "relunit" and _is_stretch(g):
+        return "DURATION"
+    if kind == "set":
+        return "SET"
+    if kind == "time" or (kind == "iso" and "hh" in g) or "pod" in g or g.get("rd", "").lower() == "tonight":
+        return "TIME"
+    return "DATE"
+
+
+def resolve(cand: Union[TimeCandidate, str], anchor: Anchor = None, tense: Optional[str] = None) -> Optional[str]:
+    """TIMEX3 value of a candidate (or of the first expression found in a string)."""
+    if isinstance(cand, str):
+        found = find_times(cand)
+        if not found:
+            return None
+        cand = found[0]
+    rule = _RESOLVERS.get(cand.kind)
+    return rule(cand, parse_anchor(anchor), tense if tense is not None else cand.tense) if rule else None
+
+
+def _direction(cand: TimeCandidate, tense: Optional[str]) -> Optional[str]:
+    if cand.cue == "since":
+        return "past"
+    return tense if tense in ("past", "future") else None
+
+
+def _explicit_day(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    month, day = month_number(g["mon"]) or 0, int(g["d"])
+    if "y" in g:
+        return day_value(int(g["y"]), month, day)
+    if a is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    found = nearest_day(a, month, day, _direction(c, tense))
+    return found.isoformat() if found else None
+
+
+def _month(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    month = month_number(g["mon"]) or 0
+    if "y" in g:
+        return month_value(int(g["y"]), month)
+    if a is None:
+        return f"XXXX-{month:02d}"
+    mod = g.get("mod", "").lower()
+    if mod in ("last", "next", "this"):
+        year = a.year + {"last": -1 if month >= a.month else 0, "next": 1 if month <= a.month else 0,
+                         "this": 0}[mod]
+        return month_value(year, month)
+    return month_value(nearest_month(a, month, _direction(c, tense)), month)
+
+
+def _iso(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    value = day_value(int(g["y"]), int(g["m"]), int(g["d"]))
+    if value and "hh" in g:
+        value += f"T{g['hh']}:{g['mi']}"
+    return value
+
+
+def _slash(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    year = int(g["y"])
+    if year < 100:  # two-digit years: the century that puts the date nearest the anchor
+        base = (a.year if a else 2000) // 100 * 100
+        year = min((base - 100 + year, base + year, base + 100 + year),
+                   key=lambda y: abs(y - (a.year if a else 2000)))
+    return day_value(year, int(g["a"]), int(g["b"]))  # US order: month/day/year
+
+
+def _year(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    fy = c.groups.get("fy", "").lower()
+    prefix = "FY" if fy and "the year" not in fy else ""
+    return prefix + c.groups["y"]
+
+
+def _decade(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    if "dec" in g:
+        return g["dec"]
+    digit = g["dec2"] if "dec2" in g else str(DECADE_WORDS[g["decw"].lower()])
+    return "19" + digit
+
+
+def _century(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    word = c.groups["ord"].lower()
+    number = ORDINALS.get(word) or int("".join(ch for ch in word if ch.isdigit()) or 0)
+    return f"{number - 1:02d}" if number > 0 else None
+
+
+def _clock(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    if "word" in g:
+        hh, mi = (0, 0) if g["word"].lower() == "midnight" else (12, 0)
+    else:
+        hh, mi = int(g["hh"]), int(g.get("mi") or 0)
+        ap = g.get("ap", "").lower().replace(".", "")
+        if ap == "pm" and hh < 12:
+            hh += 12
+        elif ap == "am" and hh == 12:
+            hh = 0
+    day = a.isoformat() if a else "XXXX-XX-XX"
+    zone = "Z" if (g.get("tz") or g.get("tzp") or "").upper() in ("UTC", "GMT") else ""
+    return f"{day}T{hh:02d}:{mi:02d}{zone}"
+
+
+def _relative_day(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    word = (g.get("rd") or g.get("rel", "")).lower()
+    pod = g.get("pod", "").lower()
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[word]
+    if word == "tonight":
+        pod = "tonight"
+    if a is None:
+        return _REF_OF_OFFSET[offset]
+    value = (a + timedelta(days=offset)).isoformat()
+    return value + "T" + PARTS_OF_DAY[pod] if pod else value
+
+
+def _weekday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    wd = WEEKDAYS[g["wd"].lower()]
+    pod = "T" + PARTS_OF_DAY[g["pod"].lower()] if "pod" in g else ""
+    if a is None:
+        return f"XXXX-WXX-{wd}{pod}"
+    rel = g.get("rel", "").lower()
+    if rel == "this":
+        found = a + timedelta(days=wd - a.isoweekday())
+    elif rel in _PAST_WORDS or rel in _NEXT_WORDS:
+        found = pick_weekday(a, wd, "past" if rel in _PAST_WORDS else "future", strict=True)
+    else:
+        found = pick_weekday(a, wd, _direction(c, tense), strict=False)
+    return found.isoformat() + pod
+
+
+def _offset_of(rel: str) -> int:
+    return -1 if rel in _PAST_WORDS else 1 if rel in _NEXT_WORDS else 0
+
+
+def _relative_unit(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    rel, unit = c.groups["rel"].lower(), c.groups["unit"].lower()
+    if _is_stretch(c.groups):
+        return _duration_value(1, unit)
+    offset = _offset_of(rel)
+    if a is None:
+        return _REF_OF_OFFSET[offset]
+    if unit in SEASONS:
+        return season_value(a, SEASONS[unit], offset)
+    return unit_value(a, unit, offset)
+
+
+def _weekend(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    """"over the weekend": the one just gone in the past tense, the one ahead in the future, else this week's."""
+    if a is None:
+        return "XXXX-WXX-WE"
+    direction = _direction(c, tense)
+    in_weekend = a.isoweekday() >= 6
+    offset = -1 if direction == "past" and not in_weekend else 0
+    return unit_value(a, "weekend", offset)
+
+
+def _end_of(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    return unit_value(a, c.groups["unit"].lower(), 0) if a else "PRESENT_REF"
+
+
+def _duration_value(n: Union[int, float, str, None], unit_word: str) -> Optional[str]:
+    code = unit_code(unit_word)
+    if n is None or code is None:
+        return None
+    if isinstance(n, str):
+        return {"H": "PTXH", "MIN": "PTXM", "S": "PTXS", "DE": "PXY", "CE": "PXY"}.get(code, f"PX{code}")
+    scale = {"DE": (10, "Y"), "CE": (100, "Y"), "FN": (2, "W")}.get(code)
+    if scale:
+        n, code = n * scale[0], scale[1]
+    text = f"{n:g}" if isinstance(n, float) else str(n)
+    if code in ("H", "MIN", "S"):
+        return f"PT{text}{'M' if code == 'MIN' else code}"
+    return f"P{text}{code}"
+
+
+def _duration(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    return _duration_value(number_value(c.groups["n"]), c.groups["unit"])
+
+
+def _vague(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    return _duration_value("X", c.groups["unit"])
+
+
+def _ago(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    sign = -1 if c.groups["dir"].lower() == "ago" else 1
+    n = number_value(c.groups["n"])
+    code = unit_code(c.groups["unit"])
+    if a is None or not isinstance(n, int) or code is None:
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    return shift(a, code, sign * n)
+
+
+def _set(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    if "adv" in g:
+        return _SET_ADVERBS.get(g["adv"].lower())
+    unit = g.get("unit") or g.get("wd", "")
+    if unit.lower().rstrip("s") in WEEKDAYS:
+        return f"XXXX-WXX-{WEEKDAYS[unit.lower().rstrip('s')]}"
+    if unit.lower() in PARTS_OF_DAY:
+        return f"XXXX-XX-XXT{PARTS_OF_DAY[unit.lower()]}"
+    if unit.lower() == "weekend":
+        return "XXXX-WXX-WE"
+    n = g.get("n", "").lower()
+    count = 2 if n == "other" else number_value(n) if n and "every" in g else 1
+    return _duration_value(count if count is not None else 1, unit)
+
+
+def _ref(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    return _REFS.get(c.groups["ref"].lower())
+
+
+def _season(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    code = SEASONS[g["season"].lower()]
+    if "y" in g:
+        return f"{g['y']}-{code}"
+    if a is None:
+        return f"XXXX-{code}"
+    rel = g.get("rel", "").lower()
+    offset = _offset_of(rel) if rel in ("last", "next") else None
+    if offset is None:
+        direction = _direction(c, tense)
+        offset = {"past": -1, "future": 1}.get(direction or "", 0) if rel != "this" else 0
+    return season_value(a, code, offset)
+
+
+def _quarter(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    word = g.get("q") or g["ord"]
+    q = int(word[1]) if word.upper().startswith("Q") else ORDINALS.get(word.lower()) or int(word[0])
+    q = 4 if q == -1 else q
+    if "y" in g:
+        return f"{g['y']}-Q{q}"
+    if a is None:
+        return f"XXXX-Q{q}"
+    current, direction = (a.month - 1) // 3 + 1, _direction(c, tense)
+    year = a.year - (direction == "past" and q > current) + (direction == "future" and q < current)
+    return f"{year}-Q{q}"
+
+
+def _half(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    g = c.groups
+    h = 1 if g["ord"].lower() == "first" else 2
+    if "y" in g:
+        return f"{g['y']}-H{h}"
+    if a is None:
+        return f"XXXX-H{h}"
+    return f"{a.year + _offset_of(g.get('rel', '').lower())}-H{h}"
+
+
+def _holiday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    name = c.groups["hol"].lower().replace("’", "'")
+    month, day = HOLIDAYS[name]
+    if "y" in c.groups:
+        return day_value(int(c.groups["y"]), month, day)
+    if a is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    found = nearest_day(a, month, day, _direction(c, tense))
+    return found.isoformat() if found else None
+
+
+_RESOLVERS: dict[str, Callable[[TimeCandidate, Optional[date], Optional[str]], Optional[str]]] = {
+    "iso": _iso, "slash": _slash, "mdy": _explicit_day, "dmy": _explicit_day, "my": _month, "year": _year,
+    "decade": _decade, "century": _century, "time": _clock, "reld": _relative_day, "weekday": _weekday,
+    "relunit": _relative_unit, "weekend": _weekend, "endof": _end_of, "durrel": _duration, "ago": _ago,
+    "dur": _duration, "vague": _vague, "set": _set, "ref": _ref, "season": _season, "quarter": _quarter, "half": _half,
+    "holiday": _holiday,
+}

@@ -1,0 +1,88 @@
+"""The tense that governs a time expression, read from the dependency parse and the verb's morphology.
+
+"said on Friday" -> past, "will meet on Friday" -> future, "meets on Friday" -> present. Used to choose which
+occurrence of a year-less month or weekday is meant. ``None`` when no verb governs the expression.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_UNCERTAIN_AUX = {"would", "could", "might", "may", "should", "must", "can", "'d"}
+_MAX_HOPS = 6
+# Verbs whose time expression names something still ahead of the moment they describe.
+_PROSPECTIVE = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "propose", "promise", "vow",
+                "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
+
+
+def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
+    """"past", "present", "future" or None for the expression at ``[start, end)`` of ``doc``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _governing_verb(span.root)
+    if verb is None:
+        return None
+    tense = _verb_tense(verb)
+    if verb.lemma_ in _PROSPECTIVE:
+        # "the vote is expected on Thursday" looks ahead; "was set for June 30" looked ahead from a past moment
+        return "future" if tense in ("present", "future", None) else None
+    return tense
+
+
+def _governing_verb(token: "Token") -> Optional["Token"]:
+    tok = token
+    for _ in range(_MAX_HOPS):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & _FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in auxes) or _is_going_to(verb):
+        return "future"
+    if words & _UNCERTAIN_AUX:
+        return None
+    if "to" in words and verb.tag_ in ("VB", "VBN"):
+        return _infinitive_tense(verb, depth)  # "to launch", "to be held"
+    if any("Past" in a.morph.get("Tense") for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
+        return "present"  # present passive: "talks are scheduled for Friday"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past"  # present perfect points back in time
+    if verb.tag_ in ("VBD", "VBN"):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+        return "future" if not _aux_past(auxes) else "past"  # "is meeting on Friday": an arrangement ahead
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        return "present"
+    return None
+
+
+def _infinitive_tense(verb: "Token", depth: int) -> Optional[str]:
+    """"plans to launch in June" looks ahead; "was to launch in June" is unclear, so no choice is forced."""
+    head = verb.head
+    if head is verb or depth > 2 or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return "future"
+    governing = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "present"
+    return "future" if governing in ("present", "future") else None
+
+
+def _aux_past(auxes: list["Token"]) -> bool:
+    return any("Past" in a.morph.get("Tense") for a in auxes)
+
+
+def _is_going_to(verb: "Token") -> bool:
+    head = verb.head
+    return head is not verb and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)

@@ -1,0 +1,308 @@
+"""The times stage: finding, tense-aware resolution, TIMEX3 values, and a MEANTIME smoke score."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.enrichment.times import TimeAnnotator, find_times, resolve, resolve_all, time_type
+from newsgraph.enrichment.times_lexicon import number_value
+from newsgraph.model import Article
+
+SEED_DAY = "2013-05-04"  # a Saturday: the seed article's date
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.enrichment.nlp import load
+    return load()[0]
+
+
+def times(nlp, text: str, published=SEED_DAY) -> dict[str, tuple[str, str]]:
+    """text of each expression -> (type, value)."""
+    return {r.text: (r.type, r.value) for r in resolve_all(nlp(text), published)}
+
+
+def value_of(text: str, anchor=SEED_DAY, tense=None) -> str:
+    found = find_times(text)
+    assert found, f"nothing found in {text!r}"
+    return resolve(found[0], anchor, tense)
+
+
+# ---------------------------------------------------------------- explicit dates and clock times (no parse)
+
+@pytest.mark.parametrize("text,value", [
+    ("on May 4, 2013", "2013-05-04"), ("on 4 May 2013", "2013-05-04"), ("on 2013-05-04", "2013-05-04"),
+    ("Friday, May 3, 2013", "2013-05-03"), ("the 21st of March, 2011", "2011-03-21"), ("7/8/07", "2007-07-08"),
+    ("in May 2008", "2008-05"), ("in 2012", "2012"), ("early 2009", "2009"), ("mid-2011", "2011"),
+    ("the 1990s", "199"), ("the 21st century", "20"), ("fiscal 2007", "FY2007"),
+    ("the first quarter of 2012", "2012-Q1"),
+    ("at 12:15", "2013-05-04T12:15"), ("at 3 p.m.", "2013-05-04T15:00"), ("at 18:00 UTC", "2013-05-04T18:00Z"),
+    ("at midnight", "2013-05-04T00:00"), ("in the summer of 2010", "2010-SU"), ("Christmas Day 2012", "2012-12-25"),
+])
+def test_explicit_values(text, value):
+    assert value_of(text) == value
+
+
+def test_spans_leave_out_the_preposition_and_index_the_text():
+    text = "Lavrov said on Friday that talks began in late April."
+    found = find_times(text)
+    assert [c.text for c in found] == ["Friday", "late April"]
+    assert all(text[c.start:c.end] == c.text for c in found)
+
+
+# ---------------------------------------------------------------- relative expressions against the seed date
+
+@pytest.mark.parametrize("text,value", [
+    ("yesterday", "2013-05-03"), ("today", "2013-05-04"), ("tomorrow", "2013-05-05"),
+    ("last week", "2013-W17"), ("earlier this week", "2013-W18"), ("next week", "2013-W19"),
+    ("this weekend", "2013-W18-WE"), ("last month", "2013-04"), ("next month", "2013-06"),
+    ("this year", "2013"), ("last year", "2012"), ("the last quarter", "2013-Q1"), ("two years ago", "2011"),
+    ("three months ago", "2013-02"), ("a week ago", "2013-W17"), ("five days ago", "2013-04-29"),
+    ("last night", "2013-05-03TNI"), ("this morning", "2013-05-04TMO"), ("last summer", "2012-SU"),
+    ("the end of the year", "2013"), ("next Friday", "2013-05-10"), ("last Saturday", "2013-04-27"),
+])
+def test_relative_values(text, value):
+    assert value_of(text) == value
+
+
+def test_iso_weeks_cross_the_year_end():
+    assert value_of("this week", "2010-01-01") == "2009-W53"
+    assert value_of("next week", "2010-01-01") == "2010-W01"
+    assert value_of("last month", "2010-01-01T09:00:00+01:00") == "2009-12"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("now", "PRESENT_REF"), ("currently", "PRESENT_REF"), ("recently", "PAST_REF"), ("in the future", "FUTURE_REF"),
+])
+def test_reference_words(text, value):
+    assert value_of(text) == value
+
+
+def test_without_an_anchor_relative_values_stay_relative():
+    assert value_of("yesterday", None) == "PAST_REF"
+    assert value_of("tomorrow", None) == "FUTURE_REF"
+    assert value_of("on Friday", None) == "XXXX-WXX-5"
+    assert value_of("in June", None) == "XXXX-06"
+    assert value_of("on March 19", None) == "XXXX-03-19"
+    assert value_of("two years ago", None) == "PAST_REF"
+    assert value_of("three months", None) == "P3M"  # durations need no anchor
+    assert value_of("May 4, 2013", None) == "2013-05-04"
+
+
+# ---------------------------------------------------------------- tense decides the occurrence
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("in June", "past", "2012-06"), ("in June", "future", "2013-06"), ("in June", None, "2013-06"),
+    ("in April", "future", "2014-04"), ("in April", "past", "2013-04"),
+    ("on Friday", "past", "2013-05-03"), ("on Friday", "future", "2013-05-10"), ("on Friday", None, "2013-05-03"),
+    ("on Monday", None, "2013-05-06"), ("on March 19", "past", "2013-03-19"), ("on March 19", "future", "2014-03-19"),
+    ("since December", None, "2012-12"), ("since December", "future", "2012-12"),
+])
+def test_tense_picks_the_occurrence(text, tense, value):
+    assert value_of(text, tense=tense) == value
+
+
+def test_seed_sentences_with_the_parse(nlp):
+    found = times(nlp, "Sergey Lavrov said on Friday. Moscow adheres to the communique adopted in June. "
+                       "Syria allegedly used chemical weapons since December. The rebels were behind the attack "
+                       "on March 19. Meanwhile in late April, John Kerry announced aid. "
+                       "Earlier this week, during his visit to Hungary, Lavrov spoke.")
+    assert found["Friday"] == ("DATE", "2013-05-03")
+    assert found["June"] == ("DATE", "2012-06")
+    assert found["December"] == ("DATE", "2012-12")
+    assert found["March 19"] == ("DATE", "2013-03-19")
+    assert found["late April"] == ("DATE", "2013-04")
+    assert found["Earlier this week"] == ("DATE", "2013-W18")
+
+
+def test_future_tense_from_the_parse(nlp):
+    found = times(nlp, "Lavrov will meet Kerry on Friday. The talks will resume in April. "
+                       "The summit is going to open on March 19.")
+    assert found["Friday"][1] == "2013-05-10"
+    assert found["April"][1] == "2014-04"
+    assert found["March 19"][1] == "2014-03-19"
+
+
+def test_past_tense_from_the_parse(nlp):
+    found = times(nlp, "Lavrov met Kerry on Friday. The talks had resumed in September. "
+                       "The plan has been in place since October.")
+    assert found["Friday"][1] == "2013-05-03"
+    assert found["September"][1] == "2012-09"
+    assert found["October"][1] == "2012-10"
+
+
+def test_clock_time_takes_the_day_beside_it(nlp):
+    found = times(nlp, "The plane took off on Friday at 3 p.m. and landed Thursday in Paris at 18:00 UTC.")
+    assert found["3 p.m."] == ("TIME", "2013-05-03T15:00")
+    assert found["18:00 UTC"] == ("TIME", "2013-05-02T18:00Z")
+
+
+# ---------------------------------------------------------------- durations and sets
+
+@pytest.mark.parametrize("text,value", [
+    ("for three months", "P3M"), ("for two years", "P2Y"), ("within 48 hours", "PT48H"), ("a week", "P1W"),
+    ("a dozen years", "P12Y"), ("two and a half years", "P2.5Y"), ("thirty minutes", "PT30M"),
+    ("twenty-five days", "P25D"), ("a 12-hour shift", "PT12H"), ("the past decade", "P10Y"),
+    ("the next six months", "P6M"), ("several years", "PXY"), ("for decades", "PXY"), ("18 months", "P18M"),
+])
+def test_durations(text, value):
+    found = find_times(text)
+    assert len(found) == 1 and time_type(found[0]) == "DURATION"
+    assert resolve(found[0], SEED_DAY) == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("every year", "P1Y"), ("each month", "P1M"), ("weekly", "P1W"), ("annually", "P1Y"), ("daily", "P1D"),
+    ("twice a year", "P1Y"), ("$500 a year", "P1Y"), ("every other week", "P2W"), ("every Monday", "XXXX-WXX-1"),
+    ("per day", "P1D"),
+])
+def test_sets(text, value):
+    found = find_times(text)
+    assert len(found) == 1 and time_type(found[0]) == "SET"
+    assert resolve(found[0], SEED_DAY) == value
+
+
+@pytest.mark.parametrize("words,value", [
+    ("two", 2), ("a dozen", 12), ("twenty-one", 21), ("48", 48), ("one and a half", 1.5), ("several", "X"),
+    ("an", 1), ("1,000", 1000), ("seven", 7),
+])
+def test_number_words(words, value):
+    assert number_value(words) == value
+
+
+# ---------------------------------------------------------------- no false dates
+
+@pytest.mark.parametrize("text", [
+    "You may go home.", "Theresa May said it was over.", "Protesters march through Paris.",
+    "We will see.", "NOW is a campaign group.", "Now, the company has to decide.", "Now that talks have begun, "
+    "nobody leaves.", "Apple sold 2000 phones.", "He won a second term.", "A quarter of the shares were sold.",
+    "The Jan Smith trust paid.", "Prices fall sharply.", "He signed 1500 contracts.",
+])
+def test_no_false_dates(nlp, text):
+    assert times(nlp, text) == {}
+
+
+def test_month_as_verb_is_not_a_date_but_the_month_is(nlp):
+    found = times(nlp, "They may march in March.", published=SEED_DAY)
+    assert list(found) == ["March"]
+
+
+# ---------------------------------------------------------------- properties of the calendar choice
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)), st.integers(1, 7))
+def test_weekday_resolution_properties(anchor, weekday):
+    names = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    cand = find_times(f"on {names[weekday - 1]}")[0]
+    past = date.fromisoformat(resolve(cand, anchor, "past"))
+    future = date.fromisoformat(resolve(cand, anchor, "future"))
+    nearest = date.fromisoformat(resolve(cand, anchor, None))
+    for day in (past, future, nearest):
+        assert day.isoweekday() == weekday
+    assert anchor - timedelta(days=6) <= past <= anchor <= future <= anchor + timedelta(days=6)
+    assert abs((nearest - anchor).days) <= 3
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)), st.integers(1, 12))
+def test_month_resolution_properties(anchor, month):
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+    cand = find_times(f"in {names[month - 1]}")[0]
+    past, future = resolve(cand, anchor, "past"), resolve(cand, anchor, "future")
+    assert past.endswith(f"-{month:02d}") and future.endswith(f"-{month:02d}")
+    assert past <= f"{anchor.year:04d}-{anchor.month:02d}" <= future
+    assert int(future[:4]) - int(past[:4]) in (0, 1)
+
+
+# ---------------------------------------------------------------- the annotator and the pipeline
+
+def test_annotator_fills_article_times(nlp):
+    text = "Sergey Lavrov said on Friday that talks would take three months."
+    article = Article(id="a", text=text, content_hash="h", published="2013-05-04T12:15:00")
+    TimeAnnotator().annotate(article, nlp(text))
+    assert [(t.text, t.type, t.value) for t in article.times] == [
+        ("Friday", "DATE", "2013-05-03"), ("three months", "DURATION", "P3M")]
+    assert all(text[t.span[0]:t.span[1]] == t.text for t in article.times)
+
+
+def test_pipeline_runs_the_times_stage():
+    from newsgraph.pipeline import Options, analyze_text
+    article = analyze_text("The deal was signed yesterday.", published=SEED_DAY,
+                           options=Options(stages=("times",)))
+    assert [(t.text, t.value) for t in article.times] == [("yesterday", "2013-05-03")]
+
+
+# ---------------------------------------------------------------- evaluation smoke test
+
+def test_meantime_smoke_score():
+    data = SHARED / "data"
+    if not (data / "meantime-dev").is_dir():
+        pytest.skip("shared MEANTIME data not present")
+    from newsgraph.evaluate.times import evaluate
+    report = evaluate(data, datasets=("meantime",), limit=10)[0]
+    scores = {s.name: s for s in report.scores}
+    assert report.documents == 10 and scores["span (overlap)"].n_gold > 10
+    assert scores["span (overlap)"].f1 >= 0.8
+    assert scores["value"].f1 >= 0.65
+
+
+@pytest.mark.parametrize("text", [
+    "Whitmore told LA Weekly that he left.", "The book was drawn by Johnnie Christmas.",
+    "It produces these events every now and again.", "A survey of 1709 schoolchildren was run.",
+])
+def test_names_and_idioms_are_not_times(nlp, text):
+    assert times(nlp, text) == {}
+
+
+@pytest.mark.parametrize("text,tense,value", [
+    ("the next day", None, "2013-05-05"), ("the previous day", None, "2013-05-03"),
+    ("this past week", None, "2013-W17"), ("over the weekend", "past", "2013-W18-WE"),
+])
+def test_more_relative_days(text, tense, value):
+    assert value_of(text, tense=tense) == value
+
+
+def test_weekend_in_the_past_on_a_weekday():
+    assert value_of("over the weekend", "2013-05-07", "past") == "2013-W18-WE"  # a Tuesday: the one just gone
+    assert value_of("over the weekend", "2013-05-07", "future") == "2013-W19-WE"
+
+
+def test_prospective_verbs_look_ahead(nlp):
+    assert times(nlp, "The vote is expected on Thursday.")["Thursday"][1] == "2013-05-09"
+    assert times(nlp, "Kerry is scheduled to visit Moscow on Tuesday.")["Tuesday"][1] == "2013-05-07"
+    # set in the past for a day that may still be ahead: the nearest June 30, not last year's
+    assert times(nlp, "The meeting was set for June 30.")["June 30"][1] == "2013-06-30"
+    assert times(nlp, "Shares fell 3 percent on Thursday.")["Thursday"][1] == "2013-05-02"
+
+
+def test_seed_article_times(nlp):
+    seed = SHARED / "seed" / "000_ccea4d01f72bd314.txt"
+    if not seed.is_file():
+        pytest.skip("shared seed article not present")
+    text = seed.read_text(encoding="utf-8")
+    found = {(r.text, r.value) for r in resolve_all(nlp(text), "2013-05-04T12:15:00")}
+    for expected in [("Friday", "2013-05-03"), ("Thursday", "2013-05-02"), ("June", "2012-06"),
+                     ("December", "2012-12"), ("March 19", "2013-03-19"), ("late April", "2013-04"),
+                     ("Earlier this week", "2013-W18"), ("now", "PRESENT_REF")]:
+        assert expected in found
+    assert not any(value is None for _, value in found)
+
+
+def test_gum_smoke_agreement():
+    data = SHARED / "data"
+    if not (data / "gum").is_dir():
+        pytest.skip("shared GUM data not present")
+    from newsgraph.evaluate.times import evaluate
+    report = evaluate(data, datasets=("gum",), limit=6)[0]
+    overlapped, agrees = report.accuracies
+    assert overlapped.n > 10 and overlapped.value >= 0.7 and agrees.value >= 0.6
+
+
+def test_year_ranges_and_seasons():
+    assert [c.text for c in find_times("in 2012-2013 and the 2012-13 season")] == ["2012", "2013"]
