@@ -125,7 +125,8 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
         if progress:
             progress(item)
 
-    for article in analyze_inputs(units, options, summary, counting):
+    from .dedup import dedup
+    for article in dedup(analyze_inputs(units, options, summary, counting), store.dedup_index()):
         _put(store, article, summary)
     close(current)
     return summary

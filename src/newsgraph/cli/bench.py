@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from . import bench_dedup
 from .common import dump_json, echo_lines
 
 
@@ -43,3 +44,6 @@ def pipeline(data, workers, limit, extractor, fmt) -> None:
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
         echo_lines(result.lines())
+
+
+bench_group.add_command(bench_dedup.dedup)

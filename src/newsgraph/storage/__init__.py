@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Mapping, Optional, Union
 
 from ..errors import ConfigError
-from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store
+from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember
 from .sqlite import SQLiteStore
 
-__all__ = ["Store", "PutResult", "PutStatus", "SearchHit", "QuoteHit", "SQLiteStore", "open_store",
+__all__ = ["Store", "PutResult", "PutStatus", "SearchHit", "QuoteHit", "StoryMember", "SQLiteStore", "open_store",
            "default_db_path", "DEFAULT_DB"]
 
 DEFAULT_DB = "newsgraph.db"

@@ -53,6 +53,18 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryMember:
+    """One current article of a story, in storage order; ``length`` is its text length in characters."""
+
+    id: str
+    title: Optional[str]
+    source: Optional[str]
+    published: Optional[str]
+    duplicate_of: Optional[str]
+    length: int
+
+
+@dataclass(frozen=True, slots=True)
 class QuoteHit:
     """One quotation with where it was said. ``quote`` is the quote's output record (DESIGN.md ``quotes[]``)."""
 
@@ -111,6 +123,15 @@ class Store(abc.ABC):
         """True when the input was marked with a status other than ``failed``/``error``."""
         status = self.input_status(origin)
         return status is not None and status not in RETRY_STATUSES
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        """Current articles whose ``story`` is ``story_id``, in storage order (backends override this scan)."""
+        return [StoryMember(a.id, a.title, a.source, a.published, a.duplicate_of, len(a.text))
+                for a in self.iter_articles() if (a.story or a.id) == story_id]
+
+    def dedup_index(self):
+        """The near-duplicate index kept in this store (``newsgraph.dedup.DedupIndex``); not every backend has one."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no dedup index")
 
     @abc.abstractmethod
     def close(self) -> None:

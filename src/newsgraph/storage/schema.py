@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS articles (
 CREATE UNIQUE INDEX IF NOT EXISTS articles_current ON articles (id) WHERE current = 1;
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash, pk) WHERE current = 1;
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published) WHERE current = 1;
+CREATE INDEX IF NOT EXISTS articles_story ON articles (story, pk) WHERE current = 1;
 
 CREATE TABLE IF NOT EXISTS entities (
     pk        INTEGER PRIMARY KEY,
@@ -103,6 +104,25 @@ CREATE TABLE IF NOT EXISTS inputs (
     status     TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+
+-- Near-duplicate index (newsgraph.dedup): one row per article id in the order first indexed, its exact-duplicate
+-- key, its story and duplicate target, and its shingle hashes (4 bytes each) for exact Jaccard verification.
+CREATE TABLE IF NOT EXISTS dedup_docs (
+    seq          INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL,
+    story        TEXT NOT NULL,
+    duplicate_of TEXT,
+    shingles     BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dedup_docs_hash ON dedup_docs (content_hash, seq);
+-- LSH bands: (band number, key of the band's MinHash values) -> dedup_docs.seq. The primary key is the lookup index.
+CREATE TABLE IF NOT EXISTS dedup_bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    doc  INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, doc)
+) WITHOUT ROWID;
 
 CREATE VIEW IF NOT EXISTS current_text AS SELECT pk, title, text FROM articles WHERE current = 1;
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (

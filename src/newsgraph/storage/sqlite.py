@@ -16,7 +16,8 @@ from typing import Any, Iterator, Optional, Union
 from ..errors import ConfigError, StoreError
 from ..model import Article
 from ..record import from_record, quote_to_dict, to_record
-from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store
+from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember
+from .dedup_index import SQLiteDedupIndex
 from .schema import ensure_schema
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
@@ -258,6 +259,16 @@ class SQLiteStore(Store):
         params += [limit, offset]
         rows = self._conn.execute(" ".join(sql), params).fetchall()
         return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    def story_members(self, story_id: str) -> list[StoryMember]:
+        rows = self._conn.execute(
+            "SELECT id, title, source, published, duplicate_of, length(text) FROM articles"
+            " WHERE story = ? AND current = 1 ORDER BY pk", (story_id,)).fetchall()
+        return [StoryMember(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
+
+    def dedup_index(self) -> SQLiteDedupIndex:
+        """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``)."""
+        return SQLiteDedupIndex(self._conn, self.path)
 
     def input_status(self, origin: str) -> Optional[str]:
         row = self._conn.execute("SELECT status FROM inputs WHERE origin = ?", (origin,)).fetchone()

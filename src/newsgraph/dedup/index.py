@@ -1,0 +1,110 @@
+"""Where signatures live between articles: the :class:`DedupIndex` protocol and an in-memory implementation.
+
+The SQLite implementation lives with the store (``store.dedup_index()``, tables ``dedup_docs`` and
+``dedup_bands`` in the same file) so that matching one article costs a few index lookups whatever the corpus size
+and holds nothing in memory. :class:`MemoryDedupIndex` is for tests and for runs without a store (it grows with
+what it has seen).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Optional, Protocol, Sequence
+
+Keys = Sequence[tuple[int, int]]
+
+
+class IndexedArticle(Protocol):
+    """What an index returns per article (``seq`` orders articles by first indexing: "earliest stored")."""
+
+    seq: int
+    id: str
+    content_hash: str
+    story: str
+    duplicate_of: Optional[str]
+    shingles: bytes
+
+
+class DedupIndex(Protocol):
+    """Storage of band keys and shingles. ``before`` restricts a lookup to articles indexed before that seq."""
+
+    def bind(self, params_label: str) -> None:
+        """Remember the hashing parameters; raise ``ConfigError`` if the index was built with others."""
+
+    def entry(self, article_id: str) -> Optional[IndexedArticle]:
+        """The indexed article with this id, or None."""
+
+    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[IndexedArticle]:
+        """The earliest other article with this content hash."""
+
+    def candidates(self, keys: Keys, exclude_id: str, before: Optional[int] = None) -> list[IndexedArticle]:
+        """Other articles sharing at least one ``(band, key)``, earliest first."""
+
+    def add(self, article_id: str, content_hash: str, story: str, duplicate_of: Optional[str], shingles: bytes,
+            keys: Keys, old_keys: Keys = ()) -> int:
+        """Index an article, or re-index a revised one in place (dropping ``old_keys``); returns its seq."""
+
+
+@dataclass(slots=True)
+class MemoryEntry:
+    seq: int
+    id: str
+    content_hash: str
+    story: str
+    duplicate_of: Optional[str]
+    shingles: bytes
+
+
+class MemoryDedupIndex:
+    """A :class:`DedupIndex` in dictionaries: for tests and store-less runs."""
+
+    def __init__(self) -> None:
+        self._by_id: dict[str, MemoryEntry] = {}
+        self._by_seq: list[MemoryEntry] = []
+        self._by_hash: dict[str, list[int]] = defaultdict(list)
+        self._bands: dict[tuple[int, int], set[int]] = defaultdict(set)
+        self.params_label: Optional[str] = None
+
+    def bind(self, params_label: str) -> None:
+        from ..errors import ConfigError
+        if self.params_label is None:
+            self.params_label = params_label
+        elif self.params_label != params_label:
+            raise ConfigError(f"index built with MinHash parameters {self.params_label}, not {params_label}")
+
+    def entry(self, article_id: str) -> Optional[MemoryEntry]:
+        return self._by_id.get(article_id)
+
+    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[MemoryEntry]:
+        for seq in self._by_hash.get(content_hash, ()):
+            entry = self._by_seq[seq - 1]
+            if entry.id != exclude_id and entry.content_hash == content_hash and (before is None or seq < before):
+                return entry
+        return None
+
+    def candidates(self, keys: Keys, exclude_id: str, before: Optional[int] = None) -> list[MemoryEntry]:
+        seqs = set().union(*(self._bands.get(key, ()) for key in keys)) if keys else set()
+        found = (self._by_seq[seq - 1] for seq in sorted(seqs) if before is None or seq < before)
+        return [entry for entry in found if entry.id != exclude_id]
+
+    def add(self, article_id: str, content_hash: str, story: str, duplicate_of: Optional[str], shingles: bytes,
+            keys: Keys, old_keys: Keys = ()) -> int:
+        entry = self._by_id.get(article_id)
+        if entry is None:
+            entry = MemoryEntry(len(self._by_seq) + 1, article_id, content_hash, story, duplicate_of, shingles)
+            self._by_seq.append(entry)
+            self._by_id[article_id] = entry
+        else:
+            entry.content_hash, entry.story, entry.duplicate_of, entry.shingles = (
+                content_hash, story, duplicate_of, shingles)
+        if entry.seq not in self._by_hash[content_hash]:
+            self._by_hash[content_hash].append(entry.seq)
+            self._by_hash[content_hash].sort()
+        for key in old_keys:
+            self._bands.get(tuple(key), set()).discard(entry.seq)
+        for key in keys:
+            self._bands[tuple(key)].add(entry.seq)
+        return entry.seq
+
+    def __len__(self) -> int:
+        return len(self._by_seq)
