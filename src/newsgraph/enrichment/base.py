@@ -15,3 +15,12 @@ class Annotator(Protocol):
     name: str
 
     def annotate(self, article: Article, doc: "Doc") -> None: ...
+
+
+def doc_text(doc: "Doc") -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from every token on each access, which made
+    slicing it per mention quadratic in the article's length."""
+    cached = doc.user_data.get("newsgraph_text")
+    if cached is None:
+        cached = doc.user_data["newsgraph_text"] = doc.text
+    return cached

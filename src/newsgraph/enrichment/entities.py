@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..model import Article, Entity, Mention
+from .base import doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -65,7 +66,7 @@ def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = span.doc.text[start:end]
+    text = doc_text(span.doc)[start:end]
     stripped = _POSSESSIVE.sub("", text)
     end -= len(text) - len(stripped)
     text = stripped.strip()
@@ -212,7 +213,7 @@ def _add_repeats(doc: "Doc", clusters: list[_Cluster]) -> None:
             continue
         for n in range(min(max_len, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
-            form = _norm(doc.text[tok.idx:last.idx + len(last.text)])
+            form = _norm(doc_text(doc)[tok.idx:last.idx + len(last.text)])
             owner = owners.get(form)
             window = tokens[i:i + n]
             if owner is not None and all(t.idx not in covered and not t.is_space for t in window):
@@ -223,7 +224,7 @@ def _add_repeats(doc: "Doc", clusters: list[_Cluster]) -> None:
 
 
 def _canonical(c: _Cluster, doc: "Doc") -> str:
-    forms = Counter(_POSSESSIVE.sub("", doc.text[s:e]) for s, e in c.spans)
+    forms = Counter(_POSSESSIVE.sub("", doc_text(doc)[s:e]) for s, e in c.spans)
     return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
 
 
@@ -248,7 +249,7 @@ def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
     """News style names a person in full at least once or gives a title; a one-word "person" with neither is far
     more often a company, product or place the tagger got wrong ("Ryanair", "Firefox"). It takes its best
     other vote, else ORG. Measured on both gold sets: PERSON precision rises more than recall falls."""
-    if entity.roles or any(len(doc.text[m.start:m.end].split()) > 1 for m in entity.mentions):
+    if entity.roles or any(len(doc_text(doc)[m.start:m.end].split()) > 1 for m in entity.mentions):
         return "PERSON"
     others = [(label, n) for label, n in c.types.most_common() if label != "PERSON" and n > 0]
     return others[0][0] if others else "ORG"
@@ -278,7 +279,7 @@ def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
         words.pop(0)  # nationality or employer is context, not the role itself
     if not words:
         return None
-    return doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+    return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
 
 
 def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
@@ -290,7 +291,7 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
         if tok.dep_ == "appos" and tok.pos_ == "NOUN":
             mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.ent_type_ == ""]
             first = mods[0] if mods else tok
-            return doc.text[first.idx:tok.idx + len(tok.text)]
+            return doc_text(doc)[first.idx:tok.idx + len(tok.text)]
     return None
 
 
