@@ -143,3 +143,16 @@ def test_gum_mentions_dates_and_quotes(gum):
     assert len(pronouns) > 100
     quoted = [d.text[q.start:q.end] for d in gum for q in d.quotes if q.tag == "quote"]
     assert sum(1 for q in quoted if q.startswith(('"', "“"))) > len(quoted) / 2
+
+
+def test_gum_block_quote_keeps_all_its_sentences(gum):
+    # nasa's <quote>s are block-level (whole sentences, announced in "# newpar_block = … quote (4 s)"): the
+    # conllu XML= attribute loses them, the vertical XML file has them.
+    doc = next(d for d in gum if d.id == "GUM_news_nasa")
+    quotes = [doc.text[q.start:q.end] for q in doc.quotes if q.tag == "quote"]
+    assert len(quotes) == 4
+    first = quotes[0]
+    assert first.startswith('"We want to thank all of the locations') and first.endswith('international visitors."')
+    inside = [s for s in doc.sentences if doc.quotes[0].start <= s[0] and s[1] <= doc.quotes[0].end]
+    assert len(inside) == 4
+    assert sum(1 for d in gum for q in d.quotes if q.tag == "quote") == 84

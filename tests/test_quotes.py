@@ -160,6 +160,57 @@ def test_according_to(nlp):
     assert q.speaker.entity == "e1" and q.about == ["e2"]
 
 
+def test_appositive_name_is_the_speaker_not_the_possessor(nlp):
+    text = ('"This is the right place for it: flat, sunny and already disturbed land," said Brightfield\'s '
+            'director, Owen Carver.')
+    [q] = quotes_of(nlp, text, {"Brightfield": "ORG", "Owen Carver": "PERSON"})
+    assert q.speaker.text == "Brightfield's director, Owen Carver"
+    assert q.speaker.entity == "e2" and q.speaker.name == "Owen Carver"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We will appeal the ruling," Acme\'s spokesman said.', "Acme's spokesman"),
+    ("A Google spokesman said the company would appeal the ruling.", "A Google spokesman"),
+])
+def test_unnamed_role_of_an_organisation_is_not_the_organisation(nlp, text, speaker):
+    [q] = quotes_of(nlp, "Jane Smith spoke first. " + text, {"Jane Smith": "PERSON", "Acme": "ORG", "Google": "ORG"})
+    assert q.speaker.text == speaker and q.speaker.entity is None
+
+
+def test_appositive_name_hung_on_the_employer(nlp):
+    text = '"It is over," said the spokesman for Google, John Smith.'
+    [q] = quotes_of(nlp, text, {"Google": "ORG", "John Smith": "PERSON"})
+    assert q.speaker.entity == "e2" and q.speaker.text.endswith("John Smith")
+
+
+def test_announced_noun_phrase_is_an_indirect_quote_spanning_the_object(nlp):
+    text = "Airbus, Europe's biggest aircraft maker, has announced 10,000 job cuts over the next four years."
+    quotes = quotes_of(nlp, text, {"Airbus": "ORG"})
+    [q] = [q for q in quotes if q.cue == "announced"]
+    assert q.kind == "indirect" and q.parts == []
+    assert text[q.span[0]:q.span[1]].startswith("10,000 job cuts")
+    assert q.speaker.entity == "e1"
+
+
+def test_a_thing_promising_is_not_a_quote(nlp):
+    text = "The new plane promises better fuel efficiency and lower noise."
+    assert quotes_of(nlp, text) == []
+
+
+def test_infinitive_content_of_a_directive(nlp):
+    text = "The minister urged airlines not to buy European aircraft while the ban stays."
+    [q] = quotes_of(nlp, text)
+    assert q.kind == "indirect" and q.cue == "urged"
+    assert text[q.span[0]:q.span[1]].startswith("not to buy European aircraft")
+
+
+def test_quoted_as_saying_names_the_one_quoted(nlp):
+    text = ("“We do not need to buy aircraft from Europe as long as the ban stays,” the Jakarta Post quoted "
+            "Jusman Djamal as saying.")
+    [q] = quotes_of(nlp, text, {"Jusman Djamal": "PERSON", "the Jakarta Post": "ORG"})
+    assert q.kind == "direct" and q.speaker.entity == "e1"
+
+
 def test_scare_quotes_and_titles_are_not_quotes(nlp):
     text = 'The team named their robot "Robogee" and listed their country as "Hope" on their shirts.'
     assert quotes_of(nlp, text) == []

@@ -2,8 +2,11 @@
 
 A cue is a reporting verb from a generic English lexicon ("say", "add", "warn", …) or the phrase ``according to``.
 Its complement is the ``ccomp`` clause (also through ``vowed to guarantee that …``) or, for a parenthetical
-``…, he said, …``, the clause it interrupts. Its speaker is the verb's subject, found through participles
-(``…, warning that``), coordination and relative clauses when the verb has none of its own.
+``…, he said, …``, the clause it interrupts; failing those, a to-infinitive (``urged them to leave``), a raised
+subject (``X is said to be …``) or, for announcement verbs, the noun-phrase object (``announced 10,000 job cuts``
+reports content as a noun phrase: an indirect quote spanning the object). Its speaker is the verb's subject, found
+through participles (``…, warning that``), coordination and relative clauses when the verb has none of its own; a
+common-noun subject takes its apposed name along (``Brightfield's director, Owen Carver``).
 """
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Span
+from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,11 +26,19 @@ confirm admit acknowledge reply respond vow pledge promise predict write ask urg
 reveal testify tweet concede contend emphasize emphasise indicate mention recall reiterate allege complain
 caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
-blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify
+blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
 """.split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
+# Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
+# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
+CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
+pledge propose recommend demand claim admit acknowledge allege""".split())
+# Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
+INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
+_NOT_CONTENT = frozenset("""statement comment comments remark remarks question questions answer nothing anything
+something everything news announcement report details plan plans""".split())
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
@@ -40,7 +52,7 @@ class Cue:
     verb: int  # the token whose subject is the speaker
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
-    kind: str = "verb"  # "verb" | "according" | "parataxis" | "quote_only" | "colon"
+    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon"
 
     def span(self, doc: "Doc") -> Span:
         first, last = doc[min(self.tokens)], doc[max(self.tokens)]
@@ -127,11 +139,31 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
         if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS):
             break
         right = max(right, child.right_edge.i + 1)
+    name = appositive_name(head)
+    if name is not None:  # "Brightfield's director, Owen Carver": the name belongs to the phrase as written
+        right = max(right, name.right_edge.i + 1)
     while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return left, right
+
+
+def appositive_name(head: "Token") -> Optional["Token"]:
+    """The proper-name apposition of a common-noun speaker ("the director, Owen Carver"), also when the parser
+    hangs it on a prepositional object ("the spokesman for Google, John Smith"); None for a name head."""
+    if head.pos_ == "PROPN":
+        return None
+    for child in head.rights:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "with"):
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ == "PROPN":
+                appos = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+                if appos is not None and appos.ent_type_ == "PERSON":
+                    return appos
+    return None
 
 
 def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
@@ -196,10 +228,54 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         left, right = subtree_range(host, skip=(verb,))
         complement = _strip_parenthetical(doc, left, right)
         kind = "parataxis"
+    elif (content := _content_range(doc, verb)) is not None:
+        complement, kind = content
     speaker = _speaker_token(subject_of(verb))
     if speaker is None:
-        speaker = _inverted_speaker(doc, verb)
+        speaker = _quoted_as_saying(verb) or _inverted_speaker(doc, verb)
+    if kind == "object" and not _can_announce(doc, speaker):
+        complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind)
+
+
+def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
+    """Whether a subject can make an announcement: a person or organisation name, a pronoun, a role or a body."""
+    if speaker is None:
+        return False
+    tok = doc[speaker]
+    return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" \
+        or tok.lemma_.lower() in PERSON_ROLES | ORG_NOUNS
+
+
+def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
+    """Reported content that is not a ``that``-clause: a to-infinitive ("urged them to leave"), a raised subject
+    ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
+    lemma = verb.lemma_.lower()
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+    if xcomp is not None and lemma in INFINITIVE_VERBS and verb.tag_ != "VBN":
+        return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if xcomp is not None and subj is not None and verb.tag_ == "VBN":  # "are said to be up to four times faster"
+        return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
+    if lemma not in CONTENT_OBJECT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ == "PERSON" \
+            or obj.lower_ in _NOT_CONTENT:
+        return None
+    return _strip_parenthetical(doc, *subtree_range(obj)), "object"
+
+
+def _quoted_as_saying(verb: "Token") -> Optional[int]:
+    """``X quoted Y as saying``: the speaker is the one quoted, not the outlet quoting."""
+    host = verb.head
+    if verb.dep_ not in ("pcomp", "advcl") or host.lemma_.lower() not in ("as",) and host.dep_ != "prep":
+        return None
+    quoting = host.head if host.lower_ == "as" else host
+    if quoting.lemma_.lower() not in ("quote", "cite"):
+        return None
+    obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    return _speaker_token(obj)
 
 
 def _inverted_speaker(doc: "Doc", verb: "Token") -> Optional[int]:

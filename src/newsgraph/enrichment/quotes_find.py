@@ -93,7 +93,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
             else:
                 for i in inside:
                     attributed.setdefault(i, cue)
-        elif not inside and not partial and _is_clause(doc, cue.complement):
+        elif not inside and not partial and (cue.kind == "object" or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
 
@@ -162,13 +162,15 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     window = doc.char_span(ws, we, alignment_mode="contract")
     if window is None:
         return None
+    found = []
     for cue in cues:
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and window.start <= cue.verb < window.end:
-            return cue
-        if window.start <= cue.verb < min(window.end, window.start + reach):
-            return cue
-    return None
+            found.append(cue)
+        elif window.start <= cue.verb < min(window.end, window.start + reach):
+            found.append(cue)
+    # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
+    return min(found, key=lambda c: c.kind == "quote_only", default=None)
 
 
 def _cue_before(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:

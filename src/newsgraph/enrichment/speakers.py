@@ -82,7 +82,13 @@ class SpeakerResolver:
         if toks is None or len(toks) == 0:
             return None
         head = toks.root
-        by_mention = _entity_at(entities, span, head)
+        role = _is_role(head)
+        if role:  # "Brightfield's director, Owen Carver": only an apposed name is the person; "X's spokesman"
+            # or "a Microsoft spokesman" names the employer, not the speaker
+            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            by_mention = _entity_in(entities, named, ("PERSON",)) if named else None
+        else:
+            by_mention = _entity_at(entities, span, head)
         if by_mention is not None:
             return by_mention
         word = head.lower_
@@ -91,8 +97,10 @@ class SpeakerResolver:
         by_name = _entity_by_name_word(entities, head, span)
         if by_name is not None:
             return by_name
-        if head.lemma_.lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES:
-            return self._role(doc, span, toks, entities, context)
+        if role:
+            # "officials", "experts": several unnamed people, never the last single person who spoke
+            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
+            return self._role(doc, span, toks, entities, context, fallback=fallback)
         if head.lemma_.lower() in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
         return None
@@ -111,7 +119,7 @@ class SpeakerResolver:
         return _most_recent(doc, span[0], people, ("PERSON",), context, self.window_chars, attested)
 
     def _role(self, doc: "Doc", span: Span, toks, entities: Sequence[Entity],
-              context: ResolverContext) -> Optional[str]:
+              context: ResolverContext, fallback: bool = True) -> Optional[str]:
         words = {t.lower_ for t in toks if not t.is_stop and not t.is_punct}
         scored = []
         for e in entities:
@@ -123,7 +131,40 @@ class SpeakerResolver:
                 scored.append((overlap, -_distance(e, span[0]), e.id))
         if scored:
             return max(scored)[2]
+        if not fallback:  # "Acme's spokesman" is someone of Acme's, not whoever spoke last
+            return None
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _is_role(head: "Token") -> bool:
+    """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
+    return head.pos_ != "PROPN" and (head.lemma_.lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+
+
+def _affiliated(toks, head: "Token") -> bool:
+    """Whether a role phrase is qualified by whom the person works for: a possessor ("Acme's spokesman"), a name
+    compound ("a Microsoft spokesman") or a prepositional name ("the spokesman for Google"). A country's office
+    ("the US president") is one known person and stays resolvable."""
+    for t in toks:
+        if t.head.i != head.i and not (t.dep_ == "pobj" and t.head.head.i == head.i):
+            continue
+        if t.ent_type_ in ("GPE", "NORP"):
+            continue
+        if t.dep_ == "poss" and t.pos_ != "PRON" or t.dep_ in ("compound", "pobj") and t.pos_ == "PROPN":
+            return True
+    return False
+
+
+def _char_span(tok: "Token") -> Span:
+    last = tok.right_edge
+    return tok.left_edge.idx, last.idx + len(last.text)
+
+
+def _entity_in(entities: Sequence[Entity], areas: list[Span], types: tuple[str, ...]) -> Optional[str]:
+    """The first entity of the given types with a mention inside one of ``areas``."""
+    hits = [(m.start, e.id) for e in entities if e.type in types for m in e.mentions
+            if any(a[0] <= m.start and m.end <= a[1] for a in areas)]
+    return min(hits)[1] if hits else None
 
 
 def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optional[str]:

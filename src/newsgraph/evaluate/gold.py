@@ -389,6 +389,9 @@ def _read_gum_doc(path: Path) -> GoldDoc:
                    sentences=_sentence_spans(spans, [t.sentence for t in tokens]))
     gold.mentions = _gum_mentions(tokens, spans)
     gold.quotes, gold.dates = _gum_xml(tokens, spans)
+    block_quotes = _gum_vertical_quotes(path.parent.parent / "xml" / f"{path.stem}.xml", spans)
+    if block_quotes is not None:
+        gold.quotes = block_quotes
     return gold
 
 
@@ -495,3 +498,25 @@ def _gum_xml(tokens: list[_GumToken], spans: list[Span]) -> tuple[list[GoldQuote
     quotes.sort(key=lambda q: (q.start, q.end))
     dates.sort(key=lambda d: (d.start, d.end))
     return quotes, dates
+
+
+_VERTICAL_QUOTE = re.compile(r"<(/?)(quote|q)(?:\s[^>]*)?>")
+
+
+def _gum_vertical_quotes(xml_path: Path, spans: list[Span]) -> Optional[list[GoldQuote]]:
+    """``<quote>``/``<q>`` from GUM's vertical XML (None when absent or its tokens do not align). ``XML=`` in the
+    conllu lacks block-level quotes of whole sentences (``# newpar_block = … quote (4 s)``); this file has them."""
+    if not xml_path.is_file():
+        return None
+    open_at: dict[str, list[int]] = {}
+    quotes: list[GoldQuote] = []
+    count = 0
+    for line in xml_path.read_text(encoding="utf-8").splitlines():
+        tag = _VERTICAL_QUOTE.fullmatch(line.strip()) if "\t" not in line else None
+        if tag is None:  # a token line, or a tag other than a quote
+            count += 1 if "\t" in line else 0
+        elif tag.group(1) != "/":
+            open_at.setdefault(tag.group(2), []).append(count)
+        elif open_at.get(tag.group(2)) and open_at[tag.group(2)][-1] < count <= len(spans):
+            quotes.append(GoldQuote(spans[open_at[tag.group(2)].pop()][0], spans[count - 1][1], tag.group(2)))
+    return sorted(quotes, key=lambda q: (q.start, q.end)) if count == len(spans) else None
