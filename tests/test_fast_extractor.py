@@ -139,3 +139,16 @@ def test_title_and_author_helpers():
     assert strip_site_name("Plain headline", None) == "Plain headline"
     assert clean_authors(["By Ana Costa and John Smith", "https://x.org/ana", "ana costa"]) == \
         ["Ana Costa", "John Smith"]
+
+
+def test_byline_and_date_lines_leave_the_body_for_the_metadata():
+    from newsgraph.extraction.fast import strip_lead_furniture
+    body = ["Sept. 7, 2022 · by Samuel Mensah",
+            "A new vaccine cut infections by half in a trial, researchers reported on Tuesday.",
+            "By the end of the trial, 4,800 children had taken part."]
+    kept, authors, published = strip_lead_furniture(body)
+    assert kept == body[1:]
+    assert authors == ["Samuel Mensah"]
+    assert published == "2022-09-07"
+    # A sentence that starts with "By" is text, not a byline, and stops the scan.
+    assert strip_lead_furniture(body[2:])[0] == body[2:]

@@ -64,7 +64,7 @@ def _reference(pages: list[Path]) -> float:
     return time.perf_counter() - start
 
 
-def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor: str = "trafilatura",
+def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor: str = "fast",
         reference: bool = True) -> PipelineBench:
     from ..run import ingest
     from ..storage import open_store

@@ -33,7 +33,7 @@ def nlp(data, repeat, fmt) -> None:
               help="Folder holding extraction-dev/ (default: ../shared/data).")
 @click.option("--workers", default=2, show_default=True, help="Worker processes for the ingest.")
 @click.option("--limit", type=int, default=None, help="Use only the first N pages.")
-@click.option("--extractor", default="trafilatura", show_default=True, help="HTML extractor to use.")
+@click.option("--extractor", default="fast", show_default=True, help="HTML extractor to use.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def pipeline(data, workers, limit, extractor, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""

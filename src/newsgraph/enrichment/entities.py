@@ -260,7 +260,8 @@ _ROLE_JOIN = frozenset({"of", "-", "for"})
 
 
 def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
-    """A capitalised title written right before a name: 'German Foreign Minister' -> 'Foreign Minister'."""
+    """A title written right before a name: 'German Foreign Minister' -> 'Foreign Minister',
+    'Opposition councillor' -> 'Opposition councillor'. Nationality and employer are context, not the role."""
     span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
     if span is None:
         return None
@@ -268,16 +269,17 @@ def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
     words: list["Token"] = []
     while i >= 0:
         tok = doc[i]
-        if tok.ent_type_ in {"PERSON"} or tok.is_punct and tok.text != "-":
+        if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or tok.is_punct and tok.text != "-":
             break
-        if (tok.pos_ in _ROLE_POS and tok.text[:1].isupper()) or (tok.lower_ in _ROLE_JOIN and words):
+        titled = tok.pos_ in _ROLE_POS and tok.text[:1].isupper() and not tok.is_sent_start
+        if titled or tok.lower_ in PERSON_TITLES or (tok.lower_ in _ROLE_JOIN and words):
             words.insert(0, tok)
             i -= 1
             continue
         break
     while words and (words[0].ent_type_ in {"GPE", "NORP", "ORG"} or words[0].lower_ in _ROLE_JOIN):
-        words.pop(0)  # nationality or employer is context, not the role itself
-    if not words:
+        words.pop(0)
+    if not words or not (words[-1].lower_ in PERSON_TITLES or words[-1].text[:1].isupper()):
         return None
     return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
 
@@ -295,11 +297,15 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
     return None
 
 
+# Forms of address: evidence of a person (and of gender, for the quote resolver), but not a role.
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev.".split())
+
+
 def find_roles(doc: "Doc", spans: Iterable[tuple[int, int]]) -> list[str]:
     roles: list[str] = []
     for start, end in spans:
         for role in (_title_before(doc, start), _apposition(doc, start, end)):
-            if role and role.casefold() not in {r.casefold() for r in roles}:
+            if role and role.casefold() not in HONORIFICS and role.casefold() not in {r.casefold() for r in roles}:
                 roles.append(role)
     return roles
 

@@ -10,6 +10,8 @@ The publication date falls back to htmldate only when no tag, JSON-LD or ``<time
 """
 from __future__ import annotations
 
+import re
+
 from typing import Optional, Union
 from urllib.parse import urlsplit
 
@@ -17,6 +19,8 @@ from ..model import Article, Page, Rejected
 from .base import join_paragraphs, thin_reason
 from .blocks import MainContent, main_content
 from .html import page_text
+from .dates import parse_dateline
+from .lines import is_prose, parse_byline
 from .meta import PageMeta, read_meta
 
 MIN_CONFIDENT_WORDS = 80  # shorter bodies are where a wrong container hides (a teaser, a caption, a cookie note)
@@ -55,6 +59,9 @@ class FastExtractor:
         if self.fallback and not self.confident(found):
             paragraphs = _trafilatura_paragraphs(html, page.url) or paragraphs
         paragraphs = _drop_title(paragraphs, meta.title)
+        paragraphs, lead_authors, lead_date = strip_lead_furniture(paragraphs)
+        meta.authors = meta.authors or lead_authors
+        meta.published = meta.published or lead_date
         text = join_paragraphs(paragraphs)
         reason = thin_reason(text)
         if reason:
@@ -77,6 +84,29 @@ def _drop_title(paragraphs: list[str], title: Optional[str]) -> list[str]:
     if paragraphs and title and paragraphs[0].casefold() == " ".join(title.split()).casefold():
         return paragraphs[1:]
     return paragraphs
+
+
+_LEAD_SEPARATORS = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*")
+
+
+def strip_lead_furniture(paragraphs: list[str], look: int = 3) -> tuple[list[str], list[str], Optional[str]]:
+    """Byline and date lines at the top of the body ("Sept. 7, 2022 · by Samuel Mensah") are metadata, not
+    text: drop them, keeping the authors and date they name. Only short lines without a sentence qualify."""
+    authors: list[str] = []
+    published: Optional[str] = None
+    kept = list(paragraphs)
+    for paragraph in paragraphs[:look]:
+        if len(paragraph.split()) > 15 or is_prose(paragraph):
+            break
+        segments = [seg for seg in _LEAD_SEPARATORS.split(paragraph) if seg.strip()]
+        names = [n for seg in segments for n in (parse_byline(seg) or [])]
+        date = next((d for d in (parse_dateline(seg) for seg in segments) if d), None)
+        if not names and not date:
+            break
+        authors.extend(n for n in names if n not in authors)
+        published = published or date
+        kept.remove(paragraph)
+    return kept, authors, published
 
 
 def _trafilatura_paragraphs(html: str, url: Optional[str]) -> list[str]:
