@@ -159,3 +159,9 @@ def test_choose_published_upgrades_only_the_same_day():
     assert choose_published("2013-05-04", "2013-05-04T12:15:00+01:00") == "2013-05-04T12:15:00+01:00"
     assert choose_published("2013-05-04", "2012-01-01T00:00:00") == "2013-05-04"
     assert choose_published(None, "2012-01-01T09:00:00") == "2012-01-01T09:00:00"
+
+
+def test_byline_job_titles_are_not_authors():
+    from newsgraph.extraction.lines import parse_byline
+    assert parse_byline("By Priya Raman, Transport Correspondent") == ["Priya Raman"]
+    assert parse_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]

@@ -281,9 +281,15 @@ def _season(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Option
     rel = g.get("rel", "").lower()
     offset = _offset_of(rel) if rel in ("last", "next") else None
     if offset is None:
-        direction = _direction(c, tense)
-        offset = {"past": -1, "future": 1}.get(direction or "", 0) if rel != "this" else 0
+        direction = _direction(c, tense) if rel != "this" else None
+        if direction == "future" and code != "WI" and a.month <= _season_last_month(code):
+            return season_value(a, code, 0)  # a season still under way or ahead this year is the one meant
+        offset = {"past": -1, "future": 1}.get(direction or "", 0)
     return season_value(a, code, offset)
+
+
+def _season_last_month(code: str) -> int:
+    return {"SP": 5, "SU": 8, "FA": 11}[code]
 
 
 def _quarter(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

@@ -61,6 +61,9 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
         return "present"  # present passive: "talks are scheduled for Friday"
     if any(a.lemma_ == "have" for a in auxes):
         return "past"  # present perfect points back in time
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head is not verb \
+            and depth < 2:
+        return _verb_tense(verb.head, depth + 1)  # "would remain banned": the linking verb carries the tense
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
     if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):

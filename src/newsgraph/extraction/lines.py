@@ -43,6 +43,9 @@ _BOILERPLATE_ANY = re.compile(
 _COOKIE = re.compile(r"\bcookies?\b.*\b(use|accept|policy|consent|settings|agree)\b|"
                      r"\b(use|accept|policy|consent|settings|agree)\b.*\bcookies?\b", re.I)
 _BYLINE = re.compile(r"^(?:by|written by|words by|text by|von|par|por)\s+(.+)$", re.I)
+# Job titles written after a byline's name ("By Priya Raman, Transport Correspondent"): not an author.
+_BYLINE_ROLES = frozenset("correspondent editor reporter writer staff contributor columnist producer analyst "
+                          "journalist photographer desk team bureau".split())
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 
 
@@ -142,6 +145,8 @@ def parse_byline(line: str) -> Optional[list[str]]:
     for part in _NAME_SPLIT.split(match.group(1).strip(" .")):
         part = part.strip()
         words = part.split()
+        if words and words[-1].casefold() in _BYLINE_ROLES:
+            continue
         if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
             names.append(part)
     return names or None
