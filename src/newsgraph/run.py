@@ -126,7 +126,8 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
             progress(item)
 
     from .dedup import dedup
-    for article in dedup(analyze_inputs(units, options, summary, counting), store.dedup_index()):
+    from .linking import link
+    for article in link(dedup(analyze_inputs(units, options, summary, counting), store.dedup_index()), store):
         _put(store, article, summary)
     close(current)
     return summary

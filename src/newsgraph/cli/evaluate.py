@@ -8,7 +8,7 @@ import click
 
 from .common import dump_json, echo_lines
 
-TASKS = ("entities", "quotes", "times", "figures")
+TASKS = ("entities", "quotes", "times", "figures", "linking")
 
 
 def _data_dir(data) -> Path:
@@ -27,7 +27,7 @@ def _data_dir(data) -> Path:
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_group(task, data, limit, fmt) -> None:
-    """Score TASK (entities, quotes, times, figures) on public gold: MEANTIME-dev and GUM news.
+    """Score TASK (entities, quotes, times, figures, linking) on public gold: MEANTIME-dev and GUM news.
 
     Every figure is printed with the number of gold cases behind it.
     """

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import analyze, bench, bench_extract, evaluate, store
+from . import analyze, bench, bench_extract, bench_search, evaluate, explore, store
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,9 +18,10 @@ def cli() -> None:
 
 
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
-                evaluate.eval_group, bench.bench_group):
+                explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
     cli.add_command(command)
 bench.bench_group.add_command(bench_extract.bench_extract)
+bench.bench_group.add_command(bench_search.search)
 
 
 def main() -> None:  # pragma: no cover - console entry point

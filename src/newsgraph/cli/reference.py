@@ -17,7 +17,9 @@ def render(cli: click.Group) -> str:
     parts = ["# CLI reference", "",
              "Generated from `--help` by `python -m newsgraph.cli.reference > docs/CLI.md`; a test keeps it current.",
              ""]
-    width = {"terminal_width": 100, "max_content_width": 100}  # fixed, so the file does not depend on a terminal
+    # Fixed width and help names, so the file depends neither on the terminal nor on which context click built
+    # first (it caches each command's help option).
+    width = {"terminal_width": 100, "max_content_width": 100, "help_option_names": ["-h", "--help"]}
     root = click.Context(cli, info_name="newsgraph", **width)
     parts += ["## newsgraph", "", "```", cli.get_help(root).rstrip(), "```", ""]
     for path, command in _walk(cli):

@@ -28,12 +28,18 @@ def show(article_id, db, fmt) -> None:
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("--since", default=None, help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+@click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
+@click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
+@click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def search(query_text, db, limit, fmt) -> None:
-    """Full-text search over stored titles and texts (FTS5), best match first."""
+def search(query_text, db, limit, since, until, source, entity, story, fmt) -> None:
+    """Full-text search over stored titles and texts (FTS5), best match first, with optional filters."""
     from .. import query
     with open_store_or_fail(db) as store:
-        hits = query.search(store, query_text, limit=limit)
+        hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
+                            entity=entity, story=story)
     for hit in hits:
         if fmt == "jsonl":
             click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,
@@ -50,13 +56,16 @@ def search(query_text, db, limit, fmt) -> None:
 @click.option("--about", default=None, help="An entity the quote speaks of.")
 @click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("--include-copies", is_flag=True, default=False,
+              help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
 @click.option("-n", "--limit", default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def quotes(db, speaker, about, since, until, limit, fmt) -> None:
+def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
     """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date."""
     from .. import query
     with open_store_or_fail(db) as store:
-        hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit)
+        hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
+                            include_copies=include_copies)
     rows = [{"speaker": h.speaker, "published": h.published, "kind": h.quote.get("kind"),
              "cue": h.quote.get("cue"), "quote": h.quote.get("text"), "article": h.article_id,
              "title": h.title} for h in hits]

@@ -27,6 +27,8 @@ class GoldMention:
     syntactic_type: Optional[str]
     chain: Optional[str]
     head: Optional[Span] = None
+    ref: Optional[str] = None  # cross-document identity: the entity's DBpedia resource (MEANTIME external_ref)
+    instance: Optional[str] = None  # MEANTIME's cross-document instance_id of the entity
 
 
 @dataclass(slots=True)
@@ -88,10 +90,16 @@ class GoldDoc:
 
 
 def shared_data_dir() -> Optional[Path]:
-    """The shared gold data folder: ``$NEWSGRAPH_SHARED_DATA``, else ``../shared/data`` beside the checkout."""
+    """The shared gold data folder: ``$NEWSGRAPH_SHARED_DATA``, else ``shared/data`` beside the checkout this
+    module sits in (an editable install), else beside the working directory or one of its parents (an installed
+    package run from a checkout)."""
     env = os.environ.get("NEWSGRAPH_SHARED_DATA")
     candidates = [Path(env)] if env else []
-    candidates.append(Path(__file__).resolve().parents[4] / "shared" / "data")
+    here = Path(__file__).resolve()
+    if len(here.parents) > 4:
+        candidates.append(here.parents[4] / "shared" / "data")
+    cwd = Path.cwd()
+    candidates.extend(base / "shared" / "data" for base in (cwd, *cwd.parents))
     for path in candidates:
         if path.is_dir():
             return path
@@ -276,11 +284,21 @@ def _meantime_mentions(gold, by_id, anchors, refers, spans, words) -> dict[str, 
                               type=(target.get("ent_type") or "UNK") if is_entity else "UNK",
                               syntactic_type=el.get("syntactic_type") or None,
                               chain=target.get("m_id") if is_entity else None,
-                              head=_meantime_head(el.get("head"), anchors[mid], spans, words))
+                              head=_meantime_head(el.get("head"), anchors[mid], spans, words),
+                              ref=dbpedia_ref(target.get("external_ref")) if is_entity else None,
+                              instance=(target.get("instance_id") or None) if is_entity else None)
         mention_of[mid] = mention
         gold.mentions.append(mention)
     gold.mentions.sort(key=lambda m: (m.start, m.end))
     return mention_of
+
+
+def dbpedia_ref(value: Optional[str]) -> Optional[str]:
+    """A DBpedia URL as one key: ``page/`` and ``resource/`` forms, %-escapes and spacing unified; None for
+    anything else (MEANTIME also writes ``"no er"`` and empty strings)."""
+    from urllib.parse import unquote
+    match = re.search(r"dbpedia\.org/(?:page|resource)/(\S+)", (value or "").strip())
+    return unquote(match.group(1)).strip().replace(" ", "_") if match else None
 
 
 def _meantime_head(head: Optional[str], idx: list[int], spans: list[Span], words: list[str]) -> Optional[Span]:

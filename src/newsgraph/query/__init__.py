@@ -8,9 +8,12 @@ from typing import Optional, TextIO
 from ..errors import ConfigError, MissingExtra
 from ..model import Article
 from ..record import to_record
-from ..storage.base import QuoteHit, SearchHit, Store
+from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
+from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
+from .stories import Story, story
 
-__all__ = ["search", "show", "quotes", "export", "EXPORT_FORMATS", "CSV_COLUMNS"]
+__all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
+           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
 
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
 #: One CSV row per current article: its metadata, counts of what was found, and the text.
@@ -18,9 +21,14 @@ CSV_COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "la
                "duplicate_of", "content_hash", "entities", "quotes", "figures", "times", "text")
 
 
-def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False) -> list[SearchHit]:
-    """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax."""
-    return store.search(query, limit=limit, offset=offset, raw=raw)
+def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
+           since: Optional[str] = None, until: Optional[str] = None, source: Optional[str] = None,
+           entity: Optional[str] = None, story: Optional[str] = None) -> list[SearchHit]:
+    """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax. Filters: published
+    ``since``/``until`` (ISO 8601 at any precision), outlet ``source``, an ``entity`` named in the article (its
+    aliases too once linked), a ``story`` id."""
+    filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story)
+    return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters)
 
 
 def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optional[Article]:
@@ -29,9 +37,13 @@ def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optio
 
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
-           until: Optional[str] = None, limit: int = 100) -> list[QuoteHit]:
-    """Who said what: speaker and about match entity names case-insensitively, as substrings."""
-    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit)
+           until: Optional[str] = None, limit: int = 100, include_copies: bool = True) -> list[QuoteHit]:
+    """Who said what: speaker and about match entity names case-insensitively, as substrings.
+
+    ``include_copies=False`` (the CLI's default) leaves out quotes of articles that are copies (``duplicate_of``).
+    """
+    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
+                        include_copies=include_copies)
 
 
 def export(store: Store, fmt: str = "jsonl", out: Optional[TextIO] = None) -> int:

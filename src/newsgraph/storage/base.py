@@ -53,6 +53,20 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Narrowing a search. ``since``/``until`` compare ``published`` at the precision given (as ``quotes`` does);
+    ``source`` is the outlet (case-insensitive, exact); ``entity`` matches entity names as a case-insensitive
+    substring, or any article linked to the same global entity as an entity of exactly that name; ``story`` is a
+    story id (DESIGN.md ``story``)."""
+
+    since: Optional[str] = None
+    until: Optional[str] = None
+    source: Optional[str] = None
+    entity: Optional[str] = None
+    story: Optional[str] = None
+
+
+@dataclass(frozen=True, slots=True)
 class StoryMember:
     """One current article of a story, in storage order; ``length`` is its text length in characters."""
 
@@ -95,8 +109,9 @@ class Store(abc.ABC):
         """Number of articles (current revisions), or of all revisions."""
 
     @abc.abstractmethod
-    def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False) -> list[SearchHit]:
-        """Full-text search over title and text of current revisions, best first.
+    def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
+               filters: Optional[SearchFilters] = None) -> list[SearchHit]:
+        """Full-text search over title and text of current revisions, best first, narrowed by ``filters``.
 
         Any user string is accepted: it is read as words that must all occur. ``raw=True`` passes the query to
         the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``.
@@ -104,8 +119,10 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
-               until: Optional[str] = None, limit: int = 100, offset: int = 0) -> list[QuoteHit]:
-        """Quotes of current revisions, newest article first.
+               until: Optional[str] = None, limit: int = 100, offset: int = 0,
+               include_copies: bool = True) -> list[QuoteHit]:
+        """Quotes of current revisions, newest article first; ``include_copies=False`` leaves out articles with
+        ``duplicate_of`` set (a syndicated copy's quotes are the original's).
 
         ``speaker``/``about`` match entity names case-insensitively as substrings; ``since``/``until`` compare
         ``published`` as ISO 8601 at the precision given (``until="2013-05"`` includes all of May 2013).
@@ -132,6 +149,14 @@ class Store(abc.ABC):
     def dedup_index(self):
         """The near-duplicate index kept in this store (``newsgraph.dedup.DedupIndex``); not every backend has one."""
         raise NotImplementedError(f"{type(self).__name__} keeps no dedup index")
+
+    def entity_registry(self):
+        """The cross-article entity registry (``newsgraph.linking.EntityRegistry``); not every backend has one."""
+        raise NotImplementedError(f"{type(self).__name__} keeps no entity registry")
+
+    def entity_views(self):
+        """Read queries over entities for entity pages and timelines (``storage.entities_read``)."""
+        raise NotImplementedError(f"{type(self).__name__} has no entity views")
 
     @abc.abstractmethod
     def close(self) -> None:

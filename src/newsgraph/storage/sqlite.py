@@ -16,8 +16,10 @@ from typing import Any, Iterator, Optional, Union
 from ..errors import ConfigError, StoreError
 from ..model import Article
 from ..record import from_record, quote_to_dict, to_record
-from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember
+from .base import PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
 from .dedup_index import SQLiteDedupIndex
+from .entities_read import SQLiteEntityViews
+from .entities_sql import SQLiteEntityRegistry
 from .schema import ensure_schema
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
@@ -218,16 +220,18 @@ class SQLiteStore(Store):
         where = " WHERE current = 1" if current_only else ""
         return int(self._conn.execute("SELECT count(*) FROM articles" + where).fetchone()[0])
 
-    def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False) -> list[SearchHit]:
+    def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
+               filters: Optional[SearchFilters] = None) -> list[SearchHit]:
         match = query if raw else fts_query(query)
         if not match.strip():
             return []
+        where, extra = _search_filters(filters)
         sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?) AS snip,"
                " bm25(articles_fts, ?, ?) AS rank_"
                " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-               " WHERE articles_fts MATCH ? ORDER BY rank_, a.pk LIMIT ? OFFSET ?")
+               f" WHERE articles_fts MATCH ? {where} ORDER BY rank_, a.pk LIMIT ? OFFSET ?")
         params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, TITLE_WEIGHT, TEXT_WEIGHT,
-                  match, limit, offset)
+                  match, *extra, limit, offset)
         try:
             rows = self._conn.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
@@ -238,10 +242,13 @@ class SQLiteStore(Store):
         return [SearchHit(r[0], r[1], r[2], r[3] or "", -float(r[4])) for r in rows]
 
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
-               until: Optional[str] = None, limit: int = 100, offset: int = 0) -> list[QuoteHit]:
+               until: Optional[str] = None, limit: int = 100, offset: int = 0,
+               include_copies: bool = True) -> list[QuoteHit]:
         sql = ["SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM quotes q"
                " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE a.current = 1"]
         params: list[Any] = []
+        if not include_copies:
+            sql.append("AND a.duplicate_of IS NULL")
         if speaker:
             sql.append("AND instr(q.speaker_key, ?) > 0")
             params.append(_key(speaker))
@@ -270,12 +277,46 @@ class SQLiteStore(Store):
         """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``)."""
         return SQLiteDedupIndex(self._conn, self.path)
 
+    def entity_registry(self) -> SQLiteEntityRegistry:
+        """The cross-article entity registry in this store's file (see ``newsgraph.linking``)."""
+        return SQLiteEntityRegistry(self._conn, self.path)
+
+    def entity_views(self) -> SQLiteEntityViews:
+        return SQLiteEntityViews(self._conn)
+
     def input_status(self, origin: str) -> Optional[str]:
         row = self._conn.execute("SELECT status FROM inputs WHERE origin = ?", (origin,)).fetchone()
         return None if row is None else row[0]
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _search_filters(filters: Optional[SearchFilters]) -> tuple[str, list[Any]]:
+    """SQL conditions on ``a`` (the article row) and their parameters for :class:`SearchFilters`."""
+    if filters is None:
+        return "", []
+    where: list[str] = []
+    params: list[Any] = []
+    # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00".
+    if filters.since:
+        where.append("substr(a.published, 1, length(?)) >= ?")
+        params += [filters.since, filters.since]
+    if filters.until:
+        where.append("substr(a.published, 1, length(?)) <= ?")
+        params += [filters.until, filters.until]
+    if filters.source:
+        where.append("lower(a.source) = lower(?)")
+        params.append(filters.source)
+    if filters.story:
+        where.append("coalesce(a.story, a.id) = ?")
+        params.append(filters.story)
+    if filters.entity:
+        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision AND"
+                     " (instr(e.name_key, ?) > 0 OR e.global_id IN (SELECT x.global_id FROM entities x"
+                     " WHERE x.name_key = ? AND x.global_id IS NOT NULL)))")
+        params += [_key(filters.entity), _key(filters.entity)]
+    return "".join(" AND " + w for w in where), params
 
 
 def _encode_record(article: Article) -> str:

@@ -1,0 +1,25 @@
+"""``newsgraph bench search``: FTS search and ``quotes --speaker`` latency over N synthetic annotated records.
+
+Registered by the ``bench`` group: ``bench_group.add_command(bench_search.search)``.
+"""
+from __future__ import annotations
+
+import click
+
+from .common import dump_json, echo_lines
+
+
+@click.command("search")
+@click.option("-n", "--records", "n", default=100_000, show_default=True, help="Synthetic articles in the store.")
+@click.option("--rounds", default=5, show_default=True, help="Times each fixed query is run.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def search(n, rounds, db, fmt) -> None:
+    """Search p50/p95 latency over realistic queries and speaker-lookup latency, on a store of N records."""
+    from ..bench.search import run
+    result = run(n=n, rounds=rounds, db=db)
+    if fmt == "json":
+        click.echo(dump_json(result.as_dict(), pretty=True))
+    else:
+        echo_lines(result.lines())

@@ -1,0 +1,37 @@
+"""Linking: one canonical entity across articles (DESIGN.md ``entities[].global_id``).
+
+    with open_store("news.db") as store:
+        for article in link(dedup(articles, store.dedup_index()), store):
+            store.put(article)
+
+A step like the others (articles in, articles out), run after dedup and before ``store.put``: each article's
+entities are matched against the registry of everything stored before (``store.entity_registry()``), and the
+registry learns the article's names in one transaction per article. Rules (pure tests in :mod:`.names`):
+
+- **People** share a surname key (transliteration skeleton). A full name links to the one known person whose
+  first name matches (same, spelling variant "Sergey"/"Sergei", initial, nickname) with no conflicting middle
+  initial; several matches are told apart by roles and by entities named alongside, else a new entity is made.
+  Titles before a name ("Russian Foreign Minister Sergey Lavrov") and the entity's own roles are not name words.
+  Two people who share a surname but not a first name are never merged.
+- **A lone surname** ("Lavrov") links when one person of that surname is known, or when the article's roles or
+  co-named entities single one out; when several are known and nothing decides, it stays unlinked (null).
+- **Organisations and other names** link by key (case, accents, dots, "the" and legal forms removed), by any of
+  their in-article forms, by acronym ("USAF" <-> "United States Air Force"), or as the leading words of exactly
+  one known multi-word organisation ("Lockheed" -> "Lockheed Martin").
+- **Re-ingest** of an article whose id and text are stored reuses the stored links and writes nothing.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from ..model import Article
+from .linker import EntityRegistry, Linker
+
+__all__ = ["link", "Linker", "EntityRegistry"]
+
+
+def link(articles: Iterable[Article], store) -> Iterator[Article]:
+    """Set ``global_id`` on every entity of every article, against ``store.entity_registry()``."""
+    linker = Linker(store.entity_registry())
+    for article in articles:
+        yield linker.link(article)

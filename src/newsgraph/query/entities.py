@@ -1,0 +1,134 @@
+"""Entity pages and timelines: the library functions behind ``newsgraph entity`` and ``newsgraph timeline``.
+
+A NAME is resolved to the most-named entity it may mean (exact name or alias first, then substring); the others
+are listed in ``EntityPage.also``. Linked stores aggregate by global id; an unlinked store by exact name.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Optional, Union
+
+from ..errors import ConfigError, MissingExtra
+from ..storage.base import QuoteHit, Store
+from ..storage.entities_read import EntityRef
+
+__all__ = ["EntityPage", "TimelineRow", "entity", "timeline", "plot_timeline", "PERIODS"]
+
+PERIODS = ("day", "week")
+
+
+@dataclass(slots=True)
+class EntityPage:
+    """Everything the store knows about one entity. Counts exclude syndicated copies unless asked."""
+
+    name: str
+    global_id: Optional[str]
+    articles: int
+    aliases: list[str] = field(default_factory=list)
+    roles: list[tuple[str, int]] = field(default_factory=list)
+    types: list[tuple[str, int]] = field(default_factory=list)
+    mentions_by_month: list[tuple[str, int]] = field(default_factory=list)
+    cooccurring: list[tuple[str, Optional[str], int]] = field(default_factory=list)
+    quoted_by: list[tuple[str, int]] = field(default_factory=list)
+    quotes: list[QuoteHit] = field(default_factory=list)
+    also: list[tuple[str, Optional[str], int]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["quotes"] = [{"speaker": q.speaker, "article": q.article_id, "title": q.title,
+                          "published": q.published, "quote": q.quote} for q in self.quotes]
+        return out
+
+
+def _resolve(store: Store, name: str) -> tuple[Optional[EntityRef], str, list]:
+    found = store.entity_views().resolve(name)
+    if not found:
+        return None, name, []
+    gid, display, _ = found[0]
+    ref = EntityRef(gid, display.casefold())
+    also = [(n, g, c) for g, n, c in found[1:]]
+    return ref, display, also
+
+
+def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 20) -> Optional[EntityPage]:
+    """The page of the entity ``name`` means, or None when no stored entity matches."""
+    ref, display, also = _resolve(store, name)
+    if ref is None:
+        return None
+    views = store.entity_views()
+    rows = views.rows(ref)
+    if not rows:
+        return None
+    kept = [r for r in rows if include_copies or not r["duplicate_of"]] or rows
+    months: Counter = Counter()
+    for r in kept:
+        months[(r["published"] or "undated")[:7]] += r["mentions"]
+    roles = Counter(role for r in kept for role in r["roles"])
+    hits = [QuoteHit(*row) for row in views.quotes_by(ref, include_copies, quotes)]
+    return EntityPage(
+        name=display, global_id=ref.global_id, articles=len({r["article"] for r in kept}),
+        aliases=sorted({r["name"] for r in rows}), roles=roles.most_common(),
+        types=Counter(r["type"] for r in kept).most_common(), mentions_by_month=sorted(months.items()),
+        cooccurring=[(n, g, c) for g, n, c in views.cooccurring(ref)],
+        quoted_by=views.quoted_by(ref, include_copies), quotes=hits, also=also)
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    period: str
+    articles: int
+    mentions: int
+    quotes: int
+
+
+def _period(published: Optional[str], by: str) -> str:
+    if not published or len(published) < 10:
+        return published[:7] if published else "undated"
+    if by == "day":
+        return published[:10]
+    try:
+        year, week, _ = date.fromisoformat(published[:10]).isocalendar()
+    except ValueError:
+        return published[:10]
+    return f"{year}-W{week:02d}"  # TIMEX3 week notation, as times[].value uses
+
+
+def timeline(store: Store, name: str, by: str = "day", include_copies: bool = False) -> list[TimelineRow]:
+    """Articles, mentions and quotes by the entity per day or ISO week, oldest first (undated last)."""
+    if by not in PERIODS:
+        raise ConfigError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
+    ref, _, _ = _resolve(store, name)
+    if ref is None:
+        return []
+    sums: dict[str, list[int]] = {}
+    for published, mentions, quotes in store.entity_views().per_article(ref, include_copies):
+        row = sums.setdefault(_period(published, by), [0, 0, 0])
+        row[0] += 1
+        row[1] += mentions
+        row[2] += quotes
+    order = sorted(sums, key=lambda p: (p == "undated", p))
+    return [TimelineRow(p, *sums[p]) for p in order]
+
+
+def plot_timeline(rows: list[TimelineRow], path: Union[str, Path], title: str = "") -> Path:
+    """Write a PNG bar chart of mentions with quotes beside them; needs the ``plot`` extra (matplotlib)."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")  # no display: render to a file only
+        import matplotlib.pyplot as plt
+    except ImportError as exc:
+        raise MissingExtra("matplotlib", "plot") from exc
+    fig, ax = plt.subplots(figsize=(max(6.0, 0.5 * len(rows)), 4.0))
+    xs = range(len(rows))
+    ax.bar([x - 0.2 for x in xs], [r.mentions for r in rows], width=0.4, label="mentions")
+    ax.bar([x + 0.2 for x in xs], [r.quotes for r in rows], width=0.4, label="quotes")
+    ax.set_xticks(list(xs), [r.period for r in rows], rotation=45, ha="right")
+    ax.set_title(title)
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, format="png")
+    plt.close(fig)
+    return Path(path)
