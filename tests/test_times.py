@@ -306,3 +306,108 @@ def test_gum_smoke_agreement():
 
 def test_year_ranges_and_seasons():
     assert [c.text for c in find_times("in 2012-2013 and the 2012-13 season")] == ["2012", "2013"]
+
+
+# ---------------------------------------------------------------- round 2: direction, quarters, ranges, datelines
+
+ANCHOR_2024 = "2024-03-12"  # a Tuesday in March: April lies a month ahead or eleven months back
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Lorries remain banned until April.", "2024-04"),  # present, "until" looks forward
+    ("Trucks are banned until April.", "2024-04"),
+    ("The ban ends in April.", "2024-04"),  # present: the nearest April
+    ("Sales fell in April.", "2023-04"),  # past: the last April gone
+    ("The ban lasted until April.", "2023-04"),  # past tense wins over "until"
+    ("Prices have risen since April.", "2023-04"),
+    ("The company will report results by April.", "2024-04"),
+])
+def test_prepositions_and_tense_choose_the_month(nlp, text, value):
+    assert times(nlp, text, ANCHOR_2024)["April"] == ("DATE", value)
+
+
+def test_forward_cues_without_a_parse():
+    assert value_of("until April", ANCHOR_2024) == "2024-04"
+    assert value_of("before April", ANCHOR_2024, tense="present") == "2024-04"
+    assert value_of("until April", ANCHOR_2024, tense="past") == "2023-04"
+    assert value_of("in April", ANCHOR_2024) == "2024-04"
+
+
+@pytest.mark.parametrize("text,found", [
+    ("GM's third-quarter loss widened.", ("third-quarter", "2008-Q3")),
+    ("Sales in the fourth quarter of last year fell.", ("the fourth quarter of last year", "2007-Q4")),
+    ("GM expects a loss in the fourth quarter.", ("the fourth quarter", "2008-Q4")),
+    ("BP's first-half profit rose 5 percent.", ("first-half", "2008-H1")),
+    ("Revenue in H1 2007 rose.", ("H1 2007", "2007-H1")),
+    ("Net income fell to $1 billion from $2 billion a year earlier.", ("a year earlier", "2007")),
+])
+def test_business_periods(nlp, text, found):
+    refs = {(r.text, r.value) for r in resolve_all(nlp(text), "2008-10-15")}
+    assert found in refs
+
+
+def test_quarter_without_tense_is_the_nearest():
+    assert value_of("Q4", "2009-01-20") == "2008-Q4"
+    assert value_of("Q1", "2008-11-20") == "2009-Q1"
+    assert value_of("Q2", "2008-05-20") == "2008-Q2"
+
+
+@pytest.mark.parametrize("text", ["He scored a first-half goal.", "Cars that run on H2 are rare.",
+                                  "The index rose in the past three sessions."])
+def test_period_look_alikes(nlp, text):
+    assert times(nlp, text, "2008-10-15") == {}
+
+
+def test_later_in_a_past_narrative_is_not_counted_from_the_anchor(nlp):
+    found = times(nlp, "The plant closed in 1990. Three days later, it reopened.", "2008-10-15")
+    assert found["Three days later"] == ("DATE", "PAST_REF")
+    assert times(nlp, "The plant will reopen three days later.", "2008-10-15")["three days later"] == \
+        ("DATE", "2008-10-18")
+
+
+@pytest.mark.parametrize("text,value", [
+    ("for 12 straight months", "P12M"), ("three trading days", "P3D"), ("the past two years", "P2Y"),
+    ("the next few days", "PXD"), ("a day", "P1D"), ("six consecutive weeks", "P6W"),
+])
+def test_more_durations(text, value):
+    found = find_times(text)
+    assert len(found) == 1 and time_type(found[0]) == "DURATION"
+    assert resolve(found[0], SEED_DAY) == value
+
+
+def test_range_ends_are_chosen_together(nlp):
+    found = times(nlp, "The exhibit is to run from January 23 through March 9.", "2014-01-28")
+    assert found["January 23"][1] == "2014-01-23" and found["March 9"][1] == "2014-03-09"
+    found = times(nlp, "Sales were up from September to November.", "2008-10-15")
+    assert found["September"][1] == "2007-09" and found["November"][1] == "2007-11"
+
+
+def test_dateline_anchors_an_article_without_a_date():
+    text = "Test flight delayed\n\nSeptember 01, 2007\n\nThe flight was delayed today; take-off was at 08:30 UTC."
+    found = {r.text: r.value for r in resolve_all(text, None)}
+    assert found["today"] == "2007-09-01" and found["08:30 UTC"] == "2007-09-01T08:30Z"
+    inline = "Headline\n\nHe was born on September 01, 2007 in Paris.\n\nIt happened today."
+    assert {r.text: r.value for r in resolve_all(inline, None)}["today"] == "PRESENT_REF"
+    assert {r.text: r.value for r in resolve_all(text, "2007-09-02")}["today"] == "2007-09-02"
+
+
+def test_clock_time_with_a_zone_keeps_the_local_reading(nlp):
+    found = times(nlp, "The plane landed at 6:40 p.m. (GMT +8) on Wednesday.", "2007-10-17")
+    assert found["6:40 p.m. (GMT +8)"] == ("TIME", "2007-10-17T18:40")
+
+
+@pytest.mark.parametrize("text,word", [("At present the company has 200 staff.", "present"),
+                                       ("The company now employs 500 people.", "now"),
+                                       ("The plant is currently idle.", "currently")])
+def test_present_adverbs(nlp, text, word):
+    assert times(nlp, text)[word] == ("DATE", "PRESENT_REF")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(min_value=date(1950, 1, 1), max_value=date(2080, 12, 31)), st.integers(1, 4))
+def test_quarter_resolution_properties(anchor, quarter):
+    cand = find_times(f"in the {['first', 'second', 'third', 'fourth'][quarter - 1]} quarter")[0]
+    own = f"{anchor.year:04d}-Q{(anchor.month - 1) // 3 + 1}"
+    past, future, nearest = (resolve(cand, anchor, t) for t in ("past", "future", None))
+    assert past <= own <= future and all(v.endswith(f"-Q{quarter}") for v in (past, future, nearest))
+    assert nearest in (past, future)

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Optional, Union
 
 from ..model import Article, TimeRef
+from .times_calendar import latest_not_after
 from .times_find import TimeCandidate, find_times
 from .times_resolve import parse_anchor, resolve, time_type
 
@@ -24,17 +25,52 @@ _JOINER = re.compile(r"^\s*(?:,|on|at|of|,\s*at|,\s*on)?\s*$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z]|\n")
 _MAX_GAP = 120
+_DATELINE_REACH = 400
+_FULL_DATE_KINDS = {"mdy", "dmy", "iso", "slash"}
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|till|until|and)\s*$", re.I)
+_RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 
 
 def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> list[TimeRef]:
     """Find and resolve every time expression; the pure core of :class:`TimeAnnotator`."""
-    anchor = parse_anchor(published)
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
     cands = find_times(doc_or_text)
+    anchor = parse_anchor(published) or parse_anchor(_dateline(cands, text))
     refs = [TimeRef(c.text, (c.start, c.end), time_type(c), resolve(c, anchor, c.tense))  # type: ignore[arg-type]
             for c in cands]
-    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
     _date_the_clock_times(cands, refs, text)
+    _order_ranges(cands, refs, text)
     return refs
+
+
+def _dateline(cands: list[TimeCandidate], text: str) -> Optional[str]:
+    """Without a publication date, a full date standing alone on a line near the top ("September 01, 2007")
+    is the article's dateline: the best anchor the text itself offers."""
+    for cand in cands:
+        if cand.start > _DATELINE_REACH:
+            break
+        if cand.kind not in _FULL_DATE_KINDS or "y" not in cand.groups:
+            continue
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        line_end = text.find("\n", cand.end)
+        line = text[line_start:len(text) if line_end < 0 else line_end]
+        if not line.replace(cand.text, "", 1).strip(" \t.,;:-–—()[]"):
+            return resolve(cand, None)
+    return None
+
+
+def _order_ranges(cands: list[TimeCandidate], refs: list[TimeRef], text: str) -> None:
+    """"from January 23 through March 9": a year-less start is the latest occurrence not after the range's end,
+    so the two ends are chosen together rather than each by itself."""
+    for i in range(len(cands) - 1):
+        first, second = cands[i], cands[i + 1]
+        if not (_yearless_date(first) and _yearless_date(second) and refs[i].value and refs[i + 1].value):
+            continue
+        gap = text[first.end:second.start]
+        opened = _RANGE_OPEN.search(text[max(0, first.start - 12):first.start])
+        if _RANGE_DASH.match(gap) or (opened and _RANGE_JOIN.match(gap)):
+            refs[i].value = latest_not_after(refs[i].value, refs[i + 1].value)
 
 
 def _date_the_clock_times(cands: list[TimeCandidate], refs: list[TimeRef], text: str) -> None:
@@ -50,6 +86,10 @@ def _date_the_clock_times(cands: list[TimeCandidate], refs: list[TimeRef], text:
         chosen = near[0] if near else before[-1] if before else days[0] if days else None
         if chosen is not None:
             ref.value = chosen.value + ref.value[ref.value.index("T"):]
+
+
+def _yearless_date(cand: TimeCandidate) -> bool:
+    return cand.kind in ("mdy", "dmy", "my") and "y" not in cand.groups and "mod" not in cand.groups
 
 
 def _same_sentence(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:

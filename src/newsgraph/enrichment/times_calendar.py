@@ -1,9 +1,11 @@
 """Calendar arithmetic for time resolution: which occurrence is meant, and TIMEX3 value strings."""
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Optional
 
+_CALENDAR_VALUE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -38,6 +40,18 @@ def nearest_month(anchor: date, month: int, direction: Optional[str]) -> int:
     return anchor.year
 
 
+def nearest_part(anchor: date, part: int, per_year: int, direction: Optional[str]) -> int:
+    """Year of the ``part``-th quarter (``per_year`` 4) or half (2) meant: past -> latest not after the
+    anchor's own part, future -> first not before it, otherwise the nearest (ties go to the anchor's year)."""
+    current = (anchor.month - 1) * per_year // 12 + 1
+    if direction == "past":
+        return anchor.year if part <= current else anchor.year - 1
+    if direction == "future":
+        return anchor.year if part >= current else anchor.year + 1
+    diff = part - current
+    return anchor.year - 1 if 2 * diff > per_year else anchor.year + 1 if 2 * diff < -per_year else anchor.year
+
+
 def nearest_day(anchor: date, month: int, day: int, direction: Optional[str]) -> Optional[date]:
     """The ``month``/``day`` meant, chosen among the anchor's year and the years either side."""
     options = []
@@ -53,6 +67,20 @@ def nearest_day(anchor: date, month: int, day: int, direction: Optional[str]) ->
         options = [d for d in options if d >= anchor] or options
         return min(options) if options else None
     return min(options, key=lambda d: abs((d - anchor).days)) if options else None
+
+
+def latest_not_after(start: str, end: str) -> str:
+    """The year-less ``start`` value ("YYYY-MM" or "YYYY-MM-DD") moved to the latest year that keeps it at or
+    before ``end``; values of other shapes come back unchanged."""
+    if not (_CALENDAR_VALUE.match(start) and _CALENDAR_VALUE.match(end)):
+        return start
+    s_parts, e_parts = [int(p) for p in start.split("-")], [int(p) for p in end.split("-")]
+    s_key = tuple(s_parts[1:]) + (1,) * (3 - len(s_parts))
+    e_key = tuple(e_parts[1:]) + (31,) * (3 - len(e_parts))
+    year = e_parts[0] - (1 if s_key > e_key else 0)
+    if len(s_parts) == 2:
+        return month_value(year, s_parts[1]) or start
+    return day_value(year, s_parts[1], s_parts[2]) or start
 
 
 def pick_weekday(anchor: date, weekday: int, direction: Optional[str], strict: bool) -> date:

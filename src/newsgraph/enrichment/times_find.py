@@ -50,6 +50,11 @@ _REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the star
 _REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
           "the previous|the current|the same|the following")
 _REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
+# Words between a count and its unit that keep it a duration: "12 straight months", "three trading days".
+_DUR_ADJ = _I("straight|consecutive|successive|full|whole|trading|business|working")
+# What a company reports for a half year: "first-half profit" is a date, "a first-half goal" is not.
+_REPORTED = _I("profits?|loss(?:es)?|results|earnings|revenues?|sales|net|income|growth|output|deliveries|"
+               "dividends?|performance|figures|operating")
 _SET_ADV = _I("daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|biannual|biennial|"
               "semi-annual|semiannual|per annum")
 _HOLIDAY = "|".join(re.escape(" ".join(w[0].upper() + w[1:] for w in name.split())).replace("'", _APOS)
@@ -85,8 +90,9 @@ RULES: list[tuple[str, str]] = [
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
     ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
-    ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence')})"),
-    ("dur", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM})(?P<sep>[ -])(?P<unit>{_UNIT})(?:-long|-old)?(?!\w)"),
+    ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
+    ("dur", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM})(?P<sep>[ -])(?:(?P<adj>{_DUR_ADJ}) )?(?P<unit>{_UNIT})"
+            rf"(?:-long|-old)?(?!\w)"),
     ("vague", rf"{_PREP_CORE} (?P<core>(?:{_VAGUE_DET})"
               rf"(?P<unit>{_PLURAL_UNIT}))(?!\w)"),
     ("vague", rf"(?P<unit>{_PLURAL_UNIT})-long"),
@@ -99,12 +105,16 @@ RULES: list[tuple[str, str]] = [
     ("set", rf"(?<=\bon )(?P<wd>{WEEKDAY_RE})s"),
     ("ref", rf"(?P<ref>{_I('now|currently|presently|nowadays|these days|recently|lately|at the moment')})"),
     ("ref", rf"{_I('more|most|very|only|fairly|quite')} (?P<ref>{_I('recently|lately')})"),
-    ("ref", rf"{_I('in|at|until|into')} (?P<core>(?P<ref>{_I('the past|the future|the present|present')}))(?!\w)"),
+    ("ref", rf"{_I('in|at|until|into')} (?P<core>(?P<ref>{_I('the past|the future|the present|present')}))"
+            rf"(?!\w|\s+(?:{_NUM}|{_I('year|month|week|day|decade|century|quarter|session|season')}\w*)\b)"),
     ("season", rf"(?:(?P<rel>{_I('last|next|this|early|late|mid|the')})[- ])?"
                rf"(?P<season>{_I('spring|summer|autumn|fall|winter')})(?:,? (?:of )?(?P<y>{_YEAR})(?!\d))?"),
     ("quarter", rf"(?:{_THE} )?(?P<ord>{_I('first|second|third|fourth|final|last|1st|2nd|3rd|4th')})"
-                rf" (?:{_I('fiscal|calendar')} )?{_I('quarter')}(?: {_I('of')} (?:{_I('fiscal')} )?(?P<y>{_YEAR}))?"),
+                rf"(?: {_I('fiscal|calendar')} |[ -]){_I('quarter')}(?: {_I('of')} (?:(?:{_I('fiscal')} )?"
+                rf"(?P<y>{_YEAR})|(?P<rel>{_I('this|last|next|the previous|the same')}) {_I('year')}))?"),
     ("quarter", rf"(?P<q>Q[1-4])(?: (?P<y>{_YEAR}))?"),
+    ("half", rf"(?P<ord>{_I('first|second')})-{_I('half')}(?= {_REPORTED})"),
+    ("half", rf"(?P<h>H[12]) (?P<y>{_YEAR})"),  # alone, "H2" is as often hydrogen or a protocol
     ("half", rf"(?:{_THE} )?(?P<ord>{_I('first|second')}) {_I('half of')}"
              rf" (?:(?P<y>{_YEAR})|(?P<rel>{_I('this|last|next|the')}) {_I('year')})"),
     ("holiday", rf"(?P<hol>{_HOLIDAY})(?:,? (?P<y>{_YEAR})(?!\d))?"),

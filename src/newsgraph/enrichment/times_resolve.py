@@ -2,7 +2,8 @@
 
 ``resolve(candidate, anchor, tense)`` is pure: the same candidate, anchor and tense give the same value. A month or
 weekday without a year takes the occurrence the tense points to (past: the latest one not after the anchor,
-future: the first one not before it, otherwise the nearest). Without an anchor, relative expressions stay
+future: the first one not before it, present or unknown: the nearest); "since" always looks back and
+"until/by/before" look forward unless the clause is in the past. Without an anchor, relative expressions stay
 relative (``PAST_REF``, ``XXXX-06``, ``XXXX-WXX-5``) as TIMEX3 does.
 """
 from __future__ import annotations
@@ -10,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional, Union
 
-from .times_calendar import (day_value, month_value, nearest_day, nearest_month, pick_weekday, season_value,
-                             shift, unit_value)
+from .times_calendar import (day_value, month_value, nearest_day, nearest_month, nearest_part, pick_weekday,
+                             season_value, shift, unit_value)
 from .times_find import TimeCandidate, find_times
 from .times_lexicon import (DECADE_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number,
                             number_value, unit_code)
@@ -29,6 +30,9 @@ _SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P
                 "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "per annum": "P1Y", "hourly": "PT1H",
                 "biannual": "P6M", "semiannual": "P6M", "semi-annual": "P6M", "biennial": "P2Y"}
 _REF_OF_OFFSET = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+# Prepositions that fix which side of the anchor a year-less date lies on.
+_BACKWARD_CUES = {"since"}
+_FORWARD_CUES = {"until", "till", "til", "by", "before"}
 
 
 def parse_anchor(anchor: Anchor) -> Optional[date]:
@@ -75,8 +79,13 @@ def resolve(cand: Union[TimeCandidate, str], anchor: Anchor = None, tense: Optio
 
 
 def _direction(cand: TimeCandidate, tense: Optional[str]) -> Optional[str]:
-    if cand.cue == "since":
+    """Which way from the anchor the expression lies: "since" looks back; "until/by/before" look forward unless
+    the clause is in the past ("remain banned until April", "will report by June"); otherwise the tense decides,
+    and the present tense (or none) takes the nearest occurrence."""
+    if cand.cue in _BACKWARD_CUES:
         return "past"
+    if cand.cue in _FORWARD_CUES and tense != "past":
+        return "future"
     return tense if tense in ("past", "future") else None
 
 
@@ -243,11 +252,15 @@ def _vague(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optiona
 
 
 def _ago(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
-    sign = -1 if c.groups["dir"].lower() == "ago" else 1
+    """"two years ago" counts back from the anchor; "a year earlier" usually does too in news ("from $2 billion a
+    year earlier"), but "three days later" in a past-tense clause counts from a past event we do not track."""
+    word = c.groups["dir"].lower()
+    sign = -1 if word in ("ago", "earlier") else 1
     n = number_value(c.groups["n"])
     code = unit_code(c.groups["unit"])
-    if a is None or not isinstance(n, int) or code is None:
-        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    narrative = (word == "later" and tense == "past") or (word == "earlier" and tense == "future")
+    if a is None or not isinstance(n, int) or code is None or narrative:
+        return "PAST_REF" if tense == "past" or (sign < 0 and tense != "future") else "FUTURE_REF"
     return shift(a, code, sign * n)
 
 
@@ -301,19 +314,22 @@ def _quarter(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optio
         return f"{g['y']}-Q{q}"
     if a is None:
         return f"XXXX-Q{q}"
-    current, direction = (a.month - 1) // 3 + 1, _direction(c, tense)
-    year = a.year - (direction == "past" and q > current) + (direction == "future" and q < current)
-    return f"{year}-Q{q}"
+    if "rel" in g:
+        return f"{a.year + _offset_of(g['rel'].lower()):04d}-Q{q}"
+    return f"{nearest_part(a, q, 4, _direction(c, tense)):04d}-Q{q}"
 
 
 def _half(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
     g = c.groups
-    h = 1 if g["ord"].lower() == "first" else 2
+    word = g.get("h") or g["ord"]
+    h = int(word[1]) if word.upper().startswith("H") else 1 if word.lower() == "first" else 2
     if "y" in g:
         return f"{g['y']}-H{h}"
     if a is None:
         return f"XXXX-H{h}"
-    return f"{a.year + _offset_of(g.get('rel', '').lower())}-H{h}"
+    if "rel" in g:
+        return f"{a.year + _offset_of(g['rel'].lower())}-H{h}"
+    return f"{nearest_part(a, h, 2, _direction(c, tense)):04d}-H{h}"
 
 
 def _holiday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

@@ -57,10 +57,11 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
         return _infinitive_tense(verb, depth)  # "to launch", "to be held"
     if any("Past" in a.morph.get("Tense") for a in auxes):
         return "past"
-    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") and a.lemma_ == "be" for a in auxes):
-        return "present"  # present passive: "talks are scheduled for Friday"
     if any(a.lemma_ == "have" for a in auxes):
         return "past"  # present perfect points back in time
+    if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+        # present passive or linking verb: "talks are scheduled for Friday", "lorries remain banned until April"
+        return "present"
     if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head is not verb \
             and depth < 2:
         return _verb_tense(verb.head, depth + 1)  # "would remain banned": the linking verb carries the tense
