@@ -86,3 +86,56 @@ def test_one_type_per_entity(nlp):
     text = ("Spokeswoman Sandy Angers said the plant would close. Angers added that 300 jobs would go.")
     ents = [e for e in find_entities(nlp(text)) if "Angers" in e.name]
     assert len(ents) == 1 and ents[0].type == "PERSON"
+
+
+def test_head_type_reads_the_names_head_noun():
+    from newsgraph.enrichment.entities_types import head_type
+    assert head_type("Johnson Space Center".split()) == "FAC"
+    assert head_type("Museum of Flight".split()) == "FAC"
+    assert head_type("Center for Disease Control".split()) == "ORG"
+    assert head_type("Municipality of Livorno".split()) == "ORG"
+    assert head_type("Qatar Airways".split()) == "ORG"
+    assert head_type("Lake Michigan".split()) == "LOC"
+    assert head_type(["Ryanair"]) is None
+    assert head_type("Sandy Angers".split()) is None
+
+
+def test_vote_ties_prefer_organisation_over_spacys_loc():
+    from collections import Counter
+    from newsgraph.enrichment.entities_types import winner
+    assert winner(Counter({"LOC": 5, "ORG": 5})) == "ORG"
+    assert winner(Counter({"LOC": 6, "ORG": 5})) == "LOC"
+
+
+def test_caption_label_is_not_part_of_a_name(nlp):
+    text = "Visitors crowd the show floor on Friday.\n\nImage: Nick Moreau.\n\nThe fair closed on Sunday."
+    for e in find_entities(nlp(text)):
+        assert "Image" not in e.name
+        assert all(not text[m.start:m.end].startswith("Image") for m in e.mentions)
+
+
+def test_maker_before_model_number_is_a_product_not_the_company(nlp):
+    text = "Ryanair ordered five Boeing 737-800 jets. Boeing said the order was its largest this year."
+    ents = find_entities(nlp(text))
+    boeing = [e for e in ents if e.type == "ORG" and e.name == "Boeing"]
+    assert boeing and all(text[m.start:m.end] == "Boeing" and m.start > 40 for m in boeing[0].mentions)
+
+
+def test_portfolio_in_a_title_is_not_an_organisation(nlp):
+    text = "Home Secretary Suella Braverman told reporters the plan would go ahead."
+    ents = find_entities(nlp(text))
+    assert not [e for e in ents if e.name == "Home"]
+
+
+def test_one_word_name_in_apposition_to_a_person_noun_stays_a_person(nlp):
+    text = ("The couple were charged over the death of their daughter, Gloria. Gloria developed eczema at four "
+            "months. Doctors said Gloria could have been saved.")
+    gloria = [e for e in find_entities(nlp(text)) if e.name == "Gloria"]
+    assert len(gloria) == 1 and gloria[0].type == "PERSON"
+
+
+def test_adjective_prefix_is_not_a_place_mention(nlp):
+    text = "Pro-Beijing candidates won most seats, and anti-Beijing groups protested in Hong Kong."
+    for e in find_entities(nlp(text)):
+        for m in e.mentions:
+            assert text[m.start - 1] != "-" and not text[m.start:m.end].lower().startswith(("pro-", "anti-"))

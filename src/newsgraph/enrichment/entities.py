@@ -10,7 +10,8 @@
 4. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
    an acronym) become mentions too, since the statistical NER misses repeats.
 
-Each entity gets one type by a vote over its mentions; titles written before a person ("Foreign Minister Sergey
+Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.entities_types` (head
+nouns, model numbers, titles, person syntax); titles written before a person ("Foreign Minister Sergey
 Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as ``roles``.
 """
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from ..model import Article, Entity, Mention
 from .base import doc_text
+from .entities_types import head_type, is_portfolio, model_after, org_context, person_context, winner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -32,6 +34,8 @@ NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 _LEAD_DROP = frozenset({"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."})
 _INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to"})
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Caption and credit labels of page furniture ("Image: Nick Moreau"), which the tagger takes into names.
+_CAPTION_LABELS = frozenset("image images photo photos video audio picture pictures photograph credit source file".split())
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -42,10 +46,11 @@ class _Cluster:
     types: Counter = field(default_factory=Counter)
     forms: set[str] = field(default_factory=set)
     first: int = 0
+    person_cues: int = 0
 
     @property
     def type(self) -> str:
-        return self.types.most_common(1)[0][0]
+        return winner(self.types)
 
     @property
     def tokens(self) -> list[str]:
@@ -59,9 +64,11 @@ def _norm(text: str) -> str:
 def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
     """Trim determiners, honorifics, possessive endings and stray punctuation; None when nothing is left."""
     tokens = list(span)
-    while tokens and (tokens[0].lower_ in _LEAD_DROP or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (tokens[0].lower_ in _LEAD_DROP or tokens[0].is_punct or tokens[0].is_space
+                      or _is_caption_label(tokens[0])):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"'s", "’s", "'"}):
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].lower_ in {"'s", "’s", "'"}
+                      or _is_caption_label(tokens[-1])):
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -73,6 +80,11 @@ def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
     if not any(ch.isalpha() for ch in text) or "\n" in text:
         return None
     return start, end, text
+
+
+def _is_caption_label(tok: "Token") -> bool:
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in _CAPTION_LABELS and nxt is not None and nxt.text == ":"
 
 
 def initials(name: str) -> str:
@@ -120,33 +132,103 @@ def _type_cue(doc: "Doc", start: int) -> Optional[str]:
     return "PERSON" if prev.lower_ in PERSON_TITLES else None
 
 
-def _raw_mentions(doc: "Doc") -> list[tuple[int, int, str, str, Optional[str]]]:
+# Title words that are also given names: "Dean Kamen" is a name, "Dean Smith" of a faculty is rarer in news.
+_TITLE_OR_GIVEN_NAME = frozenset({"dean", "earl"})
+RawMention = tuple[int, int, str, str, Optional[str]]
+
+
+def _name_spans(doc: "Doc") -> Iterable["SpacySpan"]:
+    """``doc.ents`` with one-word names the tagger split in two joined again: 'Valeska' + 'Paris' (both GPE),
+    "Michael O'" + 'Leary'."""
+    from spacy.tokens import Span
+
+    ents = [e for e in doc.ents if e.label_ in NAME_TYPES]
+    i = 0
+    while i < len(ents):
+        a = ents[i]
+        b = ents[i + 1] if i + 1 < len(ents) else None
+        if b is not None and b.start == a.end and len(b) == 1 and doc[a.end - 1].whitespace_ == " " and (
+                (len(a) == 1 and a.label_ == b.label_ and a.label_ in {"PERSON", "GPE"} and a.text.isalpha())
+                or a.label_ == "PERSON" and a.text.endswith(("'", "’"))):
+            yield Span(doc, a.start, b.end, label=a.label_)
+            i += 2
+            continue
+        yield a
+        i += 1
+
+
+def _raw_mentions(doc: "Doc") -> list[RawMention]:
     out = []
-    for ent in doc.ents:
-        if ent.label_ not in NAME_TYPES:
+    for ent in _name_spans(doc):
+        if ent.label_ == "ORG" and is_portfolio(ent) or _in_hyphen_compound(ent):
             continue
-        cleaned = clean_span(ent)
-        if not cleaned:
-            continue
-        start, end, text = cleaned
-        first, _, rest = text.partition(" ")
-        if rest and first.casefold() in PERSON_TITLES:
-            # The tagger took the title into the name ("Spokeswoman Sandy Angers"): the title is a person cue.
-            out.append((end - len(rest), end, rest, ent.label_, "PERSON"))
-        else:
-            out.append((start, end, text, ent.label_, _type_cue(doc, start)))
+        ent = _drop_adjective(ent)
+        cleaned = clean_span(ent) if ent is not None else None
+        if cleaned:
+            out.append(_typed_mention(ent, *cleaned))
     return out
+
+
+_ADJECTIVE_PREFIXES = frozenset("pro anti non all ex post pre".split())
+
+
+def _in_hyphen_compound(ent: "SpacySpan") -> bool:
+    """'anti-Pyongyang', 'all-Airbus': the name is part of an adjective, not a mention."""
+    doc = ent.doc
+    return ent.start >= 2 and doc[ent.start - 1].text == "-" and not doc[ent.start - 2].whitespace_ \
+        and not doc[ent.start - 1].whitespace_ and doc[ent.start - 2].lower_ in _ADJECTIVE_PREFIXES
+
+
+def _drop_adjective(ent: "SpacySpan") -> Optional["SpacySpan"]:
+    """'pro-Beijing' as the first token of a name is an adjective: 'Pro-Beijing DAB' -> 'DAB'."""
+    from spacy.tokens import Span
+
+    first = ent[0].text
+    if "-" in first and first.split("-", 1)[0].casefold() in _ADJECTIVE_PREFIXES:
+        skip = 1  # one token: 'pro-Beijing'
+    elif len(ent) > 2 and ent[0].lower_ in _ADJECTIVE_PREFIXES and ent[1].text == "-" and not ent[0].whitespace_:
+        skip = 2 if len(ent) > 3 else len(ent)  # 'anti' '-' 'Beijing': the whole name is the adjective
+    else:
+        return ent
+    return Span(ent.doc, ent.start + skip, ent.end, label=ent.label_) if len(ent) > skip else None
+
+
+def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMention:
+    """One mention with its label and a cue: PERSON from a title or person syntax, a type from the name's head
+    noun, or PRODUCT for a maker's name before a model number (the span then takes the model in)."""
+    doc, label = ent.doc, ent.label_
+    first, _, rest = text.partition(" ")
+    title = first.casefold()
+    if rest and title in PERSON_TITLES and (" " in rest or title not in _TITLE_OR_GIVEN_NAME):
+        # The tagger took the title into the name ("Spokeswoman Sandy Angers"): the title is a person cue.
+        return end - len(rest), end, rest, label, "PERSON"
+    if rest and title in _TITLE_OR_GIVEN_NAME:
+        return start, end, text, label, "PERSON"
+    model = model_after(doc, ent.end) if label in {"ORG", "PERSON"} and end == ent.end_char else None
+    if model is not None and not text.casefold().endswith("flight"):
+        end = model.idx + len(model.text)
+        return start, end, doc_text(doc)[start:end], "PRODUCT", "PRODUCT"
+    cue = _type_cue(doc, start)
+    if cue is None and person_context(ent):
+        cue = "PERSON"
+    elif cue is None and org_context(ent):
+        cue = "ORG"
+    return start, end, text, label, cue or head_type(text.split())
 
 
 def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> None:
     c.types[label] += weight
     if cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
         c.types["PERSON"] += 3  # outweighs one two-word mention tagged otherwise
+        c.person_cues += 1
+    elif cue is not None and cue != "PERSON":
+        c.types[cue] += 3  # the name's own head noun ("… Airlines", "Museum of …") outweighs the tagger
 
 
-def _cluster(mentions: list[tuple[int, int, str, str, Optional[str]]]) -> list[_Cluster]:
+def _cluster(mentions: list[RawMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     by_form: dict[str, int] = {}
+    short_names: set[str] = set()  # forms that joined a person as a short name
     # Longest names first, so short forms find their full names whichever comes first in the text.
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][2].split()), mentions[i][0]))
     for i in order:
@@ -156,7 +238,9 @@ def _cluster(mentions: list[tuple[int, int, str, str, Optional[str]]]) -> list[_
         if target is None:
             target, as_person = _find_parent(clusters, text, "PERSON" if cue == "PERSON" else label, start)
             if as_person:
-                label = "PERSON"  # joined as a person's short name: the merge is the type evidence
+                short_names.add(key)
+        if key in short_names:
+            label = "PERSON"  # a person's short name, every time it is written: the merge is the type evidence
         if target is None:
             clusters.append(_Cluster(name=text, first=start))
             target = len(clusters) - 1
@@ -177,7 +261,8 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) ->
         if found:
             return _pick_target(clusters, found, start), False
     if label in {"PERSON", "ORG", "GPE", "NORP"}:
-        people = [(i, [_norm(t) for t in c.tokens]) for i, c in enumerate(clusters) if c.types.get("PERSON", 0) > 0]
+        people = [(i, [_norm(t) for t in c.tokens]) for i, c in enumerate(clusters)
+                  if c.type == "PERSON" or c.person_cues]
         # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
         # full name ends with it, so "Warhol" does not join "Warhol Polaroid" while "Andy Warhol" exists.
         for found in ([i for i, full in people if _is_subname(tokens, full) and full[-len(tokens):] == tokens],
@@ -248,8 +333,9 @@ def find_entities(doc: "Doc") -> list[Entity]:
 def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
     """News style names a person in full at least once or gives a title; a one-word "person" with neither is far
     more often a company, product or place the tagger got wrong ("Ryanair", "Firefox"). It takes its best
-    other vote, else ORG. Measured on both gold sets: PERSON precision rises more than recall falls."""
-    if entity.roles or any(len(doc_text(doc)[m.start:m.end].split()) > 1 for m in entity.mentions):
+    other vote, else ORG. Measured on both gold sets: PERSON precision rises more than recall falls. A form of
+    address ("Ms Bauchtman"), a title, or person syntax ("their child, Gloria") is evidence enough."""
+    if entity.roles or c.person_cues or any(len(doc_text(doc)[m.start:m.end].split()) > 1 for m in entity.mentions):
         return "PERSON"
     others = [(label, n) for label, n in c.types.most_common() if label != "PERSON" and n > 0]
     return others[0][0] if others else "ORG"

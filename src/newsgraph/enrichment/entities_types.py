@@ -1,0 +1,157 @@
+"""Type evidence for the entity vote: what a name's own words and its syntax say about its type.
+
+The statistical tagger labels each mention on its own, and often inconsistently; these cues are generic lexicons
+and syntax, never lists of particular names:
+
+- the head noun of a multi-word name ("Johnson Space Center", "Museum of Flight", "Municipality of Livorno",
+  "Qatar Airways") names its kind: a facility, a natural place, an organisation, a state;
+- a maker's name right before a model number is a product ("Boeing 737-800", "Airbus A380");
+- ministry portfolio words written as part of a title ("Home Secretary", "Minister of Education") are not an
+  organisation;
+- a person is signalled by apposition to a person noun ("their child, Gloria"), an age ("Montalvo, 19,") or a
+  list of full names it belongs to ("Ansel Adams, Chuck Close, Walker Evans").
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span as SpacySpan, Token
+
+ORG_HEADS = frozenset("""
+inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh group company companies holdings airlines airways
+bank bancorp university college school academy institute institution party agency department ministry office
+council commission committee association union federation foundation society organization organisation org board
+court police army navy corps guard force forces church news times post herald journal gazette magazine press
+tribune telegraph club league network service services authority administration bureau municipality government
+parliament senate congress assembly coalition alliance movement front labs laboratories systems technologies
+motors partners capital fund trust exchange reserve brigade cooperative consortium studios records media
+broadcasting communications industries enterprises pharmaceuticals entertainment aircraft airplanes aerospace
+electronics computer computers software foods petroleum steel chemicals insurance securities investments financial
+automotive
+""".split())
+FAC_HEADS = frozenset("""
+airport station stadium arena museum planetarium gallery galleries center centre hall tower towers base theater
+theatre palace cathedral mosque temple bridge tunnel street st st. road avenue ave ave. boulevard lane highway square
+plaza building hotel prison harbour harbor dam canal factory mall memorial
+""".split())
+LOC_HEADS = frozenset("""
+river lake sea ocean mountain mountains island islands valley desert plains plain gulf bay coast peninsula region
+county province forest canyon falls strait channel cave beach
+""".split())
+GPE_HEADS = frozenset("republic kingdom emirate emirates principality".split())
+# A place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth".
+_LEADING_PLACE = {"lake": "LOC", "mount": "LOC", "mt": "LOC", "mt.": "LOC", "cape": "LOC", "isle": "LOC",
+                  "fort": "GPE"}
+_HEAD_DELIMITERS = ("of", "on", "for", "de")
+# A facility word followed by "for"/"on" names an institution: "Center for Disease Control".
+_INSTITUTION_DELIMITERS = ("for", "on")
+
+
+def head_type(words: list[str]) -> Optional[str]:
+    """The type a multi-word name's head noun names, or None: 'Museum of Flight' -> FAC, 'Bank of X' -> ORG."""
+    lowered = [w.casefold().strip(",") for w in words]
+    if len(lowered) < 2:
+        return None
+    if lowered[0] in _LEADING_PLACE:
+        return _LEADING_PLACE[lowered[0]]
+    split = next((i for i, w in enumerate(lowered) if w in _HEAD_DELIMITERS and i > 0), None)
+    head = lowered[split - 1] if split else lowered[-1]
+    if head in ORG_HEADS:
+        return "ORG"
+    if head in FAC_HEADS:
+        return "ORG" if split and lowered[split] in _INSTITUTION_DELIMITERS else "FAC"
+    if head in LOC_HEADS:
+        return "LOC"
+    return "GPE" if head in GPE_HEADS else None
+
+
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}[A-Za-z]{0,3}(?:-\d{1,4}[A-Za-z]{0,3})?s?")
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def model_after(doc: "Doc", span_end_token: int) -> Optional["Token"]:
+    """The last token of a model designation right after a maker's name ('Boeing' 737-800, 'Airbus' A380), or
+    None. Years are not models ('Apple 2008 results')."""
+    if span_end_token >= len(doc):
+        return None
+    tok = doc[span_end_token]
+    if not _MODEL.fullmatch(tok.text) or _YEAR.fullmatch(tok.text):
+        return None
+    i = tok.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not tok.whitespace_ and not doc[i + 1].whitespace_ \
+            and doc[i + 2].text[:1].isdigit():
+        return doc[i + 2]  # '737' '-' '800'
+    return tok
+
+
+PORTFOLIOS = frozenset("""
+home foreign affairs education health defence defense interior justice finance environment energy transport trade
+treasury culture labour labor agriculture commerce industry economy science technology housing immigration
+shadow state social security welfare sport sports tourism
+""".split())
+_PORTFOLIO_TITLES = frozenset("secretary minister undersecretary ministers secretaries".split())
+
+
+def is_portfolio(span: "SpacySpan") -> bool:
+    """'Home' in 'Home Secretary', 'Education' in 'Minister of Education': part of a title, not an organisation."""
+    if not all(t.lower_ in PORTFOLIOS or t.lower_ in {"of", "and", "&"} for t in span):
+        return False
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = [t.lower_ for t in doc[max(0, span.start - 2):span.start]]
+    return after in _PORTFOLIO_TITLES or (len(before) == 2 and before[0] in _PORTFOLIO_TITLES
+                                          and before[1] in {"of", "for"})
+
+
+# Nouns for people that a name can stand in apposition to ("their child, Gloria"; "Paris, an Australian woman").
+PERSON_NOUNS = frozenset("""
+man woman men women boy girl child baby son daughter wife husband mother father brother sister parent uncle aunt
+grandmother grandfather grandson granddaughter niece nephew cousin friend widow widower resident student pupil
+teenager victim patient member volunteer citizen native
+""".split())
+
+
+# Common nouns written right before a company's name or in apposition to it ("retailer Best Buy", "German
+# magazine Der Spiegel", "Cisco, a networking company").
+ORG_NOUNS = frozenset("""
+company firm retailer carrier airline manufacturer maker automaker carmaker airframer group magazine newspaper
+broadcaster bank insurer lender chain brand conglomerate subsidiary startup start-up publisher supplier contractor
+operator agency party
+""".split())
+
+
+def org_context(span: "SpacySpan") -> bool:
+    """A company noun right before the name or as its appositive."""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ORG_NOUNS:
+        return True
+    return any(child.dep_ == "appos" and child.lower_ in ORG_NOUNS for child in span.root.children)
+
+
+def _is_age(tok: "Token") -> bool:
+    return tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120
+
+
+def person_context(span: "SpacySpan") -> bool:
+    """Syntax that marks a person: apposition to a person noun or an age, or a list of full names."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
+        return True
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lower_ in PERSON_NOUNS or _is_age(child)):
+            return True
+    if span.label_ in {"GPE", "LOC", "FAC"}:
+        return False  # places are listed beside people often enough ("Saratoga Springs, New York and …")
+    full_names = [c for c in root.conjuncts if c.ent_type_ == "PERSON" and c.ent_iob_ == "I"]
+    return len(full_names) >= 2
+
+
+# When votes tie, the more specific reading wins; spaCy's LOC (a non-state place) is its least reliable label.
+_TIE_ORDER = {"PERSON": 0, "ORG": 1, "GPE": 2, "FAC": 3, "NORP": 4, "LOC": 5}
+
+
+def winner(votes) -> str:
+    """The type with most votes; ties go by :data:`_TIE_ORDER`."""
+    return max(votes.items(), key=lambda kv: (kv[1], -_TIE_ORDER.get(kv[0], 9)))[0]
