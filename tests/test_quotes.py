@@ -353,7 +353,8 @@ def test_eval_smoke_on_three_gum_docs():
 
 
 def test_speaker_annotation_file_is_complete_and_consistent():
-    path = Path(__file__).resolve().parent / "data" / "gum_news_speakers.json"
+    from newsgraph.evaluate.quotes import SPEAKERS_FILE
+    path = SPEAKERS_FILE
     import json
     rows = json.loads(path.read_text(encoding="utf-8"))["quotes"]
     assert len(rows) >= 60

@@ -6,7 +6,7 @@
 - GUM news: predicted quote ``parts`` against the gold ``<quote>`` stretches (sentence-sized pieces of one
   quotation that touch are joined first, as GUM cuts quotations at sentence boundaries): overlap F1 (a match needs
   the overlap to cover ≥ 30% of each span, greedy one to one) and exact-span F1 (surrounding marks, punctuation and
-  spaces ignored); speaker accuracy on matched quotes against ``tests/data/gum_news_speakers.json``, our own
+  spaces ignored); speaker accuracy on matched quotes against ``newsgraph/evaluate/data/gum_news_speakers.json``, our own
   hand annotation of every GUM news quote's speaker.
 - Speed: words per second of ``find_quotes`` alone over documents already parsed and with entities.
 """
@@ -24,7 +24,9 @@ REPORTING = frozenset("""say tell add announce state claim report explain accord
 reply warn acknowledge admit reveal describe ask recommend insist maintain argue declare stress suggest note
 urge predict promise pledge vow write assert allege concede testify tweet reiterate emphasize mention""".split())
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write"}
-SPEAKERS_FILE = Path(__file__).resolve().parents[3] / "tests" / "data" / "gum_news_speakers.json"
+# Our own speaker annotation of GUM's news quotes (offsets into the shared files), shipped with the package so
+# `newsgraph eval quotes` works from any install.
+SPEAKERS_FILE = Path(__file__).resolve().parent / "data" / "gum_news_speakers.json"
 _TRIM = " \t\n\"'“”‘’«».,;:!?…"
 
 
