@@ -1,15 +1,18 @@
 """Extraction: a :class:`~newsgraph.model.Page` → an :class:`~newsgraph.model.Article` (or a Rejected).
 
 ``extract(page)`` dispatches on ``page.kind``: ``capture`` → the raw-text cleaner (:mod:`.capture`), ``html`` → an
-:class:`~.base.Extractor` chosen by name (``trafilatura`` by default, or ``fast``: :mod:`.fast`), ``text`` → kept exactly. Whatever made the body,
-this module then sets what every article gets: id, content hash, origin, url, fetched and language.
+:class:`~.base.Extractor` chosen by name (``fast`` by default: :mod:`.fast`; or ``trafilatura``), ``text`` → kept exactly. Whatever made the body, this
+module then sets what every article gets: id, content hash, origin, url, fetched and language.
 
-Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found),
-``too_short`` (a body too small to be an article; for ``text`` pages only an empty text).
+Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found, or a
+URL that names a front page, listing or login page), ``too_short`` (a body too small to be an article; for
+``text`` pages only an empty text).
 """
 from __future__ import annotations
 
-from typing import Callable, Union
+import re
+from typing import Callable, Optional, Union
+from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..ids import article_id, content_hash
@@ -44,9 +47,12 @@ def get_extractor(name: str) -> Extractor:
     return _instances[name]
 
 
-def extract(page: Page, *, html_extractor: str = "trafilatura") -> Union[Article, Rejected]:
+def extract(page: Page, *, html_extractor: str = "fast") -> Union[Article, Rejected]:
     """One page to one article, or a Rejected with the reason."""
     if page.kind == "html":
+        listing = listing_page(page.url)
+        if listing:
+            return Rejected(page.origin, "not_article", listing, fatal=False)
         result = get_extractor(html_extractor).extract(page)
     elif page.kind == "capture":
         result = _from_capture(page)
@@ -57,6 +63,24 @@ def extract(page: Page, *, html_extractor: str = "trafilatura") -> Union[Article
     if isinstance(result, Rejected):
         return result
     return _finish(result, page)
+
+
+# URL paths that name a list of articles or a gate, not an article: a site's front page, tag/category/author
+# listings, search results, login and subscription walls. Generic across outlets.
+_LISTING = re.compile(r"^/(?:(?:tags?|topics?|category|categories|section|author|authors|search|archive|page)"
+                      r"(?:/|$)|(?:login|log-in|signin|sign-in|register|subscribe|account)(?:/|\.|$))", re.I)
+
+
+def listing_page(url: Optional[str]) -> Optional[str]:
+    """Why the URL is not an article (its shape alone), or None."""
+    if not url:
+        return None
+    path = urlsplit(url).path or "/"
+    if path in ("/", "/index.html", "/index.htm", "/index.php"):
+        return f"a site's front page ({url}): a list of articles, not one"
+    if _LISTING.match(path):
+        return f"a listing or login page by its URL ({path})"
+    return None
 
 
 def _from_text(page: Page) -> Union[Article, Rejected]:

@@ -21,7 +21,7 @@ from .blocks import MainContent, main_content
 from .html import page_text
 from .dates import parse_dateline
 from .lines import is_prose, parse_byline
-from .meta import PageMeta, read_meta
+from .meta import PageMeta, read_meta, strip_site_segments
 
 MIN_CONFIDENT_WORDS = 80  # shorter bodies are where a wrong container hides (a teaser, a caption, a cookie note)
 MAX_CONFIDENT_LINK_DENSITY = 0.25
@@ -74,7 +74,11 @@ class FastExtractor:
         if not published and self.date_fallback:
             published = _htmldate(html, page.url)
         host = urlsplit(page.url).hostname if page.url else None
-        return Article(id="", text=text, content_hash="", title=page.title or meta.title, published=published,
+        title = page.title or meta.title
+        if title and not page.title:
+            site_label = host.removeprefix("www.").split(".")[0] if host else None
+            title = strip_site_segments(title, [meta.site_name or "", site_label or ""])
+        return Article(id="", text=text, content_hash="", title=title, published=published,
                        url=page.url, canonical_url=meta.canonical, source=meta.site_name or host,
                        image=meta.image, authors=meta.authors)
 

@@ -119,6 +119,22 @@ def strip_site_name(title: str, site: Optional[str]) -> str:
     return title.strip()
 
 
+_GENERIC_SEGMENTS = frozenset({"blog", "news", "home", "homepage", "latest", "articles", "article"})
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def strip_site_segments(title: str, names: list[str]) -> str:
+    """Drop title segments that only name the site or a section ("Common Crawl - Blog - Headline" with host
+    commoncrawl.org → "Headline"); the known names are compared letters-only, so "Common Crawl" is commoncrawl."""
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
+    known = {_letters(n) for n in names if n}
+    kept = [p for p in parts if _letters(p) not in known and p.casefold() not in _GENERIC_SEGMENTS]
+    return " - ".join(kept) if kept and len(kept) < len(parts) else title
+
+
 def read_meta(tree) -> PageMeta:
     """Metadata from the tree (call it before the tree's scripts are stripped: JSON-LD lives in them)."""
     meta = _meta_values(tree)
@@ -131,13 +147,35 @@ def read_meta(tree) -> PageMeta:
                                       if isinstance(i.get("publisher"), dict)), None)
     if site and site.startswith("@"):
         site = None
+    authors = clean_authors([a for k in _AUTHOR_KEYS for a in meta.get(k, [])]
+                            + [n for i in ld if _is_article(i) for n in _names(i.get("author"))])
     return PageMeta(
         title=_title(tree, meta, ld, site), published=_published(tree, meta, ld),
-        authors=clean_authors([a for k in _AUTHOR_KEYS for a in meta.get(k, [])]
-                              + [n for i in ld if _is_article(i) for n in _names(i.get("author"))]),
+        authors=authors or dom_authors(tree),
         site_name=site, canonical=_canonical(tree) or first(("og:url",)),
         image=first(_IMAGE_KEYS) or next((_first_text(i.get("image")) for i in ld if i.get("image")), None),
     )
+
+
+# Where pages put a visible byline when their metadata names nobody: microdata, rel=author, and class names.
+_BYLINE_SELECTOR = ('[itemprop="author"], [rel="author"], [class*="byline"], [class*="author-name"], '
+                    '[class*="author_name"], [class*="author-heading"], [class*="authorName"]')
+_BY = re.compile(r"^(?:by|written by|von|par|por)\s+", re.I)
+
+
+def dom_authors(tree, most: int = 4) -> list[str]:
+    """Names in byline elements: short, every word capitalised ("By Jane Doe" → "Jane Doe")."""
+    names: list[str] = []
+    for node in tree.css(_BYLINE_SELECTOR):
+        text = _BY.sub("", " ".join(node.text(deep=True).split())).strip(" ,.|")
+        words = text.split()
+        if not 1 < len(words) <= 5 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "al") for w in words):
+            continue
+        if text.casefold() not in {n.casefold() for n in names}:
+            names.append(text)
+        if len(names) >= most:
+            break
+    return names
 
 
 def _is_article(item: dict) -> bool:
