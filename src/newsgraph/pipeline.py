@@ -86,10 +86,14 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
 
     def flush() -> Iterator[Item]:
         todo = [a for a in batch if isinstance(a, Article) and _wants_nlp(a)]
-        docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
-        for article, doc in zip(todo, docs):
-            for annotator in annotators:
-                annotator.annotate(article, doc)
+        # A memory zone frees the strings these docs added to the vocabulary once the batch is annotated: without
+        # it a long-running worker's StringStore grows with every new name and number. Annotators keep plain
+        # records, never Doc/Span/Token objects, so nothing outlives the zone.
+        with nlp.memory_zone():
+            docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
+            for article, doc in zip(todo, docs):
+                for annotator in annotators:
+                    annotator.annotate(article, doc)
         yield from batch
         batch.clear()
 

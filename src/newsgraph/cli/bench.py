@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import bench_dedup
+from . import bench_dedup, bench_memory
 from .common import dump_json, echo_lines
 
 
@@ -47,3 +47,4 @@ def pipeline(data, workers, limit, extractor, fmt) -> None:
 
 
 bench_group.add_command(bench_dedup.dedup)
+bench_group.add_command(bench_memory.memory)

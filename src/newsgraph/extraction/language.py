@@ -7,7 +7,7 @@ from typing import Optional
 
 MIN_LETTERS = 20  # below this, n-gram statistics guess more than they measure
 MIN_CONFIDENCE = 0.3
-SAMPLE_CHARS = 4000  # the first few paragraphs decide; whole books need not be scanned
+SAMPLE_CHARS = 1500  # the first paragraphs decide; identification cost grows with the sample
 _LETTER = re.compile(r"[^\W\d_]")
 _NO_LANGUAGE = {"zxx"}  # py3langid's "no linguistic content"
 
