@@ -36,3 +36,20 @@ def test_two_workers_give_the_same_records_as_one(examples_dir):
     two = [to_record(a) for a in analyze(inputs, Options(batch_size=2, workers=2)) if isinstance(a, Article)]
     assert len(one) == 8
     assert one == two
+
+
+class _Exploding:
+    name = "exploding"
+
+    def annotate(self, article, doc):
+        raise RuntimeError("boom")
+
+
+def test_a_failing_annotator_costs_its_annotation_only(monkeypatch):
+    from newsgraph import pipeline
+    real = pipeline._annotators
+    monkeypatch.setattr(pipeline, "_annotators", lambda stages: [_Exploding(), *real(stages)])
+    article = pipeline.analyze_text("Mayor Jane Doe said on Monday that the bridge would reopen.",
+                                    published="2024-03-12", options=Options(stages=("entities",)))
+    assert [p.code for p in article.problems] == ["exploding_failed"]
+    assert any(e.name == "Jane Doe" for e in article.entities)

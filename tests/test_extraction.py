@@ -165,3 +165,9 @@ def test_byline_job_titles_are_not_authors():
     from newsgraph.extraction.lines import parse_byline
     assert parse_byline("By Priya Raman, Transport Correspondent") == ["Priya Raman"]
     assert parse_byline("By Jane Doe and John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_placeholder_dates_are_no_dates():
+    from newsgraph.extraction.html import iso_timestamp
+    assert iso_timestamp("0001-01-01T00:00:00+00:00") is None
+    assert iso_timestamp("2013-05-04T12:15:00+00:00") == "2013-05-04T12:15:00+00:00"

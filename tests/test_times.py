@@ -411,3 +411,11 @@ def test_quarter_resolution_properties(anchor, quarter):
     past, future, nearest = (resolve(cand, anchor, t) for t in ("past", "future", None))
     assert past <= own <= future and all(v.endswith(f"-Q{quarter}") for v in (past, future, nearest))
     assert nearest in (past, future)
+
+
+def test_an_anchor_at_the_calendar_edge_leaves_values_unresolved_instead_of_failing():
+    from newsgraph.pipeline import Options, analyze_text
+    article = analyze_text("The talks ended on Friday.", published="0001-01-01T00:00:00+00:00",
+                           options=Options(stages=("times",)))
+    assert not article.problems
+    assert [t.text for t in article.times] == ["Friday"]

@@ -73,7 +73,10 @@ def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()
         if isinstance(page, Rejected):
             yield page
             continue
-        yield extract_page(page, html_extractor=options.html_extractor)
+        try:
+            yield extract_page(page, html_extractor=options.html_extractor)
+        except Exception as exc:  # noqa: BLE001 - one bad page must not end the run (DESIGN: rejections are data)
+            yield Rejected(page.origin, "extraction_error", f"{type(exc).__name__}: {exc}", fatal=True)
 
 
 def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item]:
@@ -93,7 +96,7 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
             docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
             for article, doc in zip(todo, docs):
                 for annotator in annotators:
-                    annotator.annotate(article, doc)
+                    _annotate(annotator, article, doc)
         yield from batch
         batch.clear()
 
@@ -104,6 +107,14 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
         if len(batch) >= options.batch_size:
             yield from flush()
     yield from flush()
+
+
+def _annotate(annotator, article: Article, doc) -> None:
+    """Run one annotator; a failure costs that annotation only, recorded as a problem, never the article."""
+    try:
+        annotator.annotate(article, doc)
+    except Exception as exc:  # noqa: BLE001 - the other stages and articles go on
+        article.add_problem(f"{annotator.name}_failed", f"{type(exc).__name__}: {exc}")
 
 
 def _wants_nlp(article: Article) -> bool:

@@ -75,7 +75,12 @@ def resolve(cand: Union[TimeCandidate, str], anchor: Anchor = None, tense: Optio
             return None
         cand = found[0]
     rule = _RESOLVERS.get(cand.kind)
-    return rule(cand, parse_anchor(anchor), tense if tense is not None else cand.tense) if rule else None
+    if not rule:
+        return None
+    try:
+        return rule(cand, parse_anchor(anchor), tense if tense is not None else cand.tense)
+    except (OverflowError, ValueError):
+        return None  # an anchor at the calendar's edge (e.g. year 1) leaves the value unresolved
 
 
 def _direction(cand: TimeCandidate, tense: Optional[str]) -> Optional[str]:

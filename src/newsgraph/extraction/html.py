@@ -29,6 +29,10 @@ def page_text(page: Page) -> str:
     return page.content.decode(page.charset or "utf-8", errors="replace")
 
 
+# Years a news page can be published in: before the web's news archives, or far ahead, is a placeholder.
+PLAUSIBLE_YEARS = (1800, datetime.now().year + 1)
+
+
 def iso_timestamp(value: str) -> Optional[str]:
     """An ISO 8601 string as the record writes it: date only, or date and time with the offset when known."""
     value = value.strip()
@@ -38,6 +42,8 @@ def iso_timestamp(value: str) -> Optional[str]:
         parsed = datetime.fromisoformat(value.replace(" ", "T", 1) if len(value) > 10 else value)
     except ValueError:
         return None
+    if not PLAUSIBLE_YEARS[0] <= parsed.year <= PLAUSIBLE_YEARS[1]:
+        return None  # CMS placeholders such as 0001-01-01 are "no date", not a date
     if len(value) <= 10:
         return parsed.date().isoformat()
     return parsed.replace(microsecond=0).isoformat()
