@@ -145,3 +145,33 @@ def test_every_command_has_help_and_is_in_the_readme(runner):
         assert (command.help or "").strip(), f"{' '.join(path)} has no help text"
         assert re.search(r"newsgraph " + r"\s+".join(path) + r"\b", readme), \
             f"`newsgraph {' '.join(path)}` is not documented in README.md"
+
+
+def test_files_beside_the_pages_do_not_fail_an_ingest(runner, examples_dir, tmp_path):
+    data = tmp_path / "in"
+    data.mkdir()
+    shutil.copy(examples_dir / "wire_items.jsonl", data)
+    (data / "README.md").write_text("notes about this folder", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    for _ in range(2):  # and a rerun does not retry the README as a failed input
+        result = runner.invoke(cli, ["ingest", str(data), "--db", db, "--stages", "entities"])
+        assert result.exit_code == 0, result.output
+
+
+def test_library_errors_are_messages_with_exit_codes(runner, examples_dir, tmp_path):
+    page = str(examples_dir / "rail_tunnel.txt")
+    bad_model = runner.invoke(cli, ["analyze", page, "--model", "no_such_model_pkg"])
+    assert bad_model.exit_code == 2 and "not installed" in bad_model.output
+    assert isinstance(bad_model.exception, SystemExit)  # handled: no traceback
+    unwritable = runner.invoke(cli, ["analyze", page, "-o", str(tmp_path / "no" / "such" / "dir" / "o.jsonl"),
+                                     "--stages", "entities"])
+    assert unwritable.exit_code == 1 and "No such file" in unwritable.output
+
+
+def test_each_reason_is_one_line_on_stderr(runner, tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "ok"\n' + "x" * 300 + "\n", encoding="utf-8")
+    result = runner.invoke(cli, ["analyze", str(bad), "--stages", "entities"])
+    errors = [line for line in result.stderr.splitlines() if "bad_json" in line]
+    assert len(errors) == 2
+    assert all(line.startswith("error:") and str(bad) in line for line in errors)

@@ -171,3 +171,13 @@ def test_placeholder_dates_are_no_dates():
     from newsgraph.extraction.html import iso_timestamp
     assert iso_timestamp("0001-01-01T00:00:00+00:00") is None
     assert iso_timestamp("2013-05-04T12:15:00+00:00") == "2013-05-04T12:15:00+00:00"
+
+
+@pytest.mark.parametrize("given, expected", [("2024-03-12", "2024-03-12"), ("12 March 2024", "2024-03-12"),
+                                             ("1710201600", "2024-03-12T00:00:00+00:00"), ("garbage", None)])
+def test_a_callers_published_is_normalised_or_reported(given, expected):
+    page = Page(content="The mayor opened the new bridge on Monday, officials said.", kind="text",
+                origin="t#1", published=given)
+    article = extract(page)
+    assert article.published == expected
+    assert article.has_problem("bad_published") == (expected is None)

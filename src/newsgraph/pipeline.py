@@ -46,13 +46,7 @@ def _annotators(stages: Iterable[str]) -> list:
             from .errors import ConfigError
             raise ConfigError(f"unknown stage {name!r}; choose from {', '.join(ANNOTATORS)}")
         module, cls = ANNOTATORS[name].split(":")
-        try:
-            out.append(getattr(importlib.import_module(module), cls)())
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            # A stage not built yet in this version is skipped rather than failing every run.
-            continue
+        out.append(getattr(importlib.import_module(module), cls)())
     return out
 
 

@@ -142,5 +142,5 @@ def _put(store, article: Article, summary: RunSummary) -> None:
         summary.revised += 1
     else:
         summary.unchanged += 1
-    if getattr(result, "duplicate_of", None) or article.duplicate_of:
+    if status in ("stored", "revised") and (getattr(result, "duplicate_of", None) or article.duplicate_of):
         summary.duplicates += 1

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import bench_dedup, bench_memory
+from . import bench_dedup, bench_extract, bench_memory, bench_search
 from .common import dump_json, echo_lines
 
 
@@ -46,5 +46,5 @@ def pipeline(data, workers, limit, extractor, fmt) -> None:
         echo_lines(result.lines())
 
 
-bench_group.add_command(bench_dedup.dedup)
-bench_group.add_command(bench_memory.memory)
+for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_search.search):
+    bench_group.add_command(_command)

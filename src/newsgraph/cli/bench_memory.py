@@ -14,7 +14,7 @@ from .common import dump_json, echo_lines
               help="Size on disk of the synthetic WARC (gzip per record) to write and read.")
 @click.option("--workers", "workers", multiple=True, type=click.IntRange(1, 64), default=(1, 2),
               show_default=True, help="Worker counts to measure; repeat the flag for several.")
-@click.option("--stages", "stages_mb", default=0.0, show_default=True, type=click.FloatRange(min=0),
+@click.option("--nlp-mb", "stages_mb", default=0.0, show_default=True, type=click.FloatRange(min=0),
               metavar="MB", help="Also run the full ingest (all NLP stages) over the first MB megabytes.")
 @click.option("--extractor", default="fast", show_default=True, help="HTML extractor to use.")
 @click.option("--tmp", "folder", type=click.Path(file_okay=False, exists=True), default=None,
@@ -24,7 +24,7 @@ from .common import dump_json, echo_lines
 def memory(size_mb, workers, stages_mb, extractor, folder, seed, fmt) -> None:
     """Memory stays flat: extraction over a synthetic WARC, RSS of the process and each worker at 10/50/100 %.
 
-    Exits 1 when RSS at 100 % is over 1.5x RSS at 10 % (for --stages runs: the peak so far, since spaCy's memory
+    Exits 1 when RSS at 100 % is over 1.5x RSS at 10 % (for --nlp-mb runs: the peak so far, since spaCy's memory
     swings within each batch) or a process peaks over 700 MB. Needs the WARC's size free on disk, and Linux (/proc).
     """
     from ..bench.memory import run

@@ -11,7 +11,8 @@ from rich.console import Console
 
 from ..model import Rejected
 
-stderr = Console(stderr=True)
+# soft_wrap: a reason line is never broken across lines, so scripts can grep `^error:` in a log.
+stderr = Console(stderr=True, soft_wrap=True)
 
 
 def db_option(func: Callable) -> Callable:

@@ -4,10 +4,25 @@ from __future__ import annotations
 import click
 
 from .. import __version__
-from . import analyze, bench, bench_extract, bench_search, evaluate, explore, store
+from ..errors import ConfigError, ModelError, NewsgraphError
+from . import analyze, bench, evaluate, explore, store
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """Library errors become clear messages with the documented exit codes, never tracebacks."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (ConfigError, ModelError) as exc:
+            raise click.UsageError(str(exc), ctx) from exc  # a setting the user chose: exit 2
+        except NewsgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+        except OSError as exc:  # e.g. -o into a folder that does not exist
+            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 def cli() -> None:
     """newsgraph: who said what, about whom, and when — from raw captures of news pages.
@@ -20,9 +35,3 @@ def cli() -> None:
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
                 explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
     cli.add_command(command)
-bench.bench_group.add_command(bench_extract.bench_extract)
-bench.bench_group.add_command(bench_search.search)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    cli()

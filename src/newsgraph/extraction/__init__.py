@@ -88,7 +88,29 @@ def _from_text(page: Page) -> Union[Article, Rejected]:
     if not text.strip():
         return Rejected(page.origin, "too_short", "the text is empty", fatal=False)
     # Kept exactly, whitespace included: the caller's offsets must stay valid.
-    return Article(id="", text=text, content_hash="", title=page.title, published=page.published)
+    return Article(id="", text=text, content_hash="", title=page.title)
+
+
+def _set_published(article: Article, value) -> None:
+    """A caller's date as ISO 8601 (``2024-03-12``, ``12 March 2024``, an epoch number); unreadable → None with
+    the problem ``bad_published``, so times are never resolved against a wrong anchor."""
+    if value is None or value == "":
+        return
+    from .dates import parse_dateline
+    from .html import iso_timestamp
+    text = str(value).strip()
+    if isinstance(value, (int, float)) or text.isdigit() and len(text) >= 9:
+        from datetime import datetime, timezone
+        try:
+            article.published = datetime.fromtimestamp(float(text), tz=timezone.utc).isoformat()
+            return
+        except (OverflowError, OSError, ValueError):
+            pass
+    normalised = iso_timestamp(text) or parse_dateline(text)
+    if normalised:
+        article.published = normalised
+    else:
+        article.add_problem("bad_published", f"published {text[:60]!r} is not a date; left empty")
 
 
 def _from_capture(page: Page) -> Union[Article, Rejected]:
@@ -111,6 +133,9 @@ def _from_capture(page: Page) -> Union[Article, Rejected]:
 
 def _finish(article: Article, page: Page) -> Article:
     """Fields every article gets, whichever extractor produced it."""
+    if page.published not in (None, ""):
+        article.published = None  # the caller's date wins over what the page says, once it reads as a date
+        _set_published(article, page.published)
     article.url = article.url or page.url
     article.id = article_id(page.id, article.url, page.origin)
     article.content_hash = content_hash(article.text)

@@ -64,13 +64,19 @@ def read(inputs: Iterable[Union[str, Path]], *, as_text: bool = False, stdin: Op
 
 
 def iter_inputs(inputs: Iterable[Union[str, Path]]) -> Iterator[str]:
-    """Each input as the unit a run completes and resumes by: files of a directory one by one, others as given."""
+    """Each input as the unit a run completes and resumes by: the readable files of a directory one by one (files
+    beside the pages, like a README, are left out as :func:`read` skips them), others as given."""
     for spec in inputs:
         path = Path(spec)
         if str(spec) != "-" and path.is_dir():
-            yield from (str(child) for child in _walk(path))
+            yield from (str(child) for child in _walk(path) if is_readable_kind(child))
         else:
             yield str(spec)
+
+
+def is_readable_kind(path: Union[str, Path]) -> bool:
+    """Whether the file name is of a kind :func:`read` reads (by extension)."""
+    return Path(path).name.lower().endswith(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -91,7 +97,7 @@ def _read_file(path: Path, *, as_text: bool, named: bool) -> Iterator[Item]:
         yield from _read_warc(path)
         return
     if not name.endswith(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES):
-        known = ", ".join(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES)
+        known = ", ".join(HTML_SUFFIXES + TEXT_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES)
         yield Rejected(origin, "unsupported_input", f"unknown file type {path.suffix or '(none)'!r}; "
                        f"readable: {known}", fatal=named)
         return
