@@ -260,7 +260,8 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) ->
         found = [i for i, c in enumerate(clusters) if initials(c.name) == text]
         if found:
             return _pick_target(clusters, found, start), False
-    if label in {"PERSON", "ORG", "GPE", "NORP"}:
+    # Any label for a one-word name: the tagger calls a lone surname many things ("Farouk" WORK_OF_ART).
+    if label in {"PERSON", "ORG", "GPE", "NORP"} or len(tokens) == 1:
         people = [(i, [_norm(t) for t in c.tokens]) for i, c in enumerate(clusters)
                   if c.type == "PERSON" or c.person_cues]
         # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
