@@ -219,7 +219,7 @@ def test_market_names_and_filings_are_not_counts(nlp):
 
 def test_vague_plural_is_a_lower_bound(nlp):
     f = one(nlp, "Thousands of people marched through the city.")
-    assert (f.text, f.value, f.qualifier, f.object) == ("Thousands", 2000, "at least", "people")
+    assert (f.text, f.value, f.qualifier, f.object) == ("Thousands", 2000, None, "people")
 
 
 def test_fraction_of_is_a_proportion(nlp):
@@ -328,3 +328,20 @@ def test_match_and_plain_value():
     assert plain_value("$4.6 billion") == pytest.approx(4.6e9)
     assert plain_value("70,000") == 70000
     assert plain_value("about 500") is None
+
+
+@pytest.mark.parametrize("text, span, value, unit, obj", [
+    ("The firm will build a 50-megawatt solar farm near the coast.", "50-megawatt", 50, "MW", "solar farm"),
+    ("They laid a 12km pipeline last year.", "12km", 12, "km", "pipeline"),
+    ("They laid a 12-kilometre pipeline last year.", "12-kilometre", 12, "km", "pipeline"),
+])
+def test_unit_before_a_noun_is_a_quantity_and_not_the_object(nlp, text, span, value, unit, obj):
+    f = one(nlp, text)
+    assert (f.text, f.kind, f.value, f.unit, f.object) == (span, "quantity", value, unit, obj)
+
+
+def test_qualifier_is_only_what_the_text_says(nlp):
+    f = one(nlp, "Tens of thousands of people protested in the capital.")
+    assert (f.value, f.qualifier, f.object) == (20000, None, "people")
+    f = one(nlp, "At least thousands of people protested in the capital.")
+    assert f.qualifier == "at least"

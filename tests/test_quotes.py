@@ -330,8 +330,10 @@ def test_seed_record_shapes(seed_quotes):
     assert wrong_hands.kind == "mixed" and wrong_hands.speaker.text == "the SNC"
     for q in quotes:
         assert 0 <= q.span[0] < q.span[1] <= len(text)
-        assert q.text == text[q.span[0]:q.span[1]]
+        split = q.kind == "direct" and len(q.parts) > 1  # a split quote's text is its parts joined
+        assert q.text == (" ".join(text[s:e] for s, e in q.parts) if split else text[q.span[0]:q.span[1]])
         assert all(q.span[0] <= s < e <= q.span[1] for s, e in q.parts)
+    assert_invariants(text, quotes)
 
 
 # ---- evaluation smoke ------------------------------------------------------------------------------------------
@@ -363,3 +365,109 @@ def test_speaker_annotation_file_is_complete_and_consistent():
     for r in rows:
         assert r["start"] < r["end"]
         assert (r["speaker_start"] is None) == (r["kind"] == "none")
+
+
+# ---- invariants over varied sentences --------------------------------------------------------------------------
+
+def content_areas(q) -> list[tuple[int, int]]:
+    """What a quote reports: a direct quote's parts (a split quote's span covers its attribution), else its span."""
+    return list(q.parts) if q.kind == "direct" else [q.span]
+
+
+def assert_invariants(text, quotes):
+    def inside(a, b):
+        return a[0] < b[1] and b[0] < a[1]
+    for q in quotes:
+        attribution = [x for x in (q.cue_span, q.speaker.span if q.speaker else None) if x]
+        for other in quotes:
+            marks = [x for x in (other.cue_span, other.speaker.span if other.speaker else None) if x]
+            for area in content_areas(q):
+                assert not any(inside(area, m) for m in marks), (text[area[0]:area[1]], other.cue)
+                if other is not q:
+                    assert not any(inside(area, b) for b in content_areas(other)), (q.text, other.text)
+        assert q.kind == "direct" or not any(inside(q.span, a) for a in attribution)
+
+
+INVARIANT_SENTENCES = [
+    "Each dose costs about $3, according to the manufacturer, which said it could produce 100 million doses a "
+    "year by 2025.",
+    "In April the UK and France addressed the UN with allegations that Syria used chemical weapons, according to "
+    "reports emerging from top diplomats and officials.",
+    '"We must act," he said, "and we must act now."',
+    'He added that funding "is secured".',
+    "The economy, the minister said, is expected to grow by 3% this year.",
+    "Police said the suspect admitted stealing the car on Monday.",
+    "Lavrov said that, according to the UN, more than 70,000 people have died.",
+    "According to the report, Apple will be demanding that the labels lower their prices.",
+    'Local MP David Osei called the plan "a blow to commuters", and the council said it would appeal.',
+    "The company confirmed the deal, which analysts said would double its profits.",
+    '"It is over," said the spokesman for Google, John Smith, who added that talks had failed.',
+]
+
+
+@pytest.mark.parametrize("text", INVARIANT_SENTENCES)
+def test_no_quote_holds_an_attribution_or_another_quote(nlp, text):
+    quotes = quotes_of(nlp, text)
+    assert quotes
+    assert_invariants(text, quotes)
+
+
+def test_according_to_content_ends_before_the_attribution(nlp):
+    text = ("The WHO approved the vaccine on Monday. Each dose costs about $3, according to the manufacturer, "
+            "which said it could produce 100 million doses a year by 2025.")
+    quotes = quotes_of(nlp, text, {"WHO": "ORG"})
+    acc = next(q for q in quotes if q.cue == "according to")
+    assert acc.text == "Each dose costs about $3"
+    assert acc.speaker.text == "the manufacturer" and acc.speaker.entity is None  # not the WHO
+    said = next(q for q in quotes if q.cue == "said")
+    assert said.text.startswith("it could produce") and said.speaker.entity is None
+
+
+def test_generic_organisation_noun_still_resolves(nlp):
+    text = "Apple reported record sales on Monday. The company said demand for the new phone was strong."
+    said = next(q for q in quotes_of(nlp, text, {"Apple": "ORG"}) if q.cue == "said")
+    assert said.speaker.entity == "e1"
+
+
+def test_split_quote_text_is_the_parts_joined(nlp):
+    text = '"We must act," he said, "and we must act now."'
+    [q] = quotes_of(nlp, text)
+    assert q.text == "We must act and we must act now."
+    assert (q.span[0], q.span[1]) == (q.parts[0][0], q.parts[-1][1])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('He added that funding "is secured".', 'funding "is secured"'),
+    ('She said that "we will win" on Sunday.', '"we will win" on Sunday'),
+])
+def test_mixed_span_holds_both_marks(nlp, text, fragment):
+    [q] = quotes_of(nlp, text)
+    assert q.kind == "mixed" and q.text == fragment
+
+
+def test_short_quoted_sentence_standing_alone_is_kept(nlp):
+    text = 'The minister left the room.\n\n"This is unacceptable."'
+    [q] = quotes_of(nlp, text)
+    assert q.kind == "direct" and q.text == "This is unacceptable." and q.speaker is None
+
+
+@pytest.mark.parametrize("text, cue, speaker, part", [
+    ('Local MP David Osei called the plan "a blow to commuters".', "called", "Local MP David Osei",
+     "a blow to commuters"),
+    ('The council described the decision as "deeply disappointing".', "described", "The council",
+     "deeply disappointing"),
+])
+def test_naming_verb_with_a_quotation_is_a_mixed_quote(nlp, text, cue, speaker, part):
+    [q] = quotes_of(nlp, text)
+    assert q.kind == "mixed" and q.cue == cue and q.speaker.text == speaker
+    assert [text[s:e] for s, e in q.parts] == [part]
+
+
+def test_one_word_label_after_a_naming_verb_is_dropped(nlp):
+    assert quotes_of(nlp, 'Critics called the plan "dangerous" at the meeting.') == []
+
+
+def test_condition_belongs_to_the_reported_content(nlp):
+    text = "The port authority said ships would be diverted to Eastbrook if the dispute lasted beyond Friday."
+    [q] = quotes_of(nlp, text)
+    assert q.text.endswith("if the dispute lasted beyond Friday")

@@ -419,3 +419,19 @@ def test_an_anchor_at_the_calendar_edge_leaves_values_unresolved_instead_of_fail
                            options=Options(stages=("times",)))
     assert not article.problems
     assert [t.text for t in article.times] == ["Friday"]
+
+
+@pytest.mark.parametrize("text", [
+    "She warned that heavy lorries would remain banned until the end of April.",
+    "She warned, however, that heavy lorries would remain banned until the end of April.",
+    "She warned, in a letter, that heavy lorries would remain banned until the end of April.",
+])
+def test_a_parenthetical_does_not_change_the_tense(nlp, text):
+    assert times(nlp, text, "2024-03-12")["the end of April"][1] == "2024-04"
+
+
+def test_past_form_in_a_condition_on_would_looks_ahead(nlp):
+    found = times(nlp, "Ships would be diverted to Eastbrook if the dispute lasted beyond Friday.", "2024-03-12")
+    assert found["Friday"][1] == "2024-03-15"
+    found = times(nlp, "Ships were diverted to Eastbrook after the dispute lasted beyond Friday.", "2024-03-12")
+    assert found["Friday"][1] == "2024-03-08"

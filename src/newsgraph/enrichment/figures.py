@@ -11,8 +11,11 @@ Conventions (see DESIGN.md, "Figures"):
   (``unit`` "%", or "pp" for percentage points; "a third of" is a proportion: 33.3 %), ``quantity`` with any
   other unit (canonical symbol: "GB", "km", "t" for tonnes, "mi" for miles), else ``count``.
 - ``qualifier`` is normalised to one of: more than, at least, less than, at most, about, nearly, estimated,
-  exactly ("over 80" → "more than", "up to 60" → "at most", "some 400" → "about"). Plural scales
-  ("thousands of") are lower bounds: value 2000, qualifier "at least".
+  exactly ("over 80" → "more than", "up to 60" → "at most", "some 400" → "about"), and only ever what the text
+  writes. Plural scales ("thousands of", "tens of thousands") are read as their lower bound (value 2000, 20,000)
+  with ``qualifier`` null unless a qualifier is written ("at least thousands"): the vagueness is in ``text``.
+- ``object``: what is counted, with the compounds and adjectives written between the figure and the noun ("a
+  50-megawatt solar farm" → "solar farm") but never the figure's own unit ("a 12km pipeline" → "pipeline").
 - Not figures: years, dates, times and durations (the times stage's), ages, ordinals, phone numbers, versions,
   numbers in names ("Boeing 737"), list markers, sports scores, a bare "one", and an anaphoric "the two".
 """
@@ -50,7 +53,7 @@ class _Reading:
         self.value_max: Optional[float] = None
         self.unit = number.unit
         self.kind = "quantity" if number.unit else "count"
-        self.qualifier: Optional[str] = "at least" if number.vague else None
+        self.qualifier: Optional[str] = None  # only what the text writes, also for "thousands of"
         self.currency: Optional[str] = None
 
 
@@ -173,7 +176,7 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
         if reading.kind in ("amount", "percent") and modifies:
             event = noun_phrase(noun)
         else:
-            obj = noun_phrase(noun)
+            obj = noun_phrase(noun, floor=reading.end, adjectives=noun.i >= reading.end)
     start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
     return Figure(text=doc[reading.start:reading.end].text, span=(start, end), kind=reading.kind,
                   value=reading.number.value,

@@ -130,7 +130,11 @@ def currency_of(mark: str) -> Optional[str]:
 
 def unit_of(word: str) -> Optional[str]:
     """A unit as written (``"tonnes"``, ``"GB"``, ``"nautical miles"``) → canonical unit, else ``None``."""
-    return UNITS.get(word.strip().lower())
+    low = word.strip().lower()
+    if low in UNITS:
+        return UNITS[low]
+    # "a 50-megawatt farm": a unit before a noun is written in the singular
+    return UNITS.get(low + "s") if len(low) > 3 else None
 
 
 def _words(text: str) -> list[str]:

@@ -50,11 +50,14 @@ def past_participle(verb: "Token") -> str:
     return lemma + "ed"
 
 
-def noun_phrase(noun: "Token") -> str:
-    """The noun with the compound words written right before it ("defense aid package")."""
+def noun_phrase(noun: "Token", floor: int = 0, adjectives: bool = False) -> str:
+    """The noun with the compound words written right before it ("defense aid package"), never reaching back
+    before token ``floor`` (the figure's own unit is not what it counts); with ``adjectives`` also the adjectives
+    between a figure and the noun it modifies ("50-megawatt solar farm")."""
+    deps = ("compound", "amod") if adjectives else ("compound",)
     start = noun.i
     doc = noun.doc
-    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i in range(start, noun.i + 1) \
+    while start > floor and doc[start - 1].dep_ in deps and doc[start - 1].head.i in range(start, noun.i + 1) \
             and doc[start - 1].pos_ in ("NOUN", "PROPN", "ADJ") and not doc[start - 1].like_num:
         start -= 1
     words = [t.text if t.pos_ == "PROPN" else t.lower_ for t in doc[start: noun.i + 1]]

@@ -6,7 +6,16 @@
 - ``quotes_marks``: quoted stretches from quotation marks (text only);
 - ``quotes_cues``: reporting cues, their complement clauses and subjects (dependency parse);
 - ``quotes_find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
+- ``quotes_tidy``: attribution cut out of reported content, overlapping reports resolved;
 - ``speakers``: the speaker phrase → entity id (replaceable by a coreference model).
+
+Record shapes. A direct quote's ``parts`` are its stretches inside quotation marks (marks excluded). For a quote
+split by its attribution (``"We must act," he said, "and we must act now."``) the ``parts`` are authoritative:
+``text`` is the parts joined by one space (``We must act and we must act now.``), marks and attribution
+excluded, while ``span`` runs from the first part's start to the last part's end (and so covers the attribution
+between them). A mixed quote's ``span`` is the complement clause as written, with both marks of every quoted
+fragment inside it; an indirect quote's ``span`` is its complement clause. No quote's content (a direct quote's
+parts, another quote's span) contains a cue or a speaker phrase, and no two quotes' contents overlap.
 """
 from __future__ import annotations
 
@@ -16,6 +25,7 @@ from ..model import Article, Entity, Quote, Span, Speaker
 from .quotes_cues import find_cues
 from .quotes_find import Draft, build_layout, classify_cues, direct_drafts
 from .quotes_marks import find_stretches
+from .quotes_tidy import tidy
 from .speakers import ResolverContext, SpeakerResolver
 
 if TYPE_CHECKING:
@@ -37,7 +47,7 @@ def find_drafts(doc: "Doc") -> list[Draft]:
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
-    return drafts
+    return tidy(doc, drafts)
 
 
 def find_quotes(doc: "Doc", entities: Sequence[Entity] = (),
@@ -77,7 +87,10 @@ def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequ
     areas = draft.parts if draft.kind == "direct" else [draft.span]
     about = _about(areas, entities, speaker)
     s, e = draft.span
-    return Quote(doc.text[s:e], (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
+    text = doc.text[s:e]
+    if draft.kind == "direct" and len(draft.parts) > 1:
+        text = " ".join(doc.text[a:b] for a, b in draft.parts)
+    return Quote(text, (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
                  speaker, about)
 
 

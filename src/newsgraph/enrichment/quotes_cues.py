@@ -37,6 +37,12 @@ CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report
 pledge propose recommend demand claim admit acknowledge allege""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
+# Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
+# with a quotation in the predicate they make a mixed quote; without one they report nothing.
+NAMING_VERBS = frozenset({"call", "describe"})
+_PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
+# Subordinators of a condition on the reported content ("would be diverted if the dispute lasted").
+CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
 _NOT_CONTENT = frozenset("""statement comment comments remark remarks question questions answer nothing anything
 something everything news announcement report details plan plans""".split())
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -52,7 +58,7 @@ class Cue:
     verb: int  # the token whose subject is the speaker
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
-    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon"
+    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming"
 
     def span(self, doc: "Doc") -> Span:
         first, last = doc[min(self.tokens)], doc[max(self.tokens)]
@@ -183,20 +189,20 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
 
 
 def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
-    """Clause range with the ``according to X`` phrase cut off when it sits at either edge."""
+    """Clause range without the ``according to X`` phrase (X's relative clause included): the phrase is cut off at
+    either edge (the sentence's full stop does not hide the right edge); in the middle the longer side stays, so
+    the content never holds its own attribution."""
     a, b = exclude
     while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("WDT", "WP")):
         left += 1
+    left, right = _strip_parenthetical(doc, left, right)
     if a <= left < b:
         left = b
-    if a < right <= b:
+    elif a < right <= b:
         right = a
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
-                            or doc[right - 1].is_space):
-        right -= 1
-    return left, right
+    elif left < a and b < right:  # "The toll, according to the UN, has risen": keep the longer side
+        left, right = (left, a) if a - left >= right - b else (b, right)
+    return _strip_parenthetical(doc, left, right)
 
 
 def find_cues(doc: "Doc") -> list[Cue]:
@@ -210,8 +216,28 @@ def find_cues(doc: "Doc") -> list[Cue]:
         if is_reporting(tok):
             cues.append(_verb_cue(doc, tok))
         elif tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTE_ONLY_VERBS:
-            cues.append(Cue((tok.i,), tok.i, None, _speaker_token(subject_of(tok)), "quote_only"))
+            naming = _naming_range(doc, tok)
+            kind = "quote_only" if naming is None else "naming"
+            cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))
     return cues
+
+
+def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
+    """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
+    with what it is called, for a naming verb that has both; None otherwise."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    preds = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > obj.i]
+    preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preds:
+        return None
+    right = max(p.right_edge.i for p in preds) + 1
+    # "what the makers call "interference"": the object comes first; what it is called follows the verb
+    left = obj.left_edge.i if obj.i > verb.i else verb.i + 1
+    return _strip_parenthetical(doc, left, max(right, obj.right_edge.i + 1))
 
 
 def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
@@ -222,12 +248,14 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if clauses:
         if clauses[0].head is not verb:  # through an xcomp: the cue is the whole "vowed to guarantee"
             tokens = tuple(range(verb.i, clauses[0].head.i + 1))
-        complement = _clause_bounds(doc, clauses)
+        complement = _with_condition(doc, verb, _clause_bounds(doc, clauses))
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         host = verb.head  # "The economy, he said, is fine."
         left, right = subtree_range(host, skip=(verb,))
         complement = _strip_parenthetical(doc, left, right)
         kind = "parataxis"
+    elif (naming := _naming_range(doc, verb)) is not None:
+        complement, kind = naming, "naming"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
     speaker = _speaker_token(subject_of(verb))
@@ -236,6 +264,20 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind)
+
+
+def _with_condition(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> tuple[int, int]:
+    """The complement with a condition the parser hung on the reporting verb instead ("said ships would be
+    diverted if the dispute lasted"): a condition is part of what was said, not of the saying."""
+    left, right = complement
+    for child in verb.rights:
+        if child.dep_ != "advcl" or child.i < right:
+            continue
+        mark = next((c for c in child.children if c.dep_ == "mark"), None)
+        gap = doc[right:child.left_edge.i]
+        if mark is not None and mark.lower_ in CONDITION_MARKS and all(t.is_punct for t in gap):
+            right = _strip_parenthetical(doc, left, child.right_edge.i + 1)[1]
+    return left, right
 
 
 def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:

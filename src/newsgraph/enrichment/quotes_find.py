@@ -2,9 +2,13 @@
 
 A cue whose complement clause holds a quoted stretch with other words around it makes a *mixed* quote; one whose
 complement is all quotation attributes that *direct* quote; one whose complement has no quotation is *indirect*.
+A naming verb with a quotation in its predicate (``called the plan "a blow to commuters"``, ``described it as
+"deeply disappointing"``) makes a mixed quote too, unless the quotation is a single word (a label).
 Stretches left over look for an attribution just after them (``"…," he said``), just before them (``He said: "…"``,
-``Lavrov: "…"``), or continue the previous speaker's quote; a short stretch with none of these is a scare quote
-or a title and is dropped.
+``Lavrov: "…"``), or continue the previous speaker's quote. A quoted sentence that stands alone (``"This is
+unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
+speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
+to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title.
 """
 from __future__ import annotations
 
@@ -22,6 +26,8 @@ if TYPE_CHECKING:
 _AFTER_MAX_TOKENS = 8  # "…," the Foreign Ministry spokesman said: the cue comes within a few words
 _BEFORE_MAX_TOKENS = 8  # said, "…" / told the press on Friday, "…"
 _MIN_UNATTRIBUTED_WORDS = 6
+_NAMING_MIN_WORDS = 2  # called it "a blow to commuters" reports words; called it "dangerous" labels
+_MIN_SENTENCE_WORDS = 2  # "This is unacceptable." alone is a quotation; "Why?" alone may be a title
 _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues only right next to the quote
 _FRAGMENT_WORDS = 4  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
@@ -85,15 +91,20 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
         if inside and not partial:
-            if _words_outside(doc, cue.complement, [layout.stretches[i].outer for i in inside]):
-                parts = [p for i in inside for p in layout.stretches[i].parts]
-                span = (min(cs, parts[0][0]), max(ce, parts[-1][1]))
+            outers = [layout.stretches[i].outer for i in inside]
+            parts = [p for i in inside for p in layout.stretches[i].parts]
+            if cue.kind == "naming" and all(len(doc.text[a:b].split()) < _NAMING_MIN_WORDS for a, b in parts):
+                continue  # called the plan "dangerous": a one-word label, like a scare quote
+            if _words_outside(doc, cue.complement, outers):
+                # the clause as written: both marks of every quoted fragment inside it
+                span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
                 drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
                 consumed.update(inside)
             else:
                 for i in inside:
                     attributed.setdefault(i, cue)
-        elif not inside and not partial and (cue.kind == "object" or _is_clause(doc, cue.complement)):
+        elif not inside and not partial and cue.kind != "naming" \
+                and (cue.kind == "object" or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
 
@@ -255,7 +266,7 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         if _embedded_term(doc, layout, stretch):
             continue
         if cue is None and speaker is None:
-            if not _inherit(layout, prev, draft, stretch) and not _stands_alone(layout.text, stretch):
+            if not _inherit(layout, prev, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
         out.append(draft)
     return out
@@ -309,9 +320,26 @@ def _sentence_like(text: str, stretch: QuoteStretch) -> bool:
     return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[") and body[-1:] in ".!?,…"
 
 
-def _stands_alone(text: str, stretch: QuoteStretch) -> bool:
+def _stands_alone(layout: _Layout, stretch: QuoteStretch) -> bool:
+    """An unattributed quote kept with no speaker: a long quoted sentence, or a quoted sentence of any length
+    that is a whole sentence of the text by itself (``"This is unacceptable."``)."""
+    text = layout.text
     body = " ".join(text[s:e] for s, e in stretch.parts)
-    return len(body.split()) >= _MIN_UNATTRIBUTED_WORDS and _sentence_like(text, stretch)
+    words = len(body.split())
+    if words >= _MIN_UNATTRIBUTED_WORDS and _sentence_like(text, stretch):
+        return True
+    return words >= _MIN_SENTENCE_WORDS and body[:1].isupper() and body.rstrip()[-1:] in "!?.…" \
+        and _own_sentence(layout, stretch)
+
+
+def _own_sentence(layout: _Layout, stretch: QuoteStretch) -> bool:
+    """Whether nothing but sentence boundaries lies between the quotation marks and the text around them."""
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]].rstrip()
+    after = layout.text[stretch.outer[1]:para[1]].lstrip()
+    closed = before[-1:] in ("”", "’", '"', "'") and before[-2:-1] in _SENTENCE_END
+    before_ok = not before or before[-1] in _SENTENCE_END or closed
+    return before_ok and (not after or after[0].isupper() or after[0] in "“‘\"'")
 
 
 def build_layout(text: str, stretches: list[QuoteStretch]) -> _Layout:

@@ -40,6 +40,12 @@ ORG_NOUNS = frozenset("""company firm group government ministry department agenc
 coalition party council committee union airline carrier maker manufacturer bank court agency board police army
 military administration office commission authority authorities regime opposition rebels club team network
 newspaper service university institute""".split())
+# Organisation nouns that any organisation of the article may be called ("the company", "the government"); the
+# others describe a particular kind ("the manufacturer", "the airline") and name only an organisation the text
+# has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
+GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
+authorities authority""".split())
+_DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
 @dataclass(slots=True)
@@ -101,8 +107,11 @@ class SpeakerResolver:
             # "officials", "experts": several unnamed people, never the last single person who spoke
             fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
             return self._role(doc, span, toks, entities, context, fallback=fallback)
-        if head.lemma_.lower() in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
-            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+        lemma = head.lemma_.lower()
+        if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
+            if lemma in GENERIC_ORG_NOUNS:
+                return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+            return _described_as(doc, entities, lemma, span[0])
         return None
 
     def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
@@ -200,6 +209,32 @@ def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) 
             if best is None or d < best[0]:
                 best = (d, e.id)
     return best[1] if best else None
+
+
+def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int) -> Optional[str]:
+    """The latest organisation before ``offset`` whose name holds ``noun`` or that the text calls one right next
+    to a mention ("vaccine maker Bharat Biotech", "Airbus, the manufacturer"); None when no organisation is."""
+    best: Optional[tuple[int, str]] = None
+    for e in entities:
+        if e.type not in ORG_PRONOUN_TYPES:
+            continue
+        named = noun in {w.lower() for w in e.name.split()}
+        for m in e.mentions:
+            if m.end > offset or (best is not None and m.end <= best[0]):
+                continue
+            if named or _noun_near(doc, m.start, m.end, noun):
+                best = (m.end, e.id)
+    return best[1] if best else None
+
+
+def _noun_near(doc: "Doc", start: int, end: int, noun: str) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    sent = span[0].sent
+    lo, hi = max(sent.start, span.start - _DESCRIBED_WINDOW), min(sent.end, span.end + _DESCRIBED_WINDOW)
+    around = [t for t in doc[lo:hi] if not span.start <= t.i < span.end]
+    return any(t.lemma_.lower() == noun or t.lower_.endswith(noun) for t in around)
 
 
 def _distance(e: Entity, offset: int) -> int:

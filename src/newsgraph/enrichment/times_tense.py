@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _UNCERTAIN_AUX = {"would", "could", "might", "may", "should", "must", "can", "'d"}
 _MAX_HOPS = 6
+_CONDITION_MARKS = {"if", "unless", "once"}
 # Verbs whose time expression names something still ahead of the moment they describe.
 _PROSPECTIVE = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "propose", "promise", "vow",
                 "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
@@ -26,6 +27,8 @@ def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
     verb = _governing_verb(span.root)
     if verb is None:
         return None
+    if _conditional_ahead(verb):
+        return "future"
     tense = _verb_tense(verb)
     if verb.lemma_ in _PROSPECTIVE:
         # "the vote is expected on Thursday" looks ahead; "was set for June 30" looked ahead from a past moment
@@ -44,8 +47,25 @@ def _governing_verb(token: "Token") -> Optional["Token"]:
     return None
 
 
-def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
+def _conditional_ahead(verb: "Token") -> bool:
+    """"would be diverted if the dispute lasted beyond Friday": a past form in a condition on a "would"/"will"
+    clause is a hypothetical ahead of the moment, not a past event."""
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or verb.head is verb:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
+        return False
+    return bool({a.lower_ for a in _auxiliaries(verb.head)} & (_FUTURE_AUX | {"would", "'d"}))
+
+
+def _auxiliaries(verb: "Token") -> list["Token"]:
+    """The verb's auxiliaries, also those the parser hung on another auxiliary ("would remain banned" after a
+    parenthetical ", however," is parsed would -> remain -> banned)."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return auxes + [g for a in auxes for g in a.children if g.dep_ in ("aux", "auxpass")]
+
+
+def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
+    auxes = _auxiliaries(verb)
     words = {a.lower_ for a in auxes}
     if words & _FUTURE_AUX:
         return "future"
