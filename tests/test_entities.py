@@ -139,3 +139,9 @@ def test_adjective_prefix_is_not_a_place_mention(nlp):
     for e in find_entities(nlp(text)):
         for m in e.mentions:
             assert text[m.start - 1] != "-" and not text[m.start:m.end].lower().startswith(("pro-", "anti-"))
+
+
+def test_employer_before_a_lowercase_title_is_not_the_role(nlp):
+    text = "Rail Connect chief executive Helen Marsh said the closure was unavoidable."
+    person = next(e for e in find_entities(nlp(text)) if e.name == "Helen Marsh")
+    assert person.roles == ["chief executive"]

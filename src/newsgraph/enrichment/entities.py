@@ -359,6 +359,8 @@ def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
         if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or tok.is_punct and tok.text != "-":
             break
         titled = tok.pos_ in _ROLE_POS and tok.text[:1].isupper() and not tok.is_sent_start
+        if titled and any(w.text[:1].islower() for w in words):
+            break  # "Rail Connect chief executive": capitals before a lowercase title name the employer
         if titled or tok.lower_ in PERSON_TITLES or (tok.lower_ in _ROLE_JOIN and words):
             words.insert(0, tok)
             i -= 1
