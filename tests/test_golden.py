@@ -38,6 +38,7 @@ def test_example_matches_golden(example, monkeypatch):
     if os.environ.get("NEWSGRAPH_UPDATE_GOLDEN"):
         GOLDEN.mkdir(exist_ok=True)
         golden.write_text(json.dumps(records, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        pytest.skip(f"{golden.name} rewritten: review its diff before committing")
     assert golden.exists(), f"no golden file for {example}: run with NEWSGRAPH_UPDATE_GOLDEN=1 and review it"
     expected = json.loads(golden.read_text(encoding="utf-8"))
     assert len(records) == len(expected)
@@ -59,5 +60,17 @@ def test_golden_spans_point_into_the_text():
                                                                       for p in q["parts"]]
             spans += [tuple(f["span"]) for f in record["figures"]] + [tuple(t["span"]) for t in record["times"]]
             assert all(0 <= s < e <= n for s, e in spans), path.name
-            for f in record["figures"]:
-                assert record["text"][f["span"][0]:f["span"][1]] == f["text"]
+            text = record["text"]
+            for f in record["figures"] + record["times"]:
+                assert text[f["span"][0]:f["span"][1]] == f["text"]
+            for q in record["quotes"]:
+                if q["cue_span"]:
+                    assert text[q["cue_span"][0]:q["cue_span"][1]] == q["cue"]
+                if q["speaker"]:
+                    s, e = q["speaker"]["span"]
+                    assert text[s:e] == q["speaker"]["text"]
+                    assert not (q["span"][0] <= s and e <= q["span"][1]) or q["kind"] == "direct"
+                if len(q["parts"]) < 2:
+                    assert text[q["span"][0]:q["span"][1]] == q["text"]
+                else:  # a split quote's text is its parts joined
+                    assert q["text"] == " ".join(text[a:b] for a, b in q["parts"])
