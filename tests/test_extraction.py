@@ -181,3 +181,12 @@ def test_a_callers_published_is_normalised_or_reported(given, expected):
     article = extract(page)
     assert article.published == expected
     assert article.has_problem("bad_published") == (expected is None)
+
+
+def test_a_files_id_does_not_depend_on_how_its_path_was_written(tmp_path, monkeypatch):
+    from newsgraph.ids import article_id
+    page = tmp_path / "page.txt"
+    monkeypatch.chdir(tmp_path)
+    assert article_id(None, None, "page.txt#3") == article_id(None, None, f"{page}#3")
+    assert article_id(None, None, "page.txt#3") != article_id(None, None, "page.txt#4")
+    assert article_id("mine", "https://x.example/a", "page.txt") == "mine"

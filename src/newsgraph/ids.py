@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import unicodedata
 from typing import Optional
@@ -23,9 +24,16 @@ def content_hash(text: str) -> str:
 
 
 def article_id(caller_id: Optional[str], url: Optional[str], origin: str) -> str:
-    """The caller's id, else a hash of the URL, else of the input path + record position."""
+    """The caller's id, else a hash of the URL, else of the input path + record position.
+
+    The path is made absolute first, so the same file gets the same id however it was named on the command line
+    (``page.html``, ``./page.html``, ``/data/page.html``) — the key resume uses too.
+    """
     if caller_id:
         return str(caller_id)
     if url:
         return "u" + _digest(url.strip())
-    return "p" + _digest(origin)
+    path, sep, position = origin.partition("#")
+    if path and path != "-" and not path.startswith(("text:", "<")):
+        path = os.path.abspath(path)
+    return "p" + _digest(path + sep + position)
