@@ -34,12 +34,13 @@ def nlp(data, repeat, fmt) -> None:
 @click.option("--workers", default=2, show_default=True, help="Worker processes for the ingest.")
 @click.option("--limit", type=int, default=None, help="Use only the first N pages.")
 @click.option("--extractor", default="fast", show_default=True, help="HTML extractor to use.")
+@click.option("--batch-size", default=4, show_default=True, help="Pages per batch handed to a worker.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def pipeline(data, workers, limit, extractor, fmt) -> None:
+def pipeline(data, workers, limit, extractor, batch_size, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
     from ..bench.pipeline import run
     from .evaluate import _data_dir
-    result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor)
+    result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor, batch_size=batch_size)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
