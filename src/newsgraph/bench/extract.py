@@ -114,13 +114,17 @@ def competitors(extractors: Iterable[str], bare: bool = True) -> tuple[list[tupl
     return rows, skipped
 
 
-def measure(name: str, func: Extract, pages: list[tuple[str, str, str, str]], bootstrap: int = 1000) -> Row:
-    func(pages[0][2], pages[0][1])  # untimed: imports and first-call setup
-    predicted = []
-    start = time.perf_counter()
-    for _, url, html, _ in pages:
-        predicted.append(func(html, url))
-    seconds = time.perf_counter() - start
+def measure(name: str, func: Extract, pages: list[tuple[str, str, str, str]], bootstrap: int = 1000,
+            repeat: int = 2) -> Row:
+    """Best of ``repeat`` timed passes: lazy imports inside a tool (a date parser first needed on page 40) would
+    otherwise be charged to whichever extractor happens to run first."""
+    seconds = float("inf")
+    for _ in range(repeat):
+        predicted = []
+        start = time.perf_counter()
+        for _, url, html, _ in pages:
+            predicted.append(func(html, url))
+        seconds = min(seconds, time.perf_counter() - start)
     counts = [page_counts(gold, text) for (_, _, _, gold), text in zip(pages, predicted)]
     return Row(name, score(counts, bootstrap=bootstrap), seconds, len(pages))
 

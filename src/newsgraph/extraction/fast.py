@@ -116,7 +116,8 @@ def strip_lead_furniture(paragraphs: list[str], look: int = 3) -> tuple[list[str
 def _trafilatura_paragraphs(html: str, url: Optional[str]) -> list[str]:
     import trafilatura
 
-    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True) or ""
+    # fast=True: trafilatura without its own readability/justext fallbacks, the slow part on hard pages.
+    text = trafilatura.extract(html, url=url, include_comments=False, include_tables=True, fast=True) or ""
     return [p for p in (" ".join(line.split()) for line in text.splitlines()) if p]
 
 
