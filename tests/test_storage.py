@@ -19,6 +19,8 @@ from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity, Figure, Mention, Problem, Quote, Speaker, TimeRef
 from newsgraph.record import to_record
 from newsgraph.storage import PutStatus, default_db_path, open_store
+from newsgraph.storage.base import SearchFilters
+from newsgraph.storage.speakers import MAX_TERMS, terms
 from newsgraph.storage.sqlite import fts_query
 
 # -- builders ----------------------------------------------------------------------------------------------------
@@ -113,6 +115,17 @@ def check_rows_match(conn: sqlite3.Connection) -> int:
             about = conn.execute("SELECT entity FROM about WHERE quote = ? ORDER BY rowid", (qpk,)).fetchall()
             assert [a[0] for a in about] == q["about"]
         n += 1
+    # The speaker index holds exactly the word-start terms of the current revisions' quotes.
+    expected = {(t, pub or "", pk, copy) for pk, key, pub, copy in conn.execute(
+        "SELECT q.pk, q.speaker_key, a.published, a.duplicate_of IS NOT NULL FROM quotes q JOIN articles a"
+        " ON a.id = q.article AND a.revision = q.revision WHERE a.current = 1") for t in terms(key)}
+    assert set(conn.execute("SELECT term, pub, quote, copy FROM quote_speakers")) == expected
+    # Search facets: one row per current revision with its filter columns.
+    assert conn.execute("SELECT * FROM search_facets ORDER BY pk").fetchall() == conn.execute(
+        "SELECT pk, id, revision, published, source, story FROM articles WHERE current = 1 ORDER BY pk").fetchall()
+    assert set(conn.execute("SELECT term, pk FROM entity_terms")) == {(t, pk) for pk, key in conn.execute(
+        "SELECT a.pk, e.name_key FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
+        " WHERE a.current = 1") for t in terms(key)}
     # The full-text index holds exactly the current revisions (rank=1: compare with the content view too).
     conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
     return n
@@ -392,6 +405,144 @@ def test_quotes_follow_the_current_revision(store):
     revised = plain("a1", "Lavrov stayed silent.", published="2013-05-05")
     store.put(revised)
     assert store.quotes(speaker="lavrov") == []
+
+
+def test_speaker_terms_start_at_word_starts():
+    assert terms("sergey lavrov") == ["sergey lavrov", "lavrov"]
+    assert terms("ban ki-moon") == ["ban ki-moon", "ki-moon", "moon"]
+    assert terms("a  b") == ["a  b", "b"] and terms("") == [] and terms(None) == []
+
+
+def test_speaker_lookup_matches_word_starts_then_falls_back_to_substrings(store):
+    store.put(lavrov("a1"))
+    store.put(plain("j1", 'Johnson said "yes".', published="2013-05-01", quotes=[
+        Quote("yes", (14, 17), "direct", [(14, 17)], "said", (8, 12), Speaker("Johnson", (0, 7)))]))
+    assert [q.speaker for q in store.quotes(speaker="john k")] == ["John Kerry"]  # a prefix across words
+    assert [q.speaker for q in store.quotes(speaker="KERR")] == ["John Kerry"]
+    # "john" starts a word of both names; "son" starts none, so only then does a substring scan find Johnson.
+    assert {q.speaker for q in store.quotes(speaker="john")} == {"John Kerry", "Johnson"}
+    assert [q.speaker for q in store.quotes(speaker="son")] == ["Johnson"]
+    assert [q.speaker for q in store.quotes(speaker="avrov")] == ["Sergey Lavrov", "Sergey Lavrov"]
+    assert store.quotes(speaker="lavrov x") == [] and store.quotes(speaker="rov x") == []
+
+
+def test_speaker_lookup_order_filters_and_paging(store):
+    store.put(lavrov("a1", published="2013-05-04T12:15:00"))
+    store.put(lavrov("a2", text=LAVROV_TEXT + " Later.", published="2013-06-01"))
+    store.put(lavrov("a3", text=LAVROV_TEXT + " Undated.", published=None))
+    store.put(lavrov("c1", published="2013-07-01"))  # same text as a1: a copy
+    hits = store.quotes(speaker="lavrov")
+    assert [(q.article_id, q.quote["kind"]) for q in hits] == [
+        ("c1", "mixed"), ("c1", "direct"), ("a2", "mixed"), ("a2", "direct"), ("a1", "mixed"), ("a1", "direct"),
+        ("a3", "mixed"), ("a3", "direct")]  # newest first, storage order within an article, undated last
+    assert [q.article_id for q in store.quotes(speaker="lavrov", include_copies=False)][:1] == ["a2"]
+    assert [q.article_id for q in store.quotes(speaker="lavrov", limit=3, offset=2)] == ["a2", "a2", "a1"]
+    assert {q.article_id for q in store.quotes(speaker="lavrov", since="2013-06")} == {"a2", "c1"}
+    assert {q.article_id for q in store.quotes(speaker="lavrov", until="2013-05-04")} == {"a1"}
+    assert {q.article_id for q in store.quotes(speaker="kerry", about="united")} == set()
+    assert len(store.quotes(speaker="sergey", about="united states", include_copies=False)) == 6
+    # The indexed answer equals the substring scan's for the same filters.
+    for kw in ({}, {"since": "2013-05-05"}, {"until": "2013-06"}, {"include_copies": False}, {"about": "unit"}):
+        assert store.quotes(speaker="lavrov", **kw) == store._scan_quotes("lavrov", kw.get("about"),
+            kw.get("since"), kw.get("until"), 100, 0, kw.get("include_copies", True))
+
+
+def test_speaker_prefix_with_many_names(store):
+    quotes, parts, pos = [], [], 0
+    for k in range(MAX_TERMS + 4):  # more distinct names under one prefix than are read one by one
+        name = f"Ann{k:02d} Smith"
+        parts.append(f"{name} spoke. ")
+        quotes.append(Quote("spoke", (pos + len(name) + 1, pos + len(name) + 6), "indirect", [], None, None,
+                            Speaker(name, (pos, pos + len(name)))))
+        pos += len(name) + 8
+    store.put(plain("m1", "".join(parts), quotes=quotes))
+    assert [q.speaker for q in store.quotes(speaker="ann")] == [q.speaker.text for q in quotes]
+    assert [q.speaker for q in store.quotes(speaker="ann0", limit=2, offset=1)] == ["Ann01 Smith", "Ann02 Smith"]
+    assert len(store.quotes(speaker="smith")) == MAX_TERMS + 4
+
+
+def test_indexes_are_built_for_an_older_store(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as s:
+        s.put(lavrov())
+        s._conn.execute("DROP TABLE quote_speakers")  # as a store written before these tables existed
+        s._conn.execute("DROP TABLE search_facets")
+        s._conn.execute("DROP TABLE entity_terms")
+    with open_store(path) as s:
+        assert [q.speaker for q in s.quotes(speaker="kerry")] == ["John Kerry"]
+        assert [h.id for h in s.search("lavrov", filters=SearchFilters(source="EXAMPLE.org"))] == ["a1"]
+        assert [h.id for h in s.search("lavrov", filters=SearchFilters(entity="kerry"))] == ["a1"]
+        assert s._conn.execute("SELECT count(*) FROM quote_speakers").fetchone()[0] == 6  # 3 quotes, 2 words
+        assert check_rows_match(s._conn) == 1
+
+
+# -- bulk writes -------------------------------------------------------------------------------------------------
+
+def test_put_many_follows_the_reingest_rules_in_order(store):
+    store.put(lavrov("a1"))
+    revised = plain("a1", "Lavrov stayed silent.", published="2013-05-05")
+    results = store.put_many([lavrov("a1"), lavrov("b1"), plain("n1", "New text."), plain("n1", "New text."),
+                              plain("n2", "New text."), revised])
+    assert [(r.status, r.revision, r.duplicate_of) for r in results] == [
+        (PutStatus.SKIPPED, 1, None), (PutStatus.STORED, 1, "a1"), (PutStatus.STORED, 1, None),
+        (PutStatus.SKIPPED, 1, None), (PutStatus.STORED, 1, "n1"), (PutStatus.REVISED, 2, None)]
+    assert store.count() == 4 and store.count(current_only=False) == 5
+    assert store.get("a1").text == "Lavrov stayed silent." and store.get("n2").story == "n1"
+    assert [q.article_id for q in store.quotes(speaker="lavrov")] == ["b1", "b1"]  # a1's quotes were retired
+    assert [h.id for h in store.search("silent")] == ["a1"]
+    assert check_rows_match(store._conn) == 5
+
+
+def test_put_many_is_all_or_nothing(store):
+    store.put(plain("a0", "Before."))
+    bad = plain("x", "NaN figure", figures=[Figure("x", (0, 1), "count", float("nan"))])
+    with pytest.raises(StoreError, match="'x'"):
+        store.put_many([plain("a1", "One."), lavrov("a2"), bad])
+    assert [a.id for a in store.iter_articles()] == ["a0"] and store.quotes() == []
+    assert store.search("lavrov") == []
+    assert store.put_many([]) == []
+
+
+# -- search ranking ----------------------------------------------------------------------------------------------
+
+def test_search_ties_keep_storage_order_and_filters_narrow_the_top(store):
+    for i in range(30):
+        store.put(plain(f"d{i:02d}", f"Same words about oil {i}.", source="wire.example" if i % 3 else "other",
+                        published=f"2013-05-{i % 28 + 1:02d}"))
+    hits = store.search("oil")
+    assert [h.id for h in hits] == [f"d{i:02d}" for i in range(20)]  # equal scores: storage order
+    assert [h.id for h in store.search("oil", limit=5, offset=20)] == [f"d{i:02d}" for i in range(20, 25)]
+    assert [h.id for h in store.search("oil", filters=SearchFilters(source="OTHER"))] == \
+        [f"d{i:02d}" for i in range(0, 30, 3)]
+    since = store.search("oil", limit=50, filters=SearchFilters(since="2013-05-20"))
+    assert {h.id for h in since} == {f"d{i:02d}" for i in range(30) if i % 28 + 1 >= 20}
+    assert all("[oil]" in h.snippet for h in since)
+
+
+def test_search_entity_filter_matches_word_starts_then_substrings(store):
+    store.put(lavrov("a1"))
+    store.put(plain("j1", "Johnson spoke about Lavrov.", entities=[Entity("e1", "Boris Johnson", "PERSON")]))
+    by = lambda name: sorted(h.id for h in store.search("lavrov", filters=SearchFilters(entity=name)))  # noqa
+    assert by("JOHN") == ["a1", "j1"] and by("john k") == ["a1"] and by("united st") == ["a1"]
+    assert by("son") == ["j1"] and by("avrov") == ["a1"] and by("nobody") == []
+    store.put(plain("a1", "Lavrov stayed silent."))  # the revision names nobody: its old entities stop matching
+    assert by("kerry") == [] and by("erry") == []
+
+
+def test_search_window_ranks_the_newest_matches_of_a_broad_query(store):
+    store.put(plain("old", "oil oil oil oil", title="oil"))  # the best match, but stored first
+    for i in range(5):
+        store.put(plain(f"n{i}", f"Some news about oil number {i}."))
+    assert store.search("oil")[0].id == "old"  # 6 matches fit the default window: exact ranking
+    store.search_window = 3
+    # Ranked among the newest 3 matches (equal scores: storage order); the window grows to limit + offset.
+    assert [h.id for h in store.search("oil", limit=2)] == ["n2", "n3"]
+    assert [h.id for h in store.search("oil", limit=5)] == ["n0", "n1", "n2", "n3", "n4"]
+    assert store.search("oil", limit=6)[0].id == "old" and store.search("oil", limit=1, offset=5)[0].id == "n4"
+    assert [h.id for h in store.search("oil")][0] == "old"
+    assert [h.id for h in store.search("oil", filters=SearchFilters(until="x"))] == []
+    store.search_window = None
+    assert store.search("oil")[0].id == "old"
 
 
 # -- resume markers ----------------------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ def show(article_id, db, fmt) -> None:
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def search(query_text, db, limit, since, until, source, entity, story, fmt) -> None:
-    """Full-text search over stored titles and texts (FTS5), best match first, with optional filters."""
+    """Full-text search over stored titles and texts (FTS5), best match first, with optional filters.
+
+    A query matching more than 10,000 articles is ranked among its 10,000 most recently stored matches."""
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
@@ -52,7 +54,9 @@ def search(query_text, db, limit, since, until, source, entity, story, fmt) -> N
 
 @click.command()
 @db_option
-@click.option("--speaker", default=None, help="Speaker name (case-insensitive, part of the name is enough).")
+@click.option("--speaker", default=None,
+              help="Speaker name, case-insensitive: names with a word starting with it ('kerr', 'john k'); only "
+                   "when no name has one, any part of a name ('erry').")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
 @click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
 @click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")

@@ -9,24 +9,31 @@ import dataclasses
 import json
 import re
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from typing import Any, Iterable, Iterator, Optional, Union
 
 from ..errors import ConfigError, StoreError
 from ..model import Article
 from ..record import from_record, quote_to_dict, to_record
+from . import facets, speakers
 from .base import PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
 from .dedup_index import SQLiteDedupIndex
 from .entities_read import SQLiteEntityViews
 from .entities_sql import SQLiteEntityRegistry
 from .schema import ensure_schema
+from .speakers import SpeakerQuery, ensure_speaker_index
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
 SNIPPET_TOKENS = 16
 # bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
+#: FTS5 scores every match before sorting (it has no top-k pruning), so ranking costs ~1 us per match: a query
+#: matching more current articles than this is ranked among its newest SEARCH_WINDOW matches (storage order; with
+#: filters, of the matches that pass them). Below it ranking is exact. ``SQLiteStore.search_window = None``: always.
+SEARCH_WINDOW = 10_000
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
 _WORDISH = re.compile(r"\w")
 
@@ -67,6 +74,8 @@ def _connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode = WAL")
         # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
         conn.execute("PRAGMA synchronous = NORMAL")
+        ensure_speaker_index(conn)
+        facets.ensure_facets(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -79,8 +88,9 @@ def _connect(path: str) -> sqlite3.Connection:
 class SQLiteStore(Store):
     """A :class:`Store` in one SQLite file. Open with :func:`newsgraph.storage.open_store`."""
 
-    def __init__(self, path: Union[str, Path]):
+    def __init__(self, path: Union[str, Path], search_window: Optional[int] = SEARCH_WINDOW):
         self.path = str(path)
+        self.search_window = search_window
         self._conn = _connect(self.path)
 
     def __repr__(self) -> str:
@@ -89,20 +99,47 @@ class SQLiteStore(Store):
     # -- writing -------------------------------------------------------------------------------------------------
 
     def put(self, article: Article) -> PutResult:
+        with self._write():
+            return self._put_checked(article)
+
+    def put_many(self, articles: Iterable[Article]) -> list[PutResult]:
+        """Store articles in order in ONE transaction (bulk loads: far fewer commits than :meth:`put`).
+
+        Each article follows :meth:`put`'s re-ingest rules and sees the ones before it in the batch (same id again:
+        skipped or revised; same text under another id: ``duplicate_of``). All or nothing: when one article
+        fails, none of the batch is stored. Ingest keeps :meth:`put`, one transaction per article.
+        """
+        with self._write():
+            return [self._put_checked(a) for a in articles]
+
+    @contextmanager
+    def _write(self) -> Iterator[None]:
         conn = self._conn
         try:
             conn.execute("BEGIN IMMEDIATE")  # take the write lock first: the duplicate lookup must not go stale
         except sqlite3.Error as exc:
             raise StoreError(f"cannot write to {self.path}: {exc}") from exc
         try:
-            result = self._put(article)
+            yield
             conn.execute("COMMIT")
         except BaseException as exc:
             conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"storing article {article.id!r} failed: {exc}") from exc
+                raise StoreError(f"writing to {self.path} failed: {exc}") from exc
             raise
-        return result
+
+    def _put_checked(self, article: Article) -> PutResult:
+        try:
+            return self._put(article)
+        except sqlite3.Error as exc:
+            raise StoreError(f"storing article {article.id!r} failed: {exc}") from exc
+
+    def optimize(self) -> None:
+        """Merge the full-text index into one segment (worth it after a bulk load: fewer segments to read per
+        query term) and refresh the query planner's statistics."""
+        with self._write():
+            self._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+        self._conn.execute("PRAGMA optimize")
 
     def _put(self, article: Article) -> PutResult:
         old = self._conn.execute(
@@ -118,6 +155,7 @@ class SQLiteStore(Store):
             self._retire(old[0])
             revision = old[1] + 1
         pk = self._insert_article(stored, revision, record)
+        facets.add(self._conn, pk, [_key(e.name) for e in stored.entities])
         self._conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
                            (pk, stored.title, stored.text))
         self._insert_entities(stored, revision)
@@ -140,6 +178,8 @@ class SQLiteStore(Store):
 
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
+        speakers.remove_revision(self._conn, pk)
+        facets.remove(self._conn, pk)
         title, text = self._conn.execute("SELECT title, text FROM articles WHERE pk = ?", (pk,)).fetchone()
         self._conn.execute(
             "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
@@ -167,6 +207,7 @@ class SQLiteStore(Store):
 
     def _insert_quotes(self, a: Article, revision: int) -> None:
         names = {e.id: e.name for e in a.entities}
+        index: list[tuple[str, str, int, int]] = []
         for pos, q in enumerate(a.quotes):
             # An unresolved speaker still has its words ("a spokesman"): better to find it by those than not at all.
             speaker = None if q.speaker is None else (q.speaker.name or q.speaker.text)
@@ -178,6 +219,8 @@ class SQLiteStore(Store):
             self._conn.executemany(
                 "INSERT INTO about (quote, entity, name, name_key) VALUES (?, ?, ?, ?)",
                 [(cur.lastrowid, ent, names.get(ent, ent), _key(names.get(ent, ent))) for ent in q.about])
+            index += speakers.index_rows(cur.lastrowid, _key(speaker), a.published, a.duplicate_of is not None)
+        speakers.add(self._conn, index)
 
     def mark_done(self, origin: str, status: str = "done") -> None:
         try:
@@ -225,25 +268,68 @@ class SQLiteStore(Store):
         match = query if raw else fts_query(query)
         if not match.strip():
             return []
-        where, extra = _search_filters(filters)
-        sql = ("SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?) AS snip,"
-               " bm25(articles_fts, ?, ?) AS rank_"
-               " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-               f" WHERE articles_fts MATCH ? {where} ORDER BY rank_, a.pk LIMIT ? OFFSET ?")
-        params = (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, TITLE_WEIGHT, TEXT_WEIGHT,
-                  match, *extra, limit, offset)
         try:
-            rows = self._conn.execute(sql, params).fetchall()
+            top = self._top_matches(match, limit, offset, filters)
+            return [self._hit(match, pk, rank) for pk, rank in top]
         except sqlite3.OperationalError as exc:
             if raw:
                 raise ConfigError(f"bad search query {query!r}: {exc}") from exc
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
+
+    def _top_matches(self, match: str, limit: int, offset: int,
+                     filters: Optional[SearchFilters]) -> list[tuple[int, float]]:
+        """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
+
+        Snippets and article columns are left out here on purpose: computed in the same statement they would be
+        made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
+        A query with more than :data:`SEARCH_WINDOW` matches is ranked within the newest ones, in one pass: FTS5
+        walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
+        filters, and the walk stops once the window is full.
+        """
+        where, extra = _search_filters(self._conn, filters)
+        join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
+        scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, ?, ?) AS score FROM articles_fts{join}"
+                  f" WHERE articles_fts MATCH ?{where}")
+        params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
+        if self.search_window is not None:
+            scored += " ORDER BY articles_fts.rowid DESC LIMIT ?"
+            params.append(max(self.search_window, limit + offset))
+        sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
+        return self._conn.execute(sql, (*params, limit, offset)).fetchall()
+
+    def _hit(self, match: str, pk: int, rank: float) -> SearchHit:
+        """The hit for one ranked row: FTS5 reads only this row's match positions for the snippet."""
+        row = self._conn.execute(
+            "SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?)"
+            " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+            " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+            (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, pk)).fetchone()
         # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
-        return [SearchHit(r[0], r[1], r[2], r[3] or "", -float(r[4])) for r in rows]
+        return SearchHit(row[0], row[1], row[2], row[3] or "", -float(rank))
 
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
                include_copies: bool = True) -> list[QuoteHit]:
+        if speaker:
+            lookup = SpeakerQuery(_key(speaker), _key(about) if about else None, since, until, include_copies)
+            pks = speakers.lookup(self._conn, lookup, limit + offset)
+            if pks is not None:
+                return self._quote_hits(pks[offset:])
+        return self._scan_quotes(speaker, about, since, until, limit, offset, include_copies)
+
+    def _quote_hits(self, pks: list[int]) -> list[QuoteHit]:
+        if not pks:
+            return []
+        rows = self._conn.execute(
+            "SELECT q.pk, q.speaker_name, a.id, a.title, a.published, q.record FROM quotes q"
+            " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+            f" WHERE q.pk IN ({','.join('?' * len(pks))})", pks).fetchall()
+        by_pk = {r[0]: QuoteHit(r[1], r[2], r[3], r[4], json.loads(r[5])) for r in rows}
+        return [by_pk[pk] for pk in pks]
+
+    def _scan_quotes(self, speaker: Optional[str], about: Optional[str], since: Optional[str],
+                     until: Optional[str], limit: int, offset: int, include_copies: bool) -> list[QuoteHit]:
+        """Every filter as a scan over current quotes: no speaker, or one matched only inside a word."""
         sql = ["SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM quotes q"
                " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE a.current = 1"]
         params: list[Any] = []
@@ -292,8 +378,8 @@ class SQLiteStore(Store):
         self._conn.close()
 
 
-def _search_filters(filters: Optional[SearchFilters]) -> tuple[str, list[Any]]:
-    """SQL conditions on ``a`` (the article row) and their parameters for :class:`SearchFilters`."""
+def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters]) -> tuple[str, list[Any]]:
+    """SQL conditions on ``a`` (the ``search_facets`` row) and their parameters for :class:`SearchFilters`."""
     if filters is None:
         return "", []
     where: list[str] = []
@@ -312,10 +398,9 @@ def _search_filters(filters: Optional[SearchFilters]) -> tuple[str, list[Any]]:
         where.append("coalesce(a.story, a.id) = ?")
         params.append(filters.story)
     if filters.entity:
-        where.append("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision AND"
-                     " (instr(e.name_key, ?) > 0 OR e.global_id IN (SELECT x.global_id FROM entities x"
-                     " WHERE x.name_key = ? AND x.global_id IS NOT NULL)))")
-        params += [_key(filters.entity), _key(filters.entity)]
+        condition, values = facets.entity_filter(conn, _key(filters.entity))
+        where.append(condition)
+        params += values
     return "".join(" AND " + w for w in where), params
 
 
