@@ -175,3 +175,12 @@ def test_each_reason_is_one_line_on_stderr(runner, tmp_path):
     errors = [line for line in result.stderr.splitlines() if "bad_json" in line]
     assert len(errors) == 2
     assert all(line.startswith("error:") and str(bad) in line for line in errors)
+
+
+def test_readers_never_create_a_database_and_dates_are_checked(runner, tmp_path):
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(cli, ["show", "x", "--db", str(missing)])
+    assert result.exit_code == 1 and "no database" in result.output
+    assert not missing.exists()
+    bad = runner.invoke(cli, ["quotes", "--db", str(missing), "--since", "2024-13-45"])
+    assert bad.exit_code == 2 and "not a date" in bad.output

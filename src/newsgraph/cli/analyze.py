@@ -92,7 +92,7 @@ def ingest(inputs, db, as_text, extractor, model, stages, workers) -> None:
     """Analyse INPUT... and store the articles (resumable: what is stored already is skipped)."""
     from ..run import ingest as run_ingest
     options = options_from(model, stages, as_text, workers, extractor)
-    with open_store_or_fail(db) as store:
+    with open_store_or_fail(db, create=True) as store:
         with progress_bar("ingest") as advance:
             summary = run_ingest(inputs, store, options, progress=advance)
     echo_lines(summary.lines(), err=True)

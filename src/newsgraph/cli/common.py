@@ -48,11 +48,12 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
     return Options(**kwargs)
 
 
-def open_store_or_fail(db: Optional[str]):
+def open_store_or_fail(db: Optional[str], create: bool = False):
+    """The store for a command: readers (the default) never create one, ``ingest`` passes ``create=True``."""
     from ..errors import StoreError
     from ..storage import open_store
     try:
-        return open_store(db)
+        return open_store(db, create=create)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -94,6 +95,28 @@ def echo_lines(lines, err: bool = False) -> None:
 
 def fail_usage(message: str) -> None:
     raise click.UsageError(message)
+
+
+def close_out(stream, path: Optional[str]) -> None:
+    """Close what :func:`out_stream` opened; never standard output."""
+    if path and path != "-":
+        stream.close()
+
+
+def date_param(ctx, param, value: Optional[str]) -> Optional[str]:
+    """A ``--since``/``--until`` value: YYYY, YYYY-MM or YYYY-MM-DD, checked (dates compare as ISO text)."""
+    if value is None:
+        return None
+    import re
+    from datetime import date
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    try:
+        if not match:
+            raise ValueError
+        date(int(match.group(1)), int(match.group(2) or 1), int(match.group(3) or 1))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value.strip()
 
 
 def out_stream(path: Optional[str]):

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .common import db_option, dump_json, open_store_or_fail, out_stream
+from .common import close_out, date_param, db_option, dump_json, open_store_or_fail, out_stream
 
 
 @click.command()
@@ -28,8 +28,10 @@ def show(article_id, db, fmt) -> None:
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
-@click.option("--since", default=None, help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
-@click.option("--until", default=None, help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+@click.option("--since", default=None, callback=date_param,
+              help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, callback=date_param,
+              help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
@@ -58,8 +60,10 @@ def search(query_text, db, limit, since, until, source, entity, story, fmt) -> N
               help="Speaker name, case-insensitive: names with a word starting with it ('kerr', 'john k'); only "
                    "when no name has one, any part of a name ('erry').")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
-@click.option("--since", default=None, help="Only articles published on or after this date (YYYY-MM-DD).")
-@click.option("--until", default=None, help="Only articles published on or before this date (YYYY-MM-DD).")
+@click.option("--since", default=None, callback=date_param,
+              help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+@click.option("--until", default=None, callback=date_param,
+              help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
 @click.option("-n", "--limit", default=100, show_default=True)
@@ -96,6 +100,5 @@ def export(db, fmt, output) -> None:
     out = out_stream(output)
     with open_store_or_fail(db) as store:
         count = query.export(store, fmt=fmt, out=out)
-    if output:
-        out.close()
+    close_out(out, output)
     click.echo(f"exported {count} articles", err=True)

@@ -38,7 +38,8 @@ def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optio
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
            until: Optional[str] = None, limit: int = 100, include_copies: bool = True) -> list[QuoteHit]:
-    """Who said what: speaker and about match entity names case-insensitively, as substrings.
+    """Who said what: speaker and about match entity names case-insensitively from the start of a word of the name
+    ("lavrov", "sergey l"), falling back to a substring match when nothing matches that way.
 
     ``include_copies=False`` (the CLI's default) leaves out quotes of articles that are copies (``duplicate_of``).
     """

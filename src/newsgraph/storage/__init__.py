@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Mapping, Optional, Union
 
-from ..errors import ConfigError
+from ..errors import ConfigError, StoreError
 from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember
 from .sqlite import SQLiteStore
 
@@ -29,9 +29,12 @@ def default_db_path(env: Mapping[str, str] = os.environ) -> str:
     return env.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(path: Union[str, Path, None] = None) -> Store:
-    """Open (creating if needed) the store at ``path``; raises ``StoreError`` for a file that is not one."""
+def open_store(path: Union[str, Path, None] = None, *, create: bool = True) -> Store:
+    """Open the store at ``path``, creating it when ``create`` (writers); readers pass ``create=False`` so a typo
+    in ``--db`` is an error instead of a new empty database. Raises ``StoreError`` for a file that is not one."""
     target = default_db_path() if path is None else str(path)
     if target.startswith(("postgres://", "postgresql://")):
         raise ConfigError("the PostgreSQL store is not available yet; use an SQLite file path")
+    if not create and target != ":memory:" and not Path(target).exists():
+        raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     return SQLiteStore(target)

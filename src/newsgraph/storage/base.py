@@ -124,7 +124,8 @@ class Store(abc.ABC):
         """Quotes of current revisions, newest article first; ``include_copies=False`` leaves out articles with
         ``duplicate_of`` set (a syndicated copy's quotes are the original's).
 
-        ``speaker``/``about`` match entity names case-insensitively as substrings; ``since``/``until`` compare
+        ``speaker``/``about`` match entity names case-insensitively from the start of any word (a substring scan
+        only when nothing matches that way); ``since``/``until`` compare
         ``published`` as ISO 8601 at the precision given (``until="2013-05"`` includes all of May 2013).
         """
 
