@@ -143,3 +143,16 @@ class Rejected:
     code: str
     detail: str = ""
     fatal: bool = False  # True: the input could not be read/parsed at all (exit code 1); False: skipped by design
+
+
+@dataclass(slots=True)
+class IndexEntry:
+    """One article as the near-duplicate index knows it (dedup computes it, storage keeps it): ``seq`` orders
+    articles by first indexing, which is what "earliest stored" means; ``shingles`` are packed 32-bit hashes."""
+
+    seq: int
+    id: str
+    content_hash: str
+    story: str
+    duplicate_of: Optional[str]
+    shingles: bytes

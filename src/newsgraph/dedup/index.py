@@ -8,21 +8,15 @@ what it has seen).
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Optional, Protocol, Sequence
+
+from ..model import IndexEntry
 
 Keys = Sequence[tuple[int, int]]
 
 
-class IndexedArticle(Protocol):
-    """What an index returns per article (``seq`` orders articles by first indexing: "earliest stored")."""
-
-    seq: int
-    id: str
-    content_hash: str
-    story: str
-    duplicate_of: Optional[str]
-    shingles: bytes
+# What an index returns per article: one record type shared with the SQLite index in storage.
+IndexedArticle = IndexEntry
 
 
 class DedupIndex(Protocol):
@@ -45,22 +39,12 @@ class DedupIndex(Protocol):
         """Index an article, or re-index a revised one in place (dropping ``old_keys``); returns its seq."""
 
 
-@dataclass(slots=True)
-class MemoryEntry:
-    seq: int
-    id: str
-    content_hash: str
-    story: str
-    duplicate_of: Optional[str]
-    shingles: bytes
-
-
 class MemoryDedupIndex:
     """A :class:`DedupIndex` in dictionaries: for tests and store-less runs."""
 
     def __init__(self) -> None:
-        self._by_id: dict[str, MemoryEntry] = {}
-        self._by_seq: list[MemoryEntry] = []
+        self._by_id: dict[str, IndexEntry] = {}
+        self._by_seq: list[IndexEntry] = []
         self._by_hash: dict[str, list[int]] = defaultdict(list)
         self._bands: dict[tuple[int, int], set[int]] = defaultdict(set)
         self.params_label: Optional[str] = None
@@ -72,17 +56,17 @@ class MemoryDedupIndex:
         elif self.params_label != params_label:
             raise ConfigError(f"index built with MinHash parameters {self.params_label}, not {params_label}")
 
-    def entry(self, article_id: str) -> Optional[MemoryEntry]:
+    def entry(self, article_id: str) -> Optional[IndexEntry]:
         return self._by_id.get(article_id)
 
-    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[MemoryEntry]:
+    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[IndexEntry]:
         for seq in self._by_hash.get(content_hash, ()):
             entry = self._by_seq[seq - 1]
             if entry.id != exclude_id and entry.content_hash == content_hash and (before is None or seq < before):
                 return entry
         return None
 
-    def candidates(self, keys: Keys, exclude_id: str, before: Optional[int] = None) -> list[MemoryEntry]:
+    def candidates(self, keys: Keys, exclude_id: str, before: Optional[int] = None) -> list[IndexEntry]:
         seqs = set().union(*(self._bands.get(key, ()) for key in keys)) if keys else set()
         found = (self._by_seq[seq - 1] for seq in sorted(seqs) if before is None or seq < before)
         return [entry for entry in found if entry.id != exclude_id]
@@ -91,7 +75,7 @@ class MemoryDedupIndex:
             keys: Keys, old_keys: Keys = ()) -> int:
         entry = self._by_id.get(article_id)
         if entry is None:
-            entry = MemoryEntry(len(self._by_seq) + 1, article_id, content_hash, story, duplicate_of, shingles)
+            entry = IndexEntry(len(self._by_seq) + 1, article_id, content_hash, story, duplicate_of, shingles)
             self._by_seq.append(entry)
             self._by_id[article_id] = entry
         else:

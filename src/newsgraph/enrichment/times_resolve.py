@@ -311,30 +311,29 @@ def _season_last_month(code: str) -> int:
 
 
 def _quarter(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
-    g = c.groups
-    word = g.get("q") or g["ord"]
+    word = c.groups.get("q") or c.groups["ord"]
     q = int(word[1]) if word.upper().startswith("Q") else ORDINALS.get(word.lower()) or int(word[0])
-    q = 4 if q == -1 else q
-    if "y" in g:
-        return f"{g['y']}-Q{q}"
-    if a is None:
-        return f"XXXX-Q{q}"
-    if "rel" in g:
-        return f"{a.year + _offset_of(g['rel'].lower()):04d}-Q{q}"
-    return f"{nearest_part(a, q, 4, _direction(c, tense)):04d}-Q{q}"
+    return _year_part(c, a, tense, "Q", 4 if q == -1 else q, 4)
 
 
 def _half(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
-    g = c.groups
-    word = g.get("h") or g["ord"]
+    word = c.groups.get("h") or c.groups["ord"]
     h = int(word[1]) if word.upper().startswith("H") else 1 if word.lower() == "first" else 2
+    return _year_part(c, a, tense, "H", h, 2)
+
+
+def _year_part(c: TimeCandidate, a: Optional[date], tense: Optional[str], letter: str, part: int,
+               parts: int) -> str:
+    """``2008-Q3`` / ``2008-H1``: the year written, else the one "last/next" names, else the nearest in the
+    direction the sentence points."""
+    g = c.groups
     if "y" in g:
-        return f"{g['y']}-H{h}"
+        return f"{g['y']}-{letter}{part}"
     if a is None:
-        return f"XXXX-H{h}"
+        return f"XXXX-{letter}{part}"
     if "rel" in g:
-        return f"{a.year + _offset_of(g['rel'].lower())}-H{h}"
-    return f"{nearest_part(a, h, 2, _direction(c, tense)):04d}-H{h}"
+        return f"{a.year + _offset_of(g['rel'].lower()):04d}-{letter}{part}"
+    return f"{nearest_part(a, part, parts, _direction(c, tense)):04d}-{letter}{part}"
 
 
 def _holiday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

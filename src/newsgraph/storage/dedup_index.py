@@ -7,26 +7,14 @@ the number stored, and nothing is held in memory between calls. Each :meth:`add`
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..errors import ConfigError, StoreError
+from ..model import IndexEntry
 
 _COLUMNS = "seq, id, content_hash, story, duplicate_of, shingles"
 _PARAMS_KEY = "dedup_params"
 _MAX_VARS = 400  # band pairs per query: 2 variables each, well under SQLite's default limit of 32766
-
-
-@dataclass(frozen=True, slots=True)
-class IndexEntry:
-    """One indexed article: ``seq`` orders them by first indexing ("earliest stored")."""
-
-    seq: int
-    id: str
-    content_hash: str
-    story: str
-    duplicate_of: Optional[str]
-    shingles: bytes
 
 
 def _entry(row) -> IndexEntry:
