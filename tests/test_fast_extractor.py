@@ -152,3 +152,16 @@ def test_byline_and_date_lines_leave_the_body_for_the_metadata():
     assert published == "2022-09-07"
     # A sentence that starts with "By" is text, not a byline, and stops the scan.
     assert strip_lead_furniture(body[2:])[0] == body[2:]
+
+
+def test_deeply_nested_html_is_an_answer_not_a_crash():
+    from newsgraph.extraction import extract
+    from newsgraph.model import Article, Page, Rejected
+    depth = 5000
+    html = ("<html><body>" + "<div>" * depth + "<p>" + "The council voted on the bridge plan. " * 30 + "</p>"
+            + "</div>" * depth + "</body></html>")
+    for name in ("fast", "trafilatura"):
+        result = extract(Page(content=html, kind="html", origin="deep.html"), html_extractor=name)
+        assert isinstance(result, (Article, Rejected))
+        if isinstance(result, Rejected):
+            assert result.code in ("not_article", "too_short") and not result.fatal
