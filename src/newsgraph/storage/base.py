@@ -13,7 +13,7 @@ from __future__ import annotations
 import abc
 import enum
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Optional
+from typing import Any, Iterable, Iterator, Optional
 
 from ..model import Article
 
@@ -95,6 +95,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def put(self, article: Article) -> PutResult:
         """Store one article atomically; the caller's object is not modified."""
+
+    def put_many(self, articles: Iterable[Article]) -> list[PutResult]:
+        """Store articles in order with :meth:`put`'s rules; a store may do it in one transaction (bulk loads)."""
+        return [self.put(article) for article in articles]
 
     @abc.abstractmethod
     def get(self, article_id: str, revision: Optional[int] = None) -> Optional[Article]:
