@@ -265,6 +265,16 @@ def test_a_bare_one_and_an_anaphoric_two_are_not_counts(nlp):
     assert [f.value for f in figures(nlp, "Two soldiers and one million refugees fled.")] == [2, 1e6]
 
 
+@pytest.mark.parametrize("text,kept", [
+    ("Qatar chose the A350 over Boeing's 787, and Boeing's 500 engineers objected.", ["500"]),
+    ("It will also buy 20 of Boeing's larger 777 planes.", ["20"]),
+    ("Boeing Rolls Out First 787 Dreamliner To Go Into Service", []),
+    ("The tankers will be built at a rate of 15 a year, 300 per day at peak.", ["15", "300"]),
+])
+def test_model_numbers_and_rates(nlp, text, kept):
+    assert [f.text for f in figures(nlp, text)] == kept
+
+
 def test_model_number_named_once_is_a_name_throughout(nlp):
     found = figures(nlp, "Boeing 787 makes maiden flight. The 787 has 840 orders.")
     assert [f.text for f in found] == ["840"]

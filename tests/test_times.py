@@ -382,6 +382,26 @@ def test_range_ends_are_chosen_together(nlp):
     assert found["September"][1] == "2007-09" and found["November"][1] == "2007-11"
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("Deliveries run from 2009 to 2011.", "from 2009 to 2011", "P2Y"),
+    ("It will take delivery between 2014 and 2016.", "between 2014 and 2016", "P2Y"),
+    ("Sales were up from September to November.", "from September to November", "P2M"),
+    ("The fair runs from May 3 until May 9.", "from May 3 until May 9", "P6D"),
+    ("He was mayor from 1999-2003.", "from 1999-2003", "P4Y"),
+])
+def test_a_range_also_states_its_length(nlp, text, span, value):
+    found = times(nlp, text, "2008-10-15")
+    assert found[span] == ("DURATION", value)
+    assert len([t for t in found.values() if t[0] == "DATE"]) == 2  # the two ends stay dates of their own
+
+
+@pytest.mark.parametrize("text", ["Sales fell from 2011 to 2009 in that count.",      # not forward
+                                  "He moved from Paris in 2009 to Berlin in 2011.",   # not a range of times
+                                  "Prices rose between May 3 and June."])             # mixed granularity
+def test_no_length_without_a_forward_range_of_one_granularity(nlp, text):
+    assert all(kind != "DURATION" for kind, _ in times(nlp, text, "2012-01-01").values())
+
+
 def test_dateline_anchors_an_article_without_a_date():
     text = "Test flight delayed\n\nSeptember 01, 2007\n\nThe flight was delayed today; take-off was at 08:30 UTC."
     found = {r.text: r.value for r in resolve_all(text, None)}

@@ -36,6 +36,8 @@ ID_NOUNS = {"no", "no.", "nos", "number", "page", "pages", "flight", "route", "c
             "floor", "stage", "round", "game", "match", "item", "figure", "fig.", "table", "exhibit", "resolution",
             "bill", "proposition", "amendment", "category", "tier", "line", "track", "bus", "train", "code",
             "size", "act", "rule", "step", "day", "week", "year", "term", "world", "pier", "terminal", "lane"}
+# Ordinals that a title-case parse may tag as adverbs ("Boeing rolls out first 787 Dreamliner").
+ORDINAL_WORDS = {"first", "second", "third", "last", "final", "next", "latest"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
                "LANGUAGE"}
 
@@ -92,6 +94,8 @@ def date_or_time(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_ \
             and first.text.isdigit() and len(first.text) == 2:
         return "year"  # '11
+    if _per_time_unit(doc, last.i):
+        return None  # a rate, "15 a year", "300 per day": the number counts things, the unit is the period
     if _datelike_entity(doc, first) or _datelike_entity(doc, last):
         return "date"
     before = doc[first.i - 1] if first.i > 0 else None
@@ -101,6 +105,14 @@ def date_or_time(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     if nxt is not None and (nxt.lower_ in TIME_UNITS or (nxt.lower_ in MONTHS and nxt.text[:1].isupper())):
         return "date"
     return None
+
+
+def _per_time_unit(doc: "Doc", i: int) -> bool:
+    """The number at ``i`` is followed by "a"/"an"/"per"/"each"/"every" and a singular time unit."""
+    if i + 2 >= len(doc) or doc[i + 1].lower_ not in ("a", "an", "per", "each", "every"):
+        return False
+    unit = doc[i + 2].lower_
+    return unit in TIME_UNITS and not unit.endswith("s")
 
 
 def _next_word(doc: "Doc", i: int) -> Optional["Token"]:
@@ -161,6 +173,9 @@ def in_name(doc: "Doc", first: "Token", has_currency: bool) -> Optional[str]:
         return "name_number"  # inside a name, after its first word: "Standard & Poor's 500"
     if prev.pos_ == "PROPN" and _named(prev, first):
         return "name_number"
+    if prev.tag_ == "POS" and i >= 2 and doc[i - 2].pos_ == "PROPN" and first.dep_ != "nummod" \
+            and doc[i - 2].ent_type_ not in ("PERSON", "GPE", "NORP", "DATE"):
+        return "name_number"  # "Boeing's 787" as a noun of its own; "Boeing's 500 engineers" counts
     counts = first.dep_ == "nummod" and first.head.i > first.i
     if prev.lower_ == "of" and i >= 2 and doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper() \
             and not counts and doc[i - 2].ent_type_ not in ("GPE", "PERSON", "NORP", "DATE"):
@@ -197,11 +212,14 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     if first.i != last.i or not first.text.isdigit() or int(first.text) < 2 or not first.whitespace_:
         return None
     head = first.head
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and prev.tag_ == "JJR" and prev.lower_ not in ("more", "fewer", "less"):
+        return "model_number"  # a count comes before a comparative ("20 larger planes"): "larger 777 planes"
     if head.i <= first.i or head.tag_ not in ("NN", "NNP") or head.lower_ in TIME_UNITS:
         return None
-    prev = doc[first.i - 1] if first.i > 0 else None
-    if prev is None or prev.tag_ not in ("DT", "PRP$", "POS", "JJ", "JJR", "JJS", "VBN"):
-        return None  # "lease 100 tanker aircraft" counts; "their 737 airliner", "new 787 Dreamliner" name
+    if prev is None or (prev.tag_ not in ("DT", "PRP$", "POS", "JJ", "JJR", "JJS", "VBN")
+                        and prev.lower_ not in ORDINAL_WORDS):
+        return None  # "lease 100 tanker aircraft" counts; "their 737 airliner", "first 787 Dreamliner" name
     between = doc[first.i + 1: head.i]
     if all(t.dep_ in ("compound", "amod", "nmod") and t.tag_ in ("NN", "NNP", "JJ") for t in between):
         return "model_number"

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING, Optional, Union
 
 from ..model import Article, TimeRef
-from .times_calendar import latest_not_after
+from .times_calendar import calendar_distance, latest_not_after
 from .times_find import TimeCandidate, find_times
 from .times_resolve import parse_anchor, resolve, time_type
 
@@ -41,7 +41,7 @@ def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> lis
             for c in cands]
     _date_the_clock_times(cands, refs, text)
     _order_ranges(cands, refs, text)
-    return refs
+    return _with_range_durations(cands, refs, text)
 
 
 def _dateline(cands: list[TimeCandidate], text: str) -> Optional[str]:
@@ -71,6 +71,25 @@ def _order_ranges(cands: list[TimeCandidate], refs: list[TimeRef], text: str) ->
         opened = _RANGE_OPEN.search(text[max(0, first.start - 12):first.start])
         if _RANGE_DASH.match(gap) or (opened and _RANGE_JOIN.match(gap)):
             refs[i].value = latest_not_after(refs[i].value, refs[i + 1].value)
+
+
+def _with_range_durations(cands: list[TimeCandidate], refs: list[TimeRef], text: str) -> list[TimeRef]:
+    """A range "from 2009 to 2011" / "between March and June" also states how long: a DURATION over the whole
+    range (its span takes in "from"/"between", as TimeML extents of ranges do), next to the two dates it joins.
+    Only for two ends of the same granularity (years, months or days) written as a range."""
+    out: list[TimeRef] = []
+    for i, ref in enumerate(refs):
+        if i + 1 < len(refs):
+            first, second = cands[i], cands[i + 1]
+            opened = _RANGE_OPEN.search(text[max(0, first.start - 12):first.start])
+            gap = text[first.end:second.start]
+            if opened and (_RANGE_JOIN.match(gap) or _RANGE_DASH.match(gap)):
+                length = calendar_distance(ref.value, refs[i + 1].value)
+                if length:
+                    start = first.start - len(opened.group(0))
+                    out.append(TimeRef(text[start:second.end], (start, second.end), "DURATION", length))
+        out.append(ref)
+    return out
 
 
 def _date_the_clock_times(cands: list[TimeCandidate], refs: list[TimeRef], text: str) -> None:

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 _CALENDAR_VALUE = re.compile(r"^\d{4}-\d\d(?:-\d\d)?$")
+_YEAR_MONTH_OR_DAY = re.compile(r"^\d{4}(?:-\d\d(?:-\d\d)?)?$")
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -81,6 +82,23 @@ def latest_not_after(start: str, end: str) -> str:
     if len(s_parts) == 2:
         return month_value(year, s_parts[1]) or start
     return day_value(year, s_parts[1], s_parts[2]) or start
+
+
+def calendar_distance(start: Optional[str], end: Optional[str]) -> Optional[str]:
+    """The TIMEX3 duration from ``start`` to a later ``end`` of the same granularity: "2009" to "2011" is P2Y,
+    "2013-03" to "2013-06" P3M, days P<n>D; None for other shapes, mixed granularities or an end not after the
+    start."""
+    if not (start and end and _YEAR_MONTH_OR_DAY.match(start) and _YEAR_MONTH_OR_DAY.match(end)) \
+            or start.count("-") != end.count("-"):
+        return None
+    s_parts, e_parts = [int(p) for p in start.split("-")], [int(p) for p in end.split("-")]
+    if len(s_parts) == 1:
+        n, unit = e_parts[0] - s_parts[0], "Y"
+    elif len(s_parts) == 2:
+        n, unit = (e_parts[0] - s_parts[0]) * 12 + e_parts[1] - s_parts[1], "M"
+    else:
+        n, unit = (date(*e_parts) - date(*s_parts)).days, "D"
+    return f"P{n}{unit}" if n > 0 else None
 
 
 def pick_weekday(anchor: date, weekday: int, direction: Optional[str], strict: bool) -> date:
