@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
+from . import nlp_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -72,4 +73,5 @@ def load(model: str = DEFAULT_MODEL) -> tuple["Language", ModelInfo]:
     for name in nlp.pipe_names:
         if name not in NEEDED:
             nlp.disable_pipe(name)
+    nlp_rules.install(nlp)  # same matches as spaCy's Matcher, found ~4x faster; refuses itself if not
     return nlp, info
