@@ -24,9 +24,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Figure
+from .base import doc_text
 from . import figures_filters as filters
 from .figures_roles import counted_noun, event_of, noun_phrase
-from .figures_numbers import SUBUNIT_WORDS
+from .figures_numbers import FRACTIONS, ONES, SUBUNIT_WORDS, VAGUE
 from .figures_scan import (Number, currency_after, currency_before, number_at, percent_after, qualifier_after,
                            qualifier_before, unit_after)
 
@@ -124,13 +125,16 @@ def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool) -> Optio
     return True
 
 
+_WORD_STARTS = frozenset(ONES) | frozenset(FRACTIONS) | frozenset(VAGUE) | {"a", "an"}
+
+
 class _Context:
     """What is read once per document: spans no figure may touch, digit strings used as names."""
 
     __slots__ = ("blocked", "names")
 
     def __init__(self, doc: "Doc") -> None:
-        self.blocked = filters.blocked_spans(doc.text)
+        self.blocked = filters.blocked_spans(doc_text(doc))
         self.names = filters.name_numbers(doc)
 
 
@@ -212,11 +216,20 @@ def find_figures(doc: "Doc") -> list[Figure]:
     context = _Context(doc)
     figures: list[Figure] = []
     i = 0
-    while i < len(doc):
-        figure, i = _figure_at(doc, i, context)
+    for start in _number_starts(doc):
+        if start < i:
+            continue  # inside the figure read before
+        figure, i = _figure_at(doc, start, context)
         if figure is not None:
             figures.append(figure)
     return figures
+
+
+def _number_starts(doc: "Doc") -> list[int]:
+    """Tokens a number can start at (a superset of where :func:`number_at` reads one): anything with a numeric
+    character, number words, fractions, "thousands"-like plurals and "a"/"an" ("a third", "a dozen"). Skipping
+    the rest saves reading every token of the article."""
+    return [t.i for t in doc if t.lower_ in _WORD_STARTS or any(ch.isnumeric() for ch in t.text)]
 
 
 class FigureAnnotator:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
 from ..model import Article, Entity, Quote, Span, Speaker
+from .base import doc_text
 from .quotes_cues import find_cues
 from .quotes_find import Draft, build_layout, classify_cues, direct_drafts
 from .quotes_marks import find_stretches
@@ -41,8 +42,8 @@ class Resolver(Protocol):
 
 def find_drafts(doc: "Doc") -> list[Draft]:
     """All draft quotations of a parsed document, in text order, speakers not yet resolved."""
-    stretches = find_stretches(doc.text)
-    layout = build_layout(doc.text, stretches)
+    stretches = find_stretches(doc_text(doc))
+    layout = build_layout(doc_text(doc), stretches)
     cues = find_cues(doc)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
@@ -75,21 +76,21 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     s, e = draft.speaker
     entity = resolver.resolve(doc, (s, e), entities, context)
     if entity is not None:
-        context.remember(s, entity, doc.text[s:e])
-    return Speaker(doc.text[s:e], (s, e), entity, names.get(entity) if entity else None)
+        context.remember(s, entity, doc_text(doc)[s:e])
+    return Speaker(doc_text(doc)[s:e], (s, e), entity, names.get(entity) if entity else None)
 
 
 def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequence[Entity]) -> Quote:
     cue_text = cue_span = None
     if draft.cue is not None:
         cue_span = draft.cue.span(doc)
-        cue_text = doc.text[cue_span[0]:cue_span[1]]
+        cue_text = doc_text(doc)[cue_span[0]:cue_span[1]]
     areas = draft.parts if draft.kind == "direct" else [draft.span]
     about = _about(areas, entities, speaker)
     s, e = draft.span
-    text = doc.text[s:e]
+    text = doc_text(doc)[s:e]
     if draft.kind == "direct" and len(draft.parts) > 1:
-        text = " ".join(doc.text[a:b] for a, b in draft.parts)
+        text = " ".join(doc_text(doc)[a:b] for a, b in draft.parts)
     return Quote(text, (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
                  speaker, about)
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Span
+from .base import doc_text
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Cue:
 
     def text(self, doc: "Doc") -> str:
         s, e = self.span(doc)
-        return doc.text[s:e]
+        return doc_text(doc)[s:e]
 
 
 def is_reporting(token: "Token") -> bool:

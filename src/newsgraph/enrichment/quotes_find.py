@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Span
+from .base import doc_text
 from .quotes_cues import Cue, speaker_range
 from .quotes_marks import QuoteStretch, paragraphs
 
@@ -93,7 +94,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
-            if cue.kind == "naming" and all(len(doc.text[a:b].split()) < _NAMING_MIN_WORDS for a, b in parts):
+            if cue.kind == "naming" and all(len(doc_text(doc)[a:b].split()) < _NAMING_MIN_WORDS for a, b in parts):
                 continue  # called the plan "dangerous": a one-word label, like a scare quote
             if _words_outside(doc, cue.complement, outers):
                 # the clause as written: both marks of every quoted fragment inside it

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Span
+from .base import doc_text
 from .quotes_find import Draft
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             others = [a for d in drafts if d is not draft for a in content(d)]
             inside = [s for s in material + others if _overlaps(s, draft.span) and not _in_parts(s, draft.parts)]
             if inside:
-                new = _cut(doc.text, draft, inside)
+                new = _cut(doc_text(doc), draft, inside)
                 if new is None:
                     continue
                 if new != draft.span:

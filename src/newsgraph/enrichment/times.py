@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Optional, Union
 
 from ..model import Article, TimeRef
+from .base import doc_text
 from .times_calendar import calendar_distance, latest_not_after
 from .times_find import TimeCandidate, find_times
 from .times_resolve import parse_anchor, resolve, time_type
@@ -34,7 +35,7 @@ _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
 
 def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> list[TimeRef]:
     """Find and resolve every time expression; the pure core of :class:`TimeAnnotator`."""
-    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     cands = find_times(doc_or_text)
     anchor = parse_anchor(published) or parse_anchor(_dateline(cands, text))
     refs = [TimeRef(c.text, (c.start, c.end), time_type(c), resolve(c, anchor, c.tense))  # type: ignore[arg-type]

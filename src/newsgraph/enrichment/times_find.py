@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Union
 
+from .base import doc_text
 from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, UNIT_RE,
                             WEEKDAY_RE, alt_pattern, month_number, number_value)
 from .times_tense import tense_of
@@ -138,7 +139,7 @@ _SET_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|dollars?|eur
 def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     """Time expressions in a text or a parsed ``Doc``, in text order, non-overlapping (longest wins)."""
     doc = None if isinstance(doc_or_text, str) else doc_or_text
-    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     found: list[TimeCandidate] = []
     for kind, pattern in _COMPILED:
         for m in pattern.finditer(text):
