@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..errors import ModelError
-from . import nlp_rules
+from . import nlp_ops, nlp_rules
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,4 +74,5 @@ def load(model: str = DEFAULT_MODEL) -> tuple["Language", ModelInfo]:
         if name not in NEEDED:
             nlp.disable_pipe(name)
     nlp_rules.install(nlp)  # same matches as spaCy's Matcher, found ~4x faster; refuses itself if not
+    nlp_ops.install(nlp)  # matrix products through numpy's BLAS, not thinc's blis
     return nlp, info

@@ -11,12 +11,15 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional
 
+from ..enrichment.nlp_ops import one_thread_per_worker
+
 
 class ProcessPool:
     def __init__(self, workers: int, window: Optional[int] = None):
         self.workers = workers
         self.window = window or workers * 2
         # spawn, not fork: a forked child would inherit the parent's threads and open database handles.
+        one_thread_per_worker()  # the pool is the parallelism: one BLAS thread per worker
         self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
     def map_batches(self, fn: Callable[..., Any], batches: Iterable[Any], *args: Any) -> Iterator[Any]:
