@@ -151,3 +151,5 @@ def test_bench_search_small(tmp_path):
     assert result["n"] == 2000 and result["calls"] == 12
     assert 0 < result["search_ms"]["p50"] <= result["search_ms"]["p95"]
     assert 0 < result["quotes_ms"]["p50"] <= result["quotes_ms"]["p95"]
+    assert 0 < result["filtered_ms"]["p50"] <= result["filtered_ms"]["p95"]
+    assert {"search filter_source", "search filter_entity", "search filter_since"} <= set(result["by_kind"])

@@ -5,7 +5,8 @@ words of Zipfian news-like text, thousands of people and organisations drawn Zip
 The same seed gives the same store. They are loaded with ``put_many`` in batches of :data:`BATCH` (one transaction
 each), then the full-text index is optimised. Latency is the wall time of one library call (``query.search`` over
 a fixed set of realistic queries: rare names, frequent names, two-word queries, common words;
-``query.quotes(speaker=…)`` by surname and by full name), reported as p50/p95 over every call and per query kind.
+``query.quotes(speaker=…)`` by surname and by full name; searches narrowed by date, outlet or entity), reported as
+p50/p95 over every call and per query kind.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from .search_corpus import queries, speaker_queries, synthetic_article
+from .search_corpus import filtered_queries, queries, speaker_queries, synthetic_article
 
 __all__ = ["SearchBench", "run", "synthetic_article", "BATCH"]
 
@@ -31,6 +32,7 @@ class SearchBench:
     load_seconds: float
     search_ms: dict[str, float] = field(default_factory=dict)
     quotes_ms: dict[str, float] = field(default_factory=dict)
+    filtered_ms: dict[str, float] = field(default_factory=dict)
     calls: int = 0
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
     db_bytes: int = 0
@@ -46,7 +48,8 @@ class SearchBench:
                f"search (FTS5), {self.calls} calls: p50 {self.search_ms['p50']:.2f} ms  "
                f"p95 {self.search_ms['p95']:.2f} ms",
                f"quotes --speaker, {self.calls} calls: p50 {self.quotes_ms['p50']:.2f} ms  "
-               f"p95 {self.quotes_ms['p95']:.2f} ms"]
+               f"p95 {self.quotes_ms['p95']:.2f} ms",
+               f"search with filters: p50 {self.filtered_ms['p50']:.2f} ms  p95 {self.filtered_ms['p95']:.2f} ms"]
         out += [f"  {kind}: p50 {ms['p50']:.2f} ms  p95 {ms['p95']:.2f} ms" for kind, ms in self.by_kind.items()]
         return out
 
@@ -96,9 +99,12 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
                                for kind, q in queries(seed)] * rounds)
             speakers = _timed([(f"speaker {kind}", lambda s=s: query.quotes(store, speaker=s, limit=100))
                                for kind, s in speaker_queries(seed)] * rounds)
+            filtered = _timed([(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, **f))
+                               for kind, q, f in filtered_queries(seed)] * rounds)
         size = os.path.getsize(path)
     kinds: dict[str, list[float]] = {}
-    for kind, t in searches + speakers:
+    for kind, t in searches + speakers + filtered:
         kinds.setdefault(kind, []).append(t)
     return SearchBench(n, seconds, _percentiles([t for _, t in searches]), _percentiles([t for _, t in speakers]),
-                       len(searches), {k: _percentiles(v) for k, v in kinds.items()}, size, optimize)
+                       _percentiles([t for _, t in filtered]), len(searches),
+                       {k: _percentiles(v) for k, v in kinds.items()}, size, optimize)

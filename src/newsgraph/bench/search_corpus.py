@@ -15,7 +15,6 @@ those shapes (seeded, so the same seed gives the same corpus):
 """
 from __future__ import annotations
 
-import bisect
 import itertools
 import random
 from dataclasses import dataclass
@@ -196,6 +195,18 @@ def queries(seed: int = 13) -> list[tuple[str, str]]:
             ("frequent_name", v.people[0][1]), ("frequent_name", v.people[40][0]), ("frequent_name", v.orgs[3]),
             ("two_words", "oil prices"), ("two_words", "nuclear talks"), ("two_words", "central bank"),
             ("common_word", "government"), ("common_word", "election"), ("common_word", "police")]
+
+
+def filtered_queries(seed: int = 13) -> list[tuple[str, str, dict[str, str]]]:
+    """Searches with filters as (kind, query, filters): a common word or a frequent name narrowed to a recent year,
+    to a large and a small outlet, and to articles naming a frequent or a mid-ranked person."""
+    v = vocabulary(seed)
+    return [("filter_since", "government", {"since": "2019-06"}),
+            ("filter_until", "election", {"until": "2010-03"}),
+            ("filter_source", "police", {"source": v.sources[0]}),
+            ("filter_source", "government", {"source": v.sources[100]}),
+            ("filter_entity", "election", {"entity": v.people[0][0]}),
+            ("filter_entity", "police", {"entity": v.people[300][1]})]
 
 
 def speaker_queries(seed: int = 13) -> list[tuple[str, str]]:
