@@ -1,6 +1,6 @@
 """End to end: HTML pages → stored articles with entities, quotes, figures and times.
 
-Measures articles/s of ``ingest`` into a fresh SQLite file with N workers, peak resident memory of the main
+Measures articles/s of ``ingest`` into a fresh SQLite file with N workers and ingest's batch size, peak resident memory of the main
 process and of the largest worker, beside the extraction-only rate of bare trafilatura on the same pages (the
 reference: what a user would otherwise run just to get the text).
 """
@@ -76,7 +76,7 @@ def _reference(pages: list[Path]) -> float:
 
 
 def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor: str = "fast",
-        reference: bool = True, batch_size: int = 4) -> PipelineBench:
+        reference: bool = True, batch_size: int = Options().batch_size) -> PipelineBench:
     from ..run import ingest
     from ..storage import open_store
     pages = sorted((data_dir / "extraction-dev" / "html").glob("*.html*"))[:limit]

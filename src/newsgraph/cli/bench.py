@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from . import bench_dedup, bench_extract, bench_memory, bench_search
+from ..pipeline import Options
 from .common import dump_json, echo_lines
 
 
@@ -34,7 +35,8 @@ def nlp(data, repeat, fmt) -> None:
 @click.option("--workers", default=2, show_default=True, help="Worker processes for the ingest.")
 @click.option("--limit", type=int, default=None, help="Use only the first N pages.")
 @click.option("--extractor", default="fast", show_default=True, help="HTML extractor to use.")
-@click.option("--batch-size", default=4, show_default=True, help="Pages per batch handed to a worker.")
+@click.option("--batch-size", default=Options().batch_size, show_default=True,
+              help="Pages per batch handed to a worker (ingest uses the same).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def pipeline(data, workers, limit, extractor, batch_size, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
