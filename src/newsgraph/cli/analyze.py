@@ -20,6 +20,19 @@ _extractor = click.option("--extractor", type=click.Choice(["fast", "trafilatura
                           help="HTML extractor: fast (selectolax + block scoring) or trafilatura (the reference).")
 
 
+def _stacked(*decorators):
+    """Several click decorators as one, applied in the order written (top first, as when stacked)."""
+    def apply(fn):
+        for decorator in reversed(decorators):
+            fn = decorator(fn)
+        return fn
+    return apply
+
+
+# What analyze and extract share: inputs in, records out.
+_record_options = _stacked(_inputs, _format, _output, _as_text, _extractor)
+
+
 def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> None:
     from ..record import to_record
     from ..run import RunSummary, analyze_inputs
@@ -48,11 +61,7 @@ def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> No
 
 
 @click.command()
-@_inputs
-@_format
-@_output
-@_as_text
-@_extractor
+@_record_options
 @model_option
 @workers_option
 def analyze(inputs, fmt, output, as_text, extractor, model, stages, workers) -> None:
@@ -66,11 +75,7 @@ def analyze(inputs, fmt, output, as_text, extractor, model, stages, workers) -> 
 
 
 @click.command()
-@_inputs
-@_format
-@_output
-@_as_text
-@_extractor
+@_record_options
 @workers_option
 def extract(inputs, fmt, output, as_text, extractor, workers) -> None:
     """Extract clean articles (text, title, date, authors, outlet) from INPUT... without NLP.
