@@ -98,3 +98,50 @@ def test_export_rejects_unknown_formats(store):
         query.export(store, "xml", io.StringIO())
     with pytest.raises(MissingExtra, match="parquet"):
         query.export(store, "parquet", io.StringIO())
+
+
+# ---- filtered search: from the filter's side or by walking the matches, the same results ------------------------
+
+@pytest.fixture(scope="module")
+def corpus_store(tmp_path_factory):
+    from newsgraph.bench.search import load
+    from newsgraph.storage.sqlite import SQLiteStore
+    path = tmp_path_factory.mktemp("corpus") / "c.db"
+    with SQLiteStore(path, search_window=8) as s:  # a small window, so that where it falls matters
+        load(s, 600, seed=5, batch=200)
+        yield s
+
+
+def _filtered_cases():
+    from newsgraph.bench.search_corpus import vocabulary
+    v = vocabulary(5)
+    return [("government", {"source": v.sources[0]}), ("police", {"source": v.sources[3]}),
+            ("election", {"since": "2018"}), ("government", {"until": "2011-06"}),
+            ("government", {"since": "2012-03", "until": "2012-09-15"}),
+            ("police", {"entity": v.people[0][1]}), (v.people[1][1], {"entity": v.people[0][0]}),
+            ("government", {"source": v.sources[0], "since": "2015"}),
+            ("police", {"entity": v.people[2][1], "until": "2016"})]
+
+
+@pytest.mark.parametrize("case", range(9))
+def test_filtered_search_is_the_same_from_either_side(corpus_store, monkeypatch, case):
+    from newsgraph.storage import sqlite as backend
+    words, filters = _filtered_cases()[case]
+    monkeypatch.setattr(backend, "FILTER_FIRST_MAX", 10**9)
+    from_filter = [(h.id, round(h.score, 9)) for h in query.search(corpus_store, words, limit=5, **filters)]
+    monkeypatch.setattr(backend, "FILTER_FIRST_MAX", -1)
+    walked = [(h.id, round(h.score, 9)) for h in query.search(corpus_store, words, limit=5, **filters)]
+    assert from_filter == walked
+    assert from_filter, f"no hits for {words!r} {filters}: the case tests nothing"
+
+
+def test_filter_first_applies_every_filter(corpus_store, monkeypatch):
+    from newsgraph.bench.search_corpus import vocabulary
+    from newsgraph.storage import sqlite as backend
+    monkeypatch.setattr(backend, "FILTER_FIRST_MAX", 10**9)
+    source = vocabulary(5).sources[0]
+    hits = query.search(corpus_store, "government", limit=50, source=source, since="2015", until="2017")
+    assert hits
+    for hit in hits:
+        article = corpus_store.get(hit.id)
+        assert article.source == source and "2015" <= article.published[:4] <= "2017"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping, Optional, Union
+from typing import Mapping, Union
 
 from ..errors import ConfigError, StoreError
 from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember

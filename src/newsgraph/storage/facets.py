@@ -30,18 +30,30 @@ ENTITY_TERMS_DDL = """CREATE TABLE IF NOT EXISTS entity_terms (
     pk   INTEGER NOT NULL,
     PRIMARY KEY (term, pk)
 ) WITHOUT ROWID"""
+# What lets a filter select its articles without a scan (see filtered_articles).
+FACET_INDEXES_DDL = """
+CREATE INDEX IF NOT EXISTS search_facets_source ON search_facets (lower(source), pk);
+CREATE INDEX IF NOT EXISTS search_facets_story ON search_facets (coalesce(story, id), pk);
+CREATE INDEX IF NOT EXISTS search_facets_published ON search_facets (published);
+"""
 _COLUMNS = "pk, id, revision, published, source, story"
 _NAMES = "SELECT f.pk, e.name_key FROM entities e JOIN {src} f ON f.id = e.article AND f.revision = e.revision"
 
 
 def ensure_facets(conn: sqlite3.Connection) -> None:
-    """Create the tables when missing and fill them from the current revisions of a store made before they existed."""
+    """Create the tables when missing and fill them from the current revisions of a store made before they existed;
+    add the filter indexes a store made before them lacks."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_terms'").fetchone():
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_facets_source'").fetchone():
+            conn.executescript(FACET_INDEXES_DDL)
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         conn.execute(FACETS_DDL)
         conn.execute(ENTITY_TERMS_DDL)
+        for statement in FACET_INDEXES_DDL.split(";"):
+            if statement.strip():
+                conn.execute(statement)
         conn.execute("DELETE FROM search_facets")
         conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE current = 1")
         rows = conn.execute(_NAMES.format(src="search_facets")).fetchall()
@@ -68,16 +80,25 @@ def remove(conn: sqlite3.Connection, pk: int) -> None:
     conn.execute("DELETE FROM search_facets WHERE pk = ?", (pk,))
 
 
+def _entity_pks(conn: sqlite3.Connection, name_key: str) -> Optional[tuple[str, list[Any]]]:
+    """A query for the pks of current articles naming an entity a word of whose name starts with ``name_key``, or
+    one linked to the same global entity as an entity of exactly that name; None when no name has such a word."""
+    if not _has_term(conn, name_key):
+        return None
+    linked = ("SELECT f.pk FROM entities e JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"
+              " WHERE e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = ?"
+              " AND x.global_id IS NOT NULL)")
+    return (f"SELECT pk FROM entity_terms WHERE term >= ? AND term < ? UNION {linked}",
+            [name_key, name_key + TOP, name_key])
+
+
 def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[Any]]:
     """SQL condition on ``a`` (a ``search_facets`` row): the article names an entity matching ``name_key`` (a word
     of it starts so; else, when no name has such a word, a substring) or one linked to the same global entity as
     an entity of exactly that name. The candidate set is read from indexes once per query."""
-    linked = ("SELECT f.pk FROM entities e JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"
-              " WHERE e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = ?"
-              " AND x.global_id IS NOT NULL)")
-    if _has_term(conn, name_key):
-        return (f"a.pk IN (SELECT pk FROM entity_terms WHERE term >= ? AND term < ? UNION {linked})",
-                [name_key, name_key + TOP, name_key])
+    pks = _entity_pks(conn, name_key)
+    if pks is not None:
+        return f"a.pk IN ({pks[0]})", pks[1]
     return ("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision AND"
             " (instr(e.name_key, ?) > 0 OR e.global_id IN (SELECT x.global_id FROM entities x"
             " WHERE x.name_key = ? AND x.global_id IS NOT NULL)))", [name_key, name_key])
@@ -86,3 +107,32 @@ def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[An
 def _has_term(conn: sqlite3.Connection, key: Optional[str]) -> bool:
     return bool(key) and conn.execute("SELECT 1 FROM entity_terms WHERE term >= ? AND term < ? LIMIT 1",
                                       (key, key + TOP)).fetchone() is not None
+
+
+def filtered_articles(conn: sqlite3.Connection, filters, entity_key: Optional[str], cap: int
+                      ) -> Optional[list[int]]:
+    """The pks, newest first, of the current articles one indexed filter selects (outlet, story, entity or date
+    range), taking the filter that selects the fewest; None when every one selects more than ``cap`` (a search
+    then walks its full-text matches instead). The other filters are not applied here."""
+    drivers: list[tuple[str, list[Any]]] = []
+    if filters.source:
+        drivers.append(("SELECT pk FROM search_facets WHERE lower(source) = lower(?)", [filters.source]))
+    if filters.story:
+        drivers.append(("SELECT pk FROM search_facets WHERE coalesce(story, id) = ?", [filters.story]))
+    if entity_key:
+        pks = _entity_pks(conn, entity_key)
+        if pks is not None:
+            drivers.append(pks)
+    if filters.since or filters.until:
+        # The same test as the filter's prefix comparison, as a range the published index can answer:
+        # substr(p, 1, len(s)) >= s  <=>  p >= s;  substr(p, 1, len(u)) <= u  <=>  p < u + U+10FFFF.
+        drivers.append(("SELECT pk FROM search_facets WHERE published >= ? AND published < ?",
+                        [filters.since or "", (filters.until or "\U0010ffff") + "\U0010ffff"]))
+    best: Optional[tuple[int, str, list[Any]]] = None
+    for sql, params in drivers:
+        size = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, cap + 1]).fetchone()[0]
+        if size <= cap and (best is None or size < best[0]):
+            best = (size, sql, params)
+    if best is None:
+        return None
+    return [row[0] for row in conn.execute(f"SELECT pk FROM ({best[1]}) ORDER BY pk DESC", best[2])]
