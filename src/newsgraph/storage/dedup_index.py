@@ -9,8 +9,9 @@ from __future__ import annotations
 import sqlite3
 from typing import Optional, Sequence
 
-from ..errors import ConfigError, StoreError
+from ..errors import ConfigError
 from ..model import IndexEntry
+from .tx import write_tx
 
 _COLUMNS = "seq, id, content_hash, story, duplicate_of, shingles"
 _PARAMS_KEY = "dedup_params"
@@ -67,22 +68,12 @@ class SQLiteDedupIndex:
             keys: Sequence[tuple[int, int]], old_keys: Sequence[tuple[int, int]] = ()) -> int:
         """Index an article (or re-index a revised one in place, keeping its place in time); returns its seq."""
         conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write the dedup index of {self._path}: {exc}") from exc
-        try:
+        with write_tx(conn, f"the dedup index of {self._path} (article {article_id!r})"):
             seq = self._upsert(article_id, content_hash, story, duplicate_of, shingles)
             conn.executemany("DELETE FROM dedup_bands WHERE band = ? AND hash = ? AND doc = ?",
                              [(band, key, seq) for band, key in old_keys])
             conn.executemany("INSERT OR IGNORE INTO dedup_bands (band, hash, doc) VALUES (?, ?, ?)",
                              [(band, key, seq) for band, key in keys])
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"indexing article {article_id!r} for dedup failed: {exc}") from exc
-            raise
         return seq
 
     def _upsert(self, article_id: str, content_hash: str, story: str, duplicate_of: Optional[str],

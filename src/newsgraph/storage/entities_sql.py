@@ -13,10 +13,9 @@ Per-article ``entities.global_id`` (store schema 1) points into ``global_entitie
 from __future__ import annotations
 
 import sqlite3
-from contextlib import contextmanager
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Optional
 
-from ..errors import StoreError
+from .tx import write_tx
 
 ENTITY_DDL = (
     """CREATE TABLE IF NOT EXISTS global_entities (
@@ -45,14 +44,9 @@ def ensure_entity_schema(conn: sqlite3.Connection) -> None:
     """Create the registry tables when missing (idempotent; outside any open transaction)."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'global_roles'").fetchone():
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_tx(conn, "the entity registry's tables"):
         for statement in ENTITY_DDL:
             conn.execute(statement)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 class SQLiteEntityRegistry:
@@ -63,18 +57,8 @@ class SQLiteEntityRegistry:
         self.path = path
         ensure_entity_schema(conn)
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        try:
-            self._conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-        try:
-            yield
-            self._conn.execute("COMMIT")
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
+    def transaction(self):
+        return write_tx(self._conn, f"entity links to {self.path}")
 
     # -- lookups -------------------------------------------------------------------------------------------------
 

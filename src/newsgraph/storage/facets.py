@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any, Optional
 
 from .speakers import TOP, terms
+from .tx import write_tx
 
 FACETS_DDL = """CREATE TABLE IF NOT EXISTS search_facets (
     pk        INTEGER PRIMARY KEY,
@@ -45,24 +46,24 @@ def ensure_facets(conn: sqlite3.Connection) -> None:
     add the filter indexes a store made before them lacks."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_terms'").fetchone():
         if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_facets_source'").fetchone():
-            conn.executescript(FACET_INDEXES_DDL)
+            with write_tx(conn, "the search filter indexes"):
+                _create_indexes(conn)
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_tx(conn, "the search facets"):
         conn.execute(FACETS_DDL)
         conn.execute(ENTITY_TERMS_DDL)
-        for statement in FACET_INDEXES_DDL.split(";"):
-            if statement.strip():
-                conn.execute(statement)
+        _create_indexes(conn)
         conn.execute("DELETE FROM search_facets")
         conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE current = 1")
         rows = conn.execute(_NAMES.format(src="search_facets")).fetchall()
         conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                          [(t, pk) for pk, key in rows for t in terms(key)])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+
+
+def _create_indexes(conn: sqlite3.Connection) -> None:
+    for statement in FACET_INDEXES_DDL.split(";"):
+        if statement.strip():
+            conn.execute(statement)
 
 
 def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 from ..errors import StoreError
+from .tx import write_tx
 
 SCHEMA_VERSION = 1
 
@@ -149,15 +150,10 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
             raise StoreError(f"{path} has store schema {row[0]}; this newsgraph reads up to {SCHEMA_VERSION}")
     # One transaction, statement by statement (executescript would commit on its own): two processes opening a
     # fresh file at once then cannot interleave half-made schemas.
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_tx(conn, f"the schema of {path}"):
         for statement in _statements(DDL):
             conn.execute(statement)
         conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def _statements(script: str) -> list[str]:

@@ -17,6 +17,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .tx import write_tx
+
 SPEAKER_DDL = (
     """CREATE TABLE IF NOT EXISTS quote_speakers (
         term  TEXT NOT NULL,
@@ -43,8 +45,7 @@ def ensure_speaker_index(conn: sqlite3.Connection) -> None:
     """Create the index when missing and fill it from the current quotes of a store made before it existed."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'quote_speakers'").fetchone():
         return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with write_tx(conn, "the speaker index"):
         for statement in SPEAKER_DDL:
             conn.execute(statement)
         rows = conn.execute(
@@ -53,10 +54,6 @@ def ensure_speaker_index(conn: sqlite3.Connection) -> None:
             " WHERE a.current = 1 AND q.speaker_key IS NOT NULL").fetchall()
         conn.executemany("INSERT OR IGNORE INTO quote_speakers (term, pub, quote, copy) VALUES (?, ?, ?, ?)",
                          [(t, pub, pk, int(copy)) for pk, key, pub, copy in rows for t in terms(key)])
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
 
 
 def index_rows(quote_pk: int, speaker_key: Optional[str], published: Optional[str],

@@ -9,7 +9,6 @@ import dataclasses
 import json
 import re
 import sqlite3
-from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
@@ -24,6 +23,7 @@ from .entities_read import SQLiteEntityViews
 from .entities_sql import SQLiteEntityRegistry
 from .schema import ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
+from .tx import write_tx
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
@@ -117,21 +117,8 @@ class SQLiteStore(Store):
         with self._write():
             return [self._put_checked(a) for a in articles]
 
-    @contextmanager
-    def _write(self) -> Iterator[None]:
-        conn = self._conn
-        try:
-            conn.execute("BEGIN IMMEDIATE")  # take the write lock first: the duplicate lookup must not go stale
-        except sqlite3.Error as exc:
-            raise StoreError(f"cannot write to {self.path}: {exc}") from exc
-        try:
-            yield
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.Error):
-                raise StoreError(f"writing to {self.path} failed: {exc}") from exc
-            raise
+    def _write(self):
+        return write_tx(self._conn, f"to {self.path}")  # the duplicate lookup inside must not go stale
 
     def _put_checked(self, article: Article) -> PutResult:
         try:
