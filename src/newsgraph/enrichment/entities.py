@@ -47,6 +47,10 @@ class _Cluster:
     forms: set[str] = field(default_factory=set)
     first: int = 0
     person_cues: int = 0
+    norm: list[str] = field(default_factory=list)  # the name's words, normalised (the name never changes)
+
+    def __post_init__(self) -> None:
+        self.norm = [_norm(t) for t in self.name.split()]
 
     @property
     def type(self) -> str:
@@ -262,8 +266,7 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) ->
             return _pick_target(clusters, found, start), False
     # Any label for a one-word name: the tagger calls a lone surname many things ("Farouk" WORK_OF_ART).
     if label in {"PERSON", "ORG", "GPE", "NORP"} or len(tokens) == 1:
-        people = [(i, [_norm(t) for t in c.tokens]) for i, c in enumerate(clusters)
-                  if c.type == "PERSON" or c.person_cues]
+        people = [(i, c.norm) for i, c in enumerate(clusters) if c.person_cues or c.type == "PERSON"]
         # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
         # full name ends with it, so "Warhol" does not join "Warhol Polaroid" while "Andy Warhol" exists.
         for found in ([i for i, full in people if _is_subname(tokens, full) and full[-len(tokens):] == tokens],
