@@ -47,3 +47,18 @@ def test_workers_get_one_blas_thread_unless_the_user_chose(monkeypatch):
     monkeypatch.setenv("OMP_NUM_THREADS", "3")
     nlp_ops.one_thread_per_worker()
     assert os.environ["OPENBLAS_NUM_THREADS"] == "1" and os.environ["OMP_NUM_THREADS"] == "3"
+
+
+def test_lazy_lemmas_are_the_lemmatizers_own(nlp):
+    from newsgraph.enrichment.base import lemma_of
+    assert "lemmatizer" not in nlp.pipe_names  # not run over every token
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(EXAMPLES.iterdir()) if p.is_file()]
+    texts.append("He has said they were running; she'd been told the mice ran. Officials say it's done.")
+    lazy = [[lemma_of(t) for t in doc] for doc in nlp.pipe(texts)]
+    nlp.enable_pipe("lemmatizer")
+    try:
+        full = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+    finally:
+        nlp.disable_pipe("lemmatizer")
+    assert lazy == full
+    assert "say" in lazy[-1] and "mouse" in lazy[-1]

@@ -24,7 +24,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Figure
-from .base import doc_text
+from .base import doc_text, lemma_of
 from . import figures_filters as filters
 from .figures_roles import counted_noun, event_of, noun_phrase
 from .figures_numbers import FRACTIONS, ONES, SUBUNIT_WORDS, VAGUE
@@ -200,7 +200,7 @@ def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[Figure],
     if between or (reading.start > 0 and doc[reading.start - 1].lower_ == "between"):
         between = True
     before = doc[reading.start - 1] if reading.start > 0 else None
-    change = before is not None and (before.lower_ in ("from", "by") or before.lemma_.lower() in CHANGE_VERBS)
+    change = before is not None and (before.lower_ in ("from", "by") or lemma_of(before).lower() in CHANGE_VERBS)
     ranged = _read_range(doc, reading, between, change)
     if ranged is None:
         return None, reading.end + 2

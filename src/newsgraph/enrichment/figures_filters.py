@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from .base import lemma_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -129,7 +131,7 @@ def age(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     prev = [doc[j].lower_ for j in range(max(0, i - 3), i)]
     if prev and (prev[-1] in AGE_BEFORE or prev[-2:] == ["age", "of"] or prev[-2:] == ["ages", "of"]):
         return "age"
-    if first.i == last.i and first.dep_ in ("attr", "acomp") and first.head.lemma_ == "be":
+    if first.i == last.i and first.dep_ in ("attr", "acomp") and lemma_of(first.head) == "be":
         subject = next((c for c in first.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and (subject.lower_ in PERSON_PRONOUNS or subject.ent_type_ == "PERSON"):
             return "age"  # "when she was six"

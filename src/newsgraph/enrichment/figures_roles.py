@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from .base import lemma_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -36,7 +38,7 @@ def past_participle(verb: "Token") -> str:
     """``killing`` → ``killed``; a verb already in past form keeps its surface."""
     if verb.tag_ in ("VBD", "VBN"):
         return verb.lower_
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     if lemma in IRREGULAR:
         return IRREGULAR[lemma]
     if lemma.endswith("e"):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import ModelError
 from . import nlp_ops, nlp_rules
+from .base import lazy_lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -75,4 +76,5 @@ def load(model: str = DEFAULT_MODEL) -> tuple["Language", ModelInfo]:
             nlp.disable_pipe(name)
     nlp_rules.install(nlp)  # same matches as spaCy's Matcher, found ~4x faster; refuses itself if not
     nlp_ops.install(nlp)  # matrix products through numpy's BLAS, not thinc's blis
+    lazy_lemmas(nlp)  # lemmas only of the tokens the annotators ask about, by the same lemmatizer
     return nlp, info

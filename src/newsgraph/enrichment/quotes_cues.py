@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Span
-from .base import doc_text
+from .base import doc_text, lemma_of
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class Cue:
 
 
 def is_reporting(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in REPORTING_VERBS
+    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in REPORTING_VERBS
 
 
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
@@ -216,7 +216,7 @@ def find_cues(doc: "Doc") -> list[Cue]:
             continue
         if is_reporting(tok):
             cues.append(_verb_cue(doc, tok))
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() in QUOTE_ONLY_VERBS:
+        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))
@@ -226,7 +226,7 @@ def find_cues(doc: "Doc") -> list[Cue]:
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
     with what it is called, for a naming verb that has both; None otherwise."""
-    if verb.lemma_.lower() not in NAMING_VERBS:
+    if lemma_of(verb).lower() not in NAMING_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -287,13 +287,13 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
         return False
     tok = doc[speaker]
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" \
-        or tok.lemma_.lower() in PERSON_ROLES | ORG_NOUNS
+        or lemma_of(tok).lower() in PERSON_ROLES | ORG_NOUNS
 
 
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
     """Reported content that is not a ``that``-clause: a to-infinitive ("urged them to leave"), a raised subject
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
-    lemma = verb.lemma_.lower()
+    lemma = lemma_of(verb).lower()
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is not None and lemma in INFINITIVE_VERBS and verb.tag_ != "VBN":
         return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
@@ -312,10 +312,10 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
 def _quoted_as_saying(verb: "Token") -> Optional[int]:
     """``X quoted Y as saying``: the speaker is the one quoted, not the outlet quoting."""
     host = verb.head
-    if verb.dep_ not in ("pcomp", "advcl") or host.lemma_.lower() not in ("as",) and host.dep_ != "prep":
+    if verb.dep_ not in ("pcomp", "advcl") or lemma_of(host).lower() not in ("as",) and host.dep_ != "prep":
         return None
     quoting = host.head if host.lower_ == "as" else host
-    if quoting.lemma_.lower() not in ("quote", "cite"):
+    if lemma_of(quoting).lower() not in ("quote", "cite"):
         return None
     obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
     return _speaker_token(obj)

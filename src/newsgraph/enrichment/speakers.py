@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..model import Entity, Span
+from .base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -107,7 +108,7 @@ class SpeakerResolver:
             # "officials", "experts": several unnamed people, never the last single person who spoke
             fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
             return self._role(doc, span, toks, entities, context, fallback=fallback)
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head).lower()
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             if lemma in GENERIC_ORG_NOUNS:
                 return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
@@ -147,7 +148,7 @@ class SpeakerResolver:
 
 def _is_role(head: "Token") -> bool:
     """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
-    return head.pos_ != "PROPN" and (head.lemma_.lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+    return head.pos_ != "PROPN" and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
 
 
 def _affiliated(toks, head: "Token") -> bool:
@@ -234,7 +235,7 @@ def _noun_near(doc: "Doc", start: int, end: int, noun: str) -> bool:
     sent = span[0].sent
     lo, hi = max(sent.start, span.start - _DESCRIBED_WINDOW), min(sent.end, span.end + _DESCRIBED_WINDOW)
     around = [t for t in doc[lo:hi] if not span.start <= t.i < span.end]
-    return any(t.lemma_.lower() == noun or t.lower_.endswith(noun) for t in around)
+    return any(lemma_of(t).lower() == noun or t.lower_.endswith(noun) for t in around)
 
 
 def _distance(e: Entity, offset: int) -> int:

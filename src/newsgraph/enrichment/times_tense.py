@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from .base import lemma_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -30,7 +32,7 @@ def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
     if _conditional_ahead(verb):
         return "future"
     tense = _verb_tense(verb)
-    if verb.lemma_ in _PROSPECTIVE:
+    if lemma_of(verb) in _PROSPECTIVE:
         # "the vote is expected on Thursday" looks ahead; "was set for June 30" looked ahead from a past moment
         return "future" if tense in ("present", "future", None) else None
     return tense
@@ -77,7 +79,7 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
         return _infinitive_tense(verb, depth)  # "to launch", "to be held"
     if any("Past" in a.morph.get("Tense") for a in auxes):
         return "past"
-    if any(a.lemma_ == "have" for a in auxes):
+    if any(lemma_of(a) == "have" for a in auxes):
         return "past"  # present perfect points back in time
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         # present passive or linking verb: "talks are scheduled for Friday", "lorries remain banned until April"
@@ -87,7 +89,7 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
         return _verb_tense(verb.head, depth + 1)  # "would remain banned": the linking verb carries the tense
     if verb.tag_ in ("VBD", "VBN"):
         return "past"
-    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes):
+    if verb.tag_ == "VBG" and any(lemma_of(a) == "be" for a in auxes):
         return "future" if not _aux_past(auxes) else "past"  # "is meeting on Friday": an arrangement ahead
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
