@@ -21,6 +21,7 @@ Conventions (see DESIGN.md, "Figures"):
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
 from ..model import Article, Figure
@@ -133,9 +134,9 @@ class _Context:
 
     __slots__ = ("blocked", "names")
 
-    def __init__(self, doc: "Doc") -> None:
+    def __init__(self, doc: "Doc", starts: list[int]) -> None:
         self.blocked = filters.blocked_spans(doc_text(doc))
-        self.names = filters.name_numbers(doc)
+        self.names = filters.name_numbers(doc, starts)
 
 
 def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]:
@@ -213,10 +214,11 @@ def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[Figure],
 
 def find_figures(doc: "Doc") -> list[Figure]:
     """All figures in a parsed document, in text order, spans into ``doc.text``."""
-    context = _Context(doc)
+    starts = _number_starts(doc)
+    context = _Context(doc, starts)
     figures: list[Figure] = []
     i = 0
-    for start in _number_starts(doc):
+    for start in starts:
         if start < i:
             continue  # inside the figure read before
         figure, i = _figure_at(doc, start, context)
@@ -229,7 +231,20 @@ def _number_starts(doc: "Doc") -> list[int]:
     """Tokens a number can start at (a superset of where :func:`number_at` reads one): anything with a numeric
     character, number words, fractions, "thousands"-like plurals and "a"/"an" ("a third", "a dozen"). Skipping
     the rest saves reading every token of the article."""
-    return [t.i for t in doc if t.lower_ in _WORD_STARTS or any(ch.isnumeric() for ch in t.text)]
+    import numpy as np
+    from spacy.attrs import LOWER, ORTH
+    if not len(doc):
+        return []
+    table = doc.to_array([ORTH, LOWER])
+    strings = doc.vocab.strings
+    numeric = [h for h in np.unique(table[:, 0]).tolist() if any(ch.isnumeric() for ch in strings[h])]
+    return np.flatnonzero(np.isin(table[:, 0], numeric) | np.isin(table[:, 1], _word_start_ids())).tolist()
+
+
+@lru_cache(maxsize=1)
+def _word_start_ids() -> list[int]:
+    from spacy.strings import get_string_id
+    return [get_string_id(word) for word in _WORD_STARTS]
 
 
 class FigureAnnotator:

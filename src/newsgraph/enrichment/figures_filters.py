@@ -228,10 +228,11 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     return None
 
 
-def name_numbers(doc: "Doc") -> set[str]:
-    """Digit strings the document uses as names somewhere ("Boeing 787"), so a bare "the 787" is one too."""
+def name_numbers(doc: "Doc", candidates: Optional[list[int]] = None) -> set[str]:
+    """Digit strings the document uses as names somewhere ("Boeing 787"), so a bare "the 787" is one too.
+    ``candidates``: token indices that include every all-digit token (by default, all tokens)."""
     names = set()
-    for token in doc:
+    for token in (doc if candidates is None else (doc[i] for i in candidates)):
         if token.text.isdigit() and (in_name(doc, token, has_currency=False) == "name_number"
                                      or model_number(doc, token, token)):
             names.add(token.text)
