@@ -31,39 +31,22 @@ ENTITY_TERMS_DDL = """CREATE TABLE IF NOT EXISTS entity_terms (
     pk   INTEGER NOT NULL,
     PRIMARY KEY (term, pk)
 ) WITHOUT ROWID"""
-# What lets a filter select its articles without a scan (see filtered_articles).
-FACET_INDEXES_DDL = """
-CREATE INDEX IF NOT EXISTS search_facets_source ON search_facets (lower(source), pk);
-CREATE INDEX IF NOT EXISTS search_facets_story ON search_facets (coalesce(story, id), pk);
-CREATE INDEX IF NOT EXISTS search_facets_published ON search_facets (published);
-"""
 _COLUMNS = "pk, id, revision, published, source, story"
 _NAMES = "SELECT f.pk, e.name_key FROM entities e JOIN {src} f ON f.id = e.article AND f.revision = e.revision"
 
 
 def ensure_facets(conn: sqlite3.Connection) -> None:
-    """Create the tables when missing and fill them from the current revisions of a store made before they existed;
-    add the filter indexes a store made before them lacks."""
+    """Create the tables when missing and fill them from the current revisions of a store made before they existed."""
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'entity_terms'").fetchone():
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_facets_source'").fetchone():
-            with write_tx(conn, "the search filter indexes"):
-                _create_indexes(conn)
         return
     with write_tx(conn, "the search facets"):
         conn.execute(FACETS_DDL)
         conn.execute(ENTITY_TERMS_DDL)
-        _create_indexes(conn)
         conn.execute("DELETE FROM search_facets")
         conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE current = 1")
         rows = conn.execute(_NAMES.format(src="search_facets")).fetchall()
         conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                          [(t, pk) for pk, key in rows for t in terms(key)])
-
-
-def _create_indexes(conn: sqlite3.Connection) -> None:
-    for statement in FACET_INDEXES_DDL.split(";"):
-        if statement.strip():
-            conn.execute(statement)
 
 
 def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str]) -> None:
@@ -109,31 +92,3 @@ def _has_term(conn: sqlite3.Connection, key: Optional[str]) -> bool:
     return bool(key) and conn.execute("SELECT 1 FROM entity_terms WHERE term >= ? AND term < ? LIMIT 1",
                                       (key, key + TOP)).fetchone() is not None
 
-
-def filtered_articles(conn: sqlite3.Connection, filters, entity_key: Optional[str], cap: int
-                      ) -> Optional[list[int]]:
-    """The pks, newest first, of the current articles one indexed filter selects (outlet, story, entity or date
-    range), taking the filter that selects the fewest; None when every one selects more than ``cap`` (a search
-    then walks its full-text matches instead). The other filters are not applied here."""
-    drivers: list[tuple[str, list[Any]]] = []
-    if filters.source:
-        drivers.append(("SELECT pk FROM search_facets WHERE lower(source) = lower(?)", [filters.source]))
-    if filters.story:
-        drivers.append(("SELECT pk FROM search_facets WHERE coalesce(story, id) = ?", [filters.story]))
-    if entity_key:
-        pks = _entity_pks(conn, entity_key)
-        if pks is not None:
-            drivers.append(pks)
-    if filters.since or filters.until:
-        # The same test as the filter's prefix comparison, as a range the published index can answer:
-        # substr(p, 1, len(s)) >= s  <=>  p >= s;  substr(p, 1, len(u)) <= u  <=>  p < u + U+10FFFF.
-        drivers.append(("SELECT pk FROM search_facets WHERE published >= ? AND published < ?",
-                        [filters.since or "", (filters.until or "\U0010ffff") + "\U0010ffff"]))
-    best: Optional[tuple[int, str, list[Any]]] = None
-    for sql, params in drivers:
-        size = conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, cap + 1]).fetchone()[0]
-        if size <= cap and (best is None or size < best[0]):
-            best = (size, sql, params)
-    if best is None:
-        return None
-    return [row[0] for row in conn.execute(f"SELECT pk FROM ({best[1]}) ORDER BY pk DESC", best[2])]

@@ -34,11 +34,6 @@ TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 #: matching more current articles than this is ranked among its newest SEARCH_WINDOW matches (storage order; with
 #: filters, of the matches that pass them). Below it ranking is exact. ``SQLiteStore.search_window = None``: always.
 SEARCH_WINDOW = 10_000
-#: A filtered search starts from the filter's side when one indexed filter (outlet, story, entity, dates) selects
-#: at most this many articles: testing each against the full-text query beats walking a common word's matches
-#: for the few that pass. Results are the same either way.
-FILTER_FIRST_MAX = 20_000
-_FILTER_SLICE = 500  # articles tested per statement
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
 _WORDISH = re.compile(r"\w")
 
@@ -252,8 +247,9 @@ class SQLiteStore(Store):
                 yield from_record(json.loads(record))
 
     def count(self, current_only: bool = True) -> int:
-        where = " WHERE current = 1" if current_only else ""
-        return int(self._conn.execute("SELECT count(*) FROM articles" + where).fetchone()[0])
+        # search_facets holds one narrow row per current revision: counting it does not read the articles' text.
+        table = "search_facets" if current_only else "articles"
+        return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
                filters: Optional[SearchFilters] = None) -> list[SearchHit]:
@@ -279,11 +275,6 @@ class SQLiteStore(Store):
         filters, and the walk stops once the window is full.
         """
         where, extra = _search_filters(self._conn, filters)
-        if where and self.search_window is not None:
-            entity_key = _key(filters.entity) if filters is not None and filters.entity else None
-            chosen = facets.filtered_articles(self._conn, filters, entity_key, FILTER_FIRST_MAX)
-            if chosen is not None:
-                return self._top_among(match, chosen, where, extra, limit, offset)
         join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
         scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, ?, ?) AS score FROM articles_fts{join}"
                   f" WHERE articles_fts MATCH ?{where}")
@@ -293,24 +284,6 @@ class SQLiteStore(Store):
             params.append(max(self.search_window, limit + offset))
         sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
         return self._conn.execute(sql, (*params, limit, offset)).fetchall()
-
-    def _top_among(self, match: str, chosen: list[int], where: str, extra: list[Any], limit: int,
-                   offset: int) -> list[tuple[int, float]]:
-        """What :meth:`_top_matches` returns, found from the filter's side: the articles a selective filter chose
-        (newest first) are tested against the full-text query a slice at a time, until the window is full."""
-        window = max(self.search_window or 0, limit + offset)
-        found: list[tuple[int, float]] = []
-        for first in range(0, len(chosen), _FILTER_SLICE):
-            part = chosen[first:first + _FILTER_SLICE]
-            found += self._conn.execute(
-                "SELECT articles_fts.rowid, bm25(articles_fts, ?, ?) FROM articles_fts"
-                " JOIN search_facets a ON a.pk = articles_fts.rowid"
-                f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(part))}){where}",
-                (TITLE_WEIGHT, TEXT_WEIGHT, match, *part, *extra)).fetchall()
-            if len(found) >= window:
-                break  # slices go newest first: the newest `window` matches are all in hand
-        newest = sorted(found, key=lambda row: -row[0])[:window]
-        return sorted(newest, key=lambda row: (row[1], row[0]))[offset:offset + limit]
 
     def _hit(self, match: str, pk: int, rank: float) -> SearchHit:
         """The hit for one ranked row: FTS5 reads only this row's match positions for the snippet."""
