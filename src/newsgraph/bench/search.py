@@ -6,7 +6,8 @@ The same seed gives the same store. They are loaded with ``put_many`` in batches
 each), then the full-text index is optimised. Latency is the wall time of one library call (``query.search`` over
 a fixed set of realistic queries: rare names, frequent names, two-word queries, common words;
 ``query.quotes(speaker=…)`` by surname and by full name; searches narrowed by date, outlet or entity), reported as
-p50/p95 over every call and per query kind.
+p50/p95 over every call and per query kind. Each query runs once first, timed apart as its cold call (its pages
+come from disk); the percentiles are of the ``rounds`` calls after that.
 """
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ class SearchBench:
     by_kind: dict[str, dict[str, float]] = field(default_factory=dict)
     db_bytes: int = 0
     optimized: bool = False
+    cold_ms: dict[str, float] = field(default_factory=dict)  # the first call of each query, pages read from disk
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -49,7 +51,9 @@ class SearchBench:
                f"p95 {self.search_ms['p95']:.2f} ms",
                f"quotes --speaker, {self.calls} calls: p50 {self.quotes_ms['p50']:.2f} ms  "
                f"p95 {self.quotes_ms['p95']:.2f} ms",
-               f"search with filters: p50 {self.filtered_ms['p50']:.2f} ms  p95 {self.filtered_ms['p95']:.2f} ms"]
+               f"search with filters: p50 {self.filtered_ms['p50']:.2f} ms  p95 {self.filtered_ms['p95']:.2f} ms",
+               f"first call of each query (cold, not in the figures above): p50 {self.cold_ms['p50']:.2f} ms  "
+               f"max {self.cold_ms['max']:.2f} ms"]
         out += [f"  {kind}: p50 {ms['p50']:.2f} ms  p95 {ms['p95']:.2f} ms" for kind, ms in self.by_kind.items()]
         return out
 
@@ -95,16 +99,23 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
             seconds = load(store, n, seed) if store.count() < n else 0.0
             if optimize:
                 store.optimize()
-            searches = _timed([(f"search {kind}", lambda q=q: query.search(store, q, limit=20))
-                               for kind, q in queries(seed)] * rounds)
-            speakers = _timed([(f"speaker {kind}", lambda s=s: query.quotes(store, speaker=s, limit=100))
-                               for kind, s in speaker_queries(seed)] * rounds)
-            filtered = _timed([(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, **f))
-                               for kind, q, f in filtered_queries(seed)] * rounds)
+            search_calls = [(f"search {kind}", lambda q=q: query.search(store, q, limit=20))
+                            for kind, q in queries(seed)]
+            speaker_calls = [(f"speaker {kind}", lambda s=s: query.quotes(store, speaker=s, limit=100))
+                             for kind, s in speaker_queries(seed)]
+            filter_calls = [(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, **f))
+                            for kind, q, f in filtered_queries(seed)]
+            # One untimed-for-the-percentiles pass first: a query's first call reads its pages from disk
+            # (reported apart as "cold"); the percentiles are of the calls after it, as a serving process sees.
+            cold = _timed(search_calls + speaker_calls + filter_calls)
+            searches = _timed(search_calls * rounds)
+            speakers = _timed(speaker_calls * rounds)
+            filtered = _timed(filter_calls * rounds)
         size = os.path.getsize(path)
     kinds: dict[str, list[float]] = {}
     for kind, t in searches + speakers + filtered:
         kinds.setdefault(kind, []).append(t)
     return SearchBench(n, seconds, _percentiles([t for _, t in searches]), _percentiles([t for _, t in speakers]),
                        _percentiles([t for _, t in filtered]), len(searches),
-                       {k: _percentiles(v) for k, v in kinds.items()}, size, optimize)
+                       {k: _percentiles(v) for k, v in kinds.items()}, size, optimize,
+                       {**_percentiles([t for _, t in cold]), "max": round(max(t for _, t in cold) * 1000, 3)})
