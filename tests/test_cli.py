@@ -184,3 +184,19 @@ def test_readers_never_create_a_database_and_dates_are_checked(runner, tmp_path)
     assert not missing.exists()
     bad = runner.invoke(cli, ["quotes", "--db", str(missing), "--since", "2024-13-45"])
     assert bad.exit_code == 2 and "not a date" in bad.output
+
+
+def test_a_reader_that_stops_early_is_not_an_error(examples_dir):
+    """``newsgraph extract … | head -1``: the closed pipe ends the command quietly with exit code 0."""
+    import subprocess
+    import sys
+    cmd = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()", "extract", *[str(examples_dir)] * 40]
+    whole = subprocess.run(cmd, capture_output=True, check=True).stdout
+    assert len(whole) > 1 << 17, "the output must overflow a pipe's buffer for the test to mean anything"
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away with most of the output unread
+    _, err = proc.communicate(timeout=120)
+    assert first.startswith(b"{")
+    assert proc.returncode == 0, err
+    assert b"Broken pipe" not in err and b"Error" not in err

@@ -1,6 +1,9 @@
 """``newsgraph`` command group. Commands live in sibling modules and are registered here explicitly."""
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from .. import __version__
@@ -14,6 +17,11 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader went away ("newsgraph quotes | head"): that is not an error. Point stdout at devnull so
+            # the interpreter's final flush does not complain again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(0)
         except (ConfigError, ModelError) as exc:
             raise click.UsageError(str(exc), ctx) from exc  # a setting the user chose: exit 2
         except NewsgraphError as exc:
