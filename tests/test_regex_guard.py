@@ -39,3 +39,40 @@ def test_time_rules_match_the_same_with_and_without_the_guard(text):
         plain = re.compile(rf"(?<![\w]){pattern}")
         guarded = re.compile(rf"(?<![\w]){first_char_guard(pattern)}{pattern}")
         assert [m.span() for m in plain.finditer(text)] == [m.span() for m in guarded.finditer(text)]
+
+
+# ---- keyword skip: a kind's rules run only when one of its words is in the text ----------------------------------
+
+_KEYWORD_WORDS = ["Christmas", "New Year’s Eve", "Valentine's Day", "every", "each", "Mondays", "on Mondays", "once",
+                  "twice", "3 times a", "per", "daily", "annually", "Semi-Annual", "H1", "H2 2012", "first-half",
+                  "profit", "second half of", "Q3", "third quarter", "the weekend", "the end of", "the week",
+                  "the 21st century", "spring", "FALL", "ago", "from now", "later", "years", "-long", "this morning",
+                  "TONIGHT", "Sunday", "WEDNESDAY", "for", "the past", "two", "days", "decades", "in"]
+_keyword_texts = st.lists(st.sampled_from(_KEYWORD_WORDS + _WORDS), max_size=12).map(" ".join)
+
+
+def _every_match_has_a_keyword(text: str) -> None:
+    from newsgraph.enrichment.times_find import KEYWORDS
+    for kind, pattern in RULES:
+        if kind not in KEYWORDS:
+            continue
+        for m in re.finditer(rf"(?<![\w]){pattern}", text):
+            assert any(w in m.group(0).casefold() for w in KEYWORDS[kind]), (kind, m.group(0))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_keyword_texts)
+def test_every_match_of_a_kind_contains_one_of_its_keywords(text):
+    _every_match_has_a_keyword(text)
+
+
+def test_keywords_hold_on_real_articles():
+    from pathlib import Path
+    examples = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "examples"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in examples.iterdir() if p.is_file()]
+    meantime = Path(__file__).resolve().parents[2] / "shared" / "data" / "meantime-dev"
+    if meantime.is_dir():
+        from newsgraph.evaluate.gold import read_meantime
+        texts += [d.text for d in read_meantime(meantime)]
+    for text in texts:
+        _every_match_has_a_keyword(text)

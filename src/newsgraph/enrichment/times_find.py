@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Optional, Union
 
 from .base import doc_text
 from .regex_guard import first_char_guard
-from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, UNIT_RE,
-                            WEEKDAY_RE, alt_pattern, month_number, number_value)
+from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS, UNIT_RE,
+                            WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
 from .times_tense import tense_of
 
 if TYPE_CHECKING:
@@ -125,6 +125,24 @@ RULES: list[tuple[str, str]] = [
 _COMPILED = [(kind, re.compile(rf"(?<![\w]){first_char_guard(pattern)}{pattern}(?![\w]|{_APOS}\w\w)"))
              for kind, pattern in RULES]
 
+# Words every match of a kind contains (compared casefolded): a text with none of them skips that kind's rules
+# without scanning. Kinds whose rules need only digits or common words are not listed.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "century": ("century",),
+    "weekend": ("weekend",),
+    "endof": ("end of", "beginning of", "start of", "middle of", "turn of", "rest of"),
+    "ago": ("ago", "from now", "hence", "earlier", "later"),
+    "season": tuple(SEASONS),
+    "half": ("half", "h1", "h2"),
+    "quarter": ("quarter", "q1", "q2", "q3", "q4"),
+    "holiday": tuple(name.split("'")[0] for name in HOLIDAYS),
+    "weekday": tuple(WEEKDAYS),
+    "reld": ("today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening", "night"),
+    "set": ("every", "each", "daily", "weekly", "monthly", "annual", "yearly", "quarterly", "hourly", "nightly",
+            "biennial", "once", "twice", "thrice", "times", "per", *(f"{day}s" for day in WEEKDAYS)),
+    "vague": ("years", "months", "decades", "weeks", "days", "hours", "centuries"),
+}
+
 # Words before a bare month name that make it a date ("in May") rather than a name or a modal ("May", "may").
 MONTH_CUES = {"in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "before", "after",
               "between", "and", "or", "early", "late", "mid", "last", "next", "this", "throughout", "until",
@@ -144,7 +162,11 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     doc = None if isinstance(doc_or_text, str) else doc_or_text
     text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     found: list[TimeCandidate] = []
+    folded = text.casefold()
+    present = {kind: any(word in folded for word in words) for kind, words in KEYWORDS.items()}
     for kind, pattern in _COMPILED:
+        if not present.get(kind, True):
+            continue
         for m in pattern.finditer(text):
             cand = _candidate(kind, m, text)
             if cand is not None:
