@@ -64,25 +64,16 @@ def remove(conn: sqlite3.Connection, pk: int) -> None:
     conn.execute("DELETE FROM search_facets WHERE pk = ?", (pk,))
 
 
-def _entity_pks(conn: sqlite3.Connection, name_key: str) -> Optional[tuple[str, list[Any]]]:
-    """A query for the pks of current articles naming an entity a word of whose name starts with ``name_key``, or
-    one linked to the same global entity as an entity of exactly that name; None when no name has such a word."""
-    if not _has_term(conn, name_key):
-        return None
-    linked = ("SELECT f.pk FROM entities e JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"
-              " WHERE e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = ?"
-              " AND x.global_id IS NOT NULL)")
-    return (f"SELECT pk FROM entity_terms WHERE term >= ? AND term < ? UNION {linked}",
-            [name_key, name_key + TOP, name_key])
-
-
 def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[Any]]:
     """SQL condition on ``a`` (a ``search_facets`` row): the article names an entity matching ``name_key`` (a word
     of it starts so; else, when no name has such a word, a substring) or one linked to the same global entity as
     an entity of exactly that name. The candidate set is read from indexes once per query."""
-    pks = _entity_pks(conn, name_key)
-    if pks is not None:
-        return f"a.pk IN ({pks[0]})", pks[1]
+    linked = ("SELECT f.pk FROM entities e JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"
+              " WHERE e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = ?"
+              " AND x.global_id IS NOT NULL)")
+    if _has_term(conn, name_key):
+        return (f"a.pk IN (SELECT pk FROM entity_terms WHERE term >= ? AND term < ? UNION {linked})",
+                [name_key, name_key + TOP, name_key])
     return ("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision AND"
             " (instr(e.name_key, ?) > 0 OR e.global_id IN (SELECT x.global_id FROM entities x"
             " WHERE x.name_key = ? AND x.global_id IS NOT NULL)))", [name_key, name_key])
@@ -91,4 +82,3 @@ def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[An
 def _has_term(conn: sqlite3.Connection, key: Optional[str]) -> bool:
     return bool(key) and conn.execute("SELECT 1 FROM entity_terms WHERE term >= ? AND term < ? LIMIT 1",
                                       (key, key + TOP)).fetchone() is not None
-
