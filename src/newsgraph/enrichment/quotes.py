@@ -42,8 +42,8 @@ class Resolver(Protocol):
 
 def find_drafts(doc: "Doc") -> list[Draft]:
     """All draft quotations of a parsed document, in text order, speakers not yet resolved."""
-    stretches = find_stretches(doc_text(doc))
-    layout = build_layout(doc_text(doc), stretches)
+    text = doc_text(doc)
+    layout = build_layout(text, find_stretches(text))
     cues = find_cues(doc)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
@@ -75,22 +75,24 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
         return None
     s, e = draft.speaker
     entity = resolver.resolve(doc, (s, e), entities, context)
+    written = doc_text(doc)[s:e]
     if entity is not None:
-        context.remember(s, entity, doc_text(doc)[s:e])
-    return Speaker(doc_text(doc)[s:e], (s, e), entity, names.get(entity) if entity else None)
+        context.remember(s, entity, written)
+    return Speaker(written, (s, e), entity, names.get(entity) if entity else None)
 
 
 def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequence[Entity]) -> Quote:
+    whole = doc_text(doc)
     cue_text = cue_span = None
     if draft.cue is not None:
         cue_span = draft.cue.span(doc)
-        cue_text = doc_text(doc)[cue_span[0]:cue_span[1]]
+        cue_text = whole[cue_span[0]:cue_span[1]]
     areas = draft.parts if draft.kind == "direct" else [draft.span]
     about = _about(areas, entities, speaker)
     s, e = draft.span
-    text = doc_text(doc)[s:e]
+    text = whole[s:e]
     if draft.kind == "direct" and len(draft.parts) > 1:
-        text = " ".join(doc_text(doc)[a:b] for a, b in draft.parts)
+        text = " ".join(whole[a:b] for a, b in draft.parts)
     return Quote(text, (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
                  speaker, about)
 
