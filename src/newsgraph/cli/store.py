@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..storage.sqlite import SEARCH_WINDOW
 from .common import close_out, date_param, db_option, dump_json, open_store_or_fail, out_stream
 
 
@@ -24,7 +25,9 @@ def show(article_id, db, fmt) -> None:
     click.echo(dump_json(to_record(article), pretty=fmt == "pretty"))
 
 
-@click.command()
+@click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
+               f"\n\nA query matching more than {SEARCH_WINDOW:,} articles is ranked among its {SEARCH_WINDOW:,} most"
+               " recently stored matches.")
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
@@ -37,9 +40,6 @@ def show(article_id, db, fmt) -> None:
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def search(query_text, db, limit, since, until, source, entity, story, fmt) -> None:
-    """Full-text search over stored titles and texts (FTS5), best match first, with optional filters.
-
-    A query matching more than 10,000 articles is ranked among its 10,000 most recently stored matches."""
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
