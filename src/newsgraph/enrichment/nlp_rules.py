@@ -154,7 +154,6 @@ class RuleIndex:
             return []
         table = doc.to_array(self.attr_ids).reshape(n, len(self.attr_ids))
         strings = doc.vocab.strings
-        cache: dict[int, Any] = {}  # one mask per distinct test object
         found = set()
         lookup = self.lookup
         for i, (tag, lower) in enumerate(table[:, [_TAG, _LOWER]].tolist()):
@@ -168,10 +167,7 @@ class RuleIndex:
             hits = np.ones(n - length + 1, dtype=bool)
             for k, tests in enumerate(tokens):
                 for test in tests:
-                    key = id(test)
-                    if key not in cache:
-                        cache[key] = test.mask(table, strings)
-                    hits &= cache[key][k:n - length + 1 + k]
+                    hits &= test.mask(table, strings)[k:n - length + 1 + k]
             found.update((rule, match_id, int(i), int(i) + length) for i in np.flatnonzero(hits))
         return sorted(found)
 
