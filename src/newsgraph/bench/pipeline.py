@@ -1,8 +1,9 @@
 """End to end: HTML pages → stored articles with entities, quotes, figures and times.
 
-Measures articles/s of ``ingest`` into a fresh SQLite file with N workers and ingest's batch size, peak resident memory of the main
-process and of the largest worker, beside the extraction-only rate of bare trafilatura on the same pages (the
-reference: what a user would otherwise run just to get the text).
+Measures articles/s of ``ingest`` into a fresh SQLite file with N workers and ingest's batch size (over the whole
+run and over its second half, start-up left out), peak resident memory of the main process and of the largest
+worker, beside the extraction-only rate of bare trafilatura on the same pages (the reference: what a user would
+otherwise run just to get the text).
 """
 from __future__ import annotations
 
