@@ -280,6 +280,28 @@ def test_model_number_named_once_is_a_name_throughout(nlp):
     assert [f.text for f in found] == ["840"]
 
 
+def test_a_day_of_the_month_is_not_a_name_number(nlp):
+    found = figures(nlp, "May 17, 2006\n\nThe laptop comes with 15 or 17 inch displays.")
+    assert [(f.text, f.unit) for f in found] == [("15", "in"), ("17 inch", "in")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Pro comes with either 15” or 17” displays.", [("15”", "in"), ("17”", "in")]),
+    ("The TV has a 55″ screen and a 13.3” widescreen display.", [("55″", "in"), ("13.3”", "in")]),
+    ("He said: “we sold 15” and left.", [("15", None)]),  # a closing quote, not inches
+])
+def test_inch_marks(nlp, text, expected):
+    assert [(f.text, f.unit) for f in figures(nlp, text)] == expected
+
+
+def test_a_bare_number_takes_the_unit_of_the_number_coordinated_with_it(nlp):
+    found = figures(nlp, "White (1.83 and 2 GHz models). Unemployment rose from 5 to 7% while 3 firms grew.")
+    assert [(f.text, f.kind, f.unit) for f in found] == [
+        ("1.83", "quantity", "GHz"), ("2 GHz", "quantity", "GHz"), ("5", "percent", "%"), ("7%", "percent", "%"),
+        ("3", "count", None)]
+    assert found[0].object == "models"  # the borrowed unit is not what it counts
+
+
 # ---- the annotator and the seed --------------------------------------------------------------------------
 
 def test_annotator_fills_article(nlp):

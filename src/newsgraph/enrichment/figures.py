@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
 ANAPHORIC_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "whose"}
 RANGE_SEPARATORS = {"-", "–", "—", "to"}
+COORDINATORS = {"and", "or", "to", "and/or"}
 # After a verb of change, "X to Y" is a change and a new level ("rose $2 to $70"), not a range.
 CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "climb", "drop", "cut", "raise", "jump", "decline", "gain",
                 "lose", "slip", "grow", "surge", "plunge", "tumble", "soar", "reduce", "lower", "boost", "slide",
@@ -48,7 +49,7 @@ CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "climb", "drop", "cut", 
 class _Reading:
     """A figure being put together: token bounds and the attributes read so far."""
 
-    __slots__ = ("start", "end", "number", "value_max", "unit", "kind", "qualifier", "currency")
+    __slots__ = ("start", "end", "number", "value_max", "unit", "kind", "qualifier", "currency", "unit_end")
 
     def __init__(self, number: Number) -> None:
         self.start, self.end, self.number = number.start, number.end, number
@@ -57,6 +58,7 @@ class _Reading:
         self.kind = "quantity" if number.unit else "count"
         self.qualifier: Optional[str] = None  # only what the text writes, also for "thousands of"
         self.currency: Optional[str] = None
+        self.unit_end = number.end  # where the unit ends when it is written after the figure it belongs to
 
 
 def _read_right(doc: "Doc", reading: _Reading) -> None:
@@ -181,7 +183,8 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
         if reading.kind in ("amount", "percent") and modifies:
             event = noun_phrase(noun)
         else:
-            obj = noun_phrase(noun, floor=reading.end, adjectives=noun.i >= reading.end)
+            floor = max(reading.end, reading.unit_end)  # "1.83 and 2 GHz models": models, not "ghz models"
+            obj = noun_phrase(noun, floor=floor, adjectives=noun.i >= reading.end)
     start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
     return Figure(text=doc[reading.start:reading.end].text, span=(start, end), kind=reading.kind,
                   value=reading.number.value,
@@ -189,8 +192,8 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
                   event=event)
 
 
-def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[Figure], int]:
-    """The figure whose number starts at token ``i`` (and the token after it), or (None, i + 1)."""
+def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[_Reading], int]:
+    """The reading of the figure whose number starts at token ``i`` (and the token after it), or (None, i + 1)."""
     reading = _read_at(doc, i)
     if reading is None:
         return None, i + 1
@@ -209,22 +212,34 @@ def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[Figure],
         reading.start -= 1
     if _rejected(doc, reading, context):
         return None, reading.end
-    return _figure(doc, reading), reading.end
+    return reading, reading.end
+
+
+def _share_unit(doc: "Doc", readings: list[_Reading]) -> None:
+    """A bare number coordinated with a number that writes its unit or percent sign after it takes that unit:
+    "1.83 and 2 GHz", "15 or 20 percent", "from 5 to 7%" (where "to" after "from" is not a range)."""
+    for left, right in zip(readings, readings[1:]):
+        if left.kind != "count" or left.currency or left.value_max is not None or right.kind not in (
+                "quantity", "percent") or right.currency or right.start != left.end + 1:
+            continue
+        if doc[left.end].lower_ in COORDINATORS and right.number.start == right.start and right.unit:
+            left.kind, left.unit, left.unit_end = right.kind, right.unit, right.end
 
 
 def find_figures(doc: "Doc") -> list[Figure]:
     """All figures in a parsed document, in text order, spans into ``doc.text``."""
     starts = _number_starts(doc)
     context = _Context(doc, starts)
-    figures: list[Figure] = []
+    readings: list[_Reading] = []
     i = 0
     for start in starts:
         if start < i:
             continue  # inside the figure read before
-        figure, i = _figure_at(doc, start, context)
-        if figure is not None:
-            figures.append(figure)
-    return figures
+        reading, i = _figure_at(doc, start, context)
+        if reading is not None:
+            readings.append(reading)
+    _share_unit(doc, readings)
+    return [_figure(doc, reading) for reading in readings]
 
 
 def _number_starts(doc: "Doc") -> list[int]:

@@ -234,7 +234,8 @@ def name_numbers(doc: "Doc", candidates: Optional[list[int]] = None) -> set[str]
     names = set()
     for token in (doc if candidates is None else (doc[i] for i in candidates)):
         if token.text.isdigit() and (in_name(doc, token, has_currency=False) == "name_number"
-                                     or model_number(doc, token, token)):
+                                     or model_number(doc, token, token)) \
+                and date_or_time(doc, token, token) is None:  # the 17 of "May 17" is a day, not a name
             names.add(token.text)
     return names
 

@@ -80,12 +80,12 @@ UNITS = {
     "gwh": "GWh", "twh": "TWh", "v": "V", "volts": "V", "mph": "mph", "km/h": "km/h", "kph": "km/h",
     "knots": "kn", "kt": "kn", "°c": "°C", "°f": "°F", "degrees": "°", "calories": "kcal",
     "basis points": "bp", "basis point": "bp", "points": "point", "point": "point", "pts": "point",
-    "times": "times", "fold": "times",
+    "times": "times", "fold": "times", "″": "in",
 }
 # Units whose short form is too ambiguous alone ("5 m" may be five million, "10 t" a typo).
 AMBIGUOUS_UNITS = {"m", "g", "t", "l", "w", "v", "p", "mi", "kt", "mp", "b"}
 # Metric prefixes that spaCy may keep glued to digits ("30GB", "2GHz", "500km").
-_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([A-Za-z°²/]+)$")
+_GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([A-Za-z°²/]+|″)$")
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _FRACTION_DIGITS = re.compile(r"^(\d+)/(\d+)$")
 _SPLIT = re.compile(r"[\s\u00a0\u2009\u202f]+|(?<=[a-z])-(?=[a-z])")

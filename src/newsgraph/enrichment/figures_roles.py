@@ -68,7 +68,8 @@ def noun_phrase(noun: "Token", floor: int = 0, adjectives: bool = False) -> str:
 
 def anchor(doc: "Doc", start: int, end: int) -> "Token":
     """The token of the figure's tokens ``[start, end)`` whose head lies outside them (the last such)."""
-    outside = [t for t in doc[start:end] if not (start <= t.head.i < end) or t.head.i == t.i]
+    outside = [t for t in doc[start:end] if (not (start <= t.head.i < end) or t.head.i == t.i)
+               and not t.is_punct]  # an inch mark hangs on the noun as punctuation: "a 13.3” display"
     return outside[-1] if outside else doc[end - 1]
 
 

@@ -132,8 +132,30 @@ def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     return i, None
 
 
+INCH_MARKS = {"″", "”", '"'}
+
+
+def _inch_mark(doc: "Doc", i: int) -> bool:
+    """Token ``i`` is an inch mark glued to the number before it ("a 13.3” display", "15″ or 17″ models"): a
+    double prime, or a closing quote that closes nothing (no quote opened earlier in the sentence) and is
+    followed by a word or a coordinator rather than ending a quotation."""
+    if i >= len(doc) or doc[i].text not in INCH_MARKS or doc[i - 1].whitespace_ or not doc[i - 1].like_num:
+        return False
+    if doc[i].text == "″":
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or not (nxt.is_alpha and (nxt.is_lower or nxt.lower_ in ("or", "and"))):
+        return False
+    sentence = doc[i].sent
+    opened = sum(1 for t in doc[sentence.start: i - 1] if t.text in ("“", '"'))
+    closed = sum(1 for t in doc[sentence.start: i - 1] if t.text == "”")
+    return opened <= closed and (doc[i].text == "”" or opened == 0)
+
+
 def unit_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     """A unit after the number ending before token ``i``, with an optional glued hyphen ("3.5-inch")."""
+    if _inch_mark(doc, i):
+        return i + 1, "in"
     j = i
     if j < len(doc) and doc[j].text in ("-", "–") and _glued(doc, j - 1) and _glued(doc, j):
         j += 1
@@ -155,8 +177,8 @@ def _starts_number(doc: "Doc", i: int) -> bool:
     if parse_digits(word) is not None or word in ONES:
         return True
     glued = split_glued(doc[i].text)
-    if glued and glued[1].lower() in SHORT_SCALES:
-        return True
+    if glued and (glued[1].lower() in SHORT_SCALES or unit_of(glued[1]) is not None):
+        return True  # "5bn", and units the tokenizer leaves glued ("55″")
     if word in FRACTIONS and word not in ("fourth", "fifth", "sixth", "eighth", "tenth", "quarter"):
         return _lower(doc, i + 1) in DETERMINERS_AFTER_FRACTION
     if word in ("a", "an"):
