@@ -89,6 +89,10 @@ def test_ingest_search_show_export_and_resume(runner, examples_dir, tmp_path):
     hits = runner.invoke(cli, ["search", "flood walls", "--db", db, "--format", "jsonl"])
     assert hits.exit_code == 0
     assert _records(hits.stdout)[0]["title"] == "Riverton council backs £8m flood defence plan"
+    every = runner.invoke(cli, ["search", "flood walls", "--db", db, "--format", "jsonl", "--window", "0"])
+    assert _records(every.stdout) == _records(hits.stdout)  # few matches: the window changes nothing
+    bad_window = runner.invoke(cli, ["search", "flood", "--db", db, "--window", "-1"])
+    assert bad_window.exit_code == 2 and "--window" in bad_window.output
 
     shown = runner.invoke(cli, ["show", "wire-2024-0312-bridge", "--db", db, "--format", "json"])
     assert json.loads(shown.stdout)["title"] == "Bridge reopens after repairs"

@@ -541,6 +541,10 @@ def test_search_window_ranks_the_newest_matches_of_a_broad_query(store):
     assert store.search("oil", limit=6)[0].id == "old" and store.search("oil", limit=1, offset=5)[0].id == "n4"
     assert [h.id for h in store.search("oil")][0] == "old"
     assert [h.id for h in store.search("oil", filters=SearchFilters(until="x"))] == []
+    assert store.search("oil", window=0)[0].id == "old"  # 0: every match, per search
+    assert [h.id for h in store.search("oil", limit=2, window=2)] == ["n3", "n4"]
+    with pytest.raises(ConfigError):
+        store.search("oil", window=-1)
     store.search_window = None
     assert store.search("oil")[0].id == "old"
 

@@ -39,6 +39,7 @@ class SearchBench:
     db_bytes: int = 0
     optimized: bool = False
     cold_ms: dict[str, float] = field(default_factory=dict)  # the first call of each query, pages read from disk
+    window: Optional[int] = None  # ranking window of the searches (None: every match)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,7 +47,8 @@ class SearchBench:
     def lines(self) -> list[str]:
         out = [f"store of {self.n:,} synthetic articles loaded in {self.load_seconds:.1f} s "
                f"({self.n / self.load_seconds:,.0f} articles/s)" if self.load_seconds else f"{self.n:,} articles",
-               f"database {self.db_bytes / 2**20:,.0f} MiB; full-text index optimised: {self.optimized}",
+               f"database {self.db_bytes / 2**20:,.0f} MiB; full-text index optimised: {self.optimized}; ranking "
+               + (f"among the newest {self.window:,} matches" if self.window else "every match"),
                f"search (FTS5), {self.calls} calls: p50 {self.search_ms['p50']:.2f} ms  "
                f"p95 {self.search_ms['p95']:.2f} ms",
                f"quotes --speaker, {self.calls} calls: p50 {self.quotes_ms['p50']:.2f} ms  "
@@ -89,8 +91,9 @@ def load(store, n: int, seed: int = 13, batch: int = BATCH) -> float:
 
 
 def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int = 13,
-        optimize: bool = True) -> SearchBench:
-    """Build (or reuse, when ``db`` exists with ``n`` articles) a store of ``n`` records and time the queries."""
+        optimize: bool = True, window: Optional[int] = None) -> SearchBench:
+    """Build (or reuse, when ``db`` exists with ``n`` articles) a store of ``n`` records and time the queries;
+    ``window`` as in :func:`newsgraph.query.search` (None: the store's default)."""
     from .. import query
     from ..storage import open_store
     with tempfile.TemporaryDirectory() as tmp:
@@ -99,12 +102,14 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
             seconds = load(store, n, seed) if store.count() < n else 0.0
             if optimize:
                 store.optimize()
-            search_calls = [(f"search {kind}", lambda q=q: query.search(store, q, limit=20))
+            search_calls = [(f"search {kind}", lambda q=q: query.search(store, q, limit=20, window=window))
                             for kind, q in queries(seed)]
             speaker_calls = [(f"speaker {kind}", lambda s=s: query.quotes(store, speaker=s, limit=100))
                              for kind, s in speaker_queries(seed)]
-            filter_calls = [(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, **f))
+            filter_calls = [(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, window=window,
+                                                                              **f))
                             for kind, q, f in filtered_queries(seed)]
+            depth = getattr(store, "search_window", None) if window is None else (window or None)
             # One untimed-for-the-percentiles pass first: a query's first call reads its pages from disk
             # (reported apart as "cold"); the percentiles are of the calls after it, as a serving process sees.
             cold = _timed(search_calls + speaker_calls + filter_calls)
@@ -118,4 +123,5 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
     return SearchBench(n, seconds, _percentiles([t for _, t in searches]), _percentiles([t for _, t in speakers]),
                        _percentiles([t for _, t in filtered]), len(searches),
                        {k: _percentiles(v) for k, v in kinds.items()}, size, optimize,
-                       {**_percentiles([t for _, t in cold]), "max": round(max(t for _, t in cold) * 1000, 3)})
+                       {**_percentiles([t for _, t in cold]), "max": round(max(t for _, t in cold) * 1000, 3)},
+                       depth)

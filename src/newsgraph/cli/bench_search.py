@@ -14,11 +14,13 @@ from .common import dump_json, echo_lines
 @click.option("--rounds", default=5, show_default=True, help="Times each fixed query is run.")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
+@click.option("--window", default=None, type=click.IntRange(min=0), metavar="N",
+              help="Rank broad queries among their N newest matches (default: the store's; 0: every match).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def search(n, rounds, db, fmt) -> None:
+def search(n, rounds, db, window, fmt) -> None:
     """Search p50/p95 latency over realistic queries and speaker-lookup latency, on a store of N records."""
     from ..bench.search import run
-    result = run(n=n, rounds=rounds, db=db)
+    result = run(n=n, rounds=rounds, db=db, window=window)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:

@@ -27,7 +27,7 @@ def show(article_id, db, fmt) -> None:
 
 @click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
                f"\n\nA query matching more than {SEARCH_WINDOW:,} articles is ranked among its {SEARCH_WINDOW:,} most"
-               " recently stored matches.")
+               " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
@@ -38,12 +38,15 @@ def show(article_id, db, fmt) -> None:
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
+@click.option("--window", default=None, type=click.IntRange(min=0), metavar="N",
+              help=f"Rank a broad query among its N newest matches instead of {SEARCH_WINDOW:,}; 0 ranks every"
+                   " match (exact, but slow on common words in a large store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def search(query_text, db, limit, since, until, source, entity, story, fmt) -> None:
+def search(query_text, db, limit, since, until, source, entity, story, window, fmt) -> None:
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
-                            entity=entity, story=story)
+                            entity=entity, story=story, window=window)
     for hit in hits:
         if fmt == "jsonl":
             click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,

@@ -23,12 +23,14 @@ CSV_COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "la
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
            since: Optional[str] = None, until: Optional[str] = None, source: Optional[str] = None,
-           entity: Optional[str] = None, story: Optional[str] = None) -> list[SearchHit]:
+           entity: Optional[str] = None, story: Optional[str] = None,
+           window: Optional[int] = None) -> list[SearchHit]:
     """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax. Filters: published
     ``since``/``until`` (ISO 8601 at any precision), outlet ``source``, an ``entity`` named in the article (its
-    aliases too once linked), a ``story`` id."""
+    aliases too once linked), a ``story`` id. ``window``: how many of the newest matches a broad query is ranked
+    among (None: the store's default, ``SEARCH_WINDOW`` for SQLite; 0: all of them, exact but slow)."""
     filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story)
-    return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters)
+    return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters, window=window)
 
 
 def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optional[Article]:

@@ -114,11 +114,12 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
-               filters: Optional[SearchFilters] = None) -> list[SearchHit]:
+               filters: Optional[SearchFilters] = None, window: Optional[int] = None) -> list[SearchHit]:
         """Full-text search over title and text of current revisions, best first, narrowed by ``filters``.
 
         Any user string is accepted: it is read as words that must all occur. ``raw=True`` passes the query to
-        the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``.
+        the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``. ``window``:
+        rank among at most this many of the newest matches (None: the store's default; 0: every match).
         """
 
     @abc.abstractmethod

@@ -30,10 +30,13 @@ SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
 SNIPPET_TOKENS = 16
 # bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
-#: FTS5 scores every match before sorting (it has no top-k pruning), so ranking costs ~1 us per match: a query
-#: matching more current articles than this is ranked among its newest SEARCH_WINDOW matches (storage order; with
-#: filters, of the matches that pass them). Below it ranking is exact. ``SQLiteStore.search_window = None``: always.
-SEARCH_WINDOW = 10_000
+#: FTS5 scores every match before sorting (it has no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles,
+#: plus one walk of each word's whole match list for its weight), so a query matching more current articles than
+#: this is ranked among its newest SEARCH_WINDOW matches (storage order; with filters, of the matches that pass
+#: them). Below it ranking is exact. 5,000 keeps p95 under 50 ms at 10^6 articles on 2 cores (10,000 did not:
+#: 43-54 ms); like news search services that rank recent coverage, older matches are reached with --until/--since
+#: filters or a deeper ``window`` per search (0: rank every match). ``SQLiteStore.search_window = None``: always.
+SEARCH_WINDOW = 5_000
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
 _WORDISH = re.compile(r"\w")
 
@@ -252,25 +255,28 @@ class SQLiteStore(Store):
         return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
     def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
-               filters: Optional[SearchFilters] = None) -> list[SearchHit]:
+               filters: Optional[SearchFilters] = None, window: Optional[int] = None) -> list[SearchHit]:
         match = query if raw else fts_query(query)
         if not match.strip():
             return []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        depth = self.search_window if window is None else (window or None)
         try:
-            top = self._top_matches(match, limit, offset, filters)
+            top = self._top_matches(match, limit, offset, filters, depth)
             return [self._hit(match, pk, rank) for pk, rank in top]
         except sqlite3.OperationalError as exc:
             if raw:
                 raise ConfigError(f"bad search query {query!r}: {exc}") from exc
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
 
-    def _top_matches(self, match: str, limit: int, offset: int,
-                     filters: Optional[SearchFilters]) -> list[tuple[int, float]]:
+    def _top_matches(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
+                     window: Optional[int]) -> list[tuple[int, float]]:
         """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
 
         Snippets and article columns are left out here on purpose: computed in the same statement they would be
         made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
-        A query with more than :data:`SEARCH_WINDOW` matches is ranked within the newest ones, in one pass: FTS5
+        A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
         walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
         filters, and the walk stops once the window is full.
         """
@@ -279,9 +285,9 @@ class SQLiteStore(Store):
         scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, ?, ?) AS score FROM articles_fts{join}"
                   f" WHERE articles_fts MATCH ?{where}")
         params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
-        if self.search_window is not None:
+        if window is not None:
             scored += " ORDER BY articles_fts.rowid DESC LIMIT ?"
-            params.append(max(self.search_window, limit + offset))
+            params.append(max(window, limit + offset))
         sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
         return self._conn.execute(sql, (*params, limit, offset)).fetchall()
 
