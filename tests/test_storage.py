@@ -20,6 +20,7 @@ from newsgraph.model import Article, Entity, Figure, Mention, Problem, Quote, Sp
 from newsgraph.record import to_record
 from newsgraph.storage import PutStatus, default_db_path, open_store
 from newsgraph.storage.base import SearchFilters
+from newsgraph.storage.facet_tokens import article_tokens
 from newsgraph.storage.speakers import MAX_TERMS, terms
 from newsgraph.storage.sqlite import fts_query
 
@@ -121,8 +122,13 @@ def check_rows_match(conn: sqlite3.Connection) -> int:
         " ON a.id = q.article AND a.revision = q.revision WHERE a.current = 1") for t in terms(key)}
     assert set(conn.execute("SELECT term, pub, quote, copy FROM quote_speakers")) == expected
     # Search facets: one row per current revision with its filter columns.
-    assert conn.execute("SELECT * FROM search_facets ORDER BY pk").fetchall() == conn.execute(
+    assert conn.execute("SELECT pk, id, revision, published, source, story FROM search_facets ORDER BY pk"
+                        ).fetchall() == conn.execute(
         "SELECT pk, id, revision, published, source, story FROM articles WHERE current = 1 ORDER BY pk").fetchall()
+    # ... and its facet tokens, which the schema 2 index holds as its third column.
+    if "fts" in {row[1] for row in conn.execute("PRAGMA table_info(search_facets)")}:
+        rows = conn.execute("SELECT fts, published, source, coalesce(story, id) FROM search_facets")
+        assert all(tokens == article_tokens(published, source, story) for tokens, published, source, story in rows)
     assert set(conn.execute("SELECT term, pk FROM entity_terms")) == {(t, pk) for pk, key in conn.execute(
         "SELECT a.pk, e.name_key FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
         " WHERE a.current = 1") for t in terms(key)}

@@ -70,7 +70,8 @@ def dump_json(obj, pretty: bool = False) -> str:
 
 @contextmanager
 def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
-    """A rich progress bar on a terminal; silent in pipes and CI logs. Yields an ``advance(item)`` callable."""
+    """A rich progress bar on a terminal; silent in pipes and CI logs. Yields an ``advance(item, n=1)`` callable
+    (``item`` None: ``n`` articles of a store operation rather than a page)."""
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn)
     enabled = stderr.is_terminal
@@ -79,12 +80,13 @@ def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
     with Progress(*columns, console=stderr, disable=not enabled, transient=False) as bar:
         task = bar.add_task(label, total=total, rate="")
 
-        def advance(item) -> None:
+        def advance(item, n: int = 1) -> None:
             if isinstance(item, Rejected):
                 report_rejected(item)
-            done = bar.tasks[0].completed + 1
+            done = bar.tasks[0].completed + n
             elapsed = bar.tasks[0].elapsed or 0.0
-            bar.update(task, advance=1, rate=f"{done / elapsed:.1f} pages/s" if elapsed > 0 else "")
+            unit = "pages" if item is not None else "articles"
+            bar.update(task, advance=n, rate=f"{done / elapsed:.1f} {unit}/s" if elapsed > 0 else "")
         yield advance
 
 

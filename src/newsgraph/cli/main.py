@@ -41,5 +41,5 @@ def cli() -> None:
 
 
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
-                explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
+                store.reindex, explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
     cli.add_command(command)

@@ -9,12 +9,16 @@ small, cached B-tree. Rows exist for current revisions only (added with the revi
 a current revision (:func:`newsgraph.storage.speakers.terms`), so "lavrov" selects its articles by one index range
 instead of a substring test on every entity of every match. As for speakers, a name part that starts no word
 ("avrov") falls back to the substring test.
+
+``search_facets.fts`` holds the row's facet tokens (:mod:`.facet_tokens`), the ``facets`` column of the full-text
+index in stores of schema 2, so FTS5 applies date, outlet and story filters itself (see :mod:`.fts`).
 """
 from __future__ import annotations
 
 import sqlite3
 from typing import Any, Optional
 
+from .facet_tokens import article_tokens
 from .speakers import TOP, terms
 from .tx import write_tx
 
@@ -24,7 +28,8 @@ FACETS_DDL = """CREATE TABLE IF NOT EXISTS search_facets (
     revision  INTEGER NOT NULL,
     published TEXT,
     source    TEXT,
-    story     TEXT
+    story     TEXT,
+    fts       TEXT NOT NULL DEFAULT ''
 )"""
 ENTITY_TERMS_DDL = """CREATE TABLE IF NOT EXISTS entity_terms (
     term TEXT NOT NULL,
@@ -44,14 +49,35 @@ def ensure_facets(conn: sqlite3.Connection) -> None:
         conn.execute(ENTITY_TERMS_DDL)
         conn.execute("DELETE FROM search_facets")
         conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE current = 1")
+        _fill_tokens(conn)
         rows = conn.execute(_NAMES.format(src="search_facets")).fetchall()
         conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                          [(t, pk) for pk, key in rows for t in terms(key)])
 
 
-def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str]) -> None:
-    """Copy the facets of a just-inserted current revision; ``entity_keys`` are its entities' name keys."""
-    conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE pk = ?", (pk,))
+def add_token_column(conn: sqlite3.Connection) -> None:
+    """Give a table made before facet tokens its ``fts`` column, filled (inside the caller's transaction)."""
+    columns = [row[1] for row in conn.execute("PRAGMA table_info(search_facets)")]
+    if "fts" not in columns:
+        conn.execute("ALTER TABLE search_facets ADD COLUMN fts TEXT NOT NULL DEFAULT ''")
+    _fill_tokens(conn)
+
+
+def _fill_tokens(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT pk, published, source, coalesce(story, id) FROM search_facets").fetchall()
+    conn.executemany("UPDATE search_facets SET fts = ? WHERE pk = ?",
+                     [(article_tokens(published, source, story), pk) for pk, published, source, story in rows])
+
+
+def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str], tokens: Optional[str] = None) -> None:
+    """Copy the facets of a just-inserted current revision; ``entity_keys`` are its entities' name keys and
+    ``tokens`` its facet tokens (:func:`.facet_tokens.article_tokens`; None in a schema 1 store, whose table may
+    have no column for them)."""
+    if tokens is None:
+        conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE pk = ?", (pk,))
+    else:
+        conn.execute(f"INSERT INTO search_facets ({_COLUMNS}, fts) SELECT {_COLUMNS}, ? FROM articles WHERE pk = ?",
+                     (tokens, pk))
     conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                      [(t, pk) for t in {t for key in entity_keys for t in terms(key)}])
 

@@ -2,8 +2,8 @@
 
 Every revision keeps its full output record (``articles.record``) so ``get`` round-trips exactly; the other
 tables are derived from it and exist only to make lookups fast. The full-text index covers current revisions only:
-it reads its content through the ``current_text`` view, and the store removes a revision from it before the
-revision stops being current.
+it reads its content through the ``current_doc`` view (``current_text`` in schema 1, see ``fts.py``), and the
+store removes a revision from it before the revision stops being current.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sqlite3
 from ..errors import StoreError
 from .tx import write_tx
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the full-text index has the facet tokens column (storage/fts.py); 1 is still read
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (
@@ -124,13 +124,8 @@ CREATE TABLE IF NOT EXISTS dedup_bands (
     doc  INTEGER NOT NULL,
     PRIMARY KEY (band, hash, doc)
 ) WITHOUT ROWID;
-
-CREATE VIEW IF NOT EXISTS current_text AS SELECT pk, title, text FROM articles WHERE current = 1;
-CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
-    title, text, content = 'current_text', content_rowid = 'pk',
-    tokenize = 'porter unicode61 remove_diacritics 2'
-);
 """
+# The full-text index is made by fts.ensure_fts, once the search_facets table its content view reads exists.
 
 
 def _tables(conn: sqlite3.Connection) -> set[str]:

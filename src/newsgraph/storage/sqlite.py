@@ -11,12 +11,12 @@ import re
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ..errors import ConfigError, StoreError
 from ..model import Article
 from ..record import from_record, quote_to_dict, to_record
-from . import facets, speakers
+from . import facet_tokens, facets, fts, speakers
 from .base import PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
 from .dedup_index import SQLiteDedupIndex
 from .entities_read import SQLiteEntityViews
@@ -79,6 +79,7 @@ def _connect(path: str) -> sqlite3.Connection:
         conn.execute("PRAGMA synchronous = NORMAL")
         ensure_speaker_index(conn)
         facets.ensure_facets(conn)
+        fts.ensure_fts(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -95,6 +96,7 @@ class SQLiteStore(Store):
         self.path = str(path)
         self.search_window = search_window
         self._conn = _connect(self.path)
+        self._facet_index = fts.ensure_fts(self._conn)  # False: a schema 1 store until `newsgraph reindex`
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -124,6 +126,13 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"storing article {article.id!r} failed: {exc}") from exc
 
+    def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
+        """Rebuild the full-text index in the current layout (a schema 1 store gains facet tokens and becomes
+        schema 2) and merge it; one transaction. ``progress(n)`` after each batch; returns the articles indexed."""
+        done = fts.rebuild(self._conn, progress)
+        self._facet_index = True
+        return done
+
     def optimize(self) -> None:
         """Merge the full-text index into one segment (worth it after a bulk load: fewer segments to read per
         query term) and refresh the query planner's statistics."""
@@ -145,9 +154,16 @@ class SQLiteStore(Store):
             self._retire(old[0])
             revision = old[1] + 1
         pk = self._insert_article(stored, revision, record)
-        facets.add(self._conn, pk, [_key(e.name) for e in stored.entities])
-        self._conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                           (pk, stored.title, stored.text))
+        keys = [_key(e.name) for e in stored.entities]
+        if self._facet_index:
+            tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id)
+            facets.add(self._conn, pk, keys, tokens)
+            self._conn.execute("INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
+                               (pk, stored.title, stored.text, tokens))
+        else:
+            facets.add(self._conn, pk, keys)
+            self._conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                               (pk, stored.title, stored.text))
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
         status = PutStatus.STORED if old is None else PutStatus.REVISED
@@ -169,11 +185,13 @@ class SQLiteStore(Store):
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
+        if self._facet_index:  # the delete must name exactly what was indexed: read the tokens before they go
+            self._conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)"
+                               " SELECT 'delete', pk, title, text, facets FROM current_doc WHERE pk = ?", (pk,))
+        else:
+            self._conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+                               " SELECT 'delete', pk, title, text FROM articles WHERE pk = ?", (pk,))
         facets.remove(self._conn, pk)
-        title, text = self._conn.execute("SELECT title, text FROM articles WHERE pk = ?", (pk,)).fetchone()
-        self._conn.execute(
-            "INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
-            (pk, title, text))
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
 
     def _insert_article(self, a: Article, revision: int, record: str) -> int:
@@ -278,11 +296,16 @@ class SQLiteStore(Store):
         made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
         A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
         walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
-        filters, and the walk stops once the window is full.
+        filters, and the walk stops once the window is full. Date, outlet and story filters also become facet
+        tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
         """
         where, extra = _search_filters(self._conn, filters)
         join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
-        scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, ?, ?) AS score FROM articles_fts{join}"
+        narrowed = self._facet_match(filters) if where else None
+        if narrowed:
+            match = f"({match}) AND {narrowed}"
+        weights = "?, ?, 0" if self._facet_index else "?, ?"  # facet tokens do not score
+        scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, {weights}) AS score FROM articles_fts{join}"
                   f" WHERE articles_fts MATCH ?{where}")
         params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
         if window is not None:
@@ -290,6 +313,30 @@ class SQLiteStore(Store):
             params.append(max(window, limit + offset))
         sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
         return self._conn.execute(sql, (*params, limit, offset)).fetchall()
+
+    def _facet_match(self, filters: Optional[SearchFilters]) -> Optional[str]:
+        """The facet-token expression a filter set implies (None: nothing to add, or a schema 1 index)."""
+        if not self._facet_index or filters is None:
+            return None
+        parts = []
+        if filters.source:
+            parts.append(f'"{facet_tokens.source_token(filters.source)}"')
+        if filters.story:
+            parts.append(f'"{facet_tokens.story_token(filters.story)}"')
+        if filters.since or filters.until:
+            phrases = facet_tokens.date_phrases(filters.since, filters.until, *self._year_span())
+            if phrases is not None:
+                parts.append("(" + " OR ".join(f'"{p}"' for p in phrases) + ")")
+        return " AND ".join(parts) or None
+
+    def _year_span(self) -> tuple[int, int]:
+        """First and last year of the stored dates (two index lookups); (0, 9999) when they do not start with one."""
+        first = self._conn.execute("SELECT published FROM search_facets WHERE published >= '0' AND published < ':'"
+                                   " ORDER BY published LIMIT 1").fetchone()
+        last = self._conn.execute("SELECT published FROM search_facets WHERE published >= '0' AND published < ':'"
+                                  " ORDER BY published DESC LIMIT 1").fetchone()
+        years = [facet_tokens.year_of(row[0]) if row else None for row in (first, last)]
+        return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
 
     def _hit(self, match: str, pk: int, rank: float) -> SearchHit:
         """The hit for one ranked row: FTS5 reads only this row's match positions for the snippet."""

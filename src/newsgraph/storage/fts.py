@@ -1,0 +1,75 @@
+"""The full-text index (FTS5, external content) in its two layouts, and the rebuild that moves a store to the new one.
+
+Store schema 2 indexes ``title``, ``text`` and ``facets`` (the facet tokens of :mod:`.facet_tokens`, kept in
+``search_facets.fts``) and reads its content through the ``current_doc`` view. Schema 1 stores (made before facet
+tokens) index ``title`` and ``text`` through ``current_text``; they keep working, with filters applied by walking the
+matches, until ``newsgraph reindex`` rebuilds their index in the new layout.
+"""
+from __future__ import annotations
+
+import sqlite3
+from typing import Callable, Optional
+
+from . import facets
+from .tx import write_tx
+
+TOKENIZE = "porter unicode61 remove_diacritics 2"
+DOC_VIEW = ("CREATE VIEW IF NOT EXISTS current_doc AS SELECT a.pk AS pk, a.title AS title, a.text AS text,"
+            " f.fts AS facets FROM articles a JOIN search_facets f ON f.pk = a.pk WHERE a.current = 1")
+FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5 (title, text, facets, content = 'current_doc',"
+           f" content_rowid = 'pk', tokenize = '{TOKENIZE}')")
+DATE_INDEX = "CREATE INDEX IF NOT EXISTS search_facets_published ON search_facets (published)"
+LEGACY_DDL = ("CREATE VIEW IF NOT EXISTS current_text AS SELECT pk, title, text FROM articles WHERE current = 1",
+              "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content = 'current_text',"
+              f" content_rowid = 'pk', tokenize = '{TOKENIZE}')")
+FACETS_VERSION = 2  # the store schema version from which the index has the facets column
+_BATCH = 2_000
+
+
+def _exists(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+
+
+def ensure_fts(conn: sqlite3.Connection) -> bool:
+    """Create the index of a new store (in the facets layout); True when the store's index has facet tokens."""
+    if not _exists(conn, "articles_fts"):
+        with write_tx(conn, "the full-text index"):
+            conn.execute(DOC_VIEW)
+            conn.execute(FTS_DDL.format(name="articles_fts"))
+            conn.execute(DATE_INDEX)
+    return _exists(conn, "current_doc")
+
+
+def create_legacy(conn: sqlite3.Connection) -> None:
+    """The schema 1 layout (tests use it to stand for a store written by an older newsgraph)."""
+    for statement in LEGACY_DDL:
+        conn.execute(statement)
+
+
+def rebuild(conn: sqlite3.Connection, progress: Optional[Callable[[int], None]] = None) -> int:
+    """Rebuild the index in the facets layout (from either layout) in ONE transaction: a kill midway leaves the old
+    index as it was. ``progress(n)`` is called after each batch of ``n`` articles; returns the articles indexed."""
+    with write_tx(conn, "the rebuilt full-text index"):
+        facets.add_token_column(conn)
+        conn.execute("DROP TABLE IF EXISTS articles_fts_new")
+        conn.execute(DOC_VIEW)
+        conn.execute(DATE_INDEX)
+        conn.execute(FTS_DDL.format(name="articles_fts_new"))
+        done, last = 0, -1
+        while True:
+            pks = [r[0] for r in conn.execute("SELECT pk FROM search_facets WHERE pk > ? ORDER BY pk LIMIT ?",
+                                              (last, _BATCH))]
+            if not pks:
+                break
+            conn.execute("INSERT INTO articles_fts_new (rowid, title, text, facets) SELECT pk, title, text, facets"
+                         " FROM current_doc WHERE pk BETWEEN ? AND ?", (pks[0], pks[-1]))
+            done, last = done + len(pks), pks[-1]
+            if progress:
+                progress(len(pks))
+        conn.execute("INSERT INTO articles_fts_new (articles_fts_new) VALUES ('optimize')")
+        conn.execute("DROP TABLE articles_fts")
+        conn.execute("DROP VIEW IF EXISTS current_text")
+        conn.execute("ALTER TABLE articles_fts_new RENAME TO articles_fts")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
+                     (str(FACETS_VERSION), FACETS_VERSION))
+    return done

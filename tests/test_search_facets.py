@@ -1,0 +1,187 @@
+"""Facet tokens in the full-text index: they may only narrow a filtered search, never lose a match; and a store
+made before them (schema 1) keeps working and is moved to the new index by ``reindex``."""
+from __future__ import annotations
+
+import random
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.cli.main import cli
+from newsgraph.ids import content_hash
+from newsgraph.model import Article
+from newsgraph.storage import open_store
+from newsgraph.storage.base import SearchFilters
+from newsgraph.storage.facet_tokens import MAX_DATE_PHRASES, article_tokens, date_phrases, source_token, year_of
+from newsgraph.storage.fts import create_legacy
+
+YEARS = st.integers(1995, 2030)
+MONTHS = st.integers(1, 12)
+DAYS = st.integers(1, 28)
+
+
+@st.composite
+def published(draw) -> str:
+    """Dates as stores meet them: year, month, day, full timestamps, and the odd value that is no ISO date."""
+    y, m, d = draw(YEARS), draw(MONTHS), draw(DAYS)
+    return draw(st.sampled_from([f"{y}", f"{y}-{m:02d}", f"{y}-{m:02d}-{d:02d}", f"{y}-{m:02d}-{d:02d}T10:00:00Z",
+                                 "May 2013", "unknown"]))
+
+
+@st.composite
+def bound(draw) -> str | None:
+    y, m, d = draw(YEARS), draw(MONTHS), draw(DAYS)
+    return draw(st.sampled_from([None, f"{y}", f"{y}-{m:02d}", f"{y}-{m:02d}-{d:02d}"]))
+
+
+def sql_passes(value: str, since: str | None, until: str | None) -> bool:
+    """The store's exact date test: ISO strings compared at the filter's precision."""
+    return (since is None or value[:len(since)] >= since) and (until is None or value[:len(until)] <= until)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(published(), min_size=1, max_size=8), bound(), bound())
+def test_date_tokens_never_lose_a_match(values, since, until):
+    years = [y for y in map(year_of, values) if y is not None] or [2000]
+    phrases = date_phrases(since, until, min(years), max(years))
+    if phrases is None:
+        return  # too many to be worth it: the store filters by walking instead
+    assert len(phrases) <= MAX_DATE_PHRASES + 1
+    for value in values:
+        if sql_passes(value, since, until):
+            assert set(article_tokens(value, None, "s").split()) & set(phrases), (value, since, until, phrases)
+
+
+def test_date_tokens_are_few_and_exact_at_month_precision():
+    assert date_phrases(None, "2010-03", 2010, 2020) == ["zzfm0", "zzfm201000", "zzfm201001", "zzfm201002",
+                                                        "zzfm201003"]
+    assert date_phrases("2019-06", None, 2010, 2020) == ["zzfm0"] + [f"zzfm2019{m:02d}" for m in range(6, 13)] + \
+        ["zzfy2020"]
+    assert date_phrases("2012", None, 2010, 2020) is None  # nine whole years: not selective, walk instead
+    assert date_phrases("2030", None, 2010, 2020) == ["zzfm0"]  # after every stored date: only undated strings
+
+
+def test_source_tokens_fold_like_sqlite_lower():
+    assert source_token("Reuters") == source_token("REUTERS") == source_token("reuters")
+    assert source_token("Écho") != source_token("écho")  # SQLite's lower() folds ASCII letters only, so does this
+
+
+WORDS = ["flood", "council", "bridge", "election", "minister", "strike"]
+SOURCES = ["Daily Post", "daily post", "Wire", "Ça Va", None]
+
+
+def _corpus(n: int = 80, seed: int = 3) -> list[Article]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        words = rng.sample(WORDS, 3)
+        text = f"Item {i}: the {words[0]} and the {words[1]} near the {words[2]}."
+        year, month = rng.choice([2011, 2012, 2013]), rng.randint(1, 12)
+        date = rng.choice([f"{year}", f"{year}-{month:02d}", f"{year}-{month:02d}-0{rng.randint(1, 9)}T08:00:00",
+                           None, "sometime"])
+        out.append(Article(f"a{i}", text, content_hash(text), title=f"Story {i}", published=date,
+                           source=rng.choice(SOURCES), story=f"s{i % 7}"))
+    return out
+
+
+FILTERS = [SearchFilters(since="2012-04"), SearchFilters(until="2011-06-15"), SearchFilters(since="2012", until="2012"),
+           SearchFilters(source="DAILY POST"), SearchFilters(source="ça va"), SearchFilters(story="s3"),
+           SearchFilters(since="2011-02", until="2013-11", source="wire"), SearchFilters(story="a5"),
+           SearchFilters(until="2010")]
+
+
+def _ascii_lower(text: str) -> str:
+    """The outlet filter's case folding (SQLite's lower(): ASCII letters only, so "Ça Va" is not "ça va")."""
+    return "".join(c.lower() if c.isascii() else c for c in text)
+
+
+def _expected(articles: list[Article], word: str, f: SearchFilters) -> set[str]:
+    def keep(a: Article) -> bool:
+        if f.source and (a.source is None or _ascii_lower(a.source) != _ascii_lower(f.source)):
+            return False
+        if f.story and (a.story or a.id) != f.story:
+            return False
+        if (f.since or f.until) and (a.published is None or not sql_passes(a.published, f.since, f.until)):
+            return False
+        return word in a.text
+    return {a.id for a in articles if keep(a)}
+
+
+@pytest.mark.parametrize("legacy", [False, True])
+def test_filtered_search_finds_exactly_what_the_filters_pass(tmp_path, legacy):
+    articles = _corpus()
+    path = tmp_path / "f.db"
+    with open_store(path) as store:
+        store.put_many(articles)
+    if legacy:
+        _make_schema_1(path)
+    with open_store(path) as store:
+        assert store._facet_index is not legacy
+        for f in FILTERS:
+            for word in ("flood", "bridge"):
+                found = {h.id for h in store.search(word, limit=1000, filters=f)}
+                expected = _expected(articles, word, f)
+                assert found == expected, (f, word)
+        assert FILTERS and any(_expected(articles, "flood", f) for f in FILTERS)
+
+
+def _make_schema_1(path) -> None:
+    """Turn a store into one written by newsgraph before facet tokens (schema 1): two-column index, no tokens."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("DROP TABLE articles_fts")
+    conn.execute("DROP VIEW current_doc")
+    conn.execute("DROP INDEX search_facets_published")
+    conn.execute("ALTER TABLE search_facets DROP COLUMN fts")
+    create_legacy(conn)
+    conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    conn.close()
+
+
+def test_a_schema_1_store_keeps_working_and_reindex_moves_it_to_facet_tokens(tmp_path):
+    from tests.test_storage import check_rows_match
+    articles = _corpus(40)
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.put_many(articles[:30])
+    _make_schema_1(path)
+    with open_store(path) as store:  # written and revised in the old layout
+        assert not store._facet_index
+        store.put_many(articles[30:])
+        store.put(Article("a1", "A revised flood story.", content_hash("A revised flood story."), source="Wire",
+                          published="2012-05-01"))
+        before = [(h.id, round(h.score, 9)) for h in store.search("flood", limit=100, window=0)]
+        check_rows_match(store._conn)
+    result = CliRunner().invoke(cli, ["reindex", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    assert "indexed 40 articles" in result.stderr
+    with open_store(path) as store:
+        assert store._facet_index
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert {h.id for h in store.search("flood", limit=100, window=0)} == {i for i, _ in before}
+        f = SearchFilters(source="wire", since="2012-05")
+        assert {h.id for h in store.search("flood", limit=100, filters=f)} == {"a1"} | _expected(
+            [a for a in articles if a.id != "a1"], "flood", f)
+        store.put(Article("a2", "Another revised flood story.", content_hash("Another revised flood story.")))
+        check_rows_match(store._conn)
+
+
+def test_an_interrupted_reindex_keeps_the_old_index(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(path) as store:
+        store.put_many(_corpus(10))
+    _make_schema_1(path)
+    with open_store(path) as store:
+        def stop(n):
+            raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt):
+            store.reindex(progress=stop)
+        assert not store._facet_index
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
+        assert store.search("flood") and store.search("flood", filters=SearchFilters(source="wire")) is not None
+    with open_store(path) as store:
+        assert not store._facet_index and len(store.search("flood", limit=100)) == len(
+            [a for a in _corpus(10) if "flood" in a.text])
