@@ -126,9 +126,16 @@ def check_rows_match(conn: sqlite3.Connection) -> int:
                         ).fetchall() == conn.execute(
         "SELECT pk, id, revision, published, source, story FROM articles WHERE current = 1 ORDER BY pk").fetchall()
     # ... and its facet tokens, which the schema 2 index holds as its third column.
-    if "fts" in {row[1] for row in conn.execute("PRAGMA table_info(search_facets)")}:
-        rows = conn.execute("SELECT fts, published, source, coalesce(story, id) FROM search_facets")
-        assert all(tokens == article_tokens(published, source, story) for tokens, published, source, story in rows)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'search_tokens'").fetchone():
+        tokens = dict(conn.execute("SELECT pk, fts FROM search_tokens"))
+        entities: dict[int, list] = {}
+        for pk, key, global_id in conn.execute("SELECT a.pk, e.name_key, e.global_id FROM entities e JOIN articles a"
+                                               " ON a.id = e.article AND a.revision = e.revision WHERE a.current = 1"):
+            entities.setdefault(pk, []).append((key, global_id))
+        assert tokens == {pk: article_tokens(published, source, story, [k for k, _ in entities.get(pk, [])],
+                                             [g for _, g in entities.get(pk, [])])
+                          for pk, published, source, story in conn.execute(
+                              "SELECT pk, published, source, coalesce(story, id) FROM articles WHERE current = 1")}
     assert set(conn.execute("SELECT term, pk FROM entity_terms")) == {(t, pk) for pk, key in conn.execute(
         "SELECT a.pk, e.name_key FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
         " WHERE a.current = 1") for t in terms(key)}

@@ -14,12 +14,16 @@ alone, and no word of a news text or search box produces it.
   lets through to the exact comparison. No ``published``: no date token (a date filter never matches it).
 - ``zzfs<hash>`` of the outlet as SQLite's ``lower()`` folds it (ASCII letters only), ``zzft<hash>`` of the story
   (``coalesce(story, id)``).
+- ``zzfe<hash>`` of each word-start suffix of each entity name key (the ``entity_terms`` of the article: "sergey
+  lavrov", "lavrov"), ``zzfg<hash>`` of each cross-article entity id its entities are linked to.
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from typing import Optional
+from typing import Iterable, Optional
+
+from .speakers import terms
 
 PREFIX = "zzf"
 UNPARSED_DATE = "zzfm0"
@@ -45,8 +49,18 @@ def story_token(story: str) -> str:
     return f"{PREFIX}t{_hash(story)}"
 
 
-def article_tokens(published: Optional[str], source: Optional[str], story: str) -> str:
-    """The facets column of one article (``story``: its story id, or its own id when it has none)."""
+def entity_token(term: str) -> str:
+    return f"{PREFIX}e{_hash(term)}"
+
+
+def global_token(global_id: str) -> str:
+    return f"{PREFIX}g{_hash(global_id)}"
+
+
+def article_tokens(published: Optional[str], source: Optional[str], story: str, entity_keys: Iterable[str] = (),
+                   global_ids: Iterable[Optional[str]] = ()) -> str:
+    """The facets column of one article (``story``: its story id, or its own id when it has none;
+    ``entity_keys``: its entities' name keys; ``global_ids``: the cross-article ids they are linked to)."""
     tokens = []
     if published is not None:
         match = _DATE.match(published)
@@ -58,6 +72,8 @@ def article_tokens(published: Optional[str], source: Optional[str], story: str) 
     if source is not None:
         tokens.append(source_token(source))
     tokens.append(story_token(story))
+    tokens += sorted({entity_token(t) for key in entity_keys for t in terms(key)})
+    tokens += sorted({global_token(g) for g in global_ids if g})
     return " ".join(tokens)
 
 

@@ -10,15 +10,15 @@ a current revision (:func:`newsgraph.storage.speakers.terms`), so "lavrov" selec
 instead of a substring test on every entity of every match. As for speakers, a name part that starts no word
 ("avrov") falls back to the substring test.
 
-``search_facets.fts`` holds the row's facet tokens (:mod:`.facet_tokens`), the ``facets`` column of the full-text
-index in stores of schema 2, so FTS5 applies date, outlet and story filters itself (see :mod:`.fts`).
+In stores of schema 2 the full-text index also holds these facets as tokens (:mod:`.fts`), which is how most
+filters are applied; the conditions here then check what the tokens let through.
 """
 from __future__ import annotations
 
 import sqlite3
 from typing import Any, Optional
 
-from .facet_tokens import article_tokens
+from .facet_tokens import entity_token, global_token
 from .speakers import TOP, terms
 from .tx import write_tx
 
@@ -28,8 +28,7 @@ FACETS_DDL = """CREATE TABLE IF NOT EXISTS search_facets (
     revision  INTEGER NOT NULL,
     published TEXT,
     source    TEXT,
-    story     TEXT,
-    fts       TEXT NOT NULL DEFAULT ''
+    story     TEXT
 )"""
 ENTITY_TERMS_DDL = """CREATE TABLE IF NOT EXISTS entity_terms (
     term TEXT NOT NULL,
@@ -49,35 +48,14 @@ def ensure_facets(conn: sqlite3.Connection) -> None:
         conn.execute(ENTITY_TERMS_DDL)
         conn.execute("DELETE FROM search_facets")
         conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE current = 1")
-        _fill_tokens(conn)
         rows = conn.execute(_NAMES.format(src="search_facets")).fetchall()
         conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                          [(t, pk) for pk, key in rows for t in terms(key)])
 
 
-def add_token_column(conn: sqlite3.Connection) -> None:
-    """Give a table made before facet tokens its ``fts`` column, filled (inside the caller's transaction)."""
-    columns = [row[1] for row in conn.execute("PRAGMA table_info(search_facets)")]
-    if "fts" not in columns:
-        conn.execute("ALTER TABLE search_facets ADD COLUMN fts TEXT NOT NULL DEFAULT ''")
-    _fill_tokens(conn)
-
-
-def _fill_tokens(conn: sqlite3.Connection) -> None:
-    rows = conn.execute("SELECT pk, published, source, coalesce(story, id) FROM search_facets").fetchall()
-    conn.executemany("UPDATE search_facets SET fts = ? WHERE pk = ?",
-                     [(article_tokens(published, source, story), pk) for pk, published, source, story in rows])
-
-
-def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str], tokens: Optional[str] = None) -> None:
-    """Copy the facets of a just-inserted current revision; ``entity_keys`` are its entities' name keys and
-    ``tokens`` its facet tokens (:func:`.facet_tokens.article_tokens`; None in a schema 1 store, whose table may
-    have no column for them)."""
-    if tokens is None:
-        conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE pk = ?", (pk,))
-    else:
-        conn.execute(f"INSERT INTO search_facets ({_COLUMNS}, fts) SELECT {_COLUMNS}, ? FROM articles WHERE pk = ?",
-                     (tokens, pk))
+def add(conn: sqlite3.Connection, pk: int, entity_keys: list[str]) -> None:
+    """Copy the facets of a just-inserted current revision; ``entity_keys`` are its entities' name keys."""
+    conn.execute(f"INSERT INTO search_facets ({_COLUMNS}) SELECT {_COLUMNS} FROM articles WHERE pk = ?", (pk,))
     conn.executemany("INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
                      [(t, pk) for t in {t for key in entity_keys for t in terms(key)}])
 
@@ -108,3 +86,37 @@ def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[An
 def _has_term(conn: sqlite3.Connection, key: Optional[str]) -> bool:
     return bool(key) and conn.execute("SELECT 1 FROM entity_terms WHERE term >= ? AND term < ? LIMIT 1",
                                       (key, key + TOP)).fetchone() is not None
+
+
+#: An entity filter matching more distinct name terms or linked entities than this is left to the walk.
+MAX_ENTITY_TOKENS = 32
+
+
+def entity_tokens(conn: sqlite3.Connection, name_key: str) -> Optional[list[str]]:
+    """Facet tokens covering every article :func:`entity_filter` passes: the name terms starting with ``name_key``
+    and the cross-article entities an entity of exactly that name is linked to. None when the filter needs the
+    substring test or the tokens would be too many (both left to the walk)."""
+    if not _has_term(conn, name_key):
+        return None
+    names = _distinct(conn, "SELECT term FROM entity_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 1",
+                      (name_key + TOP,), name_key)
+    linked = _distinct(conn, "SELECT global_id FROM entities WHERE global_id >= ? AND name_key = ?"
+                       " AND global_id IS NOT NULL ORDER BY global_id LIMIT 1", (name_key,), "")
+    if names is None or linked is None or len(names) + len(linked) > MAX_ENTITY_TOKENS:
+        return None
+    return [entity_token(t) for t in names] + [global_token(g) for g in linked]
+
+
+def _distinct(conn: sqlite3.Connection, step: str, params: tuple, start: str) -> Optional[list[str]]:
+    """Distinct values of an indexed column by jumping from one to the next (``step`` finds the first value at or
+    after its first parameter): a name in 50,000 articles costs a few lookups, not 50,000 rows. None past the
+    limit."""
+    found: list[str] = []
+    value = start
+    while len(found) <= MAX_ENTITY_TOKENS:
+        row = conn.execute(step, (value, *params)).fetchone()
+        if row is None:
+            return found
+        found.append(row[0])
+        value = row[0] + "\x00"  # the next string after it: nothing sorts between the two
+    return None

@@ -1,27 +1,31 @@
 """The full-text index (FTS5, external content) in its two layouts, and the rebuild that moves a store to the new one.
 
-Store schema 2 indexes ``title``, ``text`` and ``facets`` (the facet tokens of :mod:`.facet_tokens`, kept in
-``search_facets.fts``) and reads its content through the ``current_doc`` view. Schema 1 stores (made before facet
-tokens) index ``title`` and ``text`` through ``current_text``; they keep working, with filters applied by walking the
-matches, until ``newsgraph reindex`` rebuilds their index in the new layout.
+Store schema 2 indexes ``title``, ``text`` and ``facets`` and reads its content through the ``current_doc`` view;
+``facets`` are the facet tokens of :mod:`.facet_tokens` (date, outlet, story, entities), kept per current revision
+in ``search_tokens`` so that a revision is taken out of the index with exactly the tokens it went in with. Schema 1
+stores (made before facet tokens) index ``title`` and ``text`` through ``current_text``; they keep working, with
+filters applied by walking the matches, until ``newsgraph reindex`` rebuilds their index in the new layout.
 """
 from __future__ import annotations
 
 import sqlite3
 from typing import Callable, Optional
 
-from . import facets
+from .facet_tokens import article_tokens
 from .tx import write_tx
 
 TOKENIZE = "porter unicode61 remove_diacritics 2"
+TOKENS_DDL = "CREATE TABLE IF NOT EXISTS search_tokens (pk INTEGER PRIMARY KEY, fts TEXT NOT NULL)"
 DOC_VIEW = ("CREATE VIEW IF NOT EXISTS current_doc AS SELECT a.pk AS pk, a.title AS title, a.text AS text,"
-            " f.fts AS facets FROM articles a JOIN search_facets f ON f.pk = a.pk WHERE a.current = 1")
+            " t.fts AS facets FROM articles a JOIN search_tokens t ON t.pk = a.pk WHERE a.current = 1")
 FTS_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS {name} USING fts5 (title, text, facets, content = 'current_doc',"
            f" content_rowid = 'pk', tokenize = '{TOKENIZE}')")
-DATE_INDEX = "CREATE INDEX IF NOT EXISTS search_facets_published ON search_facets (published)"
 LEGACY_DDL = ("CREATE VIEW IF NOT EXISTS current_text AS SELECT pk, title, text FROM articles WHERE current = 1",
               "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, content = 'current_text',"
               f" content_rowid = 'pk', tokenize = '{TOKENIZE}')")
+# Distinct linked entities of a name without reading every entity row of it (the entity filter's tokens).
+NAME_GLOBAL_INDEX = ("CREATE INDEX IF NOT EXISTS entities_name_global ON entities (name_key, global_id)"
+                     " WHERE global_id IS NOT NULL")
 FACETS_VERSION = 2  # the store schema version from which the index has the facets column
 _BATCH = 2_000
 
@@ -34,10 +38,32 @@ def ensure_fts(conn: sqlite3.Connection) -> bool:
     """Create the index of a new store (in the facets layout); True when the store's index has facet tokens."""
     if not _exists(conn, "articles_fts"):
         with write_tx(conn, "the full-text index"):
+            conn.execute(TOKENS_DDL)
+            conn.execute(NAME_GLOBAL_INDEX)
             conn.execute(DOC_VIEW)
             conn.execute(FTS_DDL.format(name="articles_fts"))
-            conn.execute(DATE_INDEX)
     return _exists(conn, "current_doc")
+
+
+def add(conn: sqlite3.Connection, facet_index: bool, pk: int, title: Optional[str], text: str, tokens: str) -> None:
+    """Index a just-stored current revision (``tokens`` are left out of a schema 1 index)."""
+    if facet_index:
+        conn.execute("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)", (pk, tokens))
+        conn.execute("INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
+                     (pk, title, text, tokens))
+    else:
+        conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (pk, title, text))
+
+
+def remove(conn: sqlite3.Connection, facet_index: bool, pk: int) -> None:
+    """Take a revision out of the index while it is still current: the delete must name what was indexed."""
+    if facet_index:
+        conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)"
+                     " SELECT 'delete', pk, title, text, facets FROM current_doc WHERE pk = ?", (pk,))
+        conn.execute("DELETE FROM search_tokens WHERE pk = ?", (pk,))
+    else:
+        conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
+                     " SELECT 'delete', pk, title, text FROM articles WHERE pk = ?", (pk,))
 
 
 def create_legacy(conn: sqlite3.Connection) -> None:
@@ -46,18 +72,35 @@ def create_legacy(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _fill_tokens(conn: sqlite3.Connection) -> None:
+    """Facet tokens of every current revision, from its facets row and its entities."""
+    conn.execute("DELETE FROM search_tokens")
+    entities: dict[int, tuple[list[str], list[str]]] = {}
+    for pk, key, global_id in conn.execute(
+            "SELECT f.pk, e.name_key, e.global_id FROM entities e"
+            " JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"):
+        keys, globals_ = entities.setdefault(pk, ([], []))
+        keys.append(key)
+        globals_.append(global_id)
+    rows = conn.execute("SELECT pk, published, source, coalesce(story, id) FROM search_facets").fetchall()
+    conn.executemany("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)",
+                     [(pk, article_tokens(published, source, story, *entities.get(pk, ((), ()))))
+                      for pk, published, source, story in rows])
+
+
 def rebuild(conn: sqlite3.Connection, progress: Optional[Callable[[int], None]] = None) -> int:
     """Rebuild the index in the facets layout (from either layout) in ONE transaction: a kill midway leaves the old
     index as it was. ``progress(n)`` is called after each batch of ``n`` articles; returns the articles indexed."""
     with write_tx(conn, "the rebuilt full-text index"):
-        facets.add_token_column(conn)
+        conn.execute(TOKENS_DDL)
+        conn.execute(NAME_GLOBAL_INDEX)
+        _fill_tokens(conn)
         conn.execute("DROP TABLE IF EXISTS articles_fts_new")
         conn.execute(DOC_VIEW)
-        conn.execute(DATE_INDEX)
         conn.execute(FTS_DDL.format(name="articles_fts_new"))
         done, last = 0, -1
         while True:
-            pks = [r[0] for r in conn.execute("SELECT pk FROM search_facets WHERE pk > ? ORDER BY pk LIMIT ?",
+            pks = [r[0] for r in conn.execute("SELECT pk FROM search_tokens WHERE pk > ? ORDER BY pk LIMIT ?",
                                               (last, _BATCH))]
             if not pks:
                 break

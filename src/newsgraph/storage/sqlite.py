@@ -155,15 +155,10 @@ class SQLiteStore(Store):
             revision = old[1] + 1
         pk = self._insert_article(stored, revision, record)
         keys = [_key(e.name) for e in stored.entities]
-        if self._facet_index:
-            tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id)
-            facets.add(self._conn, pk, keys, tokens)
-            self._conn.execute("INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
-                               (pk, stored.title, stored.text, tokens))
-        else:
-            facets.add(self._conn, pk, keys)
-            self._conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                               (pk, stored.title, stored.text))
+        facets.add(self._conn, pk, keys)
+        tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id, keys,
+                                             [e.global_id for e in stored.entities])
+        fts.add(self._conn, self._facet_index, pk, stored.title, stored.text, tokens)
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
         status = PutStatus.STORED if old is None else PutStatus.REVISED
@@ -185,12 +180,7 @@ class SQLiteStore(Store):
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
-        if self._facet_index:  # the delete must name exactly what was indexed: read the tokens before they go
-            self._conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text, facets)"
-                               " SELECT 'delete', pk, title, text, facets FROM current_doc WHERE pk = ?", (pk,))
-        else:
-            self._conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
-                               " SELECT 'delete', pk, title, text FROM articles WHERE pk = ?", (pk,))
+        fts.remove(self._conn, self._facet_index, pk)
         facets.remove(self._conn, pk)
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
 
@@ -323,6 +313,10 @@ class SQLiteStore(Store):
             parts.append(f'"{facet_tokens.source_token(filters.source)}"')
         if filters.story:
             parts.append(f'"{facet_tokens.story_token(filters.story)}"')
+        if filters.entity:
+            tokens = facets.entity_tokens(self._conn, _key(filters.entity))
+            if tokens is not None:
+                parts.append("(" + " OR ".join(f'"{t}"' for t in tokens) + ")")
         if filters.since or filters.until:
             phrases = facet_tokens.date_phrases(filters.since, filters.until, *self._year_span())
             if phrases is not None:
@@ -331,10 +325,9 @@ class SQLiteStore(Store):
 
     def _year_span(self) -> tuple[int, int]:
         """First and last year of the stored dates (two index lookups); (0, 9999) when they do not start with one."""
-        first = self._conn.execute("SELECT published FROM search_facets WHERE published >= '0' AND published < ':'"
-                                   " ORDER BY published LIMIT 1").fetchone()
-        last = self._conn.execute("SELECT published FROM search_facets WHERE published >= '0' AND published < ':'"
-                                  " ORDER BY published DESC LIMIT 1").fetchone()
+        dated = "SELECT published FROM articles WHERE current = 1 AND published >= '0' AND published < ':'"
+        first = self._conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
+        last = self._conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
         years = [facet_tokens.year_of(row[0]) if row else None for row in (first, last)]
         return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
 
