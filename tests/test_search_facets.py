@@ -140,7 +140,7 @@ def test_filtered_search_finds_exactly_what_the_filters_pass(tmp_path, legacy):
     if legacy:
         _make_schema_1(path)
     with open_store(path) as store:
-        assert store._facet_index is not legacy
+        assert store.facet_index is not legacy
         for f in FILTERS:
             for word in ("flood", "bridge"):
                 found = {h.id for h in store.search(word, limit=1000, filters=f)}
@@ -175,7 +175,7 @@ def test_a_schema_1_store_keeps_working_and_reindex_moves_it_to_facet_tokens(tmp
         store.put_many(articles[:30])
     _make_schema_1(path)
     with open_store(path) as store:  # written and revised in the old layout
-        assert not store._facet_index
+        assert not store.facet_index
         store.put_many(articles[30:])
         store.put(Article("a1", "A revised flood story.", content_hash("A revised flood story."), source="Wire",
                           published="2012-05-01"))
@@ -185,7 +185,7 @@ def test_a_schema_1_store_keeps_working_and_reindex_moves_it_to_facet_tokens(tmp
     assert result.exit_code == 0, result.output
     assert "indexed 40 articles" in result.stderr
     with open_store(path) as store:
-        assert store._facet_index
+        assert store.facet_index
         assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
         assert {h.id for h in store.search("flood", limit=100, window=0)} == {i for i, _ in before}
         f = SearchFilters(source="wire", since="2012-05")
@@ -205,9 +205,9 @@ def test_an_interrupted_reindex_keeps_the_old_index(tmp_path):
             raise KeyboardInterrupt
         with pytest.raises(KeyboardInterrupt):
             store.reindex(progress=stop)
-        assert not store._facet_index
+        assert not store.facet_index
         assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "1"
         assert store.search("flood") and store.search("flood", filters=SearchFilters(source="wire")) is not None
     with open_store(path) as store:
-        assert not store._facet_index and len(store.search("flood", limit=100)) == len(
+        assert not store.facet_index and len(store.search("flood", limit=100)) == len(
             [a for a in _corpus(10) if "flood" in a.text])

@@ -126,6 +126,11 @@ class SQLiteStore(Store):
         except sqlite3.Error as exc:
             raise StoreError(f"storing article {article.id!r} failed: {exc}") from exc
 
+    @property
+    def facet_index(self) -> bool:
+        """True when the full-text index holds facet tokens (store schema 2), so filters narrow inside it."""
+        return self._facet_index
+
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
         """Rebuild the full-text index in the current layout (a schema 1 store gains facet tokens and becomes
         schema 2) and merge it; one transaction. ``progress(n)`` after each batch; returns the articles indexed."""
