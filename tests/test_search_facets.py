@@ -3,6 +3,7 @@ made before them (schema 1) keeps working and is moved to the new index by ``rei
 from __future__ import annotations
 
 import random
+import re
 import sqlite3
 
 import pytest
@@ -15,7 +16,8 @@ from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity
 from newsgraph.storage import open_store
 from newsgraph.storage.base import SearchFilters
-from newsgraph.storage.facet_tokens import MAX_DATE_PHRASES, article_tokens, date_phrases, source_token, year_of
+from newsgraph.storage.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
+                                            source_token, year_of)
 from newsgraph.storage.fts import create_legacy
 from newsgraph.storage.speakers import terms
 
@@ -39,8 +41,10 @@ def bound(draw) -> str | None:
 
 
 def sql_passes(value: str, since: str | None, until: str | None) -> bool:
-    """The store's exact date test: ISO strings compared at the filter's precision."""
-    return (since is None or value[:len(since)] >= since) and (until is None or value[:len(until)] <= until)
+    """The store's exact date test: dated values (YYYY, YYYY-MM…) compared as text at the filter's precision."""
+    dated = re.fullmatch(r"\d{4}", value) or re.match(r"\d{4}-\d{2}", value)
+    return bool(dated) and (since is None or value[:len(since)] >= since) and (
+        until is None or value[:len(until)] <= until)
 
 
 @settings(max_examples=500, deadline=None)
@@ -50,19 +54,21 @@ def test_date_tokens_never_lose_a_match(values, since, until):
     phrases = date_phrases(since, until, min(years), max(years))
     if phrases is None:
         return  # too many to be worth it: the store filters by walking instead
-    assert len(phrases) <= MAX_DATE_PHRASES + 1
+    assert len(phrases) <= MAX_DATE_PHRASES
     for value in values:
+        hit = bool(set(article_tokens(value, None, "s").split()) & set(phrases))
         if sql_passes(value, since, until):
-            assert set(article_tokens(value, None, "s").split()) & set(phrases), (value, since, until, phrases)
+            assert hit, (value, since, until, phrases)
+        elif exact_dates(since, until):
+            assert not hit, (value, since, until, phrases)  # year and month bounds: the tokens decide alone
 
 
 def test_date_tokens_are_few_and_exact_at_month_precision():
-    assert date_phrases(None, "2010-03", 2010, 2020) == ["zzfm0", "zzfm201000", "zzfm201001", "zzfm201002",
-                                                        "zzfm201003"]
-    assert date_phrases("2019-06", None, 2010, 2020) == ["zzfm0"] + [f"zzfm2019{m:02d}" for m in range(6, 13)] + \
-        ["zzfy2020"]
+    assert date_phrases(None, "2010-03", 2010, 2020) == ["zzfm201000", "zzfm201001", "zzfm201002", "zzfm201003"]
+    assert date_phrases("2019-06", None, 2010, 2020) == [f"zzfm2019{m:02d}" for m in range(6, 13)] + ["zzfy2020"]
     assert date_phrases("2012", None, 2010, 2020) is None  # nine whole years: not selective, walk instead
-    assert date_phrases("2030", None, 2010, 2020) == ["zzfm0"]  # after every stored date: only undated strings
+    assert date_phrases("2030", None, 2010, 2020) == []  # after every stored date
+    assert exact_dates("2013", "2013-05") and not exact_dates("2013-05-04", None)
 
 
 def test_source_tokens_fold_like_sqlite_lower():
@@ -97,7 +103,9 @@ FILTERS = [SearchFilters(since="2012-04"), SearchFilters(until="2011-06-15"), Se
            SearchFilters(source="DAILY POST"), SearchFilters(source="ça va"), SearchFilters(story="s3"),
            SearchFilters(since="2011-02", until="2013-11", source="wire"), SearchFilters(story="a5"),
            SearchFilters(until="2010"), SearchFilters(entity="lavrov"), SearchFilters(entity="Sergei Lav"),
-           SearchFilters(entity="kerry"), SearchFilters(entity="avrov"), SearchFilters(entity="kerry", since="2012-06")]
+           SearchFilters(entity="kerry"), SearchFilters(entity="avrov"), SearchFilters(entity="kerry", since="2012-06"),
+           SearchFilters(until="2011-06"), SearchFilters(since="2013-09"), SearchFilters(since="2030"),
+           SearchFilters(since="2013-09", entity="lavrov", source="wire")]
 
 
 def _ascii_lower(text: str) -> str:
@@ -150,8 +158,10 @@ def test_filtered_search_finds_exactly_what_the_filters_pass(tmp_path, legacy):
         if not legacy:  # the tokens carried these filters (the others above went through the walk)
             for f in (SearchFilters(entity="lavrov"), SearchFilters(source="wire"), SearchFilters(until="2011-06-15"),
                       SearchFilters(story="s3")):
-                assert store._facet_match(f), f
-            assert store._facet_match(SearchFilters(entity="avrov")) is None  # inside a word: substring test
+                assert store._facet_match(f)[0], f
+            assert store._facet_match(SearchFilters(entity="avrov"))[0] is None  # inside a word: substring test
+            assert store._facet_match(SearchFilters(until="2011-06"))[1] == {"dates"}  # month bound: tokens decide
+            assert store._facet_match(SearchFilters(until="2011-06-15"))[1] == set()  # a day: SQL decides the day
 
 
 def _make_schema_1(path) -> None:

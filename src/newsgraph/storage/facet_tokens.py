@@ -3,15 +3,17 @@
 A filtered search used to walk every match of its words and look up each one's facets row (~0.4 us per match: 130+
 ms for a common word at 10^6 articles, whatever the filter leaves). With the facets as tokens in a third FTS5 column,
 FTS5 intersects the filter's list with the words' lists itself, skipping through both, so a selective filter costs
-what it selects. The tokens only narrow the candidates: the exact SQL conditions still run on what is left, so a
-token may be coarser than its filter (a month for a day, a hash shared by two outlets) but never miss a match.
+what it selects. Tokens never miss a match. Where they are exact the store skips its SQL test: outlet, story and
+entity tokens are 48-bit hashes (another name with the same hash: odds below 1 in 10^7 per query even among 10^7
+names), and date tokens are exact for YYYY and YYYY-MM bounds. A day bound ("2013-05-04") takes its whole month
+and leaves the day to the SQL test.
 
 Every token starts with ``zzf`` and ends in a digit: the tokenizer keeps it whole, the Porter stemmer leaves it
 alone, and no word of a news text or search box produces it.
 
-- ``zzfy2013`` and ``zzfm201305`` for ``published`` "2013-05-…"; a published year without a month gets
-  ``zzfm201300``; a published value that does not start with a 4-digit year gets ``zzfm0``, which every date filter
-  lets through to the exact comparison. No ``published``: no date token (a date filter never matches it).
+- ``zzfy2013`` and ``zzfm201305`` for ``published`` "2013-05-…"; a published year alone ("2013") gets
+  ``zzfm201300``. A value that is neither (no ``published``, "May 2013", "2013/05/04") has no date token and no date
+  filter passes it (:data:`DATED_SQL` says the same to the SQL test).
 - ``zzfs<hash>`` of the outlet as SQLite's ``lower()`` folds it (ASCII letters only), ``zzft<hash>`` of the story
   (``coalesce(story, id)``).
 - ``zzfe<hash>`` of each word-start suffix of each entity name key (the ``entity_terms`` of the article: "sergey
@@ -26,8 +28,10 @@ from typing import Iterable, Optional
 from .speakers import terms
 
 PREFIX = "zzf"
-UNPARSED_DATE = "zzfm0"
-_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?")
+NOTHING = "zzfnone0"  # a token no article has
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})|$)")
+#: The SQL form of "a dated value" for the walk's date test: exactly YYYY, or YYYY-MM followed by anything.
+DATED_SQL = ("({col} GLOB '[0-9][0-9][0-9][0-9]' OR {col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*')")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: A date filter needing more year/month phrases than this, or covering more than SELECTIVE of the months the
 #: store's dates span, is left to the walk: FTS5 reads each phrase's whole list once for bm25's weights and merges
@@ -62,13 +66,10 @@ def article_tokens(published: Optional[str], source: Optional[str], story: str, 
     """The facets column of one article (``story``: its story id, or its own id when it has none;
     ``entity_keys``: its entities' name keys; ``global_ids``: the cross-article ids they are linked to)."""
     tokens = []
-    if published is not None:
-        match = _DATE.match(published)
-        if match:
-            year, month = match.group(1), match.group(2) or "00"
-            tokens += [f"{PREFIX}y{year}", f"{PREFIX}m{year}{month}"]
-        else:
-            tokens.append(UNPARSED_DATE)
+    match = _DATE.match(published) if published is not None else None
+    if match:
+        year, month = match.group(1), match.group(2) or "00"
+        tokens += [f"{PREFIX}y{year}", f"{PREFIX}m{year}{month}"]
     if source is not None:
         tokens.append(source_token(source))
     tokens.append(story_token(story))
@@ -78,13 +79,19 @@ def article_tokens(published: Optional[str], source: Optional[str], story: str, 
 
 
 def year_of(published: str) -> Optional[int]:
+    """The year of a dated value (see :data:`DATED_SQL`), else None."""
     match = _DATE.match(published)
     return int(match.group(1)) if match else None
 
 
+def exact_dates(since: Optional[str], until: Optional[str]) -> bool:
+    """Month tokens decide these bounds exactly (year or month precision)."""
+    return all(bound is None or re.fullmatch(r"\d{4}(?:-\d{2})?", bound) for bound in (since, until))
+
+
 def _month(value: str, end: bool) -> Optional[tuple[int, int]]:
     """(year, month) a since/until bound starts (or, ``end``, stops) at; None when it does not read as a date."""
-    match = _DATE.match(value)
+    match = re.match(r"(\d{4})(?:-(\d{2}))?", value)
     if not match:
         return None
     year = int(match.group(1))
@@ -104,7 +111,7 @@ def date_phrases(since: Optional[str], until: Optional[str], first_year: int, la
         return None
     low = max(low, (first_year, 0))
     high = min(high, (last_year, 12))
-    phrases = [UNPARSED_DATE]
+    phrases: list[str] = []
     if low > high:
         return phrases
     covered = (high[0] - low[0]) * 12 + high[1] - max(low[1], 1) + 1
@@ -118,6 +125,6 @@ def date_phrases(since: Optional[str], until: Optional[str], first_year: int, la
         else:
             phrases.append(f"{PREFIX}m{year}{month:02d}")
             year, month = (year, month + 1) if month < 12 else (year + 1, 0)
-        if len(phrases) > MAX_DATE_PHRASES + 1:
+        if len(phrases) > MAX_DATE_PHRASES:
             return None
     return phrases

@@ -294,11 +294,11 @@ class SQLiteStore(Store):
         filters, and the walk stops once the window is full. Date, outlet and story filters also become facet
         tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
         """
-        where, extra = _search_filters(self._conn, filters)
-        join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
-        narrowed = self._facet_match(filters) if where else None
+        narrowed, exact = self._facet_match(filters)
         if narrowed:
             match = f"({match}) AND {narrowed}"
+        where, extra = _search_filters(self._conn, filters, skip=exact)
+        join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
         weights = "?, ?, 0" if self._facet_index else "?, ?"  # facet tokens do not score
         scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, {weights}) AS score FROM articles_fts{join}"
                   f" WHERE articles_fts MATCH ?{where}")
@@ -309,24 +309,33 @@ class SQLiteStore(Store):
         sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
         return self._conn.execute(sql, (*params, limit, offset)).fetchall()
 
-    def _facet_match(self, filters: Optional[SearchFilters]) -> Optional[str]:
-        """The facet-token expression a filter set implies (None: nothing to add, or a schema 1 index)."""
+    def _facet_match(self, filters: Optional[SearchFilters]) -> tuple[Optional[str], set[str]]:
+        """The facet-token expression a filter set implies (None: nothing to add, or a schema 1 index) and the
+        filters it decides exactly, whose SQL test can be left out (see :mod:`.facet_tokens`)."""
         if not self._facet_index or filters is None:
-            return None
-        parts = []
+            return None, set()
+        parts, exact = [], set()
+
+        def any_of(tokens: list[str], name: str) -> None:
+            # No token at all (a date range outside the stored span): a token no article has, so nothing matches.
+            parts.append("(" + " OR ".join(f'"{t}"' for t in tokens or [facet_tokens.NOTHING]) + ")")
+            exact.add(name)
+
         if filters.source:
-            parts.append(f'"{facet_tokens.source_token(filters.source)}"')
+            any_of([facet_tokens.source_token(filters.source)], "source")
         if filters.story:
-            parts.append(f'"{facet_tokens.story_token(filters.story)}"')
+            any_of([facet_tokens.story_token(filters.story)], "story")
         if filters.entity:
             tokens = facets.entity_tokens(self._conn, _key(filters.entity))
             if tokens is not None:
-                parts.append("(" + " OR ".join(f'"{t}"' for t in tokens) + ")")
+                any_of(tokens, "entity")
         if filters.since or filters.until:
             phrases = facet_tokens.date_phrases(filters.since, filters.until, *self._year_span())
             if phrases is not None:
-                parts.append("(" + " OR ".join(f'"{p}"' for p in phrases) + ")")
-        return " AND ".join(parts) or None
+                any_of(phrases, "dates")
+                if not facet_tokens.exact_dates(filters.since, filters.until):
+                    exact.discard("dates")
+        return " AND ".join(parts) or None, exact
 
     def _year_span(self) -> tuple[int, int]:
         """First and last year of the stored dates (two index lookups); (0, 9999) when they do not start with one."""
@@ -417,26 +426,31 @@ class SQLiteStore(Store):
         self._conn.close()
 
 
-def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters]) -> tuple[str, list[Any]]:
-    """SQL conditions on ``a`` (the ``search_facets`` row) and their parameters for :class:`SearchFilters`."""
+def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
+                    skip: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[Any]]:
+    """SQL conditions on ``a`` (the ``search_facets`` row) and their parameters for :class:`SearchFilters`, but
+    for those in ``skip`` ("dates", "source", "story", "entity"), which facet tokens decided already."""
     if filters is None:
         return "", []
     where: list[str] = []
     params: list[Any] = []
-    # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00".
-    if filters.since:
-        where.append("substr(a.published, 1, length(?)) >= ?")
-        params += [filters.since, filters.since]
-    if filters.until:
-        where.append("substr(a.published, 1, length(?)) <= ?")
-        params += [filters.until, filters.until]
-    if filters.source:
+    # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00". Only dated values
+    # (YYYY, YYYY-MM…) take part, as with the date tokens.
+    if (filters.since or filters.until) and "dates" not in skip:
+        where.append(facet_tokens.DATED_SQL.format(col="a.published"))
+        if filters.since:
+            where.append("substr(a.published, 1, length(?)) >= ?")
+            params += [filters.since, filters.since]
+        if filters.until:
+            where.append("substr(a.published, 1, length(?)) <= ?")
+            params += [filters.until, filters.until]
+    if filters.source and "source" not in skip:
         where.append("lower(a.source) = lower(?)")
         params.append(filters.source)
-    if filters.story:
+    if filters.story and "story" not in skip:
         where.append("coalesce(a.story, a.id) = ?")
         params.append(filters.story)
-    if filters.entity:
+    if filters.entity and "entity" not in skip:
         condition, values = facets.entity_filter(conn, _key(filters.entity))
         where.append(condition)
         params += values
