@@ -89,8 +89,8 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
         writer.writerows(rows)
     else:
         for row in rows:
-            click.echo(f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — {row['title'] or row['article']}"
-                       f"\n    “{row['quote']}”")
+            click.echo(f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — "
+                       f"{row['title'] or row['article']}\n    “{row['quote']}”")
 
 
 @click.command()
