@@ -291,8 +291,8 @@ class SQLiteStore(Store):
         made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
         A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
         walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
-        filters, and the walk stops once the window is full. Date, outlet and story filters also become facet
-        tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
+        filters, and the walk stops once the window is full. Date, outlet, story and entity filters also become
+        facet tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
         """
         narrowed, exact = self._facet_match(filters)
         if narrowed:
