@@ -289,6 +289,8 @@ def test_a_day_of_the_month_is_not_a_name_number(nlp):
     ("The Pro comes with either 15” or 17” displays.", [("15”", "in"), ("17”", "in")]),
     ("The TV has a 55″ screen and a 13.3” widescreen display.", [("55″", "in"), ("13.3”", "in")]),
     ("He said: “we sold 15” and left.", [("15", None)]),  # a closing quote, not inches
+    ("“Sales rose. We sold 15” said Smith.", [("15", None)]),  # the quotation opened a sentence earlier
+    ('He said "we sold 15" and left.', [("15", None)]),
 ])
 def test_inch_marks(nlp, text, expected):
     assert [(f.text, f.unit) for f in figures(nlp, text)] == expected
@@ -300,6 +302,17 @@ def test_a_bare_number_takes_the_unit_of_the_number_coordinated_with_it(nlp):
         ("1.83", "quantity", "GHz"), ("2 GHz", "quantity", "GHz"), ("5", "percent", "%"), ("7%", "percent", "%"),
         ("3", "count", None)]
     assert found[0].object == "models"  # the borrowed unit is not what it counts
+    assert [(f.text, f.unit) for f in figures(nlp, "Rates of 5 or 6 percent are likely.")] == [
+        ("5", "%"), ("6 percent", "%")]
+
+
+@pytest.mark.parametrize("text, count", [
+    ("They sold 3 and 20% were returned.", "3"), ("They hired 300 and 10 percent left.", "300"),
+    ("Unemployment rose 2 to 7%.", "2"),  # a change and a level, not two percentages
+])
+def test_a_number_next_to_another_clause_keeps_its_own_kind(nlp, text, count):
+    first = figures(nlp, text)[0]
+    assert (first.text, first.kind, first.unit) == (count, "count", None)
 
 
 # ---- the annotator and the seed --------------------------------------------------------------------------

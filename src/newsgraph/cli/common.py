@@ -111,7 +111,7 @@ def date_param(ctx, param, value: Optional[str]) -> Optional[str]:
         return None
     import re
     from datetime import date
-    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value.strip())
+    match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", value.strip())
     try:
         if not match:
             raise ValueError

@@ -217,13 +217,26 @@ def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[_Reading
 
 def _share_unit(doc: "Doc", readings: list[_Reading]) -> None:
     """A bare number coordinated with a number that writes its unit or percent sign after it takes that unit:
-    "1.83 and 2 GHz", "15 or 20 percent", "from 5 to 7%" (where "to" after "from" is not a range)."""
+    "1.83 and 2 GHz models", "5 or 6 percent", "from 5 to 7%" (where "to" after "from" is not a range)."""
     for left, right in zip(readings, readings[1:]):
         if left.kind != "count" or left.currency or left.value_max is not None or right.kind not in (
-                "quantity", "percent") or right.currency or right.start != left.end + 1:
+                "quantity", "percent") or right.currency or right.start != left.end + 1 or not right.unit \
+                or right.number.start != right.start:
             continue
-        if doc[left.end].lower_ in COORDINATORS and right.number.start == right.start and right.unit:
+        if _coordinated(doc, left, right, doc[left.end].lower_):
             left.kind, left.unit, left.unit_end = right.kind, right.unit, right.end
+
+
+def _coordinated(doc: "Doc", left: _Reading, right: _Reading, word: str) -> bool:
+    """The parse joins the two numbers as alternatives or as modifiers of one noun, not two clauses ("they sold 3
+    and 20% were returned", "hired 300 and 10 percent left" keep their 3 and 300 as counts)."""
+    a, b = doc[left.number.end - 1], doc[right.number.end - 1]
+    same_head = a.head.i == b.head.i and a.head.i >= right.end and a.dep_ == b.dep_ == "nummod"
+    if word == "to":
+        return left.start > 0 and doc[left.start - 1].lower_ == "from"
+    if word == "or":
+        return same_head or (b.dep_ == "conj" and b.head.i == a.i)
+    return word in COORDINATORS and same_head
 
 
 def find_figures(doc: "Doc") -> list[Figure]:

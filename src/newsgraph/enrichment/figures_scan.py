@@ -137,19 +137,24 @@ INCH_MARKS = {"″", "”", '"'}
 
 def _inch_mark(doc: "Doc", i: int) -> bool:
     """Token ``i`` is an inch mark glued to the number before it ("a 13.3” display", "15″ or 17″ models"): a
-    double prime, or a closing quote that closes nothing (no quote opened earlier in the sentence) and is
-    followed by a word or a coordinator rather than ending a quotation."""
+    double prime, or a quote mark that closes no quotation opened earlier in its paragraph (curly marks: more
+    closed than opened; straight ones: an even number before it) and is followed by a lower-case word."""
     if i >= len(doc) or doc[i].text not in INCH_MARKS or doc[i - 1].whitespace_ or not doc[i - 1].like_num:
         return False
     if doc[i].text == "″":
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is None or not (nxt.is_alpha and (nxt.is_lower or nxt.lower_ in ("or", "and"))):
+    if nxt is None or not (nxt.is_alpha and nxt.is_lower):
         return False
-    sentence = doc[i].sent
-    opened = sum(1 for t in doc[sentence.start: i - 1] if t.text in ("“", '"'))
-    closed = sum(1 for t in doc[sentence.start: i - 1] if t.text == "”")
-    return opened <= closed and (doc[i].text == "”" or opened == 0)
+    opened = closed = straight = 0
+    for k in range(i - 2, -1, -1):
+        text = doc[k].text
+        if "\n" in doc[k].text_with_ws:
+            break  # quotations do not run on past their paragraph here
+        opened += text.count("“")
+        closed += text.count("”")
+        straight += text.count('"')
+    return opened <= closed if doc[i].text == "”" else straight % 2 == 0
 
 
 def unit_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:

@@ -29,9 +29,12 @@ from .speakers import terms
 
 PREFIX = "zzf"
 NOTHING = "zzfnone0"  # a token no article has
-_DATE = re.compile(r"(\d{4})(?:-(\d{2})|$)")
-#: The SQL form of "a dated value" for the walk's date test: exactly YYYY, or YYYY-MM followed by anything.
-DATED_SQL = ("({col} GLOB '[0-9][0-9][0-9][0-9]' OR {col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*')")
+# A dated value: exactly YYYY, or YYYY-MM (month 01-12) followed by anything; ASCII digits only, as SQL's GLOB.
+_DATE = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2])|\Z)")
+_BOUND = re.compile(r"([0-9]{4})(?:-(0[1-9]|1[0-2]))?")
+#: The SQL form of "a dated value" for the walk's date test.
+DATED_SQL = ("({col} GLOB '[0-9][0-9][0-9][0-9]' OR ({col} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'"
+             " AND substr({col}, 6, 2) BETWEEN '01' AND '12'))")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 #: A date filter needing more year/month phrases than this, or covering more than SELECTIVE of the months the
 #: store's dates span, is left to the walk: FTS5 reads each phrase's whole list once for bm25's weights and merges
@@ -58,7 +61,7 @@ def entity_token(term: str) -> str:
 
 
 def global_token(global_id: str) -> str:
-    return f"{PREFIX}g{_hash(global_id)}"
+    return f"{PREFIX}g{_hash(str(global_id))}"
 
 
 def article_tokens(published: Optional[str], source: Optional[str], story: str, entity_keys: Iterable[str] = (),
@@ -86,13 +89,14 @@ def year_of(published: str) -> Optional[int]:
 
 def exact_dates(since: Optional[str], until: Optional[str]) -> bool:
     """Month tokens decide these bounds exactly (year or month precision)."""
-    return all(bound is None or re.fullmatch(r"\d{4}(?:-\d{2})?", bound) for bound in (since, until))
+    return all(bound is None or _BOUND.fullmatch(bound) for bound in (since, until))
 
 
 def _month(value: str, end: bool) -> Optional[tuple[int, int]]:
-    """(year, month) a since/until bound starts (or, ``end``, stops) at; None when it does not read as a date."""
-    match = re.match(r"(\d{4})(?:-(\d{2}))?", value)
-    if not match:
+    """(year, month) a since/until bound starts (or, ``end``, stops) at; None when it does not read as one ("2013",
+    "2013-05", "2013-05-04…" read; "2013-00", "2013-5" and other digits do not: the SQL test then decides alone)."""
+    match = _BOUND.match(value)
+    if not match or (match.group(2) is None and value[4:5] not in ("", "T", " ")):
         return None
     year = int(match.group(1))
     if match.group(2) is None:
@@ -120,10 +124,10 @@ def date_phrases(since: Optional[str], until: Optional[str], first_year: int, la
     year, month = low
     while (year, month) <= high:
         if month == 0 and (year, 12) <= high:
-            phrases.append(f"{PREFIX}y{year}")  # the whole year, its year-only dates included
+            phrases.append(f"{PREFIX}y{year:04d}")  # the whole year, its year-only dates included
             year, month = year + 1, 0
         else:
-            phrases.append(f"{PREFIX}m{year}{month:02d}")
+            phrases.append(f"{PREFIX}m{year:04d}{month:02d}")
             year, month = (year, month + 1) if month < 12 else (year + 1, 0)
         if len(phrases) > MAX_DATE_PHRASES:
             return None

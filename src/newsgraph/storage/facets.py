@@ -74,13 +74,13 @@ def entity_filter(conn: sqlite3.Connection, name_key: str) -> tuple[str, list[An
     an entity of exactly that name. The candidate set is read from indexes once per query."""
     linked = ("SELECT f.pk FROM entities e JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"
               " WHERE e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = ?"
-              " AND x.global_id IS NOT NULL)")
+              " AND x.global_id IS NOT NULL AND x.global_id != '')")
     if _has_term(conn, name_key):
         return (f"a.pk IN (SELECT pk FROM entity_terms WHERE term >= ? AND term < ? UNION {linked})",
                 [name_key, name_key + TOP, name_key])
     return ("EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision AND"
             " (instr(e.name_key, ?) > 0 OR e.global_id IN (SELECT x.global_id FROM entities x"
-            " WHERE x.name_key = ? AND x.global_id IS NOT NULL)))", [name_key, name_key])
+            " WHERE x.name_key = ? AND x.global_id IS NOT NULL AND x.global_id != '')))", [name_key, name_key])
 
 
 def _has_term(conn: sqlite3.Connection, key: Optional[str]) -> bool:
@@ -101,7 +101,7 @@ def entity_tokens(conn: sqlite3.Connection, name_key: str) -> Optional[list[str]
     names = _distinct(conn, "SELECT term FROM entity_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 1",
                       (name_key + TOP,), name_key)
     linked = _distinct(conn, "SELECT global_id FROM entities WHERE global_id >= ? AND name_key = ?"
-                       " AND global_id IS NOT NULL ORDER BY global_id LIMIT 1", (name_key,), "")
+                       " AND global_id IS NOT NULL AND global_id != '' ORDER BY global_id LIMIT 1", (name_key,), "")
     if names is None or linked is None or len(names) + len(linked) > MAX_ENTITY_TOKENS:
         return None
     return [entity_token(t) for t in names] + [global_token(g) for g in linked]

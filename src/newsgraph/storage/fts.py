@@ -42,6 +42,12 @@ def ensure_fts(conn: sqlite3.Connection) -> bool:
             conn.execute(NAME_GLOBAL_INDEX)
             conn.execute(DOC_VIEW)
             conn.execute(FTS_DDL.format(name="articles_fts"))
+    return has_facets(conn)
+
+
+def has_facets(conn: sqlite3.Connection) -> bool:
+    """Whether the index has the facets column now: another process may have run ``reindex`` since this connection
+    opened, so writers ask again inside their transaction (one lookup in SQLite's cached schema)."""
     return _exists(conn, "current_doc")
 
 
