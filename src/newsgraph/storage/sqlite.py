@@ -163,6 +163,9 @@ class SQLiteStore(Store):
         duplicate_of, story = self._duplicate_target(article)
         stored = dataclasses.replace(article, duplicate_of=duplicate_of, story=story)
         record = _encode_record(stored)  # may raise: nothing has been written yet
+        # Inside the write transaction the index layout cannot change; another process may have run `reindex`
+        # since this connection opened, so ask now rather than trust what was true then.
+        self._facet_index = fts.has_facets(self._conn)
         revision = 1
         if old is not None:
             self._retire(old[0])
@@ -170,7 +173,6 @@ class SQLiteStore(Store):
         pk = self._insert_article(stored, revision, record)
         keys = [_key(e.name) for e in stored.entities]
         facets.add(self._conn, pk, keys)
-        self._facet_index = fts.has_facets(self._conn)  # inside the write transaction: the layout cannot change now
         tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id, keys,
                                              [e.global_id for e in stored.entities])
         fts.add(self._conn, self._facet_index, pk, stored.title, stored.text, tokens)
@@ -195,7 +197,6 @@ class SQLiteStore(Store):
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
-        self._facet_index = fts.has_facets(self._conn)
         fts.remove(self._conn, self._facet_index, pk)
         facets.remove(self._conn, pk)
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
