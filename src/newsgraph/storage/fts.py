@@ -9,6 +9,7 @@ filters applied by walking the matches, until ``newsgraph reindex`` rebuilds the
 from __future__ import annotations
 
 import sqlite3
+from itertools import groupby
 from typing import Callable, Optional
 
 from .facet_tokens import article_tokens
@@ -79,19 +80,22 @@ def create_legacy(conn: sqlite3.Connection) -> None:
 
 
 def _fill_tokens(conn: sqlite3.Connection) -> None:
-    """Facet tokens of every current revision, from its facets row and its entities."""
+    """Facet tokens of every current revision, from its facets row and its entities, streamed in pk order (memory
+    stays flat however many articles the store holds)."""
     conn.execute("DELETE FROM search_tokens")
-    entities: dict[int, tuple[list[str], list[str]]] = {}
-    for pk, key, global_id in conn.execute(
-            "SELECT f.pk, e.name_key, e.global_id FROM entities e"
-            " JOIN search_facets f ON f.id = e.article AND f.revision = e.revision"):
-        keys, globals_ = entities.setdefault(pk, ([], []))
-        keys.append(key)
-        globals_.append(global_id)
-    rows = conn.execute("SELECT pk, published, source, coalesce(story, id) FROM search_facets").fetchall()
-    conn.executemany("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)",
-                     [(pk, article_tokens(published, source, story, *entities.get(pk, ((), ()))))
-                      for pk, published, source, story in rows])
+    rows = conn.execute(
+        "SELECT f.pk, f.published, f.source, coalesce(f.story, f.id), e.name_key, e.global_id FROM search_facets f"
+        " LEFT JOIN entities e ON e.article = f.id AND e.revision = f.revision ORDER BY f.pk")
+    batch: list[tuple[int, str]] = []
+    for pk, group in groupby(rows, key=lambda row: row[0]):
+        group = list(group)
+        _, published, source, story = group[0][:4]
+        keys = [row[4] for row in group if row[4] is not None]
+        batch.append((pk, article_tokens(published, source, story, keys, [row[5] for row in group])))
+        if len(batch) >= _BATCH:
+            conn.executemany("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)", batch)
+            batch = []
+    conn.executemany("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)", batch)
 
 
 def rebuild(conn: sqlite3.Connection, progress: Optional[Callable[[int], None]] = None) -> int:
