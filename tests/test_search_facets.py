@@ -275,3 +275,14 @@ def test_words_that_spell_a_facet_token_are_searched_in_the_text_only(tmp_path):
         store.put(Article("x", "Nothing here.", content_hash("Nothing here."), published="2013-05-04"))
         assert store.search("zzfy2013") == [] and store.search("ZZFm201305") == []
         assert store.search("zzfy2013", raw=True) != []  # the backend's own syntax still reaches every column
+
+
+def test_reindex_of_a_schema_2_store_changes_no_result(tmp_path):
+    from tests.test_storage import check_rows_match
+    articles = _corpus(30)
+    with open_store(tmp_path / "r.db") as store:
+        store.put_many(articles)
+        before = {f: [h.id for h in store.search("flood", limit=100, filters=f)] for f in FILTERS}
+        assert store.reindex() == 30
+        assert {f: [h.id for h in store.search("flood", limit=100, filters=f)] for f in FILTERS} == before
+        check_rows_match(store._conn)
