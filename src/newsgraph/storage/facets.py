@@ -96,14 +96,14 @@ def entity_tokens(conn: sqlite3.Connection, name_key: str) -> Optional[list[str]
     """Facet tokens covering every article :func:`entity_filter` passes: the name terms starting with ``name_key``
     and the cross-article entities an entity of exactly that name is linked to. None when the filter needs the
     substring test or the tokens would be too many (both left to the walk)."""
-    if not _has_term(conn, name_key):
+    if not name_key:
         return None
     names = _distinct(conn, "SELECT term FROM entity_terms WHERE term >= ? AND term < ? ORDER BY term LIMIT 1",
                       (name_key + TOP,), name_key)
     linked = _distinct(conn, "SELECT global_id FROM entities WHERE global_id >= ? AND name_key = ?"
                        " AND global_id IS NOT NULL AND global_id != '' ORDER BY global_id LIMIT 1", (name_key,), "")
-    if names is None or linked is None or len(names) + len(linked) > MAX_ENTITY_TOKENS:
-        return None
+    if not names or linked is None or len(names) + len(linked) > MAX_ENTITY_TOKENS:
+        return None  # no name has a word starting so (substring test), or too many
     return [entity_token(t) for t in names] + [global_token(g) for g in linked]
 
 

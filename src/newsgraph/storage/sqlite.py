@@ -105,7 +105,7 @@ class SQLiteStore(Store):
         self.path = str(path)
         self.search_window = search_window
         self._conn = _connect(self.path)
-        self._facet_index = fts.ensure_fts(self._conn)  # False: a schema 1 store until `newsgraph reindex`
+        self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
