@@ -156,3 +156,18 @@ def test_gum_block_quote_keeps_all_its_sentences(gum):
     inside = [s for s in doc.sentences if doc.quotes[0].start <= s[0] and s[1] <= doc.quotes[0].end]
     assert len(inside) == 4
     assert sum(1 for d in gum for q in d.quotes if q.tag == "quote") == 84
+
+
+def test_meantime_annotated_end_stops_after_sentence_5():
+    text = " ".join(f"S{i}." for i in range(9))
+    spans = [(m.start(), m.end()) for m in re.finditer(r"S\d\.", text)]
+    doc = gold.GoldDoc(id="x", path="x", text=text, title=None, dct=None, topic=None, sentences=spans[::-1])
+    assert text[:gold.meantime_annotated_end(doc)] == "S0. S1. S2. S3. S4. S5."
+    short = gold.GoldDoc(id="y", path="y", text="S0. S1.", title=None, dct=None, topic=None,
+                         sentences=[(0, 3), (4, 7)])
+    assert gold.meantime_annotated_end(short) == len(short.text)
+
+
+def test_meantime_time_gold_lies_in_the_annotated_part(meantime):
+    """The scorers' scope is the corpus's own: MEANTIME marks no TIMEX3 past it."""
+    assert all(t.end <= gold.meantime_annotated_end(doc) for doc in meantime for t in doc.timexes)

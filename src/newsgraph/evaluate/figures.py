@@ -1,7 +1,9 @@
 """Scoring the figures stage on MEANTIME ``VALUE`` gold (types MONEY, PERCENT, QUANTITY).
 
-MEANTIME marks figures only in the title, the dateline and the first sentences of the body (sentences 0-6 in the
-data itself; entities and events go on), so predictions past sentence 6 are not scored. Matching is greedy
+MEANTIME marks figures only in the title, the dateline and the first sentences of the body (sentences 0-5, the
+part it annotates completely: :data:`~newsgraph.evaluate.gold.MEANTIME_ANNOTATED_SENTENCES`), so predictions and
+gold past it are not scored (one development document has two VALUE spans in sentence 6; they are counted in a
+note). Matching is greedy
 one-to-one by overlap length ("overlap": any shared character; "strict": the exact extent). MEANTIME's VALUE has
 no normalised value, so value accuracy is measured where the gold text itself states the value unambiguously
 (digits with an optional currency mark and scale word: "$4.6 billion", "70,000", "15 %"), read by a rule
@@ -18,12 +20,12 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..model import Figure
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
 from .report import Accuracy, Report, Score
 
 Span = tuple[int, int]
 TYPES = ("MONEY", "PERCENT", "QUANTITY")
 KIND_TYPE = {"amount": "MONEY", "percent": "PERCENT", "count": "QUANTITY", "quantity": "QUANTITY"}
-MEANTIME_VALUE_SENTENCES = 7
 _PLAIN = re.compile(r"^(?:US\$|\$|€|£|#)?\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*"
                     r"(million|billion|trillion|bn|m)?\s*(%|percent)?$", re.IGNORECASE)
 _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
@@ -84,10 +86,12 @@ def score_meantime(gold_docs: list, parsed: list) -> Report:
     value, kind = Accuracy("value (matched, plain gold)"), Accuracy("type (matched)")
     by_type = {t: Score(f"span {t}") for t in TYPES}
     errors: list[str] = []
+    beyond = 0
     for doc, figures in zip(gold_docs, found):
-        scope = _scope_end(doc)
+        scope = meantime_annotated_end(doc)
         pred = [f for f in figures if f.span[1] <= scope]
-        gold = list(doc.values)
+        gold = [g for g in doc.values if g.end <= scope]
+        beyond += len(doc.values) - len(gold)
         pairs = match([(g.start, g.end) for g in gold], [f.span for f in pred])
         span.add(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
         exact = sum(1 for gi, pi in pairs if (gold[gi].start, gold[gi].end) == pred[pi].span)
@@ -101,7 +105,8 @@ def score_meantime(gold_docs: list, parsed: list) -> Report:
         errors.extend(_errors(doc, gold, pred, pairs))
     report = Report("figures", "meantime-dev", len(gold_docs), [span, strict, *by_type.values()], [value, kind],
                     words_per_second=speed)
-    report.notes.append(f"scored within MEANTIME's VALUE scope: sentences 0-{MEANTIME_VALUE_SENTENCES - 1}")
+    report.notes.append(f"scored within MEANTIME's completely annotated part: sentences "
+                        f"0-{MEANTIME_ANNOTATED_SENTENCES - 1} ({beyond} gold spans past it not scored)")
     report.notes.append("speed: find_figures alone over pre-parsed docs (words = non-punctuation tokens)")
     report.extra["errors"] = errors
     return report
@@ -109,13 +114,6 @@ def score_meantime(gold_docs: list, parsed: list) -> Report:
 
 def _close(got: Optional[float], want: float) -> bool:
     return got is not None and abs(got - want) <= 1e-6 * max(1.0, abs(want))
-
-
-def _scope_end(doc) -> int:
-    sentences = sorted(doc.sentences)
-    if len(sentences) <= MEANTIME_VALUE_SENTENCES:
-        return len(doc.text)
-    return sentences[MEANTIME_VALUE_SENTENCES - 1][1]
 
 
 def _by_type(by_type: dict[str, Score], gold: list, pred: list[Figure], pairs: list[tuple[int, int]]) -> None:

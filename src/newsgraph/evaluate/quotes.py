@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
 from ..model import Entity, Quote, Span
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
 from .report import Accuracy, Report, Score
 
 REPORTING = frozenset("""say tell add announce state claim report explain according comment confirm deny respond
@@ -125,13 +126,10 @@ def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limi
     return reports
 
 
-# MEANTIME annotates events fully in the title and the first five sentences of the body (sentence indices 0-5,
-# the dateline being 1); later sentences carry only events linked to those (9 gold speech events in sentence 6
-# against 36 in sentence 5), so precision is only meaningful over the first six.
-MEANTIME_FULL_SENTENCES = 6
-
-
 def evaluate_meantime(golds) -> Report:
+    """Cue and speaker scores on MEANTIME. Past the completely annotated part (:func:`meantime_annotated_end`)
+    MEANTIME marks only events linked to those inside it (9 gold speech events in sentence 6 against 36 in
+    sentence 5), so precision means something only inside that part."""
     docs, ents = annotate_docs([g.text for g in golds])
     predicted, wps = run_quotes(docs, ents)
     cue = Score("cue (reporting verbs)")
@@ -157,7 +155,7 @@ def evaluate_meantime(golds) -> Report:
     report = Report("quotes", "meantime-dev", len(golds), [cue, full], [overall, *kinds.values()])
     report.words_per_second = wps
     report.notes.append(f"'fully annotated sentences': cues and gold events in the title and first "
-                        f"{MEANTIME_FULL_SENTENCES - 1} sentences (dateline included), the part MEANTIME "
+                        f"{MEANTIME_ANNOTATED_SENTENCES - 1} sentences (dateline included), the part MEANTIME "
                         "annotates completely; this is the all-attributions figure (direct, mixed, indirect)")
     report.notes.append("cue F1 counts every predicted cue (direct, mixed, indirect) against gold speech events "
                         "with a reporting verb; speaker n counts matched cues whose gold event has an Arg0")
@@ -168,9 +166,7 @@ def evaluate_meantime(golds) -> Report:
 
 def _score_prefix(score: Score, gold, cued: list[Quote], events, pairs: list[tuple[int, int]]) -> None:
     """Add the counts of cues and events lying in the document's fully annotated first sentences."""
-    sentences = gold.sentences
-    limit = sentences[MEANTIME_FULL_SENTENCES - 1][1] if len(sentences) >= MEANTIME_FULL_SENTENCES \
-        else len(gold.text)
+    limit = meantime_annotated_end(gold)
     pred_in = {i for i, q in enumerate(cued) if q.cue_span[0] < limit}
     gold_in = {j for j, s in enumerate(events) if s.cue[0] < limit}
     tp = sum(1 for i, j in pairs if i in pred_in and j in gold_in)

@@ -18,14 +18,11 @@ from typing import Iterable, Optional, Sequence
 
 from ..enrichment.times import resolve_all
 from ..model import TimeRef
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
 from .report import Accuracy, Report, Score
 
 Span = tuple[int, int]
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-# MEANTIME annotates TIMEX3 only in the title, the dateline and the first sentences of the body: sentence
-# numbers 0-5 (entities and events go on to the end). Found in the data itself (no timex beyond sentence 5 in
-# any of the 60 documents, though they run to 38 sentences); predictions past that scope are not scored.
-MEANTIME_TIMEX_SENTENCES = 6
 
 
 def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limit: Optional[int] = None,
@@ -88,8 +85,8 @@ def score_meantime(gold_docs: list, parsed: list) -> Report:
     misses: list[str] = []
     for doc, pred_all in zip(gold_docs, refs):
         dct_spans = [(t.start, t.end) for t in doc.timexes if t.function == "CREATION_TIME"]
-        gold = [t for t in doc.timexes if t.function != "CREATION_TIME"]
-        scope = _scope_end(doc)
+        scope = meantime_annotated_end(doc)
+        gold = [t for t in doc.timexes if t.function != "CREATION_TIME" and t.end <= scope]
         pred = [r for r in pred_all if r.span[1] <= scope
                 and not any(r.span[0] < e and s < r.span[1] for s, e in dct_spans)]
         pairs = match([(t.start, t.end) for t in gold], [r.span for r in pred])
@@ -104,18 +101,14 @@ def score_meantime(gold_docs: list, parsed: list) -> Report:
     for s_type, v_type in by_type.values():
         report.scores.extend([s_type, v_type])
     report.notes.append("CREATION_TIME timex (the dateline) excluded from gold; predictions on it dropped")
-    report.notes.append(f"scored within MEANTIME's TIMEX3 scope: sentences 0-{MEANTIME_TIMEX_SENTENCES - 1}")
+    report.notes.append(f"scored within MEANTIME's completely annotated part: sentences "
+                        f"0-{MEANTIME_ANNOTATED_SENTENCES - 1}")
     report.notes.append(f"{sum(1 for d in gold_docs if not d.dct)} documents without a creation time "
                         "are resolved without an anchor")
     report.extra["errors"] = misses
     return report
 
 
-def _scope_end(doc) -> int:
-    sentences = sorted(doc.sentences)
-    if len(sentences) <= MEANTIME_TIMEX_SENTENCES:
-        return len(doc.text)
-    return sentences[MEANTIME_TIMEX_SENTENCES - 1][1]
 
 
 def _by_type(by_type: dict, gold: list, pred: list[TimeRef], pairs: list[tuple[int, int]], right: set) -> None:
