@@ -455,3 +455,54 @@ def test_past_form_in_a_condition_on_would_looks_ahead(nlp):
     assert found["Friday"][1] == "2024-03-15"
     found = times(nlp, "Ships were diverted to Eastbrook after the dispute lasted beyond Friday.", "2024-03-12")
     assert found["Friday"][1] == "2024-03-08"
+
+
+# ---------------------------------------------------------------- story time: what "the next day" counts from
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("The plane crashed on March 3, 2004. Rescuers reached the site the next day.", "the next day", "2004-03-04"),
+    ("In 1996 the firm earned $2 million; the year before, it lost money.", "the year before", "1995"),
+    ("He joined in 2001 and left the following year.", "the following year", "2002"),
+    ("The strike began on May 3. Three days later, talks resumed.", "Three days later", "2004-05-06"),
+    ("The firm was founded in 1990. The same year, it listed its shares.", "The same year", "1990"),
+    ("Sales fell in June 2003 and recovered the following month.", "the following month", "2003-07"),
+])
+def test_story_relative_expressions_count_from_the_date_named_before(nlp, text, expression, value):
+    assert times(nlp, text, "2004-05-10")[expression] == ("DATE", value)
+
+
+def test_story_time_chains_and_needs_a_precise_enough_reference(nlp):
+    chained = times(nlp, "The vote was held on Tuesday. Results came the following day, and a recount began "
+                         "the day after.", "2004-05-10")
+    assert chained["Tuesday"][1] == "2004-05-04"
+    assert chained["the following day"][1] == "2004-05-05" and chained["the day after"][1] == "2004-05-06"
+    # a year is not precise enough for "the next day": the publication date is the reference then
+    assert times(nlp, "He left in 2001. Shares jumped the next day.", "2004-05-10")["the next day"][1] == "2004-05-11"
+    # a week value names no calendar day either
+    assert times(nlp, "It reports next week; shares rose the previous day.", "2004-05-10")["the previous day"][1] \
+        == "2004-05-09"
+
+
+@pytest.mark.parametrize("text", ["Police said the man was arrested the day before the attack.",
+                                  "The museum reopened the day after Christmas.",
+                                  "Prices rose the year before he took office."])
+def test_the_day_before_something_named_is_not_read(nlp, text):
+    assert not any(r.text.lower().startswith("the day") or r.text.lower().startswith("the year")
+                   for r in resolve_all(nlp(text), "2004-05-10"))
+
+
+@pytest.mark.parametrize("text,span,value", [
+    ("The backlog will be cleared by year end.", "year end", "2023"),
+    ("Its year-end results beat forecasts.", "year-end", "2023"),
+    ("Month-end balances fell.", "Month-end", "2023-02"),
+])
+def test_period_ends(text, span, value):
+    found = {r.text: r.value for r in resolve_all(text, "2023-02-23")}
+    assert found[span] == value
+
+
+def test_gum_agreement_reads_gum_precision():
+    from newsgraph.evaluate.times import gum_agrees
+    assert gum_agrees("2015-09-17", "2015-09-17TNI") and gum_agrees("2010-09-04T22:30:00", "2010-09-04T22:30")
+    assert not gum_agrees("2015-09-17", "2015-09-18TNI") and not gum_agrees("2015-09", "2015-09-17")
+    assert not gum_agrees("2015-09-17", "2015-09-17T14:00") and not gum_agrees(None, "2015")

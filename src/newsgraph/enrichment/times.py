@@ -8,13 +8,14 @@ leading preposition is not part of the expression ("said on Friday" -> "Friday")
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING, Optional, Union
 
 from ..model import Article, TimeRef
 from .base import doc_text
 from .times_calendar import calendar_distance, latest_not_after
 from .times_find import TimeCandidate, find_times
-from .times_resolve import parse_anchor, resolve, time_type
+from .times_resolve import parse_anchor, resolve, resolve_from_story, story_precision, time_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,6 +32,7 @@ _FULL_DATE_KINDS = {"mdy", "dmy", "iso", "slash"}
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|till|until|and)\s*$", re.I)
 _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
+_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?:T|$)")
 
 
 def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> list[TimeRef]:
@@ -38,11 +40,37 @@ def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> lis
     text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     cands = find_times(doc_or_text)
     anchor = parse_anchor(published) or parse_anchor(_dateline(cands, text))
-    refs = [TimeRef(c.text, (c.start, c.end), time_type(c), resolve(c, anchor, c.tense))  # type: ignore[arg-type]
-            for c in cands]
+    refs: list[TimeRef] = []
+    for c in cands:
+        value = resolve(c, anchor, c.tense)
+        need = story_precision(c)
+        if need is not None:
+            reference = _story_reference(refs, need)
+            if reference is not None:
+                value = resolve_from_story(c, reference)
+        refs.append(TimeRef(c.text, (c.start, c.end), time_type(c), value))  # type: ignore[arg-type]
     _date_the_clock_times(cands, refs, text)
     _order_ranges(cands, refs, text)
     return _with_range_durations(cands, refs, text)
+
+
+def _story_reference(refs: list[TimeRef], need: int) -> Optional[date]:
+    """The latest calendar date named before, precise enough (1 year, 2 month, 3 day): what "the next day" or "the
+    year before" counts from. The dateline counts (it is the publication date); None when nothing was named."""
+    for ref in reversed(refs):
+        m = _CALENDAR_VALUE.match(ref.value or "")
+        if not m:
+            continue
+        year, month, day, quarter = m.groups()
+        have = 3 if day else 2 if month or quarter else 1
+        if have < need:
+            continue
+        try:
+            return date(int(year), int(month) if month else 3 * int(quarter) - 2 if quarter else 1,
+                        int(day) if day else 1)
+        except ValueError:
+            continue
+    return None
 
 
 def _dateline(cands: list[TimeCandidate], text: str) -> Optional[str]:

@@ -52,6 +52,10 @@ _REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the star
 _REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
           "the previous|the current|the same|the following")
 _REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
+# Words after "the day before" that make it relative to something named there ("the day before the vote"), which
+# the rule does not read; "the day before, ..." and "the year after." are relative to the story's own time.
+_RELATIVE_TO = ("the|a|an|his|her|its|their|this|that|these|those|last|next|yesterday|tomorrow|today|each|it|he|she|"
+                "they|we|I|you|there")
 # Words between a count and its unit that keep it a duration: "12 straight months", "three trading days".
 _DUR_ADJ = _I("straight|consecutive|successive|full|whole|trading|business|working")
 # What a company reports for a half year: "first-half profit" is a date, "a first-half goal" is not.
@@ -87,9 +91,12 @@ RULES: list[tuple[str, str]] = [
                 rf"(?: (?P<pod>{_POD}))?"),
     ("relunit", rf"(?:(?P<pre>{_REL_PRE})[- ])?(?P<rel>{_REL}) (?P<unit>{_REL_UNIT})(?!s?\w)"),
     ("relunit", rf"(?P<rel>{_I('the previous|the next|the following|the same')}) (?P<unit>{_I('day')})(?!\w)"),
+    ("relunit", rf"{_THE} (?P<unit>{_I('day|week|month|year')}) (?P<rel>{_I('before|after|earlier|later')})"
+                rf"(?!\w|\s+(?:{_I(_RELATIVE_TO)})\b|\s+[A-Z0-9])"),
     ("weekend", rf"{_THE} {_I('weekend')}(?!\w)"),
     ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
+    ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"),
     ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
     ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
@@ -130,7 +137,8 @@ _COMPILED = [(kind, re.compile(rf"(?<![\w]){first_char_guard(pattern)}{pattern}(
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "weekend": ("weekend",),
-    "endof": ("end of", "beginning of", "start of", "middle of", "turn of", "rest of"),
+    "endof": ("end of", "beginning of", "start of", "middle of", "turn of", "rest of", "year-end", "year end",
+              "month-end", "month end", "quarter-end", "quarter end"),
     "ago": ("ago", "from now", "hence", "earlier", "later"),
     "season": tuple(SEASONS),
     "half": ("half", "h1", "h2"),

@@ -22,6 +22,9 @@ _PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", 
 _NEXT_WORDS = {"next", "coming", "the next", "the coming", "the following", "following"}
 # "the past year", "the next month" measure a stretch; "the last quarter" names the previous one (TimeBank use).
 _DURATION_REL = {"the past", "the next", "the coming"}
+_BEFORE, _AFTER = {"before", "earlier"}, {"after", "later"}  # "the day before", "the year after"
+_STORY_REL = {"the previous", "previous", "the following", "following", "the same", "the next"} | _BEFORE | _AFTER
+_PRECISION = {"Y": 1, "DE": 1, "CE": 1, "Q": 2, "M": 2}  # what a reference must give; day for the rest
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
          "present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
@@ -204,7 +207,7 @@ def _weekday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optio
 
 
 def _offset_of(rel: str) -> int:
-    return -1 if rel in _PAST_WORDS else 1 if rel in _NEXT_WORDS else 0
+    return -1 if rel in _PAST_WORDS or rel in _BEFORE else 1 if rel in _NEXT_WORDS or rel in _AFTER else 0
 
 
 def _relative_unit(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
@@ -256,15 +259,44 @@ def _vague(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optiona
     return _duration_value("X", c.groups["unit"])
 
 
+def story_precision(c: TimeCandidate) -> Optional[int]:
+    """For an expression that counts from the story's own time rather than from the publication date ("the next
+    day", "the following year", "the day before", "the same week", "three days later" told in the past), the
+    precision its reference must have: 1 year, 2 month, 3 day. None for every other expression."""
+    g = c.groups
+    if c.kind == "relunit" and g["rel"].lower() in _STORY_REL and "pre" not in g and not _is_stretch(g):
+        unit = g["unit"].lower()
+        return 1 if unit in SEASONS else _PRECISION.get(unit_code(unit) or "", 3)
+    if c.kind == "ago" and _narrative(c, c.tense):
+        return _PRECISION.get(unit_code(g["unit"]) or "", 3)
+    return None
+
+
+def resolve_from_story(c: TimeCandidate, reference: date) -> Optional[str]:
+    """The value of a :func:`story_precision` expression counted from ``reference``, a date the story named."""
+    if c.kind == "ago":
+        n, code = number_value(c.groups["n"]), unit_code(c.groups["unit"])
+        if not isinstance(n, int) or code is None:
+            return None
+        return shift(reference, code, n if c.groups["dir"].lower() == "later" else -n)
+    return _relative_unit(c, reference, None)
+
+
+def _narrative(c: TimeCandidate, tense: Optional[str]) -> bool:
+    """"three days later" in a past-tense clause counts from a past event, not from the publication date."""
+    word = c.groups["dir"].lower()
+    return (word == "later" and tense == "past") or (word == "earlier" and tense == "future")
+
+
 def _ago(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
     """"two years ago" counts back from the anchor; "a year earlier" usually does too in news ("from $2 billion a
-    year earlier"), but "three days later" in a past-tense clause counts from a past event we do not track."""
+    year earlier"), but "three days later" in a past-tense clause counts from a past event (see
+    :func:`resolve_from_story`; without one named before it, the value stays ``PAST_REF``)."""
     word = c.groups["dir"].lower()
     sign = -1 if word in ("ago", "earlier") else 1
     n = number_value(c.groups["n"])
     code = unit_code(c.groups["unit"])
-    narrative = (word == "later" and tense == "past") or (word == "earlier" and tense == "future")
-    if a is None or not isinstance(n, int) or code is None or narrative:
+    if a is None or not isinstance(n, int) or code is None or _narrative(c, tense):
         return "PAST_REF" if tense == "past" or (sign < 0 and tense != "future") else "FUTURE_REF"
     return shift(a, code, sign * n)
 

@@ -12,6 +12,7 @@ our DATE/TIME expressions overlap and, of those, how many agree on the value.
 """
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
@@ -22,6 +23,9 @@ from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
 from .report import Accuracy, Report, Score
 
 Span = tuple[int, int]
+_GUM_SECONDS = re.compile(r"(?<=T\d\d:\d\d):00$")
+_GUM_DAY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_PART_OF_DAY = re.compile(r"T(?:MO|AF|EV|NI|DT)")
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -137,17 +141,37 @@ def _misses(doc, gold: list, pred: list[TimeRef], pairs: list[tuple[int, int]]) 
             yield f"{doc.id}\tspurious\t{p.text!r}\t{p.type}\t{p.value}"
 
 
+def gum_agrees(when: Optional[str], value: Optional[str]) -> bool:
+    """GUM's ``when`` against a TIMEX3 value, at GUM's precision: it writes seconds ("T22:30:00") and has no parts
+    of the day, so "2015-09-17TNI" (Thursday night) agrees with "2015-09-17"."""
+    if not when or not value:
+        return False
+    when = _GUM_SECONDS.sub("", when.strip())
+    value = value.strip().upper()
+    return same_value(when, value) or (_GUM_DAY.match(when) is not None and _PART_OF_DAY.fullmatch(value[len(when):])
+                                       is not None and value.startswith(when))
+
+
 def score_gum(gold_docs: list, parsed: list) -> Report:
     refs, speed = _annotate(gold_docs, parsed)
     found, agree = Accuracy("when dates overlapped"), Accuracy("when value agrees (matched)")
+    errors: list[str] = []
     for doc, pred_all in zip(gold_docs, refs):
         gold = [d for d in doc.dates if d.when]
         pred = [r for r in pred_all if r.type in ("DATE", "TIME")]
         pairs = dict(match([(d.start, d.end) for d in gold], [r.span for r in pred]))
         for gi, g in enumerate(gold):
             found.add(gi in pairs)
-            if gi in pairs:
-                agree.add(same_value(g.when, pred[pairs[gi]].value))
+            text = doc.text[g.start:g.end]
+            if gi not in pairs:
+                errors.append(f"{doc.id}\tmissed\t{text!r}\t{g.when}")
+                continue
+            ok = gum_agrees(g.when, pred[pairs[gi]].value)
+            agree.add(ok)
+            if not ok:
+                errors.append(f"{doc.id}\tvalue\t{text!r}/{pred[pairs[gi]].text!r}\t{g.when}\t"
+                              f"{pred[pairs[gi]].value}\t{doc.dct}")
     report = Report("times", "gum-news", len(gold_docs), accuracies=[found, agree], words_per_second=speed)
     report.notes.append("report only: GUM marks dates with a when= value, not durations or sets")
+    report.extra["errors"] = errors
     return report
