@@ -405,6 +405,18 @@ def test_quotes_about_and_dates(store):
     assert len(store.quotes(limit=2)) == 2
 
 
+def test_quote_date_filters_pass_only_dated_articles(store):
+    """As in search: "unknown" or "May 2013" is no date, though "unknown" >= "2013" as text."""
+    store.put(lavrov("a1", published="2013-05-04T12:15:00"))
+    store.put(lavrov("u1", text=LAVROV_TEXT + " Unknown.", published="unknown"))
+    store.put(lavrov("m1", text=LAVROV_TEXT + " Month.", published="2013-13-01"))
+    assert {q.article_id for q in store.quotes()} == {"a1", "u1", "m1"}
+    for kw in ({"since": "2013"}, {"until": "2099"}, {"since": "2013-05", "until": "2013-05-04"}):
+        assert {q.article_id for q in store.quotes(**kw)} == {"a1"}, kw
+        assert {q.article_id for q in store.quotes(speaker="lavrov", **kw)} == {"a1"}, kw
+        assert {q.article_id for q in store.quotes(speaker="avrov", **kw)} == {"a1"}, kw  # the substring scan
+
+
 def test_unresolved_speaker_is_found_by_its_words(store):
     text = 'A spokesman said "no comment".'
     q = Quote("no comment", (18, 28), "direct", [(18, 28)], "said", (12, 16), Speaker("A spokesman", (0, 11)))

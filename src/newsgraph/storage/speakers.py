@@ -90,6 +90,9 @@ class SpeakerQuery:
         where, params = [], []
         if not self.include_copies:
             where.append("copy = 0")
+        if self.since or self.until:  # only dated values take part, as in search ("unknown" >= "2019" as text)
+            from .facet_tokens import DATED_SQL  # facet_tokens reads this module's terms()
+            where.append(DATED_SQL.format(col="pub"))
         # pub >= since equals "published at the precision of since is >= since", and an index range can use it.
         if self.since:
             where.append("pub >= ?")

@@ -404,7 +404,10 @@ class SQLiteStore(Store):
         if about:
             sql.append("AND EXISTS (SELECT 1 FROM about b WHERE b.quote = q.pk AND instr(b.name_key, ?) > 0)")
             params.append(_key(about))
-        # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00".
+        # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00". Only dated
+        # values take part, as in search.
+        if since or until:
+            sql.append("AND " + facet_tokens.DATED_SQL.format(col="a.published"))
         if since:
             sql.append("AND substr(a.published, 1, length(?)) >= ?")
             params += [since, since]
