@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Optional
 
 from .base import lemma_of
+from .regex_guard import guarded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,7 +44,7 @@ ORDINAL_WORDS = {"first", "second", "third", "last", "final", "next", "latest"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
                "LANGUAGE"}
 
-_BLOCKED = [
+_BLOCKED = [guarded(rx) for rx in (
     re.compile(r"(?<![\w.])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}([ .-])\d{3,4}\1\d{3,4}(?![\w])"),
     re.compile(r"(?<![\w.,-])\d{3}-\d{4}(?![\w-])"),            # local phone number 555-1234
     re.compile(r"\+\d[\d ().-]{6,}\d"),                        # international phone number
@@ -52,7 +53,7 @@ _BLOCKED = [
     re.compile(r"(?<![\w.])[vV]?\d+\.\d+\.\d+(?:\.\d+)*(?![\w])"),  # version 2.3.1
     re.compile(r"(?<![\w.])[vV]\d+(?:\.\d+)?(?![\w])"),          # v2 / v2.0
     re.compile(r"(?<![\w./-])\d{1,4}[/-]\d{1,2}[/-]\d{1,4}(?![\w/-])"),  # numeric date 04/05/2013
-]
+)]
 
 
 def blocked_spans(text: str) -> list[tuple[int, int]]:

@@ -128,8 +128,9 @@ RULES: list[tuple[str, str]] = [
              rf" (?:(?P<y>{_YEAR})|(?P<rel>{_I('this|last|next|the')}) {_I('year')})"),
     ("holiday", rf"(?P<hol>{_HOLIDAY})(?:,? (?P<y>{_YEAR})(?!\d))?"),
 ]
-# The first-character guard skips positions no rule could start at (same matches, ~1.4x faster scanning).
-_COMPILED = [(kind, re.compile(rf"(?<![\w]){first_char_guard(pattern)}{pattern}(?![\w]|{_APOS}\w\w)"))
+# The first-character guard skips positions no rule could start at (same matches, ~1.4x faster scanning); it goes
+# before the look-behind, which costs more to try at every position.
+_COMPILED = [(kind, re.compile(rf"{first_char_guard(pattern)}(?<![\w]){pattern}(?![\w]|{_APOS}\w\w)"))
              for kind, pattern in RULES]
 
 # Words every match of a kind contains (compared casefolded): a text with none of them skips that kind's rules
