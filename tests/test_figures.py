@@ -390,3 +390,34 @@ def test_qualifier_is_only_what_the_text_says(nlp):
     assert (f.value, f.qualifier, f.object) == (20000, None, "people")
     f = one(nlp, "At least thousands of people protested in the capital.")
     assert f.qualifier == "at least"
+
+
+# ---- "m" after a number, scale abbreviations ending a sentence, fractions of a point --------------------------
+
+@pytest.mark.parametrize("text, span, kind, value, unit", [
+    ("The company sold 9.37m vehicles.", "9.37m", "count", 9.37e6, None),
+    ("The firm raised 5m euros.", "5m euros", "amount", 5e6, "EUR"),
+    ("It cost £1.2m.", "£1.2m", "amount", 1.2e6, "GBP"),  # the sentence's full stop stays out of the span
+    ("Toyota sold 9.37m.", "9.37m", "count", 9.37e6, None),
+    ("Profits hit 2bn last year.", "2bn", "count", 2e9, None),  # the parser's DATE over "2bn last year"
+    ("She won the 100m race.", "100m", "quantity", 100, "m"),
+    ("The tower is 300m high.", "300m", "quantity", 300, "m"),
+    ("They built a 2.5m-tall wall.", "2.5m", "quantity", 2.5, "m"),
+    ("Rates rose by half a percentage point.", "half a percentage point", "percent", 0.5, "pp"),
+    ("Rates fell a quarter of a percentage point.", "a quarter of a percentage point", "percent", 0.25, "pp"),
+])
+def test_m_is_millions_or_metres_by_what_follows(nlp, text, span, kind, value, unit):
+    f = one(nlp, text)
+    assert (f.text, f.kind, f.unit) == (span, kind, unit)
+    assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Earth is 4.5 billion years old.", "He has lived here for 5 m years."])
+def test_scaled_durations_stay_out(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_fraction_of_something_else_is_still_a_share(nlp):
+    f = one(nlp, "About a third of the staff left.")
+    assert (f.kind, f.unit, round(f.value, 2)) == ("percent", "%", 33.33)
+    assert one(nlp, "Half a million people marched.").value == 5e5

@@ -29,8 +29,8 @@ from .base import doc_text, lemma_of
 from . import figures_filters as filters
 from .figures_roles import counted_noun, event_of, noun_phrase
 from .figures_numbers import FRACTIONS, ONES, SUBUNIT_WORDS, VAGUE
-from .figures_scan import (Number, currency_after, currency_before, number_at, percent_after, qualifier_after,
-                           qualifier_before, unit_after)
+from .figures_scan import (Number, abbreviation, currency_after, currency_before, number_at, percent_after,
+                           qualifier_after, qualifier_before, unit_after)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,6 +64,8 @@ class _Reading:
 def _read_right(doc: "Doc", reading: _Reading) -> None:
     """Percent sign, currency word or unit after the number, then "or more"-style qualifiers."""
     end, unit = percent_after(doc, reading.end)
+    if not unit and reading.number.fraction:
+        end, unit = _fraction_of_a_point(doc, reading.end)
     if unit:
         reading.end, reading.unit, reading.kind = end, unit, "percent"
     elif not reading.unit:
@@ -80,6 +82,16 @@ def _read_right(doc: "Doc", reading: _Reading) -> None:
     end, qualifier = qualifier_after(doc, reading.end)
     if qualifier and not reading.qualifier:
         reading.end, reading.qualifier = end, qualifier
+
+
+def _fraction_of_a_point(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+    """"half a percentage point", "a quarter of a percentage point": the fraction counts points (0.5 pp)."""
+    j = i + 1 if doc[i: i + 1].text.lower() == "of" else i
+    if doc[j: j + 1].text.lower() in ("a", "an"):
+        end, unit = percent_after(doc, j + 1)
+        if unit == "pp":
+            return end, unit
+    return i, None
 
 
 def _read_at(doc: "Doc", i: int) -> Optional[_Reading]:
@@ -151,7 +163,7 @@ def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]
     if reason:
         return reason
     if not (reading.currency or reading.kind == "percent"):
-        reason = filters.date_or_time(doc, first, last) or filters.age(doc, first, last) \
+        reason = filters.date_or_time(doc, first, last, scaled=number.scale > 1) or filters.age(doc, first, last) \
             or filters.in_name(doc, first, has_currency=False)
         if not (reading.unit or reading.qualifier or reading.value_max):
             reason = reason or filters.model_number(doc, first, last)
@@ -186,7 +198,9 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
             floor = max(reading.end, reading.unit_end)  # "1.83 and 2 GHz models": models, not "ghz models"
             obj = noun_phrase(noun, floor=floor, adjectives=noun.i >= reading.end)
     start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
-    return Figure(text=doc[reading.start:reading.end].text, span=(start, end), kind=reading.kind,
+    if abbreviation(doc, reading.end - 1) != doc[reading.end - 1].lower_:
+        end -= 1  # "£1.2m." ending a sentence: the full stop is the sentence's
+    return Figure(text=doc.text[start:end], span=(start, end), kind=reading.kind,
                   value=reading.number.value,
                   value_max=reading.value_max, unit=reading.unit, qualifier=reading.qualifier, object=obj,
                   event=event)

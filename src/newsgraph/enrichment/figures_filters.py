@@ -90,8 +90,12 @@ def _datelike_entity(doc: "Doc", token: "Token") -> bool:
     return _is_year(token)
 
 
-def date_or_time(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
-    """Years, dates ("March 19", "19 March"), durations ("10 years", "45-year-old") and clock times."""
+def date_or_time(doc: "Doc", first: "Token", last: "Token", scaled: bool = False) -> Optional[str]:
+    """Years, dates ("March 19", "19 March"), durations ("10 years", "45-year-old") and clock times.
+
+    ``scaled``: the number has a scale word ("2bn", "5 million"): no year or day of a month, so a DATE label the
+    parser put over it ("hit 2bn last year") does not count; a time unit after it still does ("4.5 billion
+    years")."""
     if first.i == last.i and _is_year(first):
         return "year"
     if first.i > 0 and doc[first.i - 1].text in ("'", "’") and not doc[first.i - 1].whitespace_ \
@@ -99,7 +103,7 @@ def date_or_time(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
         return "year"  # '11
     if _per_time_unit(doc, last.i):
         return None  # a rate, "15 a year", "300 per day": the number counts things, the unit is the period
-    if _datelike_entity(doc, first) or _datelike_entity(doc, last):
+    if not scaled and (_datelike_entity(doc, first) or _datelike_entity(doc, last)):
         return "date"
     before = doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.lower_ in MONTHS and before.text[:1].isupper():

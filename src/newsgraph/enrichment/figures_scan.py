@@ -62,6 +62,28 @@ def _lower(doc: "Doc", i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 
 
+def abbreviation(doc: "Doc", i: int) -> str:
+    """Token ``i`` lower-cased, with the full stop the tokenizer leaves on a scale abbreviation that ends a
+    sentence taken off ("£1.2m." → "m")."""
+    word = _lower(doc, i)
+    if word.endswith(".") and word[:-1] in SHORT_SCALES and (i + 1 == len(doc) or doc[i].is_sent_end
+                                                              or "\n" in doc[i].whitespace_):
+        return word[:-1]
+    return word
+
+
+def million_m(doc: "Doc", k: int, money: bool) -> bool:
+    """Whether an "m" written right after a number, ending before token ``k``, is millions rather than metres:
+    after a currency ("£5m", "5m euros"), before a plural noun ("9.37m vehicles") or at the end of a clause
+    ("sold 9.37m."); metres before anything else ("100m race", "2.5m-tall", "300m high")."""
+    if money or k >= len(doc):
+        return True
+    nxt = doc[k]
+    if nxt.is_punct and nxt.text not in ("-", "–"):
+        return True
+    return nxt.lower_ in CURRENCY_WORDS or nxt.tag_ in ("NNS", "NNPS")
+
+
 def _glued(doc: "Doc", i: int) -> bool:
     """No space between token i and token i + 1."""
     return not doc[i].whitespace_
@@ -169,6 +191,8 @@ def unit_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
         unit = unit_of(words)
         if unit is None or j + n > len(doc):
             continue
+        if words == "m" and n == 1 and j == i and i > 0 and _glued(doc, i - 1) and not million_m(doc, i + 1, False):
+            return i + 1, "m"  # "a 100m race", "300m high"
         if words in AMBIGUOUS_UNITS:
             continue  # "3G", "5 m": too often not a unit
         if words in ("times", "point", "points") and j != i:
@@ -196,7 +220,7 @@ def _starts_number(doc: "Doc", i: int) -> bool:
 
 
 def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
-    word, prev = doc[j].lower_, doc[j - 1].lower_
+    word, prev = abbreviation(doc, j), doc[j - 1].lower_
     prev_digits = parse_digits(prev) is not None
     if word in SCALES or word in MULTIPLIERS or (word in FRACTIONS and (prev in ONES or prev in ("a", "an"))):
         return word != "score" or _lower(doc, j + 1) == "of"
@@ -204,6 +228,8 @@ def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
         return prev in ONES or prev in SCALES or prev == "and" or prev == "-"
     if prev_digits and (word in LARGE_ABBREVIATIONS or (money and word in ("m", "k", "b"))):
         return True
+    if prev_digits and _glued(doc, j - 1) and word in ("m", "k") and million_m(doc, j + 1, money):
+        return True  # "9.37m vehicles", "50k people"
     if word == "and":
         return prev in ONES or prev in SCALES or prev == "hundred"
     if word == "a":
@@ -239,6 +265,8 @@ def number_at(doc: "Doc", i: int, money: bool = False) -> Optional[Number]:
     if not _starts_number(doc, i):
         return _vague_at(doc, i)
     glued = split_glued(doc[i].text)
+    if glued and glued[1].lower() == "m" and not million_m(doc, i + 1, money):
+        return Number(i, i + 1, glued[0], unit="m")  # "a 2.5m-tall wall"
     if glued and glued[1].lower() not in SHORT_SCALES:
         unit = unit_of(glued[1]) if glued[1].lower() not in AMBIGUOUS_UNITS else None
         return Number(i, i + 1, glued[0], unit=unit) if unit else None
@@ -246,9 +274,10 @@ def number_at(doc: "Doc", i: int, money: bool = False) -> Optional[Number]:
     while j < len(doc) and _continues_number(doc, j, money):
         j += 1
     while j > i:
-        value = parse_number(doc[i:j].text)
+        last = abbreviation(doc, j - 1)
+        written = doc[i:j].text[:-1] if last != doc[j - 1].lower_ else doc[i:j].text
+        value = parse_number(written)
         if value is not None and doc[j - 1].lower_ not in ("and", "a", "-", "–"):
-            last = doc[j - 1].lower_
             scale = SCALES.get(last) or SHORT_SCALES.get(last) or _glued_scale(doc[j - 1].text)
             fraction = all(doc[k].lower_ in FRACTIONS or doc[k].lower_ in ("a", "an") or doc[k].lower_ in ONES
                            or doc[k].text in ("-",) for k in range(i, j)) and value < 1
