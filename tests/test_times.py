@@ -483,9 +483,46 @@ def test_story_time_chains_and_needs_a_precise_enough_reference(nlp):
         == "2004-05-09"
 
 
+@pytest.mark.parametrize("text,expression,value", [
+    # a clock time's day is settled after story time is read: it is not a reference with the publication day
+    ("The plane crashed on March 3, 2004, at about 3 p.m., killing 12. Rescuers reached the site the next day.",
+     "the next day", "2004-03-04"),
+    # a date the text puts ahead is no reference for a past-tense expression
+    ("The company said on Tuesday it would report results on May 20. Shares fell the next day.",
+     "the next day", "2004-05-05"),
+    # a comparison counts from a date of its own clause, not from one named in passing
+    ("Apple, which launched the iPod in 2001, said its sales rose 5% from the previous year.",
+     "the previous year", "2003"),
+    ("Siemens, founded in 1847, said profit rose 5% from the year before.", "the year before", "2003"),
+    ("Sales in 2001 fell 5% from the previous year.", "the previous year", "2000"),
+    # seasons and halves name their year (and part of it)
+    ("The firm was founded in 1998. The flood came in summer 2003, and the following spring it moved.",
+     "the following spring", "2004-SP"),
+    ("It was founded in 1998. It was sold in the first half of 2002, and the following year it closed.",
+     "the following year", "2003"),
+    # a relative clause's date is the story's own time for a narrative expression
+    ("The plane, which crashed on March 3, was found the next day.", "the next day", "2004-03-04"),
+    # too far back (three sentences): the publication date
+    ("He left on March 3. Shares held. Bonds held. Rivals waited. Shares jumped the next day.", "the next day",
+     "2004-05-08"),
+])
+def test_story_reference_choice(nlp, text, expression, value):
+    published = "2004-05-07"  # a Friday: "on Tuesday" said in the past is 2004-05-04
+    assert times(nlp, text, published)[expression][1] == value
+
+
+def test_a_week_named_last_leaves_no_day_to_count_from(nlp):
+    found = times(nlp, "He was hired on May 3, 1998. Last week the firm cut jobs, and the following day its shares "
+                       "fell.", "2004-05-10")
+    assert found["the following day"][1] != "1998-05-04"
+
+
 @pytest.mark.parametrize("text", ["Police said the man was arrested the day before the attack.",
                                   "The museum reopened the day after Christmas.",
-                                  "Prices rose the year before he took office."])
+                                  "Prices rose the year before he took office.",
+                                  "He was seen the day before our wedding.",
+                                  "He was freed the day after being released.",
+                                  "Results came the week after polling closed."])
 def test_the_day_before_something_named_is_not_read(nlp, text):
     assert not any(r.text.lower().startswith("the day") or r.text.lower().startswith("the year")
                    for r in resolve_all(nlp(text), "2004-05-10"))
@@ -495,6 +532,7 @@ def test_the_day_before_something_named_is_not_read(nlp, text):
     ("The backlog will be cleared by year end.", "year end", "2023"),
     ("Its year-end results beat forecasts.", "year-end", "2023"),
     ("Month-end balances fell.", "Month-end", "2023-02"),
+    ("At year-end 2021 the bank held $5bn.", "year-end 2021", "2021"),
 ])
 def test_period_ends(text, span, value):
     found = {r.text: r.value for r in resolve_all(text, "2023-02-23")}

@@ -15,7 +15,7 @@ from ..model import Article, TimeRef
 from .base import doc_text
 from .times_calendar import calendar_distance, latest_not_after
 from .times_find import TimeCandidate, find_times
-from .times_resolve import parse_anchor, resolve, resolve_from_story, story_precision, time_type
+from .times_resolve import COMPARISON_CUES, parse_anchor, resolve, resolve_from_story, story_precision, time_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,7 +32,14 @@ _FULL_DATE_KINDS = {"mdy", "dmy", "iso", "slash"}
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
 _RANGE_JOIN = re.compile(r"^\s*(?:to|through|thru|till|until|and)\s*$", re.I)
 _RANGE_DASH = re.compile(r"^\s*[-–—]\s*$")
-_CALENDAR_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-Q([1-4]))?(?:T|$)")
+# A calendar value a story-time expression can count from: a day, a month, a quarter, or a year (also that of a
+# season or half); a week's value is told apart, as it names no single day.
+_CALENDAR_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-Q(?P<q>[1-4])"
+                             r"|-(?P<part>SP|SU|FA|WI|H[12]))?(?:T|$)")
+# The month a season or half of a year is counted from ("summer 2003 … the following spring" is 2004's).
+_PART_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1, "H1": 1, "H2": 7}
+_WEEK_VALUE = re.compile(r"^\d{4}-W\d\d")
+_STORY_SENTENCES = 2
 
 
 def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> list[TimeRef]:
@@ -45,7 +52,7 @@ def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> lis
         value = resolve(c, anchor, c.tense)
         need = story_precision(c)
         if need is not None:
-            reference = _story_reference(refs, need)
+            reference = _story_reference(cands, refs, c, need, anchor, text)
             if reference is not None:
                 value = resolve_from_story(c, reference)
         refs.append(TimeRef(c.text, (c.start, c.end), time_type(c), value))  # type: ignore[arg-type]
@@ -54,22 +61,39 @@ def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> lis
     return _with_range_durations(cands, refs, text)
 
 
-def _story_reference(refs: list[TimeRef], need: int) -> Optional[date]:
-    """The latest calendar date named before, precise enough (1 year, 2 month, 3 day): what "the next day" or "the
-    year before" counts from. The dateline counts (it is the publication date); None when nothing was named."""
-    for ref in reversed(refs):
-        m = _CALENDAR_VALUE.match(ref.value or "")
-        if not m:
+def _story_reference(cands: list[TimeCandidate], refs: list[TimeRef], c: TimeCandidate, need: int,
+                     anchor: Optional[date], text: str) -> Optional[date]:
+    """What "the next day" or "the year before" counts from: the latest calendar date named before ``c`` in its
+    sentence or the :data:`_STORY_SENTENCES` before, precise enough (1 year, 2 month, 3 day). Passed over: clock
+    times (their day is settled later), values less precise than needed, dates after the anchor for an expression
+    in the past tense, and for a comparison ("rose from the previous year") dates outside its clause. A week named
+    last ("last week … the following day") leaves no day to count from. None: count from the publication date."""
+    comparison = c.cue in COMPARISON_CUES
+    crossed, pos = 0, c.start
+    for prev, ref in zip(reversed(cands[:len(refs)]), reversed(refs)):
+        crossed += len(_SENTENCE_END.findall(text, prev.end, min(len(text), pos + 2)))
+        pos = prev.start
+        if crossed > _STORY_SENTENCES:
+            return None
+        if prev.kind == "time" or (comparison and (prev.clause is None or prev.clause != c.clause)):
             continue
-        year, month, day, quarter = m.groups()
-        have = 3 if day else 2 if month or quarter else 1
-        if have < need:
+        value = ref.value or ""
+        m = _CALENDAR_VALUE.match(value)
+        if m is None:
+            if _WEEK_VALUE.match(value) and need > 1:
+                return None
+            continue
+        year, month, day, quarter, part = m.group("y", "m", "d", "q", "part")
+        if (3 if day else 2 if month or quarter else 1) < need:
             continue
         try:
-            return date(int(year), int(month) if month else 3 * int(quarter) - 2 if quarter else 1,
-                        int(day) if day else 1)
+            found = date(int(year), int(month) if month else 3 * int(quarter) - 2 if quarter else
+                         _PART_MONTH.get(part or "", 1), int(day) if day else 1)
         except ValueError:
             continue
+        if c.tense == "past" and anchor is not None and found > anchor:
+            continue  # "would report on May 20. Shares fell the next day": not the day after May 20
+        return found
     return None
 
 

@@ -15,7 +15,7 @@ from .base import doc_text
 from .regex_guard import first_char_guard
 from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS, UNIT_RE,
                             WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
-from .times_tense import tense_of
+from .times_tense import clause_of, tense_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +32,7 @@ class TimeCandidate:
     groups: dict[str, str] = field(default_factory=dict)
     cue: str = ""
     tense: Optional[str] = None  # "past" | "present" | "future" | None (unknown)
+    clause: Optional[int] = None  # token index of the governing verb (with a parse)
 
 
 _I = "(?i:{})".format
@@ -52,10 +53,9 @@ _REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the star
 _REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
           "the previous|the current|the same|the following")
 _REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
-# Words after "the day before" that make it relative to something named there ("the day before the vote"), which
-# the rule does not read; "the day before, ..." and "the year after." are relative to the story's own time.
-_RELATIVE_TO = ("the|a|an|his|her|its|their|this|that|these|those|last|next|yesterday|tomorrow|today|each|it|he|she|"
-                "they|we|I|you|there")
+# "the day before" is read only where nothing it is before follows ("the day before, …", "… the day after."):
+# "the day before the vote", "the week after polling closed" count from something we do not date.
+_STORY_END = r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:and|but|or|while|as|when)\b)"
 # Words between a count and its unit that keep it a duration: "12 straight months", "three trading days".
 _DUR_ADJ = _I("straight|consecutive|successive|full|whole|trading|business|working")
 # What a company reports for a half year: "first-half profit" is a date, "a first-half goal" is not.
@@ -92,11 +92,12 @@ RULES: list[tuple[str, str]] = [
     ("relunit", rf"(?:(?P<pre>{_REL_PRE})[- ])?(?P<rel>{_REL}) (?P<unit>{_REL_UNIT})(?!s?\w)"),
     ("relunit", rf"(?P<rel>{_I('the previous|the next|the following|the same')}) (?P<unit>{_I('day')})(?!\w)"),
     ("relunit", rf"{_THE} (?P<unit>{_I('day|week|month|year')}) (?P<rel>{_I('before|after|earlier|later')})"
-                rf"(?!\w|\s+(?:{_I(_RELATIVE_TO)})\b|\s+[A-Z0-9])"),
+                rf"{_STORY_END}"),
     ("weekend", rf"{_THE} {_I('weekend')}(?!\w)"),
     ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
-    ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"),
+    ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"
+              rf"(?:,? (?P<y>{_YEAR})(?!\d))?"),
     ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
     ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
@@ -193,6 +194,7 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     if doc is not None:
         for cand in kept:
             cand.tense = tense_of(doc, cand.start, cand.end)
+            cand.clause = clause_of(doc, cand.start, cand.end)
     return kept
 
 

@@ -25,6 +25,10 @@ _DURATION_REL = {"the past", "the next", "the coming"}
 _BEFORE, _AFTER = {"before", "earlier"}, {"after", "later"}  # "the day before", "the year after"
 _STORY_REL = {"the previous", "previous", "the following", "following", "the same", "the next"} | _BEFORE | _AFTER
 _PRECISION = {"Y": 1, "DE": 1, "CE": 1, "Q": 2, "M": 2}  # what a reference must give; day for the rest
+# Words before "the previous year" that make it the baseline of a comparison ("rose 5% from the previous year"):
+# it counts from a date of its own clause ("sales in 2008 fell from the previous year"), not from one the story
+# named in passing ("Siemens, founded in 1847, said profit rose from the year before").
+COMPARISON_CUES = {"from", "than", "over", "on", "versus", "vs", "with", "against"}
 _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
          "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
          "present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
@@ -233,6 +237,8 @@ def _weekend(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optio
 
 
 def _end_of(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
+    if "y" in c.groups:
+        return c.groups["y"]  # "year-end 2022"
     return unit_value(a, c.groups["unit"].lower(), 0) if a else "PRESENT_REF"
 
 

@@ -38,6 +38,16 @@ def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
     return tense
 
 
+def clause_of(doc: "Doc", start: int, end: int) -> Optional[int]:
+    """Token index of the verb that governs the expression at ``[start, end)`` of ``doc``: two expressions with the
+    same one sit in the same clause. None when no verb governs it."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = _governing_verb(span.root)
+    return None if verb is None else verb.i
+
+
 def _governing_verb(token: "Token") -> Optional["Token"]:
     tok = token
     for _ in range(_MAX_HOPS):
