@@ -403,13 +403,26 @@ def test_qualifier_is_only_what_the_text_says(nlp):
     ("She won the 100m race.", "100m", "quantity", 100, "m"),
     ("The tower is 300m high.", "300m", "quantity", 300, "m"),
     ("They built a 2.5m-tall wall.", "2.5m", "quantity", 2.5, "m"),
+    ("It cost £1.2m. Shares rose.", "£1.2m", "amount", 1.2e6, "GBP"),  # "m." the parser did not split off
+    ("The company raised $5m.\nIt plans more.", "$5m", "amount", 5e6, "USD"),
+    ("A 50m-euro loan was agreed.", "50m-euro", "amount", 5e7, "EUR"),
+    ("The 2m-strong diaspora voted.", "2m", "count", 2e6, None),
+    ("Bolt won the 100m.", "100m", "quantity", 100, "m"),  # a race's name
     ("Rates rose by half a percentage point.", "half a percentage point", "percent", 0.5, "pp"),
+    ("It rose two-thirds of a percentage point.", "two-thirds of a percentage point", "percent", 2 / 3, "pp"),
+    ("Two-thirds of voters agreed.", "Two-thirds", "percent", 200 / 3, "%"),
     ("Rates fell a quarter of a percentage point.", "a quarter of a percentage point", "percent", 0.25, "pp"),
 ])
 def test_m_is_millions_or_metres_by_what_follows(nlp, text, span, kind, value, unit):
     f = one(nlp, text)
     assert (f.text, f.kind, f.unit) == (span, kind, unit)
     assert f.value == pytest.approx(value)
+
+
+def test_a_sentence_ending_in_a_scale_keeps_its_roles_in_it(nlp):
+    first, second = figures(nlp, "Toyota sold 9.37m. Honda sold 4m.")
+    assert (first.text, first.value, first.object) == ("9.37m", 9.37e6, None)  # not "Honda" past the full stop
+    assert (second.text, second.value, second.event) == ("4m", 4e6, "sold")
 
 
 @pytest.mark.parametrize("text", ["Earth is 4.5 billion years old.", "He has lived here for 5 m years."])

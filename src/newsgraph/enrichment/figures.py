@@ -188,8 +188,11 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
     if reading.currency:
         reading.kind, reading.unit = "amount", reading.currency
     noun = counted_noun(doc, reading.start, reading.end)
+    closed = abbreviation(doc, reading.end - 1) != doc[reading.end - 1].lower_  # "sold 9.37m." ends its sentence
+    if closed and noun is not None and noun.i >= reading.end:
+        noun = None  # the parser ran on past the full stop it did not see
     obj = None
-    event = event_of(doc, reading.start, reading.end, noun)
+    event = event_of(doc, reading.start, reading.end, noun, stop=reading.end if closed else None)
     if noun is not None:
         modifies = noun.i >= reading.end and noun.head.i != noun.i and doc[reading.end - 1].head.i == noun.i
         if reading.kind in ("amount", "percent") and modifies:
@@ -198,7 +201,7 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
             floor = max(reading.end, reading.unit_end)  # "1.83 and 2 GHz models": models, not "ghz models"
             obj = noun_phrase(noun, floor=floor, adjectives=noun.i >= reading.end)
     start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
-    if abbreviation(doc, reading.end - 1) != doc[reading.end - 1].lower_:
+    if closed:
         end -= 1  # "£1.2m." ending a sentence: the full stop is the sentence's
     return Figure(text=doc.text[start:end], span=(start, end), kind=reading.kind,
                   value=reading.number.value,

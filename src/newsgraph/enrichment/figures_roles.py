@@ -92,12 +92,14 @@ def counted_noun(doc: "Doc", start: int, end: int) -> Optional["Token"]:
     return None
 
 
-def event_of(doc: "Doc", start: int, end: int, noun: Optional["Token"]) -> Optional[str]:
-    """The verb (past participle) or the modified noun phrase that gives the figure its meaning."""
+def event_of(doc: "Doc", start: int, end: int, noun: Optional["Token"], stop: Optional[int] = None) \
+        -> Optional[str]:
+    """The verb (past participle) or the modified noun phrase that gives the figure its meaning; none is looked for
+    at or past token ``stop`` (the sentence ended there though the parser did not see it)."""
     x = noun if noun is not None else anchor(doc, start, end)
     for _ in range(6):
         head = x.head
-        if head.i == x.i:
+        if head.i == x.i or (stop is not None and head.i >= stop):
             return None
         if head.pos_ == "VERB":
             return past_participle(head)

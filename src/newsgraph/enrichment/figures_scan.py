@@ -66,21 +66,35 @@ def abbreviation(doc: "Doc", i: int) -> str:
     """Token ``i`` lower-cased, with the full stop the tokenizer leaves on a scale abbreviation that ends a
     sentence taken off ("£1.2m." → "m")."""
     word = _lower(doc, i)
-    if word.endswith(".") and word[:-1] in SHORT_SCALES and (i + 1 == len(doc) or doc[i].is_sent_end
-                                                              or "\n" in doc[i].whitespace_):
+    if word.endswith(".") and word[:-1] in SHORT_SCALES and _ends_sentence(doc, i):
         return word[:-1]
     return word
 
 
-def million_m(doc: "Doc", k: int, money: bool) -> bool:
-    """Whether an "m" written right after a number, ending before token ``k``, is millions rather than metres:
-    after a currency ("£5m", "5m euros"), before a plural noun ("9.37m vehicles") or at the end of a clause
-    ("sold 9.37m."); metres before anything else ("100m race", "2.5m-tall", "300m high")."""
-    if money or k >= len(doc):
+def _ends_sentence(doc: "Doc", i: int) -> bool:
+    """Token ``i`` (with its full stop) ends a sentence: the text ends, or a line or a capital follows."""
+    if i + 1 >= len(doc) or doc[i].is_sent_end or "\n" in doc[i].whitespace_:
         return True
+    nxt = doc[i + 1]
+    return nxt.is_space or (bool(doc[i].whitespace_) and nxt.text[:1].isupper())
+
+
+def million_m(doc: "Doc", number: int, k: int, money: bool) -> bool:
+    """Whether an "m" written right after the number at token ``number``, ending before token ``k``, is millions
+    rather than metres: after a currency ("£5m", "5m euros"), before a plural noun ("9.37m vehicles") or at the
+    end of a clause ("sold 9.37m."), unless the number is a race's name there ("won the 100m."); metres before
+    anything else ("100m race", "2.5m-tall", "300m high")."""
+    if money:
+        return True
+    if k >= len(doc) or abbreviation(doc, k - 1) != _lower(doc, k - 1):
+        return _lower(doc, number - 1) != "the"
     nxt = doc[k]
-    if nxt.is_punct and nxt.text not in ("-", "–"):
-        return True
+    if nxt.text in ("-", "–") and _glued(doc, k - 1) and k + 1 < len(doc):
+        after = doc[k + 1].lower_  # "a 50m-euro loan", "a 10m-tonne rise", "the 2m-strong diaspora"
+        return after in CURRENCY_WORDS or after in ("strong", "plus") or (
+            unit_of(after) is not None and after not in AMBIGUOUS_UNITS)
+    if nxt.is_punct:
+        return _lower(doc, number - 1) != "the"
     return nxt.lower_ in CURRENCY_WORDS or nxt.tag_ in ("NNS", "NNPS")
 
 
@@ -138,7 +152,10 @@ def percent_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
 
 
 def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
-    """"dollars", "US dollars", "Canadian dollars", "euros", "yen", "USD" after a number."""
+    """"dollars", "US dollars", "Canadian dollars", "euros", "yen", "USD" after a number, or glued to it by a
+    hyphen ("a 50m-euro loan")."""
+    if _lower(doc, i) in ("-", "–") and _glued(doc, i - 1) and _glued(doc, i) and _lower(doc, i + 1) in CURRENCY_WORDS:
+        i += 1
     for n in (2, 1):
         adjective = " ".join(_lower(doc, k) for k in range(i, i + n))
         noun = _lower(doc, i + n)
@@ -187,11 +204,12 @@ def unit_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     if j < len(doc) and doc[j].text in ("-", "–") and _glued(doc, j - 1) and _glued(doc, j):
         j += 1
     for n in (2, 1):
-        words = " ".join(_lower(doc, k) for k in range(j, j + n))
+        words = abbreviation(doc, j) if n == 1 else " ".join(_lower(doc, k) for k in range(j, j + n))
         unit = unit_of(words)
         if unit is None or j + n > len(doc):
             continue
-        if words == "m" and n == 1 and j == i and i > 0 and _glued(doc, i - 1) and not million_m(doc, i + 1, False):
+        if words == "m" and n == 1 and j == i and i > 0 and _glued(doc, i - 1) \
+                and not million_m(doc, i - 1, i + 1, False):
             return i + 1, "m"  # "a 100m race", "300m high"
         if words in AMBIGUOUS_UNITS:
             continue  # "3G", "5 m": too often not a unit
@@ -222,14 +240,16 @@ def _starts_number(doc: "Doc", i: int) -> bool:
 def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
     word, prev = abbreviation(doc, j), doc[j - 1].lower_
     prev_digits = parse_digits(prev) is not None
-    if word in SCALES or word in MULTIPLIERS or (word in FRACTIONS and (prev in ONES or prev in ("a", "an"))):
+    after_one = prev in ONES or (prev == "-" and _lower(doc, j - 2) in ONES)  # "two thirds", "two-thirds"
+    if word in SCALES or word in MULTIPLIERS or (word in FRACTIONS and (after_one or prev in ("a", "an"))):
         return word != "score" or _lower(doc, j + 1) == "of"
     if word in ONES:
         return prev in ONES or prev in SCALES or prev == "and" or prev == "-"
     if prev_digits and (word in LARGE_ABBREVIATIONS or (money and word in ("m", "k", "b"))):
         return True
-    if prev_digits and _glued(doc, j - 1) and word in ("m", "k") and million_m(doc, j + 1, money):
-        return True  # "9.37m vehicles", "50k people"
+    if prev_digits and _glued(doc, j - 1) and word in ("m", "k") and (
+            million_m(doc, j - 1, j + 1, money)):
+        return True  # "9.37m vehicles", "50k people", "sold 9.37m." ending a sentence
     if word == "and":
         return prev in ONES or prev in SCALES or prev == "hundred"
     if word == "a":
@@ -265,7 +285,7 @@ def number_at(doc: "Doc", i: int, money: bool = False) -> Optional[Number]:
     if not _starts_number(doc, i):
         return _vague_at(doc, i)
     glued = split_glued(doc[i].text)
-    if glued and glued[1].lower() == "m" and not million_m(doc, i + 1, money):
+    if glued and glued[1].lower() == "m" and not million_m(doc, i, i + 1, money):
         return Number(i, i + 1, glued[0], unit="m")  # "a 2.5m-tall wall"
     if glued and glued[1].lower() not in SHORT_SCALES:
         unit = unit_of(glued[1]) if glued[1].lower() not in AMBIGUOUS_UNITS else None
