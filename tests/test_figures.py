@@ -411,6 +411,7 @@ def test_qualifier_is_only_what_the_text_says(nlp):
     ("Rates rose by half a percentage point.", "half a percentage point", "percent", 0.5, "pp"),
     ("It rose two-thirds of a percentage point.", "two-thirds of a percentage point", "percent", 2 / 3, "pp"),
     ("Two-thirds of voters agreed.", "Two-thirds", "percent", 200 / 3, "%"),
+    ("Inflation rose half a percent.", "half a percent", "percent", 0.5, "%"),
     ("Rates fell a quarter of a percentage point.", "a quarter of a percentage point", "percent", 0.25, "pp"),
 ])
 def test_m_is_millions_or_metres_by_what_follows(nlp, text, span, kind, value, unit):

@@ -85,11 +85,11 @@ def _read_right(doc: "Doc", reading: _Reading) -> None:
 
 
 def _fraction_of_a_point(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
-    """"half a percentage point", "a quarter of a percentage point": the fraction counts points (0.5 pp)."""
+    """"half a percentage point", "a quarter of a percent": the fraction counts points or percent (0.5 pp)."""
     j = i + 1 if doc[i: i + 1].text.lower() == "of" else i
     if doc[j: j + 1].text.lower() in ("a", "an"):
         end, unit = percent_after(doc, j + 1)
-        if unit == "pp":
+        if unit is not None:
             return end, unit
     return i, None
 
