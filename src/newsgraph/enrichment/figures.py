@@ -201,9 +201,10 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
             floor = max(reading.end, reading.unit_end)  # "1.83 and 2 GHz models": models, not "ghz models"
             obj = noun_phrase(noun, floor=floor, adjectives=noun.i >= reading.end)
     start, end = doc[reading.start].idx, doc[reading.end - 1].idx + len(doc[reading.end - 1])
+    written = doc[reading.start:reading.end].text
     if closed:
-        end -= 1  # "£1.2m." ending a sentence: the full stop is the sentence's
-    return Figure(text=doc.text[start:end], span=(start, end), kind=reading.kind,
+        end, written = end - 1, written[:-1]  # "£1.2m." ending a sentence: the full stop is the sentence's
+    return Figure(text=written, span=(start, end), kind=reading.kind,
                   value=reading.number.value,
                   value_max=reading.value_max, unit=reading.unit, qualifier=reading.qualifier, object=obj,
                   event=event)
