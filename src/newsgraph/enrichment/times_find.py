@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional, Union
+from typing import TYPE_CHECKING, Iterator, Optional, Union
 
 from .base import doc_text
 from .regex_guard import first_char_guard
-from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS, UNIT_RE,
-                            WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
+from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_ABBR, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS,
+                            UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
 from .times_tense import clause_of, tense_of
 
 if TYPE_CHECKING:
@@ -136,6 +136,7 @@ _COMPILED = [(kind, re.compile(rf"{first_char_guard(pattern)}(?<![\w]){pattern}(
 
 # Words every match of a kind contains (compared casefolded): a text with none of them skips that kind's rules
 # without scanning. Kinds whose rules need only digits or common words are not listed.
+_DIGITS = tuple("0123456789")
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "weekend": ("weekend",),
@@ -151,7 +152,23 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "set": ("every", "each", "daily", "weekly", "monthly", "annual", "yearly", "quarterly", "hourly", "nightly",
             "biennial", "once", "twice", "thrice", "times", "per", *(f"{day}s" for day in WEEKDAYS)),
     "vague": ("years", "months", "decades", "weeks", "days", "hours", "centuries"),
+    "dur": tuple(UNITS),
+    "durrel": tuple(UNITS),
+    "relunit": ("day", "week", "month", "year", "quarter", "decade", "century", "fortnight", *SEASONS),
+    "my": (*MONTH_ABBR, "may"),
+    "mdy": (*MONTH_ABBR, "may"),
+    "dmy": (*MONTH_ABBR, "may"),
+    "year": _DIGITS,
+    "iso": _DIGITS,
+    "slash": _DIGITS,
+    "time": (*_DIGITS, "noon", "midday", "midnight"),
+    "decade": (*_DIGITS, *DECADE_WORDS),
+    "ref": ("now", "currently", "presently", "these days", "recently", "lately", "moment", "past", "future",
+            "present"),
 }
+# Where a sentence may end: no time expression runs across one (the same matches as scanning whole texts, checked
+# on the shared gold texts), so each kind's rules run only over the sentences holding one of its KEYWORDS.
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z][a-z])|\n")
 
 # Words before a bare month name that make it a date ("in May") rather than a name or a modal ("May", "may").
 MONTH_CUES = {"in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "before", "after",
@@ -172,15 +189,13 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     doc = None if isinstance(doc_or_text, str) else doc_or_text
     text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     found: list[TimeCandidate] = []
-    folded = text.casefold()
-    present = {kind: any(word in folded for word in words) for kind, words in KEYWORDS.items()}
+    sentences = _sentences(text)
     for kind, pattern in _COMPILED:
-        if not present.get(kind, True):
-            continue
-        for m in pattern.finditer(text):
-            cand = _candidate(kind, m, text)
-            if cand is not None:
-                found.append(cand)
+        for start, end in _stretches(sentences, KEYWORDS.get(kind), len(text)):
+            for m in pattern.finditer(text, start, end):
+                cand = _candidate(kind, m, text)
+                if cand is not None:
+                    found.append(cand)
     kept: list[TimeCandidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
@@ -196,6 +211,31 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
             cand.tense = tense_of(doc, cand.start, cand.end)
             cand.clause = clause_of(doc, cand.start, cand.end)
     return kept
+
+
+def _sentences(text: str) -> list[tuple[int, int, str]]:
+    """``text`` cut at sentence and line ends, each piece with its case-folded text."""
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
+    return [(s, e, text[s:e].casefold()) for s, e in zip(bounds, bounds[1:]) if e > s]
+
+
+def _stretches(sentences: list[tuple[int, int, str]], words: Optional[tuple[str, ...]],
+               length: int) -> Iterator[tuple[int, int]]:
+    """The runs of consecutive sentences that hold one of a kind's ``words`` (the whole text for a kind without
+    words): its rules need not be tried anywhere else."""
+    if not words:
+        yield 0, length
+        return
+    start = last = None
+    for s, e, folded in sentences:
+        if any(word in folded for word in words):
+            start = s if start is None else start
+            last = e
+        elif start is not None:
+            yield start, last  # type: ignore[misc]
+            start = None
+    if start is not None:
+        yield start, last  # type: ignore[misc]
 
 
 def _candidate(kind: str, m: re.Match, text: str) -> Optional[TimeCandidate]:
