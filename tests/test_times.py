@@ -544,3 +544,33 @@ def test_gum_agreement_reads_gum_precision():
     assert gum_agrees("2015-09-17", "2015-09-17TNI") and gum_agrees("2010-09-04T22:30:00", "2010-09-04T22:30")
     assert not gum_agrees("2015-09-17", "2015-09-18TNI") and not gum_agrees("2015-09", "2015-09-17")
     assert not gum_agrees("2015-09-17", "2015-09-17T14:00") and not gum_agrees(None, "2015")
+
+
+# ---------------------------------------------------------------- scanning by sentence finds what a whole-text scan finds
+
+_FRAGMENTS = ["On Jan. 5, 2010 the plant closed.", "It opened at 3 p.m. EST on Friday.", "Talks resume next week",
+              "and the vote is due in May.", "Three days later, shares fell 5%.", "He said:\n", "“In the 1990s",
+              "it grew every year.”", "The next day, the firm, founded in 1998, left.", "Now, at year-end 2021,",
+              "sales rose for six straight months.", "(The results came Tuesday night.)", "Q3 2011 was weak.",
+              "a decade ago.", "Mr. Smith met Dr. Jones at 10:30.", "It was the summer of '69!", "Why?", "\n\n",
+              "at 3 p.m. Friday", "It ends Sept. 30.", "every Monday. Monthly", "Christmas Day. New Year's Eve"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=12), st.sampled_from([" ", "", "\n", "  "]))
+def test_sentence_scanning_matches_a_whole_text_scan(parts, joiner):
+    from newsgraph.enrichment.times_find import _COMPILED, scan
+    text = joiner.join(parts)
+    whole = {(kind, m.span()) for kind, pattern in _COMPILED for m in pattern.finditer(text)}
+    assert {(kind, m.span()) for kind, m in scan(text)} == whole
+
+
+def test_sentence_scanning_matches_a_whole_text_scan_on_gold_texts():
+    from newsgraph.enrichment.times_find import _COMPILED, scan
+    from newsgraph.evaluate.gold import read_gum, read_meantime
+    data = SHARED / "data"
+    if not (data / "meantime-dev").is_dir() or not (data / "gum").is_dir():
+        pytest.skip(f"shared gold data absent at {data}")
+    for doc in read_meantime(data / "meantime-dev") + read_gum(data / "gum"):
+        whole = {(kind, m.span()) for kind, pattern in _COMPILED for m in pattern.finditer(doc.text)}
+        assert {(kind, m.span()) for kind, m in scan(doc.text)} == whole, doc.id

@@ -189,13 +189,10 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     doc = None if isinstance(doc_or_text, str) else doc_or_text
     text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     found: list[TimeCandidate] = []
-    sentences = _sentences(text)
-    for kind, pattern in _COMPILED:
-        for start, end in _stretches(sentences, KEYWORDS.get(kind), len(text)):
-            for m in pattern.finditer(text, start, end):
-                cand = _candidate(kind, m, text)
-                if cand is not None:
-                    found.append(cand)
+    for kind, m in scan(text):
+        cand = _candidate(kind, m, text)
+        if cand is not None:
+            found.append(cand)
     kept: list[TimeCandidate] = []
     taken: list[tuple[int, int]] = []
     for cand in sorted(found, key=lambda c: (c.start - c.end, c.start)):
@@ -211,6 +208,16 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
             cand.tense = tense_of(doc, cand.start, cand.end)
             cand.clause = clause_of(doc, cand.start, cand.end)
     return kept
+
+
+def scan(text: str) -> Iterator[tuple[str, re.Match]]:
+    """Every match of every rule, each rule tried only over the sentences holding one of its kind's KEYWORDS: the
+    same matches as trying every rule over the whole text (every match holds a keyword and ends no sentence)."""
+    sentences = _sentences(text)
+    for kind, pattern in _COMPILED:
+        for start, end in _stretches(sentences, KEYWORDS.get(kind), len(text)):
+            for m in pattern.finditer(text, start, end):
+                yield kind, m
 
 
 def _sentences(text: str) -> list[tuple[int, int, str]]:
