@@ -75,14 +75,22 @@ def _is_year(token: "Token") -> bool:
     return not counts_noun
 
 
+def _entity_tokens(doc: "Doc", i: int) -> list["Token"]:
+    """The tokens of the entity token ``i`` is in, read from the IOB tags (``doc.ents`` builds every entity)."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [doc[k] for k in range(start, end)]
+
+
 def _datelike_entity(doc: "Doc", token: "Token") -> bool:
     """The token sits in a DATE/TIME entity that reads like one (a month, a weekday, a year, "years" …)."""
     if token.ent_type_ not in ("DATE", "TIME"):
         return False
-    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
-    if ent is None:
-        return False
-    for other in ent:
+    for other in _entity_tokens(doc, token.i):
         if other.lower_ in DATE_WORDS or other.lower_.rstrip("s") in DATE_WORDS:
             return True
         if other.i != token.i and _is_year(other):
