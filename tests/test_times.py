@@ -502,6 +502,14 @@ def test_story_time_chains_and_needs_a_precise_enough_reference(nlp):
      "the following year", "2003"),
     # a relative clause's date is the story's own time for a narrative expression
     ("The plane, which crashed on March 3, was found the next day.", "the next day", "2004-03-04"),
+    # a day is not compared: "on the following day" is story time; "compared with" keeps the clause it hangs on
+    ("Police arrested him on March 3, 2004. He was released on the following day.", "the following day",
+     "2004-03-04"),
+    ("The index fell 2% on Jan. 5, 2004. It had risen 1% on the previous day.", "the previous day", "2004-01-04"),
+    ("Sales in 2001 fell compared with the previous year.", "the previous year", "2000"),
+    # "Mr. Smith" ends no sentence of the parse
+    ("On March 3, 2004, police arrested Mr. Smith and Mr. Jones. They were released the next day.", "the next day",
+     "2004-03-04"),
     # too far back (three sentences): the publication date
     ("He left on March 3. Shares held. Bonds held. Rivals waited. Shares jumped the next day.", "the next day",
      "2004-05-08"),
@@ -528,11 +536,22 @@ def test_the_day_before_something_named_is_not_read(nlp, text):
                    for r in resolve_all(nlp(text), "2004-05-10"))
 
 
+@pytest.mark.parametrize("text,expression,value", [
+    ("He had met her the day before at a hotel.", "the day before", "2010-04-30"),
+    ("It rose from 2% the year before to 3%.", "the year before", "2009"),
+    ("Exports were up 4% on the year before in local terms.", "the year before", "2009"),
+    ("It peaked the year before — the highest ever.", "the year before", "2009"),
+])
+def test_the_day_before_followed_by_other_words(nlp, text, expression, value):
+    assert times(nlp, text, "2010-05-01")[expression][1] == value
+
+
 @pytest.mark.parametrize("text,span,value", [
     ("The backlog will be cleared by year end.", "year end", "2023"),
     ("Its year-end results beat forecasts.", "year-end", "2023"),
     ("Month-end balances fell.", "Month-end", "2023-02"),
     ("At year-end 2021 the bank held $5bn.", "year-end 2021", "2021"),
+    ("By year-end 2000 workers will have left.", "year-end", "2023"),  # 2000 counts workers
 ])
 def test_period_ends(text, span, value):
     found = {r.text: r.value for r in resolve_all(text, "2023-02-23")}
@@ -553,7 +572,9 @@ _FRAGMENTS = ["On Jan. 5, 2010 the plant closed.", "It opened at 3 p.m. EST on F
               "it grew every year.”", "The next day, the firm, founded in 1998, left.", "Now, at year-end 2021,",
               "sales rose for six straight months.", "(The results came Tuesday night.)", "Q3 2011 was weak.",
               "a decade ago.", "Mr. Smith met Dr. Jones at 10:30.", "It was the summer of '69!", "Why?", "\n\n",
-              "at 3 p.m. Friday", "It ends Sept. 30.", "every Monday. Monthly", "Christmas Day. New Year's Eve"]
+              "at 3 p.m. Friday", "It ends Sept. 30.", "every Monday. Monthly", "Christmas Day. New Year's Eve",
+              "at 5\npm", "the day before\n", "in the past\nthree years", "at ٥ pm", "at mıdnight", "Fine. The",
+              "In the past", "three years ago", "up 4% on the year before in 2009", "\r\n", "İstanbul, 2 pm"]
 
 
 @settings(max_examples=200, deadline=None)

@@ -68,10 +68,13 @@ def _story_reference(cands: list[TimeCandidate], refs: list[TimeRef], c: TimeCan
     times (their day is settled later), values less precise than needed, dates after the anchor for an expression
     in the past tense, and for a comparison ("rose from the previous year") dates outside its clause. A week named
     last ("last week … the following day") leaves no day to count from. None: count from the publication date."""
-    comparison = c.cue in COMPARISON_CUES
+    comparison = need < 3 and c.cue in COMPARISON_CUES  # periods are compared; "on the following day" is not
     crossed, pos = 0, c.start
     for prev, ref in zip(reversed(cands[:len(refs)]), reversed(refs)):
-        crossed += len(_SENTENCE_END.findall(text, prev.end, min(len(text), pos + 2)))
+        if c.sentence is not None and prev.sentence is not None:
+            crossed = c.sentence - prev.sentence  # the parse's sentences: "Mr. Smith" ends none
+        else:
+            crossed += len(_SENTENCE_END.findall(text, prev.end, min(len(text), pos + 2)))
         pos = prev.start
         if crossed > _STORY_SENTENCES:
             return None

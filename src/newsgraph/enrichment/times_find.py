@@ -8,6 +8,7 @@ and the tense of the governing verb when a spaCy ``Doc`` is given. Resolution to
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional, Union
 
@@ -33,6 +34,7 @@ class TimeCandidate:
     cue: str = ""
     tense: Optional[str] = None  # "past" | "present" | "future" | None (unknown)
     clause: Optional[int] = None  # token index of the governing verb (with a parse)
+    sentence: Optional[int] = None  # index of the parse's sentence it starts in (with a parse)
 
 
 _I = "(?i:{})".format
@@ -53,9 +55,11 @@ _REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the star
 _REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
           "the previous|the current|the same|the following")
 _REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
-# "the day before" is read only where nothing it is before follows ("the day before, …", "… the day after."):
-# "the day before the vote", "the week after polling closed" count from something we do not date.
-_STORY_END = r"(?=\s*(?:[,.;:!?)\"”’]|$)|\s+(?:and|but|or|while|as|when)\b)"
+# "the day before" is not read where what it is before follows: a name or number ("the day before Christmas"), a
+# determiner or pronoun ("the day before the vote", "… before he took office"), a verb in -ing ("the day after
+# being released", "the week after polling closed"); we do not date those.
+_STORY_END = (r"(?!\s+(?:(?i:the|a|an|his|her|its|their|my|our|your|this|that|these|those|last|next|yesterday|"
+              r"tomorrow|today|each|it|he|she|they|we|i|you|there)\b|\w+ing\b|[A-Z0-9]))")
 # Words between a count and its unit that keep it a duration: "12 straight months", "three trading days".
 _DUR_ADJ = _I("straight|consecutive|successive|full|whole|trading|business|working")
 # What a company reports for a half year: "first-half profit" is a date, "a first-half goal" is not.
@@ -97,7 +101,7 @@ RULES: list[tuple[str, str]] = [
     ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
     ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"
-              rf"(?:,? (?P<y>{_YEAR})(?!\d))?"),
+              rf"(?:,? (?P<y>{_YEAR})(?!\d|\s+[a-z]+s\b))?"),  # not "by year-end 2000 workers will have left"
     ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
     ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
@@ -136,7 +140,7 @@ _COMPILED = [(kind, re.compile(rf"{first_char_guard(pattern)}(?<![\w]){pattern}(
 
 # Words every match of a kind contains (compared casefolded): a text with none of them skips that kind's rules
 # without scanning. Kinds whose rules need only digits or common words are not listed.
-_DIGITS = tuple("0123456789")
+DIGIT = r"\d"  # in KEYWORDS: any digit, of any script, as the rules' \d reads it
 KEYWORDS: dict[str, tuple[str, ...]] = {
     "century": ("century",),
     "weekend": ("weekend",),
@@ -158,17 +162,20 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "my": (*MONTH_ABBR, "may"),
     "mdy": (*MONTH_ABBR, "may"),
     "dmy": (*MONTH_ABBR, "may"),
-    "year": _DIGITS,
-    "iso": _DIGITS,
-    "slash": _DIGITS,
-    "time": (*_DIGITS, "noon", "midday", "midnight"),
-    "decade": (*_DIGITS, *DECADE_WORDS),
+    "year": (DIGIT,),
+    "iso": (DIGIT,),
+    "slash": (DIGIT,),
+    "time": (DIGIT, "noon", "midday", "midnight"),
+    "decade": (DIGIT, *DECADE_WORDS),
     "ref": ("now", "currently", "presently", "these days", "recently", "lately", "moment", "past", "future",
             "present"),
 }
 # Where a sentence may end: no time expression runs across one (the same matches as scanning whole texts, checked
 # on the shared gold texts), so each kind's rules run only over the sentences holding one of its KEYWORDS.
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z][a-z])|\n")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z][a-z])")
+_ANY_DIGIT = re.compile(r"\d")
+_NON_SPACE = re.compile(r"\S")
+_LOOKAHEAD = 80  # characters past a sentence's first word that a rule's look-ahead may read
 
 # Words before a bare month name that make it a date ("in May") rather than a name or a modal ("May", "may").
 MONTH_CUES = {"in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "before", "after",
@@ -203,39 +210,50 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
         kept.append(cand)
         taken.append((cand.start, cand.end))
     kept.sort(key=lambda c: c.start)
-    if doc is not None:
+    if doc is not None and kept:
+        starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         for cand in kept:
             cand.tense = tense_of(doc, cand.start, cand.end)
             cand.clause = clause_of(doc, cand.start, cand.end)
+            cand.sentence = bisect_right(starts, cand.start) - 1 if starts else None
     return kept
 
 
 def scan(text: str) -> Iterator[tuple[str, re.Match]]:
     """Every match of every rule, each rule tried only over the sentences holding one of its kind's KEYWORDS: the
-    same matches as trying every rule over the whole text (every match holds a keyword and ends no sentence)."""
+    same matches as trying every rule over the whole text (every match holds a keyword and crosses no sentence
+    end). A rule may look ahead past its sentence ("the past" before "three years"), so each run is searched with
+    the text after it in view, and only matches starting inside the run are kept."""
     sentences = _sentences(text)
     for kind, pattern in _COMPILED:
         for start, end in _stretches(sentences, KEYWORDS.get(kind), len(text)):
-            for m in pattern.finditer(text, start, end):
+            ahead = _NON_SPACE.search(text, end)
+            endpos = len(text) if ahead is None else min(len(text), ahead.start() + _LOOKAHEAD)
+            for m in pattern.finditer(text, start, endpos):
+                if m.start() >= end:
+                    break
                 yield kind, m
 
 
-def _sentences(text: str) -> list[tuple[int, int, str]]:
-    """``text`` cut at sentence and line ends, each piece with its case-folded text."""
+def _sentences(text: str) -> list[tuple[int, int, str, bool]]:
+    """``text`` cut at sentence ends; each piece with its text case-folded as the rules' ``(?i)`` folds it, and
+    whether it holds a digit of any script (``\\d``)."""
     bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text)]
-    return [(s, e, text[s:e].casefold()) for s, e in zip(bounds, bounds[1:]) if e > s]
+    return [(s, e, text[s:e].casefold().replace("ı", "i").replace("i\u0307", "i"),
+             _ANY_DIGIT.search(text, s, e) is not None) for s, e in zip(bounds, bounds[1:]) if e > s]
 
 
-def _stretches(sentences: list[tuple[int, int, str]], words: Optional[tuple[str, ...]],
+def _stretches(sentences: list[tuple[int, int, str, bool]], words: Optional[tuple[str, ...]],
                length: int) -> Iterator[tuple[int, int]]:
-    """The runs of consecutive sentences that hold one of a kind's ``words`` (the whole text for a kind without
-    words): its rules need not be tried anywhere else."""
+    """The runs of consecutive sentences that hold one of a kind's ``words`` (:data:`DIGIT`: any digit; the
+    whole text for a kind without words): its rules need not be tried anywhere else."""
     if not words:
         yield 0, length
         return
+    digits = DIGIT in words
     start = last = None
-    for s, e, folded in sentences:
-        if any(word in folded for word in words):
+    for s, e, folded, has_digit in sentences:
+        if (digits and has_digit) or any(word in folded for word in words):
             start = s if start is None else start
             last = e
         elif start is not None:

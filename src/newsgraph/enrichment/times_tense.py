@@ -45,6 +45,9 @@ def clause_of(doc: "Doc", start: int, end: int) -> Optional[int]:
     if span is None or not len(span):
         return None
     verb = _governing_verb(span.root)
+    # "fell compared with the previous year": the comparison belongs to the clause "compared" hangs on
+    while verb is not None and lemma_of(verb) == "compare" and verb.head is not verb:
+        verb = _governing_verb(verb.head)
     return None if verb is None else verb.i
 
 
