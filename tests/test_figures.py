@@ -412,6 +412,9 @@ def test_qualifier_is_only_what_the_text_says(nlp):
     ("It rose two-thirds of a percentage point.", "two-thirds of a percentage point", "percent", 2 / 3, "pp"),
     ("Two-thirds of voters agreed.", "Two-thirds", "percent", 200 / 3, "%"),
     ("Inflation rose half a percent.", "half a percent", "percent", 0.5, "%"),
+    ('He said "it cost £5m." Then it fell.', "£5m", "amount", 5e6, "GBP"),
+    ("It cost $5m. (It rose.)", "$5m", "amount", 5e6, "USD"),
+    ("Three-fifths of members.", "Three-fifths", "percent", 60, "%"),
     ("Rates fell a quarter of a percentage point.", "a quarter of a percentage point", "percent", 0.25, "pp"),
 ])
 def test_m_is_millions_or_metres_by_what_follows(nlp, text, span, kind, value, unit):
@@ -421,6 +424,7 @@ def test_m_is_millions_or_metres_by_what_follows(nlp, text, span, kind, value, u
 
 
 def test_a_sentence_ending_in_a_scale_keeps_its_roles_in_it(nlp):
+    assert [f.value for f in figures(nlp, "It cost £5m. £3m was spent.")] == [5e6, 3e6]
     first, second = figures(nlp, "Toyota sold 9.37m. Honda sold 4m.")
     assert (first.text, first.value, first.object) == ("9.37m", 9.37e6, None)  # not "Honda" past the full stop
     assert (second.text, second.value, second.event) == ("4m", 4e6, "sold")
@@ -435,3 +439,21 @@ def test_a_fraction_of_something_else_is_still_a_share(nlp):
     f = one(nlp, "About a third of the staff left.")
     assert (f.kind, f.unit, round(f.value, 2)) == ("percent", "%", 33.33)
     assert one(nlp, "Half a million people marched.").value == 5e5
+
+
+@pytest.mark.parametrize("text", ["He was the forty-fifth president.", "The thirty-third floor.",
+                                  "She finished twenty-third."])
+def test_hyphenated_ordinals_are_not_counts(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_pound_joined_by_a_hyphen_is_a_weight_not_money(nlp):
+    assert all(f.kind != "amount" for f in figures(nlp, "A 300-pound lineman."))
+    assert one(nlp, "A 50m-euro loan was agreed.").unit == "EUR"
+
+
+@pytest.mark.parametrize("text", ["It cost £5 – £", "between $5 and $", "one to £", "5m", "£1.2m.", "half a", "-"])
+def test_a_text_ending_mid_figure_does_not_fail(nlp, text):
+    for f in figures(nlp, text):
+        assert f.value is not None
+

@@ -118,6 +118,8 @@ def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool) -> Optio
     nxt = low.end + 1
     if doc[nxt].text in ("$", "€", "£", "¥") or doc[nxt].lower_ in ("us$",):
         nxt += 1
+    if nxt >= len(doc):
+        return False  # "between $5 and $" at the end of the text
     high = _read_at(doc, nxt)
     if high is None or high.start != low.end + 1:
         return False
@@ -184,7 +186,7 @@ def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]
 def _figure(doc: "Doc", reading: _Reading) -> Figure:
     if reading.number.fraction and reading.kind == "count" and reading.number.scale == 1.0:
         reading.kind, reading.unit = "percent", "%"  # "a third of" is a proportion
-        reading.number.value *= 100
+        reading.number.value = round(reading.number.value * 100, 9)  # "three-fifths": 60, not 60.00000000000001
     if reading.currency:
         reading.kind, reading.unit = "amount", reading.currency
     noun = counted_noun(doc, reading.start, reading.end)

@@ -39,6 +39,8 @@ ID_NOUNS = {"no", "no.", "nos", "number", "page", "pages", "flight", "route", "c
             "floor", "stage", "round", "game", "match", "item", "figure", "fig.", "table", "exhibit", "resolution",
             "bill", "proposition", "amendment", "category", "tier", "line", "track", "bus", "train", "code",
             "size", "act", "rule", "step", "day", "week", "year", "term", "world", "pier", "terminal", "lane"}
+# Ordinal words that follow a tens word and a hyphen: "forty-fifth", "twenty-first".
+ORDINAL_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
 # Ordinals that a title-case parse may tag as adverbs ("Boeing rolls out first 787 Dreamliner").
 ORDINAL_WORDS = {"first", "second", "third", "last", "final", "next", "latest"}
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
@@ -164,6 +166,9 @@ def ordinal(doc: "Doc", last: "Token") -> Optional[str]:
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and not last.whitespace_ and nxt.lower_ in ("st", "nd", "rd", "th"):
         return "ordinal"
+    if nxt is not None and nxt.text in ("-", "–") and not last.whitespace_ and not nxt.whitespace_ \
+            and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in ORDINAL_UNITS:
+        return "ordinal"  # "the forty-fifth president", "twenty-third"
     return None
 
 

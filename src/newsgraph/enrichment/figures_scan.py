@@ -76,7 +76,8 @@ def _ends_sentence(doc: "Doc", i: int) -> bool:
     if i + 1 >= len(doc) or doc[i].is_sent_end or "\n" in doc[i].whitespace_:
         return True
     nxt = doc[i + 1]
-    return nxt.is_space or (bool(doc[i].whitespace_) and nxt.text[:1].isupper())
+    return nxt.is_space or not nxt.text[:1].islower()  # "£5m. Shares", "$5m. (It rose.)", "£5m. £3m", '$5m." Then'
+
 
 
 def million_m(doc: "Doc", number: int, k: int, money: bool) -> bool:
@@ -154,7 +155,9 @@ def percent_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
 def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     """"dollars", "US dollars", "Canadian dollars", "euros", "yen", "USD" after a number, or glued to it by a
     hyphen ("a 50m-euro loan")."""
-    if _lower(doc, i) in ("-", "–") and _glued(doc, i - 1) and _glued(doc, i) and _lower(doc, i + 1) in CURRENCY_WORDS:
+    after = _lower(doc, i + 1)
+    if _lower(doc, i) in ("-", "–") and _glued(doc, i - 1) and _glued(doc, i) and after in CURRENCY_WORDS \
+            and after not in ("pound", "pounds"):  # "a 300-pound lineman" weighs
         i += 1
     for n in (2, 1):
         adjective = " ".join(_lower(doc, k) for k in range(i, i + n))
@@ -240,7 +243,10 @@ def _starts_number(doc: "Doc", i: int) -> bool:
 def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
     word, prev = abbreviation(doc, j), doc[j - 1].lower_
     prev_digits = parse_digits(prev) is not None
-    after_one = prev in ONES or (prev == "-" and _lower(doc, j - 2) in ONES)  # "two thirds", "two-thirds"
+    # "two thirds", "two-thirds", "one-third"; a tens word, a hyphen and a singular ordinal is no fraction
+    # ("forty-fifth")
+    after_one = prev in ONES or (prev == "-" and _lower(doc, j - 2) in ONES
+                                 and (word.endswith("s") or _lower(doc, j - 2) == "one"))
     if word in SCALES or word in MULTIPLIERS or (word in FRACTIONS and (after_one or prev in ("a", "an"))):
         return word != "score" or _lower(doc, j + 1) == "of"
     if word in ONES:
