@@ -126,7 +126,7 @@ def subject_of(verb: "Token") -> Optional["Token"]:
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 return tok.head  # "…, which said …": the relative's antecedent
             return subj
-        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ in ("relcl", "acl") and tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
             tok = tok.head
@@ -180,7 +180,7 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     to = doc[tok.i + 1]
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head is not clause:
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head.i != clause.i:
         clause = clause.head
     if source is None:
         return None

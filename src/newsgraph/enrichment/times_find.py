@@ -100,8 +100,9 @@ RULES: list[tuple[str, str]] = [
     ("weekend", rf"{_THE} {_I('weekend')}(?!\w)"),
     ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
+    # "year-end 2003 results" reads the year ("by year-end 2000 workers" would too: news writes "2,000 workers")
     ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"
-              rf"(?:,? (?P<y>{_YEAR})(?!\d|\s+[a-z]+s\b))?"),  # not "by year-end 2000 workers will have left"
+              rf"(?:,? (?P<y>{_YEAR})(?!\d))?"),
     ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
     ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
@@ -295,7 +296,19 @@ def _plausible(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:
         return False
     if kind in _NAME_PRONE and _inside_name(cand, text, doc):
         return False
+    if kind == "relunit" and g["rel"].lower() in ("before", "after", "earlier", "later") and doc is not None:
+        return not _before_something(doc, cand)
     return True
+
+
+def _before_something(doc: "Doc", cand: TimeCandidate) -> bool:
+    """"the day before parliament voted", "the week after the vote": "before" opens a clause or takes an object,
+    so the day is counted from that, which we do not date."""
+    span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    word = span[-1]
+    return word.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") for c in word.children)
 
 
 def _inside_name(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:

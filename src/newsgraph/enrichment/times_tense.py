@@ -46,7 +46,9 @@ def clause_of(doc: "Doc", start: int, end: int) -> Optional[int]:
         return None
     verb = _governing_verb(span.root)
     # "fell compared with the previous year": the comparison belongs to the clause "compared" hangs on
-    while verb is not None and lemma_of(verb) == "compare" and verb.head is not verb:
+    for _ in range(_MAX_HOPS):
+        if verb is None or lemma_of(verb) != "compare" or verb.head.i == verb.i:
+            break
         verb = _governing_verb(verb.head)
     return None if verb is None else verb.i
 
@@ -56,7 +58,7 @@ def _governing_verb(token: "Token") -> Optional["Token"]:
     for _ in range(_MAX_HOPS):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ != "aux":
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -65,7 +67,7 @@ def _governing_verb(token: "Token") -> Optional["Token"]:
 def _conditional_ahead(verb: "Token") -> bool:
     """"would be diverted if the dispute lasted beyond Friday": a past form in a condition on a "would"/"will"
     clause is a hypothetical ahead of the moment, not a past event."""
-    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or verb.head is verb:
+    if verb.tag_ != "VBD" or verb.dep_ != "advcl" or verb.head.i == verb.i:
         return False
     if not any(c.dep_ == "mark" and c.lower_ in _CONDITION_MARKS for c in verb.children):
         return False
@@ -97,7 +99,7 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
     if verb.tag_ == "VBN" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         # present passive or linking verb: "talks are scheduled for Friday", "lorries remain banned until April"
         return "present"
-    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head is not verb \
+    if verb.tag_ == "VBN" and not auxes and verb.dep_ in ("acomp", "xcomp", "oprd") and verb.head.i != verb.i \
             and depth < 2:
         return _verb_tense(verb.head, depth + 1)  # "would remain banned": the linking verb carries the tense
     if verb.tag_ in ("VBD", "VBN"):
@@ -112,7 +114,7 @@ def _verb_tense(verb: "Token", depth: int = 0) -> Optional[str]:
 def _infinitive_tense(verb: "Token", depth: int) -> Optional[str]:
     """"plans to launch in June" looks ahead; "was to launch in June" is unclear, so no choice is forced."""
     head = verb.head
-    if head is verb or depth > 2 or head.pos_ not in ("VERB", "AUX", "ADJ"):
+    if head.i == verb.i or depth > 2 or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return "future"
     governing = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "present"
     return "future" if governing in ("present", "future") else None
@@ -124,4 +126,4 @@ def _aux_past(auxes: list["Token"]) -> bool:
 
 def _is_going_to(verb: "Token") -> bool:
     head = verb.head
-    return head is not verb and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
+    return head.i != verb.i and head.lower_ == "going" and any(c.lower_ == "to" for c in verb.children)
