@@ -16,7 +16,7 @@ from .base import doc_text
 from .regex_guard import first_char_guard
 from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_ABBR, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS,
                             UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
-from .times_tense import clause_of, tense_of
+from .times_tense import tense_and_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -214,8 +214,7 @@ def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
     if doc is not None and kept:
         starts = [sent.start_char for sent in doc.sents] if doc.has_annotation("SENT_START") else []
         for cand in kept:
-            cand.tense = tense_of(doc, cand.start, cand.end)
-            cand.clause = clause_of(doc, cand.start, cand.end)
+            cand.tense, cand.clause = tense_and_clause(doc, cand.start, cand.end)
             cand.sentence = bisect_right(starts, cand.start) - 1 if starts else None
     return kept
 

@@ -21,14 +21,20 @@ _PROSPECTIVE = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "
                 "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
 
 
-def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
-    """"past", "present", "future" or None for the expression at ``[start, end)`` of ``doc``."""
+def tense_and_clause(doc: "Doc", start: int, end: int) -> tuple[Optional[str], Optional[int]]:
+    """The tense of the expression at ``[start, end)`` of ``doc`` ("past", "present", "future" or None) and the
+    token index of the verb whose clause it sits in (two expressions with the same one share a clause); None where
+    no verb governs it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
-        return None
+        return None, None
     verb = _governing_verb(span.root)
     if verb is None:
-        return None
+        return None, None
+    return _tense(verb), _clause(verb)
+
+
+def _tense(verb: "Token") -> Optional[str]:
     if _conditional_ahead(verb):
         return "future"
     tense = _verb_tense(verb)
@@ -38,13 +44,7 @@ def tense_of(doc: "Doc", start: int, end: int) -> Optional[str]:
     return tense
 
 
-def clause_of(doc: "Doc", start: int, end: int) -> Optional[int]:
-    """Token index of the verb that governs the expression at ``[start, end)`` of ``doc``: two expressions with the
-    same one sit in the same clause. None when no verb governs it."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    verb = _governing_verb(span.root)
+def _clause(verb: Optional["Token"]) -> Optional[int]:
     # "fell compared with the previous year": the comparison belongs to the clause "compared" hangs on
     for _ in range(_MAX_HOPS):
         if verb is None or lemma_of(verb) != "compare" or verb.head.i == verb.i:
