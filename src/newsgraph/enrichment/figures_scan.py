@@ -79,7 +79,6 @@ def _ends_sentence(doc: "Doc", i: int) -> bool:
     return nxt.is_space or not nxt.text[:1].islower()  # "£5m. Shares", "$5m. (It rose.)", "£5m. £3m", '$5m." Then'
 
 
-
 def million_m(doc: "Doc", number: int, k: int, money: bool) -> bool:
     """Whether an "m" written right after the number at token ``number``, ending before token ``k``, is millions
     rather than metres: after a currency ("£5m", "5m euros"), before a plural noun ("9.37m vehicles") or at the
@@ -87,15 +86,16 @@ def million_m(doc: "Doc", number: int, k: int, money: bool) -> bool:
     anything else ("100m race", "2.5m-tall", "300m high")."""
     if money:
         return True
+    race = _lower(doc, number - 1) == "the"
     if k >= len(doc) or abbreviation(doc, k - 1) != _lower(doc, k - 1):
-        return _lower(doc, number - 1) != "the"
+        return not race
     nxt = doc[k]
     if nxt.text in ("-", "–") and _glued(doc, k - 1) and k + 1 < len(doc):
         after = doc[k + 1].lower_  # "a 50m-euro loan", "a 10m-tonne rise", "the 2m-strong diaspora"
         return after in CURRENCY_WORDS or after in ("strong", "plus") or (
             unit_of(after) is not None and after not in AMBIGUOUS_UNITS)
     if nxt.is_punct:
-        return _lower(doc, number - 1) != "the"
+        return not race
     return nxt.lower_ in CURRENCY_WORDS or nxt.tag_ in ("NNS", "NNPS")
 
 
@@ -253,8 +253,7 @@ def _continues_number(doc: "Doc", j: int, money: bool) -> bool:
         return prev in ONES or prev in SCALES or prev == "and" or prev == "-"
     if prev_digits and (word in LARGE_ABBREVIATIONS or (money and word in ("m", "k", "b"))):
         return True
-    if prev_digits and _glued(doc, j - 1) and word in ("m", "k") and (
-            million_m(doc, j - 1, j + 1, money)):
+    if prev_digits and _glued(doc, j - 1) and word in ("m", "k") and million_m(doc, j - 1, j + 1, money):
         return True  # "9.37m vehicles", "50k people", "sold 9.37m." ending a sentence
     if word == "and":
         return prev in ONES or prev in SCALES or prev == "hundred"

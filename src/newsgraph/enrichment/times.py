@@ -25,6 +25,8 @@ __all__ = ["TimeAnnotator", "TimeCandidate", "find_times", "resolve", "resolve_a
 # A clock time this close to a day ("3 p.m. on Friday", "Friday at 3 p.m.") is on that day.
 _JOINER = re.compile(r"^\s*(?:,|on|at|of|,\s*at|,\s*on)?\s*$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
+# A sentence or line end between two expressions (which day a clock time takes; the story-time window without a
+# parse). Broader than times_find's, which must never cut inside an expression.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z]|\n")
 _MAX_GAP = 120
 _DATELINE_REACH = 400
