@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
@@ -63,3 +65,16 @@ def test_readme_python_example_runs():
     result = subprocess.run([sys.executable, "-c", match.group(1)], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "Marta Kowalczyk" in result.stdout
+
+
+def test_language_folders_are_the_supported_languages():
+    from newsgraph import lang
+    from newsgraph.pipeline import SUPPORTED_LANGUAGES
+
+    assert "en" in lang.supported()
+    assert SUPPORTED_LANGUAGES == lang.supported()
+    assert lang.get("en").code == "en"
+    with pytest.raises(LookupError):
+        lang.get("xx")
+    with pytest.raises(AttributeError):
+        lang.get("en").no_such_part

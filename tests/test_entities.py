@@ -89,7 +89,7 @@ def test_one_type_per_entity(nlp):
 
 
 def test_head_type_reads_the_names_head_noun():
-    from newsgraph.enrichment.entities_types import head_type
+    from newsgraph.enrichment.entities.labels import head_type
     assert head_type("Johnson Space Center".split()) == "FAC"
     assert head_type("Museum of Flight".split()) == "FAC"
     assert head_type("Center for Disease Control".split()) == "ORG"
@@ -102,7 +102,7 @@ def test_head_type_reads_the_names_head_noun():
 
 def test_vote_ties_prefer_organisation_over_spacys_loc():
     from collections import Counter
-    from newsgraph.enrichment.entities_types import winner
+    from newsgraph.enrichment.entities.labels import winner
     assert winner(Counter({"LOC": 5, "ORG": 5})) == "ORG"
     assert winner(Counter({"LOC": 6, "ORG": 5})) == "LOC"
 

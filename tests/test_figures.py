@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.enrichment.figures import FigureAnnotator, find_figures
-from newsgraph.enrichment.figures_numbers import currency_of, parse_number, parse_vague, unit_of
+from newsgraph.enrichment.figures.numbers import currency_of, parse_number, parse_vague, unit_of
 from newsgraph.model import Article
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

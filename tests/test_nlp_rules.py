@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.enrichment import nlp_rules
+from newsgraph.enrichment.nlp import rules as nlp_rules
 from newsgraph.enrichment.nlp import DEFAULT_MODEL, load
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "examples"

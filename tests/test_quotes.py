@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.enrichment.quotes_marks import find_stretches, paragraphs
+from newsgraph.enrichment.quotes.marks import find_stretches, paragraphs
 from newsgraph.model import Entity, Mention
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"

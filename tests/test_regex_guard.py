@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.enrichment.regex_guard import first_char_guard
-from newsgraph.enrichment.times_find import RULES
+from newsgraph.enrichment.times.find import RULES
 
 
 def test_guard_lists_first_characters_with_their_case_rule():
@@ -54,7 +54,7 @@ _keyword_texts = st.lists(st.sampled_from(_KEYWORD_WORDS + _WORDS), max_size=12)
 
 
 def _every_match_has_a_keyword(text: str) -> None:
-    from newsgraph.enrichment.times_find import DIGIT, KEYWORDS
+    from newsgraph.enrichment.times.find import DIGIT, KEYWORDS
     for kind, pattern in RULES:
         if kind not in KEYWORDS:
             continue

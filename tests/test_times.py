@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.enrichment.times import TimeAnnotator, find_times, resolve, resolve_all, time_type
-from newsgraph.enrichment.times_lexicon import number_value
+from newsgraph.enrichment.times.lexicon import number_value
 from newsgraph.model import Article
 
 SEED_DAY = "2013-05-04"  # a Saturday: the seed article's date
@@ -583,14 +583,14 @@ _FRAGMENTS = ["On Jan. 5, 2010 the plant closed.", "It opened at 3 p.m. EST on F
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=12), st.sampled_from([" ", "", "\n", "  "]))
 def test_sentence_scanning_matches_a_whole_text_scan(parts, joiner):
-    from newsgraph.enrichment.times_find import _COMPILED, scan
+    from newsgraph.enrichment.times.find import _COMPILED, scan
     text = joiner.join(parts)
     whole = {(kind, m.span()) for kind, pattern in _COMPILED for m in pattern.finditer(text)}
     assert {(kind, m.span()) for kind, m in scan(text)} == whole
 
 
 def test_sentence_scanning_matches_a_whole_text_scan_on_gold_texts():
-    from newsgraph.enrichment.times_find import _COMPILED, scan
+    from newsgraph.enrichment.times.find import _COMPILED, scan
     from newsgraph.evaluate.gold import read_gum, read_meantime
     data = SHARED / "data"
     if not (data / "meantime-dev").is_dir() or not (data / "gum").is_dir():

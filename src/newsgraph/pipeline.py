@@ -9,7 +9,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from . import __version__
+from . import __version__, lang
 from .enrichment.nlp import DEFAULT_MODEL
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
@@ -24,7 +24,7 @@ ANNOTATORS = {
     "times": "newsgraph.enrichment.times:TimeAnnotator",
 }
 ALL_STAGES = tuple(ANNOTATORS)
-SUPPORTED_LANGUAGES = ("en",)
+SUPPORTED_LANGUAGES = lang.supported()  # one folder per language under newsgraph/lang/
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from ..enrichment.nlp_ops import one_thread_per_worker
+from ..enrichment.nlp.ops import one_thread_per_worker
 
 
 class ProcessPool:

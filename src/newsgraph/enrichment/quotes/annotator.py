@@ -3,10 +3,10 @@
 ``find_quotes(doc, entities)`` is pure and returns :class:`~newsgraph.model.Quote` records in text order;
 :class:`QuoteAnnotator` attaches them to ``article.quotes``. The steps live in their own modules:
 
-- ``quotes_marks``: quoted stretches from quotation marks (text only);
-- ``quotes_cues``: reporting cues, their complement clauses and subjects (dependency parse);
-- ``quotes_find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
-- ``quotes_tidy``: attribution cut out of reported content, overlapping reports resolved;
+- ``marks``: quoted stretches from quotation marks (text only);
+- ``cues``: reporting cues, their complement clauses and subjects (dependency parse);
+- ``find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
+- ``tidy``: attribution cut out of reported content, overlapping reports resolved;
 - ``speakers``: the speaker phrase → entity id (replaceable by a coreference model).
 
 Record shapes. A direct quote's ``parts`` are its stretches inside quotation marks (marks excluded). For a quote
@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
-from ..model import Article, Entity, Quote, Span, Speaker
-from .base import doc_text
-from .quotes_cues import find_cues
-from .quotes_find import Draft, build_layout, classify_cues, direct_drafts
-from .quotes_marks import find_stretches
-from .quotes_tidy import tidy
+from ...model import Article, Entity, Quote, Span, Speaker
+from ..base import doc_text
+from .cues import find_cues
+from .find import Draft, build_layout, classify_cues, direct_drafts
+from .marks import find_stretches
+from .tidy import tidy
 from .speakers import ResolverContext, SpeakerResolver
 
 if TYPE_CHECKING:

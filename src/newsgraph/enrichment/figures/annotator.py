@@ -24,12 +24,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
-from ..model import Article, Figure
-from .base import doc_text, lemma_of
-from . import figures_filters as filters
-from .figures_roles import counted_noun, event_of, noun_phrase
-from .figures_numbers import FRACTIONS, ONES, SUBUNIT_WORDS, VAGUE
-from .figures_scan import (Number, abbreviation, currency_after, currency_before, number_at, percent_after,
+from ...model import Article, Figure
+from ..base import doc_text, lemma_of
+from . import filters
+from .roles import counted_noun, event_of, noun_phrase
+from .numbers import FRACTIONS, ONES, SUBUNIT_WORDS, VAGUE
+from .scan import (Number, abbreviation, currency_after, currency_before, number_at, percent_after,
                            qualifier_after, qualifier_before, unit_after)
 
 if TYPE_CHECKING:

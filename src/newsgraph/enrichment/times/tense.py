@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from .base import lemma_of
+from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

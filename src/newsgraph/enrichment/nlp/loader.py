@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..errors import ModelError
-from . import nlp_ops, nlp_rules
-from .base import lazy_lemmas
+from ...errors import ModelError
+from . import ops, rules
+from ..base import lazy_lemmas
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,7 +74,7 @@ def load(model: str = DEFAULT_MODEL) -> tuple["Language", ModelInfo]:
     for name in nlp.pipe_names:
         if name not in NEEDED:
             nlp.disable_pipe(name)
-    nlp_rules.install(nlp)  # same matches as spaCy's Matcher, found ~4x faster; refuses itself if not
-    nlp_ops.install(nlp)  # matrix products through numpy's BLAS, not thinc's blis
+    rules.install(nlp)  # same matches as spaCy's Matcher, found ~4x faster; refuses itself if not
+    ops.install(nlp)  # matrix products through numpy's BLAS, not thinc's blis
     lazy_lemmas(nlp)  # lemmas only of the tokens the annotators ask about, by the same lemmatizer
     return nlp, info

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
-from ..model import Span
-from .base import doc_text
-from .quotes_find import Draft
+from ...model import Span
+from ..base import doc_text
+from .find import Draft
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -10,7 +10,7 @@
 4. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
    an acronym) become mentions too, since the statistical NER misses repeats.
 
-Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.entities_types` (head
+Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.labels` (head
 nouns, model numbers, titles, person syntax); titles written before a person ("Foreign Minister Sergey
 Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as ``roles``.
 """
@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
-from ..model import Article, Entity, Mention
-from .base import doc_text
-from .entities_types import head_type, is_portfolio, model_after, org_context, person_context, winner
+from ...model import Article, Entity, Mention
+from ..base import doc_text
+from .labels import head_type, is_portfolio, model_after, org_context, person_context, winner
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from .figures_numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
+from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
                               ISO_CODES, MULTIPLIERS, ONES, SCALES, SHORT_SCALES, VAGUE,
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
 

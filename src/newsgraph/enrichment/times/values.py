@@ -11,10 +11,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional, Union
 
-from .times_calendar import (day_value, month_value, nearest_day, nearest_month, nearest_part, pick_weekday,
+from .calendar import (day_value, month_value, nearest_day, nearest_month, nearest_part, pick_weekday,
                              season_value, shift, unit_value)
-from .times_find import TimeCandidate, find_times
-from .times_lexicon import (DECADE_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number,
+from .find import TimeCandidate, find_times
+from .lexicon import (DECADE_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, WEEKDAYS, month_number,
                             number_value, unit_code)
 
 Anchor = Union[date, datetime, str, None]

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from ..model import Entity, Span
-from .base import lemma_of
+from ...model import Entity, Span
+from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
-from .base import lemma_of
-from .regex_guard import guarded
+from ..base import lemma_of
+from ..regex_guard import guarded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

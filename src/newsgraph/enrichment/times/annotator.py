@@ -1,8 +1,8 @@
 """The times stage: every time expression in an article, resolved against its publication date.
 
-Finding (:mod:`.times_find`) is our own patterns over the text, checked against the spaCy parse; resolving
-(:mod:`.times_resolve`) turns each into a TimeML TIMEX3 type and value, choosing the occurrence of a year-less
-month or weekday by the tense of the governing verb (:mod:`.times_tense`). Spans follow TimeML extents: a
+Finding (:mod:`.find`) is our own patterns over the text, checked against the spaCy parse; resolving
+(:mod:`.values`) turns each into a TimeML TIMEX3 type and value, choosing the occurrence of a year-less
+month or weekday by the tense of the governing verb (:mod:`.tense`). Spans follow TimeML extents: a
 leading preposition is not part of the expression ("said on Friday" -> "Friday").
 """
 from __future__ import annotations
@@ -11,11 +11,11 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING, Optional, Union
 
-from ..model import Article, TimeRef
-from .base import doc_text
-from .times_calendar import calendar_distance, latest_not_after
-from .times_find import TimeCandidate, find_times
-from .times_resolve import COMPARISON_CUES, parse_anchor, resolve, resolve_from_story, story_precision, time_type
+from ...model import Article, TimeRef
+from ..base import doc_text
+from .calendar import calendar_distance, latest_not_after
+from .find import TimeCandidate, find_times
+from .values import COMPARISON_CUES, parse_anchor, resolve, resolve_from_story, story_precision, time_type
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -26,7 +26,7 @@ __all__ = ["TimeAnnotator", "TimeCandidate", "find_times", "resolve", "resolve_a
 _JOINER = re.compile(r"^\s*(?:,|on|at|of|,\s*at|,\s*on)?\s*$", re.I)
 _DAY_VALUE = re.compile(r"^\d{4}-\d\d-\d\d$")
 # A sentence or line end between two expressions (which day a clock time takes; the story-time window without a
-# parse). Broader than times_find's, which must never cut inside an expression.
+# parse). Broader than find.py's, which must never cut inside an expression.
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+[\"“‘(]*[A-Z]|\n")
 _MAX_GAP = 120
 _DATELINE_REACH = 400

@@ -16,10 +16,10 @@ import bisect
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
-from ..model import Span
-from .base import doc_text
-from .quotes_cues import Cue, speaker_range
-from .quotes_marks import QuoteStretch, paragraphs
+from ...model import Span
+from ..base import doc_text
+from .cues import Cue, speaker_range
+from .marks import QuoteStretch, paragraphs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

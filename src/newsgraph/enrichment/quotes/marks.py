@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from ..model import Span
+from ...model import Span
 
 DOUBLE_OPEN = "“«„"
 DOUBLE_CLOSE = "”»"

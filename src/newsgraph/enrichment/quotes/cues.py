@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
-from ..model import Span
-from .base import doc_text, lemma_of
+from ...model import Span
+from ..base import doc_text, lemma_of
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:

@@ -3,7 +3,7 @@
 ``find_times(doc_or_text)`` returns :class:`TimeCandidate`s: the span (TimeML extent: no leading preposition,
 "on Friday" -> "Friday"), the rule that matched with its groups, the word before it (a cue such as "since"),
 and the tense of the governing verb when a spaCy ``Doc`` is given. Resolution to a value is
-:mod:`newsgraph.enrichment.times_resolve`'s job.
+:mod:`newsgraph.enrichment.times.values`'s job.
 """
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional, Union
 
-from .base import doc_text
-from .regex_guard import first_char_guard
-from .times_lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_ABBR, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS,
+from ..base import doc_text
+from ..regex_guard import first_char_guard
+from .lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_ABBR, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS,
                             UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
-from .times_tense import tense_and_clause
+from .tense import tense_and_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
