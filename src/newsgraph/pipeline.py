@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
 from . import __version__, lang
 from .enrichment.nlp import DEFAULT_MODEL
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
+
+if TYPE_CHECKING:  # the executors package imports the pool (and numpy's BLAS setup) only when a run needs it
+    from .executors import Executor
 
 Item = Union[Article, Rejected]
 
@@ -143,7 +146,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[Item]:
+def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Executor]) -> Iterator[Item]:
     from .executors import make_executor
     own = executor is None
     executor = executor or make_executor(options.workers)
@@ -155,7 +158,7 @@ def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[It
             executor.close()
 
 
-def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def analyze(inputs: Iterable[str], options: Options = Options(), executor: Optional[Executor] = None) -> Iterator[Item]:
     """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
 
     ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
@@ -163,7 +166,7 @@ def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) 
     return _run(process_pages, inputs, options, executor)
 
 
-def extract_only(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def extract_only(inputs: Iterable[str], options: Options = Options(), executor: Optional[Executor] = None) -> Iterator[Item]:
     """Like :func:`analyze` without enrichment: clean articles and their metadata, annotations empty."""
     return _run(extract_pages, inputs, options, executor)
 
