@@ -5,11 +5,10 @@ caller can count and report it. Where the steps run (one process, a pool) is the
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 
-from . import __version__, lang
+from . import __version__, lang, steps
 from .enrichment.nlp import DEFAULT_MODEL
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
@@ -19,14 +18,7 @@ if TYPE_CHECKING:  # the executors package imports the pool (and numpy's BLAS se
 
 Item = Union[Article, Rejected]
 
-# name -> "module:Class"; resolved lazily so a run that skips a stage never imports it.
-ANNOTATORS = {
-    "entities": "newsgraph.enrichment.entities:EntityAnnotator",
-    "quotes": "newsgraph.enrichment.quotes:QuoteAnnotator",
-    "figures": "newsgraph.enrichment.figures:FigureAnnotator",
-    "times": "newsgraph.enrichment.times:TimeAnnotator",
-}
-ALL_STAGES = tuple(ANNOTATORS)
+ALL_STAGES = steps.ANNOTATORS  # the annotate steps of the registry (newsgraph.steps), in run order
 SUPPORTED_LANGUAGES = lang.supported()  # one folder per language under newsgraph/lang/
 
 
@@ -43,14 +35,9 @@ class Options:
 
 
 def _annotators(stages: Iterable[str]) -> list:
-    out = []
-    for name in stages:
-        if name not in ANNOTATORS:
-            from .errors import ConfigError
-            raise ConfigError(f"unknown stage {name!r}; choose from {', '.join(ANNOTATORS)}")
-        module, cls = ANNOTATORS[name].split(":")
-        out.append(getattr(importlib.import_module(module), cls)())
-    return out
+    """One annotator per chosen stage, in the registry's run order; :class:`~newsgraph.steps.PlanError` when the
+    choice cannot run (an unknown stage, or one whose requirement no chosen stage fills)."""
+    return [steps.load(step)() for step in steps.plan(stages, from_articles=True) if step.kind == "annotate"]
 
 
 def pipeline_info(options: Options) -> dict[str, str]:
@@ -125,14 +112,21 @@ def _wants_nlp(article: Article) -> bool:
     return True
 
 
-def process_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
-    """The unit of work an executor runs: one batch of pages through extraction and enrichment."""
-    return list(enrich(extract(pages, options), options))
+def process_pages(pages: list[Union[Page, Rejected]], options: Options, end: steps.End = "enrich") -> list[Item]:
+    """The unit of work an executor runs: one batch of pages through the plan's batch steps — the page steps
+    (extraction) in registry order, then the annotate steps, which share one spaCy parse (:func:`enrich`)."""
+    items: Iterable[Item] = pages
+    for step in steps.plan(options.stages, end=end):
+        if step.kind == "page":
+            items = steps.load(step)(items, options)
+    if end != "extract":
+        items = enrich(items, options)
+    return list(items)
 
 
 def extract_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
     """The unit of work of an extraction-only run (``newsgraph extract``)."""
-    return list(extract(pages, options))
+    return process_pages(pages, options, "extract")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -158,15 +152,19 @@ def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Execu
             executor.close()
 
 
-def analyze(inputs: Iterable[str], options: Options = Options(), executor: Optional[Executor] = None) -> Iterator[Item]:
+def analyze(inputs: Iterable[str], options: Options = Options(),
+            executor: Optional[Executor] = None) -> Iterator[Item]:
     """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
 
-    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
+    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``). The stages
+    are checked here, before any input is read (:class:`~newsgraph.steps.PlanError`).
     """
+    steps.plan(options.stages, end="enrich")
     return _run(process_pages, inputs, options, executor)
 
 
-def extract_only(inputs: Iterable[str], options: Options = Options(), executor: Optional[Executor] = None) -> Iterator[Item]:
+def extract_only(inputs: Iterable[str], options: Options = Options(),
+                 executor: Optional[Executor] = None) -> Iterator[Item]:
     """Like :func:`analyze` without enrichment: clean articles and their metadata, annotations empty."""
     return _run(extract_pages, inputs, options, executor)
 
