@@ -6,15 +6,14 @@ caller can count and report it. Where the steps run (one process, a pool) is the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
+from typing import Iterable, Iterator, Optional, Union
 
-from . import __version__, lang, steps
-from .enrichment.nlp import DEFAULT_MODEL
+from . import __version__, lang, sources, steps
+from .enrichment.nlp import DEFAULT_MODEL, load
+from .executors import Executor, make_executor
+from .extraction import extract as extract_page
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
-
-if TYPE_CHECKING:  # the executors package imports the pool (and numpy's BLAS setup) only when a run needs it
-    from .executors import Executor
 
 Item = Union[Article, Rejected]
 
@@ -41,18 +40,15 @@ def _annotators(stages: Iterable[str]) -> list:
 
 
 def pipeline_info(options: Options) -> dict[str, str]:
-    from .enrichment.nlp import load
     _, info = load(options.model)
     return {"newsgraph": __version__, "model": info.label}
 
 
 def read(inputs: Iterable[str], options: Options = Options()) -> Iterator[Union[Page, Rejected]]:
-    from .sources import read as read_sources
-    return read_sources(inputs, as_text=options.as_text)
+    return sources.read(inputs, as_text=options.as_text)
 
 
 def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()) -> Iterator[Item]:
-    from .extraction import extract as extract_page
     for page in pages:
         if isinstance(page, Rejected):
             yield page
@@ -65,7 +61,6 @@ def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()
 
 def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item]:
     """Parse English articles in batches with spaCy and run the chosen annotators on each."""
-    from .enrichment.nlp import load
     nlp, info = load(options.model)
     annotators = _annotators(options.stages)
     stamp = {"newsgraph": __version__, "model": info.label}
@@ -141,7 +136,6 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Executor]) -> Iterator[Item]:
-    from .executors import make_executor
     own = executor is None
     executor = executor or make_executor(options.workers)
     try:

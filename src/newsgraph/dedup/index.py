@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional, Protocol, Sequence
 
+from ..errors import ConfigError
 from ..model import IndexEntry
 
 Keys = Sequence[tuple[int, int]]
@@ -50,7 +51,6 @@ class MemoryDedupIndex:
         self.params_label: Optional[str] = None
 
     def bind(self, params_label: str) -> None:
-        from ..errors import ConfigError
         if self.params_label is None:
             self.params_label = params_label
         elif self.params_label != params_label:

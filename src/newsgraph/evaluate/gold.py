@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from urllib.parse import unquote
 from typing import Optional
 
 from .gold_docs import (GoldDate, GoldDoc, GoldMention, GoldQuote, GoldSpeech, GoldTimex, GoldValue, Span,
@@ -150,7 +151,7 @@ def read_meantime(root: Path | str) -> list[GoldDoc]:
 
 
 def _read_meantime_doc(path: Path, topic: str) -> GoldDoc:
-    from lxml import etree
+    from lxml import etree  # only a MEANTIME read needs the XML parser; `newsgraph --help` imports this module
 
     doc = etree.parse(str(path)).getroot()
     tokens = doc.findall("token")
@@ -209,7 +210,6 @@ def _meantime_mentions(gold, by_id, anchors, refers, spans, words) -> dict[str, 
 def dbpedia_ref(value: Optional[str]) -> Optional[str]:
     """A DBpedia URL as one key: ``page/`` and ``resource/`` forms, %-escapes and spacing unified; None for
     anything else (MEANTIME also writes ``"no er"`` and empty strings)."""
-    from urllib.parse import unquote
     match = re.search(r"dbpedia\.org/(?:page|resource)/(\S+)", (value or "").strip())
     return unquote(match.group(1)).strip().replace(" ", "_") if match else None
 
