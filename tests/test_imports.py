@@ -113,6 +113,24 @@ def test_no_import_circle():
     assert circles(graph) == []
 
 
+STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query")
+SHARED = ("model", "ids", "errors", "record", "text", "lang")
+
+
+def _top(module: str) -> str:
+    return module.split(".")[1] if "." in module else module
+
+
+def test_a_stage_imports_only_the_shared_helpers_never_another_stage():
+    """docs/ARCHITECTURE.md's rule; query is the store's one reader. storage/ and query/ join once rebuilt."""
+    crossings = sorted((module, target) for module, targets in import_graph().items()
+                       if _top(module) in STAGES and not module.startswith(NOT_YET_STRICT)
+                       for target in targets
+                       if _top(target) != _top(module) and _top(target) not in SHARED
+                       and not (_top(module) == "query" and _top(target) == "storage"))
+    assert crossings == []
+
+
 @pytest.mark.parametrize("module", sorted(MODULES))
 def test_every_module_imports(module):
     importlib.import_module(module)
