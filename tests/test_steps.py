@@ -92,3 +92,12 @@ def test_ingest_streams_inputs_storing_before_the_walk_ends(tmp_path):
         # a rerun resumes past every finished file without reading it again
         again = ingest(inputs(), store, Options(stages=(), batch_size=1))
         assert again.resumed == 3 and again.articles == 0
+
+
+def test_the_module_docstring_table_is_the_registry():
+    rows = [line.split() for line in steps.__doc__.splitlines()
+            if line.split() and line.split()[0] in steps.BY_NAME]
+    assert [(row[0], row[1]) for row in rows] == [(step.name, step.kind) for step in steps.STEPS]
+    for row, step in zip(rows, steps.STEPS):
+        for field in step.requires:
+            assert field in " ".join(row[2:]), (step.name, field)
