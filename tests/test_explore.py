@@ -48,7 +48,7 @@ def build(path):
                  entities=[Entity("e1", "John Kerry", "PERSON", [_find(T3, "John Kerry")])],
                  quotes=[_quote(T3, "the oil deal is done", "John Kerry", "e1", [])])
     with open_store(path) as s:
-        for article in link([a1, copy, a2, a3], s):
+        for article in link([a1, copy, a2, a3], s.entity_registry()):
             s.put(article)
     return path
 
