@@ -1,4 +1,4 @@
-"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``."""
+"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``, ``reindex``."""
 from __future__ import annotations
 
 import sys
@@ -93,15 +93,26 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 def export(db, fmt, output) -> None:
-    """Export every current article: jsonl (full records) or csv (one row per article)."""
-    from .. import query
-    out = out_stream(output)
-    with open_store_or_fail(db) as store:
-        count = query.export(store, fmt=fmt, out=out)
-    close_out(out, output)
+    """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
+    columns, typed, plus each full record; needs the parquet extra)."""
+    from .. import export as writers
+    from ..errors import MissingExtra
+    to_stdout = not output or output == "-"
+    if fmt == "parquet":
+        out = sys.stdout.buffer if to_stdout else output
+    else:
+        out = out_stream(output)
+    try:
+        with open_store_or_fail(db) as store:
+            count = writers.export(store, fmt=fmt, out=out)
+    except MissingExtra as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if fmt != "parquet":
+            close_out(out, output)
     click.echo(f"exported {count} articles", err=True)
 
 
