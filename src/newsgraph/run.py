@@ -154,7 +154,7 @@ def dedup_step(articles: Iterable[Article], store, summary: RunSummary) -> Itera
 
 def link_step(articles: Iterable[Article], store, summary: RunSummary) -> Iterator[Article]:
     """``global_id`` on every entity, against the store's entity registry (:mod:`newsgraph.linking`)."""
-    return link(articles, store)
+    return link(articles, store.entity_registry())
 
 
 def store_step(articles: Iterable[Article], store, summary: RunSummary) -> Iterator[Article]:
