@@ -109,10 +109,11 @@ def test_no_import_circle():
     assert circles(import_graph()) == []
 
 
-STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query", "export")
+STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "quotebank", "storage", "query", "export")
 SHARED = ("model", "ids", "errors", "record", "text", "lang")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
-READERS = {"query": ("storage", "export")}  # the read side: queries over a store, and the export they offer
+# The read side: queries over a store, the export they offer, and the cluster rules a quotation page is shown by.
+READERS = {"query": ("storage", "export", "quotebank")}
 
 
 def _top(module: str) -> str:

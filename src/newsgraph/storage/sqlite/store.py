@@ -22,6 +22,7 @@ from . import facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry
+from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters
 from .schema import ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
 from .tx import article_tx
@@ -53,6 +54,7 @@ def _connect(path: str) -> sqlite3.Connection:
         ensure_speaker_index(conn)
         facets.ensure_facets(conn)
         fts.ensure_fts(conn)
+        ensure_quote_clusters(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -71,6 +73,7 @@ class SQLiteStore(Store):
         self._conn = _connect(self.path)
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
+        self._clusters = SQLiteQuoteClusters(self._conn, self.path)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -320,6 +323,11 @@ class SQLiteStore(Store):
         """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``); its
         :meth:`~SQLiteDedupIndex.add` is committed by the next :meth:`put`."""
         return self._dedup
+
+    def quote_clusters(self) -> SQLiteQuoteClusters:
+        """The quotation clusters in this store's file (see ``newsgraph.quotebank``); writes are committed by the
+        next :meth:`put`."""
+        return self._clusters
 
     def entity_registry(self) -> SQLiteEntityRegistry:
         """The cross-article entity registry in this store's file (see ``newsgraph.linking``)."""
