@@ -8,7 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
-from . import analyze, bench, evaluate, explore, store
+from . import analyze, bench, evaluate, explore, quotations, store
 
 
 class _Group(click.Group):
@@ -40,6 +40,6 @@ def cli() -> None:
     """
 
 
-for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
+for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, quotations.quote, store.export,
                 store.reindex, explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
     cli.add_command(command)

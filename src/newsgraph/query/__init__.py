@@ -9,10 +9,12 @@ from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
+from .quotations import Quotation, clusters_complete, quotation, quotations, rebuild_clusters
 from .stories import Story, story
 
 __all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
-           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
+           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS", "Quotation", "quotation",
+           "quotations", "clusters_complete", "rebuild_clusters"]
 
 EXPORT_FORMATS = FORMATS
 
