@@ -80,3 +80,8 @@ def test_rebuilding_gives_the_same_clusters(db):
 def test_an_unknown_cluster_is_a_clear_error(db):
     result = CliRunner().invoke(cli, ["quote", "999", "--db", db])
     assert result.exit_code == 1 and "no quotation cluster #999" in result.output
+
+
+def test_cluster_lists_refuse_the_single_quote_filters(db):
+    result = CliRunner().invoke(cli, ["quotes", "--unique", "--speaker", "Holloway", "--db", db])
+    assert result.exit_code == 2 and "filter single quotes" in result.output

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import bench_dedup, bench_extract, bench_memory, bench_search
+from . import bench_dedup, bench_extract, bench_memory, bench_quotes, bench_search
 from ..pipeline import Options
 from .common import dump_json, echo_lines
 from .evaluate import _data_dir
@@ -51,5 +51,6 @@ def pipeline(data, workers, limit, extractor, batch_size, repeat, fmt) -> None:
         echo_lines(result.lines())
 
 
-for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_search.search):
+for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_quotes.quotes,
+                 bench_search.search):
     bench_group.add_command(_command)

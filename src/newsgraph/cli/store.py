@@ -86,6 +86,9 @@ def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, 
     Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
     reported (mixed) one is shown as written. The id in brackets opens the article with `newsgraph show`."""
     if unique or conflicts or first_seen:
+        if speaker or about or since or until or include_copies:
+            raise click.UsageError("--unique/--conflicts/--first-seen list quotation clusters; --speaker, --about, "
+                                   "--since, --until and --include-copies filter single quotes")
         from .quotations import list_clusters
         list_clusters(db, conflicts, first_seen, limit, fmt)
         return

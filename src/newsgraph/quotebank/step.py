@@ -40,9 +40,10 @@ def cluster(articles: Iterable[Article], clusters, params: MatchParams = MatchPa
 def register(article: Article, clusters, params: MatchParams = MatchParams()) -> None:
     """Put the article's quotations into clusters (replacing an earlier revision's); nothing when this very text
     is registered already (the store will skip it too)."""
-    if clusters.indexed(article.id) == article.content_hash:
+    registered = clusters.indexed(article.id)
+    if registered == article.content_hash:
         return
-    touched = set(clusters.remove_article(article.id))
+    touched = set(clusters.remove_article(article.id)) if registered is not None else set()
     for pos, quote in enumerate(article.quotes):
         occurrence = _occurrence(article, pos, quote, params)
         if occurrence is None:

@@ -20,7 +20,7 @@ from typing import Any, Optional
 
 from ..model import QuoteOccurrence
 from .match import drift
-from .words import decode
+from .words import Words, decode
 
 Occurrence = QuoteOccurrence
 # Bounds on the pairwise comparison that picks the canonical text (a viral quote has thousands of occurrences):
@@ -88,9 +88,17 @@ def canonical(occurrences: list[Occurrence]) -> Optional[Occurrence]:
 
     def support(candidate: Occurrence) -> int:
         base = decoded[candidate.words]
-        return sum(counts[w] for w in voters if not drift(base, decoded[w]).drifted)
+        return sum(counts[w] for w in voters if faithful(candidate.words, base, w, decoded[w]))
 
     return max(pool, key=lambda o: (support(o), len(decoded[o.words]), -o.seq))
+
+
+def faithful(base_text: str, base: Words, text: str, words: Words) -> bool:
+    """``words`` are ``base``'s without drift: an unbroken excerpt (a plain substring test, the common case) or,
+    failing that, no word changed or silently dropped by the word-level diff."""
+    if f" {text} " in f" {base_text} ":
+        return True
+    return not drift(base, words).drifted
 
 
 def vote(occurrences: list[Occurrence]) -> list[Side]:
@@ -145,7 +153,7 @@ def summarize(occurrences: list[Occurrence], min_support: int = 1) -> Summary:
     drifted = 0
     if canon is not None:
         base = decode(canon.words)
-        per_version = {w: drift(base, decode(w)).drifted for w in {o.words for o in occurrences}}
+        per_version = {w: not faithful(canon.words, base, w, decode(w)) for w in {o.words for o in occurrences}}
         drifted = sum(1 for o in occurrences if per_version[o.words])
     return Summary(canon, first_seen(occurrences), len(occurrences), len({story_of(o) for o in occurrences}),
                    len({o.source for o in occurrences if o.source}), sides, len(named) >= 2, drifted)

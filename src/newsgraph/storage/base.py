@@ -289,7 +289,7 @@ class QuoteClusters(Protocol):
         """Write a cluster's summary row."""
 
     def drop(self, cluster: int) -> None:
-        """Delete an empty cluster and its keys."""
+        """Delete an empty cluster; its id is never reused, and its keys no longer find it."""
 
     def cluster(self, cluster: int) -> Optional[QuoteCluster]:
         """One cluster's summary row, or None."""

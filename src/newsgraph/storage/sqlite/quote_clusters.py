@@ -16,8 +16,10 @@ from ...model import QuoteCluster, QuoteOccurrence
 from .tx import article_tx, begin, write_tx
 
 DDL = (
+    # AUTOINCREMENT: a dropped cluster's id is never given again, so its index keys (left in place: deleting them
+    # would need a second index on quote_keys, written on every add) can never point at another cluster.
     """CREATE TABLE IF NOT EXISTS quote_clusters (
-    id              INTEGER PRIMARY KEY,
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
     text            TEXT NOT NULL,
     words           TEXT NOT NULL,
     speaker_id      TEXT,
@@ -61,7 +63,6 @@ DDL = (
     cluster INTEGER NOT NULL,
     PRIMARY KEY (key, cluster)
 ) WITHOUT ROWID""",
-    "CREATE INDEX IF NOT EXISTS quote_keys_cluster ON quote_keys (cluster)",
     """CREATE TABLE IF NOT EXISTS quote_articles (
     article      TEXT PRIMARY KEY,
     content_hash TEXT NOT NULL
@@ -166,8 +167,8 @@ class SQLiteQuoteClusters:
                  c.id))
 
     def drop(self, cluster: int) -> None:
+        """Delete the cluster row; its keys stay and are ignored (candidates join the cluster rows)."""
         with self._write():
-            self._conn.execute("DELETE FROM quote_keys WHERE cluster = ?", (cluster,))
             self._conn.execute("DELETE FROM quote_clusters WHERE id = ?", (cluster,))
 
     def cluster(self, cluster: int) -> Optional[QuoteCluster]:
