@@ -16,28 +16,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-# Words written before a person's name that are titles, not names ("Russian Foreign Minister Sergey Lavrov").
-TITLE_WORDS = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt president vice minister
-premier secretary senator congressman congresswoman governor mayor chancellor ceo cfo coo cto chairman chairwoman
-chairperson spokesman spokeswoman spokesperson director judge justice general colonel captain officer professor
-coach king queen prince princess pope bishop pastor founder executive chief foreign prime defence defense interior
-finance state deputy former acting head leader ambassador commissioner attorney envoy chair
-""".split())
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
-                         "llc", "lp", "llp", "sa", "ag", "nv", "se", "gmbh", "spa", "bv", "ab", "asa", "oyj"})
-_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to", "at"})
-NICKNAMES = {frozenset(p) for p in (("tom", "thomas"), ("bill", "william"), ("will", "william"),
-                                    ("bob", "robert"), ("rob", "robert"), ("mike", "michael"),
-                                    ("jim", "james"), ("joe", "joseph"), ("steve", "steven"),
-                                    ("steve", "stephen"), ("dick", "richard"), ("rick", "richard"),
-                                    ("tony", "anthony"), ("dave", "david"), ("ed", "edward"),
-                                    ("alex", "alexander"), ("alex", "alexandr"), ("chris", "christopher"),
-                                    ("dan", "daniel"), ("ben", "benjamin"), ("sam", "samuel"), ("nick", "nicholas"),
-                                    ("liz", "elizabeth"), ("kate", "katherine"), ("jenny", "jennifer"))}
+from .. import lang
+
+_EN = lang.get("en").entities
+# Titles and role words before a person's name are not name words ("Russian Foreign Minister Sergey Lavrov").
+TITLE_WORDS, NAME_SUFFIXES, LEGAL_FORMS = _EN.TITLE_WORDS, _EN.NAME_SUFFIXES, _EN.LEGAL_FORMS
+_INITIAL_SKIP = _EN.ACRONYM_SKIP
+NICKNAMES = _EN.NICKNAMES
 _SOFT = frozenset("aeiouyh")  # edits among these are spelling variants, not other names
-_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i)$")
+_DEMONYM = re.compile(_EN.DEMONYM_ENDING)
 
 
 def fold(text: str) -> str:
@@ -163,9 +150,7 @@ def is_acronym(text: str) -> bool:
 
 # Trailing words that describe what a company does: "Apple Computer" is usually "Apple" ("Singapore Airlines" is
 # not "Singapore", so the stem is only ever matched between organisations).
-DESCRIPTORS = frozenset({"computer", "computers", "airlines", "airways", "motors", "group", "holdings", "holding",
-                         "systems", "technologies", "industries", "international", "entertainment",
-                         "communications", "pharmaceuticals", "software", "electronics"})
+DESCRIPTORS = _EN.DESCRIPTORS
 
 
 def org_stem(key: str) -> str:

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from ... import lang
 from ...model import Article, Entity, Mention
 from ..base import doc_text
 from .labels import head_type, is_portfolio, model_after, org_context, person_context, winner
@@ -30,12 +31,13 @@ if TYPE_CHECKING:
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
                         "WORK_OF_ART", "LANGUAGE"})
+_EN = lang.get("en").entities
 # Leading words spaCy sometimes includes in a name span that are not part of the name.
-_LEAD_DROP = frozenset({"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."})
-_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to"})
+_LEAD_DROP = _EN.LEAD_DROP
+_INITIAL_SKIP = _EN.INITIAL_SKIP
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Caption and credit labels of page furniture ("Image: Nick Moreau"), which the tagger takes into names.
-_CAPTION_LABELS = frozenset("image images photo photos video audio picture pictures photograph credit source file".split())
+_CAPTION_LABELS = _EN.CAPTION_LABELS
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -113,17 +115,9 @@ def _pick_target(clusters: list[_Cluster], candidates: list[int], position: int)
     return min(candidates, key=lambda i: clusters[i].first)
 
 
-# Words written right before a person's name. Generic titles and occupations, not names: evidence for the type
-# vote when the statistical tagger calls a person an organisation ("Spokeswoman Sandy Angers").
-PERSON_TITLES = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep. gov gov. gen gen.
-col col. capt capt. lt lt. sgt sgt. president vice minister premier secretary senator congressman congresswoman
-governor mayor chancellor ceo cfo coo cto chairman chairwoman chairperson spokesman spokeswoman spokesperson
-director judge justice general colonel captain officer professor coach king queen prince princess pope bishop
-pastor actor actress singer author writer novelist founder co-founder executive analyst manager leader candidate
-lawmaker mp sheriff detective inspector economist researcher scientist dean ambassador commissioner chief
-player striker goalkeeper artist photographer editor reporter journalist councillor councilor attorney lawyer
-""".split())
+# Words written right before a person's name: evidence for the type vote when the statistical tagger calls a
+# person an organisation ("Spokeswoman Sandy Angers").
+PERSON_TITLES = _EN.PERSON_TITLES
 
 
 def _type_cue(doc: "Doc", start: int) -> Optional[str]:
@@ -137,7 +131,7 @@ def _type_cue(doc: "Doc", start: int) -> Optional[str]:
 
 
 # Title words that are also given names: "Dean Kamen" is a name, "Dean Smith" of a faculty is rarer in news.
-_TITLE_OR_GIVEN_NAME = frozenset({"dean", "earl"})
+_TITLE_OR_GIVEN_NAME = _EN.TITLE_OR_GIVEN_NAME
 RawMention = tuple[int, int, str, str, Optional[str]]
 
 
@@ -173,7 +167,7 @@ def _raw_mentions(doc: "Doc") -> list[RawMention]:
     return out
 
 
-_ADJECTIVE_PREFIXES = frozenset("pro anti non all ex post pre".split())
+_ADJECTIVE_PREFIXES = _EN.ADJECTIVE_PREFIXES
 
 
 def _in_hyphen_compound(ent: "SpacySpan") -> bool:
@@ -346,7 +340,7 @@ def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
 
 
 _ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-_ROLE_JOIN = frozenset({"of", "-", "for"})
+_ROLE_JOIN = _EN.ROLE_JOIN
 
 
 def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
@@ -390,7 +384,7 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
 
 
 # Forms of address: evidence of a person (and of gender, for the quote resolver), but not a role.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev.".split())
+HONORIFICS = _EN.HONORIFICS
 
 
 def find_roles(doc: "Doc", spans: Iterable[tuple[int, int]]) -> list[str]:

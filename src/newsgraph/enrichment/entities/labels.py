@@ -16,37 +16,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-ORG_HEADS = frozenset("""
-inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh group company companies holdings airlines airways
-bank bancorp university college school academy institute institution party agency department ministry office
-council commission committee association union federation foundation society organization organisation org board
-court police army navy corps guard force forces church news times post herald journal gazette magazine press
-tribune telegraph club league network service services authority administration bureau municipality government
-parliament senate congress assembly coalition alliance movement front labs laboratories systems technologies
-motors partners capital fund trust exchange reserve brigade cooperative consortium studios records media
-broadcasting communications industries enterprises pharmaceuticals entertainment aircraft airplanes aerospace
-electronics computer computers software foods petroleum steel chemicals insurance securities investments financial
-automotive
-""".split())
-FAC_HEADS = frozenset("""
-airport station stadium arena museum planetarium gallery galleries center centre hall tower towers base theater
-theatre palace cathedral mosque temple bridge tunnel street st st. road avenue ave ave. boulevard lane highway square
-plaza building hotel prison harbour harbor dam canal factory mall memorial
-""".split())
-LOC_HEADS = frozenset("""
-river lake sea ocean mountain mountains island islands valley desert plains plain gulf bay coast peninsula region
-county province forest canyon falls strait channel cave beach
-""".split())
-GPE_HEADS = frozenset("republic kingdom emirate emirates principality".split())
-# A place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth".
-_LEADING_PLACE = {"lake": "LOC", "mount": "LOC", "mt": "LOC", "mt.": "LOC", "cape": "LOC", "isle": "LOC",
-                  "fort": "GPE"}
-_HEAD_DELIMITERS = ("of", "on", "for", "de")
-# A facility word followed by "for"/"on" names an institution: "Center for Disease Control".
-_INSTITUTION_DELIMITERS = ("for", "on")
+_EN = lang.get("en").entities
+ORG_HEADS, FAC_HEADS, LOC_HEADS, GPE_HEADS = _EN.ORG_HEADS, _EN.FAC_HEADS, _EN.LOC_HEADS, _EN.GPE_HEADS
+_LEADING_PLACE = _EN.LEADING_PLACE  # a place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth"
+_HEAD_DELIMITERS = _EN.HEAD_DELIMITERS
+_INSTITUTION_DELIMITERS = _EN.INSTITUTION_DELIMITERS  # "Center for Disease Control" is an institution
 
 
 def head_type(words: list[str]) -> Optional[str]:
@@ -86,12 +65,7 @@ def model_after(doc: "Doc", span_end_token: int) -> Optional["Token"]:
     return tok
 
 
-PORTFOLIOS = frozenset("""
-home foreign affairs education health defence defense interior justice finance environment energy transport trade
-treasury culture labour labor agriculture commerce industry economy science technology housing immigration
-shadow state social security welfare sport sports tourism
-""".split())
-_PORTFOLIO_TITLES = frozenset("secretary minister undersecretary ministers secretaries".split())
+PORTFOLIOS, _PORTFOLIO_TITLES = _EN.PORTFOLIOS, _EN.PORTFOLIO_TITLES
 
 
 def is_portfolio(span: "SpacySpan") -> bool:
@@ -105,21 +79,9 @@ def is_portfolio(span: "SpacySpan") -> bool:
                                           and before[1] in {"of", "for"})
 
 
-# Nouns for people that a name can stand in apposition to ("their child, Gloria"; "Paris, an Australian woman").
-PERSON_NOUNS = frozenset("""
-man woman men women boy girl child baby son daughter wife husband mother father brother sister parent uncle aunt
-grandmother grandfather grandson granddaughter niece nephew cousin friend widow widower resident student pupil
-teenager victim patient member volunteer citizen native
-""".split())
-
-
-# Common nouns written right before a company's name or in apposition to it ("retailer Best Buy", "German
-# magazine Der Spiegel", "Cisco, a networking company").
-ORG_NOUNS = frozenset("""
-company firm retailer carrier airline manufacturer maker automaker carmaker airframer group magazine newspaper
-broadcaster bank insurer lender chain brand conglomerate subsidiary startup start-up publisher supplier contractor
-operator agency party
-""".split())
+# Nouns for people a name can stand in apposition to ("their child, Gloria"), and company nouns written before
+# or beside a company's name ("retailer Best Buy", "Cisco, a networking company").
+PERSON_NOUNS, ORG_NOUNS = _EN.PERSON_NOUNS, _EN.ORG_NOUNS
 
 
 def org_context(span: "SpacySpan") -> bool:
