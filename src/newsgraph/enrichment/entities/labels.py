@@ -96,18 +96,55 @@ def _is_age(tok: "Token") -> bool:
     return tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120
 
 
+_APPOS_PERSON = PERSON_NOUNS | _EN.PERSON_APPOSITION_HEADS
+
+
 def person_context(span: "SpacySpan") -> bool:
-    """Syntax that marks a person: apposition to a person noun or an age, or a list of full names."""
+    """Syntax that marks a person: apposition to a person noun, a person's title or an age ("Lin He, a professor
+    at …"), or a list of full names."""
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
         return True
     for child in root.children:
-        if child.dep_ == "appos" and (child.lower_ in PERSON_NOUNS or _is_age(child)):
+        if child.dep_ == "appos" and (child.lower_ in _APPOS_PERSON and child.pos_ == "NOUN" or _is_age(child)):
             return True
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return False  # places are listed beside people often enough ("Saratoga Springs, New York and …")
     full_names = [c for c in root.conjuncts if c.ent_type_ == "PERSON" and c.ent_iob_ == "I"]
     return len(full_names) >= 2
+
+
+_SPEECH_VERBS, _HE_SHE, _HIS_HER = _EN.SPEECH_VERBS, _EN.PERSON_SUBJECT_PRONOUNS, _EN.PERSON_POSSESSIVES
+
+
+def person_report(span: "SpacySpan") -> bool:
+    """The name is the subject of a clause that refers back to it with he/she: "Symms said he has been …", "Tanden
+    launched her campaign". An organisation is "it"; acronyms are left alone ("the FBI said he lied" is about
+    someone else)."""
+    root = span.root
+    verb = root.head
+    # The small parser often reads a surname before "said" as an adverb: the order is the evidence then.
+    if span.text.isupper() or root.dep_ not in {"nsubj", "nsubjpass"} and not (
+            verb.i == span.end and verb.lower_ in _SPEECH_VERBS):
+        return False
+    for child in verb.children:
+        if child.i <= span.end - 1:
+            continue
+        if child.dep_ == "ccomp" and verb.lower_ in _SPEECH_VERBS:
+            if any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _HE_SHE for t in child.children):
+                return True
+        elif child.dep_ == "dobj" and any(t.dep_ == "poss" and t.lower_ in _HIS_HER for t in child.children):
+            return True
+    return False
+
+
+def place_context(span: "SpacySpan") -> bool:
+    """A one-word name listed among places only ("in Ghana, Kenya and Malawi"): a place, whatever the tagger said
+    of it. Two places at least, so one misread neighbour decides nothing."""
+    if len(span) != 1:
+        return False
+    others = [t for t in span.root.conjuncts if t.ent_type_]
+    return len(others) >= 2 and all(t.ent_type_ == "GPE" for t in others)
 
 
 # When votes tie, the more specific reading wins; spaCy's LOC (a non-state place) is its least reliable label.

@@ -122,3 +122,32 @@ DEMONYM_ENDING = r"(?:ian|ean|an|ese|ish|ch|i)$"
 DESCRIPTORS = frozenset({"computer", "computers", "airlines", "airways", "motors", "group", "holdings", "holding",
                          "systems", "technologies", "industries", "international", "entertainment",
                          "communications", "pharmaceuticals", "software", "electronics"})
+
+# --- person evidence the tagger does not see ---------------------------------------------------------------------
+
+# Pronouns are never a name mention, even when the tagger takes one into a name ("He said …" after "Lin He").
+PRONOUNS = frozenset("i me my he him his himself she her hers herself it its we us our they them their".split())
+# Pronouns that refer back to a person: "Symms said he …", "Tanden launched her campaign".
+PERSON_SUBJECT_PRONOUNS = frozenset({"he", "she"})
+PERSON_POSSESSIVES = frozenset({"his", "her"})
+# Reporting verbs whose subject, when a he/she report follows ("X said he would …"), is a person.
+SPEECH_VERBS = frozenset("""
+said says say told tells tell added adds argued argues insisted insists explained explains noted notes wrote writes
+claimed claims acknowledged acknowledges admitted admits warned warns stated states replied replies recalled recalls
+announced announces suggested suggests
+""".split())
+# Sentence-initial verbs the tagger takes into a following name ('Said Comey', 'Continued Stone').
+NAME_LEAD_VERBS = frozenset("""
+said says stated continued added asked told wrote replied recalled explained noted insisted argued ignore
+""".split())
+# Heads of an apposition that make the name a person ("Tanden, head of the centre"; "Lin He, a professor at …").
+# Titles an organisation is also called ("the market leader", "the chief supplier") are left out.
+PERSON_APPOSITION_HEADS = frozenset("""
+head boss aide adviser advisor strategist nominee president minister secretary senator congressman congresswoman
+governor mayor chancellor spokesman spokeswoman spokesperson director professor founder co-founder author writer
+novelist analyst candidate lawmaker economist researcher scientist ambassador commissioner attorney lawyer reporter
+journalist editor actor actress singer chairman chairwoman chairperson judge sheriff detective pastor bishop coach
+columnist commentator host anchor activist organizer organiser consultant lobbyist pollster donor
+""".split())
+# Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
+GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
