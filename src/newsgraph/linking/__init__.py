@@ -18,6 +18,9 @@ registry learns the article's names in one transaction per article. Rules (pure 
 - **Organisations and other names** link by key (case, accents, dots, "the" and legal forms removed), by any of
   their in-article forms, by acronym ("USAF" <-> "United States Air Force"), or as the leading words of exactly
   one known multi-word organisation ("Lockheed" -> "Lockheed Martin").
+- **Generational suffixes** keep a son apart from his father: "Donald Trump Jr." never links to "Donald Trump".
+- **Finding** an entity by any of its names (full name, variant, initial, nickname, lone surname, acronym) is
+  :func:`.lookup.entities_named`; a lone surname may name several people, and all are returned.
 - **Re-ingest** of an article whose id and text are stored reuses the stored links and writes nothing.
 """
 from __future__ import annotations
@@ -26,8 +29,9 @@ from typing import Iterable, Iterator
 
 from ..model import Article
 from .linker import EntityRegistry, Linker
+from .lookup import KnownEntity, describe, entities_named
 
-__all__ = ["link", "Linker", "EntityRegistry"]
+__all__ = ["link", "Linker", "EntityRegistry", "KnownEntity", "entities_named", "describe"]
 
 
 def link(articles: Iterable[Article], store) -> Iterator[Article]:

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 from typing import Optional, Protocol
 
 from ..model import Article, Entity
-from .names import (PersonName, acronym, first_names_match, fold, is_acronym, org_key, org_prefixes, org_stem,
-                    parse_person, same_person_name)
+from .names import (NAME_SUFFIXES, PersonName, acronym, first_names_match, fold, is_acronym, org_key,
+                    org_prefixes, org_stem, parse_person, same_person_name)
 
 
 class EntityRegistry(Protocol):
@@ -82,7 +82,7 @@ class Linker:
             exact = [g for g in reg.lookup(name.key, "person") if g in candidates]
             chosen = exact[0] if len(exact) == 1 else self._pick_full(candidates, name, entity, context)
         if chosen is None:
-            chosen = reg.create(entity.name if name.first else entity.name.split()[-1], "PERSON", "person")
+            chosen = reg.create(entity.name if name.first else _lone_surname(entity.name), "PERSON", "person")
         self._remember_person(chosen, entity, name)
         return chosen
 
@@ -168,6 +168,14 @@ class Linker:
                 if len(found) == 1 and len(probe) >= 4:
                     return found[0]
         return None
+
+
+def _lone_surname(name: str) -> str:
+    """The name a person known only by surname is created under: "Lavrov", "Trump Jr." (never just "Jr.")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold().strip(".,") in NAME_SUFFIXES:
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 def _unique(ids) -> list[str]:

@@ -71,16 +71,18 @@ def first_names_match(a: str, b: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person's name split for comparison; ``first`` is None for a lone surname ("Lavrov")."""
+    """A person's name split for comparison; ``first`` is None for a lone surname ("Lavrov"). ``suffix`` is a
+    generational suffix ("jr"): "Donald Trump Jr." is his father's namesake, not his father."""
 
     first: Optional[str]
     middles: tuple[str, ...]
     surname: str
+    suffix: str = ""
 
     @property
     def key(self) -> str:
-        """The exact full-name key (folded words joined by spaces)."""
-        return " ".join(w for w in (self.first, *self.middles, self.surname) if w)
+        """The exact full-name key (folded words joined by spaces, the suffix last)."""
+        return " ".join(w for w in (self.first, *self.middles, self.surname, self.suffix) if w)
 
     @property
     def surname_key(self) -> str:
@@ -92,7 +94,8 @@ def _words(text: str) -> list[str]:
 
 
 def parse_person(name: str, roles: Iterable[str] = ()) -> Optional[PersonName]:
-    """Split a person's name after dropping leading titles and role words, and trailing "Jr."-like suffixes."""
+    """Split a person's name after dropping leading titles and role words; a trailing "Jr."-like suffix is kept
+    apart."""
     words = _words(name)
     role_words = {w for r in roles for w in _words(r)}
     titles = TITLE_WORDS | role_words
@@ -100,18 +103,20 @@ def parse_person(name: str, roles: Iterable[str] = ()) -> Optional[PersonName]:
     while i < len(words) - 1 and (words[i] in titles or (_DEMONYM.search(words[i]) and words[i + 1] in titles)):
         i += 1
     words = words[i:]
+    suffix = ""
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        suffix = suffix or words[-1]
         words = words[:-1]
     if not words:
         return None
     if len(words) == 1:
-        return PersonName(None, (), words[0])
-    return PersonName(words[0], tuple(words[1:-1]), words[-1])
+        return PersonName(None, (), words[0], suffix)
+    return PersonName(words[0], tuple(words[1:-1]), words[-1], suffix)
 
 
 def same_person_name(a: PersonName, b: PersonName) -> bool:
     """Both have first names, surnames with the same skeleton, matching first names, no conflicting middles."""
-    if a.first is None or b.first is None or a.surname_key != b.surname_key:
+    if a.first is None or b.first is None or a.surname_key != b.surname_key or a.suffix != b.suffix:
         return False
     if not first_names_match(a.first, b.first):
         return False
