@@ -63,6 +63,7 @@ class _Cluster:
     first: int = 0
     person_cues: int = 0
     titles: set[str] = field(default_factory=set)  # titles written before its mentions ("governor", "sen")
+    words: set[str] = field(default_factory=set)  # every word of every form, normalised
     norm: list[str] = field(default_factory=list)  # the name's words, normalised (the name never changes)
 
     def __post_init__(self) -> None:
@@ -109,14 +110,15 @@ def _is_pronoun(text: str) -> bool:
 
 def _trim_front(tokens: list["Token"]) -> list["Token"]:
     """What the tagger glues before a name: a dateline ("ROME - Bernie Sanders"), a sentence-initial reporting verb
-    ("Said Comey", "Continued Stone"), an employer in the possessive ("National Review's Ian Tuttle")."""
+    ("Said Comey", "Continued Stone"), an employer in the possessive before a name in title case ("National
+    Review's Ian Tuttle"; not "Apple Computer's Mac OS")."""
     dash = next((i for i, t in enumerate(tokens[:4]) if t.text in _DASHES and t.whitespace_), None)
     if dash and all(t.text.isupper() for t in tokens[:dash] if t.is_alpha):
         tokens = tokens[dash + 1:]
     if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].lower_ in _LEAD_VERBS:
         tokens = tokens[1:]
     possessive = next((i for i, t in enumerate(tokens[:-2]) if t.lower_ in {"'s", "’s"}), None)
-    if possessive and all(t.text[:1].isupper() for t in tokens[possessive + 1:]) \
+    if possessive and all(t.text.istitle() for t in tokens[possessive + 1:]) \
             and head_type([t.text for t in tokens[possessive + 1:]]) is None:
         tokens = tokens[possessive + 1:]
     return tokens
@@ -292,6 +294,7 @@ def _cluster(mentions: list[RawMention], titles: Optional[dict[int, str]] = None
         c.spans.append((start, end))
         _vote(c, label, cue, weight=2 if len(text.split()) > 1 else 1)
         c.forms.add(key)
+        c.words.update(key.split())
         c.first = min(c.first, start)
         if start in titles:
             c.titles.add(titles[start])
@@ -322,8 +325,10 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int,
             return _pick_target(clusters, found, start), False
     # Any label for a one-word name: the tagger calls a lone surname many things ("Farouk" WORK_OF_ART).
     if label in {"PERSON", "ORG", "GPE", "NORP"} or len(tokens) == 1:
-        people = [(i, full) for i, c in enumerate(clusters) if c.person_cues or c.type == "PERSON"
-                  for full in _full_forms(c)]
+        # Only clusters holding the short name's first word can hold it at all (cheap test first).
+        near = [i for i, c in enumerate(clusters) if tokens[0] in c.words]
+        people = [(i, full) for i in near if clusters[i].person_cues or clusters[i].type == "PERSON"
+                  for full in _full_forms(clusters[i])]
         # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
         # full name ends with it, so "Warhol" does not join "Warhol Polaroid" while "Andy Warhol" exists.
         for found in ([i for i, full in people if _is_subname(tokens, full) and full[-len(tokens):] == tokens],
@@ -332,8 +337,8 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int,
                 return _pick_titled(clusters, sorted(set(found)), start, title), True
         # A surname written alone with person evidence joins a full name the tagger typed otherwise ("Whit
         # Symms" ORG, then "Symms said he …"), unless that name says it is a place or an organisation.
-        found = [i for i, c in enumerate(clusters) if _may_be_person(c) and c.norm[-len(tokens):] == tokens
-                 and _is_subname(tokens, c.norm)] if person_evidence else []
+        found = [i for i in near if clusters[i].norm[-len(tokens):] == tokens and _is_subname(tokens, clusters[i].norm)
+                 and _may_be_person(clusters[i])] if person_evidence else []
         if found:
             return _pick_target(clusters, found, start), True
     return None, False
@@ -428,7 +433,7 @@ def _canonical(c: _Cluster, doc: "Doc") -> str:
     for s, e in c.spans:
         form = _POSSESSIVE.sub("", text[s:e])
         forms[form] += 1
-        if len(form.split()) < 3 or not _in_headline(text, s):
+        if form not in in_text and (len(form.split()) < 3 or not _in_headline(text, s)):
             in_text.add(form)
     return max(forms, key=lambda f: (f in in_text, len(f.split()), forms[f], -len(f)))
 
@@ -436,7 +441,10 @@ def _canonical(c: _Cluster, doc: "Doc") -> str:
 def _in_headline(text: str, pos: int) -> bool:
     """The line around ``pos`` is written in title case (most of its longer words capitalised)."""
     start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
-    words = [w for w in text[start:end if end >= 0 else len(text)].split() if len(w) > 3 and w[:1].isalpha()]
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 300:  # a paragraph, not a headline
+        return False
+    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
     return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
