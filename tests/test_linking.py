@@ -210,3 +210,16 @@ def test_a_person_is_found_by_any_of_their_names(store):
     note = describe(both, "Brenner")
     assert note is not None and "Karl Brenner" in note and "Anna Brenner" in note
     assert [m.global_id for m in entities_named(registry, "Karl Brenner")] == [karl]
+
+
+def test_a_lone_surname_the_tagger_typed_org_is_the_known_person(store):
+    ids = ingest(store, [
+        article("k1", "Karl Brenner, the mayor, opened the hearing.", [("Karl Brenner", "PERSON", ["mayor"])]),
+        article("k2", "Harwell Freight said it would close the depot.", [("Harwell Freight", "ORG")]),
+        article("k3", "Brenner said the tunnel was too dear. Harwell agreed.",
+                [("Brenner", "ORG"), ("Harwell", "ORG")]),
+    ])
+    assert ids["k3"]["Brenner"] == ids["k1"]["Karl Brenner"]
+    assert ids["k3"]["Harwell"] == ids["k2"]["Harwell Freight"]  # an organisation's leading word stays one
+    stored = store.get("k3")
+    assert {e.name: e.type for e in stored.entities} == {"Brenner": "PERSON", "Harwell": "ORG"}

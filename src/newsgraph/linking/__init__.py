@@ -13,6 +13,8 @@ registry learns the article's names in one transaction per article. Rules (pure 
   initial; several matches are told apart by roles and by entities named alongside, else a new entity is made.
   Titles before a name ("Russian Foreign Minister Sergey Lavrov") and the entity's own roles are not name words.
   Two people who share a surname but not a first name are never merged.
+- **A lone word typed ORG** that is the surname of one known person and the name of no known organisation is
+  that person ("Brenner said …" after "Karl Brenner" was stored): the entity is retyped PERSON and linked.
 - **A lone surname** ("Lavrov") links when one person of that surname is known, or when the article's roles or
   co-named entities single one out; when several are known and nothing decides, it stays unlinked (null).
 - **Organisations and other names** link by key (case, accents, dots, "the" and legal forms removed), by any of

@@ -49,10 +49,24 @@ class Linker:
         return parsed is not None and parsed.first is None
 
     def _link_entity(self, entity: Entity, article: Article, context: _Context) -> Optional[str]:
+        if entity.type != "PERSON" and self._known_surname(entity, context):
+            entity.type = "PERSON"  # what the registry knows outweighs the small tagger's guess on one word
         if entity.type == "PERSON":
             parsed = parse_person(entity.name, entity.roles)
             return None if parsed is None else self._link_person(entity, parsed, context)
         return self._link_other(entity, article, context)
+
+    def _known_surname(self, entity: Entity, context: _Context) -> bool:
+        """A lone word the tagger typed ORG ("Brenner said …") that is the surname of one known person (or of
+        one the article's context singles out) and the name of no known organisation."""
+        word = entity.name
+        if entity.type != "ORG" or " " in word or not word.isalpha() or word.isupper():
+            return False
+        if self.registry.lookup(org_key(word), "name"):
+            return False
+        name = parse_person(word)
+        people = self.registry.lookup(name.surname_key, "surname") if name else []
+        return len(people) == 1 or bool(people) and self._best_by_context(people, entity, context) is not None
 
     # -- people --------------------------------------------------------------------------------------------------
 
