@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from .linker import EntityRegistry, _unique
+from ..storage.base import EntityRegistry
 from .names import PersonName, acronym, is_acronym, org_key, parse_person, same_person_name
 
 
@@ -72,6 +72,10 @@ def _others(registry: EntityRegistry, name: str) -> list[str]:
     if not found and len(initials) >= 3:
         found = registry.lookup(initials, "name")
     return found
+
+
+def _unique(ids: list[str]) -> list[str]:
+    return list(dict.fromkeys(ids))
 
 
 def describe(matches: list[KnownEntity], name: str) -> Optional[str]:

@@ -12,11 +12,11 @@ an all-capitals word giving all its letters: "US Air Force" -> "usaf") make the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
 from .. import lang
+from ..text import fold_name as fold
 
 _EN = lang.get("en").entities
 # Titles and role words before a person's name are not name words ("Russian Foreign Minister Sergey Lavrov").
@@ -25,13 +25,6 @@ _INITIAL_SKIP = _EN.ACRONYM_SKIP
 NICKNAMES = _EN.NICKNAMES
 _SOFT = frozenset("aeiouyh")  # edits among these are spelling variants, not other names
 _DEMONYM = re.compile(_EN.DEMONYM_ENDING)
-
-
-def fold(text: str) -> str:
-    """Casefolded, accents removed, curly apostrophes straightened, spacing collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
 
 
 def skeleton(word: str) -> str:

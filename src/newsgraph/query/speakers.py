@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..linking import KnownEntity, entities_named
-from ..linking.names import fold
+from ..linking.lookup import KnownEntity, entities_named
+from ..text import fold_name as fold
 from ..storage.base import EntityRef, QuoteHit, Store
 
 # How many quotes per entity are read when a date or subject filter is applied after reading.

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 
 from ... import lang
 from ...model import Article, Entity, Mention
+from ...text import fold_case as _norm
 from ..base import doc_text
 from .labels import (head_type, is_portfolio, model_after, org_context, person_context, person_report,
                      place_context, winner)
@@ -76,10 +77,6 @@ class _Cluster:
     @property
     def tokens(self) -> list[str]:
         return self.name.split()
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
 
 
 def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
