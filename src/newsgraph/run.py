@@ -99,13 +99,15 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
     from .sources import iter_inputs
 
     summary = RunSummary()
-    units = []
-    for unit in iter_inputs(inputs):
-        key = input_key(unit)
-        if key and store.is_done(key):
-            summary.resumed += 1
-        else:
-            units.append(unit)
+
+    def units() -> Iterator[str]:
+        # Lazily, so the first pages of a big tree are stored while the rest is still being walked.
+        for unit in iter_inputs(inputs):
+            key = input_key(unit)
+            if key and store.is_done(key):
+                summary.resumed += 1
+            else:
+                yield unit
     failed_in: set[str] = set()
     current: Optional[str] = None
 
@@ -127,7 +129,7 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
 
     from .dedup import dedup
     from .linking import link
-    for article in link(dedup(analyze_inputs(units, options, summary, counting), store.dedup_index()), store):
+    for article in link(dedup(analyze_inputs(units(), options, summary, counting), store.dedup_index()), store):
         _put(store, article, summary)
     close(current)
     return summary
