@@ -12,7 +12,11 @@ Damage is data, not an exception (codes in :mod:`newsgraph.sources`):
   damage are kept, then one Rejected, then the file ends.
 * ``warc_bad_record`` (fatal) — a record whose header cannot be parsed, or gzip data that does not inflate; the
   reader skips to the next record boundary (next gzip member, or the next ``WARC/1.`` line) and goes on.
-* ``too_large`` — an HTML body over the size cap; ``not_html`` — a body that is binary although labelled HTML;
+* a declared ``Content-Length`` the file cannot hold (a plain WARC shorter than it), or a block that holds the next
+  record's header (a record cut short mid-file): ``warc_truncated`` for that record, and reading resumes at the
+  next ``WARC/1.x`` header, so the records after it are kept and their offsets stay true.
+* ``too_large`` — an HTML body over the size cap, before or after undoing gzip/deflate (inflated in a stream that
+  stops at the cap); ``not_html`` — a body that is binary although labelled HTML;
   ``http_status`` — a response that is not 2xx (redirects, errors); ``empty_input`` — an empty body. Not fatal.
 """
 from __future__ import annotations
@@ -25,11 +29,12 @@ from typing import IO, Generator, Iterator, Optional, Union
 
 from ..errors import MissingExtra
 from ..model import Page, Rejected
+from .bounds import MAX_INPUT_BYTES, TooLarge
 from .decode import DecodeError, detect_encoding, looks_binary, normalise_charset
 
 Item = Union[Page, Rejected]
 
-MAX_BODY_BYTES = 10 * 1024 * 1024  # a news page is well under 1 MB; more is a dump, a feed or an attack
+MAX_BODY_BYTES = MAX_INPUT_BYTES  # a news page is well under 1 MB; more is a dump, a feed or an attack
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_MAGIC = b"WARC/1."
@@ -52,6 +57,7 @@ class _WarcReader:
 
     def __init__(self, stream: IO[bytes], origin: str, max_bytes: int):
         head = stream.read(2)
+        self.size = stream.seek(0, 2)
         stream.seek(0)
         self.stream, self.origin, self.max_bytes = stream, origin, max_bytes
         self.gzipped = head == _GZIP_MAGIC[:2]
@@ -75,7 +81,13 @@ class _WarcReader:
                     # FastWARC lost the record's extent: a header cut off by the end of the file, or garbage.
                     return (yield from self._damage(last, f"record header without a valid Content-Length "
                                                           f"({declared!r})"))
-                item = self._record(record, f"{self.origin}#{last}")
+                where = f"{self.origin}#{last}"
+                damage = self._implausible_length(last, int(declared.strip()))
+                if damage:
+                    return (yield from self._cut_short(last, damage))
+                item = self._record(record, where)
+                if isinstance(item, _Glued):
+                    return (yield from self._cut_short(last, item.why))
                 if item is not None:
                     yield item
                     if isinstance(item, Rejected) and item.code == "warc_truncated":
@@ -98,6 +110,31 @@ class _WarcReader:
             yield Rejected(f"{self.origin}#{offset}", "warc_bad_record",
                            f"unreadable WARC data at or after offset {offset} ({why}); resumed at offset "
                            f"{restart}", fatal=True)
+        return restart
+
+    def _implausible_length(self, offset: int, declared: int) -> Optional[str]:
+        """Why a declared Content-Length cannot be right (the file is too short to hold it), or None.
+
+        Checked before reading: FastWARC would otherwise read (or skip) that many bytes, swallowing every later
+        record of the file. In a ``.warc.gz`` the length counts inflated bytes, so only a length over the cap is
+        checked, and the record is passed by resynchronising on the next gzip member."""
+        if self.gzipped:
+            return f"declares {declared:,} bytes, over the cap of {self.max_bytes:,}" \
+                if declared > self.max_bytes else None
+        if offset + declared > self.size:
+            return f"declares {declared:,} bytes; the file holds {max(self.size - offset, 0):,} from its start"
+        return None
+
+    def _cut_short(self, offset: int, why: str) -> Generator[Item, None, Optional[int]]:
+        """A record whose declared length is wrong: report it and resume at the next record header after it."""
+        restart = self._next_boundary(offset + 1)
+        if restart is None:
+            yield Rejected(f"{self.origin}#{offset}", "warc_truncated",
+                           f"the record {why}: the file ends inside it", fatal=True)
+        else:
+            code = "too_large" if self.gzipped and "over the cap" in why else "warc_truncated"
+            yield Rejected(f"{self.origin}#{offset}", code, f"the record {why}; resumed at the next record, offset "
+                           f"{restart}", fatal=code != "too_large")
         return restart
 
     def _record(self, record, where: str) -> Optional[Item]:
@@ -130,7 +167,7 @@ class _WarcReader:
         self.stream.seek(offset)
         head = self.stream.read(4096)
         if not self.gzipped:
-            return offset == 0 or _preceded_by_newline(self.stream, offset)
+            return offset == 0 or _preceded_by_newline(self.stream, offset) or bool(_NEXT_HEADER.match(head))
         try:
             return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
         except zlib.error:
@@ -163,7 +200,19 @@ def _preceded_by_newline(stream: IO[bytes], offset: int) -> bool:
     return stream.read(1) == b"\n"
 
 
-def _response(record, where: str, max_bytes: int) -> Optional[Item]:
+class _Glued:
+    """Marks a record whose block holds the start of the next record; the reader resynchronises on it."""
+
+    def __init__(self, why: str):
+        self.why = why
+
+
+# A WARC header at a line start inside a block: the version line, then header lines up to a WARC-Type.
+# Not anchored to a line start: a record cut mid-line has the next one's version line glued to its last bytes.
+_NEXT_HEADER = re.compile(rb"WARC/1\.[01]\r?\n(?:[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n){0,20}?WARC-Type:")
+
+
+def _response(record, where: str, max_bytes: int):
     """One response record to a Page, a Rejected, or None for a non-HTML resource (skipped silently)."""
     size = record.content_length
     if size > max_bytes:
@@ -173,6 +222,11 @@ def _response(record, where: str, max_bytes: int) -> Optional[Item]:
     if len(block) < size:
         return Rejected(where, "warc_truncated", f"record declares {size:,} bytes, the file holds "
                         f"{len(block):,}: the file was cut short", fatal=True)
+    glued = _NEXT_HEADER.search(block)
+    if glued:
+        # The declared length runs into the next record: this one was cut short and another written after it.
+        return _Glued(f"declares {size:,} bytes, but the next record's header begins {glued.start():,} bytes "
+                      f"into it (the record was cut short)")
     status, headers, body = split_http(block)
     if status is None:
         return Rejected(where, "warc_bad_record", "the response block is not an HTTP response", fatal=True)
@@ -181,7 +235,10 @@ def _response(record, where: str, max_bytes: int) -> Optional[Item]:
         return None
     if not 200 <= status < 300:
         return Rejected(where, "http_status", f"HTTP status {status}")
-    body = _decoded_body(body, headers)
+    try:
+        body = _decoded_body(body, headers, max_bytes)
+    except TooLarge as exc:
+        return Rejected(where, "too_large", f"the {headers.get('content-encoding')} body {exc}")
     if body is None:
         return Rejected(where, "not_html", "the body uses a content encoding we cannot undo")
     return _page(body, headers, record, where)
@@ -248,8 +305,10 @@ def split_http(block: bytes) -> tuple[Optional[int], dict[str, str], bytes]:
     return int(match.group(1)), headers, block[end + sep:] if end != -1 else b""
 
 
-def _decoded_body(body: bytes, headers: dict[str, str]) -> Optional[bytes]:
-    """Undo chunked transfer coding and gzip/deflate content coding (servers send them; wget stores them raw)."""
+def _decoded_body(body: bytes, headers: dict[str, str], max_bytes: int = MAX_BODY_BYTES) -> Optional[bytes]:
+    """Undo chunked transfer coding and gzip/deflate content coding (servers send them; wget stores them raw).
+
+    Inflation stops at ``max_bytes`` (:class:`TooLarge`): a few MB of compressed zeros must not become GBs."""
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = dechunk(body)
     coding = headers.get("content-encoding", "").strip().lower()
@@ -259,9 +318,13 @@ def _decoded_body(body: bytes, headers: dict[str, str]) -> Optional[bytes]:
         return None
     for wbits in (47, -15):  # 47: gzip or zlib header, auto-detected; -15: raw deflate
         try:
-            return zlib.decompressobj(wbits).decompress(body)
+            inflater = zlib.decompressobj(wbits)
+            out = inflater.decompress(body, max_bytes + 1)
         except zlib.error:
             continue
+        if len(out) > max_bytes:
+            raise TooLarge(f"inflates to more than {max_bytes:,} bytes (the cap for one page)")
+        return out
     return body if not looks_binary(body) else None  # mislabelled: some servers say gzip and send plain
 
 
