@@ -149,3 +149,54 @@ def test_endless_jsonl_on_standard_input_is_bounded():
 
     items = list(read(["-"], stdin=io.BufferedReader(Endless())))
     assert [getattr(i, "code", None) or i.content for i in items] == ["too_large", "kept"]
+
+
+def _article(n: int, text: str):
+    from newsgraph.ids import content_hash
+    from newsgraph.model import Article
+    return Article(id=f"a{n}", text=text, content_hash=content_hash(text), language="en")
+
+
+def test_a_text_over_the_nlp_cap_is_annotated_in_part_with_text_truncated():
+    from newsgraph.pipeline import MAX_NLP_CHARS, enrich
+    para = "The minister said the talks would resume in Geneva on Monday. "
+    text = "\n".join(para * 8 for _ in range(MAX_NLP_CHARS // (len(para) * 8) + 40))
+    short = _article(1, "Mayor Ann Lee said the budget was approved on Tuesday.")
+    long = _article(2, text)
+    out = list(enrich([long, short]))
+    assert [a.id for a in out] == ["a2", "a1"]
+    assert long.text == text  # stored whole; only the NLP reads a prefix
+    problem = next(p for p in long.problems if p.code == "text_truncated")
+    assert f"{len(text):,}" in problem.detail
+    assert long.entities and max(m.end for e in long.entities for m in e.mentions) <= MAX_NLP_CHARS
+    assert not short.problems and any(e.name == "Ann Lee" for e in short.entities)
+
+
+def test_one_article_the_nlp_refuses_costs_only_itself():
+    from newsgraph.enrichment.nlp import load
+    from newsgraph.pipeline import Options, enrich
+    nlp = load(Options().model)[0]  # the very pipeline enrich uses
+    texts = ["Mayor Ann Lee said the budget was approved on Tuesday.", "word " * 400,
+             "The union said on Friday that the strike would end."]
+    articles = [_article(n, t) for n, t in enumerate(texts)]
+    saved = nlp.max_length
+    nlp.max_length = 1000  # spaCy's own refusal (E088), at a size small enough for a unit test
+    try:
+        out = list(enrich(articles))
+    finally:
+        nlp.max_length = saved
+    assert [a.id for a in out] == ["a0", "a1", "a2"]
+    assert [p.code for p in articles[1].problems] == ["nlp_failed"] and "E088" in articles[1].problems[0].detail
+    assert articles[0].entities and articles[2].quotes is not None and not articles[2].problems
+
+
+def test_a_page_nested_past_any_real_page_is_too_complex_before_parsing():
+    from newsgraph.extraction import extract
+    from newsgraph.extraction.limits import MAX_DEPTH, nesting_depth
+    body = "<p>The council said on Tuesday that the budget was approved by a wide margin.</p>" * 20
+    deep = "<html><body>" + "<div>" * 200_000 + body + "</div>" * 200_000 + "</body></html>"
+    item = extract(Page(content=deep.encode(), kind="html", origin="deep.html", charset="utf-8"))
+    assert isinstance(item, Rejected) and item.code == "too_complex" and item.fatal
+    # Unclosed paragraphs and list items, as old pages write them, are not depth: the parser closes them.
+    flat = "<html><body><ul>" + "<li><p>An item said on Tuesday" * 5_000 + "</ul>" + body + "</body></html>"
+    assert nesting_depth(flat) <= 3 < MAX_DEPTH
