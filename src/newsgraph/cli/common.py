@@ -10,9 +10,20 @@ import click
 from rich.console import Console
 
 from ..model import Rejected
+from ..safe import json_safe, terminal_line, terminal_text
 
 # soft_wrap: a reason line is never broken across lines, so scripts can grep `^error:` in a log.
 stderr = Console(stderr=True, soft_wrap=True)
+
+
+# The largest count an option takes: far past any store's size, far below what SQLite's 64-bit integers (and so
+# Python's OverflowError) would refuse. Out of range is a usage error (exit 2), never a traceback or "no limit".
+MAX_COUNT = 10 ** 9
+
+
+def count(min: int = 1) -> click.IntRange:
+    """The type of a count option (``--limit``, ``--window``, ``--repeat``…): a whole number in range."""
+    return click.IntRange(min, MAX_COUNT)
 
 
 def db_option(func: Callable) -> Callable:
@@ -59,13 +70,15 @@ def open_store_or_fail(db: Optional[str], create: bool = False):
 
 
 def report_rejected(item: Rejected) -> None:
+    from rich.markup import escape
     level = "error" if item.fatal else "skipped"
-    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {item.origin}: {item.code}"
-                 + (f" — {item.detail}" if item.detail else ""), highlight=False, markup=True)
+    # A file name or a page's text in the detail is neither markup nor terminal control: escaped both ways.
+    said = terminal_line(f"{item.origin}: {item.code}" + (f" — {item.detail}" if item.detail else ""))
+    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {escape(said)}", highlight=False, markup=True)
 
 
 def dump_json(obj, pretty: bool = False) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    return json_safe(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
 
 
 @contextmanager
@@ -91,8 +104,14 @@ def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
 
 
 def echo_lines(lines, err: bool = False) -> None:
+    """Each item as one line of a human-readable output, control characters escaped (:mod:`newsgraph.safe`)."""
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(terminal_line(line), err=err)
+
+
+def echo_text(text: str) -> None:
+    """A multi-line text (an article body) for a reader: line breaks kept, other control characters escaped."""
+    click.echo(terminal_text(text))
 
 
 def fail_usage(message: str) -> None:

@@ -1,13 +1,14 @@
 """Commands over the store: ``show``, ``search``, ``quotes``, ``export``."""
 from __future__ import annotations
 
-import csv
 import sys
 
 import click
 
+from ..safe import csv_writer
 from ..storage.sqlite import SEARCH_WINDOW
-from .common import close_out, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
+from .common import (close_out, count, date_param, db_option, dump_json, echo_lines, open_store_or_fail, out_stream,
+                     progress_bar)
 
 
 @click.command()
@@ -30,7 +31,7 @@ def show(article_id, db, fmt) -> None:
                " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")
 @db_option
-@click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("-n", "--limit", default=20, show_default=True, type=count(), help="Most hits to show.")
 @click.option("--since", default=None, callback=date_param,
               help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, callback=date_param,
@@ -38,7 +39,7 @@ def show(article_id, db, fmt) -> None:
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
-@click.option("--window", default=None, type=click.IntRange(min=0), metavar="N",
+@click.option("--window", default=None, type=count(min=0), metavar="N",
               help=f"Rank a broad query among its N newest matches instead of {SEARCH_WINDOW:,}; 0 ranks every"
                    " match (exact, but slow on common words in a large store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
@@ -52,7 +53,7 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
             click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,
                                   "snippet": hit.snippet, "score": hit.score}))
         else:
-            click.echo(f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}\n    {hit.snippet}")
+            echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {hit.snippet}"])
     if not hits and fmt == "table":
         click.echo("no matches", err=True)
 
@@ -69,10 +70,14 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
               help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
-@click.option("-n", "--limit", default=100, show_default=True)
+@click.option("-n", "--limit", default=100, show_default=True, type=count())
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
-    """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date."""
+    """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date.
+
+    --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
+    control characters, so nothing an article says can act on the terminal.
+    """
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
@@ -84,13 +89,14 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
         for h, row in zip(hits, rows):
             click.echo(dump_json({**row, "record": h.quote}))
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["speaker"])
-        writer.writeheader()
-        writer.writerows(rows)
+        writer = csv_writer(sys.stdout)  # formula-like cells neutralised: see newsgraph.safe
+        columns = list(rows[0]) if rows else ["speaker"]
+        writer.writerow(columns)
+        writer.writerows([row[c] for c in columns] for row in rows)
     else:
         for row in rows:
-            click.echo(f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — "
-                       f"{row['title'] or row['article']}\n    “{row['quote']}”")
+            echo_lines([f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — "
+                        f"{row['title'] or row['article']}", f"    “{row['quote']}”"])
 
 
 @click.command()
@@ -98,7 +104,11 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 def export(db, fmt, output) -> None:
-    """Export every current article: jsonl (full records) or csv (one row per article)."""
+    """Export every current article: jsonl (full records) or csv (one row per article).
+
+    CSV is spreadsheet-safe: a cell that starts like a formula (=, +, -, @, a tab or a carriage return) is written
+    with a leading apostrophe, so a spreadsheet shows it as text and never runs it.
+    """
     from .. import query
     out = out_stream(output)
     with open_store_or_fail(db) as store:

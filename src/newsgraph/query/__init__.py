@@ -1,13 +1,13 @@
 """Query: the library functions behind ``newsgraph search|show|quotes|export``; each is a few lines over a Store."""
 from __future__ import annotations
 
-import csv
 import json
 from typing import Optional, TextIO
 
 from ..errors import ConfigError, MissingExtra
 from ..model import Article
 from ..record import to_record
+from ..safe import csv_writer
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
 from .stories import Story, story
@@ -72,7 +72,7 @@ def _export_jsonl(store: Store, out: TextIO) -> int:
 
 
 def _export_csv(store: Store, out: TextIO) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)  # a title like "=HYPERLINK(…)" is text, not a formula: see newsgraph.safe
     writer.writerow(CSV_COLUMNS)
     n = 0
     for a in store.iter_articles():
