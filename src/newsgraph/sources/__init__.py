@@ -127,8 +127,8 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
         return
     with stream:
         try:
-            if looks_binary(stream.peek(8192)[:8192]):
-                yield Rejected(origin, "binary_input", "NUL or control bytes: this is not a text file",
+            if looks_binary(stream.peek(8192)[:8192], any_nul=False):  # a stray NUL costs its line only
+                yield Rejected(origin, "binary_input", "NUL bytes, control bytes or wordless high bytes: this is not a text file",
                                fatal=True)
                 return
             count = 0
@@ -165,7 +165,7 @@ def _load(path: Path) -> Union[bytes, Rejected]:
     if not data.strip():
         return Rejected(origin, "empty_input", "the file is empty", fatal=False)
     if looks_binary(data):
-        return Rejected(origin, "binary_input", "NUL or control bytes: this is not a text file", fatal=True)
+        return Rejected(origin, "binary_input", "NUL bytes, control bytes or wordless high bytes: this is not a text file", fatal=True)
     return data
 
 

@@ -42,7 +42,7 @@ def read_capped(path: Path, cap: int = MAX_INPUT_BYTES) -> bytes:
     with open(path, "rb") as stream:
         data = stream.read(cap + 1)
     if len(data) > cap:
-        raise TooLarge(f"more than {cap:,} bytes (the cap for one page)")
+        raise TooLarge(f"holds more than {cap:,} bytes (the cap for one page)")
     return data
 
 

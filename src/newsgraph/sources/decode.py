@@ -124,14 +124,16 @@ def detect_encoding(data: bytes, hint: Optional[str] = None) -> str:
     return decode(data, hint)[1]
 
 
-def looks_binary(data: bytes, sample: int = 8192) -> bool:
-    """NUL bytes (outside UTF-16/32 text) or mostly control bytes: not a text file."""
+def looks_binary(data: bytes, sample: int = 8192, any_nul: bool = True) -> bool:
+    """NUL bytes (outside UTF-16/32 text) or mostly control bytes: not a text file.
+
+    ``any_nul=False`` lets a stray NUL pass (a file of records, where the line that holds it is rejected alone)."""
     head, bom = strip_bom(data[:sample])
     if bom and bom.startswith(("utf-16", "utf-32")):
         return False
     if not head:
         return False
-    if b"\x00" in head:
+    if any_nul and b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     if controls / len(head) > 0.1:

@@ -95,9 +95,9 @@ class _WarcReader:
         except OSError as exc:
             return (yield from self._damage(last if last is not None else start, str(exc)))
         where = last if last is not None else start
-        if self.gzipped and not self._gzip_complete(where):
-            yield Rejected(f"{self.origin}#{where}", "warc_truncated",
-                           "the gzip stream ends inside a record: the file was cut short", fatal=True)
+        damage = self._gzip_damage(where) if self.gzipped else None
+        if damage is not None:
+            return (yield from self._damage(damage, "a gzip member that does not inflate to its end"))
         return None
 
     def _damage(self, offset: int, why: str) -> Generator[Item, None, Optional[int]]:
@@ -173,26 +173,32 @@ class _WarcReader:
         except zlib.error:
             return False
 
-    def _gzip_complete(self, offset: int) -> bool:
-        """Whether the gzip members from ``offset`` to the end of the file are all complete (trailer included)."""
+    def _gzip_damage(self, offset: int) -> Optional[int]:
+        """Where the first gzip member from ``offset`` on fails to inflate to its end (None: all complete).
+
+        FastWARC stops quietly at a member it cannot inflate; this finds it, so the reader can resume after it.
+        Inflated bytes are discarded as they come (``max_length``), so a bomb costs time, never memory."""
         self.stream.seek(offset)
+        start, fed = offset, 0  # where the current member began; bytes of it given to the inflater so far
         inflater = zlib.decompressobj(31)
-        started = False
         while True:
-            chunk = self.stream.read(_SCAN_CHUNK)
-            if not chunk:
-                return inflater.eof or not started
-            while chunk:
-                started = True
+            data = self.stream.read(_SCAN_CHUNK)
+            if not data:
+                return start if fed and not inflater.eof else None
+            while data:
                 try:
-                    inflater.decompress(chunk, 0)
+                    inflater.decompress(data, _SCAN_CHUNK)
                 except zlib.error:
-                    return False
-                if not inflater.eof:
-                    break
-                chunk = inflater.unused_data.lstrip(b"\x00")
-                inflater = zlib.decompressobj(31)
-                started = bool(chunk)
+                    return start
+                if inflater.eof:
+                    rest = inflater.unused_data
+                    stripped = rest.lstrip(b"\x00")  # NUL padding between members is allowed
+                    start += fed + len(data) - len(rest) + len(rest) - len(stripped)
+                    fed, data, inflater = 0, stripped, zlib.decompressobj(31)
+                else:
+                    tail = inflater.unconsumed_tail
+                    fed += len(data) - len(tail)
+                    data = tail
 
 
 def _preceded_by_newline(stream: IO[bytes], offset: int) -> bool:
