@@ -73,7 +73,7 @@ def test_quotes_csv_neutralises_formula_cells(db):
     result = run("quotes", "--db", db, "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert rows and rows[0]["quote"] == "'=1+1 is the budget" and rows[0]["title"].startswith("'=")
+    assert rows and rows[0]["text"] == "'=1+1 is the budget" and rows[0]["title"].startswith("'=")
     assert not rows[0]["speaker"].startswith(("=", "@"))
 
 

@@ -16,10 +16,10 @@ from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity
 from newsgraph.storage import open_store
 from newsgraph.storage.base import SearchFilters
-from newsgraph.storage.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
+from newsgraph.storage.sqlite.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
                                             source_token, year_of)
-from newsgraph.storage.fts import create_legacy
-from newsgraph.storage.speakers import terms
+from newsgraph.storage.sqlite.fts import create_legacy
+from newsgraph.storage.sqlite.words import terms
 
 YEARS = st.integers(950, 2030)
 MONTHS = st.integers(0, 13)

@@ -1,14 +1,17 @@
-"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``."""
+"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``, ``reindex``."""
 from __future__ import annotations
 
 import sys
 
 import click
 
-from ..safe import csv_writer
-from ..storage.sqlite import SEARCH_WINDOW
-from .common import (close_out, count, date_param, db_option, dump_json, echo_lines, open_store_or_fail, out_stream,
-                     progress_bar)
+from ..storage.base import SEARCH_WINDOW
+from .common import close_out, count, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
+from .common import echo_lines
+from .render import echo_jsonl, quote_lines, write_csv
+
+#: The quotes CSV: the flat fields of ``QuoteHit.as_dict()`` (the whole quote record stays in jsonl).
+QUOTE_CSV_COLUMNS = ["speaker", "kind", "text", "cue", "article", "title", "published"]
 
 
 @click.command()
@@ -48,13 +51,12 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
     with open_store_or_fail(db) as store:
         hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
                             entity=entity, story=story, window=window)
+    if fmt == "jsonl":
+        echo_jsonl(hits)
+        return
     for hit in hits:
-        if fmt == "jsonl":
-            click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,
-                                  "snippet": hit.snippet, "score": hit.score}))
-        else:
-            echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {hit.snippet}"])
-    if not hits and fmt == "table":
+        echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {hit.snippet}"])
+    if not hits:
         click.echo("no matches", err=True)
 
 
@@ -73,47 +75,50 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
 @click.option("-n", "--limit", default=100, show_default=True, type=count())
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
-    """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date.
+    """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
+
+    Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
+    reported (mixed) one is shown as written. The id in brackets opens the article with `newsgraph show`.
 
     --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
-    control characters, so nothing an article says can act on the terminal.
-    """
+    control characters, so nothing an article says can act on the terminal."""
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
                             include_copies=include_copies)
-    rows = [{"speaker": h.speaker, "published": h.published, "kind": h.quote.get("kind"),
-             "cue": h.quote.get("cue"), "quote": h.quote.get("text"), "article": h.article_id,
-             "title": h.title} for h in hits]
     if fmt == "jsonl":
-        for h, row in zip(hits, rows):
-            click.echo(dump_json({**row, "record": h.quote}))
+        echo_jsonl(hits)
     elif fmt == "csv":
-        writer = csv_writer(sys.stdout)  # formula-like cells neutralised: see newsgraph.safe
-        columns = list(rows[0]) if rows else ["speaker"]
-        writer.writerow(columns)
-        writer.writerows([row[c] for c in columns] for row in rows)
+        write_csv([h.as_dict() for h in hits], sys.stdout, QUOTE_CSV_COLUMNS)
     else:
-        for row in rows:
-            echo_lines([f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — "
-                        f"{row['title'] or row['article']}", f"    “{row['quote']}”"])
+        echo_lines(line for h in hits for line in quote_lines(h))
 
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 def export(db, fmt, output) -> None:
-    """Export every current article: jsonl (full records) or csv (one row per article).
+    """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
+    columns, typed, plus each full record; needs the parquet extra).
 
     CSV is spreadsheet-safe: a cell that starts like a formula (=, +, -, @, a tab or a carriage return) is written
-    with a leading apostrophe, so a spreadsheet shows it as text and never runs it.
-    """
-    from .. import query
-    out = out_stream(output)
-    with open_store_or_fail(db) as store:
-        count = query.export(store, fmt=fmt, out=out)
-    close_out(out, output)
+    with a leading apostrophe, so a spreadsheet shows it as text and never runs it."""
+    from .. import export as writers
+    from ..errors import MissingExtra
+    to_stdout = not output or output == "-"
+    if fmt == "parquet":
+        out = sys.stdout.buffer if to_stdout else output
+    else:
+        out = out_stream(output)
+    try:
+        with open_store_or_fail(db) as store:
+            count = writers.export(store, fmt=fmt, out=out)
+    except MissingExtra as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if fmt != "parquet":
+            close_out(out, output)
     click.echo(f"exported {count} articles", err=True)
 
 

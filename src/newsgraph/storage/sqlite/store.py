@@ -1,7 +1,8 @@
 """The one-file SQLite store (the default backend).
 
 Each ``put`` is one ``BEGIN IMMEDIATE … COMMIT`` transaction, so a process killed at any point leaves either the
-whole article or none of it. WAL mode lets readers (search, a web UI) run while an ingest writes.
+whole article or none of it; the transaction also holds the article's dedup index row and entity links when the
+dedup and linking steps wrote them on this store's connection just before (see :mod:`.tx`). WAL mode lets readers (search, a web UI) run while an ingest writes.
 """
 from __future__ import annotations
 
@@ -14,30 +15,26 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from ..errors import ConfigError, StoreError
-from ..model import Article
-from ..record import from_record, quote_to_dict, to_record
+from ...errors import ConfigError, StoreError
+from ...model import Article
+from ...record import from_record, quote_to_dict, to_record
 from . import facet_tokens, facets, fts, speakers
-from .base import PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
+from ..base import SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
 from .dedup_index import SQLiteDedupIndex
-from .entities_read import SQLiteEntityViews
-from .entities_sql import SQLiteEntityRegistry
+from .entity_views import SQLiteEntityViews
+from .entities import SQLiteEntityRegistry
 from .schema import ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
-from .tx import write_tx
+from .tx import article_tx
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
 SNIPPET_TOKENS = 16
 # bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
-#: FTS5 scores every match before sorting (it has no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles,
-#: plus one walk of each word's whole match list for its weight), so a query matching more current articles than
-#: this is ranked among its newest SEARCH_WINDOW matches (storage order; with filters, of the matches that pass
-#: them). Below it ranking is exact. 5,000 keeps p95 under 50 ms at 10^6 articles on 2 cores (10,000 did not:
-#: 43-54 ms); like news search services that rank recent coverage, older matches are reached with --until/--since
-#: filters or a deeper ``window`` per search (0: rank every match). ``SQLiteStore.search_window = None``: always.
-SEARCH_WINDOW = 5_000
+# FTS5 scores every match before sorting (no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles, plus one
+# walk of each word's whole match list for its weight): hence the window of base.SEARCH_WINDOW newest matches
+# (storage order; with filters, of the matches that pass them). ``SQLiteStore.search_window = None``: always exact.
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
 _WORDISH = re.compile(r"\w")
 
@@ -106,6 +103,7 @@ class SQLiteStore(Store):
         self.search_window = search_window
         self._conn = _connect(self.path)
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
+        self._dedup = SQLiteDedupIndex(self._conn, self.path)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -127,7 +125,7 @@ class SQLiteStore(Store):
             return [self._put_checked(a) for a in articles]
 
     def _write(self):
-        return write_tx(self._conn, f"to {self.path}")  # the duplicate lookup inside must not go stale
+        return article_tx(self._conn, f"to {self.path}")  # the duplicate lookup inside must not go stale
 
     def _put_checked(self, article: Article) -> PutResult:
         try:
@@ -426,8 +424,9 @@ class SQLiteStore(Store):
         return [StoryMember(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
 
     def dedup_index(self) -> SQLiteDedupIndex:
-        """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``)."""
-        return SQLiteDedupIndex(self._conn, self.path)
+        """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``); its
+        :meth:`~SQLiteDedupIndex.add` is committed by the next :meth:`put`."""
+        return self._dedup
 
     def entity_registry(self) -> SQLiteEntityRegistry:
         """The cross-article entity registry in this store's file (see ``newsgraph.linking``)."""
@@ -441,7 +440,18 @@ class SQLiteStore(Store):
         return None if row is None else row[0]
 
     def close(self) -> None:
-        self._conn.close()
+        """Commit index rows no put has committed (a dedup run without puts keeps them, as each add once did)."""
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+        finally:
+            self._conn.close()
+
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
+        # Leaving on an error: an index row whose article was never put must not outlive it.
+        if exc_type is not None and self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+        self.close()
 
 
 def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],

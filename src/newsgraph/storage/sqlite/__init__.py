@@ -1,0 +1,10 @@
+"""The SQLite backend: the whole store in one file. Every SQL string of the SQLite store lives in this package.
+
+Only ``newsgraph.storage`` imports it (``open_store`` picks it for a file path); everything else uses the
+interface in ``newsgraph.storage.base``.
+"""
+from __future__ import annotations
+
+from .store import SQLiteStore, fts_query
+
+__all__ = ["SQLiteStore", "fts_query"]
