@@ -59,12 +59,13 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
     return Options(**kwargs)
 
 
-def open_store_or_fail(db: Optional[str], create: bool = False):
-    """The store for a command: readers (the default) never create one, ``ingest`` passes ``create=True``."""
+def open_store_or_fail(db: Optional[str], create: bool = False, write: Optional[bool] = None):
+    """The store for a command: readers (the default) never create one and open it read-only; ``ingest`` passes
+    ``create=True``, ``reindex`` ``write=True``."""
     from ..errors import StoreError
     from ..storage import open_store
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=create, readonly=not (create if write is None else write))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 

@@ -133,7 +133,7 @@ def reindex(db) -> None:
     minute per 50,000 articles on 2 cores; 19 minutes for 10^6), so run it while nothing else writes to the store:
     readers are not blocked.
     """
-    with open_store_or_fail(db) as store:
+    with open_store_or_fail(db, write=True) as store:
         total = store.count()
         with progress_bar("reindex", total=total) as advance:
             done = store.reindex(progress=lambda n: advance(None, n))

@@ -34,10 +34,12 @@ def default_db_path(env: Mapping[str, str] = os.environ) -> str:
     return env.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(url: Union[str, Path, None] = None, *, create: bool = True) -> Store:
+def open_store(url: Union[str, Path, None] = None, *, create: bool = True, readonly: bool = False) -> Store:
     """Open the store ``url`` names: a file path (or ``:memory:``) is an SQLite store, ``postgresql://…`` a
     PostgreSQL one. Writers create a missing SQLite file; readers pass ``create=False`` so a typo in ``--db`` is an
-    error instead of a new empty database. Raises ``StoreError`` for a file that is not a store."""
+    error instead of a new empty database. Raises ``StoreError`` for a file that is not a store (or, for a writer,
+    one that is damaged). ``readonly``: a reader's store, opened read-only; its schema is never written, so it
+    needs no write access and waits for no writer's lock."""
     target = default_db_path() if url is None else str(url)
     if target.startswith(POSTGRES_SCHEMES):
         # No PostgreSQL backend yet: say so, and which extra it will come with, rather than open a file so named.
@@ -46,4 +48,4 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True) -> St
     if not create and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
-    return SQLiteStore(target)
+    return SQLiteStore(target, readonly=readonly)
