@@ -34,6 +34,10 @@ def watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
+def _succeeded(future: Future) -> bool:
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
 def lost_batch(batch: Any) -> list:
     """What a batch whose worker died twice becomes: one fatal ``worker_lost`` per page, so the run names every
     input that was lost, counts them as failures (exit 1) and goes on with the next batch."""
@@ -82,8 +86,9 @@ class ProcessPool:
         except BrokenProcessPool:
             self._restart()
             result = lost_batch(batch)
-        for n, (other, _) in enumerate(pending):
-            pending[n] = (other, self._pool.submit(fn, other, *args))
+        for n, (other, done) in enumerate(pending):
+            if not _succeeded(done):  # batches that finished before the break keep their results
+                pending[n] = (other, self._pool.submit(fn, other, *args))
         return result
 
     def _restart(self) -> None:
