@@ -9,6 +9,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from newsgraph.executors import ProcessPool
 from newsgraph.model import Page, Rejected
 
@@ -67,6 +69,20 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _children(parent: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds processes through Linux's /proc")
 def test_workers_exit_when_the_main_process_is_killed(tmp_path):
     script = tmp_path / "orphans.py"
     script.write_text(_ORPHAN_SCRIPT)
@@ -75,9 +91,12 @@ def test_workers_exit_when_the_main_process_is_killed(tmp_path):
     try:
         deadline = time.monotonic() + 120
         while not (pids_file.exists() and pids_file.read_text().strip()) and time.monotonic() < deadline:
+            assert main.poll() is None, "the script ended before its workers reported"
             time.sleep(0.1)
         workers = {int(p) for p in pids_file.read_text().split()}
         assert workers and all(_alive(p) for p in workers)
+        workers |= _children(main.pid)  # the resource tracker too: it must not outlive the run either
+        assert len(workers) >= 3
     finally:
         main.kill()
         main.wait()
