@@ -15,8 +15,7 @@ def check(db) -> None:
     (ingest, reindex) run a quicker check at open and refuse to write into a damaged store; readers report the damage
     they meet. Reads only; on a large store it takes about as long as reading the file once.
     """
-    from ..storage import default_db_path
-    from ..storage.sqlite.guard import check_store
+    from ..storage import check_store, default_db_path
     path = db or default_db_path()
     problems = check_store(path)
     if not problems:

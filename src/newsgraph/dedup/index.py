@@ -13,6 +13,8 @@ from typing import Optional, Sequence
 from ..model import IndexEntry
 from ..storage.base import DedupIndex  # the protocol: part of the store contract
 
+__all__ = ["DedupIndex", "MemoryDedupIndex", "IndexedArticle", "Keys"]
+
 Keys = Sequence[tuple[int, int]]
 
 

@@ -19,7 +19,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
-           "DEFAULT_DB", "POSTGRES_SCHEMES"]
+           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
@@ -49,3 +49,13 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True, reado
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
     return SQLiteStore(target, readonly=readonly)
+
+
+def check_store(url: Union[str, Path, None] = None) -> list[str]:
+    """The store's full checks (for SQLite: ``integrity_check`` and the full-text index's own check); the problems
+    found, an empty list for a sound store. Reads only."""
+    target = default_db_path() if url is None else str(url)
+    if target.startswith(POSTGRES_SCHEMES):
+        raise ConfigError("no PostgreSQL backend in this version of newsgraph")
+    from .sqlite.guard import check_store as check_sqlite
+    return check_sqlite(target)

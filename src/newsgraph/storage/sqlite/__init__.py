@@ -5,6 +5,7 @@ interface in ``newsgraph.storage.base``.
 """
 from __future__ import annotations
 
-from .store import SQLiteStore, fts_query
+from .search import fts_query
+from .store import SQLiteStore
 
 __all__ = ["SQLiteStore", "fts_query"]

@@ -13,3 +13,8 @@ def terms(key: Optional[str]) -> list[str]:
         return []
     starts = [0] + [i for i in range(1, len(key)) if key[i].isalnum() and not key[i - 1].isalnum()]
     return list(dict.fromkeys(key[i:] for i in starts))
+
+
+def key(name: Optional[str]) -> Optional[str]:
+    """Case-insensitive match key; casefold (not lower) so that e.g. 'ß' matches 'SS'."""
+    return None if name is None else name.casefold()
