@@ -256,3 +256,16 @@ def test_a_gzip_encoded_body_inflates_with_a_ceiling(tmp_path):
     path.write_bytes(b"".join(recs))
     items = items_of(path)
     assert [getattr(i, "code", None) for i in items] == [None, "too_large", None]
+
+
+def test_a_page_that_quotes_a_warc_header_is_kept(tmp_path):
+    quoted = (b"<html><body><article><p>A WARC file starts each record like this:</p><pre>WARC/1.0\r\n"
+              b"WARC-Type: response\r\nContent-Length: 10\r\n</pre><p>and then the block.</p></article></body></html>")
+    recs = pages(3)
+    recs[1] = record(http(quoted), uri="<https://example.org/warc-howto>")
+    path = tmp_path / "howto.warc"
+    path.write_bytes(b"".join(recs))
+    items = items_of(path)
+    assert [i.url for i in items] == ["https://example.org/0", "https://example.org/warc-howto",
+                                      "https://example.org/2"]
+    assert b"WARC-Type: response" in items[1].content

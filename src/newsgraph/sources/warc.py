@@ -21,11 +21,12 @@ Damage is data, not an exception (codes in :mod:`newsgraph.sources`):
 """
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Generator, Iterator, Optional, Union
+from typing import IO, Callable, Generator, Iterator, Optional, Union
 
 from ..errors import MissingExtra
 from ..model import Page, Rejected
@@ -145,7 +146,23 @@ class _WarcReader:
         if kind != "response":
             record.reader.consume()
             return None
-        return _response(record, where, self.max_bytes)
+        return _response(record, where, self.max_bytes, self._ends_mid_record)
+
+    def _ends_mid_record(self, offset: int, size: int) -> bool:
+        """Whether the plain-WARC record at ``offset`` declaring ``size`` bytes ends somewhere other than a record
+        boundary (the end of the file, or a blank line and the next ``WARC/`` line). A page that merely quotes a
+        WARC header in its text ends on a boundary and is kept. Read with ``pread``: FastWARC owns the stream."""
+        if self.gzipped:
+            return False  # offsets count compressed bytes; a record cut inside its gzip member fails to inflate
+        fd = self.stream.fileno()
+        head = os.pread(fd, 1 << 16, offset)
+        end_of_header = head.find(b"\r\n\r\n")
+        if end_of_header == -1:
+            return True
+        end = offset + end_of_header + 4 + size
+        tail = os.pread(fd, 16, end)
+        return not (tail.strip(b"\r\n") == b"" and end + len(tail) >= self.size
+                    or tail.lstrip(b"\r\n").startswith(b"WARC/"))
 
     def _next_boundary(self, after: int) -> Optional[int]:
         """Offset of the next record start at or after ``after`` (a verified gzip member or a ``WARC/1.`` line)."""
@@ -218,7 +235,7 @@ class _Glued:
 _NEXT_HEADER = re.compile(rb"WARC/1\.[01]\r?\n(?:[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n){0,20}?WARC-Type:")
 
 
-def _response(record, where: str, max_bytes: int):
+def _response(record, where: str, max_bytes: int, ends_mid_record: Callable[[int, int], bool]):
     """One response record to a Page, a Rejected, or None for a non-HTML resource (skipped silently)."""
     size = record.content_length
     if size > max_bytes:
@@ -229,7 +246,7 @@ def _response(record, where: str, max_bytes: int):
         return Rejected(where, "warc_truncated", f"record declares {size:,} bytes, the file holds "
                         f"{len(block):,}: the file was cut short", fatal=True)
     glued = _NEXT_HEADER.search(block)
-    if glued:
+    if glued and ends_mid_record(record.stream_pos, size):
         # The declared length runs into the next record: this one was cut short and another written after it.
         return _Glued(f"declares {size:,} bytes, but the next record's header begins {glued.start():,} bytes "
                       f"into it (the record was cut short)")
