@@ -51,6 +51,8 @@ def lost_batch(batch: Any) -> list:
 
 
 class ProcessPool:
+    """An :class:`~.base.Executor` over spawned worker processes, with a bounded window of batches in flight."""
+
     def __init__(self, workers: int, window: Optional[int] = None):
         self.workers = workers
         self.window = window or workers * 2
