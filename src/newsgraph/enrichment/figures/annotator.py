@@ -24,6 +24,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ...model import Article, Figure
 from ..base import doc_text, lemma_of
 from . import filters
@@ -35,15 +36,9 @@ from .scan import (Number, abbreviation, currency_after, currency_before, number
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
-ANAPHORIC_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "whose"}
-RANGE_SEPARATORS = {"-", "–", "—", "to"}
-COORDINATORS = {"and", "or", "to", "and/or"}
-# After a verb of change, "X to Y" is a change and a new level ("rose $2 to $70"), not a range.
-CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "climb", "drop", "cut", "raise", "jump", "decline", "gain",
-                "lose", "slip", "grow", "surge", "plunge", "tumble", "soar", "reduce", "lower", "boost", "slide",
-                "sink", "shrink", "widen", "narrow", "add", "shed", "rally", "dip", "ease", "advance", "retreat",
-                "rebound", "slump", "spike", "edge", "trim", "hike", "up", "down"}
+_EN = lang.get("en").figures
+SMALL_WORDS, ANAPHORIC_DETERMINERS = _EN.SMALL_WORDS, _EN.ANAPHORIC_DETERMINERS
+RANGE_SEPARATORS, COORDINATORS, CHANGE_VERBS = _EN.RANGE_SEPARATORS, _EN.COORDINATORS, _EN.CHANGE_VERBS
 
 
 class _Reading:

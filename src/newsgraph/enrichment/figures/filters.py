@@ -10,39 +10,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ..base import lemma_of
 from ..regex_guard import guarded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-          "dec."}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_UNITS = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-              "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "decade",
-              "decades", "century", "centuries", "millennium", "night", "nights", "a.m.", "p.m.", "am", "pm",
-              "o'clock", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "ago", "old", "weekend",
-              "weekends", "quarter", "quarters", "season", "seasons", "term", "terms", "semester", "fiscal"}
-DATE_WORDS = MONTHS | WEEKDAYS | TIME_UNITS | {"today", "yesterday", "tomorrow", "spring", "summer",
-                                               "autumn", "fall", "winter", "bc", "ad", "bce", "ce"}
-SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k"}
-PERSON_PRONOUNS = {"he", "she", "i", "you", "we", "they"}
-AGE_BEFORE = {"aged", "age", "ages", "ageing"}
-# Nouns after which a number is an identifier, not a count ("page 3", "flight 447", "No. 10").
-ID_NOUNS = {"no", "no.", "nos", "number", "page", "pages", "flight", "route", "chapter", "section", "article",
-            "room", "gate", "platform", "channel", "level", "grade", "phase", "class", "type", "model",
-            "version", "v", "series", "season", "episode", "issue", "vol", "vol.", "volume", "part", "pt",
-            "highway", "interstate", "district", "ward", "block", "lot", "unit", "apartment", "suite", "building",
-            "floor", "stage", "round", "game", "match", "item", "figure", "fig.", "table", "exhibit", "resolution",
-            "bill", "proposition", "amendment", "category", "tier", "line", "track", "bus", "train", "code",
-            "size", "act", "rule", "step", "day", "week", "year", "term", "world", "pier", "terminal", "lane"}
-# Ordinal words that follow a tens word and a hyphen: "forty-fifth", "twenty-first".
-ORDINAL_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
-# Ordinals that a title-case parse may tag as adverbs ("Boeing rolls out first 787 Dreamliner").
-ORDINAL_WORDS = {"first", "second", "third", "last", "final", "next", "latest"}
+_EN = lang.get("en").figures
+MONTHS, WEEKDAYS, TIME_UNITS = _EN.MONTHS, _EN.WEEKDAYS, _EN.TIME_UNITS
+SCALE_WORDS, PERSON_PRONOUNS, AGE_BEFORE = _EN.SCALE_WORDS, _EN.PERSON_PRONOUNS, _EN.AGE_BEFORE
+ID_NOUNS, ORDINAL_UNITS, ORDINAL_WORDS = _EN.ID_NOUNS, _EN.ORDINAL_UNITS, _EN.ORDINAL_WORDS
+DATE_WORDS = MONTHS | WEEKDAYS | TIME_UNITS | _EN.OTHER_DATE_WORDS
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
                "LANGUAGE"}
 

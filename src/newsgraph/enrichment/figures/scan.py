@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
                               ISO_CODES, MULTIPLIERS, ONES, SCALES, SHORT_SCALES, VAGUE,
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
@@ -16,28 +17,11 @@ from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Qualifier phrases (lower case, as written) → the normalised qualifier stored in Figure.qualifier.
-QUALIFIERS = {
-    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
-    "upwards of": "more than", "greater than": "more than", "exceeding": "more than", "just over": "more than",
-    "well over": "more than", "well above": "more than", "north of": "more than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "not less than": "at least",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "up to": "at most", "at most": "at most", "as many as": "at most", "as much as": "at most",
-    "as high as": "at most", "a maximum of": "at most", "no more than": "at most", "not more than": "at most",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "circa": "about", "approx.": "about", "an estimated": "estimated", "estimated": "estimated",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-    "exactly": "exactly", "precisely": "exactly",
-}
-POST_QUALIFIERS = {"or more": "at least", "or so": "about", "plus": "at least", "+": "at least"}
+_EN = lang.get("en").figures
+QUALIFIERS, POST_QUALIFIERS, PERCENT_WORDS = _EN.QUALIFIERS, _EN.POST_QUALIFIERS, _EN.PERCENT_WORDS
+LARGE_ABBREVIATIONS, INCH_MARKS = _EN.LARGE_ABBREVIATIONS, _EN.INCH_MARKS
+DETERMINERS_AFTER_FRACTION = _EN.DETERMINERS_AFTER_FRACTION
 _MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIERS)
-PERCENT_WORDS = {("%",): "%", ("percent",): "%", ("per", "cent"): "%", ("pc",): "%", ("pct",): "%",
-                 ("percentage", "points"): "pp", ("percentage", "point"): "pp"}
-LARGE_ABBREVIATIONS = {"bn", "mn", "mln", "bln", "tn", "trn"}
-DETERMINERS_AFTER_FRACTION = {"of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those",
-                              "these", "this", "that"}
 
 
 _GLUED_CURRENCY = re.compile(r"^([A-Z]{1,3}\$|[A-Z]{3}|[$€£¥₹])(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k)?$")
@@ -174,7 +158,6 @@ def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     return i, None
 
 
-INCH_MARKS = {"″", "”", '"'}
 
 
 def _inch_mark(doc: "Doc", i: int) -> bool:

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_UNCERTAIN_AUX = {"would", "could", "might", "may", "should", "must", "can", "'d"}
+_EN = lang.get("en").times
+_FUTURE_AUX, _UNCERTAIN_AUX = _EN.FUTURE_AUXILIARIES, _EN.UNCERTAIN_AUXILIARIES
 _MAX_HOPS = 6
-_CONDITION_MARKS = {"if", "unless", "once"}
+_CONDITION_MARKS = _EN.CONDITION_MARKS
 # Verbs whose time expression names something still ahead of the moment they describe.
-_PROSPECTIVE = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "propose", "promise", "vow",
-                "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
+_PROSPECTIVE = _EN.PROSPECTIVE_VERBS
 
 
 def tense_and_clause(doc: "Doc", start: int, end: int) -> tuple[Optional[str], Optional[int]]:
