@@ -187,6 +187,12 @@ _YEAR_DETERMINERS = _EN.YEAR_DETERMINERS
 # Kinds made of a single ordinary word, which can also be part of a name ("LA Weekly", "Johnnie Christmas").
 _NAME_PRONE = {"set", "ref", "holiday", "weekday", "my", "season", "reld"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "PRODUCT", "NORP", "EVENT", "LAW"}
+# A clock reading that counts time in a game rather than the time of day: "7:14 into the third period", "19:56 of
+# the match", "with 2:30 left", "at the 74:10 mark".
+_GAME_CLOCK = re.compile(rf"\s+(?:(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:{_any(_EN.GAME_PERIODS)})|{_any(_EN.GAME_CLOCK_AFTER)})\b", re.I)
+_GAME_CLOCK_BEFORE = re.compile(rf"(?<![\w:])\d{{1,2}}:[0-5]\d(?!:?\d)(?:\s+(?:{_any(_EN.GAME_CLOCK_AFTER)}))?"
+                                rf"\s+(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+$", re.I)
 _SET_BEFORE = re.compile(rf"(?:\d|%|{_any(_EN.RATE_BEFORE)})\W*$", re.I)
 
 
@@ -291,11 +297,19 @@ def _plausible(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:
         return False
     if kind == "ref" and g["ref"].lower() == "now" and not _now_ok(cand, text):
         return False
+    if kind == "time" and "mi" in g and not ({"ap", "tz", "tzp"} & g.keys()) and _GAME_CLOCK.match(text, cand.end):
+        return False
+    if kind in ("quarter", "half") and "y" not in g and _after_game_clock(cand, text):
+        return False  # "with 2:31 left in the fourth quarter": the game's, not the year's
     if kind in _NAME_PRONE and _inside_name(cand, text, doc):
         return False
     if kind == "relunit" and g["rel"].lower() in ("before", "after", "earlier", "later") and doc is not None:
         return not _before_something(doc, cand)
     return True
+
+
+def _after_game_clock(cand: TimeCandidate, text: str) -> bool:
+    return _GAME_CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start) is not None
 
 
 def _before_something(doc: "Doc", cand: TimeCandidate) -> bool:

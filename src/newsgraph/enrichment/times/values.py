@@ -197,6 +197,10 @@ def _weekday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optio
     rel = g.get("rel", "").lower()
     if rel == "this":
         found = a + timedelta(days=wd - a.isoweekday())
+    elif rel == "last":
+        # "last Tuesday" in a Wednesday story is not yesterday (that is "Tuesday" or "yesterday") but the Tuesday
+        # of the week before: the weekday in the ISO week before the anchor's (see docs/ARCHITECTURE.md).
+        found = a - timedelta(days=a.isoweekday() - 1 + 7) + timedelta(days=wd - 1)
     elif rel in _PAST_WORDS or rel in _NEXT_WORDS:
         found = pick_weekday(a, wd, "past" if rel in _PAST_WORDS else "future", strict=True)
     else:
@@ -221,13 +225,19 @@ def _relative_unit(c: TimeCandidate, a: Optional[date], tense: Optional[str]) ->
 
 
 def _weekend(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
-    """"over the weekend": the one just gone in the past tense, the one ahead in the future, else this week's."""
+    """"over the weekend": the one just gone in the past tense, the one ahead in the future; without a tense (a
+    headline, a misparse) the nearer one, as for a weekday: Monday to Wednesday look back, Thursday and Friday
+    ahead."""
     if a is None:
         return "XXXX-WXX-WE"
-    direction = _direction(c, tense)
-    in_weekend = a.isoweekday() >= 6
-    offset = -1 if direction == "past" and not in_weekend else 0
-    return unit_value(a, "weekend", offset)
+    return unit_value(a, "weekend", _weekend_offset(a, _direction(c, tense)))
+
+
+def _weekend_offset(a: date, direction: Optional[str]) -> int:
+    """-1: the weekend of the ISO week before the anchor's; 0: the anchor's own week's (ahead on a weekday)."""
+    if a.isoweekday() >= 6 or direction == "future":
+        return 0
+    return -1 if direction == "past" or a.isoweekday() <= 3 else 0
 
 
 def _end_of(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

@@ -120,3 +120,15 @@ CONDITION_MARKS = {"if", "unless", "once"}
 # Verbs whose time expression names something still ahead of the moment they describe.
 PROSPECTIVE_VERBS = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "propose", "promise", "vow",
                      "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
+
+# --- sports clocks and time zones ---------------------------------------------------------------------------------
+# Parts of a game a clock reading counts into ("7:14 into the third period", "19:56 of the first half").
+GAME_PERIODS = ("period", "half", "quarter", "overtime", "inning", "innings", "set", "round", "game", "match",
+                "bout", "frame", "extra time", "stoppage time", "regulation", "race", "stage", "lap")
+# Words right after a clock reading that make it time elapsed or left in a game, not a time of day.
+GAME_CLOCK_AFTER = ("left", "remaining", "to play", "to go", "gone", "mark")
+# Words between a clock reading and the part of the game it counts into.
+GAME_CLOCK_LINKS = ("into", "of", "in", "left in", "remaining in")
+# Zone abbreviations with one fixed offset from UTC in hours (ambiguous ones such as IST, ET or PT are left out).
+ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
+                "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "JST": 9, "AEST": 10}
