@@ -225,6 +225,24 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     return None
 
 
+def letter_name(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
+    """A number glued to a capital letter names a format, a network, a race or a brand ("4K streaming", "5G
+    network", "a 10K race", "the 2B Fit app"), unless the letter is a scale counting a plural ("50K people")."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and not last.whitespace_ and _capital_letter(nxt.text) and last.like_num:
+        return "name_number"  # the letter was not read as a scale: "4" + "K", "5" + "G"
+    glued = last.text[-1:] if last.text[:1].isdigit() else ""
+    if last.i > first.i and not doc[last.i - 1].whitespace_ and doc[last.i - 1].like_num:
+        glued = last.text  # "50" + "K" read together as 50,000
+    if not _capital_letter(glued) or nxt is None:
+        return None
+    return "name_number" if nxt.tag_ in ("NN", "NNP", "VBG") else None
+
+
+def _capital_letter(text: str) -> bool:
+    return len(text) == 1 and text.isalpha() and text.isupper()
+
+
 def name_numbers(doc: "Doc", candidates: Optional[list[int]] = None) -> set[str]:
     """Digit strings the document uses as names somewhere ("Boeing 787"), so a bare "the 787" is one too.
     ``candidates``: token indices that include every all-digit token (by default, all tokens)."""

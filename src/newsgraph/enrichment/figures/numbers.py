@@ -4,8 +4,8 @@ Pure string functions with no spaCy dependency, so they are cheap to property-te
 
 - :func:`parse_number` — ``"1.2 billion"`` → 1.2e9, ``"two dozen"`` → 24, ``"a third"`` → 0.333…,
   ``"€5bn"`` → 5e9, ``"123 million dollars"`` → 1.23e8; ``None`` when the text is not one number.
-- :func:`parse_vague` — plural scales that give only a lower bound: ``"thousands"`` → 2000 (the smallest number
-  "thousands" can mean), ``"tens of thousands"`` → 20,000.
+- :func:`parse_vague` — plural scales, which give no number but an order of magnitude: ``"thousands"`` → 1000,
+  ``"tens of thousands"`` → 10,000 (the figure's ``value_min``; its ``value`` stays empty).
 - :func:`currency_of` and :func:`unit_of` — a currency mark or unit word to its ISO 4217 code / canonical unit.
 """
 from __future__ import annotations
@@ -181,11 +181,12 @@ def _fold(words: list[str]) -> Optional[float]:
 
 
 def parse_vague(text: str) -> Optional[float]:
-    """Plural scales give a lower bound: ``"hundreds"`` → 200, ``"tens of thousands"`` → 20,000."""
+    """The order of magnitude of plural scales: ``"hundreds"`` → 100, ``"tens of thousands"`` → 10,000. No point
+    value is implied: "thousands" may be 2,000 or 900,000."""
     words = [w for w in _words(text) if w != "of"]
     if not words or any(w not in VAGUE for w in words):
         return None
-    value = 2.0
+    value = 1.0
     for word in words:
         value *= VAGUE[word]
     return value

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from ... import lang
+from ..base import lemma_of
 from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
                               ISO_CODES, MULTIPLIERS, ONES, SCALES, SHORT_SCALES, VAGUE,
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
@@ -35,7 +36,7 @@ class Number:
     end: int
     value: float
     scale: float = 1.0       # trailing scale word ("million"), shared by a range's low end
-    vague: bool = False      # "thousands": a lower bound
+    vague: bool = False      # "thousands": value is an order of magnitude, no point value
     fraction: bool = False   # "a third": a proportion
     unit: Optional[str] = None  # from a glued unit ("30GB")
     currency: Optional[str] = None  # from a glued currency mark ("USD$23", "SGD1.75")
@@ -152,12 +153,32 @@ def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     if word in CURRENCY_WORDS and word != "p" and not (word == "won" and doc[i].pos_ == "VERB"):
         if word in ("pound", "pounds") and _lower(doc, i + 1) == "sterling":
             return i + 2, "GBP"
+        if word in ("pound", "pounds") and weighed_pounds(doc, i):
+            return i, None  # read as a unit of weight by unit_after
         return i + 1, CURRENCY_WORDS[word]
     if i < len(doc) and doc[i].text in ISO_CODES:
         return i + 1, currency_of(doc[i].text)
     return i, None
 
 
+
+
+def weighed_pounds(doc: "Doc", i: int) -> bool:
+    """The "pounds" at token ``i`` (after a number) are a weight: of a substance ("5,200 pounds of steam", not
+    "pounds of taxpayers' money"), per something ("pounds per square inch"), compared ("40 pounds heavier"), or
+    what something weighs ("weighs 600 pounds", "bench-pressed 300 pounds")."""
+    after = _lower(doc, i + 1)
+    if after == "of":
+        k = i + 2
+        while _lower(doc, k) in _EN.DETERMINERS:
+            k += 1
+        return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in _EN.MONEY_NOUNS
+    if after in _EN.WEIGHT_AFTER:
+        return True
+    k = i - 1
+    while k > 0 and (doc[k].like_num or doc[k].lower_ in QUALIFIERS or doc[k].lower_ in (",", "about")):
+        k -= 1  # over the number and its qualifier to the verb: "weighed about 240 pounds"
+    return k >= 0 and doc[k].pos_ in ("VERB", "AUX") and lemma_of(doc[k]) in _EN.WEIGHT_VERBS
 
 
 def _inch_mark(doc: "Doc", i: int) -> bool:
@@ -300,11 +321,14 @@ def _glued_scale(text: str) -> Optional[float]:
 
 
 def _vague_at(doc: "Doc", i: int) -> Optional[Number]:
-    """"thousands", "tens of thousands", "dozens of" — plural scales, read as lower bounds."""
+    """"thousands", "tens of thousands", "dozens of" — plural scales: an order of magnitude, no point value."""
     if doc[i].lower_ not in VAGUE or doc[i].text[:1].isupper() and i > 0 and not doc[i].is_sent_start:
         return None
-    if doc[i].lower_ in ("tens", "scores", "millions", "billions") and _lower(doc, i + 1) != "of":
-        return None
+    if doc[i].lower_ in ("tens", "scores") and _lower(doc, i + 1) != "of":
+        return None  # "tens" and "scores" alone are rarely numbers ("scores of the games")
+    if doc[i].lower_ in ("millions", "billions", "trillions") and _lower(doc, i + 1) != "of" \
+            and i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in CURRENCY_SYMBOLS):
+        return None  # "watched by millions" counts; "4 millions" and "$ billions" are written otherwise
     j = i + 1
     while _lower(doc, j) == "of" and _lower(doc, j + 1) in VAGUE:
         j += 2

@@ -67,7 +67,7 @@ UNITS = {
     "gwh": "GWh", "twh": "TWh", "v": "V", "volts": "V", "mph": "mph", "km/h": "km/h", "kph": "km/h",
     "knots": "kn", "kt": "kn", "°c": "°C", "°f": "°F", "degrees": "°", "calories": "kcal",
     "basis points": "bp", "basis point": "bp", "points": "point", "point": "point", "pts": "point",
-    "times": "times", "fold": "times", "″": "in",
+    "times": "times", "fold": "times", "″": "in", "pound": "lb", "pounds": "lb",
 }
 # Units whose short form is too ambiguous alone ("5 m" may be five million, "10 t" a typo).
 AMBIGUOUS_UNITS = {"m", "g", "t", "l", "w", "v", "p", "mi", "kt", "mp", "b"}
@@ -152,3 +152,15 @@ IRREGULAR = {"be": "been", "have": "had", "do": "done", "say": "said", "make": "
              "tell": "told", "hear": "heard", "mean": "meant", "seek": "sought", "catch": "caught",
              "teach": "taught", "raise": "raised", "bid": "bid", "spread": "spread", "forecast": "forecast",
              "quit": "quit", "split": "split", "shed": "shed", "slide": "slid", "swim": "swum", "sing": "sung"}
+
+# --- pounds: money or weight ----------------------------------------------------------------------------------
+# "5,200 pounds of steam" weighs; "pounds of taxpayers' money" pays. Nouns after "pounds of" that keep it money.
+MONEY_NOUNS = {"money", "cash", "funding", "funds", "investment", "investments", "revenue", "revenues", "debt",
+               "debts", "spending", "savings", "taxpayers", "taxpayer", "public", "aid", "damages", "profit",
+               "profits", "losses", "bonuses", "fees", "fines", "sales", "income", "capital", "government",
+               "state", "lottery", "prize", "winnings", "compensation", "borrowing", "tax", "taxes", "support"}
+# Verbs and words around a number of pounds that make it a weight ("weighs 600 pounds", "40 pounds heavier").
+WEIGHT_VERBS = {"weigh", "lift", "bench", "squat", "haul"}
+WEIGHT_AFTER = {"heavier", "lighter", "overweight", "underweight", "per", "apiece"}
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "fresh",
+               "raw", "high", "low"}
