@@ -100,3 +100,19 @@ def test_which_weekend(nlp, text, published, value):
 def test_last_weekday_is_that_day_of_the_week_before(nlp, text, value):
     got = timexes(nlp, text, WEDNESDAY)
     assert [v for _, _, v in got] == [value], got
+
+
+# ---------------------------------------------------------------- tense through an infinitive
+
+@pytest.mark.parametrize("text,value", [
+    # an infinitive under a past verb or a past "was willing" is told as done: the Thursday before
+    ("The student admitted she was willing to skip class Thursday night to see the show.", "2019-02-28TNI"),
+    ("The pilots tried to land on Thursday despite the wind.", "2019-02-28"),
+    # under a verb that looks ahead, or "was to", no side is forced: the nearer Thursday
+    ("The pilots were expected to land on Thursday.", "2019-03-07"),
+    ("The plane was to land on Thursday.", "2019-03-07"),
+    ("The pilots plan to land on Thursday.", "2019-03-07"),
+])
+def test_an_infinitive_takes_the_tense_of_what_governs_it(nlp, text, value):
+    got = timexes(nlp, text, "2019-03-05")  # a Tuesday
+    assert [v for _, _, v in got] == [value], got
