@@ -90,3 +90,20 @@ def test_a_number_inside_a_name_is_no_figure(nlp, text):
 def test_counts_beside_names_stay(nlp, text, span, value):
     [f] = figures(nlp, text)
     assert (f.text, f.value) == (span, value)
+
+
+@pytest.mark.parametrize("text", [
+    "The A350 and the 787 compete for long-haul orders.",
+    "The airline flies the 787 and the A330 to Asia.",
+])
+def test_a_number_coordinated_with_a_model_name_is_one(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_count_coordinated_with_a_count_stays(nlp):
+    assert [f.text for f in figures(nlp, "The airline flies 30 jets and 12 turboprops.")] == ["30", "12"]
+
+
+def test_a_repeated_vague_plural_is_one_figure(nlp):
+    [f] = figures(nlp, "We are taking in billions and billions of dollars from tariffs.")
+    assert (f.text, f.kind, f.unit, f.value, f.vague) == ("billions of dollars", "amount", "USD", None, True)

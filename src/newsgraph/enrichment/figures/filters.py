@@ -162,6 +162,8 @@ def in_name(doc: "Doc", first: "Token", has_currency: bool) -> Optional[str]:
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if prev is not None and prev.text == "#" and not prev.whitespace_ and nxt not in SCALE_WORDS:
         return "identifier"  # "#2 browser": a rank (while "#13 billion" is pounds mis-encoded)
+    if _beside_a_model(first):
+        return "name_number"  # "the A350 and the 787", "its 777 and A350 fleets"
     if prev is None or prev.is_space or prev.is_sent_end:
         return None
     if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text[:1].isupper()):
@@ -180,6 +182,15 @@ def in_name(doc: "Doc", first: "Token", has_currency: bool) -> Optional[str]:
             and not counts and doc[i - 2].ent_type_ not in ("GPE", "PERSON", "NORP", "DATE"):
         return "name_number"  # Group of 20
     return None
+
+
+def _beside_a_model(number: "Token") -> bool:
+    """The number is coordinated with a model name of letters and digits ("A350", "MD11"), so it is one too."""
+    partners = [c for c in number.children if c.dep_ == "conj"]
+    if number.dep_ == "conj":
+        partners.append(number.head)
+    return any(p.text[:1].isalpha() and p.text[:1].isupper() and any(ch.isdigit() for ch in p.text)
+               and not p.like_num for p in partners)
 
 
 def _hyphen_name(doc: "Doc", i: int) -> bool:

@@ -329,6 +329,8 @@ def _vague_at(doc: "Doc", i: int) -> Optional[Number]:
     if doc[i].lower_ in ("millions", "billions", "trillions") and _lower(doc, i + 1) != "of" \
             and i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in CURRENCY_SYMBOLS):
         return None  # "watched by millions" counts; "4 millions" and "$ billions" are written otherwise
+    if _lower(doc, i + 1) in ("and", "or") and _lower(doc, i + 2) == doc[i].lower_:
+        return None  # "billions and billions of dollars": the last one reads the whole
     j = i + 1
     while _lower(doc, j) == "of" and _lower(doc, j + 1) in VAGUE:
         j += 2
