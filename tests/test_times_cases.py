@@ -112,6 +112,10 @@ def test_last_weekday_is_that_day_of_the_week_before(nlp, text, value):
     ("The pilots were expected to land on Thursday.", "2019-03-07"),
     ("The plane was to land on Thursday.", "2019-03-07"),
     ("The pilots plan to land on Thursday.", "2019-03-07"),
+    # only verbs whose infinitive happened when they did ("tried", "failed") pass the past on
+    ("The city failed to sell the bonds in May.", "2018-05"),
+    ("Employees were told to sign the new contracts by Monday.", "2019-03-11"),
+    ("The inmate was due to be released in September.", "2019-09"),
 ])
 def test_an_infinitive_takes_the_tense_of_what_governs_it(nlp, text, value):
     got = timexes(nlp, text, "2019-03-05")  # a Tuesday

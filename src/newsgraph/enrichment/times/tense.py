@@ -116,12 +116,13 @@ def _infinitive_tense(verb: "Token", depth: int) -> Optional[str]:
     head = verb.head
     if head.i == verb.i or depth > 2 or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return "future"
+    done = lemma_of(head) in _EN.IMPLICATIVE_VERBS  # "tried to board on Friday": the boarding was then
     if head.pos_ == "ADJ":  # "was willing to skip class Thursday": the linking verb carries the tense
+        done = head.lower_ not in _EN.PROSPECTIVE_ADJECTIVES  # "was due to be released in September" looks ahead
         head = head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i else head
     governing = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "present"
-    to_be = lemma_of(head) == "be" and verb.head.i == head.i  # "was to launch in June" stays unclear
-    if governing == "past" and head.pos_ in ("VERB", "AUX") and lemma_of(head) not in _PROSPECTIVE and not to_be:
-        return "past"  # "was willing to skip class Thursday", "tried to board on Friday": told as done
+    if governing == "past" and head.pos_ in ("VERB", "AUX") and done:
+        return "past"
     return "future" if governing in ("present", "future") else None
 
 

@@ -132,3 +132,11 @@ GAME_CLOCK_LINKS = ("into", "of", "in", "left in", "remaining in")
 # Zone abbreviations with one fixed offset from UTC in hours (ambiguous ones such as IST, ET or PT are left out).
 ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
                 "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "JST": 9, "AEST": 10}
+# Verbs whose infinitive happened when they did ("tried to land on Thursday", "failed to sign by May"): told in the
+# past, the infinitive's time is past too. Other verbs ("told to sign by Monday", "decided to vote in May") leave
+# it open.
+IMPLICATIVE_VERBS = {"try", "attempt", "manage", "fail", "refuse", "decline", "begin", "start", "continue", "choose",
+                     "dare", "bother", "neglect", "hesitate", "struggle", "rush", "get"}
+# Adjectives that look ahead when they govern an infinitive ("was due to be released in September").
+PROSPECTIVE_ADJECTIVES = {"due", "set", "likely", "unlikely", "expected", "scheduled", "poised", "ready", "eager",
+                          "keen", "bound", "supposed", "about", "sure", "certain", "slated", "determined"}
