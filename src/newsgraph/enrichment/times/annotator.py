@@ -79,7 +79,10 @@ def _local_day(published: Optional[str], cands: list[TimeCandidate]) -> Optional
             break
         hours = ZONE_OFFSETS.get((cand.groups.get("tz") or cand.groups.get("tzp") or "").upper())
         if cand.kind == "time" and hours:
-            instant = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+            try:
+                instant = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+            except ValueError:
+                return day
             return (instant + timedelta(hours=hours)).date()
     return day
 
