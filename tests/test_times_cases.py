@@ -3,9 +3,13 @@ zone, the weekend and "last <weekday>". Every sentence is made up for the test a
 TIMEX3 extents and values; each case lists every expression its sentence holds."""
 from __future__ import annotations
 
-import pytest
+from datetime import date, timedelta
 
-from newsgraph.enrichment.times import resolve_all
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.enrichment.times import find_times, resolve, resolve_all
 
 WEDNESDAY = "2019-03-06"
 MONDAY = "2019-03-04"
@@ -120,3 +124,14 @@ def test_last_weekday_is_that_day_of_the_week_before(nlp, text, value):
 def test_an_infinitive_takes_the_tense_of_what_governs_it(nlp, text, value):
     got = timexes(nlp, text, "2019-03-05")  # a Tuesday
     assert [v for _, _, v in got] == [value], got
+
+
+@given(anchor=st.dates(min_value=date(1900, 1, 8), max_value=date(2100, 12, 24)),
+       weekday=st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]))
+@settings(max_examples=200, deadline=None)
+def test_last_weekday_properties(anchor, weekday):
+    [found] = find_times(f"They met last {weekday}.")
+    got = date.fromisoformat(resolve(found, anchor.isoformat()))
+    assert got.strftime("%A") == weekday
+    assert got.isocalendar()[:2] == (anchor - timedelta(weeks=1)).isocalendar()[:2]  # the week before
+    assert 1 <= (anchor - got).days <= 13
