@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
+from .. import lang
 from .html import iso_timestamp
 
 _PUBLISHED_KEYS = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -22,7 +23,6 @@ _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
-_BY = re.compile(r"^\s*by\s+", re.I)
 MAX_SITE_WORDS = 4
 
 
@@ -160,7 +160,9 @@ def read_meta(tree) -> PageMeta:
 # Where pages put a visible byline when their metadata names nobody: microdata, rel=author, and class names.
 _BYLINE_SELECTOR = ('[itemprop="author"], [rel="author"], [class*="byline"], [class*="author-name"], '
                     '[class*="author_name"], [class*="author-heading"], [class*="authorName"]')
-_BY = re.compile(r"^(?:by|written by|von|par|por)\s+", re.I)
+_EN = lang.get("en").boilerplate
+# (one pattern for metadata values and byline elements: "By Jane Doe" → "Jane Doe")
+_BY = re.compile(rf"^(?:{'|'.join(_EN.BYLINE_ELEMENT_LEADS)})\s+", re.I)
 
 
 def dom_authors(tree, most: int = 4) -> list[str]:
@@ -169,7 +171,7 @@ def dom_authors(tree, most: int = 4) -> list[str]:
     for node in tree.css(_BYLINE_SELECTOR):
         text = _BY.sub("", " ".join(node.text(deep=True).split())).strip(" ,.|")
         words = text.split()
-        if not 1 < len(words) <= 5 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "al") for w in words):
+        if not 1 < len(words) <= 5 or not all(w[:1].isupper() or w in _EN.NAME_PARTICLES for w in words):
             continue
         if text.casefold() not in {n.casefold() for n in names}:
             names.append(text)
