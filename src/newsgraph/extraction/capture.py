@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .dates import parse_dateline
+from .furniture import site_line_kind
 from .lines import (ends_sentence, is_boilerplate, is_credit, is_furniture, is_prose, is_title_like,
                     parse_byline, tokens)
 
@@ -53,7 +54,7 @@ def classify_line(line: str) -> str:
         return "byline"
     if parse_dateline(line):
         return "dateline"
-    if is_boilerplate(line):
+    if is_boilerplate(line) or site_line_kind(line):
         return "boilerplate"
     if is_prose(line):
         return "prose"

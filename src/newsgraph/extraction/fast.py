@@ -20,6 +20,7 @@ from .base import join_paragraphs, thin_reason
 from .blocks import MainContent, main_content
 from .html import page_text
 from .dates import parse_dateline
+from .furniture import drop_site_lines
 from .lines import is_prose, parse_byline
 from .meta import PageMeta, read_meta, strip_site_segments
 
@@ -58,7 +59,7 @@ class FastExtractor:
         paragraphs = found.paragraphs if found else []
         if self.fallback and not self.confident(found):
             paragraphs = _trafilatura_paragraphs(html, page.url) or paragraphs
-        paragraphs = _drop_title(paragraphs, meta.title)
+        paragraphs = drop_site_lines(_drop_title(paragraphs, meta.title))
         paragraphs, lead_authors, lead_date = strip_lead_furniture(paragraphs)
         meta.authors = meta.authors or lead_authors
         meta.published = meta.published or lead_date

@@ -42,3 +42,41 @@ BYLINE_ROLES = frozenset("correspondent editor reporter writer staff contributor
 NAME_JOINERS = ("and", "und", "et", "y")
 # Name particles written in lower case inside a capitalised name ("Ursula von der Leyen").
 NAME_PARTICLES = ("de", "van", "von", "da", "al")
+
+# --- Site lines inside an extracted body (see newsgraph.extraction.furniture); regex alternatives, case-insensitive.
+# A prompt to the reader about the page itself: a verb of sharing or signing up ...
+READER_VERBS = (r"like", r"love", r"enjoy(?:ed)?", r"share", r"tweet", r"pin", r"email", r"follow", r"subscribe",
+                r"sign up", r"join", r"comment", r"get", r"download", r"tell us", r"let us know", r"don'?t miss",
+                r"never miss", r"stay (?:up to date|informed|connected)")
+# ... with something the site offers: the story, a friend to send it to, the inbox it can fill.
+READER_OBJECTS = (r"this (?:story|article|post|page|video|gallery)", r"(?:a|your) friends?", r"newsletters?",
+                  r"(?:your|the) inbox", r"updates", r"alerts", r"our app", r"the app", r"podcast", r"on (?:facebook|"
+                  r"twitter|instagram|linkedin|pinterest|youtube|tiktok)", r"notifications", r"the conversation")
+# A notice the page shows where a script did not run.
+SCRIPT_NOTICES = (r"requires? javascript", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
+                  r"browser (?:does not|doesn'?t) support", r"(?:update|upgrade) your browser",
+                  r"(?:video|player|content) (?:is )?(?:loading|unavailable)")
+# A time stamp line: one of these words, then nothing but a date or a time.
+STAMP_WORDS = (r"updated", r"last updated", r"published", r"posted", r"modified", r"last modified", r"first published",
+               r"originally published", r"updated on", r"published on", r"posted on", r"updated at", r"posted at",
+               r"published at")
+# Who else worked on the report, or how to reach its author: said about the story, not in it.
+CONTRIBUTOR_LINES = (r"contributed (?:to )?(?:this|the) (?:report|story|article)", r"contributed reporting",
+                     r"(?:additional|contributing) reporting by", r"reporting by .{2,60}editing by",
+                     r"(?:may|can) be (?:reached|contacted) at", r"(?:is|are) (?:a )?(?:staff|freelance) "
+                     r"(?:writer|reporter|photographer)s? (?:for|at)", r"follow (?:him|her|them) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)",
+                     r"have a (?:news )?tip\?",
+                     r"this (?:story|article) (?:first )?appeared (?:in|on)")
+# ... and the same as the first words of a line only ("Edited by ...": "data compiled by" is prose).
+CONTRIBUTOR_STARTS = (r"edited by", r"compiled by", r"(?:with )?(?:additional )?reporting by", r"written by",
+                      r"photos? by", r"video by", r"graphics? by", r"illustrations? by")
+# News agencies credited under photos ("JANE DOE, ASSOCIATED PRESS"); lower case, matched as whole words.
+AGENCIES = ("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse", "getty images",
+            "getty", "epa", "efe", "upi", "dpa", "ansa", "bloomberg", "shutterstock", "istock", "xinhua", "tass",
+            "press association", "pa", "cnn", "nbc", "abc", "cbs", "bbc")
+# A heading that announces teasers of other stories ("More Great Food Stories", "Related Articles").
+TEASER_HEADING_WORDS = (r"more", r"other", r"related", r"recommended", r"popular", r"trending", r"top", r"latest",
+                        r"recent", r"editors'? picks?", r"you (?:may|might) (?:also )?like", r"read (?:next|more)",
+                        r"don'?t miss", r"must reads?", r"also on")
+TEASER_NOUNS = (r"stories", r"articles", r"news", r"posts", r"reads", r"headlines", r"videos", r"galleries",
+                r"coverage", r"from [\w .'’&-]+")
