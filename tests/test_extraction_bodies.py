@@ -144,3 +144,11 @@ def test_site_lines_leave_an_html_body():
     html = html_page(f'<div class="story-body">{paras(PARAS)}{extra}</div>')
     text = body_of(html)
     assert text.split("\n\n") == PARAS
+
+
+def test_an_address_the_author_prints_is_text():
+    listing = "".join(f'<p>{i}) A board game for the whole family, number {i}</p>'
+                      f'<p><a href="https://shop.example/item{i}">https://shop.example/item{i}</a></p>'
+                      for i in range(1, 6))
+    html = html_page(f'<div class="story-body">{paras(PARAS[:2])}{listing}</div>')
+    assert "https://shop.example/item3" in body_of(html)

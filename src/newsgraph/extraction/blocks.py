@@ -315,13 +315,19 @@ def _inside(layout: Layout, index: int, chosen: set[int]) -> bool:
 def keep_block(block: Block) -> bool:
     """Inside the chosen container: drop link lists, short link-dense lines and bare labels."""
     words = len(block.text.split())
-    if block.link_density > 0.5 and (words < 40 or block.link_density > 0.8) and not _linked_sentence(block):
+    if block.link_density > 0.5 and (words < 40 or block.link_density > 0.8) and not _linked_sentence(block) \
+            and not _PRINTED_URL.match(block.text):
         return False
     if block.heading:
         return words <= 30
     if words < 4 and len(block.text) < 20 and not _SENTENCE_END.search(block.text):
         return False  # "Share", "Advertisement", "Photo: AP": a label, not prose
     return True
+
+
+# A link the author prints in full ("http://example.org/report") is text of the article: menus and teaser
+# lists show titles, not addresses.
+_PRINTED_URL = re.compile(r"^https?://\S+$")
 
 
 def _linked_sentence(block: Block) -> bool:

@@ -19,8 +19,9 @@ def _any(words) -> str:
     return "|".join(words)
 
 
-_READER = re.compile(rf"\b(?:{_any(_EN.READER_VERBS)})\b.{{0,60}}\b(?:{_any(_EN.READER_OBJECTS)})\b", re.I)
-_SCRIPT = re.compile(rf"\b(?:{_any(_EN.SCRIPT_NOTICES)})\b", re.I)
+# These three are matched against the lower-cased line (faster than re.I, and they run on every short line).
+_READER = re.compile(rf"\b(?:{_any(_EN.READER_VERBS)})\b.{{0,60}}\b(?:{_any(_EN.READER_OBJECTS)})\b")
+_SCRIPT = re.compile(rf"\b(?:{_any(_EN.SCRIPT_NOTICES)})\b")
 # [button link="..."]Text[/button], [caption id=...], [/embed]: WordPress-style shortcodes left as text. Only an
 # opening code with attributes or a closing code counts: "[sic]" and "[the president]" are the author's brackets.
 _SHORTCODE = re.compile(r"\[/[a-z][a-z0-9_-]*\]|\[[a-z][a-z0-9_-]*(?:\s+[a-z0-9_-]+=(?:\"[^\"]*\"|'[^']*'|"
@@ -33,7 +34,7 @@ _DATE_TIME_WORD = re.compile(
     r"jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|june|july|august|september|"
     r"october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|"
     r"friday|saturday|sunday|today|yesterday|ago|minutes?|hours?|mins?|hrs?|days?|utc|gmt)\.?,?$", re.I)
-_CONTRIBUTOR = re.compile(rf"\b(?:{_any(_EN.CONTRIBUTOR_LINES)})", re.I)
+_CONTRIBUTOR = re.compile(rf"\b(?:{_any(_EN.CONTRIBUTOR_LINES)})")
 _CONTRIBUTOR_START = re.compile(rf"^(?:{_any(_EN.CONTRIBUTOR_STARTS)})\b", re.I)
 _TEASER_HEADING = re.compile(
     rf"^(?:{_any(_EN.TEASER_HEADING_WORDS)})\b.{{0,40}}\b(?:{_any(_EN.TEASER_NOUNS)})\W*$", re.I)
@@ -82,30 +83,31 @@ def site_line_kind(line: str) -> str | None:
     """Which class of site line ``line`` is (``reader_prompt``, ``script_notice``, ``shortcode``, ``stamp``,
     ``credit``, ``contributor``), or None for text of the article."""
     stripped = line.strip()
-    if not stripped:
-        return None
+    if not stripped or len(stripped) > 400:
+        return None  # (cheap first test: 30 words do not need 400 characters; most paragraphs stop here)
     inner = strip_shortcodes(stripped).strip(" |-–—")
     if inner != stripped and stripped.startswith("["):
         if not inner or len(tokens(inner)) <= 6 and not ends_sentence(inner):
             return "shortcode"  # a shortcode alone, or a button's label: "[button …]Get tickets[/button]"
-    words = tokens(stripped)
-    if len(words) > MAX_SITE_LINE_WORDS:
+    words = len(stripped.split())
+    if words > MAX_SITE_LINE_WORDS:
         return None
-    if _SCRIPT.search(stripped):
+    if words <= 14:  # stamps and credits are labels: a few words
+        if _is_stamp(stripped):
+            return "stamp"
+        if is_credit(stripped) or _is_agency_credit(stripped):
+            return "credit"
+    lowered = stripped.lower()
+    if _SCRIPT.search(lowered):
         return "script_notice"
-    if _is_stamp(stripped):
-        return "stamp"
-    if is_credit(stripped) or _is_agency_credit(stripped):
-        return "credit"
-    if _CONTRIBUTOR_START.match(stripped) or len(words) <= 25 and _CONTRIBUTOR.search(stripped):
+    if _CONTRIBUTOR_START.match(stripped) or words <= 25 and _CONTRIBUTOR.search(lowered):
         return "contributor"
-    if len(words) <= 25 and _READER.search(stripped) and _addresses_reader(stripped):
+    if words <= 25 and _READER.search(lowered) and _addresses_reader(stripped):
         return "reader_prompt"
     return None
 
 
 _SECOND_PERSON = re.compile(r"\b(?:you|your|us|our)\b", re.I)
-_IMPERATIVE = re.compile(r"(?:^|[.!?]\s+)(?:please\s+)?[A-Z][a-z']+\b")
 
 
 def _addresses_reader(line: str) -> bool:
@@ -127,7 +129,7 @@ def strip_shortcodes(line: str) -> str:
 
 
 def is_teaser_heading(line: str) -> bool:
-    return len(tokens(line)) <= 8 and not ends_sentence(line) and bool(_TEASER_HEADING.match(line.strip()))
+    return len(line) < 80 and len(tokens(line)) <= 8 and not ends_sentence(line) and bool(_TEASER_HEADING.match(line.strip()))
 
 
 def _is_teaser(line: str) -> bool:
