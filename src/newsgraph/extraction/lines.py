@@ -11,6 +11,7 @@ from collections import Counter
 from typing import Optional
 
 from .. import lang
+from .bylines import Credit, read_credit
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
@@ -38,9 +39,7 @@ _COPYRIGHT = re.compile(_EN.COPYRIGHT, re.I)
 _COOKIE_VERB = "|".join(_EN.COOKIE_VERBS)
 _COOKIE = re.compile(rf"\bcookies?\b.*\b({_COOKIE_VERB})\b|\b({_COOKIE_VERB})\b.*\bcookies?\b", re.I)
 _BYLINE = re.compile(rf"^(?:{'|'.join(_EN.BYLINE_LEADS)})\s+(.+)$", re.I)
-_BYLINE_ROLES = _EN.BYLINE_ROLES
-_JOINERS = "|".join(r"\b" + w + r"\b" for w in _EN.NAME_JOINERS)
-_NAME_SPLIT = re.compile(rf"\s*(?:,|&|{_JOINERS})\s*")
+MAX_BYLINE_TOKENS = 24  # "By A B, C D, E F and G H, Associated Press": a wire byline names several reporters
 
 
 def tokens(line: str) -> list[str]:
@@ -130,20 +129,20 @@ def is_boilerplate(line: str) -> bool:
     return not ends_sentence(line) and bool(_BOILERPLATE_ANY.search(line))
 
 
-def parse_byline(line: str) -> Optional[list[str]]:
-    """``By Jane Doe and John Roe`` → the names; None when the line is not a byline."""
+def read_byline(line: str) -> Optional[Credit]:
+    """``By Jane Doe and John Roe, Associated Press`` → its people and organisations; None when the line is not
+    a byline (no "By", a sentence, or nobody named in it)."""
     match = _BYLINE.match(line.strip())
-    if not match or len(tokens(line)) > 12 or ends_sentence(line) and not line.rstrip().endswith("."):
+    if not match or len(tokens(line)) > MAX_BYLINE_TOKENS or ends_sentence(line) and not line.rstrip().endswith("."):
         return None
-    names = []
-    for part in _NAME_SPLIT.split(match.group(1).strip(" .")):
-        part = part.strip()
-        words = part.split()
-        if words and words[-1].casefold() in _BYLINE_ROLES:
-            continue
-        if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
-            names.append(part)
-    return names or None
+    credit = read_credit(line.strip())
+    return credit if credit.people or credit.organisations else None
+
+
+def parse_byline(line: str) -> Optional[list[str]]:
+    """``By Jane Doe and John Roe`` → the names; None when the line is not a byline or names no person."""
+    credit = read_byline(line)
+    return credit.people if credit and credit.people else None
 
 
 def is_prose(line: str) -> bool:

@@ -33,15 +33,13 @@ COOKIE_VERBS = ("use", "accept", "policy", "consent", "settings", "agree")
 
 # Words that open a byline ("By Jane Doe", "Written by ...").
 BYLINE_LEADS = ("by", "written by", "words by", "text by", "von", "par", "por")
-# The leads a byline element's text may start with (``dom_authors``; page metadata ``author`` values).
-BYLINE_ELEMENT_LEADS = ("by", "written by", "von", "par", "por")
 # Job titles written after a byline's name ("By Priya Raman, Transport Correspondent"): not an author.
 BYLINE_ROLES = frozenset("correspondent editor reporter writer staff contributor columnist producer analyst "
                          "journalist photographer desk team bureau".split())
 # Words that join names in a byline ("Jane Doe and John Roe"), besides "," and "&".
 NAME_JOINERS = ("and", "und", "et", "y")
 # Name particles written in lower case inside a capitalised name ("Ursula von der Leyen").
-NAME_PARTICLES = ("de", "van", "von", "da", "al")
+NAME_PARTICLES = ("de", "van", "von", "da", "al", "del", "der", "di", "du", "la", "le", "bin", "ibn")
 
 # --- Site lines inside an extracted body (see newsgraph.extraction.furniture); regex alternatives, case-insensitive.
 # A prompt to the reader about the page itself: a verb of sharing or signing up ...
@@ -73,10 +71,20 @@ CONTRIBUTOR_STARTS = (r"edited by", r"compiled by", r"(?:with )?(?:additional )?
 # News agencies credited under photos ("JANE DOE, ASSOCIATED PRESS"); lower case, matched as whole words.
 AGENCIES = ("associated press", "the associated press", "ap", "reuters", "afp", "agence france-presse", "getty images",
             "getty", "epa", "efe", "upi", "dpa", "ansa", "bloomberg", "shutterstock", "istock", "xinhua", "tass",
-            "press association", "pa", "cnn", "nbc", "abc", "cbs", "bbc")
+            "press association", "pa", "pti", "ians", "ani", "aap", "kyodo", "yonhap", "anadolu", "apa", "cp",
+            "the canadian press", "canadian press", "cnn", "nbc", "abc", "cbs", "bbc", "fox news", "nbc news",
+            "cbs news", "abc news", "bbc news", "cnn wire")
 # A heading that announces teasers of other stories ("More Great Food Stories", "Related Articles").
 TEASER_HEADING_WORDS = (r"more", r"other", r"related", r"recommended", r"popular", r"trending", r"top", r"latest",
                         r"recent", r"editors'? picks?", r"you (?:may|might) (?:also )?like", r"read (?:next|more)",
                         r"don'?t miss", r"must reads?", r"also on")
 TEASER_NOUNS = (r"stories", r"articles", r"news", r"posts", r"reads", r"headlines", r"videos", r"galleries",
                 r"coverage", r"from [\w .'’&-]+")
+
+# --- Bylines: who wrote it, and which agency or network supplied it (see newsgraph.extraction.bylines).
+# Last words that make a credit an organisation, not a person ("Associated Press", "NBC News", "Tribune News
+# Service"), lower case.
+ORGANISATION_TAILS = frozenset("press news newswire wire wires agency service services network networks "
+                               "international media group tribune times post journal herald".split())
+# Credits that are not a person and not an agency: the newsroom itself ("Staff Reports", "NBC 5 Staff").
+NEWSROOM_WORDS = frozenset("staff reports report editors editorial desk team bureau wires".split())
