@@ -33,14 +33,14 @@ def workers_option(func: Callable) -> Callable:
 
 
 def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1,
-                 extractor: Optional[str] = None):
+                 extractor: Optional[str] = None, keep_non_articles: bool = False):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
     unknown = [s for s in chosen if s not in ALL_STAGES]
     if unknown:
         raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
                                  param_hint="--stages")
-    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
+    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers, "keep_non_articles": keep_non_articles}
     if extractor:
         kwargs["html_extractor"] = extractor
     if model:

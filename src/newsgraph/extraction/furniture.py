@@ -42,7 +42,8 @@ _AGENCIES = frozenset(_EN.AGENCIES)
 MAX_SITE_LINE_WORDS = 30  # two short sentences; a longer paragraph is the author's
 
 
-_MONTH_OR_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:19|20)\d\d\b", re.I)
+_MONTH_OR_YEAR = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b|\b(?:19|20)\d\d\b",
+                            re.I)
 
 
 def _is_stamp(line: str) -> bool:
@@ -70,7 +71,8 @@ def _is_agency_credit(line: str) -> bool:
         return False
     name, agency = stripped[:cut].split(), stripped[cut + 1:].strip(" .")
     if any(ch.isdigit() for ch in stripped):
-        return False  # "9.30 A.M. / 7.00 P.M.": times, not a name and an agency    if not 1 <= len(name) <= 4 or not all(w[:1].isupper() for w in name if w[:1].isalpha()):
+        return False  # "9.30 A.M. / 7.00 P.M.": times, not a name and an agency
+    if not 1 <= len(name) <= 4 or not all(w[:1].isupper() for w in name if w[:1].isalpha()):
         return False
     lowered = agency.casefold()
     parts = [p.strip() for p in re.split(r"\bvia\b|\bfor\b|/|,", lowered) if p.strip()]
@@ -129,7 +131,8 @@ def strip_shortcodes(line: str) -> str:
 
 
 def is_teaser_heading(line: str) -> bool:
-    return len(line) < 80 and len(tokens(line)) <= 8 and not ends_sentence(line) and bool(_TEASER_HEADING.match(line.strip()))
+    return len(line) < 80 and len(tokens(line)) <= 8 and not ends_sentence(line) \
+        and bool(_TEASER_HEADING.match(line.strip()))
 
 
 def _is_teaser(line: str) -> bool:

@@ -62,7 +62,8 @@ STAMP_WORDS = (r"updated", r"last updated", r"published", r"posted", r"modified"
 CONTRIBUTOR_LINES = (r"contributed (?:to )?(?:this|the) (?:report|story|article)", r"contributed reporting",
                      r"(?:additional|contributing) reporting by", r"reporting by .{2,60}editing by",
                      r"(?:may|can) be (?:reached|contacted) at", r"(?:is|are) (?:a )?(?:staff|freelance) "
-                     r"(?:writer|reporter|photographer)s? (?:for|at)", r"follow (?:him|her|them) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)",
+                     r"(?:writer|reporter|photographer)s? (?:for|at)",
+                     r"follow (?:him|her|them) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)",
                      r"have a (?:news )?tip\?",
                      r"this (?:story|article) (?:first )?appeared (?:in|on)")
 # ... and the same as the first words of a line only ("Edited by ...": "data compiled by" is prose).
@@ -88,3 +89,26 @@ ORGANISATION_TAILS = frozenset("press news newswire wire wires agency service se
                                "international media group tribune times post journal herald".split())
 # Credits that are not a person and not an agency: the newsroom itself ("Staff Reports", "NBC 5 Staff").
 NEWSROOM_WORDS = frozenset("staff reports report editors editorial desk team bureau wires".split())
+
+# --- Pages that are not one article (see newsgraph.extraction.kinds); regex alternatives, case-insensitive.
+# Said in a title or a URL path: the page is a running feed, not a story.
+LIVE_TITLE = (r"(?:^|[|–—]\s*)live(?: updates?| blog| coverage| report| text| stream)?\s*[:|–—-]",
+              r"\blive (?:updates?|blog|coverage)\b",
+              r"\bas it happened\b", r"\bminute[- ]by[- ]minute\b", r"\bliveblog\b")
+OPEN_THREAD = (r"\bopen thread\b", r"\b(?:daily|weekly|weekend|morning|evening|night) thread\b",
+               r"\bdiscussion thread\b")
+LIVE_PATH = (r"liveblog", r"live-?blog", r"live-updates?", r"live-coverage", r"open-thread", r"as-it-happened",
+             r"/live/")
+GALLERY_TITLE = (r"^(?:photos?|pictures|gallery|slideshow|in pictures|photo gallery|video)\s*[:|–—-]",
+                 r"\bin pictures\b", r"\bphotos? of the (?:day|week)\b", r"\b(?:photo )?gallery\b", r"\bslideshow\b")
+GALLERY_PATH = (r"/galler(?:y|ies)/", r"/photos?/", r"/slideshows?/", r"/pictures/", r"/in-pictures/",
+                r"photo-gallery", r"-gallery(?:[-/.]|$)", r"/photo-essay")
+BLOTTER_TITLE = (r"\bpolice (?:blotter|log|logs|reports?|calls|briefs)\b", r"\bblotter\b", r"\bcrime (?:log|blotter)\b",
+                 r"\barrest (?:log|report)s?\b", r"\bsheriff'?s? (?:log|blotter|reports?)\b")
+# Words of a police log entry ("Officers responded to a report of a theft ...").
+BLOTTER_WORDS = (r"arrested", r"arrest", r"cited", r"charged", r"reported", r"report of", r"responded", r"officers?",
+                 r"deputies", r"suspicious", r"theft", r"stolen", r"burglary", r"vandalism", r"trespass", r"dui",
+                 r"warrant", r"disturbance", r"complaint", r"booked", r"jail")
+# Words of a deal list or a shopping list.
+DEAL_WORDS = (r"\d+\s?% off", r"save \$?\d", r"was \$\d", r"now \$\d", r"deal", r"discount", r"coupon", r"promo code",
+              r"buy (?:it )?(?:now|here|at)", r"shop (?:now|here|at)", r"on sale", r"lowest price", r"free shipping")
