@@ -152,3 +152,18 @@ def test_an_address_the_author_prints_is_text():
                       for i in range(1, 6))
     html = html_page(f'<div class="story-body">{paras(PARAS[:2])}{listing}</div>')
     assert "https://shop.example/item3" in body_of(html)
+
+
+def test_a_lede_set_above_the_lead_image_stays_with_the_body():
+    """The lede sits above the picture, the rest of the story in a box below it: the lede alone scores too
+    little to be taken, but it touches the body."""
+    lede = ("A county that once ran four libraries will soon have two, after a vote that left residents angry "
+            "and the council's chair apologising for the cuts.")
+    html = html_page(f'<div class="story"><p>{lede}</p>'
+                     f'<div class="image"><img src="a.jpg"><span>Photo: County Courier</span></div>'
+                     f'<div class="story-text">{paras(PARAS)}</div>'
+                     f'<div class="more-links"><a href="/1">Bridge closed again</a> <a href="/2">Bus plan</a> '
+                     f'<a href="/3">New school head</a></div></div>')
+    text = body_of(html)
+    assert text.startswith(lede)
+    assert "Bridge closed" not in text and "Photo:" not in text

@@ -47,6 +47,7 @@ _WS = re.compile(r"\s+")
 MIN_BLOCK_CHARS = 25  # shorter text is a label or a caption fragment: it does not vote for a container
 MAX_DEPTH = 400
 CHUNK_LEVELS = 3
+MIN_SENTENCE_CHARS = 80  # a block this long ending in a stop is a sentence of the author's
 MAX_BOILER_SHARE = 0.3  # a "boilerplate" element holding more of the page's text than this is kept
 
 
@@ -76,6 +77,7 @@ class Container:
     boundary: bool = False
     chars: int = 0
     link_chars: int = 0
+    sentences: int = 0  # prose blocks inside (at any depth): a full sentence of some length, few links
 
 
 @dataclass(slots=True)
@@ -220,11 +222,14 @@ def score_containers(layout: Layout) -> None:
         index, share = block.container, 1.0
         # every container up the chain counts the text (for link density); only three levels share the score
         value = block_score(block)
+        sentence = len(block.text) >= MIN_SENTENCE_CHARS and block.link_density < 0.3 \
+            and not block.heading and bool(_SENTENCE_END.search(block.text))
         level = 0
         while index >= 0:
             box = containers[index]
             box.chars += len(block.text)
             box.link_chars += block.links
+            box.sentences += sentence
             if level < 3:
                 box.score += value * share
                 share = 1.0 / (level + 2)
@@ -282,7 +287,40 @@ def best_containers(layout: Layout) -> tuple[list[int], float]:
     floor = max(8.0, top * 0.25)
     chosen = [i for i, box in enumerate(containers)
               if i == best or (box.parent == parent and parent >= 0 and final(i) >= floor)]
-    return chosen + _chunks(layout, best, final), top
+    return chosen + _neighbours(layout, best) + _chunks(layout, best, final), top
+
+
+PROSE_NEIGHBOUR_SCORE = 2.5  # one sentence-like block of some length, as scored where it stands
+FILLER_CHARS = 150  # an image wrapper, a caption, an ad label: passed over, not taken
+
+
+def _neighbours(layout: Layout, best: int) -> list[int]:
+    """Prose right before and after the winner, in the same parent: a lede or a standfirst set above the lead
+    image, a last paragraph after an embed. Each scores too little alone to pass the floor; it is taken because
+    it touches the body. Fillers (images, captions) are passed over; anything else ends the walk."""
+    containers = layout.containers
+    parent = containers[best].parent
+    if parent < 0:
+        return []
+    siblings = [i for i, box in enumerate(containers) if box.parent == parent]
+    at = siblings.index(best)
+    taken: list[int] = []
+    for step in (-1, 1):
+        j = at + step
+        while 0 <= j < len(siblings):
+            box = containers[siblings[j]]
+            density = box.link_chars / box.chars if box.chars else 0.0
+            if box.boundary:
+                break  # another <article>: a related post, not more of this one
+            if box.sentences and box.score >= PROSE_NEIGHBOUR_SCORE and density < MAX_NEIGHBOUR_LINKS:
+                taken.append(siblings[j])
+            elif box.chars >= FILLER_CHARS or density >= MAX_NEIGHBOUR_LINKS and box.chars:
+                break
+            j += step
+    return taken
+
+
+MAX_NEIGHBOUR_LINKS = 0.25
 
 
 def _ancestor(layout: Layout, index: int, levels: int) -> int:

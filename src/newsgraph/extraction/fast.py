@@ -112,8 +112,9 @@ def strip_lead_credit(paragraphs: list[str], look: int = 3) -> tuple[list[str], 
     published: Optional[str] = None
     kept = list(paragraphs)
     for paragraph in paragraphs[:look]:
-        if len(paragraph.split()) > 24 or is_prose(paragraph):
-            break
+        words = len(paragraph.split())
+        if words > 24 or words > 15 and not paragraph.lower().startswith("by ") or is_prose(paragraph):
+            break  # (a wire byline naming several reporters is the one long line that qualifies)
         segments = [seg for seg in _LEAD_SEPARATORS.split(paragraph) if seg.strip()]
         bylines = [c for c in (read_byline(seg) for seg in segments) if c]
         date = next((d for d in (parse_dateline(seg) for seg in segments) if d), None)

@@ -141,7 +141,8 @@ def read_meta(tree) -> PageMeta:
         site = None
     credit = read_credits([a for k in _AUTHOR_KEYS for a in meta.get(k, [])]
                           + [n for i in ld if _is_article(i) for n in _names(i.get("author"))], min_words=2)
-    visible = dom_credit(tree)
+    # the byline elements are read only when metadata names nobody (a substring CSS match over the whole page)
+    visible = dom_credit(tree) if not credit.people else Credit()
     credit.add(Credit(organisations=visible.organisations))
     return PageMeta(
         title=_title(tree, meta, ld, site), published=_published(tree, meta, ld),
