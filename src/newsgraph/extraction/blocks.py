@@ -93,6 +93,8 @@ def _attr_words(attrs: dict) -> str:
 
 
 def _is_boilerplate(tag: str, attrs: dict, node=None, page_chars: int = 0) -> bool:
+    if not attrs:
+        return False  # (most elements: a bare <p>, <span>, <li>)
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style") or ""
@@ -118,6 +120,8 @@ def _bad_words(words: str) -> bool:
 
 
 def _cue_bonus(tag: str, attrs: dict) -> float:
+    if not attrs:
+        return _cue_bonus_of(tag, "", False)
     return _cue_bonus_of(tag, _attr_words(attrs), (attrs.get("itemprop") or "").lower() == "articlebody")
 
 

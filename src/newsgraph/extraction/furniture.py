@@ -95,21 +95,33 @@ def site_line_kind(line: str) -> str | None:
     if words > MAX_SITE_LINE_WORDS:
         return None
     if words <= 14:  # stamps and credits are labels: a few words
-        if _is_stamp(stripped):
+        if _has_digit(stripped) and _is_stamp(stripped):
             return "stamp"
         if is_credit(stripped) or _is_agency_credit(stripped):
             return "credit"
     lowered = stripped.lower()
-    if _SCRIPT.search(lowered):
+    # each phrase class is tried only when one of its anchor words is in the line (substring tests are cheap)
+    if _SCRIPT_GATE.search(lowered) and _SCRIPT.search(lowered):
         return "script_notice"
-    if _CONTRIBUTOR_START.match(stripped) or words <= 25 and _CONTRIBUTOR.search(lowered):
+    if _CONTRIBUTOR_START.match(stripped) or words <= 25 and _CONTRIBUTOR_GATE.search(lowered) \
+            and _CONTRIBUTOR.search(lowered):
         return "contributor"
-    if words <= 25 and _READER.search(lowered) and _addresses_reader(stripped):
+    if words <= 25 and _addresses_reader(stripped) and _READER.search(lowered):
         return "reader_prompt"
     return None
 
 
+def _has_digit(line: str) -> bool:
+    return _DIGIT.search(line) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_SCRIPT_GATE = re.compile("|".join(map(re.escape, _EN.SCRIPT_ANCHORS)))
+_CONTRIBUTOR_GATE = re.compile("|".join(map(re.escape, _EN.CONTRIBUTOR_ANCHORS)))
+
+
 _SECOND_PERSON = re.compile(r"\b(?:you|your|us|our)\b", re.I)
+_COMMAND = re.compile("|".join(v for v in _EN.READER_VERBS if " " not in v))  # a one-word reader verb
 
 
 def _addresses_reader(line: str) -> bool:
@@ -117,8 +129,7 @@ def _addresses_reader(line: str) -> bool:
     a sentence of the story that mentions a newsletter does neither."""
     if _SECOND_PERSON.search(line):
         return True
-    first = line.split()[0].casefold().strip("!?.,:")
-    return any(re.fullmatch(v, first) for v in _EN.READER_VERBS if " " not in v)
+    return bool(_COMMAND.fullmatch(line.split()[0].casefold().strip("!?.,:")))
 
 
 def strip_shortcodes(line: str) -> str:

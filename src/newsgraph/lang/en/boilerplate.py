@@ -54,6 +54,8 @@ READER_OBJECTS = (r"this (?:story|article|post|page|video|gallery)", r"(?:a|your
 SCRIPT_NOTICES = (r"requires? javascript", r"enable javascript", r"javascript (?:is )?(?:disabled|required)",
                   r"browser (?:does not|doesn'?t) support", r"(?:update|upgrade) your browser",
                   r"(?:video|player|content) (?:is )?(?:loading|unavailable)")
+# Every script notice holds one of these (a cheap test before the patterns).
+SCRIPT_ANCHORS = ("javascript", "browser", "loading", "unavailable")
 # A time stamp line: one of these words, then nothing but a date or a time.
 STAMP_WORDS = (r"updated", r"last updated", r"published", r"posted", r"modified", r"last modified", r"first published",
                r"originally published", r"updated on", r"published on", r"posted on", r"updated at", r"posted at",
@@ -66,6 +68,9 @@ CONTRIBUTOR_LINES = (r"contributed (?:to )?(?:this|the) (?:report|story|article)
                      r"follow (?:him|her|them) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)",
                      r"have a (?:news )?tip\?",
                      r"this (?:story|article) (?:first )?appeared (?:in|on)")
+# Every contributor line holds one of these (a cheap test before the patterns).
+CONTRIBUTOR_ANCHORS = ("contribut", "reporting by", "reached", "contacted", "staff", "freelance", "follow",
+                       "tip?", "appeared")
 # ... and the same as the first words of a line only ("Edited by ...": "data compiled by" is prose).
 CONTRIBUTOR_STARTS = (r"edited by", r"compiled by", r"(?:with )?(?:additional )?reporting by", r"written by",
                       r"photos? by", r"video by", r"graphics? by", r"illustrations? by")
