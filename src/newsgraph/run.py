@@ -127,7 +127,8 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
 
     from .dedup import dedup
     from .linking import link
-    for article in link(dedup(analyze_inputs(units, options, summary, counting), store.dedup_index()), store):
+    articles = dedup(analyze_inputs(units, options, summary, counting), store.dedup_index())
+    for article in link(articles, store.entity_registry()):
         _put(store, article, summary)
     close(current)
     return summary
