@@ -3,6 +3,8 @@ with their kind as the reason, kept and flagged on request; stories *about* such
 Every page here is written for the test."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from newsgraph.extraction import extract
@@ -88,3 +90,22 @@ def test_text_the_caller_gives_is_never_classified():
     text = "\n\n".join(RESULTS)
     result = extract(Page(content=text, kind="text", origin="t"))
     assert isinstance(result, Article)
+
+
+def test_the_cli_skips_them_and_keeps_them_on_request(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+    body = "".join(f"<p>{p}</p>" for p in RESULTS)
+    path = tmp_path / "results.html"
+    path.write_text(f"<html><head><title>Swimming championship results</title></head><body><article>"
+                    f"<h1>Swimming championship results</h1><div class='story-body'>{body}</div></article>"
+                    f"</body></html>", encoding="utf-8")
+    runner = CliRunner()
+    skipped = runner.invoke(cli, ["extract", str(path)])
+    assert skipped.exit_code == 0 and not skipped.stdout.strip()
+    assert "results_table 1" in skipped.stderr
+    kept = runner.invoke(cli, ["extract", str(path), "--keep-non-articles"])
+    assert kept.exit_code == 0
+    (record,) = [json.loads(line) for line in kept.stdout.splitlines() if line.strip()]
+    assert "results_table" in [p["code"] for p in record["problems"]]
