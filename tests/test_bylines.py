@@ -91,3 +91,14 @@ def test_a_capture_keeps_the_agency_out_of_its_authors():
     cleaned = clean_capture(text)
     assert cleaned.authors == ["Kai Berg", "Lea Dorn"]
     assert [code for code, _ in cleaned.problems if code == "agency_byline"] == ["agency_byline"]
+
+
+def test_an_agency_on_the_line_under_the_byline_is_the_source():
+    body = "".join(f"<p>{p}</p>" for p in ["By KAIRA BERGSTROM-LIND", "The Associated Press"]) + BODY
+    html = (f"<!doctype html><html><head><title>Flood warnings for river towns</title></head><body><article>"
+            f"<h1>Flood warnings for river towns</h1><div class='story-body'>{body}</div></article></body></html>")
+    result = FastExtractor(fallback=False).extract(Page(content=html, kind="html", origin="t",
+                                                        url="https://daily.example/news/floods"))
+    assert result.authors == ["KAIRA BERGSTROM-LIND"]
+    assert result.text.startswith("Flood warnings were issued")
+    assert "Associated Press" in agency_notes(result)[0]

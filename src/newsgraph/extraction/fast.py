@@ -21,7 +21,7 @@ from .blocks import MainContent, main_content
 from .html import page_text
 from .dates import parse_dateline
 from .furniture import drop_site_lines
-from .bylines import Credit, agency_note
+from .bylines import Credit, agency_note, organisation
 from .lines import is_prose, read_byline
 from .meta import PageMeta, read_meta, strip_site_segments
 
@@ -117,6 +117,8 @@ def strip_lead_credit(paragraphs: list[str], look: int = 3) -> tuple[list[str], 
             break  # (a wire byline naming several reporters is the one long line that qualifies)
         segments = [seg for seg in _LEAD_SEPARATORS.split(paragraph) if seg.strip()]
         bylines = [c for c in (read_byline(seg) for seg in segments) if c]
+        if not bylines and credit.people and words <= 5 and organisation(paragraph.strip(" .,").split()):
+            bylines = [Credit(organisations=[paragraph.strip(" .,")])]  # "By JANE DOE" / "Associated Press"
         date = next((d for d in (parse_dateline(seg) for seg in segments) if d), None)
         if not bylines and not date:
             break
