@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ..evaluate.extraction import ExtractionScore, page_counts, page_recalls, score
+from ..extraction import get_extractor
+from ..extraction.fast import FastExtractor
+from ..model import Article, Page
 
 DATASET = "extraction-dev"
 LOW_RECALL = 0.6  # a page under this lost most of its article (the bar: no such page)
@@ -95,9 +98,6 @@ def load_pages(data_dir: Path, limit: Optional[int] = None) -> list[tuple[str, s
 
 
 def _newsgraph(name: str) -> Extract:
-    from ..extraction import get_extractor
-    from ..extraction.fast import FastExtractor
-    from ..model import Article, Page
 
     extractor = FastExtractor(fallback=False) if name == "fast-pure" else get_extractor(name)
 
@@ -108,12 +108,12 @@ def _newsgraph(name: str) -> Extract:
 
 
 def _bare_trafilatura() -> Extract:
-    import trafilatura
+    import trafilatura  # heavy to import: only when this reference is measured
     return lambda html, url: trafilatura.extract(html, url=url) or ""
 
 
 def _resiliparse() -> Optional[Extract]:
-    try:
+    try:  # the optional bench extra
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.html import HTMLTree
     except ImportError:
