@@ -110,7 +110,7 @@ def test_no_import_circle():
 
 
 STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query", "export")
-SHARED = ("model", "ids", "errors", "record", "text", "lang")
+SHARED = ("model", "ids", "errors", "record", "text", "lang", "safe")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
 # The read side: queries over a store, the export they offer, and the registry's name lookup (linking.lookup
 # reads a store's EntityRegistry; it writes nothing).
