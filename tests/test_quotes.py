@@ -471,3 +471,15 @@ def test_condition_belongs_to_the_reported_content(nlp):
     text = "The port authority said ships would be diverted to Eastbrook if the dispute lasted beyond Friday."
     [q] = quotes_of(nlp, text)
     assert q.text.endswith("if the dispute lasted beyond Friday")
+
+
+def test_quote_words_come_from_the_language_folder(nlp):
+    from newsgraph import lang
+    from newsgraph.enrichment.quotes import cues, find_quotes
+    words = lang.get("en").quotes
+    assert "say" in words.REPORTING_VERBS and "think" not in words.REPORTING_VERBS
+    assert cues.REPORTING_VERBS is words.REPORTING_VERBS
+    doc = nlp("The minister said the plan would work.")
+    assert [q.kind for q in find_quotes(doc, language="en")] == ["indirect"]
+    with pytest.raises(LookupError):
+        find_quotes(doc, language="xx")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
+from ... import lang
 from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
 from .cues import find_cues
@@ -40,11 +41,12 @@ class Resolver(Protocol):
                 context: Optional[ResolverContext] = None) -> Optional[str]: ...
 
 
-def find_drafts(doc: "Doc") -> list[Draft]:
-    """All draft quotations of a parsed document, in text order, speakers not yet resolved."""
+def find_drafts(doc: "Doc", language: str = "en") -> list[Draft]:
+    """All draft quotations of a parsed document, in text order, speakers not yet resolved. ``language`` picks
+    the word lists (``newsgraph.lang.get(language).quotes``); ``LookupError`` for a language with none."""
     text = doc_text(doc)
     layout = build_layout(text, find_stretches(text))
-    cues = find_cues(doc)
+    cues = find_cues(doc, lang.get(language).quotes)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
@@ -52,14 +54,14 @@ def find_drafts(doc: "Doc") -> list[Draft]:
 
 
 def find_quotes(doc: "Doc", entities: Sequence[Entity] = (),
-                resolver: Optional[Resolver] = None) -> list[Quote]:
+                resolver: Optional[Resolver] = None, language: str = "en") -> list[Quote]:
     """Quote records for ``doc`` (``doc.text`` is the article text), speakers resolved against ``entities``."""
     resolver = resolver or SpeakerResolver()
     context = ResolverContext()
     names = {e.id: e.name for e in entities}
     resolved: dict[int, Speaker] = {}
     quotes: list[Quote] = []
-    for draft in find_drafts(doc):
+    for draft in find_drafts(doc, language):
         speaker = _speaker(doc, draft, entities, resolver, context, names, resolved)
         resolved[id(draft)] = speaker
         quotes.append(_record(doc, draft, speaker, entities))
@@ -113,8 +115,11 @@ class QuoteAnnotator:
 
     name = "quotes"
 
-    def __init__(self, resolver: Optional[Resolver] = None) -> None:
+    def __init__(self, resolver: Optional[Resolver] = None, language: str = "en") -> None:
         self.resolver = resolver
+        self.language = language
 
     def annotate(self, article: Article, doc: "Doc") -> None:
-        article.quotes = find_quotes(doc, article.entities, self.resolver)
+        # the article's own language when we have words for it, else the annotator's default
+        code = article.language if article.language in lang.supported() else self.language
+        article.quotes = find_quotes(doc, article.entities, self.resolver, code)

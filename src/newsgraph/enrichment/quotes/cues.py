@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
 from .speakers import ORG_NOUNS, PERSON_ROLES
@@ -20,32 +21,15 @@ from .speakers import ORG_NOUNS, PERSON_ROLES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Verbs of saying, in lemma form. Cognition verbs (think, know, believe) are deliberately absent.
-REPORTING_VERBS = frozenset("""
-say tell add state announce claim report explain warn note insist maintain argue declare stress suggest deny
-confirm admit acknowledge reply respond vow pledge promise predict write ask urge comment assert observe remark
-reveal testify tweet concede contend emphasize emphasise indicate mention recall reiterate allege complain
-caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
-estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
-blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
-""".split())
-# Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
-# "They call for "…"") but whose clauses are not reported speech.
-QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
-# Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
-# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
-CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege""".split())
-# Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
-INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
-# Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
-# with a quotation in the predicate they make a mixed quote; without one they report nothing.
-NAMING_VERBS = frozenset({"call", "describe"})
+_WORDS = lang.get("en").quotes
+REPORTING_VERBS = _WORDS.REPORTING_VERBS
+QUOTE_ONLY_VERBS = _WORDS.QUOTE_ONLY_VERBS
+CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
+INFINITIVE_VERBS = _WORDS.INFINITIVE_VERBS
+NAMING_VERBS = _WORDS.NAMING_VERBS
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
-# Subordinators of a condition on the reported content ("would be diverted if the dispute lasted").
-CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
-_NOT_CONTENT = frozenset("""statement comment comments remark remarks question questions answer nothing anything
-something everything news announcement report details plan plans""".split())
+CONDITION_MARKS = _WORDS.CONDITION_MARKS
+_NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
@@ -70,8 +54,8 @@ class Cue:
         return doc_text(doc)[s:e]
 
 
-def is_reporting(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in REPORTING_VERBS
+def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in verbs
 
 
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
@@ -206,17 +190,18 @@ def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) ->
     return _strip_parenthetical(doc, left, right)
 
 
-def find_cues(doc: "Doc") -> list[Cue]:
-    """Every reporting cue in ``doc``, with complement and speaker token where the parse gives them."""
+def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
+    """Every reporting cue in ``doc``, with complement and speaker token where the parse gives them; ``words`` is
+    a language's quotes data (``lang.get(code).quotes``), whose verb lists say what a cue is."""
     cues: list[Cue] = []
     for tok in doc:
         acc = _according_to(doc, tok)
         if acc is not None:
             cues.append(acc)
             continue
-        if is_reporting(tok):
+        if is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in QUOTE_ONLY_VERBS:
+        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))

@@ -15,37 +15,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from ... import lang
 from ...model import Entity, Span
 from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
-NEUTER_PRONOUNS = frozenset({"it", "its"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-MALE_WORDS = frozenset("""mr mr. sir lord king prince father son husband brother man boy chairman spokesman
-businessman congressman actor uncle nephew grandfather emperor duke baron monk""".split())
-FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss madam lady queen princess mother daughter wife sister woman girl
-chairwoman spokeswoman businesswoman congresswoman actress aunt niece grandmother empress duchess nun""".split())
-# Head nouns of phrases that name a person by role; matched against Entity.roles and earlier titles.
-PERSON_ROLES = frozenset("""president minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair
-director chief leader official ceo executive governor senator mayor prime premier chancellor ambassador king queen
-general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
-scientist author editor representative administrator analyst economist expert member man woman boss captain
-premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
-ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
-ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
-coalition party council committee union airline carrier maker manufacturer bank court agency board police army
-military administration office commission authority authorities regime opposition rebels club team network
-newspaper service university institute""".split())
-# Organisation nouns that any organisation of the article may be called ("the company", "the government"); the
-# others describe a particular kind ("the manufacturer", "the airline") and name only an organisation the text
-# has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
-GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
-authorities authority""".split())
+_WORDS = lang.get("en").quotes
+MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
+FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
+PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
+NEUTER_PRONOUNS = _WORDS.NEUTER_PRONOUNS
+FIRST_PERSON = _WORDS.FIRST_PERSON
+MALE_WORDS = _WORDS.MALE_WORDS
+FEMALE_WORDS = _WORDS.FEMALE_WORDS
+PERSON_ROLES = _WORDS.PERSON_ROLES
+ORG_PRONOUN_TYPES = _WORDS.ORG_PRONOUN_TYPES
+ORG_NOUNS = _WORDS.ORG_NOUNS
+GENERIC_ORG_NOUNS = _WORDS.GENERIC_ORG_NOUNS
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
