@@ -483,3 +483,16 @@ def test_quote_words_come_from_the_language_folder(nlp):
     assert [q.kind for q in find_quotes(doc, language="en")] == ["indirect"]
     with pytest.raises(LookupError):
         find_quotes(doc, language="xx")
+
+
+def test_speaker_via_round_trips_and_stays_optional():
+    from newsgraph.model import Article, Quote, Speaker
+    from newsgraph.record import from_record, to_record
+    article = Article(id="a1", text="“Go,” she said.", content_hash="h", quotes=[
+        Quote("Go", (1, 3), "direct", [(1, 3)], "said", (10, 14), Speaker("she", (6, 9), "e1", "Ana", "pronoun")),
+        Quote("Go", (1, 3), "direct", [(1, 3)], None, None, Speaker("she", (6, 9)))])
+    record = to_record(article)
+    assert record["quotes"][0]["speaker"]["via"] == "pronoun"
+    assert "via" not in record["quotes"][1]["speaker"]  # absent, as in records written before the field
+    back = from_record(record)
+    assert [q.speaker.via for q in back.quotes] == ["pronoun", None]

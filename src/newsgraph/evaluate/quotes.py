@@ -113,9 +113,12 @@ def speaker_hits(quote: Quote, entities: Sequence[Entity], targets: Sequence[Spa
     return any(overlap(s, t) for s in spans for t in targets)
 
 
-def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limit: Optional[int] = None,
+SETS = ("meantime", "gum", "polnear-dev", "polnear-train")
+
+
+def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum", "polnear-dev"), limit: Optional[int] = None,
              speakers_file: Path = SPEAKERS_FILE) -> list[Report]:
-    """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``)."""
+    """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``, ``polnear/``)."""
     from .gold import read_gum, read_meantime
     reports = []
     data_dir = Path(data_dir)
@@ -123,6 +126,10 @@ def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limi
         reports.append(evaluate_meantime(read_meantime(data_dir / "meantime-dev")[:limit]))
     if "gum" in datasets and (data_dir / "gum").is_dir():
         reports.append(evaluate_gum(read_gum(data_dir / "gum")[:limit], speakers_file))
+    splits = [d.split("-", 1)[1] for d in datasets if d.startswith("polnear-")]
+    if splits:
+        from .quotes_polnear import evaluate as evaluate_polnear
+        reports.extend(evaluate_polnear(data_dir, splits, limit))
     return reports
 
 
@@ -226,8 +233,8 @@ def _annotation_for(rows: list[dict], span: Span) -> Optional[dict]:
 
 
 def _gum_speaker_ok(quote: Quote, entities: Sequence[Entity], row: dict, gold) -> bool:
-    if row.get("speaker_start") is None:  # no speaker in the text: right only when none is predicted
-        return quote.speaker is None or quote.speaker.entity is None
+    if row.get("speaker_start") is None:  # no speaker in the text: right only when none is predicted (a phrase
+        return quote.speaker is None       # named as speaker is a claim, whether or not it found an entity)
     targets = [(row["speaker_start"], row["speaker_end"])]
     if row.get("chain"):
         targets.extend((m.start, m.end) for m in gold.mentions if m.chain == row["chain"])
