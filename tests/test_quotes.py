@@ -496,3 +496,63 @@ def test_speaker_via_round_trips_and_stays_optional():
     assert "via" not in record["quotes"][1]["speaker"]  # absent, as in records written before the field
     back = from_record(record)
     assert [q.speaker.via for q in back.quotes] == ["pronoun", None]
+
+
+# ---- attribution rules from how news is written (issue 12); sentences written for these tests --------------------
+
+def test_quote_after_its_own_attribution_continues_the_statement(nlp):
+    text = '"We will fight," Ana Ortiz said. "And we will win, whatever the council decides."'
+    [q] = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert q.kind == "direct" and len(q.parts) == 2 and q.speaker.entity == "e1"
+    assert text[q.parts[1][0]:q.parts[1][1]].startswith("And we will win")
+
+
+def test_next_paragraph_opening_a_quote_continues_the_statement(nlp):
+    text = ('"The tunnel will be finished by spring," said Tomas Berg, the project manager.\n\n'
+            '"We have the crews, the money and the machines to do it."')
+    [q] = quotes_of(nlp, text, {"Tomas Berg": "PERSON"})
+    assert len(q.parts) == 2 and q.speaker.entity == "e1"
+
+
+def test_new_attribution_starts_a_new_record(nlp):
+    text = '"We will fight," Ana Ortiz said. "They will lose," Paul Reyes replied.'
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Paul Reyes": "PERSON"})
+    assert [q.speaker.entity for q in quotes] == ["e1", "e2"]
+
+
+def test_short_quote_punctuated_inside_its_marks_is_spoken(nlp):
+    text = '"Not today. Not ever," Ortiz said.'
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert q.speaker.entity == "e1"
+
+
+def test_statement_saying_is_spoken_by_who_issued_it(nlp):
+    text = "The mayor's office issued a statement saying the budget would be balanced next year."
+    [q] = quotes_of(nlp, text)
+    assert q.kind == "indirect" and q.speaker.text == "The mayor's office" and q.speaker.via == "governed"
+
+
+def test_report_after_a_preposition_takes_the_main_subject(nlp):
+    text = "Ortiz thanked the volunteers before arguing that the budget was fair to every district."
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert q.speaker.entity == "e1" and q.speaker.via == "governed"
+
+
+def test_a_date_is_never_the_speaker(nlp):
+    text = "Saturday at the party convention Sen. Mara Quill (D-MA) said the rival was a failure in business."
+    [q] = quotes_of(nlp, text, {"Mara Quill": "PERSON"})
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_speaker_via_says_how_the_speaker_was_found(nlp):
+    text = ('Ana Ortiz, the budget director, said the deficit had grown. "We cut what we could," she said.\n\n'
+            'The director added that the council had to act.')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert [q.speaker.via for q in quotes] == ["explicit", "pronoun", "nominal"]
+
+
+@pytest.mark.parametrize("body", ["The Norwegian government", "The Norway government"])
+def test_state_body_resolves_to_its_country(nlp, body):
+    text = f"Norway hosted the talks. {body} said the ceasefire would hold through the winter."
+    quotes = quotes_of(nlp, text, {"Norway": "GPE"})
+    assert quotes[-1].speaker.entity == "e1"

@@ -72,7 +72,9 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
              context: ResolverContext, names: dict[str, str], resolved: dict[int, Speaker]) -> Optional[Speaker]:
     if draft.inherited_from is not None and id(draft.inherited_from) in resolved:
         source = resolved[id(draft.inherited_from)]
-        return None if source is None else Speaker(source.text, source.span, source.entity, source.name)
+        if source is None:
+            return None
+        return Speaker(source.text, source.span, source.entity, source.name, "continuation")
     if draft.speaker is None:
         return None
     s, e = draft.speaker
@@ -80,7 +82,23 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     written = doc_text(doc)[s:e]
     if entity is not None:
         context.remember(s, entity, written)
-    return Speaker(written, (s, e), entity, names.get(entity) if entity else None)
+    return Speaker(written, (s, e), entity, names.get(entity) if entity else None, _via(doc, draft))
+
+
+def _via(doc: "Doc", draft: Draft) -> str:
+    """How the speaker phrase was found: the draft's own account, else read off the phrase's head word."""
+    if draft.via is not None:
+        return draft.via
+    text = doc_text(doc)
+    if "\n" in text[min(draft.speaker[1], draft.span[0]):max(draft.speaker[0], draft.span[0])]:
+        return "paragraph"  # named in a neighbouring paragraph ("Ortiz put it this way:")
+    if draft.cue is not None and draft.cue.governed:
+        return "governed"
+    toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
+    head = toks.root if toks is not None and len(toks) else None
+    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "explicit"
+    return "pronoun" if head.pos_ == "PRON" else "nominal"
 
 
 def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequence[Entity]) -> Quote:

@@ -27,10 +27,13 @@ QUOTE_ONLY_VERBS = _WORDS.QUOTE_ONLY_VERBS
 CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
 INFINITIVE_VERBS = _WORDS.INFINITIVE_VERBS
 NAMING_VERBS = _WORDS.NAMING_VERBS
+SPEECH_NOUNS = _WORDS.SPEECH_NOUNS
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# A subject of these types is when or how much, never who ("Saturday at the convention Ortiz said").
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
 
@@ -44,6 +47,7 @@ class Cue:
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
     kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming"
+    governed: bool = False  # the speaker is the subject of a verb higher up, or a relative pronoun's antecedent
 
     def span(self, doc: "Doc") -> Span:
         first, last = doc[min(self.tokens)], doc[max(self.tokens)]
@@ -94,12 +98,15 @@ def _complement_children(verb: "Token") -> list["Token"]:
     return []
 
 
-def subject_of(verb: "Token") -> Optional["Token"]:
-    """The speaker token of a reporting verb, climbing to the governing verb when it has no subject."""
+def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
+    """The speaker token of a reporting verb, climbing to the governing verb when it has no subject; each step up
+    (and a relative pronoun's antecedent) is appended to ``hops``. A participle on a noun of speech climbs through
+    the noun to the verb that governs it (``His office issued a statement saying …``: the office speaks)."""
+    hops = [] if hops is None else hops
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKER_ENTS]
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
         if subj is not None:
@@ -108,15 +115,62 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return pobj
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                hops.append(tok.head)
                 return tok.head  # "…, which said …": the relative's antecedent
             return subj
-        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
-            if tok.dep_ in ("relcl", "acl") and tok.dep_ == "acl" and tok.tag_ == "VBN":
-                return None  # "a statement issued …": no speaker
-            tok = tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
+            tok = tok.head.head  # "before claiming that", "pivoted to arguing that", "by saying"
+            hops.append(tok)
             seen += 1
             continue
+        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None  # "a statement issued …": no speaker
+            tok = tok.head
+            if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
+                tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
+            hops.append(tok)
+            seen += 1
+            continue
+        break
+    return _left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+def _governor_of_noun(noun: "Token") -> "Token":
+    """The verb a noun hangs on: its head as object, or the preposition's head as prepositional object."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else noun
+
+
+def _left_neighbour(verb: "Token") -> Optional["Token"]:
+    """A subjectless main verb's speaker when the parser hung it elsewhere (``…, the candidate stated that``,
+    ``Sen. Ortiz (D-MA) said``): the noun standing right before the verb, past a parenthesis or a comma-free
+    adverb."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start:
+        t = doc[i]
+        if t.text == ")":
+            while i > verb.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+            continue
+        if t.pos_ in ("ADV", "AUX", "PART") and t.dep_ in ("advmod", "aux", "neg"):
+            i -= 1
+            continue
+        if t.text == "," and i > verb.sent.start and doc[i - 1].dep_ == "appos":
+            i -= 1  # "her adviser, Jake Sullivan, said"
+            continue
+        break
+    if i < verb.sent.start:
         return None
+    t = doc[i]
+    if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "compound") \
+            and t.ent_type_ not in _NOT_SPEAKER_ENTS:
+        return t
     return None
 
 
@@ -244,12 +298,14 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = naming, "naming"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
-    speaker = _speaker_token(subject_of(verb))
+    hops: list = []
+    speaker = _speaker_token(subject_of(verb, hops))
+    governed = speaker is not None and bool(hops)
     if speaker is None:
         speaker = _quoted_as_saying(verb) or _inverted_speaker(doc, verb)
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
-    return Cue(tokens, verb.i, complement, speaker, kind)
+    return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
 
 def _with_condition(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> tuple[int, int]:

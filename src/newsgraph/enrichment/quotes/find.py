@@ -42,6 +42,7 @@ class Draft:
     cue: Optional[Cue] = None
     speaker: Optional[Span] = None  # speaker noun phrase, characters
     inherited_from: Optional["Draft"] = None
+    via: Optional[str] = None  # how the speaker was found, when not read off the phrase ("paragraph", "governed")
 
 
 @dataclass(slots=True)
@@ -269,8 +270,20 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         if cue is None and speaker is None:
             if not _inherit(layout, prev, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
+            if draft.inherited_from is not None and _same_statement(layout, prev, stretch):
+                prev.parts.extend(stretch.parts)  # "A," she said. "B.": one statement, one more part
+                prev.span = (prev.span[0], stretch.end)
+                continue
         out.append(draft)
     return out
+
+
+def _same_statement(layout: _Layout, prev: Draft, stretch: QuoteStretch) -> bool:
+    """Whether an unattributed quotation that :func:`_inherit` gave the previous speaker goes on with the direct
+    quote before it: only that quote's own attribution lies between them (``"We will fight," Ortiz said. "And we
+    will win."``), or the quotation opens the next paragraph with no new attribution. News writes one statement
+    so, and PARC-style gold annotates it as one."""
+    return prev.kind == "direct" and prev.cue is not None
 
 
 def _continues_split(layout: _Layout, prev: Draft, stretch: QuoteStretch, cue: Optional[Cue]) -> bool:
@@ -291,6 +304,8 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     words = body.split()
     if len(words) > _FRAGMENT_WORDS or len(stretch.parts) > 1:
         return False
+    if layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in (",", ".", "!", "?"):
+        return False  # '"Like Oakland. Or Ferguson," Trump said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
     after = layout.text[stretch.outer[1]:].lstrip(" ")
     in_clause = (bool(before) and before[-1] not in ",:;—–-(.!?\n") or (after[:1].isalnum())

@@ -34,6 +34,7 @@ PERSON_ROLES = _WORDS.PERSON_ROLES
 ORG_PRONOUN_TYPES = _WORDS.ORG_PRONOUN_TYPES
 ORG_NOUNS = _WORDS.ORG_NOUNS
 GENERIC_ORG_NOUNS = _WORDS.GENERIC_ORG_NOUNS
+STATE_NOUNS = _WORDS.STATE_NOUNS
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
@@ -97,6 +98,10 @@ class SpeakerResolver:
             fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
             return self._role(doc, span, toks, entities, context, fallback=fallback)
         lemma = lemma_of(head).lower()
+        if lemma in STATE_NOUNS:  # "the Syrian government", "the French foreign ministry": the country's
+            country = _country_in(toks, head, entities)
+            if country is not None:
+                return country
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             if lemma in GENERIC_ORG_NOUNS:
                 return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
@@ -137,6 +142,31 @@ class SpeakerResolver:
 def _is_role(head: "Token") -> bool:
     """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
     return head.pos_ != "PROPN" and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+
+
+def _country_in(toks, head: "Token", entities: Sequence[Entity]) -> Optional[str]:
+    """The country a state body belongs to: a GPE named in the phrase ("the US government"), or the GPE whose
+    name the nationality adjective is made from ("Syrian" → Syria, "German" → Germany)."""
+    for t in toks:
+        if t.i == head.i or t.ent_type_ not in ("GPE", "NORP"):
+            continue
+        word = t.lower_
+        for e in entities:
+            if e.type != "GPE":
+                continue
+            if any(m.start <= t.idx < m.end for m in e.mentions):
+                return e.id
+            name = e.name.lower()
+            if t.ent_type_ == "NORP" and " " not in name and _shared_prefix(word, name) >= max(4, len(name) - 2):
+                return e.id
+    return None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _affiliated(toks, head: "Token") -> bool:

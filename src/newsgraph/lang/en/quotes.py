@@ -23,6 +23,10 @@ INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
 # with a quotation in the predicate they make a mixed quote; without one they report nothing.
 NAMING_VERBS = frozenset({"call", "describe"})
+# Nouns of things said or written: a participle on one ("a statement saying", "in a tweet claiming") reports
+# for whoever issued it.
+SPEECH_NOUNS = frozenset("""statement letter tweet post message release memo note email e-mail interview speech
+remarks video ad advertisement op-ed column editorial report filing lawsuit complaint press conference""".split())
 # Subordinators of a condition on the reported content ("would be diverted if the dispute lasted").
 CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
 # Nouns that, as the object of an announcement verb, name the act of speaking rather than what was said.
@@ -54,3 +58,6 @@ newspaper service university institute""".split())
 # has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
 GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
 authorities authority""".split())
+# Bodies of a state: with a country or nationality in the phrase ("the Syrian government") they speak for it.
+STATE_NOUNS = frozenset("""government administration ministry regime cabinet presidency military army
+embassy""".split())
