@@ -556,3 +556,54 @@ def test_state_body_resolves_to_its_country(nlp, body):
     text = f"Norway hosted the talks. {body} said the ceasefire would hold through the winter."
     quotes = quotes_of(nlp, text, {"Norway": "GPE"})
     assert quotes[-1].speaker.entity == "e1"
+
+
+def test_open_quotation_is_attributed_by_whatever_verb_follows(nlp):
+    text = '"Our city will always be our city," an angry Gaston Lebel retaliated.'
+    [q] = quotes_of(nlp, text, {"Gaston Lebel": "PERSON"})
+    assert q.kind == "direct" and q.speaker.entity == "e1" and q.cue == "retaliated"
+
+
+def test_title_before_the_speaker_does_not_end_the_attribution(nlp):
+    text = '"We will win that one easily," Gov. Hal Brody replied.'
+    [q] = quotes_of(nlp, text, {"Hal Brody": "PERSON"})
+    assert q.speaker.entity == "e1"
+
+
+def test_narration_before_a_quote_is_not_what_was_said(nlp):
+    text = ('After the vote, the mayor posted a long message about what the council had done: '
+            '"Voters, you will not be ignored again," she wrote.')
+    quotes = quotes_of(nlp, text)
+    [q] = [q for q in quotes if q.kind != "indirect"]
+    assert q.kind == "direct" and q.speaker.text == "she"
+    assert text[q.parts[0][0]:q.parts[0][1]].startswith("Voters")
+
+
+def test_judging_verbs_with_a_quotation_make_mixed_quotes(nlp):
+    text = 'Ortiz blamed the shortfall on "years of reckless borrowing by the council."'
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert q.kind == "mixed" and q.cue == "blamed" and q.speaker.entity == "e1"
+
+
+def test_judging_verb_without_a_quotation_reports_nothing(nlp):
+    assert quotes_of(nlp, "Ortiz blamed the shortfall on years of borrowing.", {"Ortiz": "PERSON"}) == []
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Ortiz believes that the new tax will pass next spring.", "believes"),
+    ("Ortiz refused to release the budget figures for the harbour.", "refused"),
+])
+def test_stances_are_indirect_reports(nlp, text, cue):
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert q.kind == "indirect" and q.cue == cue and q.speaker.entity == "e1"
+
+
+def test_a_programme_title_is_not_a_quotation(nlp):
+    text = 'Ortiz appeared on "Meet the Nation," where she talked about taxes.'
+    assert [q for q in quotes_of(nlp, text, {"Ortiz": "PERSON"}) if q.kind != "indirect"] == []
+
+
+def test_meantime_cue_counts_leave_stances_out():
+    from newsgraph.evaluate.quotes import _speech_cue
+    assert _speech_cue("said") and _speech_cue("told") and _speech_cue("according to") and _speech_cue("warned")
+    assert not _speech_cue("believes") and not _speech_cue("thought") and not _speech_cue("blamed")

@@ -28,6 +28,9 @@ CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
 INFINITIVE_VERBS = _WORDS.INFINITIVE_VERBS
 NAMING_VERBS = _WORDS.NAMING_VERBS
 SPEECH_NOUNS = _WORDS.SPEECH_NOUNS
+ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
+INTENTION_VERBS = _WORDS.INTENTION_VERBS
+EVALUATION_VERBS = _WORDS.EVALUATION_VERBS
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
@@ -255,17 +258,40 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             continue
         if is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
+        elif is_reporting(tok, words.EVALUATION_VERBS):
+            predicate = _naming_range(doc, tok)
+            if predicate is not None:
+                cues.append(Cue((tok.i,), tok.i, predicate, _speaker_token(subject_of(tok)), "naming"))
+        elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
+            cue = _verb_cue(doc, tok)
+            if cue.complement is not None and cue.speaker is not None:  # a stance needs a holder and a content
+                cues.append(cue)
         elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))
-    return cues
+    return _outside_reports(doc, cues, words)
+
+
+def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
+    """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
+    rise") belong to that report: the speaker said it, so they are no report of their own."""
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    speech = [c.complement for c in cues if c.complement is not None
+              and lemma_of(doc[c.verb]).lower() not in stance]
+    return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
+            or not any(a <= c.verb < b for a, b in speech)]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
     with what it is called, for a naming verb that has both; None otherwise."""
-    if lemma_of(verb).lower() not in NAMING_VERBS:
+    lemma = lemma_of(verb).lower()
+    if lemma in EVALUATION_VERBS:  # the whole predicate: "blamed the law on "…"", "referred to her as "…""
+        if not any(c.dep_ in ("dobj", "prep") for c in verb.rights):
+            return None
+        return _strip_parenthetical(doc, verb.i + 1, verb.right_edge.i + 1)
+    if lemma not in NAMING_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
@@ -336,7 +362,7 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
     lemma = lemma_of(verb).lower()
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is not None and lemma in INFINITIVE_VERBS and verb.tag_ != "VBN":
+    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
         return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if xcomp is not None and subj is not None and verb.tag_ == "VBN":  # "are said to be up to four times faster"

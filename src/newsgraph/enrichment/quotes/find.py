@@ -32,6 +32,8 @@ _MIN_SENTENCE_WORDS = 2  # "This is unacceptable." alone is a quotation; "Why?" 
 _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues only right next to the quote
 _FRAGMENT_WORDS = 4  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
+_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
+_OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
 
 
 @dataclass(slots=True)
@@ -92,11 +94,17 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
         inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
+        last = inside[-1] if inside else None
+        if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
+            attributed.setdefault(last, cue)  # narration: "…: "Men, you will not …," she wrote."
+            continue
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
             if cue.kind == "naming" and all(len(doc_text(doc)[a:b].split()) < _NAMING_MIN_WORDS for a, b in parts):
                 continue  # called the plan "dangerous": a one-word label, like a scare quote
+            if cue.kind == "object" and _quoted_term(doc, cue.complement, outers, parts):
+                continue  # promising a "formal update": the object is a quoted term, not words reported
             if _words_outside(doc, cue.complement, outers):
                 # the clause as written: both marks of every quoted fragment inside it
                 span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
@@ -109,6 +117,26 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind == "object" or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _quoted_term(doc: "Doc", tokens: tuple[int, int], outers: list[Span], parts: list[Span]) -> bool:
+    """Whether a noun-phrase object is a short quoted phrase: nothing but it and a determiner, or its head word
+    inside the marks ("a "formal update" on the plans")."""
+    text = doc_text(doc)
+    quoted = sum(len(text[a:b].split()) for a, b in parts)
+    outside = [t for t in doc[tokens[0]:tokens[1]] if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers)]
+    head = doc[tokens[0]:tokens[1]].root
+    return quoted <= _FRAGMENT_WORDS and (all(t.pos_ == "DET" for t in outside)
+                                          or any(o[0] <= head.idx < o[1] for o in outers))
+
+
+def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str) -> bool:
+    """Whether the cue and its speaker come right after a quotation left open by its comma (``"…," she wrote``):
+    then the cue attributes that quotation, and the clause the parser took for its complement is narration."""
+    start = min([doc[t].idx for t in cue.tokens] + ([doc[cue.speaker].idx] if cue.speaker is not None else []))
+    gap = text[stretch.outer[1]:start]
+    return 0 <= len(gap) <= 2 and not gap.strip() and start > stretch.outer[1] - 1 \
+        and text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -150,9 +178,21 @@ def _window_after(i: int, layout: _Layout) -> Span:
     if i + 1 < len(layout.stretches):
         end = min(end, layout.stretches[i + 1].outer[0])
     for j in range(start, end):
-        if layout.text[j] in _SENTENCE_END:
+        if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j):
             return start, j + 1
     return start, end
+
+
+def _abbreviation(text: str, j: int) -> bool:
+    """Whether the full stop at ``j`` ends a title or an initial ("Gov. Kasich", "Sen.", "J. Smith"), not a
+    sentence."""
+    if text[j] != ".":
+        return False
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    return 0 < len(word) <= 4 and word[0].isupper() and (len(word) == 1 or word.lower() in _TITLES)
 
 
 def _window_before(i: int, layout: _Layout) -> Span:
@@ -183,7 +223,26 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
         elif window.start <= cue.verb < min(window.end, window.start + reach):
             found.append(cue)
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
-    return min(found, key=lambda c: c.kind == "quote_only", default=None)
+    best = min(found, key=lambda c: c.kind == "quote_only", default=None)
+    if best is None and layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS:
+        best = _any_verb_after(doc, window)
+    return best
+
+
+def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
+    """``"France will always be France," an angry Hollande retaliated.``: a quotation left open by its comma is
+    attributed by the clause right after it, whatever its verb (retaliated, mocked, shot back)."""
+    for tok in window[:_AFTER_MAX_TOKENS]:
+        if tok.pos_ != "VERB":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and _speaker_ok(subj) and window.start <= subj.i:
+            return Cue((tok.i,), tok.i, None, subj.i, "verb")
+        after = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < window.end), None)
+        if subj is None and after is not None and tok.i == window.start:  # '"…," retorted Ortiz'
+            return Cue((tok.i,), tok.i, None, after.i, "verb")
+        return None  # only the first verb may attribute
+    return None
 
 
 def _cue_before(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
@@ -304,8 +363,11 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     words = body.split()
     if len(words) > _FRAGMENT_WORDS or len(stretch.parts) > 1:
         return False
+    para = layout.paragraph_of(stretch.outer[0])
+    if _title_case(body) and not _title_case(layout.text[para[0]:para[1]]):  # in a headline every word is
+        return not (len(words) > 1 and body[:1].isupper() and _own_sentence_start(layout, stretch))
     if layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in (",", ".", "!", "?"):
-        return False  # '"Like Oakland. Or Ferguson," Trump said': punctuated inside the marks, words spoken
+        return False  # '"Not today. Not ever," Ortiz said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
     after = layout.text[stretch.outer[1]:].lstrip(" ")
     in_clause = (bool(before) and before[-1] not in ",:;—–-(.!?\n") or (after[:1].isalnum())
@@ -313,6 +375,22 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
         return False
     inner = doc.char_span(stretch.start, stretch.end, alignment_mode="contract")
     return len(words) <= 1 or inner is None or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
+def _title_case(body: str) -> bool:
+    """A name of a show, book or film ("State of the Union", "Morning Joe,"): every longer word capitalised and
+    no sentence inside."""
+    words = [w.strip(",.!?;:") for w in body.split()]
+    long = [w for w in words if len(w) > 3 and w[:1].isalpha()]
+    inner = body.rstrip(",.!?… ")
+    return len(words) > 1 and words[0][:1].isupper() and all(w[:1].isupper() for w in long) \
+        and not any(p in inner for p in (". ", "? ", "! ")) and body.rstrip()[-1:] not in "!?"
+
+
+def _own_sentence_start(layout: _Layout, stretch: QuoteStretch) -> bool:
+    """Whether the quotation opens its sentence (a title-cased spoken line, ""Build A Wall," they chanted")."""
+    before = layout.text[:stretch.outer[0]].rstrip(" ")
+    return not before or before[-1] in ".!?\n:" or before[-1] in "”\"'"
 
 
 def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: QuoteStretch) -> bool:

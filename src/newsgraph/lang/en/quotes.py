@@ -11,6 +11,18 @@ caution conclude propose demand threaten assure inform advise proclaim describe 
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
 blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
 """.split())
+# Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
+# …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
+# against gold that marks only speech can leave them out.
+ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
+recognize recognise understand""".split())
+# Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
+INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
+# Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
+# "dismissed the report as "fake news"", "thanked him for "stepping up""): with a quotation of two words or more
+# in the predicate they make a mixed quote; without one they report nothing.
+EVALUATION_VERBS = frozenset("""praise blame thank accuse dismiss dub label brand mock slam criticize criticise
+denounce deride characterize characterise hail condemn attack ridicule""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
