@@ -607,3 +607,44 @@ def test_meantime_cue_counts_leave_stances_out():
     from newsgraph.evaluate.quotes import _speech_cue
     assert _speech_cue("said") and _speech_cue("told") and _speech_cue("according to") and _speech_cue("warned")
     assert not _speech_cue("believes") and not _speech_cue("thought") and not _speech_cue("blamed")
+
+
+def test_headline_name_and_colon_give_the_quote_its_speaker(nlp):
+    text = "Ortiz: Council Budget Is ‘a Disgrace to Every Taxpayer’\n\nThe council met on Monday."
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert q.speaker.entity == "e1"
+
+
+def test_a_speaker_in_the_next_paragraph_does_not_take_the_quote(nlp):
+    text = ('"In some ways it feels like we won the lottery," Tim Canova said. "There is a natural donor base."\n\n'
+            'Bernie Sanders, who sent letters on his behalf, said he may also campaign for him in the fall.')
+    quotes = quotes_of(nlp, text, {"Tim Canova": "PERSON", "Bernie Sanders": "PERSON"})
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1 and direct[0].speaker.entity == "e1"
+
+
+def test_a_word_inside_the_quotation_is_never_its_speaker(nlp):
+    text = '"We were tremendously wrong to wait so long," Jorge Ramos, 58, told a radio station on Monday.'
+    [q] = quotes_of(nlp, text, {"Jorge Ramos": "PERSON"})
+    assert q.speaker.entity == "e1"
+
+
+def test_pronoun_does_not_take_a_name_met_only_inside_quotation_marks(nlp):
+    text = ('Tom Ortiz arrived late to the hearing. A letter on the table read: "Paul Reyes never understood this '
+            'city." He said the vote had been rigged from the start.')
+    quotes = quotes_of(nlp, text, {"Tom Ortiz": "PERSON", "Paul Reyes": "PERSON"})
+    [report] = [q for q in quotes if q.kind == "indirect"]
+    assert report.speaker.text == "He" and report.speaker.entity == "e1"
+
+
+def test_quoted_paragraph_after_a_report_continues_its_speaker(nlp):
+    text = ('The deficit has grown again, said Ana Ortiz, the budget director.\n\n'
+            '"We cut what we could, and it was still not enough for the schools."')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker.entity == "e1" and q.speaker.via == "continuation"
+
+
+def test_a_share_of_people_can_speak(nlp):
+    [q] = quotes_of(nlp, "About 4 in 10 say they want the next president to have more liberal policies.")
+    assert q.speaker is not None and "10" in q.speaker.text

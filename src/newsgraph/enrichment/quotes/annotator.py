@@ -48,7 +48,7 @@ def find_drafts(doc: "Doc", language: str = "en") -> list[Draft]:
     layout = build_layout(text, find_stretches(text))
     cues = find_cues(doc, lang.get(language).quotes)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
-    drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
+    drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed, tuple(drafts)))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
     return tidy(doc, drafts)
 
@@ -57,7 +57,7 @@ def find_quotes(doc: "Doc", entities: Sequence[Entity] = (),
                 resolver: Optional[Resolver] = None, language: str = "en") -> list[Quote]:
     """Quote records for ``doc`` (``doc.text`` is the article text), speakers resolved against ``entities``."""
     resolver = resolver or SpeakerResolver()
-    context = ResolverContext()
+    context = ResolverContext(quoted=[s.outer for s in find_stretches(doc_text(doc))])
     names = {e.id: e.name for e in entities}
     resolved: dict[int, Speaker] = {}
     quotes: list[Quote] = []

@@ -130,9 +130,13 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
+            came_from = tok.dep_
             tok = tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
+            elif came_from == "advcl" and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
+                hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
+                return tok
             hops.append(tok)
             seen += 1
             continue
@@ -171,6 +175,8 @@ def _left_neighbour(verb: "Token") -> Optional["Token"]:
     if i < verb.sent.start:
         return None
     t = doc[i]
+    if t.pos_ == "NUM" and t.dep_ in ("nummod", "quantmod", "npadvmod", "pobj"):  # "About 4 in 10 say"
+        return t
     if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "compound") \
             and t.ent_type_ not in _NOT_SPEAKER_ENTS:
         return t

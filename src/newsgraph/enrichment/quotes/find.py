@@ -84,6 +84,9 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
     for cue in cues:
         if cue.complement is None or layout.inside_quote(doc[cue.verb].idx):
             continue
+        cue.complement = _within_paragraph(doc, cue, layout)
+        if cue.complement is None:
+            continue
         cs, ce = char_range(doc, cue.complement)
         covering = [i for i, s in enumerate(layout.stretches)
                     if _overlap((cs, ce), s.outer) >= 0.8 * (ce - cs)
@@ -117,6 +120,29 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind == "object" or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _within_paragraph(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[tuple[int, int]]:
+    """The cue's complement cut to the cue's own paragraph: a parse that runs a sentence over a paragraph break
+    must not give one paragraph's quotation to the next paragraph's speaker."""
+    para = layout.paragraph_of(doc[cue.verb].idx)
+    left, right = cue.complement
+    while left < right and doc[left].idx < para[0]:
+        left += 1
+    while right > left and doc[right - 1].idx >= para[1]:
+        right -= 1
+    return (left, right) if right > left else None
+
+
+def _speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]:
+    """The speaker of a cue right after a quotation when the parser took a word inside the quotation for the
+    verb's subject: the first name or pronoun between the closing mark and the verb."""
+    verb = doc[cue.verb]
+    between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
+    if between is None:
+        return None
+    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    return None if head is None else char_range(doc, speaker_range(doc, head))
 
 
 def _quoted_term(doc: "Doc", tokens: tuple[int, int], outers: list[Span], parts: list[Span]) -> bool:
@@ -168,7 +194,7 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout)
     if before is not None:
         return before, speaker_chars(doc, before)
-    return None, _colon_speaker(doc, stretch, layout)
+    return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
 
 
 def _window_after(i: int, layout: _Layout) -> Span:
@@ -307,8 +333,34 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     return char_range(doc, (np.start, np.end))
 
 
+def _headline_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
+    """``Issa: Clinton's 'Honesty Is in Question'``: a one-line paragraph (a headline, a summary line) that opens
+    with a short name and a colon gives its quotations to that name."""
+    para = layout.paragraph_of(stretch.outer[0])
+    line = layout.text[para[0]:para[1]]
+    colon = line.find(": ")
+    if "\n" in line.strip() or colon <= 0 or para[0] + colon > stretch.outer[0]:
+        return None
+    name = doc.char_span(para[0], para[0] + colon, alignment_mode="contract")
+    if name is None or not 0 < len(name) <= 5 or not any(t.pos_ == "PROPN" for t in name) \
+            or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name):
+        return None
+    return char_range(doc, (name.start, name.end))
+
+
+def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
+                   reports: tuple[Draft, ...]) -> Optional[Draft]:
+    """The quotation or report that ends last before ``stretch``: whose speaker a following unattributed quoted
+    paragraph continues (``…, said Ana Ortiz, the budget director.`` then ``"We did what we could."``)."""
+    before = [d for d in direct[-1:] if d.span[1] <= stretch.outer[0]]
+    text_before = layout.text[layout.paragraph_of(stretch.outer[0])[0]:stretch.outer[0]]
+    if not text_before.strip():  # a quoted paragraph: a report just before may name its speaker
+        before += [d for d in reports if d.span[1] <= stretch.outer[0]]
+    return max(before, key=lambda d: d.span[1], default=None)
+
+
 def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict[int, Cue],
-                  consumed: set[int]) -> list[Draft]:
+                  consumed: set[int], reports: tuple[Draft, ...] = ()) -> list[Draft]:
     """Direct quotes from the stretches no mixed quote took: split quotes joined, continuations inherited."""
     out: list[Draft] = []
     for i, stretch in enumerate(layout.stretches):
@@ -318,6 +370,8 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         speaker = speaker_chars(doc, cue) if cue is not None else None
         if cue is None:
             cue, speaker = attribute_stretch(doc, i, cues, layout)
+        if speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
+            speaker = _speaker_after(doc, stretch, cue)  # "We …," Ramos, 58, told AFP: not "We"
         prev = out[-1] if out else None
         if prev is not None and _continues_split(layout, prev, stretch, cue):
             prev.parts.extend(stretch.parts)
@@ -327,9 +381,10 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         if _embedded_term(doc, layout, stretch):
             continue
         if cue is None and speaker is None:
-            if not _inherit(layout, prev, draft, stretch) and not _stands_alone(layout, stretch):
+            source = _latest_before(layout, stretch, out, reports)
+            if not _inherit(layout, source, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
-            if draft.inherited_from is not None and _same_statement(layout, prev, stretch):
+            if draft.inherited_from is not None and source is prev and _same_statement(layout, prev, stretch):
                 prev.parts.extend(stretch.parts)  # "A," she said. "B.": one statement, one more part
                 prev.span = (prev.span[0], stretch.end)
                 continue

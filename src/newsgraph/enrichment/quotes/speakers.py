@@ -44,6 +44,10 @@ class ResolverContext:
 
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (char offset, entity id)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
+    quoted: list[Span] = field(default_factory=list)  # quoted stretches, marks included, in text order
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.quoted)
 
     def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
         self.speakers.append((offset, entity_id))
@@ -273,7 +277,9 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     for e in entities:
         if e.type not in types:
             continue
-        before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window]
+        # a name met only inside someone's quoted words is not whom the narration's "he" refers to
+        before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window
+                  and not context.in_quotes(m.start, m.end)]
         if not before and e.id != last_speaker:
             continue
         score = 0.0
