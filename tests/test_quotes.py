@@ -648,3 +648,32 @@ def test_quoted_paragraph_after_a_report_continues_its_speaker(nlp):
 def test_a_share_of_people_can_speak(nlp):
     [q] = quotes_of(nlp, "About 4 in 10 say they want the next president to have more liberal policies.")
     assert q.speaker is not None and "10" in q.speaker.text
+
+
+def test_continuation_after_an_attribution_with_a_title(nlp):
+    text = '"Carolina is going to win that one," Gov. Hal Brody replied. "I hate to say it, but they will win."'
+    [q] = quotes_of(nlp, text, {"Hal Brody": "PERSON"})
+    assert len(q.parts) == 2 and q.speaker.entity == "e1"
+
+
+def test_speaker_described_between_quote_and_verb(nlp):
+    text = ('She had moved to Cairo years ago. "She is also a mother of three young boys," another friend, '
+            'Mariam Emara, told a reporter.')
+    [q] = [q for q in quotes_of(nlp, text, {"Mariam Emara": "PERSON"}) if q.kind != "indirect"]
+    assert q.kind == "direct" and q.speaker.entity == "e1"
+
+
+def test_short_attribution_after_a_closed_quotation(nlp):
+    text = 'The crowd fell silent. "I hope you find the missing emails." Hal Brody said.'
+    [q] = quotes_of(nlp, text, {"Hal Brody": "PERSON"})
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_stance_in_a_question_is_not_a_report(nlp):
+    assert quotes_of(nlp, "Who do you think will win the final next week?") == []
+
+
+def test_colon_speaker_after_a_dash(nlp):
+    text = 'Turnout matters most for the party - Philip Bump: "Two weeks ago, the South was his strongest region."'
+    [q] = quotes_of(nlp, text, {"Philip Bump": "PERSON"})
+    assert q.speaker.entity == "e1"

@@ -127,7 +127,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             hops.append(tok)
             seen += 1
             continue
-        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
+        if tok.dep_ in ("advcl", "xcomp", "acomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
             came_from = tok.dep_
@@ -270,7 +270,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
                 cues.append(Cue((tok.i,), tok.i, predicate, _speaker_token(subject_of(tok)), "naming"))
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
-            if cue.complement is not None and cue.speaker is not None:  # a stance needs a holder and a content
+            question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
+            if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
                 cues.append(cue)
         elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)

@@ -30,9 +30,11 @@ _MIN_UNATTRIBUTED_WORDS = 6
 _NAMING_MIN_WORDS = 2  # called it "a blow to commuters" reports words; called it "dangerous" labels
 _MIN_SENTENCE_WORDS = 2  # "This is unacceptable." alone is a quotation; "Why?" alone may be a title
 _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues only right next to the quote
-_FRAGMENT_WORDS = 4  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
+_FRAGMENT_WORDS = 4
+_SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
+_NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
 _OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
 
 
@@ -161,8 +163,14 @@ def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str)
     then the cue attributes that quotation, and the clause the parser took for its complement is narration."""
     start = min([doc[t].idx for t in cue.tokens] + ([doc[cue.speaker].idx] if cue.speaker is not None else []))
     gap = text[stretch.outer[1]:start]
-    return 0 <= len(gap) <= 2 and not gap.strip() and start > stretch.outer[1] - 1 \
-        and text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS
+    if start < stretch.outer[1] or text[stretch.outer[1] - 2:stretch.outer[1] - 1] not in _OPEN_ENDINGS:
+        return False
+    if not gap.strip():
+        return True
+    # "…," another friend, Mariam Emara, told CNN: only the speaker's own description may come between
+    words = doc.char_span(stretch.outer[1], start, alignment_mode="contract")
+    return len(gap) <= 40 and words is not None and not any(t.pos_ in ("VERB", "AUX") or t.text in ".!?"
+                                                            for t in words)
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -235,12 +243,15 @@ def _window_before(i: int, layout: _Layout) -> Span:
 
 def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
     stretch = layout.stretches[i]
-    if layout.text[stretch.end - 1:stretch.end] == ".":
-        return None  # "… terrorism." After X stressed …: a full stop inside the marks ends the sentence
     ws, we = _window_after(i, layout)
     window = doc.char_span(ws, we, alignment_mode="contract")
     if window is None:
         return None
+    if layout.text[stretch.end - 1:stretch.end] == ".":
+        # "… terrorism." After X stressed …: a full stop inside the marks ends the sentence, unless all that
+        # follows is a short attribution ending its own sentence ("…missing." Trump said.)
+        if len(window) > _SHORT_ATTRIBUTION or layout.text[we - 1:we] != ".":
+            return None
     found = []
     for cue in cues:
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
@@ -323,7 +334,8 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     if not before.endswith(":"):
         return None
     head_text = before[:-1].rstrip()
-    sent_start = max(head_text.rfind(c) for c in ".!?\n") + 1
+    leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
+    sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
     np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")
     if np is None or not 0 < len(np) <= 6 or any(t.pos_ == "VERB" for t in np):
         return None
@@ -455,8 +467,10 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     if not _sentence_like(layout.text, stretch):
         return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
+    ends = sum(1 for j in range(prev.span[1], stretch.outer[0])
+               if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j))
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
-    if gap.count("\n\n") > 1 or sum(gap.count(c) for c in _SENTENCE_END) > 1 or len(gap) > 200:
+    if gap.count("\n\n") > 1 or ends > 1 or len(gap) > 200:
         return False
     source = prev.inherited_from or prev
     draft.inherited_from = source
