@@ -463,8 +463,10 @@ def test_naming_verb_with_a_quotation_is_a_mixed_quote(nlp, text, cue, speaker, 
     assert [text[s:e] for s, e in q.parts] == [part]
 
 
-def test_one_word_label_after_a_naming_verb_is_dropped(nlp):
-    assert quotes_of(nlp, 'Critics called the plan "dangerous" at the meeting.') == []
+def test_one_word_label_after_a_naming_verb_is_reported(nlp):
+    # Someone who called the plan "dangerous" said that word: GUM and PolNeAR both mark it as a quotation.
+    [q] = quotes_of(nlp, 'Critics called the plan "dangerous" at the meeting.')
+    assert q.kind == "mixed" and q.speaker.text == "Critics"
 
 
 def test_condition_belongs_to_the_reported_content(nlp):
@@ -677,3 +679,11 @@ def test_colon_speaker_after_a_dash(nlp):
     text = 'Turnout matters most for the party - Philip Bump: "Two weeks ago, the South was his strongest region."'
     [q] = quotes_of(nlp, text, {"Philip Bump": "PERSON"})
     assert q.speaker.entity == "e1"
+
+
+@pytest.mark.parametrize("text", [
+    'Ortiz has called the sentence "dangerous" and the judge "reckless."',
+])
+def test_called_with_a_quoted_word_reports_it(nlp, text):
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert any(q.kind == "mixed" and q.cue == "called" and q.speaker.entity == "e1" for q in quotes)

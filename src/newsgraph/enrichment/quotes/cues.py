@@ -305,12 +305,20 @@ def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
         return None
     preds = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > obj.i]
     preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.right_edge.i + 1, verb.right_edge.i + 1):
+        # "called Clinton, his challenger, an ISIS "co-founder"": the parser lost what she is called, but a
+        # quotation in the rest of the predicate is it
+        return _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
     if not preds:
         return None
     right = max(p.right_edge.i for p in preds) + 1
     # "what the makers call "interference"": the object comes first; what it is called follows the verb
     left = obj.left_edge.i if obj.i > verb.i else verb.i + 1
     return _strip_parenthetical(doc, left, max(right, obj.right_edge.i + 1))
+
+
+def _quote_opens_in(doc: "Doc", start: int, end: int) -> bool:
+    return any(t.text in "\"“‘«" or t.tag_ == "``" for t in doc[start:end])
 
 
 def _verb_cue(doc: "Doc", verb: "Token") -> Cue:

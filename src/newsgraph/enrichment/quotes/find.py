@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 _AFTER_MAX_TOKENS = 8  # "…," the Foreign Ministry spokesman said: the cue comes within a few words
 _BEFORE_MAX_TOKENS = 8  # said, "…" / told the press on Friday, "…"
 _MIN_UNATTRIBUTED_WORDS = 6
-_NAMING_MIN_WORDS = 2  # called it "a blow to commuters" reports words; called it "dangerous" labels
+_NAMING_MIN_WORDS = 1  # called the sentence "dangerous": a word someone said, reported
 _MIN_SENTENCE_WORDS = 2  # "This is unacceptable." alone is a quotation; "Why?" alone may be a title
 _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues only right next to the quote
 _FRAGMENT_WORDS = 4
