@@ -44,7 +44,8 @@ def index_factory(request, tmp_path):
     def make():
         if request.param == "memory":
             return MemoryDedupIndex()
-        store = open_store(tmp_path / "news.db")
+        # One file per index: a store's index holds its write transaction open until the next put (or close).
+        store = open_store(tmp_path / f"news{len(stores)}.db")
         stores.append(store)
         return store.dedup_index()
     yield make

@@ -48,7 +48,7 @@ def build(path):
                  entities=[Entity("e1", "John Kerry", "PERSON", [_find(T3, "John Kerry")])],
                  quotes=[_quote(T3, "the oil deal is done", "John Kerry", "e1", [])])
     with open_store(path) as s:
-        for article in link([a1, copy, a2, a3], s):
+        for article in link([a1, copy, a2, a3], s.entity_registry()):
             s.put(article)
     return path
 
@@ -88,11 +88,11 @@ def test_entity_page(store):
     assert page.articles == 2  # the copy is not counted
     assert page.roles == [("Foreign Minister", 1)]
     assert page.mentions_by_month == [("2013-05", 2)]
-    assert [n for n, _, _ in page.cooccurring][0] == "John Kerry"
+    assert [c.name for c in page.cooccurring][0] == "John Kerry"
     assert len(page.quotes) == 2 and page.quotes[0].article_id == "a2"  # newest first
     kerry = query.entity(store, "Kerry")
-    assert kerry.aliases == ["John Kerry", "Kerry"] and kerry.quoted_by == [("Sergei Lavrov", 1),
-                                                                            ("Sergey Lavrov", 1)]
+    assert kerry.aliases == ["John Kerry", "Kerry"] and [(s.speaker, s.quotes) for s in kerry.quoted_by] == [
+        ("Sergei Lavrov", 1), ("Sergey Lavrov", 1)]
     assert query.entity(store, "Nobody Known") is None
 
 

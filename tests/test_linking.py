@@ -28,7 +28,7 @@ def article(aid: str, text: str, ents: list[tuple], published: str = "2013-05-04
 
 def ingest(store, articles) -> dict[str, dict[str, str]]:
     out = {}
-    for a in link(articles, store):
+    for a in link(articles, store.entity_registry()):
         store.put(a)
         out[a.id] = {e.name: e.global_id for e in a.entities}
     return out
@@ -144,7 +144,7 @@ def test_resume_after_registry_write_but_before_put(tmp_path):
     path = tmp_path / "resume.db"
     arts = [article("r1", "Sergey Lavrov met Airbus.", [("Sergey Lavrov", "PERSON"), ("Airbus", "ORG")])]
     with open_store(path) as s:
-        linked = next(link(arts, s))  # linked, never put
+        linked = next(link(arts, s.entity_registry()))  # linked, never put
         gids = [e.global_id for e in linked.entities]
     before = _counts(path)
     with open_store(path) as s:

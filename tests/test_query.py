@@ -8,7 +8,7 @@ import json
 import pytest
 
 from newsgraph import query
-from newsgraph.errors import ConfigError, MissingExtra
+from newsgraph.errors import ConfigError
 from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity, Mention, Quote, Speaker
 from newsgraph.record import to_record
@@ -96,6 +96,5 @@ def test_export_csv(store):
 def test_export_rejects_unknown_formats(store):
     with pytest.raises(ConfigError, match="xml"):
         query.export(store, "xml", io.StringIO())
-    with pytest.raises(MissingExtra, match="parquet"):
-        query.export(store, "parquet", io.StringIO())
+
 

@@ -16,10 +16,11 @@ from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity
 from newsgraph.storage import open_store
 from newsgraph.storage.base import SearchFilters
-from newsgraph.storage.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
+from newsgraph.storage.sqlite.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
                                             source_token, year_of)
-from newsgraph.storage.fts import create_legacy
-from newsgraph.storage.speakers import terms
+from newsgraph.storage.sqlite.fts import create_legacy
+from newsgraph.storage.sqlite.search import facet_match
+from newsgraph.storage.sqlite.words import terms
 
 YEARS = st.integers(950, 2030)
 MONTHS = st.integers(0, 13)
@@ -162,10 +163,10 @@ def test_filtered_search_finds_exactly_what_the_filters_pass(tmp_path, legacy):
         if not legacy:  # the tokens carried these filters (the others above went through the walk)
             for f in (SearchFilters(entity="lavrov"), SearchFilters(source="wire"), SearchFilters(until="2011-06-15"),
                       SearchFilters(story="s3")):
-                assert store._facet_match(f)[0], f
-            assert store._facet_match(SearchFilters(entity="avrov"))[0] is None  # inside a word: substring test
-            assert store._facet_match(SearchFilters(until="2011-06"))[1] == {"dates"}  # month bound: tokens decide
-            assert store._facet_match(SearchFilters(until="2011-06-15"))[1] == set()  # a day: SQL decides the day
+                assert facet_match(store._conn, True, f)[0], f
+            assert facet_match(store._conn, True, SearchFilters(entity="avrov"))[0] is None  # inside a word: SQL
+            assert facet_match(store._conn, True, SearchFilters(until="2011-06"))[1] == {"dates"}  # tokens decide
+            assert facet_match(store._conn, True, SearchFilters(until="2011-06-15"))[1] == set()  # a day: SQL
 
 
 def _make_schema_1(path) -> None:

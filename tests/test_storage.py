@@ -20,8 +20,9 @@ from newsgraph.model import Article, Entity, Figure, Mention, Problem, Quote, Sp
 from newsgraph.record import to_record
 from newsgraph.storage import PutStatus, default_db_path, open_store
 from newsgraph.storage.base import SearchFilters
-from newsgraph.storage.facet_tokens import article_tokens
-from newsgraph.storage.speakers import MAX_TERMS, terms
+from newsgraph.storage.sqlite.facet_tokens import article_tokens
+from newsgraph.storage.sqlite.speakers import MAX_TERMS
+from newsgraph.storage.sqlite.words import terms
 from newsgraph.storage.sqlite import fts_query
 
 # -- builders ----------------------------------------------------------------------------------------------------

@@ -5,25 +5,19 @@ caller can count and report it. Where the steps run (one process, a pool) is the
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from . import __version__, lang
-from .enrichment.nlp import DEFAULT_MODEL
+from . import __version__, lang, sources, steps
+from .enrichment.nlp import DEFAULT_MODEL, load
+from .executors import Executor, make_executor
+from .extraction import extract as extract_page
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
 
 Item = Union[Article, Rejected]
 
-# name -> "module:Class"; resolved lazily so a run that skips a stage never imports it.
-ANNOTATORS = {
-    "entities": "newsgraph.enrichment.entities:EntityAnnotator",
-    "quotes": "newsgraph.enrichment.quotes:QuoteAnnotator",
-    "figures": "newsgraph.enrichment.figures:FigureAnnotator",
-    "times": "newsgraph.enrichment.times:TimeAnnotator",
-}
-ALL_STAGES = tuple(ANNOTATORS)
+ALL_STAGES = steps.ANNOTATORS  # the annotate steps of the registry (newsgraph.steps), in run order
 SUPPORTED_LANGUAGES = lang.supported()  # one folder per language under newsgraph/lang/
 
 
@@ -40,29 +34,21 @@ class Options:
 
 
 def _annotators(stages: Iterable[str]) -> list:
-    out = []
-    for name in stages:
-        if name not in ANNOTATORS:
-            from .errors import ConfigError
-            raise ConfigError(f"unknown stage {name!r}; choose from {', '.join(ANNOTATORS)}")
-        module, cls = ANNOTATORS[name].split(":")
-        out.append(getattr(importlib.import_module(module), cls)())
-    return out
+    """One annotator per chosen stage, in the registry's run order; :class:`~newsgraph.steps.PlanError` when the
+    choice cannot run (an unknown stage, or one whose requirement no chosen stage fills)."""
+    return [steps.load(step)() for step in steps.plan(stages, from_articles=True) if step.kind == "annotate"]
 
 
 def pipeline_info(options: Options) -> dict[str, str]:
-    from .enrichment.nlp import load
     _, info = load(options.model)
     return {"newsgraph": __version__, "model": info.label}
 
 
 def read(inputs: Iterable[str], options: Options = Options()) -> Iterator[Union[Page, Rejected]]:
-    from .sources import read as read_sources
-    return read_sources(inputs, as_text=options.as_text)
+    return sources.read(inputs, as_text=options.as_text)
 
 
 def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()) -> Iterator[Item]:
-    from .extraction import extract as extract_page
     for page in pages:
         if isinstance(page, Rejected):
             yield page
@@ -75,7 +61,6 @@ def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()
 
 def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item]:
     """Parse English articles in batches with spaCy and run the chosen annotators on each."""
-    from .enrichment.nlp import load
     nlp, info = load(options.model)
     annotators = _annotators(options.stages)
     stamp = {"newsgraph": __version__, "model": info.label}
@@ -122,14 +107,21 @@ def _wants_nlp(article: Article) -> bool:
     return True
 
 
-def process_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
-    """The unit of work an executor runs: one batch of pages through extraction and enrichment."""
-    return list(enrich(extract(pages, options), options))
+def process_pages(pages: list[Union[Page, Rejected]], options: Options, end: steps.End = "enrich") -> list[Item]:
+    """The unit of work an executor runs: one batch of pages through the plan's batch steps — the page steps
+    (extraction) in registry order, then the annotate steps, which share one spaCy parse (:func:`enrich`)."""
+    items: Iterable[Item] = pages
+    for step in steps.plan(options.stages, end=end):
+        if step.kind == "page":
+            items = steps.load(step)(items, options)
+    if end != "extract":
+        items = enrich(items, options)
+    return list(items)
 
 
 def extract_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
     """The unit of work of an extraction-only run (``newsgraph extract``)."""
-    return list(extract(pages, options))
+    return process_pages(pages, options, "extract")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -143,8 +135,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[Item]:
-    from .executors import make_executor
+def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Executor]) -> Iterator[Item]:
     own = executor is None
     executor = executor or make_executor(options.workers)
     try:
@@ -155,15 +146,19 @@ def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[It
             executor.close()
 
 
-def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def analyze(inputs: Iterable[str], options: Options = Options(),
+            executor: Optional[Executor] = None) -> Iterator[Item]:
     """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
 
-    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
+    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``). The stages
+    are checked here, before any input is read (:class:`~newsgraph.steps.PlanError`).
     """
+    steps.plan(options.stages, end="enrich")
     return _run(process_pages, inputs, options, executor)
 
 
-def extract_only(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def extract_only(inputs: Iterable[str], options: Options = Options(),
+                 executor: Optional[Executor] = None) -> Iterator[Item]:
     """Like :func:`analyze` without enrichment: clean articles and their metadata, annotations empty."""
     return _run(extract_pages, inputs, options, executor)
 

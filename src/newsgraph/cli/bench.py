@@ -6,6 +6,7 @@ import click
 from . import bench_dedup, bench_extract, bench_memory, bench_search
 from ..pipeline import Options
 from .common import dump_json, echo_lines
+from .evaluate import _data_dir
 
 
 @click.group("bench")
@@ -21,7 +22,6 @@ def bench_group() -> None:
 def nlp(data, repeat, fmt) -> None:
     """Entity stage words/s against a bare nlp.pipe of the same spaCy model over the same texts."""
     from ..bench.nlp import run
-    from .evaluate import _data_dir
     result = run(_data_dir(data), repeat=repeat)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
@@ -43,7 +43,6 @@ def nlp(data, repeat, fmt) -> None:
 def pipeline(data, workers, limit, extractor, batch_size, repeat, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
     from ..bench.pipeline import run
-    from .evaluate import _data_dir
     result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor, batch_size=batch_size,
                  repeat=repeat)
     if fmt == "json":

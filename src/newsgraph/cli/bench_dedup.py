@@ -7,6 +7,7 @@ from __future__ import annotations
 import click
 
 from .common import dump_json, echo_lines
+from .evaluate import _data_dir
 
 
 @click.command("dedup")
@@ -24,7 +25,6 @@ def dedup(data, n, repeat, threshold, only, no_store_baseline, fmt) -> None:
     """Near-duplicate detection: precision/recall of duplicate pairs on real texts with programmatic copies,
     signatures/s against datasketch MinHash(num_perm=128), and dedup + storage rate with resident memory."""
     from ..bench.dedup import run
-    from .evaluate import _data_dir
     parts = tuple(only) or ("quality", "speed", "ingest")
     data_dir = _data_dir(data) if {"quality", "speed"} & set(parts) else None
     result = run(data_dir, n=n, repeat=repeat, threshold=threshold, parts=parts,

@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .common import dump_json, echo_lines
+from .evaluate import _data_dir
 
 
 @click.command("extract")
@@ -17,7 +18,6 @@ from .common import dump_json, echo_lines
 def bench_extract(data, extractors, limit, no_bare, fmt) -> None:
     """P/R/F1 (± bootstrap std) and pages/s on the article-extraction benchmark, every extractor in one run."""
     from ..bench.extract import run
-    from .evaluate import _data_dir
     names = tuple(n.strip() for n in extractors.split(",") if n.strip())
     result = run(_data_dir(data), extractors=names, limit=limit, bare=not no_bare)
     if fmt == "json":

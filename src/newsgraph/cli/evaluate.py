@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
+from ..evaluate.gold import shared_data_dir
 from .common import dump_json, echo_lines
 
 TASKS = ("entities", "quotes", "times", "figures", "linking")
 
 
 def _data_dir(data) -> Path:
-    from ..evaluate.gold import shared_data_dir
     found = Path(data) if data else shared_data_dir()
     if found is None or not found.is_dir():
         raise click.UsageError("no gold data found: pass --data DIR (the folder holding meantime-dev/ and gum/) "

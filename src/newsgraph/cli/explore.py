@@ -4,6 +4,7 @@ from __future__ import annotations
 import click
 
 from .common import db_option, dump_json, echo_lines, open_store_or_fail
+from .render import echo_jsonl, quote_lines
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 COPIES = click.option("--include-copies", is_flag=True, default=False,
@@ -16,12 +17,11 @@ def _entity_lines(page) -> list[str]:
            "types: " + ", ".join(f"{t} {n}" for t, n in page.types),
            "roles: " + (", ".join(f"{r} ({n})" for r, n in page.roles) or "-"),
            "mentions per month: " + ", ".join(f"{m} {n}" for m, n in page.mentions_by_month),
-           "named with: " + (", ".join(f"{n} ({c})" for n, _, c in page.cooccurring) or "-"),
-           "quoted about them by: " + (", ".join(f"{s} ({n})" for s, n in page.quoted_by) or "-"),
+           "named with: " + (", ".join(f"{c.name} ({c.articles})" for c in page.cooccurring) or "-"),
+           "quoted about them by: " + (", ".join(f"{s.speaker} ({s.quotes})" for s in page.quoted_by) or "-"),
            f"quotes by them ({len(page.quotes)} shown):"]
-    out += [f"  {q.published or 'undated'} — “{q.quote.get('text')}” — {q.title or q.article_id}"
-            for q in page.quotes]
-    out += [f"also matching: {n} ({g or 'not linked'}, {c} articles)" for n, g, c in page.also]
+    out += ["  " + line for q in page.quotes for line in quote_lines(q, with_speaker=False)]
+    out += [f"also matching: {c.name} ({c.global_id or 'not linked'}, {c.articles} articles)" for c in page.also]
     return out
 
 
@@ -52,8 +52,7 @@ def story(story_id, db, fmt) -> None:
     if found is None:
         raise click.ClickException(f"no story with id {story_id!r}")
     if fmt == "jsonl":
-        fullest = found.fullest
-        click.echo(dump_json({**found.as_dict(), "title": fullest and fullest.title, "text": fullest and fullest.text}))
+        click.echo(dump_json(found.as_dict()))
         return
     echo_lines([f"{'*' if found.fullest and m.id == found.fullest.id else ' '} {m.id}  {m.published or 'undated':<19}"
                 f"  {m.source or '-'}  {m.length} chars  {m.title or ''}" for m in found.members])
@@ -75,8 +74,7 @@ def timeline(name, db, by, plot, include_copies, fmt) -> None:
     with open_store_or_fail(db) as store:
         rows = query.timeline(store, name, by=by, include_copies=include_copies)
     if fmt == "jsonl":
-        echo_lines(dump_json({"period": r.period, "articles": r.articles, "mentions": r.mentions,
-                              "quotes": r.quotes}) for r in rows)
+        echo_jsonl(rows)
     else:
         echo_lines([f"{'period':<10}  articles  mentions  quotes"]
                    + [f"{r.period:<10}  {r.articles:>8}  {r.mentions:>8}  {r.quotes:>6}" for r in rows])

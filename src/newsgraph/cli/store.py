@@ -1,13 +1,17 @@
-"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``."""
+"""Commands over the store: ``show``, ``search``, ``quotes``, ``export``, ``reindex``."""
 from __future__ import annotations
 
-import csv
 import sys
 
 import click
 
-from ..storage.sqlite import SEARCH_WINDOW
+from ..storage.base import SEARCH_WINDOW
 from .common import close_out, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
+from .common import echo_lines
+from .render import echo_jsonl, quote_lines, write_csv
+
+#: The quotes CSV: the flat fields of ``QuoteHit.as_dict()`` (the whole quote record stays in jsonl).
+QUOTE_CSV_COLUMNS = ["speaker", "kind", "text", "cue", "article", "title", "published"]
 
 
 @click.command()
@@ -47,13 +51,12 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
     with open_store_or_fail(db) as store:
         hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
                             entity=entity, story=story, window=window)
+    if fmt == "jsonl":
+        echo_jsonl(hits)
+        return
     for hit in hits:
-        if fmt == "jsonl":
-            click.echo(dump_json({"id": hit.id, "title": hit.title, "published": hit.published,
-                                  "snippet": hit.snippet, "score": hit.score}))
-        else:
-            click.echo(f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}\n    {hit.snippet}")
-    if not hits and fmt == "table":
+        click.echo(f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}\n    {hit.snippet}")
+    if not hits:
         click.echo("no matches", err=True)
 
 
@@ -72,38 +75,44 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
 @click.option("-n", "--limit", default=100, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
-    """Stored quotations: speaker, date, quote and article, filtered by speaker, subject and date."""
+    """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
+
+    Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
+    reported (mixed) one is shown as written. The id in brackets opens the article with `newsgraph show`."""
     from .. import query
     with open_store_or_fail(db) as store:
         hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
                             include_copies=include_copies)
-    rows = [{"speaker": h.speaker, "published": h.published, "kind": h.quote.get("kind"),
-             "cue": h.quote.get("cue"), "quote": h.quote.get("text"), "article": h.article_id,
-             "title": h.title} for h in hits]
     if fmt == "jsonl":
-        for h, row in zip(hits, rows):
-            click.echo(dump_json({**row, "record": h.quote}))
+        echo_jsonl(hits)
     elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["speaker"])
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv([h.as_dict() for h in hits], sys.stdout, QUOTE_CSV_COLUMNS)
     else:
-        for row in rows:
-            click.echo(f"{row['speaker'] or '(unknown)'} — {row['published'] or 'undated'} — "
-                       f"{row['title'] or row['article']}\n    “{row['quote']}”")
+        echo_lines(line for h in hits for line in quote_lines(h))
 
 
 @click.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
 def export(db, fmt, output) -> None:
-    """Export every current article: jsonl (full records) or csv (one row per article)."""
-    from .. import query
-    out = out_stream(output)
-    with open_store_or_fail(db) as store:
-        count = query.export(store, fmt=fmt, out=out)
-    close_out(out, output)
+    """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
+    columns, typed, plus each full record; needs the parquet extra)."""
+    from .. import export as writers
+    from ..errors import MissingExtra
+    to_stdout = not output or output == "-"
+    if fmt == "parquet":
+        out = sys.stdout.buffer if to_stdout else output
+    else:
+        out = out_stream(output)
+    try:
+        with open_store_or_fail(db) as store:
+            count = writers.export(store, fmt=fmt, out=out)
+    except MissingExtra as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        if fmt != "parquet":
+            close_out(out, output)
     click.echo(f"exported {count} articles", err=True)
 
 

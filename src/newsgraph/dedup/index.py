@@ -1,4 +1,4 @@
-"""Where signatures live between articles: the :class:`DedupIndex` protocol and an in-memory implementation.
+"""Where signatures live between articles: an in-memory :class:`DedupIndex` (the protocol is in ``storage.base``).
 
 The SQLite implementation lives with the store (``store.dedup_index()``, tables ``dedup_docs`` and
 ``dedup_bands`` in the same file) so that matching one article costs a few index lookups whatever the corpus size
@@ -8,35 +8,19 @@ what it has seen).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Optional, Protocol, Sequence
+from typing import Optional, Sequence
 
+from ..errors import ConfigError
 from ..model import IndexEntry
+from ..storage.base import DedupIndex  # the protocol: part of the store contract
+
+__all__ = ["DedupIndex", "MemoryDedupIndex", "IndexedArticle", "Keys"]
 
 Keys = Sequence[tuple[int, int]]
 
 
 # What an index returns per article: one record type shared with the SQLite index in storage.
 IndexedArticle = IndexEntry
-
-
-class DedupIndex(Protocol):
-    """Storage of band keys and shingles. ``before`` restricts a lookup to articles indexed before that seq."""
-
-    def bind(self, params_label: str) -> None:
-        """Remember the hashing parameters; raise ``ConfigError`` if the index was built with others."""
-
-    def entry(self, article_id: str) -> Optional[IndexedArticle]:
-        """The indexed article with this id, or None."""
-
-    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[IndexedArticle]:
-        """The earliest other article with this content hash."""
-
-    def candidates(self, keys: Keys, exclude_id: str, before: Optional[int] = None) -> list[IndexedArticle]:
-        """Other articles sharing at least one ``(band, key)``, earliest first."""
-
-    def add(self, article_id: str, content_hash: str, story: str, duplicate_of: Optional[str], shingles: bytes,
-            keys: Keys, old_keys: Keys = ()) -> int:
-        """Index an article, or re-index a revised one in place (dropping ``old_keys``); returns its seq."""
 
 
 class MemoryDedupIndex:
@@ -50,7 +34,6 @@ class MemoryDedupIndex:
         self.params_label: Optional[str] = None
 
     def bind(self, params_label: str) -> None:
-        from ..errors import ConfigError
         if self.params_label is None:
             self.params_label = params_label
         elif self.params_label != params_label:

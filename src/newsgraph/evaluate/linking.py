@@ -83,7 +83,7 @@ def evaluate(data_dir: Path, limit: Optional[int] = None,
         article.id = doc.id
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "linking.db") as store:
         linked = []
-        for article in link(articles, store):
+        for article in link(articles, store.entity_registry()):
             store.put(article)
             linked.append(article)
         n_global = len({e.global_id for a in linked for e in a.entities if e.global_id})

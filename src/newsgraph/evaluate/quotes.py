@@ -13,12 +13,15 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from .. import lang
 from ..model import Entity, Quote, Span
-from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end, read_gum, read_meantime
+# re-exported: other scorers and the tests read them from here
+from .quote_runs import annotate_docs, match_spans, overlap, run_quotes  # noqa: F401
+from .quotes_polnear import evaluate as evaluate_polnear
 from .report import Accuracy, Report, Score
 
 REPORTING = frozenset("""say tell add announce state claim report explain according comment confirm deny respond
@@ -44,25 +47,8 @@ def is_reporting_cue(text: str, lemma: Optional[str]) -> bool:
     return bool(forms & REPORTING)
 
 
-def overlap(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_spans(pred: Sequence[Span], gold: Sequence[Span], share: float = 0.3) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching, largest overlap first; a pair needs ``share`` of each span covered."""
-    pairs = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            o = overlap(p, g)
-            if o and o >= share * (p[1] - p[0]) and o >= share * (g[1] - g[0]):
-                pairs.append((o, i, j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
 
 
 def trim(text: str, span: Span) -> Span:
@@ -85,23 +71,8 @@ def join_touching(text: str, spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def annotate_docs(texts: list[str]):
-    """Parse texts and find entities; returns (docs, entity lists)."""
-    from ..enrichment.entities import find_entities
-    from ..enrichment.nlp import load
-    nlp, _ = load()
-    docs = list(nlp.pipe(texts, batch_size=8))
-    return docs, [find_entities(d) for d in docs]
 
 
-def run_quotes(docs, entities) -> tuple[list[list[Quote]], float]:
-    """find_quotes over parsed docs; returns the quotes and words per second of this stage alone."""
-    from ..enrichment.quotes import find_quotes
-    start = time.perf_counter()
-    out = [find_quotes(d, e) for d, e in zip(docs, entities)]
-    elapsed = time.perf_counter() - start
-    words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in docs)
-    return out, (words / elapsed if elapsed > 0 else 0.0)
 
 
 def speaker_hits(quote: Quote, entities: Sequence[Entity], targets: Sequence[Span]) -> bool:
@@ -121,7 +92,6 @@ SETS = ("meantime", "gum", "polnear-dev", "polnear-train")
 def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum", "polnear-dev"), limit: Optional[int] = None,
              speakers_file: Path = SPEAKERS_FILE) -> list[Report]:
     """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``, ``polnear/``)."""
-    from .gold import read_gum, read_meantime
     reports = []
     data_dir = Path(data_dir)
     if "meantime" in datasets and (data_dir / "meantime-dev").is_dir():
@@ -130,7 +100,6 @@ def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum", "poln
         reports.append(evaluate_gum(read_gum(data_dir / "gum")[:limit], speakers_file))
     splits = [d.split("-", 1)[1] for d in datasets if d.startswith("polnear-")]
     if splits:
-        from .quotes_polnear import evaluate as evaluate_polnear
         reports.extend(evaluate_polnear(data_dir, splits, limit))
     return reports
 
@@ -177,8 +146,7 @@ def _speech_cue(cue: Optional[str]) -> bool:
     """Whether a predicted cue is a verb of saying: MEANTIME's gold here is speech events only (cognition verbs are
     filtered out of it above), so predicted stances ("believes", "refused to") and judgements ("blamed … on") are
     left out of its cue counts rather than counted as false alarms."""
-    from ..lang import get
-    words = get("en").quotes
+    words = lang.get("en").quotes
     word = (cue or "").lower().split()[0] if (cue or "").strip() else ""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
     forms = {word, word[:-1], word[:-2], word[:-3], word[:-4], word[:-1] + "e", word[:-2] + "e", word[:-3] + "e"}

@@ -19,7 +19,7 @@ from typing import Optional, Sequence
 
 from ..model import Quote, Span
 from .gold_polnear import GoldAttribution, PolnearDoc, antecedent, read_polnear
-from .quotes import annotate_docs, match_spans, overlap, run_quotes
+from .quote_runs import annotate_docs, match_spans, overlap, run_quotes
 from .report import Accuracy, Report, Score
 
 CLASSES = {

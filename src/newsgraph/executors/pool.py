@@ -15,6 +15,8 @@ from ..enrichment.nlp.ops import one_thread_per_worker
 
 
 class ProcessPool:
+    """An :class:`~.base.Executor` over spawned worker processes, with a bounded window of batches in flight."""
+
     def __init__(self, workers: int, window: Optional[int] = None):
         self.workers = workers
         self.window = window or workers * 2

@@ -1,7 +1,7 @@
 """Linking: one canonical entity across articles (DESIGN.md ``entities[].global_id``).
 
     with open_store("news.db") as store:
-        for article in link(dedup(articles, store.dedup_index()), store):
+        for article in link(dedup(articles, store.dedup_index()), store.entity_registry()):
             store.put(article)
 
 A step like the others (articles in, articles out), run after dedup and before ``store.put``: each article's
@@ -30,8 +30,8 @@ from .linker import EntityRegistry, Linker
 __all__ = ["link", "Linker", "EntityRegistry"]
 
 
-def link(articles: Iterable[Article], store) -> Iterator[Article]:
-    """Set ``global_id`` on every entity of every article, against ``store.entity_registry()``."""
-    linker = Linker(store.entity_registry())
+def link(articles: Iterable[Article], registry: EntityRegistry) -> Iterator[Article]:
+    """Set ``global_id`` on every entity of every article, against ``registry`` (``store.entity_registry()``)."""
+    linker = Linker(registry)
     for article in articles:
         yield linker.link(article)

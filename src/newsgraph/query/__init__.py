@@ -1,13 +1,12 @@
-"""Query: the library functions behind ``newsgraph search|show|quotes|export``; each is a few lines over a Store."""
+"""Query: the library functions behind ``newsgraph search|show|quotes|entity|story|timeline`` (``export`` is
+``newsgraph.export``, re-exported here); each is a few lines over a Store and returns typed results with
+``as_dict()``."""
 from __future__ import annotations
 
-import csv
-import json
-from typing import Optional, TextIO
+from typing import Optional
 
-from ..errors import ConfigError, MissingExtra
+from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
-from ..record import to_record
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
 from .stories import Story, story
@@ -15,10 +14,7 @@ from .stories import Story, story
 __all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
            "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
 
-EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-#: One CSV row per current article: its metadata, counts of what was found, and the text.
-CSV_COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "language", "authors", "story",
-               "duplicate_of", "content_hash", "entities", "quotes", "figures", "times", "text")
+EXPORT_FORMATS = FORMATS
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
@@ -47,37 +43,3 @@ def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = N
     """
     return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
                         include_copies=include_copies)
-
-
-def export(store: Store, fmt: str = "jsonl", out: Optional[TextIO] = None) -> int:
-    """Write every current article to ``out`` (a text stream): ``jsonl`` records or ``csv`` rows.
-
-    Returns the number of articles written. For CSV, open ``out`` with ``newline=""``.
-    """
-    if fmt == "parquet":
-        raise MissingExtra("pyarrow", "parquet")  # Parquet export is a later issue; say what it will need
-    if fmt not in EXPORT_FORMATS:
-        raise ConfigError(f"unknown export format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-    if out is None:
-        raise ConfigError("export needs an output stream")
-    return _export_jsonl(store, out) if fmt == "jsonl" else _export_csv(store, out)
-
-
-def _export_jsonl(store: Store, out: TextIO) -> int:
-    n = 0
-    for article in store.iter_articles():
-        out.write(json.dumps(to_record(article), ensure_ascii=False) + "\n")
-        n += 1
-    return n
-
-
-def _export_csv(store: Store, out: TextIO) -> int:
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    n = 0
-    for a in store.iter_articles():
-        writer.writerow([a.id, a.title, a.published, a.source, a.url, a.canonical_url, a.language,
-                         "; ".join(a.authors), a.story, a.duplicate_of, a.content_hash, len(a.entities),
-                         len(a.quotes), len(a.figures), len(a.times), a.text])
-        n += 1
-    return n

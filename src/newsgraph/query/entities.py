@@ -6,14 +6,13 @@ are listed in ``EntityPage.also``. Linked stores aggregate by global id; an unli
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any, Optional, Union
 
 from ..errors import ConfigError, MissingExtra
-from ..storage.base import QuoteHit, Store
-from ..storage.entities_read import EntityRef
+from ..storage.base import EntityCount, EntityRef, QuoteHit, SpeakerCount, Store
 
 __all__ = ["EntityPage", "TimelineRow", "entity", "timeline", "plot_timeline", "PERIODS"]
 
@@ -22,7 +21,8 @@ PERIODS = ("day", "week")
 
 @dataclass(slots=True)
 class EntityPage:
-    """Everything the store knows about one entity. Counts exclude syndicated copies unless asked."""
+    """Everything the store knows about one entity. Counts exclude syndicated copies unless asked. ``roles``,
+    ``types`` are (value, articles) most first; ``mentions_by_month`` is (YYYY-MM or ``undated``, mentions)."""
 
     name: str
     global_id: Optional[str]
@@ -31,26 +31,30 @@ class EntityPage:
     roles: list[tuple[str, int]] = field(default_factory=list)
     types: list[tuple[str, int]] = field(default_factory=list)
     mentions_by_month: list[tuple[str, int]] = field(default_factory=list)
-    cooccurring: list[tuple[str, Optional[str], int]] = field(default_factory=list)
-    quoted_by: list[tuple[str, int]] = field(default_factory=list)
+    cooccurring: list[EntityCount] = field(default_factory=list)
+    quoted_by: list[SpeakerCount] = field(default_factory=list)
     quotes: list[QuoteHit] = field(default_factory=list)
-    also: list[tuple[str, Optional[str], int]] = field(default_factory=list)
+    also: list[EntityCount] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["quotes"] = [{"speaker": q.speaker, "article": q.article_id, "title": q.title,
-                          "published": q.published, "quote": q.quote} for q in self.quotes]
-        return out
+        """The page as JSON-ready values; every list of pairs becomes a list of named fields."""
+        return {"name": self.name, "global_id": self.global_id, "articles": self.articles,
+                "aliases": list(self.aliases),
+                "roles": [{"role": r, "articles": n} for r, n in self.roles],
+                "types": [{"type": t, "articles": n} for t, n in self.types],
+                "mentions_by_month": [{"month": m, "mentions": n} for m, n in self.mentions_by_month],
+                "cooccurring": [c.as_dict() for c in self.cooccurring],
+                "quoted_by": [s.as_dict() for s in self.quoted_by],
+                "quotes": [q.as_dict() for q in self.quotes],
+                "also": [c.as_dict() for c in self.also]}
 
 
-def _resolve(store: Store, name: str) -> tuple[Optional[EntityRef], str, list]:
+def _resolve(store: Store, name: str) -> tuple[Optional[EntityRef], str, list[EntityCount]]:
     found = store.entity_views().resolve(name)
     if not found:
         return None, name, []
-    gid, display, _ = found[0]
-    ref = EntityRef(gid, display.casefold())
-    also = [(n, g, c) for g, n, c in found[1:]]
-    return ref, display, also
+    best = found[0]
+    return EntityRef(best.global_id, best.name.casefold()), best.name, found[1:]
 
 
 def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 20) -> Optional[EntityPage]:
@@ -62,26 +66,31 @@ def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 
     rows = views.rows(ref)
     if not rows:
         return None
-    kept = [r for r in rows if include_copies or not r["duplicate_of"]] or rows
+    kept = [r for r in rows if include_copies or not r.duplicate_of] or rows
     months: Counter = Counter()
     for r in kept:
-        months[(r["published"] or "undated")[:7]] += r["mentions"]
-    roles = Counter(role for r in kept for role in r["roles"])
-    hits = [QuoteHit(*row) for row in views.quotes_by(ref, include_copies, quotes)]
+        months[(r.published or "undated")[:7]] += r.mentions
+    roles = Counter(role for r in kept for role in r.roles)
     return EntityPage(
-        name=display, global_id=ref.global_id, articles=len({r["article"] for r in kept}),
-        aliases=sorted({r["name"] for r in rows}), roles=roles.most_common(),
-        types=Counter(r["type"] for r in kept).most_common(), mentions_by_month=sorted(months.items()),
-        cooccurring=[(n, g, c) for g, n, c in views.cooccurring(ref)],
-        quoted_by=views.quoted_by(ref, include_copies), quotes=hits, also=also)
+        name=display, global_id=ref.global_id, articles=len({r.article for r in kept}),
+        aliases=sorted({r.name for r in rows}), roles=roles.most_common(),
+        types=Counter(r.type for r in kept).most_common(), mentions_by_month=sorted(months.items()),
+        cooccurring=views.cooccurring(ref), quoted_by=views.quoted_by(ref, include_copies),
+        quotes=views.quotes_by(ref, include_copies, quotes), also=also)
 
 
 @dataclass(frozen=True, slots=True)
 class TimelineRow:
+    """One period of an entity's timeline: a day (YYYY-MM-DD), an ISO week (YYYY-Www), or coarser when the
+    articles' dates are (YYYY-MM, ``undated``)."""
+
     period: str
     articles: int
     mentions: int
     quotes: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"period": self.period, "articles": self.articles, "mentions": self.mentions, "quotes": self.quotes}
 
 
 def _period(published: Optional[str], by: str) -> str:
@@ -104,11 +113,11 @@ def timeline(store: Store, name: str, by: str = "day", include_copies: bool = Fa
     if ref is None:
         return []
     sums: dict[str, list[int]] = {}
-    for published, mentions, quotes in store.entity_views().per_article(ref, include_copies):
-        row = sums.setdefault(_period(published, by), [0, 0, 0])
+    for counts in store.entity_views().per_article(ref, include_copies):
+        row = sums.setdefault(_period(counts.published, by), [0, 0, 0])
         row[0] += 1
-        row[1] += mentions
-        row[2] += quotes
+        row[1] += counts.mentions
+        row[2] += counts.quotes
     order = sorted(sums, key=lambda p: (p == "undated", p))
     return [TimelineRow(p, *sums[p]) for p in order]
 

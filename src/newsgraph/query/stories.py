@@ -20,10 +20,12 @@ class Story:
     fullest: Optional[Article]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"story": self.id,
-                "members": [{"id": m.id, "title": m.title, "source": m.source, "published": m.published,
-                             "duplicate_of": m.duplicate_of, "length": m.length} for m in self.members],
-                "fullest": None if self.fullest is None else self.fullest.id}
+        """The story's members, and the fullest one's id, title and text (what a reader of the story wants)."""
+        fullest = self.fullest
+        return {"story": self.id, "members": [m.as_dict() for m in self.members],
+                "fullest": None if fullest is None else fullest.id,
+                "title": None if fullest is None else fullest.title,
+                "text": None if fullest is None else fullest.text}
 
 
 def story(store: Store, story_id: str) -> Optional[Story]:

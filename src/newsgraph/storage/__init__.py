@@ -1,8 +1,11 @@
-"""Storage: where analysed articles live. One interface (:class:`Store`), SQLite by default.
+"""Storage: where analysed articles live. One interface (``base.Store``), chosen by URL; SQLite by default.
 
     with open_store("news.db") as store:
         store.put(article)
         hits = store.search("red line")
+
+``base`` is the whole contract (the store, its dedup index, entity registry and entity views, and the records they
+return); each backend lives in its own package (``sqlite/``) and is imported only here.
 """
 from __future__ import annotations
 
@@ -11,30 +14,36 @@ from pathlib import Path
 from typing import Mapping, Union
 
 from ..errors import ConfigError, StoreError
-from .base import PutResult, PutStatus, QuoteHit, SearchHit, Store, StoryMember
-from .sqlite import SQLiteStore
+from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutResult, PutStatus, QuoteHit,
+                   SearchFilters, SearchHit, Store, StoryMember)
 
-__all__ = ["Store", "PutResult", "PutStatus", "SearchHit", "QuoteHit", "StoryMember", "SQLiteStore", "open_store",
-           "default_db_path", "DEFAULT_DB"]
+__all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
+           "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
+           "DEFAULT_DB", "POSTGRES_SCHEMES"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
+POSTGRES_SCHEMES = ("postgres://", "postgresql://")
 
 
 def default_db_path(env: Mapping[str, str] = os.environ) -> str:
     """The store to use when none is named: ``$NEWSGRAPH_DB``, else ``./newsgraph.db``.
 
-    A string, not a Path: the setting may later hold a PostgreSQL URL, which Path would mangle.
+    A string, not a Path: the setting may hold a PostgreSQL URL, which Path would mangle.
     """
     return env.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(path: Union[str, Path, None] = None, *, create: bool = True) -> Store:
-    """Open the store at ``path``, creating it when ``create`` (writers); readers pass ``create=False`` so a typo
-    in ``--db`` is an error instead of a new empty database. Raises ``StoreError`` for a file that is not one."""
-    target = default_db_path() if path is None else str(path)
-    if target.startswith(("postgres://", "postgresql://")):
-        raise ConfigError("the PostgreSQL store is not available yet; use an SQLite file path")
+def open_store(url: Union[str, Path, None] = None, *, create: bool = True) -> Store:
+    """Open the store ``url`` names: a file path (or ``:memory:``) is an SQLite store, ``postgresql://…`` a
+    PostgreSQL one. Writers create a missing SQLite file; readers pass ``create=False`` so a typo in ``--db`` is an
+    error instead of a new empty database. Raises ``StoreError`` for a file that is not a store."""
+    target = default_db_path() if url is None else str(url)
+    if target.startswith(POSTGRES_SCHEMES):
+        # No PostgreSQL backend yet: say so, and which extra it will come with, rather than open a file so named.
+        raise ConfigError(f"no PostgreSQL backend in this version of newsgraph (it will come with the 'postgres'"
+                          f" extra); use an SQLite file path instead of {target.split('://')[0]}://…")
     if not create and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
+    from .sqlite import SQLiteStore  # the backend loads only when chosen
     return SQLiteStore(target)

@@ -12,10 +12,17 @@ from __future__ import annotations
 
 import abc
 import enum
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Sequence
 
-from ..model import Article
+from ..model import Article, IndexEntry
+
+#: A broad search is ranked among at most this many of its newest matches unless the caller asks for another
+#: ``window`` (0: every match). Why 5,000: full-text engines score every match before sorting (SQLite's FTS5 has
+#: no top-k pruning), and 5,000 keeps p95 under 50 ms at 10^6 articles on 2 cores (10,000 did not: 43-54 ms); like
+#: news search services that rank recent coverage, older matches are reached with date filters or a deeper window.
+SEARCH_WINDOW = 5_000
 
 #: Resume markers with these statuses do not count as done, so the input is tried again on the next run.
 RETRY_STATUSES = frozenset({"failed", "error"})
@@ -51,6 +58,10 @@ class SearchHit:
     snippet: str
     score: float
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "published": self.published, "snippet": self.snippet,
+                "score": self.score}
+
 
 @dataclass(frozen=True, slots=True)
 class SearchFilters:
@@ -77,6 +88,10 @@ class StoryMember:
     duplicate_of: Optional[str]
     length: int
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "title": self.title, "source": self.source, "published": self.published,
+                "duplicate_of": self.duplicate_of, "length": self.length}
+
 
 @dataclass(frozen=True, slots=True)
 class QuoteHit:
@@ -88,13 +103,172 @@ class QuoteHit:
     published: Optional[str]
     quote: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def kind(self) -> Optional[str]:
+        """``direct`` (the speaker's own words), ``mixed`` or ``indirect`` (a report of what was said)."""
+        return self.quote.get("kind")
 
-class Store(abc.ABC):
-    """A knowledge base of articles. Use as a context manager or call :meth:`close`."""
+    @property
+    def text(self) -> Optional[str]:
+        return self.quote.get("text")
+
+    def as_dict(self) -> dict[str, Any]:
+        """The flat fields a reader scans first, then the quote's whole output record under ``record``."""
+        return {"speaker": self.speaker, "kind": self.kind, "text": self.text, "cue": self.quote.get("cue"),
+                "article": self.article_id, "title": self.title, "published": self.published,
+                "record": self.quote}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityRef:
+    """How one entity's rows are found: by ``global_id`` when linked, else by the exact case-folded name."""
+
+    global_id: Optional[str]
+    name_key: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    """An entity and the number of current articles behind it (a name lookup's match, a co-named entity)."""
+
+    global_id: Optional[str]
+    name: str
+    articles: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "global_id": self.global_id, "articles": self.articles}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityOccurrence:
+    """One entity as one current article names it."""
+
+    article: str
+    published: Optional[str]
+    name: str
+    type: str
+    roles: tuple[str, ...]
+    duplicate_of: Optional[str]
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMentions:
+    """Per current article naming an entity: when it was published, its mentions and its quotes by the entity."""
+
+    published: Optional[str]
+    mentions: int
+    quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerCount:
+    """Who speaks about an entity and how often (``(unknown)`` for an unresolved speaker)."""
+
+    speaker: str
+    quotes: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "quotes": self.quotes}
+
+
+class DedupIndex(Protocol):
+    """The near-duplicate index (``newsgraph.dedup`` hashes, the index keeps). ``before`` restricts a lookup to
+    articles indexed before that seq. A store's own index (:meth:`Store.dedup_index`) writes an :meth:`add` in the
+    same transaction as the next :meth:`Store.put`, so the row and the article are stored together or not at all."""
+
+    def bind(self, params_label: str) -> None:
+        """Remember the hashing parameters; raise ``ConfigError`` if the index was built with others."""
+
+    def entry(self, article_id: str) -> Optional[IndexEntry]:
+        """The indexed article with this id, or None."""
+
+    def exact(self, content_hash: str, exclude_id: str, before: Optional[int] = None) -> Optional[IndexEntry]:
+        """The earliest other article with this content hash."""
+
+    def candidates(self, keys: Sequence[tuple[int, int]], exclude_id: str,
+                   before: Optional[int] = None) -> list[IndexEntry]:
+        """Other articles sharing at least one ``(band, key)``, earliest first."""
+
+    def add(self, article_id: str, content_hash: str, story: str, duplicate_of: Optional[str], shingles: bytes,
+            keys: Sequence[tuple[int, int]], old_keys: Sequence[tuple[int, int]] = ()) -> int:
+        """Index an article, or re-index a revised one in place (dropping ``old_keys``); returns its seq."""
+
+    def __len__(self) -> int:
+        """Articles indexed."""
+
+
+class EntityRegistry(Protocol):
+    """The cross-article entity registry (``newsgraph.linking`` decides, the registry remembers). Alias keys have
+    a ``kind`` (``person``, ``surname``, ``name``, ``acronym``, ``prefix``, ``stem``); writes happen inside
+    :meth:`transaction`, one per article."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All-or-nothing scope for one article's writes."""
+
+    def lookup(self, alias: str, kind: str) -> list[str]:
+        """Global ids with this alias key, oldest entity first."""
+
+    def aliases(self, global_id: str, kind: str) -> list[str]:
+        """The entity's alias keys of this kind, sorted."""
+
+    def roles(self, global_id: str) -> set[str]:
+        """Roles seen with the entity (folded)."""
+
+    def cooccurring(self, global_id: str, limit: int = 2000) -> set[str]:
+        """Global ids named in stored articles that also name ``global_id``."""
+
+    def entity(self, global_id: str) -> Optional[tuple[str, str, str]]:
+        """(name, type, kind) of a global entity, or None."""
+
+    def stored_links(self, article_id: str, content_hash: str) -> Optional[dict[str, Optional[str]]]:
+        """local entity id -> global id of the current stored revision with this text; None when not stored."""
+
+    def create(self, name: str, type_: str, kind: str) -> str:
+        """A new global entity (``kind``: ``person`` or ``other``); returns its id."""
+
+    def rename(self, global_id: str, name: str) -> None:
+        """Change the entity's canonical name."""
+
+    def add_aliases(self, global_id: str, aliases: Iterable[tuple[str, str]]) -> None:
+        """Add (alias key, kind) pairs; existing ones and empty keys are ignored."""
+
+    def add_roles(self, global_id: str, roles: Iterable[str]) -> None:
+        """Add roles (folded); existing ones and empty roles are ignored."""
+
+
+class EntityViews(Protocol):
+    """Read queries over stored entities for entity pages and timelines. Only current revisions count; quotes
+    from copies (``duplicate_of`` set) count only with ``include_copies``."""
+
+    def resolve(self, name: str, limit: int = 5) -> list[EntityCount]:
+        """Entities a user may mean by ``name``, most named first: exact matches (global id, canonical name, any
+        per-article name) when there are any, else substrings of names."""
+
+    def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
+        """Every current per-article occurrence of the entity."""
+
+    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
+        """Other entities named in the same articles, most articles together first."""
+
+    def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes the entity speaks, newest article first."""
+
+    def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
+        """Who speaks about the entity, most quotes first."""
+
+    def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
+        """Mentions and quotes by the entity per current article naming it, for timelines."""
+
+
+class Store(Protocol):
+    """A knowledge base of articles. Use as a context manager or call :meth:`close`. Backends subclass it to
+    inherit the default methods (:meth:`put_many`, :meth:`is_done`, :meth:`story_members`)."""
 
     @abc.abstractmethod
     def put(self, article: Article) -> PutResult:
-        """Store one article atomically; the caller's object is not modified."""
+        """Store one article atomically, together with any dedup index row added for it since the last put; the
+        caller's object is not modified."""
 
     def put_many(self, articles: Iterable[Article]) -> list[PutResult]:
         """Store articles in order with :meth:`put`'s rules; a store may do it in one transaction (bulk loads)."""
@@ -103,6 +277,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def get(self, article_id: str, revision: Optional[int] = None) -> Optional[Article]:
         """The current revision (or the given one) of an article, or None."""
+
+    @abc.abstractmethod
+    def revisions(self, article_id: str) -> list[int]:
+        """Every stored revision number of an article, oldest first (empty when not stored)."""
 
     @abc.abstractmethod
     def iter_articles(self, current_only: bool = True) -> Iterator[Article]:
@@ -119,7 +297,7 @@ class Store(abc.ABC):
 
         Any user string is accepted: it is read as words that must all occur. ``raw=True`` passes the query to
         the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``. ``window``:
-        rank among at most this many of the newest matches (None: the store's default; 0: every match).
+        rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
 
     @abc.abstractmethod
@@ -152,17 +330,26 @@ class Store(abc.ABC):
         return [StoryMember(a.id, a.title, a.source, a.published, a.duplicate_of, len(a.text))
                 for a in self.iter_articles() if (a.story or a.id) == story_id]
 
-    def dedup_index(self):
-        """The near-duplicate index kept in this store (``newsgraph.dedup.DedupIndex``); not every backend has one."""
-        raise NotImplementedError(f"{type(self).__name__} keeps no dedup index")
+    @abc.abstractmethod
+    def dedup_index(self) -> DedupIndex:
+        """The near-duplicate index kept in this store (the same object on every call)."""
 
-    def entity_registry(self):
-        """The cross-article entity registry (``newsgraph.linking.EntityRegistry``); not every backend has one."""
-        raise NotImplementedError(f"{type(self).__name__} keeps no entity registry")
+    @abc.abstractmethod
+    def entity_registry(self) -> EntityRegistry:
+        """The cross-article entity registry kept in this store."""
 
-    def entity_views(self):
-        """Read queries over entities for entity pages and timelines (``storage.entities_read``)."""
-        raise NotImplementedError(f"{type(self).__name__} has no entity views")
+    @abc.abstractmethod
+    def entity_views(self) -> EntityViews:
+        """Read queries over entities for entity pages and timelines."""
+
+    @abc.abstractmethod
+    def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
+        """Rebuild the full-text index in the current layout, in one transaction; ``progress(n)`` after each
+        batch; returns the number of articles indexed."""
+
+    @abc.abstractmethod
+    def optimize(self) -> None:
+        """Compact the search index and refresh planner statistics (worth it after a bulk load)."""
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from ..errors import StoreError
+from ...errors import StoreError
 from .tx import write_tx
 
 SCHEMA_VERSION = 2  # 2: the full-text index has the facet tokens column (storage/fts.py); 1 is still read

@@ -2,16 +2,17 @@
 
 It satisfies the ``newsgraph.dedup.DedupIndex`` protocol with plain values (ids, ints, bytes): the hashing lives in
 the dedup stage, the SQL here. Lookups go through indexes, so the cost of matching one article does not grow with
-the number stored, and nothing is held in memory between calls. Each :meth:`add` is one transaction.
+the number stored, and nothing is held in memory between calls. An :meth:`add` opens the store's write transaction
+and leaves it open: the ``put`` of the article commits the row with it (see :mod:`.tx`).
 """
 from __future__ import annotations
 
 import sqlite3
 from typing import Optional, Sequence
 
-from ..errors import ConfigError
-from ..model import IndexEntry
-from .tx import write_tx
+from ...errors import ConfigError
+from ...model import IndexEntry
+from .tx import begin, write_tx
 
 _COLUMNS = "seq, id, content_hash, story, duplicate_of, shingles"
 _PARAMS_KEY = "dedup_params"
@@ -68,6 +69,7 @@ class SQLiteDedupIndex:
             keys: Sequence[tuple[int, int]], old_keys: Sequence[tuple[int, int]] = ()) -> int:
         """Index an article (or re-index a revised one in place, keeping its place in time); returns its seq."""
         conn = self._conn
+        begin(conn, f"the dedup index of {self._path}")  # committed by the article's put
         with write_tx(conn, f"the dedup index of {self._path} (article {article_id!r})"):
             seq = self._upsert(article_id, content_hash, story, duplicate_of, shingles)
             conn.executemany("DELETE FROM dedup_bands WHERE band = ? AND hash = ? AND doc = ?",

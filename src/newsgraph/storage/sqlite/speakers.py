@@ -17,7 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .facet_tokens import DATED_SQL
 from .tx import write_tx
+from .words import TOP, terms
 
 SPEAKER_DDL = (
     """CREATE TABLE IF NOT EXISTS quote_speakers (
@@ -30,15 +32,6 @@ SPEAKER_DDL = (
 )
 #: A prefix covering more distinct terms than this is read as one range and sorted (still indexed, not a scan).
 MAX_TERMS = 16
-TOP = "\U0010ffff"  # sorts after every other code point: key + TOP bounds the range of strings starting with key
-
-
-def terms(key: Optional[str]) -> list[str]:
-    """The suffixes of ``key`` that start a word (at 0 or after a non-alphanumeric character), longest first."""
-    if not key:
-        return []
-    starts = [0] + [i for i in range(1, len(key)) if key[i].isalnum() and not key[i - 1].isalnum()]
-    return list(dict.fromkeys(key[i:] for i in starts))
 
 
 def ensure_speaker_index(conn: sqlite3.Connection) -> None:
@@ -91,7 +84,6 @@ class SpeakerQuery:
         if not self.include_copies:
             where.append("copy = 0")
         if self.since or self.until:  # only dated values take part, as in search ("unknown" >= "2019" as text)
-            from .facet_tokens import DATED_SQL  # facet_tokens reads this module's terms()
             where.append(DATED_SQL.format(col="pub"))
         # pub >= since equals "published at the precision of since is >= since", and an index range can use it.
         if self.since:

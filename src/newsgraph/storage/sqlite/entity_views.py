@@ -1,4 +1,5 @@
-"""Read-side SQL over entities for the entity page and timelines (``newsgraph.query.entities`` shapes the results).
+"""Read-side SQL over entities for the entity page and timelines (``storage.base.EntityViews``; ``newsgraph.query``
+shapes the results).
 
 An entity is *selected* by its global id (every linked per-article entity) or, for a store whose articles were
 never linked, by its exact case-insensitive name. Only current revisions count; quotes from copies
@@ -8,23 +9,17 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any
 
-from .entities_sql import ensure_entity_schema
+from ..base import ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteHit, SpeakerCount
+from .entities import ensure_entity_schema
 
 
-@dataclass(frozen=True, slots=True)
-class EntityRef:
-    """How the rows of one entity are found: ``global_id`` when linked, else the exact name key."""
-
-    global_id: Optional[str]
-    name_key: str
-
-    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
-        if self.global_id:
-            return f"{alias}.global_id = ?", [self.global_id]
-        return f"{alias}.name_key = ?", [self.name_key]
+def _where(ref: EntityRef, alias: str = "e") -> tuple[str, list[Any]]:
+    """The condition selecting one entity's rows: its global id when linked, else its exact name key."""
+    if ref.global_id:
+        return f"{alias}.global_id = ?", [ref.global_id]
+    return f"{alias}.name_key = ?", [ref.name_key]
 
 
 _SEL = ("SELECT e.pk, e.article, e.revision, e.local_id, e.name, e.type, e.roles, a.published, a.duplicate_of"
@@ -37,8 +32,8 @@ class SQLiteEntityViews:
         self._conn = conn
         ensure_entity_schema(conn)
 
-    def resolve(self, name: str, limit: int = 5) -> list[tuple[Optional[str], str, int]]:
-        """Entities a user may mean by ``name``: (global id or None, display name, articles), most named first.
+    def resolve(self, name: str, limit: int = 5) -> list[EntityCount]:
+        """Entities a user may mean by ``name``, most named first.
 
         Exact matches (global id, canonical name, any per-article name) come first; substrings only when none.
         """
@@ -50,24 +45,24 @@ class SQLiteEntityViews:
             "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?)"
             " GROUP BY e.global_id ORDER BY 3 DESC LIMIT ?", (key, name.strip(), key, limit)).fetchall()
         if exact:
-            return [(r[0], r[1], int(r[2])) for r in exact]
+            return [EntityCount(r[0], r[1], int(r[2])) for r in exact]
         rows = self._conn.execute(
             "SELECT e.global_id, coalesce(g.name, max(e.name)), count(DISTINCT e.article) FROM entities e"
             " LEFT JOIN global_entities g ON g.id = e.global_id WHERE instr(e.name_key, ?) > 0"
             " GROUP BY coalesce(e.global_id, e.name_key) ORDER BY 3 DESC LIMIT ?", (key, limit)).fetchall()
-        return [(r[0], r[1], int(r[2])) for r in rows]
+        return [EntityCount(r[0], r[1], int(r[2])) for r in rows]
 
-    def rows(self, ref: EntityRef) -> list[dict[str, Any]]:
+    def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
         """Every current per-article occurrence: article, published, name, type, roles, mention count."""
-        where, params = ref.where()
+        where, params = _where(ref)
         sql = ("SELECT s.article, s.published, s.name, s.type, s.roles, s.duplicate_of,"
                " (SELECT count(*) FROM mentions m WHERE m.entity = s.pk) FROM (" + _SEL.format(where=where) + ") s")
-        return [{"article": r[0], "published": r[1], "name": r[2], "type": r[3], "roles": json.loads(r[4]),
-                 "duplicate_of": r[5], "mentions": int(r[6])} for r in self._conn.execute(sql, params)]
+        return [EntityOccurrence(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], int(r[6]))
+                for r in self._conn.execute(sql, params)]
 
-    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[tuple[Optional[str], str, int]]:
-        """Other entities named in the same articles: (global id, name, articles together), most first."""
-        where, params = ref.where()
+    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
+        """Other entities named in the same articles, most articles together first."""
+        where, params = _where(ref)
         sql = ("SELECT o.global_id, coalesce(g.name, max(o.name)), count(DISTINCT o.article) AS n"
                " FROM (" + _SEL.format(where=where) + ") s JOIN entities o"
                " ON o.article = s.article AND o.revision = s.revision AND o.pk != s.pk"
@@ -75,36 +70,36 @@ class SQLiteEntityViews:
                " WHERE coalesce(o.global_id, '') != coalesce(?, '-')"
                " GROUP BY coalesce(o.global_id, o.name_key) ORDER BY n DESC, 2 LIMIT ?")
         rows = self._conn.execute(sql, [*params, ref.global_id, limit]).fetchall()
-        return [(r[0], r[1], int(r[2])) for r in rows]
+        return [EntityCount(r[0], r[1], int(r[2])) for r in rows]
 
-    def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[tuple]:
-        """Quotes the entity speaks: (speaker name, article id, title, published, quote record), newest first."""
-        where, params = ref.where()
+    def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes the entity speaks, newest article first."""
+        where, params = _where(ref)
         sql = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record"
                " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
                " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
                " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
                + ("" if include_copies else " WHERE a.duplicate_of IS NULL")
                + " ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
-        return [(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
 
-    def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[tuple[str, int]]:
-        """Who speaks about the entity: (speaker name, quotes), most first; unresolved speakers included."""
-        where, params = ref.where()
+    def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
+        """Who speaks about the entity, most quotes first; unresolved speakers included."""
+        where, params = _where(ref)
         sql = ("SELECT coalesce(q.speaker_name, '(unknown)'), count(*) AS n"
                " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
                " ON q.article = s.article AND q.revision = s.revision"
                " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
                + ("" if include_copies else " WHERE s.duplicate_of IS NULL")
                + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?")
-        return [(r[0], int(r[1])) for r in self._conn.execute(sql, [*params, limit])]
+        return [SpeakerCount(r[0], int(r[1])) for r in self._conn.execute(sql, [*params, limit])]
 
-    def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[tuple[Optional[str], int, int]]:
-        """(published, mentions, quotes by the entity) per current article naming it, for timelines."""
-        where, params = ref.where()
+    def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
+        """Mentions and quotes by the entity per current article naming it, for timelines."""
+        where, params = _where(ref)
         sql = ("SELECT s.published, (SELECT count(*) FROM mentions m WHERE m.entity = s.pk),"
                " (SELECT count(*) FROM quotes q WHERE q.article = s.article AND q.revision = s.revision"
                "  AND q.speaker_entity = s.local_id)"
                " FROM (" + _SEL.format(where=where) + ") s"
                + ("" if include_copies else " WHERE s.duplicate_of IS NULL"))
-        return [(r[0], int(r[1]), int(r[2])) for r in self._conn.execute(sql, params)]
+        return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._conn.execute(sql, params)]

@@ -1,45 +1,33 @@
 """The one-file SQLite store (the default backend).
 
 Each ``put`` is one ``BEGIN IMMEDIATE … COMMIT`` transaction, so a process killed at any point leaves either the
-whole article or none of it. WAL mode lets readers (search, a web UI) run while an ingest writes.
+whole article or none of it; the transaction also holds the article's dedup index row and entity links when the
+dedup and linking steps wrote them on this store's connection just before (see :mod:`.tx`). WAL mode lets readers
+(search, a web UI) run while an ingest writes. Search itself is in :mod:`.search`.
 """
 from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import sqlite3
-import unicodedata
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
-from ..errors import ConfigError, StoreError
-from ..model import Article
-from ..record import from_record, quote_to_dict, to_record
-from . import facet_tokens, facets, fts, speakers
-from .base import PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
+from ...errors import ConfigError, StoreError
+from ...model import Article
+from ...record import from_record, quote_to_dict, to_record
+from ..base import SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
+from . import facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
-from .entities_read import SQLiteEntityViews
-from .entities_sql import SQLiteEntityRegistry
+from .entity_views import SQLiteEntityViews
+from .entities import SQLiteEntityRegistry
 from .schema import ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
-from .tx import write_tx
+from .tx import article_tx
+from .words import key
 
-# Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
-SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
-SNIPPET_TOKENS = 16
-# bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
-TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
-#: FTS5 scores every match before sorting (it has no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles,
-#: plus one walk of each word's whole match list for its weight), so a query matching more current articles than
-#: this is ranked among its newest SEARCH_WINDOW matches (storage order; with filters, of the matches that pass
-#: them). Below it ranking is exact. 5,000 keeps p95 under 50 ms at 10^6 articles on 2 cores (10,000 did not:
-#: 43-54 ms); like news search services that rank recent coverage, older matches are reached with --until/--since
-#: filters or a deeper ``window`` per search (0: rank every match). ``SQLiteStore.search_window = None``: always.
-SEARCH_WINDOW = 5_000
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
-_WORDISH = re.compile(r"\w")
 
 
 def _now() -> str:
@@ -48,30 +36,6 @@ def _now() -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
-
-
-def _key(name: Optional[str]) -> Optional[str]:
-    """Case-insensitive match key; casefold (not lower) so that e.g. 'ß' matches 'SS'."""
-    return None if name is None else name.casefold()
-
-
-def fts_query(text: str) -> str:
-    """Turn any user string into a safe FTS5 query: every whitespace-separated chunk becomes a quoted phrase.
-
-    Quoting disarms FTS syntax (``"``, ``-``, ``AND``, ``NEAR(``, ``*``, column filters); chunks without a word
-    character are dropped because they can never match. The phrases are ANDed, as a search box user expects.
-    """
-    # FTS5 reads a NUL as the end of the query string ("unterminated string"); it separates words anyway.
-    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
-    # A chunk that could spell a facet token is looked for in the article's words only, not in its facet tokens.
-    return " ".join(("{title text} : " if _may_spell_facet(c) else "") + '"' + c.replace('"', '""') + '"'
-                    for c in chunks)
-
-
-def _may_spell_facet(chunk: str) -> bool:
-    """The tokenizer folds case and diacritics, so compare the chunk folded the same way."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", chunk.casefold()) if not unicodedata.combining(ch))
-    return facet_tokens.PREFIX in folded
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -106,6 +70,7 @@ class SQLiteStore(Store):
         self.search_window = search_window
         self._conn = _connect(self.path)
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
+        self._dedup = SQLiteDedupIndex(self._conn, self.path)
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -127,7 +92,7 @@ class SQLiteStore(Store):
             return [self._put_checked(a) for a in articles]
 
     def _write(self):
-        return write_tx(self._conn, f"to {self.path}")  # the duplicate lookup inside must not go stale
+        return article_tx(self._conn, f"to {self.path}")  # the duplicate lookup inside must not go stale
 
     def _put_checked(self, article: Article) -> PutResult:
         try:
@@ -171,7 +136,7 @@ class SQLiteStore(Store):
             self._retire(old[0])
             revision = old[1] + 1
         pk = self._insert_article(stored, revision, record)
-        keys = [_key(e.name) for e in stored.entities]
+        keys = [key(e.name) for e in stored.entities]
         facets.add(self._conn, pk, keys)
         tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id, keys,
                                              [e.global_id for e in stored.entities])
@@ -216,7 +181,7 @@ class SQLiteStore(Store):
             cur = self._conn.execute(
                 "INSERT INTO entities (article, revision, pos, local_id, name, name_key, type, roles, global_id)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, revision, pos, e.id, e.name, _key(e.name), e.type, _json(list(e.roles)), e.global_id))
+                (a.id, revision, pos, e.id, e.name, key(e.name), e.type, _json(list(e.roles)), e.global_id))
             self._conn.executemany("INSERT INTO mentions (entity, span_start, span_end) VALUES (?, ?, ?)",
                                    [(cur.lastrowid, m.start, m.end) for m in e.mentions])
 
@@ -229,12 +194,12 @@ class SQLiteStore(Store):
             cur = self._conn.execute(
                 "INSERT INTO quotes (article, revision, pos, speaker_name, speaker_key, speaker_entity, kind, text,"
                 " cue, span_start, span_end, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (a.id, revision, pos, speaker, _key(speaker), q.speaker.entity if q.speaker else None, q.kind,
+                (a.id, revision, pos, speaker, key(speaker), q.speaker.entity if q.speaker else None, q.kind,
                  q.text, q.cue, q.span[0], q.span[1], _json(quote_to_dict(q))))
             self._conn.executemany(
                 "INSERT INTO about (quote, entity, name, name_key) VALUES (?, ?, ?, ?)",
-                [(cur.lastrowid, ent, names.get(ent, ent), _key(names.get(ent, ent))) for ent in q.about])
-            index += speakers.index_rows(cur.lastrowid, _key(speaker), a.published, a.duplicate_of is not None)
+                [(cur.lastrowid, ent, names.get(ent, ent), key(names.get(ent, ent))) for ent in q.about])
+            index += speakers.index_rows(cur.lastrowid, key(speaker), a.published, a.duplicate_of is not None)
         speakers.add(self._conn, index)
 
     def mark_done(self, origin: str, status: str = "done") -> None:
@@ -281,7 +246,7 @@ class SQLiteStore(Store):
 
     def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
                filters: Optional[SearchFilters] = None, window: Optional[int] = None) -> list[SearchHit]:
-        match = query if raw else fts_query(query)
+        match = query if raw else fts_search.fts_query(query)
         if not match.strip():
             return []
         if window is not None and window < 0:
@@ -289,92 +254,18 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
-            top = self._top_matches(match, limit, offset, filters, depth)
-            return [self._hit(match, pk, rank) for pk, rank in top]
+            top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+            return [fts_search.hit(self._conn, match, pk, rank) for pk, rank in top]
         except sqlite3.OperationalError as exc:
             if raw:
                 raise ConfigError(f"bad search query {query!r}: {exc}") from exc
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
 
-    def _top_matches(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
-                     window: Optional[int]) -> list[tuple[int, float]]:
-        """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
-
-        Snippets and article columns are left out here on purpose: computed in the same statement they would be
-        made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
-        A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
-        walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
-        filters, and the walk stops once the window is full. Date, outlet, story and entity filters also become
-        facet tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
-        """
-        narrowed, exact = self._facet_match(filters)
-        if narrowed:
-            match = f"({match}) AND {narrowed}"
-        where, extra = _search_filters(self._conn, filters, skip=exact)
-        join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
-        # Facet tokens add nothing to a score, but FTS5 counts them in the document's length (bm25's length
-        # normalisation): 5-15% of a news article's words, so one naming many entities ranks slightly lower.
-        weights = "?, ?, 0" if self._facet_index else "?, ?"
-        scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, {weights}) AS score FROM articles_fts{join}"
-                  f" WHERE articles_fts MATCH ?{where}")
-        params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
-        if window is not None:
-            scored += " ORDER BY articles_fts.rowid DESC LIMIT ?"
-            params.append(max(window, limit + offset))
-        sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
-        return self._conn.execute(sql, (*params, limit, offset)).fetchall()
-
-    def _facet_match(self, filters: Optional[SearchFilters]) -> tuple[Optional[str], set[str]]:
-        """The facet-token expression a filter set implies (None: nothing to add, or a schema 1 index) and the
-        filters it decides exactly, whose SQL test can be left out (see :mod:`.facet_tokens`)."""
-        if not self._facet_index or filters is None:
-            return None, set()
-        parts, exact = [], set()
-
-        def any_of(tokens: list[str], name: str) -> None:
-            # No token at all (a date range outside the stored span): a token no article has, so nothing matches.
-            parts.append("(" + " OR ".join(f'"{t}"' for t in tokens or [facet_tokens.NOTHING]) + ")")
-            exact.add(name)
-
-        if filters.source:
-            any_of([facet_tokens.source_token(filters.source)], "source")
-        if filters.story:
-            any_of([facet_tokens.story_token(filters.story)], "story")
-        if filters.entity:
-            tokens = facets.entity_tokens(self._conn, _key(filters.entity))
-            if tokens is not None:
-                any_of(tokens, "entity")
-        if filters.since or filters.until:
-            phrases = facet_tokens.date_phrases(filters.since, filters.until, *self._year_span())
-            if phrases is not None:
-                any_of(phrases, "dates")
-                if not facet_tokens.exact_dates(filters.since, filters.until):
-                    exact.discard("dates")
-        return " AND ".join(parts) or None, exact
-
-    def _year_span(self) -> tuple[int, int]:
-        """First and last year of the stored dates (two index lookups); (0, 9999) when they do not start with one."""
-        dated = "SELECT published FROM articles WHERE current = 1 AND published >= '0' AND published < ':'"
-        first = self._conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
-        last = self._conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
-        years = [facet_tokens.year_of(row[0]) if row else None for row in (first, last)]
-        return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
-
-    def _hit(self, match: str, pk: int, rank: float) -> SearchHit:
-        """The hit for one ranked row: FTS5 reads only this row's match positions for the snippet."""
-        row = self._conn.execute(
-            "SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?)"
-            " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
-            (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, pk)).fetchone()
-        # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
-        return SearchHit(row[0], row[1], row[2], row[3] or "", -float(rank))
-
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
                include_copies: bool = True) -> list[QuoteHit]:
         if speaker:
-            lookup = SpeakerQuery(_key(speaker), _key(about) if about else None, since, until, include_copies)
+            lookup = SpeakerQuery(key(speaker), key(about) if about else None, since, until, include_copies)
             pks = speakers.lookup(self._conn, lookup, limit + offset)
             if pks is not None:
                 return self._quote_hits(pks[offset:])
@@ -400,10 +291,10 @@ class SQLiteStore(Store):
             sql.append("AND a.duplicate_of IS NULL")
         if speaker:
             sql.append("AND instr(q.speaker_key, ?) > 0")
-            params.append(_key(speaker))
+            params.append(key(speaker))
         if about:
             sql.append("AND EXISTS (SELECT 1 FROM about b WHERE b.quote = q.pk AND instr(b.name_key, ?) > 0)")
-            params.append(_key(about))
+            params.append(key(about))
         # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00". Only dated
         # values take part, as in search.
         if since or until:
@@ -426,8 +317,9 @@ class SQLiteStore(Store):
         return [StoryMember(r[0], r[1], r[2], r[3], r[4], int(r[5])) for r in rows]
 
     def dedup_index(self) -> SQLiteDedupIndex:
-        """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``)."""
-        return SQLiteDedupIndex(self._conn, self.path)
+        """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``); its
+        :meth:`~SQLiteDedupIndex.add` is committed by the next :meth:`put`."""
+        return self._dedup
 
     def entity_registry(self) -> SQLiteEntityRegistry:
         """The cross-article entity registry in this store's file (see ``newsgraph.linking``)."""
@@ -441,38 +333,18 @@ class SQLiteStore(Store):
         return None if row is None else row[0]
 
     def close(self) -> None:
-        self._conn.close()
+        """Commit index rows no put has committed (a dedup run without puts keeps them, as each add once did)."""
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")
+        finally:
+            self._conn.close()
 
-
-def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
-                    skip: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[Any]]:
-    """SQL conditions on ``a`` (the ``search_facets`` row) and their parameters for :class:`SearchFilters`, but
-    for those in ``skip`` ("dates", "source", "story", "entity"), which facet tokens decided already."""
-    if filters is None:
-        return "", []
-    where: list[str] = []
-    params: list[Any] = []
-    # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00". Only dated values
-    # (YYYY, YYYY-MM…) take part, as with the date tokens.
-    if (filters.since or filters.until) and "dates" not in skip:
-        where.append(facet_tokens.DATED_SQL.format(col="a.published"))
-        if filters.since:
-            where.append("substr(a.published, 1, length(?)) >= ?")
-            params += [filters.since, filters.since]
-        if filters.until:
-            where.append("substr(a.published, 1, length(?)) <= ?")
-            params += [filters.until, filters.until]
-    if filters.source and "source" not in skip:
-        where.append("lower(a.source) = lower(?)")
-        params.append(filters.source)
-    if filters.story and "story" not in skip:
-        where.append("coalesce(a.story, a.id) = ?")
-        params.append(filters.story)
-    if filters.entity and "entity" not in skip:
-        condition, values = facets.entity_filter(conn, _key(filters.entity))
-        where.append(condition)
-        params += values
-    return "".join(" AND " + w for w in where), params
+    def __exit__(self, exc_type: object, *exc_info: object) -> None:
+        # Leaving on an error: an index row whose article was never put must not outlive it.
+        if exc_type is not None and self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+        self.close()
 
 
 def _encode_record(article: Article) -> str:

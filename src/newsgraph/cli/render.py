@@ -1,0 +1,43 @@
+"""How query results are printed: one-line tables, JSON lines and CSV rows from each result's ``as_dict()``.
+
+The results shape the data (``newsgraph.query``); this module only lays it out, so the CLI and the JSON API show
+the same fields.
+"""
+from __future__ import annotations
+
+import csv
+from typing import Any, Iterable, Optional, TextIO
+
+import click
+
+from ..storage.base import QuoteHit
+from .common import dump_json
+
+
+def quoted(hit: QuoteHit) -> str:
+    """The quote's text, in quotation marks only when it is the speaker's own words (``direct``): a reported
+    (``indirect``) or partly reported (``mixed``) quote is not what they said word for word."""
+    text = hit.text or ""
+    return f"“{text}”" if hit.kind == "direct" else text
+
+
+def quote_lines(hit: QuoteHit, with_speaker: bool = True) -> list[str]:
+    """Two lines per quote: who, when, which kind and which article (an id ``newsgraph show`` takes), then the
+    words."""
+    head = [hit.speaker or "(unknown)"] if with_speaker else []
+    head += [hit.published or "undated", hit.kind or "quote", f"{hit.title or '(untitled)'} [{hit.article_id}]"]
+    return [" — ".join(head), "    " + quoted(hit)]
+
+
+def echo_jsonl(results: Iterable[Any]) -> None:
+    for result in results:
+        click.echo(dump_json(result.as_dict()))
+
+
+def write_csv(rows: list[dict[str, Any]], out: TextIO, columns: Optional[list[str]] = None) -> None:
+    """``rows`` under a header of ``columns`` (default: the first row's keys); nested values as JSON text."""
+    fields = columns or (list(rows[0]) if rows else [])
+    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: dump_json(v) if isinstance(v, (dict, list)) else v for k, v in row.items()})

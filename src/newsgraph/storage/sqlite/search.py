@@ -1,0 +1,151 @@
+"""Full-text search in the SQLite store: FTS5 with bm25, facet tokens for filters, and the newest-matches window.
+
+:func:`top_matches` ranks; :func:`hit` makes one result with its snippet. docs/ARCHITECTURE.md (Storage) says why
+filters become facet tokens and why a broad query is ranked within a window.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from typing import Any, Optional
+
+from ..base import SearchFilters, SearchHit
+from . import facet_tokens, facets
+from .words import key
+
+# Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
+SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
+SNIPPET_TOKENS = 16
+# bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
+TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
+# FTS5 scores every match before sorting (no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles, plus one
+# walk of each word's whole match list for its weight): hence the window of base.SEARCH_WINDOW newest matches
+# (storage order; with filters, of the matches that pass them). ``SQLiteStore.search_window = None``: always exact.
+_WORDISH = re.compile(r"\w")
+
+
+def fts_query(text: str) -> str:
+    """Turn any user string into a safe FTS5 query: every whitespace-separated chunk becomes a quoted phrase.
+
+    Quoting disarms FTS syntax (``"``, ``-``, ``AND``, ``NEAR(``, ``*``, column filters); chunks without a word
+    character are dropped because they can never match. The phrases are ANDed, as a search box user expects.
+    """
+    # FTS5 reads a NUL as the end of the query string ("unterminated string"); it separates words anyway.
+    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
+    # A chunk that could spell a facet token is looked for in the article's words only, not in its facet tokens.
+    return " ".join(("{title text} : " if _may_spell_facet(c) else "") + '"' + c.replace('"', '""') + '"'
+                    for c in chunks)
+
+
+def _may_spell_facet(chunk: str) -> bool:
+    """The tokenizer folds case and diacritics, so compare the chunk folded the same way."""
+    folded = "".join(ch for ch in unicodedata.normalize("NFKD", chunk.casefold()) if not unicodedata.combining(ch))
+    return facet_tokens.PREFIX in folded
+
+
+def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: int, offset: int,
+                filters: Optional[SearchFilters], window: Optional[int]) -> list[tuple[int, float]]:
+    """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
+
+    Snippets and article columns are left out here on purpose: computed in the same statement they would be
+    made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
+    A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
+    walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
+    filters, and the walk stops once the window is full. Date, outlet, story and entity filters also become
+    facet tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
+    """
+    narrowed, exact = facet_match(conn, facet_index, filters)
+    if narrowed:
+        match = f"({match}) AND {narrowed}"
+    where, extra = _search_filters(conn, filters, skip=exact)
+    join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
+    # Facet tokens add nothing to a score, but FTS5 counts them in the document's length (bm25's length
+    # normalisation): 5-15% of a news article's words, so one naming many entities ranks slightly lower.
+    weights = "?, ?, 0" if facet_index else "?, ?"
+    scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, {weights}) AS score FROM articles_fts{join}"
+              f" WHERE articles_fts MATCH ?{where}")
+    params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
+    if window is not None:
+        scored += " ORDER BY articles_fts.rowid DESC LIMIT ?"
+        params.append(max(window, limit + offset))
+    sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
+    return conn.execute(sql, (*params, limit, offset)).fetchall()
+
+def facet_match(conn: sqlite3.Connection, facet_index: bool,
+                 filters: Optional[SearchFilters]) -> tuple[Optional[str], set[str]]:
+    """The facet-token expression a filter set implies (None: nothing to add, or a schema 1 index) and the
+    filters it decides exactly, whose SQL test can be left out (see :mod:`.facet_tokens`)."""
+    if not facet_index or filters is None:
+        return None, set()
+    parts, exact = [], set()
+
+    def any_of(tokens: list[str], name: str) -> None:
+        # No token at all (a date range outside the stored span): a token no article has, so nothing matches.
+        parts.append("(" + " OR ".join(f'"{t}"' for t in tokens or [facet_tokens.NOTHING]) + ")")
+        exact.add(name)
+
+    if filters.source:
+        any_of([facet_tokens.source_token(filters.source)], "source")
+    if filters.story:
+        any_of([facet_tokens.story_token(filters.story)], "story")
+    if filters.entity:
+        tokens = facets.entity_tokens(conn, key(filters.entity))
+        if tokens is not None:
+            any_of(tokens, "entity")
+    if filters.since or filters.until:
+        phrases = facet_tokens.date_phrases(filters.since, filters.until, *_year_span(conn))
+        if phrases is not None:
+            any_of(phrases, "dates")
+            if not facet_tokens.exact_dates(filters.since, filters.until):
+                exact.discard("dates")
+    return " AND ".join(parts) or None, exact
+
+def _year_span(conn: sqlite3.Connection) -> tuple[int, int]:
+    """First and last year of the stored dates (two index lookups); (0, 9999) when they do not start with one."""
+    dated = "SELECT published FROM articles WHERE current = 1 AND published >= '0' AND published < ':'"
+    first = conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
+    last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
+    years = [facet_tokens.year_of(row[0]) if row else None for row in (first, last)]
+    return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
+
+def hit(conn: sqlite3.Connection, match: str, pk: int, rank: float) -> SearchHit:
+    """The hit for one ranked row: FTS5 reads only this row's match positions for the snippet."""
+    row = conn.execute(
+        "SELECT a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?)"
+        " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
+        " WHERE articles_fts MATCH ? AND articles_fts.rowid = ?",
+        (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, pk)).fetchone()
+    # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
+    return SearchHit(row[0], row[1], row[2], row[3] or "", -float(rank))
+
+
+def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
+                    skip: frozenset[str] | set[str] = frozenset()) -> tuple[str, list[Any]]:
+    """SQL conditions on ``a`` (the ``search_facets`` row) and their parameters for :class:`SearchFilters`, but
+    for those in ``skip`` ("dates", "source", "story", "entity"), which facet tokens decided already."""
+    if filters is None:
+        return "", []
+    where: list[str] = []
+    params: list[Any] = []
+    # Compare at the caller's precision: until="2013-05-04" must include "2013-05-04T12:15:00". Only dated values
+    # (YYYY, YYYY-MM…) take part, as with the date tokens.
+    if (filters.since or filters.until) and "dates" not in skip:
+        where.append(facet_tokens.DATED_SQL.format(col="a.published"))
+        if filters.since:
+            where.append("substr(a.published, 1, length(?)) >= ?")
+            params += [filters.since, filters.since]
+        if filters.until:
+            where.append("substr(a.published, 1, length(?)) <= ?")
+            params += [filters.until, filters.until]
+    if filters.source and "source" not in skip:
+        where.append("lower(a.source) = lower(?)")
+        params.append(filters.source)
+    if filters.story and "story" not in skip:
+        where.append("coalesce(a.story, a.id) = ?")
+        params.append(filters.story)
+    if filters.entity and "entity" not in skip:
+        condition, values = facets.entity_filter(conn, key(filters.entity))
+        where.append(condition)
+        params += values
+    return "".join(" AND " + w for w in where), params

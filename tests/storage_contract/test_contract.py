@@ -1,0 +1,169 @@
+"""The store contract (``newsgraph.storage.base``), through the interface only: every backend must pass this."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from newsgraph import query
+from newsgraph.errors import ConfigError, StoreError
+from newsgraph.ids import content_hash
+from newsgraph.model import Figure
+from newsgraph.storage import SEARCH_WINDOW, PutStatus, SearchFilters, open_store
+
+from .corpus import BODY, MORE, harbour, ingest, span
+from .corpus import corpus as fill
+
+# -- writing -----------------------------------------------------------------------------------------------------
+
+def test_put_skips_same_text_and_revises_changed_text(store):
+    first = store.put(harbour("a"))
+    again = store.put(harbour("a"))
+    changed = store.put(harbour("a", BODY + "Ships were moving again by noon."))
+    assert [r.status for r in (first, again, changed)] == [PutStatus.STORED, PutStatus.SKIPPED, PutStatus.REVISED]
+    assert [r.revision for r in (first, again, changed)] == [1, 1, 2]
+    assert store.revisions("a") == [1, 2] and store.revisions("missing") == []
+    assert store.get("a").text.endswith("by noon.") and store.get("a", revision=1).text == BODY
+    assert store.count() == 1 and store.count(current_only=False) == 2
+    assert [a.id for a in store.iter_articles()] == ["a"]
+
+
+def test_put_names_the_earliest_exact_copy(store):
+    store.put(harbour("a"))
+    copy = store.put(harbour("b", source="copy.example"))
+    assert (copy.duplicate_of, copy.story) == ("a", "a")
+    assert store.get("b").duplicate_of == "a"
+    assert [m.id for m in store.story_members("a")] == ["a", "b"]
+
+
+def test_put_does_not_modify_the_callers_article(store):
+    article = harbour("b")
+    store.put(harbour("a"))
+    store.put(article)
+    assert article.duplicate_of is None and article.story is None
+
+
+def test_resume_markers(store):
+    assert store.input_status("in/1.txt") is None and not store.is_done("in/1.txt")
+    store.mark_done("in/1.txt")
+    store.mark_done("in/2.txt", "failed")
+    assert store.is_done("in/1.txt") and store.input_status("in/2.txt") == "failed"
+    assert not store.is_done("in/2.txt")  # a failed input is tried again
+
+
+# -- the dedup index and the entity registry ----------------------------------------------------------------------
+
+def test_dedup_index_rows_persist_with_their_articles(store_url):
+    near = (BODY + MORE).replace("eleven vessels", "twelve vessels")  # one word of 60 changed
+    with open_store(store_url) as store:
+        results = ingest(store, [harbour("a", BODY + MORE), harbour("b", near)])
+        assert [r.duplicate_of for r in results] == [None, "a"]
+    with open_store(store_url) as store:
+        index = store.dedup_index()
+        assert len(index) == 2 and index.entry("b").story == "a"
+        assert index.exact(content_hash(BODY + MORE), exclude_id="x").id == "a"
+
+
+def test_a_failed_put_leaves_no_dedup_row(store):
+    bad = harbour("bad")
+    bad.figures = [Figure("nine", span(BODY, "nine"), "count", value=math.nan)]  # JSON cannot hold NaN
+    with pytest.raises(StoreError):
+        ingest(store, [bad])
+    assert store.dedup_index().entry("bad") is None and store.get("bad") is None
+    ingest(store, [harbour("good")])  # the store still writes
+    assert store.dedup_index().entry("good") is not None
+
+
+def test_entity_registry_links_across_articles(store):
+    ingest(store, [harbour("a"), harbour("b", BODY + "Costa thanked the workers.")])
+    first, second = store.get("a").entities[0], store.get("b").entities[0]
+    assert first.global_id and first.global_id == second.global_id
+    registry = store.entity_registry()
+    assert registry.entity(first.global_id)[0] == "Maria Costa"
+    assert registry.stored_links("a", content_hash(BODY)) == {e.id: e.global_id for e in store.get("a").entities}
+    with pytest.raises(RuntimeError):
+        with registry.transaction():
+            registry.create("Nobody Kept", "PERSON", "person")
+            raise RuntimeError("rolled back")
+    assert registry.lookup("nobody kept", "person") == []
+
+
+# -- reading -----------------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def corpus(store):
+    fill(store)
+    return store
+
+
+def test_search_filters(corpus):
+    def ids(**filters):
+        return sorted(h.id for h in corpus.search("strike", filters=SearchFilters(**filters)))
+    assert ids() == ["a", "b", "c"]
+    assert ids(since="2014-04") == ["b"] and ids(until="2014-03-10") == ["a"]
+    assert ids(source="other.EXAMPLE") == ["b"]
+    assert ids(story="a") == ["a", "c"]
+    assert ids(entity="costa") == ["a", "b", "c"] and ids(entity="nobody") == []
+    assert corpus.search("strike", limit=1, offset=1, window=0)[0].id in {"a", "b", "c"}
+    assert corpus.search('"unbalanced', raw=False) == []
+    with pytest.raises(ConfigError):
+        corpus.search("x", window=-1)
+    assert SEARCH_WINDOW > 0
+
+
+def test_quotes_by_speaker_about_and_copies(corpus):
+    everything = corpus.quotes(speaker="costa")
+    assert [q.article_id for q in everything] == ["b", "c", "a"]  # newest article first
+    assert [q.article_id for q in corpus.quotes(speaker="costa", include_copies=False)] == ["b", "a"]
+    assert [q.kind for q in everything] == ["indirect", "direct", "direct"]
+    assert len(corpus.quotes(about="harbour")) == 3 and corpus.quotes(speaker="nobody") == []
+    assert [q.article_id for q in corpus.quotes(since="2014-04")] == ["b"]
+
+
+def test_entity_page_story_and_timeline(corpus):
+    page = query.entity(corpus, "Maria Costa")
+    assert page.articles == 2 and page.roles == [("Union leader", 2)]  # the copy is not counted
+    assert [c.name for c in page.cooccurring] == ["harbour authority"]
+    assert [q.article_id for q in page.quotes] == ["b", "a"]
+    found = query.story(corpus, "a")
+    assert [m.id for m in found.members] == ["a", "c"] and found.fullest.id == "a"
+    rows = query.timeline(corpus, "Costa", by="week")
+    assert [(r.period, r.articles, r.quotes) for r in rows] == [("2014-W11", 1, 1), ("2014-W14", 1, 1)]
+
+
+def test_maintenance_keeps_search_working(corpus):
+    assert corpus.reindex() == 3
+    corpus.optimize()
+    assert len(corpus.search("strike")) == 3
+
+
+# -- result shapes: the JSON the CLI prints and the web API will serve -------------------------------------------
+
+def test_result_shapes(corpus):
+    hit = query.search(corpus, "strike", source="other.example")[0].as_dict()
+    assert list(hit) == ["id", "title", "published", "snippet", "score"] and hit["id"] == "b"
+    quote = query.quotes(corpus, speaker="costa", include_copies=False)[0].as_dict()
+    assert list(quote) == ["speaker", "kind", "text", "cue", "article", "title", "published", "record"]
+    assert (quote["kind"], quote["article"], quote["speaker"]) == ("indirect", "b", "Maria Costa")
+    assert quote["record"]["text"] == quote["text"]
+    page = query.entity(corpus, "costa").as_dict()
+    assert list(page) == ["name", "global_id", "articles", "aliases", "roles", "types", "mentions_by_month",
+                          "cooccurring", "quoted_by", "quotes", "also"]
+    assert page["roles"] == [{"role": "Union leader", "articles": 2}]
+    assert page["mentions_by_month"] == [{"month": "2014-03", "mentions": 1}, {"month": "2014-04", "mentions": 1}]
+    assert page["cooccurring"][0]["name"] == "harbour authority" and set(page["cooccurring"][0]) == {
+        "name", "global_id", "articles"}
+    assert page["quotes"][0]["article"] == "b"
+    about = query.entity(corpus, "harbour authority").as_dict()
+    assert about["quoted_by"] == [{"speaker": "Maria Costa", "quotes": 2}]
+    story = query.story(corpus, "a").as_dict()
+    assert list(story) == ["story", "members", "fullest", "title", "text"]
+    assert list(story["members"][0]) == ["id", "title", "source", "published", "duplicate_of", "length"]
+    assert [m["duplicate_of"] for m in story["members"]] == [None, "a"] and story["text"] == BODY
+    assert query.timeline(corpus, "costa")[0].as_dict() == {"period": "2014-03-10", "articles": 1, "mentions": 1,
+                                                            "quotes": 1}
+
+
+def test_a_postgres_url_names_the_missing_backend():
+    with pytest.raises(ConfigError, match="postgres"):
+        open_store("postgresql://localhost/news")
