@@ -687,3 +687,11 @@ def test_colon_speaker_after_a_dash(nlp):
 def test_called_with_a_quoted_word_reports_it(nlp, text):
     quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
     assert any(q.kind == "mixed" and q.cue == "called" and q.speaker.entity == "e1" for q in quotes)
+
+
+def test_a_role_owned_by_a_pronoun_is_not_the_last_speaker(nlp):
+    text = ('Tad Devine spoke to reporters on Monday. "We are staying in," Devine said. '
+            'He made it clear that his boss wanted to see something firmer.')
+    quotes = quotes_of(nlp, text, {"Tad Devine": "PERSON"})
+    boss = [q for q in quotes if q.speaker is not None and q.speaker.text == "his boss"]
+    assert all(q.speaker.entity is None for q in boss)

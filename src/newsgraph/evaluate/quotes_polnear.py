@@ -154,8 +154,8 @@ def score_polnear(docs: Sequence[PolnearDoc], predicted: Sequence[Sequence[Quote
         for i, j in pairs:
             ok = speaker_right(text, pq[i], gq[j])
             speaker.add(ok)
-            kind = (pq[i].speaker.via or "unknown") if pq[i].speaker is not None else "none"
-            via.setdefault(kind, Accuracy(f"speaker via {kind}")).add(ok)
+            kind = f"speaker via {pq[i].speaker.via or 'unknown'}" if pq[i].speaker is not None else "speaker null"
+            via.setdefault(kind, Accuracy(kind)).add(ok)
         all_pairs = match_spans([content_span(q) for q in quotes], [g.span for g in doc.attributions])
         every.add(tp=len(all_pairs), fp=len(quotes) - len(all_pairs), fn=len(doc.attributions) - len(all_pairs))
         for i, j in all_pairs:

@@ -99,7 +99,9 @@ class SpeakerResolver:
             return by_name
         if role:
             # "officials", "experts": several unnamed people, never the last single person who spoke
-            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
+            # "his boss", "her spokesman": someone of the possessor's, never the possessor, so not whoever spoke last
+            owned = any(t.dep_ == "poss" and t.head.i == head.i for t in toks)
+            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned
             return self._role(doc, span, toks, entities, context, fallback=fallback)
         lemma = lemma_of(head).lower()
         if lemma in STATE_NOUNS:  # "the Syrian government", "the French foreign ministry": the country's
