@@ -695,3 +695,15 @@ def test_a_role_owned_by_a_pronoun_is_not_the_last_speaker(nlp):
     quotes = quotes_of(nlp, text, {"Tad Devine": "PERSON"})
     boss = [q for q in quotes if q.speaker is not None and q.speaker.text == "his boss"]
     assert all(q.speaker.entity is None for q in boss)
+
+
+def test_a_sentence_ending_on_its_verb_introduces_the_next_quotation(nlp):
+    text = 'Ana Ortiz turned to the council and implored. "Please vote for the schools this time, all of you."'
+    [q] = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert q.kind == "direct" and q.speaker.entity == "e1"
+
+
+def test_the_attribution_of_one_quotation_does_not_open_the_next(nlp):
+    text = '"Have I started writing the speech?" Ortiz replied. "Look, the answer is yes, and it is sobering."'
+    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert len(q.parts) == 2 and q.speaker.entity == "e1"

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
 from ..base import doc_text
-from .cues import Cue, speaker_range
+from .cues import Cue, speaker_range, subject_of
 from .marks import QuoteStretch, paragraphs
 
 if TYPE_CHECKING:
@@ -199,7 +199,8 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     after = _cue_after(doc, i, cues, layout)
     if after is not None:
         return after, speaker_chars(doc, after)
-    before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout)
+    before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
+        or _verb_ending_before(doc, stretch, layout)
     if before is not None:
         return before, speaker_chars(doc, before)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
@@ -310,6 +311,30 @@ def _colon_paragraph_before(doc: "Doc", i: int, layout: _Layout) -> Optional[Cue
     if last is None or not len(last):
         return None
     return _colon_verb(doc, last[0].sent, last[0].i)
+
+
+def _verb_ending_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``Ortiz implored. "Please vote."``: a sentence that ends on its verb, with a subject and nothing said,
+    introduces the quotation that follows it in the same paragraph."""
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]]
+    if not _sentence_like(layout.text, stretch) or not before.strip() or before.rstrip()[-1:] != "." \
+            or before[-1:] not in " ":
+        return None
+    end = para[0] + len(before.rstrip()) - 1  # the full stop
+    last = doc.char_span(end - 1, end, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    verb = last[0]
+    subj = subject_of(verb)  # "turned to the council and implored.": the conjunct's subject
+    if verb.pos_ != "VERB" or subj is None or not _speaker_ok(subj) \
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+        return None
+    sent = verb.sent
+    start = doc[sent.start].idx
+    if any(start - 3 <= s.outer[1] <= end for s in layout.stretches):
+        return None  # '"…," Clark said. "…"': that verb attributed the quotation before; this one continues it
+    return Cue((verb.i,), verb.i, None, subj.i, "colon")
 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
