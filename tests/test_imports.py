@@ -110,7 +110,7 @@ def test_no_import_circle():
 
 
 STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query", "export")
-SHARED = ("model", "ids", "errors", "record", "text", "lang")
+SHARED = ("model", "ids", "errors", "record", "text", "lang", "safe")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
 READERS = {"query": ("storage", "export")}  # the read side: queries over a store, and the export they offer
 

@@ -95,6 +95,8 @@ class Figure:
     qualifier: Optional[str] = None
     object: Optional[str] = None
     event: Optional[str] = None
+    value_min: Optional[float] = None  # a vague figure's lower bound ("thousands": 1000); value is then None
+    vague: bool = False
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from ..evaluate.gold import shared_data_dir
-from .common import dump_json, echo_lines
+from .common import count, dump_json, echo_lines
 
 TASKS = ("entities", "quotes", "times", "figures", "linking")
 
@@ -24,7 +24,7 @@ def _data_dir(data) -> Path:
 @click.argument("task", type=click.Choice(TASKS))
 @click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
               help="Folder with the gold sets (default: ../shared/data beside the checkout).")
-@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
+@click.option("--limit", type=count(), default=None, help="Score only the first N documents of each set.")
 @click.option("--set", "sets", multiple=True,
               help="Score only these gold sets (repeatable; quotes: meantime, gum, polnear-dev, polnear-train).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
