@@ -30,6 +30,8 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
     if q.speaker is not None:
         s = q.speaker
         speaker = {"text": s.text, "span": _span(s.span), "entity": s.entity, "name": s.name}
+        if s.via is not None:  # optional: records written before it existed read back the same
+            speaker["via"] = s.via
     return {"text": q.text, "span": _span(q.span), "parts": [_span(p) for p in q.parts], "kind": q.kind,
             "cue": q.cue, "cue_span": _span(q.cue_span), "speaker": speaker, "about": list(q.about)}
 
@@ -77,7 +79,7 @@ def to_record(a: Article) -> dict[str, Any]:
 def _speaker(d: Optional[dict[str, Any]]) -> Optional[Speaker]:
     if d is None:
         return None
-    return Speaker(d["text"], _tuple(d["span"]), d.get("entity"), d.get("name"))
+    return Speaker(d["text"], _tuple(d["span"]), d.get("entity"), d.get("name"), d.get("via"))
 
 
 def from_record(d: dict[str, Any]) -> Article:
