@@ -110,10 +110,11 @@ def test_no_import_circle():
 
 
 STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "quotebank", "storage", "query", "export")
-SHARED = ("model", "ids", "errors", "record", "text", "lang")
+SHARED = ("model", "ids", "errors", "record", "text", "lang", "safe")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
-# The read side: queries over a store, the export they offer, and the cluster rules a quotation page is shown by.
-READERS = {"query": ("storage", "export", "quotebank")}
+# The read side: queries over a store, the export they offer, the registry's name lookup (linking.lookup reads a
+# store's EntityRegistry; it writes nothing), and the cluster rules a quotation page is shown by.
+READERS = {"query": ("storage", "export", "linking", "quotebank")}
 
 
 def _top(module: str) -> str:

@@ -85,3 +85,18 @@ def test_an_unknown_cluster_is_a_clear_error(db):
 def test_cluster_lists_refuse_the_single_quote_filters(db):
     result = CliRunner().invoke(cli, ["quotes", "--unique", "--speaker", "Holloway", "--db", db])
     assert result.exit_code == 2 and "filter single quotes" in result.output
+
+
+def test_a_store_made_before_clusters_reads_as_unclustered_until_reindex(db, tmp_path):
+    import shutil
+    import sqlite3
+    old = str(tmp_path / "old.db")
+    shutil.copy(db, old)
+    with sqlite3.connect(old) as conn:  # what a store written before issue 18 looks like
+        for table in ("quote_keys", "quote_occurrences", "quote_clusters", "quote_articles"):
+            conn.execute(f"DROP TABLE {table}")
+    result = CliRunner().invoke(cli, ["quotes", "--unique", "--db", old])  # a reader: read-only, no upgrade
+    assert result.exit_code == 0 and "reindex --clusters" in result.output
+    assert "#" not in result.output
+    _run("reindex", "--clusters", "--db", old)
+    assert [r["occurrences"] for r in _clusters(old, "--unique")] == [4, 1]

@@ -31,6 +31,7 @@ class Options:
     as_text: bool = False
     html_extractor: str = "fast"
     workers: int = 1
+    keep_non_articles: bool = False  # listings, galleries, live blogs, result tables, blotters: kept, flagged
 
 
 def _annotators(stages: Iterable[str]) -> list:
@@ -54,7 +55,8 @@ def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()
             yield page
             continue
         try:
-            yield extract_page(page, html_extractor=options.html_extractor)
+            yield extract_page(page, html_extractor=options.html_extractor,
+                               keep_non_articles=options.keep_non_articles)
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the run (DESIGN: rejections are data)
             yield Rejected(page.origin, "extraction_error", f"{type(exc).__name__}: {exc}", fatal=True)
 
@@ -72,8 +74,7 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
         # it a long-running worker's StringStore grows with every new name and number. Annotators keep plain
         # records, never Doc/Span/Token objects, so nothing outlives the zone.
         with nlp.memory_zone():
-            docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
-            for article, doc in zip(todo, docs):
+            for article, doc in _parsed(nlp, todo, options.batch_size):
                 for annotator in annotators:
                     _annotate(annotator, article, doc)
         yield from batch
@@ -86,6 +87,47 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
         if len(batch) >= options.batch_size:
             yield from flush()
     yield from flush()
+
+
+# The most characters of one article the NLP reads. The longest news features run to ~60,000; a text beyond this is
+# a dump, a book or an attack, and spaCy's memory grows with the text (past nlp.max_length it refuses outright).
+MAX_NLP_CHARS = 100_000
+
+
+def _nlp_text(article: Article) -> str:
+    """The text the NLP parses: the article's, cut at a paragraph (else sentence, else word) end when too long.
+
+    A prefix, so every offset the annotators find is an offset into ``article.text`` as it is stored."""
+    text = article.text
+    if len(text) <= MAX_NLP_CHARS:
+        return text
+    cut = max(text.rfind("\n", 0, MAX_NLP_CHARS), text.rfind(". ", 0, MAX_NLP_CHARS) + 1,
+              text.rfind(" ", 0, MAX_NLP_CHARS))
+    cut = cut if cut > MAX_NLP_CHARS // 2 else MAX_NLP_CHARS
+    article.add_problem("text_truncated", f"only the first {cut:,} of {len(text):,} characters were annotated "
+                                          f"(the cap is {MAX_NLP_CHARS:,})")
+    return text[:cut]
+
+
+def _parsed(nlp, todo: list[Article], batch_size: int) -> Iterator[tuple[Article, object]]:
+    """``(article, doc)`` for each article; if the batch parse fails, the rest are parsed one by one, so one bad
+    article costs only its own annotations (problem ``nlp_failed``), never its neighbours'."""
+    texts = [_nlp_text(a) for a in todo]
+    done = 0
+    try:
+        for article, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size)):
+            done += 1
+            yield article, doc
+        return
+    except Exception:  # noqa: BLE001 - which article broke the batch is found by parsing each alone
+        pass
+    for article, text in zip(todo[done:], texts[done:]):
+        try:
+            doc = nlp(text)
+        except Exception as exc:  # noqa: BLE001 - the article is kept, unannotated, with the reason
+            article.add_problem("nlp_failed", f"{type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        yield article, doc
 
 
 def _annotate(annotator, article: Article, doc) -> None:

@@ -13,10 +13,21 @@ from rich.console import Console
 
 from ..errors import StoreError
 from ..model import Rejected
+from ..safe import json_safe, terminal_line, terminal_text
 from ..steps import PlanError, plan
 
 # soft_wrap: a reason line is never broken across lines, so scripts can grep `^error:` in a log.
 stderr = Console(stderr=True, soft_wrap=True)
+
+
+# The largest count an option takes: far past any store's size, far below what SQLite's 64-bit integers (and so
+# Python's OverflowError) would refuse. Out of range is a usage error (exit 2), never a traceback or "no limit".
+MAX_COUNT = 10 ** 9
+
+
+def count(min: int = 1) -> click.IntRange:
+    """The type of a count option (``--limit``, ``--window``, ``--repeat``…): a whole number in range."""
+    return click.IntRange(min, MAX_COUNT)
 
 
 def db_option(func: Callable) -> Callable:
@@ -38,14 +49,14 @@ def workers_option(func: Callable) -> Callable:
 
 
 def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1,
-                 extractor: Optional[str] = None):
+                 extractor: Optional[str] = None, keep_non_articles: bool = False):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
     try:
         plan(chosen)  # a choice that cannot run is a usage error before anything is read
     except PlanError as exc:
         raise click.BadParameter(str(exc), param_hint="--stages") from None
-    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
+    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers, "keep_non_articles": keep_non_articles}
     if extractor:
         kwargs["html_extractor"] = extractor
     if model:
@@ -53,23 +64,26 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
     return Options(**kwargs)
 
 
-def open_store_or_fail(db: Optional[str], create: bool = False):
-    """The store for a command: readers (the default) never create one, ``ingest`` passes ``create=True``."""
+def open_store_or_fail(db: Optional[str], create: bool = False, write: Optional[bool] = None):
+    """The store for a command: readers (the default) never create one and open it read-only; ``ingest`` passes
+    ``create=True``, ``reindex`` ``write=True``."""
     from ..storage import open_store
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=create, readonly=not (create if write is None else write))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
 def report_rejected(item: Rejected) -> None:
+    from rich.markup import escape
     level = "error" if item.fatal else "skipped"
-    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {item.origin}: {item.code}"
-                 + (f" — {item.detail}" if item.detail else ""), highlight=False, markup=True)
+    # A file name or a page's text in the detail is neither markup nor terminal control: escaped both ways.
+    said = terminal_line(f"{item.origin}: {item.code}" + (f" — {item.detail}" if item.detail else ""))
+    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {escape(said)}", highlight=False, markup=True)
 
 
 def dump_json(obj, pretty: bool = False) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    return json_safe(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
 
 
 @contextmanager
@@ -96,8 +110,14 @@ def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
 
 
 def echo_lines(lines, err: bool = False) -> None:
+    """Each item as one line of a human-readable output, control characters escaped (:mod:`newsgraph.safe`)."""
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(terminal_line(line), err=err)
+
+
+def echo_text(text: str) -> None:
+    """A multi-line text (an article body) for a reader: line breaks kept, other control characters escaped."""
+    click.echo(terminal_text(text))
 
 
 def fail_usage(message: str) -> None:

@@ -76,9 +76,14 @@ _MAX_VARS = 500
 _ORDERS = {"occurrences": "occurrences DESC, id", "first_seen": "first_published IS NULL, first_published, id"}
 
 
-def ensure_quote_clusters(conn: sqlite3.Connection) -> None:
-    """Create the tables when missing (empty: a store with articles needs ``reindex --clusters`` to fill them)."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'quote_articles'").fetchone():
+def has_clusters(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'quote_articles'").fetchone() is not None
+
+
+def ensure_quote_clusters(conn: sqlite3.Connection, readonly: bool = False) -> None:
+    """Create the tables when missing (empty: a store with articles needs ``reindex --clusters`` to fill them).
+    A reader's connection leaves an older store as it is: it reads as holding no clusters, not as damaged."""
+    if readonly or has_clusters(conn):
         return
     with write_tx(conn, "the quotation clusters"):
         for statement in DDL:
@@ -95,9 +100,10 @@ def _cluster(row) -> QuoteCluster:
 
 
 class SQLiteQuoteClusters:
-    def __init__(self, conn: sqlite3.Connection, path: str = ""):
+    def __init__(self, conn: sqlite3.Connection, path: str = "", present: bool = True):
         self._conn = conn
         self._what = f"the quotation clusters of {path}"
+        self._present = present  # False: a store made before clusters, opened read-only (reads find nothing)
 
     def transaction(self):
         return article_tx(self._conn, self._what)
@@ -107,6 +113,8 @@ class SQLiteQuoteClusters:
         return write_tx(self._conn, self._what)
 
     def indexed(self, article_id: str) -> Optional[str]:
+        if not self._present:
+            return None
         row = self._conn.execute("SELECT content_hash FROM quote_articles WHERE article = ?",
                                  (article_id,)).fetchone()
         return None if row is None else row[0]
@@ -120,7 +128,7 @@ class SQLiteQuoteClusters:
         return [int(r[0]) for r in rows]
 
     def candidates(self, keys: Sequence[int], limit: int = 8) -> list[tuple[int, str]]:
-        if not keys:
+        if not keys or not self._present:
             return []
         keys = list(keys)[:_MAX_VARS]
         values = ", ".join("(?)" for _ in keys)
@@ -151,6 +159,8 @@ class SQLiteQuoteClusters:
                                (article_id, content_hash))
 
     def occurrences(self, cluster: int) -> list[QuoteOccurrence]:
+        if not self._present:
+            return []
         rows = self._conn.execute(f"SELECT {_OCC} FROM quote_occurrences WHERE cluster = ? ORDER BY seq",
                                   (cluster,)).fetchall()
         return [_occurrence(r) for r in rows]
@@ -172,17 +182,23 @@ class SQLiteQuoteClusters:
             self._conn.execute("DELETE FROM quote_clusters WHERE id = ?", (cluster,))
 
     def cluster(self, cluster: int) -> Optional[QuoteCluster]:
+        if not self._present:
+            return None
         row = self._conn.execute(f"SELECT {_CLU} FROM quote_clusters WHERE id = ?", (cluster,)).fetchone()
         return None if row is None else _cluster(row)
 
     def clusters(self, conflicts: bool = False, order: str = "occurrences", limit: int = 100,
                  offset: int = 0) -> list[QuoteCluster]:
+        if not self._present:
+            return []
         where = "WHERE conflict = 1" if conflicts else ""
         rows = self._conn.execute(f"SELECT {_CLU} FROM quote_clusters {where} ORDER BY {_ORDERS[order]}"
                                   " LIMIT ? OFFSET ?", (limit, offset)).fetchall()
         return [_cluster(r) for r in rows]
 
     def complete(self) -> bool:
+        if not self._present:
+            return self._conn.execute("SELECT 1 FROM articles WHERE current = 1 LIMIT 1").fetchone() is None
         registered = self._conn.execute("SELECT count(*) FROM quote_articles").fetchone()[0]
         current = self._conn.execute("SELECT count(*) FROM articles WHERE current = 1").fetchone()[0]
         return registered >= current
