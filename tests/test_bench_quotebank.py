@@ -36,3 +36,10 @@ def test_scores_of_a_small_generated_set():
     assert scores["pair"] == (1.0, 1.0)
     assert scores["conflict"] == (1.0, 1.0)  # both statements have one report put in another's mouth
     assert scores["drift"][1] == 1.0
+
+
+def test_the_scale_run_reports_memory_at_a_tenth_and_at_the_end():
+    from newsgraph.bench.quotebank import scale
+    found = scale(300)
+    assert found["quotes"] == 300 and found["rss_mb_at_tenth"] > 0 and found["rss_mb_at_end"] > 0
+    assert found["reports_in_largest_cluster"] >= 1

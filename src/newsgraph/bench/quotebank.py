@@ -302,3 +302,44 @@ def pipeline_seconds(data_dir: Path, limit: int = 100, workers: int = 2) -> dict
                     out["clusters"] = len(store.quote_clusters().clusters(limit=10 ** 9))
     out["rate_ratio"] = round(out["without_s"] / out["with_s"], 3)
     return out
+
+
+def _rss_mb() -> float:
+    import resource
+    import sys
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def scale(n: int, seed: int = 3, batch: int = 1000) -> dict[str, Any]:
+    """Peak resident memory while ``n`` distinct synthetic quotations (and one report in ten of an earlier one)
+    are clustered into a fresh store through :func:`newsgraph.quotebank.step.register`, at a tenth of the way and at
+    the end: flat when nothing grows with the corpus. Articles are made one at a time; commits every ``batch``."""
+    from ..quotebank.step import register
+    batch = max(1, min(batch, n // 10))  # a commit falls exactly at the tenth
+    rng = random.Random(seed)
+    vocabulary = [f"w{i}" for i in range(20_000)]
+    made: list[str] = []  # one in a hundred texts, to report again (bounded: n/100 short strings)
+    out: dict[str, Any] = {"quotes": n}
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "scale.db") as store:
+        clusters = store.quote_clusters()
+        start = time.perf_counter()
+        done = 0
+        while done < n:
+            with clusters.transaction():
+                for _ in range(min(batch, n - done)):
+                    if made and rng.random() < 0.1:
+                        text = " ".join(rng.choice(made).split()[2:])
+                    else:
+                        text = " ".join(rng.choices(vocabulary, k=rng.randint(8, 30)))
+                        if rng.random() < 0.01:
+                            made.append(text)
+                    report = Report(0, "verbatim", _FIRST[done % 16] + " " + _LAST[done // 16 % 16])
+                    register(_article(f"q{done}", text, report, report.speaker, done), clusters)
+                    done += 1
+            if done == n // 10:
+                out["rss_mb_at_tenth"] = round(_rss_mb(), 1)
+        out["seconds"] = round(time.perf_counter() - start, 1)
+        out["rss_mb_at_end"] = round(_rss_mb(), 1)
+        out["reports_in_largest_cluster"] = clusters.clusters(limit=1)[0].occurrences
+    out["ratio"] = round(out["rss_mb_at_end"] / out["rss_mb_at_tenth"], 3) if out.get("rss_mb_at_tenth") else None
+    return out

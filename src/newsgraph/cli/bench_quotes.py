@@ -22,11 +22,22 @@ _RECIPES = ("verbatim", "marks", "trim", "ellipsis", "splice", "word", "drop")
 @click.option("--rounds", default=3, show_default=True, help="Timed rounds of the store steps per side; best kept.")
 @click.option("--pipeline", "pipeline_pages", default=0, show_default=True,
               help="Also time whole ingests of this many extraction-dev pages without and with clustering.")
+@click.option("--scale", "scale_n", default=0, show_default=True,
+              help="Instead: peak memory while clustering this many synthetic quotations (at 1/10 and at the end).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def quotes(data, recipes, seed, per_statement, rounds, pipeline_pages, fmt) -> None:
+def quotes(data, recipes, seed, per_statement, rounds, pipeline_pages, scale_n, fmt) -> None:
     """Quotation clusters: pair precision/recall, conflict and drift precision/recall on reports generated from
     real quotations by recipes, and store-step articles/s with and without clustering."""
-    from ..bench.quotebank import pipeline_seconds, run
+    from ..bench.quotebank import pipeline_seconds, run, scale
+    if scale_n:
+        found = scale(scale_n)
+        if fmt == "json":
+            click.echo(dump_json(found, pretty=True))
+        else:
+            echo_lines([f"{found['quotes']:,} quotations clustered in {found['seconds']} s: peak RSS "
+                        f"{found['rss_mb_at_tenth']} MB at a tenth, {found['rss_mb_at_end']} MB at the end "
+                        f"(ratio {found['ratio']})"])
+        return
     data_dir = _data_dir(data)
     chosen = tuple(r.strip() for r in recipes.split(",") if r.strip())
     try:
