@@ -48,6 +48,8 @@ def test_one_cluster_per_quotation_with_its_counts_and_first_appearance(db):
     assert (mayor["speaker"], mayor["speaker_votes"], mayor["votes"]) == ("Jane Holloway", 3, 4)
     assert (mayor["stories"], mayor["outlets"], mayor["drifted"]) == (4, 4, 1)
     assert [r["first_seen"]["article"] for r in _clusters(db, "--first-seen")] == ["a1", "a5"]
+    table = _run("quotes", "--unique", "--db", db).splitlines()
+    assert len(table) == 4 and table[0].startswith("#") and table[1].startswith("    “We will not back down")
 
 
 def test_the_misattribution_is_a_conflict_with_the_articles_on_each_side(db):

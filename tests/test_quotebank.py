@@ -89,6 +89,9 @@ def test_a_conflict_needs_two_people_each_named_outright():
     unresolved = named[:2] + [_o("d", FULL, speaker=None, name="a spokesman", seq=3)]
     assert not summarize(unresolved).conflict
     assert not summarize(named, min_support=2).conflict
+    # one article giving the words to both people contradicts itself (a quote read twice), outlets do not disagree
+    same_story = named[:2] + [_o("a", FULL, speaker="g2", name="Marcus Reed", seq=3)]
+    assert not summarize(same_story).conflict
     s = summarize(named + [_o("e", FULL.replace("back down", "back off"), seq=4, source="b.example")])
     assert (s.occurrences, s.stories, s.outlets, s.drifted) == (4, 4, 2, 1)
 

@@ -16,12 +16,12 @@ _STALE = ("quotation clusters do not cover every stored article (a store made be
           "`newsgraph reindex --clusters`")
 
 
-def cluster_line(c) -> str:
-    """One line per cluster: id, counts, first seen, speaker with its votes, a conflict mark, the words."""
+def cluster_lines(c) -> list[str]:
+    """Two lines per cluster: id, counts, first seen, speaker with its votes, a conflict mark; then the words."""
     speaker = f"{c.speaker_name} ({c.speaker_votes}/{c.votes})" if c.speaker_name else "(unknown)"
     flags = (" CONFLICT" if c.conflict else "") + (f" drift {c.drifted}" if c.drifted else "")
-    return (f"#{c.id}  {c.occurrences} reports, {c.stories} stories, {c.outlets} outlets  first "
-            f"{c.first_published or 'undated'}  {speaker}{flags}\n    “{c.text}”")
+    return [f"#{c.id}  {c.occurrences} reports, {c.stories} stories, {c.outlets} outlets  first "
+            f"{c.first_published or 'undated'}  {speaker}{flags}", f"    “{c.text}”"]
 
 
 def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, fmt: str) -> None:
@@ -37,7 +37,7 @@ def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, fmt: str) -
     elif fmt == "csv":
         write_csv([r.as_dict() for r in rows], sys.stdout, CLUSTER_CSV_COLUMNS)
     else:
-        echo_lines(cluster_line(r) for r in rows)
+        echo_lines(line for r in rows for line in cluster_lines(r))
 
 
 def page_lines(q) -> list[str]:

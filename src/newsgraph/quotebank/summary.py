@@ -9,7 +9,8 @@ vote: it counts toward the tally but cannot by itself make a conflict, because a
 person is our error far more often than the outlet's.
 
 **Conflict.** At least two different speakers each named outright (a strong vote) by at least ``min_support``
-stories. Two names where one's words are a subset of the other's ("Obama", "Barack Obama") are one side, since an
+stories that do not also name the other: one article giving the same words to two people contradicts itself, which
+is our parse going wrong (a quote read twice), not outlets disagreeing. Two names where one's words are a subset of the other's ("Obama", "Barack Obama") are one side, since an
 unlinked short form is not a second person.
 """
 from __future__ import annotations
@@ -37,6 +38,7 @@ class Side:
     votes: int
     strong: int
     articles: tuple[str, ...]
+    named_in: frozenset[str] = frozenset()  # the stories that name this speaker outright
 
     def as_dict(self) -> dict[str, Any]:
         return {"speaker_id": self.speaker_id, "name": self.name, "votes": self.votes, "named": self.strong,
@@ -119,7 +121,8 @@ def vote(occurrences: list[Occurrence]) -> list[Side]:
             strong[sid].add(story_of(o))
         if o.article not in articles[sid]:
             articles[sid].append(o.article)
-    sides = [Side(sid, names[sid], len(stories[sid]), len(strong[sid]), tuple(articles[sid])) for sid in stories]
+    sides = [Side(sid, names[sid], len(stories[sid]), len(strong[sid]), tuple(articles[sid]), frozenset(strong[sid]))
+             for sid in stories]
     sides.sort(key=lambda s: (-s.votes, -s.strong, order[s.speaker_id]))
     return _merge_name_forms(sides)
 
@@ -137,7 +140,8 @@ def _merge_name_forms(sides: list[Side]) -> list[Side]:
             if mine and theirs and (mine <= theirs or theirs <= mine):
                 kept[i] = Side(other.speaker_id, other.name if len(theirs) >= len(mine) else side.name,
                                other.votes + side.votes, other.strong + side.strong,
-                               other.articles + tuple(a for a in side.articles if a not in other.articles))
+                               other.articles + tuple(a for a in side.articles if a not in other.articles),
+                               other.named_in | side.named_in)
                 break
         else:
             kept.append(side)
@@ -149,11 +153,21 @@ def summarize(occurrences: list[Occurrence], min_support: int = 1) -> Summary:
     """Everything a cluster's row keeps, from its occurrences (see the module docstring for the rules)."""
     canon = canonical(occurrences)
     sides = vote(occurrences)
-    named = [s for s in sides if s.strong >= min_support]
+    conflict = conflicting(sides, min_support)
     drifted = 0
     if canon is not None:
         base = decode(canon.words)
         per_version = {w: not faithful(canon.words, base, w, decode(w)) for w in {o.words for o in occurrences}}
         drifted = sum(1 for o in occurrences if per_version[o.words])
     return Summary(canon, first_seen(occurrences), len(occurrences), len({story_of(o) for o in occurrences}),
-                   len({o.source for o in occurrences if o.source}), sides, len(named) >= 2, drifted)
+                   len({o.source for o in occurrences if o.source}), sides, conflict, drifted)
+
+
+def conflicting(sides: list[Side], min_support: int = 1) -> bool:
+    """Two speakers each named outright by ``min_support`` stories that do not name the other (module docstring)."""
+    for i, one in enumerate(sides):
+        for other in sides[i + 1:]:
+            if (len(one.named_in - other.named_in) >= min_support
+                    and len(other.named_in - one.named_in) >= min_support):
+                return True
+    return False
