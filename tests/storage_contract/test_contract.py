@@ -167,3 +167,28 @@ def test_result_shapes(corpus):
 def test_a_postgres_url_names_the_missing_backend():
     with pytest.raises(ConfigError, match="postgres"):
         open_store("postgresql://localhost/news")
+
+
+# -- what the web API reads: total counts, the speaker filter, who talks about whom ---------------------------------
+
+def test_search_count_and_speaker_filter(corpus):
+    assert corpus.search_count("strike") == 3 and corpus.search_count("strike", filters=SearchFilters(
+        since="2014-04")) == 1
+    assert corpus.search_count("nothing-like-this") == 0 and corpus.search_count("") == 0
+    assert sorted(h.id for h in corpus.search("strike", filters=SearchFilters(speaker="costa"))) == ["a", "b", "c"]
+    assert corpus.search("strike", filters=SearchFilters(speaker="nobody")) == []
+    assert corpus.search_count("strike", filters=SearchFilters(speaker="maria c", source="port.example")) == 1
+
+
+def test_who_talks_about_whom(corpus):
+    views = corpus.entity_views()
+    edges = views.edges()
+    assert [(e.speaker, e.about, e.quotes) for e in edges] == [("Maria Costa", "harbour authority", 2)]
+    assert edges[0].as_dict() == {"speaker": "Maria Costa", "about": "harbour authority",
+                                  "about_global_id": edges[0].about_global_id, "quotes": 2}
+    assert views.edges(include_copies=True)[0].quotes == 3
+    assert [e.quotes for e in views.edges(articles=["b"])] == [1] and views.edges(articles=[]) == []
+    assert [e.speaker for e in query.talks_about(corpus, entity="harbour authority")] == ["Maria Costa"]
+    assert [e.about for e in query.talks_about(corpus, entity="Maria Costa")] == ["harbour authority"]
+    assert query.talks_about(corpus, entity="nobody at all") == []
+    assert query.talks_about(corpus, query="overtime")[0].quotes == 1

@@ -9,23 +9,25 @@ from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
+from .pages import QUOTE_KINDS, QuotePage, SearchPage, quotes_page, search_page, talks_about
 from .stories import Story, story
 
 __all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
-           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
+           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS", "SearchPage", "QuotePage",
+           "search_page", "quotes_page", "talks_about", "QUOTE_KINDS"]
 
 EXPORT_FORMATS = FORMATS
 
 
 def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
            since: Optional[str] = None, until: Optional[str] = None, source: Optional[str] = None,
-           entity: Optional[str] = None, story: Optional[str] = None,
+           entity: Optional[str] = None, story: Optional[str] = None, speaker: Optional[str] = None,
            window: Optional[int] = None) -> list[SearchHit]:
     """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax. Filters: published
     ``since``/``until`` (ISO 8601 at any precision), outlet ``source``, an ``entity`` named in the article (its
-    aliases too once linked), a ``story`` id. ``window``: how many of the newest matches a broad query is ranked
+    aliases too once linked), a ``story`` id, a ``speaker`` quoted in the article. ``window``: how many of the newest matches a broad query is ranked
     among (None: the store's default, ``SEARCH_WINDOW`` for SQLite; 0: all of them, exact but slow)."""
-    filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story)
+    filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story, speaker=speaker)
     return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters, window=window)
 
 
@@ -35,11 +37,12 @@ def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optio
 
 
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
-           until: Optional[str] = None, limit: int = 100, include_copies: bool = True) -> list[QuoteHit]:
+           until: Optional[str] = None, limit: int = 100, include_copies: bool = True,
+           offset: int = 0) -> list[QuoteHit]:
     """Who said what: speaker and about match entity names case-insensitively from the start of a word of the name
     ("lavrov", "sergey l"), falling back to a substring match when nothing matches that way.
 
     ``include_copies=False`` (the CLI's default) leaves out quotes of articles that are copies (``duplicate_of``).
     """
-    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
+    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit, offset=offset,
                         include_copies=include_copies)

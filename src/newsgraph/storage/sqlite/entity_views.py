@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, Optional, Sequence
 
-from ..base import ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteHit, SpeakerCount
+from ..base import (ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge, QuoteHit,
+                    SpeakerCount)
 from .entities import ensure_entity_schema
 
 
@@ -103,3 +104,29 @@ class SQLiteEntityViews:
                " FROM (" + _SEL.format(where=where) + ") s"
                + ("" if include_copies else " WHERE s.duplicate_of IS NULL"))
         return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._conn.execute(sql, params)]
+
+    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
+              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
+        """Speaker -> spoken-about entity pairs, most quotes first (one row per quote and entity it is about)."""
+        where, params = ["a.current = 1"], []
+        if not include_copies:
+            where.append("a.duplicate_of IS NULL")
+        if ref is not None:
+            about, about_params = _where(ref, "e")
+            spoke, spoke_params = _where(ref, "se")
+            where.append(f"({about} OR EXISTS (SELECT 1 FROM entities se WHERE se.article = q.article"
+                         f" AND se.revision = q.revision AND se.local_id = q.speaker_entity AND {spoke}))")
+            params += about_params + spoke_params
+        if articles is not None:
+            if not articles:
+                return []
+            where.append(f"a.id IN ({','.join('?' * len(articles))})")
+            params += list(articles)
+        sql = ("SELECT coalesce(q.speaker_name, '(unknown)'), coalesce(g.name, max(e.name)), e.global_id,"
+               " count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+               " JOIN about b ON b.quote = q.pk"
+               " JOIN entities e ON e.article = q.article AND e.revision = q.revision AND e.local_id = b.entity"
+               " LEFT JOIN global_entities g ON g.id = e.global_id WHERE " + " AND ".join(where)
+               + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT ?")
+        rows = self._conn.execute(sql, [*params, limit]).fetchall()
+        return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in rows]

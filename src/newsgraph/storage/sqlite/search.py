@@ -11,7 +11,7 @@ import unicodedata
 from typing import Any, Optional
 
 from ..base import SearchFilters, SearchHit
-from . import facet_tokens, facets
+from . import facet_tokens, facets, speakers
 from .words import key
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
@@ -71,6 +71,19 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
         params.append(max(window, limit + offset))
     sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
     return conn.execute(sql, (*params, limit, offset)).fetchall()
+
+def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
+                  filters: Optional[SearchFilters]) -> int:
+    """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,
+    without scoring, so it costs a walk of the matching doclists only."""
+    narrowed, exact = facet_match(conn, facet_index, filters)
+    if narrowed:
+        match = f"({match}) AND {narrowed}"
+    where, extra = _search_filters(conn, filters, skip=exact)
+    join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
+    sql = f"SELECT count(*) FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
+    return int(conn.execute(sql, (match, *extra)).fetchone()[0])
+
 
 def facet_match(conn: sqlite3.Connection, facet_index: bool,
                  filters: Optional[SearchFilters]) -> tuple[Optional[str], set[str]]:
@@ -148,4 +161,18 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
         condition, values = facets.entity_filter(conn, key(filters.entity))
         where.append(condition)
         params += values
+    if filters.speaker:
+        condition, values = _speaker_filter(conn, key(filters.speaker) or "")
+        where.append(condition)
+        params += values
     return "".join(" AND " + w for w in where), params
+
+
+def _speaker_filter(conn: sqlite3.Connection, speaker_key: str) -> tuple[str, list[Any]]:
+    """The article quotes a speaker whose name has a word starting with ``speaker_key`` (as ``Store.quotes``
+    matches), or, when no indexed speaker has one, whose name contains it. Checked per match through the
+    quotes_article index: a speaker filter narrows a query, it is not a query of its own."""
+    word_start = bool(speakers.matching_terms(conn, speaker_key, most=1))
+    test = "instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0"
+    return (f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND {test})",
+            [speaker_key])
