@@ -8,7 +8,7 @@ import click
 
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
-from . import analyze, bench, evaluate, explore, store
+from . import analyze, bench, evaluate, explore, serve, store
 
 
 class _Group(click.Group):
@@ -41,5 +41,6 @@ def cli() -> None:
 
 
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
-                store.reindex, explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
+                store.reindex, explore.entity, explore.story, explore.timeline, serve.serve, evaluate.eval_group,
+                bench.bench_group):
     cli.add_command(command)
