@@ -25,8 +25,9 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: b
            window: Optional[int] = None) -> list[SearchHit]:
     """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax. Filters: published
     ``since``/``until`` (ISO 8601 at any precision), outlet ``source``, an ``entity`` named in the article (its
-    aliases too once linked), a ``story`` id, a ``speaker`` quoted in the article. ``window``: how many of the newest matches a broad query is ranked
-    among (None: the store's default, ``SEARCH_WINDOW`` for SQLite; 0: all of them, exact but slow)."""
+    aliases too once linked), a ``story`` id, a ``speaker`` quoted in the article. ``window``: how many of the
+    newest matches a broad query is ranked among (None: the store's default, ``SEARCH_WINDOW`` for SQLite; 0: all
+    of them, exact but slow)."""
     filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story, speaker=speaker)
     return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters, window=window)
 
