@@ -192,3 +192,7 @@ def test_who_talks_about_whom(corpus):
     assert [e.about for e in query.talks_about(corpus, entity="Maria Costa")] == ["harbour authority"]
     assert query.talks_about(corpus, entity="nobody at all") == []
     assert query.talks_about(corpus, query="overtime")[0].quotes == 1
+    about = query.quotes_about(corpus, "harbour authority")
+    assert [(q.speaker, q.article_id) for q in about] == [("Maria Costa", "b"), ("Maria Costa", "a")]
+    assert len(query.quotes_about(corpus, "harbour authority", include_copies=True)) == 3
+    assert query.quotes_about(corpus, "Maria Costa") == [] and query.quotes_about(corpus, "nobody at all") == []

@@ -9,12 +9,12 @@ from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
-from .pages import QUOTE_KINDS, QuotePage, SearchPage, quotes_page, search_page, talks_about
+from .pages import QUOTE_KINDS, QuotePage, SearchPage, quotes_about, quotes_page, search_page, talks_about
 from .stories import Story, story
 
 __all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
            "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS", "SearchPage", "QuotePage",
-           "search_page", "quotes_page", "talks_about", "QUOTE_KINDS"]
+           "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
 
 EXPORT_FORMATS = FORMATS
 

@@ -8,7 +8,7 @@ from typing import Any, Optional
 from ..errors import ConfigError
 from ..storage.base import QuoteEdge, QuoteHit, SearchFilters, SearchHit, Store
 
-__all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "talks_about", "QUOTE_KINDS"]
+__all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 
@@ -67,6 +67,13 @@ def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str
         if len(rows) < batch:
             return QuotePage(found, None)
         at += batch
+
+
+def quotes_about(store: Store, entity: str, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+    """Quotes about the entity ``entity`` names (resolved as ``newsgraph entity`` does), newest article first."""
+    from .entities import resolve_ref
+    ref = resolve_ref(store, entity)
+    return [] if ref is None else store.entity_views().quotes_about(ref, include_copies, limit)
 
 
 def talks_about(store: Store, entity: Optional[str] = None, query: Optional[str] = None,

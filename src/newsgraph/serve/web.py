@@ -81,7 +81,7 @@ def entity_page(request: Request, name: str) -> HTMLResponse:
     page = query.entity(store, name)
     if page is None:
         raise HTTPException(404, f"no stored entity matches {name!r}")
-    about = query.quotes_page(store, about=page.name, limit=20).quotes
+    about = query.quotes_about(store, name, limit=20)
     edges = query.talks_about(store, entity=name, limit=20)
     return render("entity.html", e=page, about=about, edges=edges,
                   chart=charts.month_chart(page.mentions_by_month, "mentions", f"mentions of {page.name} per month"))

@@ -270,6 +270,9 @@ class EntityViews(Protocol):
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""
 
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity (it is among their ``about``), newest article first."""
+
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first."""
 

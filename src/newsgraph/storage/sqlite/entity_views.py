@@ -84,6 +84,18 @@ class SQLiteEntityViews:
                + " ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
         return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
 
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity, newest article first: from its own rows by index, not a scan of all quotes."""
+        where, params = _where(ref)
+        sql = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record"
+               " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
+               " ON q.article = s.article AND q.revision = s.revision"
+               " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+               + ("" if include_copies else " WHERE a.duplicate_of IS NULL")
+               + " GROUP BY q.pk ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
+
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first; unresolved speakers included."""
         where, params = _where(ref)
@@ -107,26 +119,40 @@ class SQLiteEntityViews:
 
     def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
               include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
-        """Speaker -> spoken-about entity pairs, most quotes first (one row per quote and entity it is about)."""
+        """Speaker -> spoken-about entity pairs, most quotes first (one row per quote and entity it is about).
+
+        With ``ref`` the (quote, entity) pairs are found from the entity's own rows by index, once as the one spoken
+        about and once as the speaker, and united (a quote by them about themselves counts once)."""
         where, params = ["a.current = 1"], []
         if not include_copies:
             where.append("a.duplicate_of IS NULL")
-        if ref is not None:
-            about, about_params = _where(ref, "e")
-            spoke, spoke_params = _where(ref, "se")
-            where.append(f"({about} OR EXISTS (SELECT 1 FROM entities se WHERE se.article = q.article"
-                         f" AND se.revision = q.revision AND se.local_id = q.speaker_entity AND {spoke}))")
-            params += about_params + spoke_params
         if articles is not None:
             if not articles:
                 return []
             where.append(f"a.id IN ({','.join('?' * len(articles))})")
             params += list(articles)
-        sql = ("SELECT coalesce(q.speaker_name, '(unknown)'), coalesce(g.name, max(e.name)), e.global_id,"
-               " count(*) AS n FROM quotes q JOIN articles a ON a.id = q.article AND a.revision = q.revision"
-               " JOIN about b ON b.quote = q.pk"
-               " JOIN entities e ON e.article = q.article AND e.revision = q.revision AND e.local_id = b.entity"
+        pairs, pair_params = _edge_pairs(ref)
+        sql = (f"WITH pairs AS ({pairs}) SELECT coalesce(q.speaker_name, '(unknown)'), coalesce(g.name, max(e.name)),"
+               " e.global_id, count(*) AS n FROM pairs p JOIN quotes q ON q.pk = p.quote"
+               " JOIN entities e ON e.pk = p.ent JOIN articles a ON a.id = q.article AND a.revision = q.revision"
                " LEFT JOIN global_entities g ON g.id = e.global_id WHERE " + " AND ".join(where)
                + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT ?")
-        rows = self._conn.execute(sql, [*params, limit]).fetchall()
+        rows = self._conn.execute(sql, [*pair_params, *params, limit]).fetchall()
         return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+
+_ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM {src} JOIN quotes q ON q.article = e.article"
+          " AND q.revision = e.revision JOIN about b ON b.quote = q.pk AND b.entity = e.local_id")
+_SPOKEN = ("SELECT q.pk AS quote, e.pk AS ent FROM entities se JOIN quotes q ON q.article = se.article"
+           " AND q.revision = se.revision AND q.speaker_entity = se.local_id JOIN about b ON b.quote = q.pk"
+           " JOIN entities e ON e.article = q.article AND e.revision = q.revision AND e.local_id = b.entity")
+
+
+def _edge_pairs(ref: Optional[EntityRef]) -> tuple[str, list[Any]]:
+    """SQL for the (quote pk, spoken-about entity pk) pairs that involve ``ref`` (all pairs when None)."""
+    if ref is None:
+        return _ABOUT.format(src="entities e"), []
+    about, about_params = _where(ref, "e")
+    spoke, spoke_params = _where(ref, "se")
+    return (f"{_ABOUT.format(src='entities e')} WHERE {about} UNION {_SPOKEN} WHERE {spoke}",
+            about_params + spoke_params)
