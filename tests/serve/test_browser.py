@@ -63,6 +63,7 @@ def test_search_then_audit_an_article_then_the_speaker(page, artifacts):
     page.screenshot(path=str(artifacts / "search.png"), full_page=True)
 
     page.click("a.title >> text=Dock workers in Port Alder walk out over pay")
+    page.wait_for_url("**/articles/**")
     page.wait_for_selector("#article-text")
     words = "We have waited two years for a fair offer and we will not wait any longer"
     item = page.locator("#panel .quote-list li", has_text="Marta Kowalczyk").first
@@ -78,14 +79,16 @@ def test_search_then_audit_an_article_then_the_speaker(page, artifacts):
     assert "direct quote by Marta Kowalczyk" in quote.get_attribute("title")
     assert "cue 'said'" in page.locator("#article-text .cue").first.get_attribute("title")
     quote.hover()  # the side panel says what it is (our own script; the title attribute works without it)
-    assert "direct quote by Marta Kowalczyk" in page.inner_text("#panel-now")
+    panel = sync_api.expect(page.locator("#panel-now"))
+    panel.to_contain_text("direct quote by Marta Kowalczyk")
     page.locator("#article-text .fig").first.hover()
-    assert "figure" in page.inner_text("#panel-now")
+    panel.to_contain_text("figure")
     page.locator("#article-text .tim").first.hover()
-    assert "DATE: 2024-" in page.inner_text("#panel-now")
+    panel.to_contain_text("DATE: 2024-")
     page.screenshot(path=str(artifacts / "article.png"), full_page=True)
 
     page.click("#panel .quote-list a >> text=Marta Kowalczyk")
+    page.wait_for_url("**/entities/**")
     assert page.inner_text("h1") == "Marta Kowalczyk"
     chart = page.locator("section.timeline svg.chart")
     assert chart.count() == 1 and chart.locator(".x-tick").count() >= 1
@@ -96,6 +99,7 @@ def test_search_then_audit_an_article_then_the_speaker(page, artifacts):
     target = back.get_attribute("href")
     quoted = page.locator("ol.quotes blockquote").first.inner_text().strip("“”")
     back.click()
+    page.wait_for_url("**" + target)
     page.wait_for_selector("#article-text")
     assert page.url.endswith(target) and "#q" in target
     start = int(target.split("#q")[1])
@@ -122,7 +126,8 @@ def test_quotes_page_links_every_quote_to_its_article(page, artifacts):
     page.screenshot(path=str(artifacts / "quotes.png"), full_page=True)
     href = links.first.get_attribute("href")
     links.first.click()
-    assert page.url.endswith(href)
+    page.wait_for_url("**" + href)
+    assert page.url.endswith(href) and page.locator("#article-text").count() == 1
 
 
 def test_a_hostile_article_runs_nothing(page, artifacts):
