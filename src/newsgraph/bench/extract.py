@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
 from ..evaluate.extraction import ExtractionScore, page_counts, score
+from ..extraction import get_extractor
+from ..extraction.fast import FastExtractor
+from ..model import Article, Page
 
 DATASET = "extraction-dev"
 Extract = Callable[[str, Optional[str]], str]  # (html, url) -> body text
@@ -75,9 +78,6 @@ def load_pages(data_dir: Path, limit: Optional[int] = None) -> list[tuple[str, s
 
 
 def _newsgraph(name: str) -> Extract:
-    from ..extraction import get_extractor
-    from ..extraction.fast import FastExtractor
-    from ..model import Article, Page
 
     extractor = FastExtractor(fallback=False) if name == "fast-pure" else get_extractor(name)
 
@@ -88,12 +88,12 @@ def _newsgraph(name: str) -> Extract:
 
 
 def _bare_trafilatura() -> Extract:
-    import trafilatura
+    import trafilatura  # heavy to import: only when this reference is measured
     return lambda html, url: trafilatura.extract(html, url=url) or ""
 
 
 def _resiliparse() -> Optional[Extract]:
-    try:
+    try:  # the optional bench extra
         from resiliparse.extract.html2text import extract_plain_text
         from resiliparse.parse.html import HTMLTree
     except ImportError:

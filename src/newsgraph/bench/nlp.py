@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..enrichment.figures import FigureAnnotator
+from ..enrichment.nlp import load
+from ..enrichment.times import TimeAnnotator
+from ..evaluate.gold import read_gum, read_meantime
+from ..model import Article
 from ..pipeline import Options, analyze_texts
 
 
@@ -54,24 +59,19 @@ class NlpBench:
 
 
 def corpus_texts(data_dir: Path) -> list[str]:
-    from ..evaluate.gold import read_gum, read_meantime
     docs = read_meantime(data_dir / "meantime-dev") + read_gum(data_dir / "gum")
     return [d.text for d in docs]
 
 
 def run(data_dir: Path, repeat: int = 3, batch_size: int = 16) -> NlpBench:
-    import spacy
+    import spacy  # heavy: loaded only when the benchmark runs (`newsgraph bench --help` stays quick)
 
-    from ..enrichment.nlp import load
     texts = corpus_texts(data_dir)
     options = Options(stages=("entities",), batch_size=batch_size)
     nlp, info = load(options.model)
     plain = spacy.load(options.model)
     for model in (nlp, plain):
         list(model.pipe(texts[:4]))  # warm-up: first calls allocate
-    from ..enrichment.figures import FigureAnnotator
-    from ..enrichment.times import TimeAnnotator
-    from ..model import Article
     later = (FigureAnnotator(), TimeAnnotator())
     bare, loaded, ours, extra = [], [], [], []
     for _ in range(repeat):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from ..record import to_record
 from .common import (db_option, dump_json, echo_lines, model_option, open_store_or_fail, options_from,
                      out_stream, progress_bar, workers_option)
 
@@ -34,7 +35,6 @@ _record_options = _stacked(_inputs, _format, _output, _as_text, _extractor)
 
 
 def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> None:
-    from ..record import to_record
     from ..run import RunSummary, analyze_inputs
     summary = RunSummary()
     out = out_stream(output)

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import click
 
-from .common import dump_json, echo_lines
+from ..evaluate.gold import shared_data_dir
+from .common import count, dump_json, echo_lines
 
 TASKS = ("entities", "quotes", "times", "figures", "linking")
 
 
 def _data_dir(data) -> Path:
-    from ..evaluate.gold import shared_data_dir
     found = Path(data) if data else shared_data_dir()
     if found is None or not found.is_dir():
         raise click.UsageError("no gold data found: pass --data DIR (the folder holding meantime-dev/ and gum/) "
@@ -24,7 +24,7 @@ def _data_dir(data) -> Path:
 @click.argument("task", type=click.Choice(TASKS))
 @click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
               help="Folder with the gold sets (default: ../shared/data beside the checkout).")
-@click.option("--limit", type=int, default=None, help="Score only the first N documents of each set.")
+@click.option("--limit", type=count(), default=None, help="Score only the first N documents of each set.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def eval_group(task, data, limit, fmt) -> None:
     """Score TASK (entities, quotes, times, figures, linking) on public gold: MEANTIME-dev and GUM news.

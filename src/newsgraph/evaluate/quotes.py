@@ -17,8 +17,11 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from ..enrichment.entities import find_entities
+from ..enrichment.nlp import load
+from ..enrichment.quotes import find_quotes
 from ..model import Entity, Quote, Span
-from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end, read_gum, read_meantime
 from .report import Accuracy, Report, Score
 
 REPORTING = frozenset("""say tell add announce state claim report explain according comment confirm deny respond
@@ -85,8 +88,6 @@ def join_touching(text: str, spans: Iterable[Span]) -> list[Span]:
 
 def annotate_docs(texts: list[str]):
     """Parse texts and find entities; returns (docs, entity lists)."""
-    from ..enrichment.entities import find_entities
-    from ..enrichment.nlp import load
     nlp, _ = load()
     docs = list(nlp.pipe(texts, batch_size=8))
     return docs, [find_entities(d) for d in docs]
@@ -94,7 +95,6 @@ def annotate_docs(texts: list[str]):
 
 def run_quotes(docs, entities) -> tuple[list[list[Quote]], float]:
     """find_quotes over parsed docs; returns the quotes and words per second of this stage alone."""
-    from ..enrichment.quotes import find_quotes
     start = time.perf_counter()
     out = [find_quotes(d, e) for d, e in zip(docs, entities)]
     elapsed = time.perf_counter() - start
@@ -116,7 +116,6 @@ def speaker_hits(quote: Quote, entities: Sequence[Entity], targets: Sequence[Spa
 def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limit: Optional[int] = None,
              speakers_file: Path = SPEAKERS_FILE) -> list[Report]:
     """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``)."""
-    from .gold import read_gum, read_meantime
     reports = []
     data_dir = Path(data_dir)
     if "meantime" in datasets and (data_dir / "meantime-dev").is_dir():

@@ -6,7 +6,8 @@ module then sets what every article gets: id, content hash, origin, url, fetched
 
 Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found, or a
 URL that names a front page, listing or login page), ``too_short`` (a body too small to be an article; for
-``text`` pages only an empty text).
+``text`` pages only an empty text). One is fatal: ``too_complex``, an HTML page nested deeper than any real page
+(:mod:`.limits`), refused before the parse that would take minutes.
 """
 from __future__ import annotations
 
@@ -53,6 +54,10 @@ def extract(page: Page, *, html_extractor: str = "fast") -> Union[Article, Rejec
         listing = listing_page(page.url)
         if listing:
             return Rejected(page.origin, "not_article", listing, fatal=False)
+        from .limits import too_complex
+        complex_ = too_complex(page.content)
+        if complex_:
+            return Rejected(page.origin, "too_complex", complex_, fatal=True)
         result = get_extractor(html_extractor).extract(page)
     elif page.kind == "capture":
         result = _from_capture(page)

@@ -12,9 +12,10 @@ an all-capitals word giving all its letters: "US Air Force" -> "usaf") make the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
+
+from ..text import fold_name as fold
 
 # Words written before a person's name that are titles, not names ("Russian Foreign Minister Sergey Lavrov").
 TITLE_WORDS = frozenset("""
@@ -38,13 +39,6 @@ NICKNAMES = {frozenset(p) for p in (("tom", "thomas"), ("bill", "william"), ("wi
                                     ("liz", "elizabeth"), ("kate", "katherine"), ("jenny", "jennifer"))}
 _SOFT = frozenset("aeiouyh")  # edits among these are spelling variants, not other names
 _DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i)$")
-
-
-def fold(text: str) -> str:
-    """Casefolded, accents removed, curly apostrophes straightened, spacing collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
 
 
 def skeleton(word: str) -> str:

@@ -30,7 +30,7 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
 
 
 class StorePool:
-    """A read-only store per thread, opened on first use; the store must exist (never created)."""
+    """A store per thread, opened read-only on first use (never created, its schema never written)."""
 
     def __init__(self, db: str):
         self.db = db
@@ -42,7 +42,7 @@ class StorePool:
     def get(self) -> Store:
         store = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.db, create=False)
+            store = open_store(self.db, create=False, readonly=True)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)

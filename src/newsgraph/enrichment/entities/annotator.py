@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
 from ...model import Article, Entity, Mention
+from ...text import fold_case as _norm
 from ..base import doc_text
 from .labels import head_type, is_portfolio, model_after, org_context, person_context, winner
 
@@ -59,10 +60,6 @@ class _Cluster:
     @property
     def tokens(self) -> list[str]:
         return self.name.split()
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
 
 
 def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
