@@ -196,3 +196,19 @@ def test_who_talks_about_whom(corpus):
     assert [(q.speaker, q.article_id) for q in about] == [("Maria Costa", "b"), ("Maria Costa", "a")]
     assert len(query.quotes_about(corpus, "harbour authority", include_copies=True)) == 3
     assert query.quotes_about(corpus, "Maria Costa") == [] and query.quotes_about(corpus, "nobody at all") == []
+
+
+def test_an_exact_name_wins_in_a_store_never_linked(store):
+    """Unlinked rows of exactly the name are an exact match: "Ana Pikis" is not the more-named "Ana Pikisson"."""
+    from newsgraph.ids import content_hash
+    from newsgraph.model import Article, Entity, Mention
+
+    def named(article_id: str, name: str) -> Article:
+        text = f"{name} spoke at the harbour on Monday."
+        return Article(article_id, text, content_hash(text), entities=[
+            Entity("e1", name, "PERSON", [Mention(0, len(name))])])
+    store.put_many([named("p1", "Ana Pikis"), named("p2", "Ana Pikisson"), named("p3", "Ana Pikisson")])
+    found = store.entity_views().resolve("ana pikis")
+    assert [(e.name, e.articles) for e in found] == [("Ana Pikis", 1)]
+    assert query.entity(store, "Ana Pikis").articles == 1
+    assert [e.name for e in store.entity_views().resolve("pikis")] == ["Ana Pikisson", "Ana Pikis"]

@@ -45,6 +45,13 @@ class SQLiteEntityViews:
             " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = ?"
             "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?)"
             " GROUP BY e.global_id ORDER BY 3 DESC LIMIT ?", (key, name.strip(), key, limit)).fetchall()
+        # Never-linked rows of exactly that name (an unlinked store has only these): one index range, so an exact
+        # name never falls through to the substring scan below.
+        unlinked = self._conn.execute(
+            "SELECT max(name), count(DISTINCT article) FROM entities WHERE name_key = ?"
+            " AND (global_id IS NULL OR global_id = '')", (key,)).fetchone()
+        if unlinked and unlinked[1]:
+            exact = sorted([*exact, (None, unlinked[0], unlinked[1])], key=lambda r: -int(r[2]))[:limit]
         if exact:
             return [EntityCount(r[0], r[1], int(r[2])) for r in exact]
         rows = self._conn.execute(
