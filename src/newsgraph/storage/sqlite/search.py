@@ -5,13 +5,12 @@ filters become facet tokens and why a broad query is ranked within a window.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 from typing import Any, Optional
 
 from ..base import SearchFilters, SearchHit
-from . import facet_tokens, facets, speakers
+from . import facet_tokens, facets, speakers, syntax
 from .words import key
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
@@ -22,20 +21,12 @@ TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 # FTS5 scores every match before sorting (no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles, plus one
 # walk of each word's whole match list for its weight): hence the window of base.SEARCH_WINDOW newest matches
 # (storage order; with filters, of the matches that pass them). ``SQLiteStore.search_window = None``: always exact.
-_WORDISH = re.compile(r"\w")
 
 
 def fts_query(text: str) -> str:
-    """Turn any user string into a safe FTS5 query: every whitespace-separated chunk becomes a quoted phrase.
-
-    Quoting disarms FTS syntax (``"``, ``-``, ``AND``, ``NEAR(``, ``*``, column filters); chunks without a word
-    character are dropped because they can never match. The phrases are ANDed, as a search box user expects.
-    """
-    # FTS5 reads a NUL as the end of the query string ("unterminated string"); it separates words anyway.
-    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
-    # A chunk that could spell a facet token is looked for in the article's words only, not in its facet tokens.
-    return " ".join(("{title text} : " if _may_spell_facet(c) else "") + '"' + c.replace('"', '""') + '"'
-                    for c in chunks)
+    """Turn any user string into a safe FTS5 query: the search box syntax of :mod:`.syntax` (words, "phrases", OR,
+    -word / NOT word, prefix*), every term quoted so nothing else in it is read as FTS5 syntax."""
+    return syntax.to_fts(text, _may_spell_facet)
 
 
 def _may_spell_facet(chunk: str) -> bool:
