@@ -112,7 +112,9 @@ def test_no_import_circle():
 STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query", "export")
 SHARED = ("model", "ids", "errors", "record", "text", "lang", "safe")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
-READERS = {"query": ("storage", "export")}  # the read side: queries over a store, and the export they offer
+# The read side: queries over a store, the export they offer, and the registry's name lookup (linking.lookup
+# reads a store's EntityRegistry; it writes nothing).
+READERS = {"query": ("storage", "export", "linking")}
 
 
 def _top(module: str) -> str:

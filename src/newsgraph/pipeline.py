@@ -31,6 +31,7 @@ class Options:
     as_text: bool = False
     html_extractor: str = "fast"
     workers: int = 1
+    keep_non_articles: bool = False  # listings, galleries, live blogs, result tables, blotters: kept, flagged
 
 
 def _annotators(stages: Iterable[str]) -> list:
@@ -54,7 +55,8 @@ def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()
             yield page
             continue
         try:
-            yield extract_page(page, html_extractor=options.html_extractor)
+            yield extract_page(page, html_extractor=options.html_extractor,
+                               keep_non_articles=options.keep_non_articles)
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the run (DESIGN: rejections are data)
             yield Rejected(page.origin, "extraction_error", f"{type(exc).__name__}: {exc}", fatal=True)
 

@@ -49,14 +49,14 @@ def workers_option(func: Callable) -> Callable:
 
 
 def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1,
-                 extractor: Optional[str] = None):
+                 extractor: Optional[str] = None, keep_non_articles: bool = False):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
     try:
         plan(chosen)  # a choice that cannot run is a usage error before anything is read
     except PlanError as exc:
         raise click.BadParameter(str(exc), param_hint="--stages") from None
-    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
+    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers, "keep_non_articles": keep_non_articles}
     if extractor:
         kwargs["html_extractor"] = extractor
     if model:

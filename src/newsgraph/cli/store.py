@@ -66,7 +66,9 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
 @db_option
 @click.option("--speaker", default=None,
               help="Speaker name, case-insensitive: names with a word starting with it ('kerr', 'john k'); only "
-                   "when no name has one, any part of a name ('erry').")
+                   "when no name has one, any part of a name ('erry'). A linked person is found by any of their "
+                   "names ('Karl Brenner' also lists the quotes of articles naming him 'Brenner'); a name that "
+                   "means several people is noted on stderr.")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
 @click.option("--since", default=None, callback=date_param,
               help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
@@ -85,9 +87,13 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
     --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
     control characters, so nothing an article says can act on the terminal."""
     from .. import query
+    from ..linking import describe
     with open_store_or_fail(db) as store:
         hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
                             include_copies=include_copies)
+        several = describe(query.speakers_named(store, speaker), speaker) if speaker else None
+    if several:  # a surname two people share: say whose quotes these are
+        click.echo(f"note: {several}", err=True)
     if fmt == "jsonl":
         echo_jsonl(hits)
     elif fmt == "csv":

@@ -7,6 +7,7 @@ from typing import Any, Optional
 
 from ..errors import ConfigError
 from ..storage.base import QuoteEdge, QuoteHit, SearchFilters, SearchHit, Store
+from .speakers import speakers_named, with_linked_quotes
 
 __all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
 
@@ -30,7 +31,7 @@ class SearchPage:
 @dataclass(slots=True)
 class QuotePage:
     """One page of quotes, newest article first; ``next_offset`` (None on the last page) is where the next page
-    starts in the store's unfiltered-by-kind order."""
+    starts."""
 
     quotes: list[QuoteHit] = field(default_factory=list)
     next_offset: Optional[int] = None
@@ -51,22 +52,32 @@ def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 2
 def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,
                 kind: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                 limit: int = 50, offset: int = 0, include_copies: bool = False) -> QuotePage:
-    """Quotes like :func:`newsgraph.query.quotes`, narrowed to one ``kind`` (direct, mixed, indirect)."""
+    """Quotes as :func:`newsgraph.query.quotes` finds them (a speaker by any of their names), narrowed to one
+    ``kind`` (direct, mixed, indirect); ``offset`` counts quotes of that kind. Each page reads the quotes before it
+    again: the speaker's linked quotes are merged into the name match by date, so a store offset would not do."""
     if kind is not None and kind not in QUOTE_KINDS:
         raise ConfigError(f"unknown quote kind {kind!r}; choose one of {', '.join(QUOTE_KINDS)}")
-    found: list[QuoteHit] = []
-    at, batch = offset, max(limit + 1, 50)
+    want = offset + limit + 1  # one more than the page says whether another page follows
+    fetch = max(want, 50)
     while True:
-        rows = store.quotes(speaker=speaker, about=about, since=since, until=until, limit=batch, offset=at,
-                            include_copies=include_copies)
-        for i, hit in enumerate(rows):
-            if kind is None or hit.kind == kind:
-                if len(found) == limit:
-                    return QuotePage(found, at + i)  # one more exists: the next page starts at it
-                found.append(hit)
-        if len(rows) < batch:
-            return QuotePage(found, None)
-        at += batch
+        rows = _quotes(store, speaker, about, since, until, fetch, include_copies)
+        kept = [hit for hit in rows if kind is None or hit.kind == kind]
+        if len(kept) >= want or len(rows) < fetch:
+            break
+        fetch *= 2
+    more = len(kept) > offset + limit
+    return QuotePage(kept[offset:offset + limit], offset + limit if more else None)
+
+
+def _quotes(store: Store, speaker: Optional[str], about: Optional[str], since: Optional[str], until: Optional[str],
+            limit: int, include_copies: bool) -> list[QuoteHit]:
+    """What :func:`newsgraph.query.quotes` finds (that module imports this one, so it is not called from here)."""
+    hits = store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
+                        include_copies=include_copies)
+    people = speakers_named(store, speaker) if speaker else []
+    if people:
+        hits = with_linked_quotes(store, hits, people, about, since, until, limit, include_copies)
+    return hits
 
 
 def quotes_about(store: Store, entity: str, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
