@@ -17,7 +17,8 @@ stderr = Console(stderr=True, soft_wrap=True)
 
 def db_option(func: Callable) -> Callable:
     return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="SQLite database file (default: $NEWSGRAPH_DB, else ./newsgraph.db).")(func)
+                        help="SQLite database file or postgresql://… URL (default: $NEWSGRAPH_DB, else"
+                             " ./newsgraph.db).")(func)
 
 
 def model_option(func: Callable) -> Callable:

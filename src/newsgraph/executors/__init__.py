@@ -1,4 +1,4 @@
-"""Executors: *where* the pipeline runs (this process, a process pool; a Ray cluster later), never *what* it does.
+"""Executors: *where* the pipeline runs (this process, a process pool; a Ray cluster), never *what* it does.
 
 An executor maps a function over batches and yields the results in input order:
 ``map_batches(fn, batches, *args) -> Iterator[result]``. Steps never know which executor runs them.
@@ -13,6 +13,13 @@ from .pool import ProcessPool
 __all__ = ["InProcess", "ProcessPool", "make_executor"]
 
 
-def make_executor(workers: Optional[int] = None):
-    """``workers`` ≤ 1 runs in this process; more starts a process pool of that size."""
+def make_executor(workers: Optional[int] = None, kind: str = "local", address: Optional[str] = None):
+    """``kind="local"``: ``workers`` ≤ 1 runs in this process, more starts a process pool of that size.
+    ``kind="ray"``: ``workers`` Ray actors, on a local Ray or the cluster at ``address`` (extra ``distributed``)."""
+    if kind == "ray":
+        from .ray import RayExecutor  # Ray is an extra: import it only when asked for
+        return RayExecutor(workers or 1, address)
+    if kind != "local":
+        from ..errors import ConfigError
+        raise ConfigError(f"unknown executor {kind!r}; choose local or ray")
     return ProcessPool(workers) if workers and workers > 1 else InProcess()
