@@ -78,3 +78,22 @@ def test_language_folders_are_the_supported_languages():
         lang.get("xx")
     with pytest.raises(AttributeError):
         lang.get("en").no_such_part
+
+
+def _module_map() -> list[str]:
+    text = (REPO / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    section = re.search(r"^## Module map\n(.*?)^## ", text, re.S | re.M)
+    assert section, "docs/ARCHITECTURE.md lost its ## Module map section"
+    return re.findall(r"^- `(newsgraph/[^`]+)`", section.group(1), re.M)
+
+
+def test_architecture_module_map_is_the_tree():
+    """Every package (a folder with __init__.py) and every top-level module, each listed once, nothing else."""
+    root = REPO / "src" / "newsgraph"
+    tree = {f"newsgraph/{p.parent.relative_to(root).as_posix()}/" for p in root.rglob("__init__.py")
+            if p.parent != root}
+    tree |= {f"newsgraph/{p.name}" for p in root.glob("*.py") if p.name != "__init__.py"}
+    listed = _module_map()
+    assert len(listed) == len(set(listed)), "a line of the module map is repeated"
+    assert set(listed) == tree, (f"missing from the map: {sorted(tree - set(listed))}; "
+                                 f"not in the tree: {sorted(set(listed) - tree)}")

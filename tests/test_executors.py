@@ -1,9 +1,11 @@
 """Where the pipeline runs must not change what it produces."""
 from __future__ import annotations
 
-from newsgraph.executors import InProcess, ProcessPool, make_executor
+from concurrent.futures import ThreadPoolExecutor
+
+from newsgraph.executors import Executor, InProcess, ProcessPool, make_executor
 from newsgraph.model import Article
-from newsgraph.pipeline import Options, analyze
+from newsgraph.pipeline import Options, analyze, extract_only
 from newsgraph.record import to_record
 
 
@@ -28,6 +30,43 @@ def test_make_executor():
         assert isinstance(pool, ProcessPool) and pool.workers == 2
     finally:
         pool.close()
+
+
+def test_both_executors_implement_the_protocol():
+    pool = ProcessPool(1)
+    try:
+        assert isinstance(InProcess(), Executor) and isinstance(pool, Executor)
+    finally:
+        pool.close()
+        pool.close()  # a second close is harmless (the contract says so)
+    assert not isinstance(object(), Executor)
+
+
+class _Threads:
+    """A backend written outside the package, to show the pipeline needs only the protocol (as Ray will)."""
+
+    workers = 2
+
+    def __init__(self):
+        self._pool = ThreadPoolExecutor(self.workers)
+
+    def map_batches(self, fn, batches, *args):
+        return self._pool.map(lambda batch: fn(batch, *args), batches)
+
+    def close(self):
+        self._pool.shutdown()
+
+
+def test_an_outside_executor_runs_the_pipeline_unchanged(examples_dir):
+    inputs = [str(examples_dir)]
+    threads = _Threads()
+    try:
+        assert isinstance(threads, Executor)
+        theirs = [to_record(a) for a in extract_only(inputs, Options(batch_size=2), threads) if isinstance(a, Article)]
+    finally:
+        threads.close()
+    ours = [to_record(a) for a in extract_only(inputs, Options(batch_size=2)) if isinstance(a, Article)]
+    assert len(ours) == 8 and theirs == ours
 
 
 def test_two_workers_give_the_same_records_as_one(examples_dir):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate.extraction import page_counts, precision_recall_f1, score, shingles
+from newsgraph.evaluate.extraction import page_counts, page_recalls, precision_recall_f1, score, shingles
 
 
 def test_shingles_are_four_token_multisets_with_case_kept():
@@ -49,3 +49,9 @@ def test_bootstrap_std_is_zero_for_identical_pages_and_positive_otherwise():
     mixed = score([(1.0, 0.0, 0.0), (0.0, 1.0, 0.0), (0.5, 0.0, 0.5)] * 5, bootstrap=200)
     assert mixed.f1_std > 0.01 and mixed.pages == 15
     assert score([(1.0, 0.0, 0.0)] * 3, bootstrap=10, seed=1) == score([(1.0, 0.0, 0.0)] * 3, bootstrap=10, seed=1)
+
+
+def test_page_recalls_skip_pages_with_nothing_to_find():
+    pages = [page_counts("a b c d e f", "a b c d e x y"), page_counts("", "x y z w"), page_counts("a b c d", "")]
+    # first page: tp 2/5, fn 1/5 -> 2/3; second has no gold (skipped); third found nothing -> 0
+    assert page_recalls(pages) == pytest.approx([2 / 3, 0.0])

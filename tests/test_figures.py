@@ -60,10 +60,11 @@ def test_parse_number_rejects(text):
     assert parse_number(text) is None
 
 
-def test_parse_vague_is_a_lower_bound():
-    assert parse_vague("thousands") == 2000
-    assert parse_vague("tens of thousands") == 20000
-    assert parse_vague("dozens") == 24
+def test_parse_vague_is_an_order_of_magnitude():
+    assert parse_vague("thousands") == 1000
+    assert parse_vague("tens of thousands") == 10000
+    assert parse_vague("hundreds of millions") == 1e8
+    assert parse_vague("dozens") == 12
     assert parse_vague("several") is None
 
 
@@ -217,9 +218,10 @@ def test_market_names_and_filings_are_not_counts(nlp):
     assert [f.text for f in figures(nlp, "It is the #2 browser, at 7-Eleven stores.")] == []
 
 
-def test_vague_plural_is_a_lower_bound(nlp):
+def test_vague_plural_has_no_point_value(nlp):
     f = one(nlp, "Thousands of people marched through the city.")
-    assert (f.text, f.value, f.qualifier, f.object) == ("Thousands", 2000, None, "people")
+    assert (f.text, f.value, f.value_min, f.vague, f.qualifier, f.object) == (
+        "Thousands", None, 1000, True, None, "people")
 
 
 def test_fraction_of_is_a_proportion(nlp):
@@ -387,7 +389,7 @@ def test_unit_before_a_noun_is_a_quantity_and_not_the_object(nlp, text, span, va
 
 def test_qualifier_is_only_what_the_text_says(nlp):
     f = one(nlp, "Tens of thousands of people protested in the capital.")
-    assert (f.value, f.qualifier, f.object) == (20000, None, "people")
+    assert (f.value, f.value_min, f.qualifier, f.object) == (None, 10000, None, "people")
     f = one(nlp, "At least thousands of people protested in the capital.")
     assert f.qualifier == "at least"
 

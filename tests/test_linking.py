@@ -166,3 +166,60 @@ def test_meantime_cross_document_targets():
         assert end_to_end.n_gold > 50
         assert end_to_end.precision >= 0.95, (t, end_to_end.as_dict())
         assert end_to_end.recall >= 0.85, (t, end_to_end.as_dict())
+
+
+# -- sons and finding a person by any name ---------------------------------------------------------------------
+
+def test_a_son_named_junior_links_apart_from_his_father(store):
+    ids = ingest(store, [
+        article("j1", "Arthur Penn opened the shipyard.", [("Arthur Penn", "PERSON")]),
+        article("j2", "Arthur Penn Jr. spoke for the family.", [("Arthur Penn Jr.", "PERSON")]),
+        article("j3", "Arthur Penn Jr. said the yard would hire.", [("Arthur Penn Jr.", "PERSON")]),
+        article("j4", "Penn Jr. declined to comment.", [("Penn Jr.", "PERSON")]),
+    ])
+    father, son = ids["j1"]["Arthur Penn"], ids["j2"]["Arthur Penn Jr."]
+    assert father and son and father != son
+    assert ids["j3"]["Arthur Penn Jr."] == son
+    assert parse_person("Arthur Penn Jr.").key == "arthur penn jr"
+    assert not same_person_name(parse_person("Arthur Penn Jr."), parse_person("Arthur Penn"))
+
+
+def test_a_person_is_found_by_any_of_their_names(store):
+    from newsgraph.linking import describe, entities_named
+
+    ids = ingest(store, [
+        article("b1", "Karl Brenner, the mayor, opened the hearing.", [("Karl Brenner", "PERSON", ["mayor"])]),
+        article("b2", "Brenner said the tunnel was too dear.", [("Brenner", "PERSON")]),
+        article("b3", "Harwell Freight said it would close the depot.", [("Harwell Freight", "ORG")]),
+    ])
+    karl = ids["b1"]["Karl Brenner"]
+    assert ids["b2"]["Brenner"] == karl
+    registry = store.entity_registry()
+    for name in ("Karl Brenner", "Brenner", "K. Brenner", "karl brenner", "Mayor Karl Brenner"):
+        assert [m.global_id for m in entities_named(registry, name)] == [karl], name
+    assert entities_named(registry, "Anna Brenner") == []
+    assert [m.name for m in entities_named(registry, "Harwell Freight")] == ["Harwell Freight"]
+    assert describe(entities_named(registry, "Brenner"), "Brenner") is None
+
+    more = ingest(store, [article("b4", "Anna Brenner, a nurse, said the clinic was full.",
+                                  [("Anna Brenner", "PERSON", ["nurse"])])])
+    anna = more["b4"]["Anna Brenner"]
+    assert anna != karl
+    both = entities_named(registry, "Brenner")
+    assert {m.global_id for m in both} == {karl, anna}
+    note = describe(both, "Brenner")
+    assert note is not None and "Karl Brenner" in note and "Anna Brenner" in note
+    assert [m.global_id for m in entities_named(registry, "Karl Brenner")] == [karl]
+
+
+def test_a_lone_surname_the_tagger_typed_org_is_the_known_person(store):
+    ids = ingest(store, [
+        article("k1", "Karl Brenner, the mayor, opened the hearing.", [("Karl Brenner", "PERSON", ["mayor"])]),
+        article("k2", "Harwell Freight said it would close the depot.", [("Harwell Freight", "ORG")]),
+        article("k3", "Brenner said the tunnel was too dear. Harwell agreed.",
+                [("Brenner", "ORG"), ("Harwell", "ORG")]),
+    ])
+    assert ids["k3"]["Brenner"] == ids["k1"]["Karl Brenner"]
+    assert ids["k3"]["Harwell"] == ids["k2"]["Harwell Freight"]  # an organisation's leading word stays one
+    stored = store.get("k3")
+    assert {e.name: e.type for e in stored.entities} == {"Brenner": "PERSON", "Harwell": "ORG"}

@@ -55,6 +55,19 @@ def _die_once(batch, marks: str):
     return batch
 
 
+def _always_die_on_3(batch):
+    if batch[0] == 3:
+        os._exit(1)
+    return batch
+
+
+def test_a_batch_that_keeps_killing_its_actor_comes_back_as_worker_lost(executor):
+    from newsgraph.model import Rejected
+    results = list(executor.map_batches(_always_die_on_3, [[i] for i in range(5)]))
+    assert results[:3] == [[0], [1], [2]] and results[4] == [4]
+    assert [type(r) for r in results[3]] == [Rejected] and results[3][0].code == "worker_lost"
+
+
 def test_results_come_back_in_input_order(executor):
     batches = [[i, i + 1] for i in range(0, 40, 2)]
     results = list(executor.map_batches(_square_all, iter(batches), 1))

@@ -52,3 +52,20 @@ def test_page_furniture_is_not_an_entity(seed_article):
     names = " ".join(e.name for e in seed_article.entities)
     assert "Baillie" not in names
     assert "icon" not in names.lower()
+
+
+@pytest.fixture(scope="module")
+def seed_quoted() -> Article:
+    path = shared_path("seed", "000_ccea4d01f72bd314.txt")
+    [article] = analyze([str(path)], Options(stages=("entities", "quotes")))
+    return article
+
+
+def test_state_body_speaks_for_its_country(seed_quoted):
+    """"the Syrian government said the rebels used a rocket …": the claim is Syria's, not nobody's."""
+    seed_article = seed_quoted
+    text = seed_article.text
+    rocket = next(q for q in seed_article.quotes if "rocket with a chemical warhead" in q.text)
+    syria = next(e for e in seed_article.entities if e.id == rocket.speaker.entity)
+    assert text[rocket.speaker.span[0]:rocket.speaker.span[1]] == "the Syrian government"
+    assert syria.name == "Syria" and syria.type == "GPE"

@@ -209,3 +209,63 @@ def test_missing_fastwarc_names_the_extra(tmp_path, monkeypatch):
     with pytest.raises(MissingExtra) as info:
         items_of(path)
     assert info.value.extra == "warc" and "fastwarc" in str(info.value)
+
+
+def _bomb(inflated: int) -> bytes:
+    import zlib
+    deflater = zlib.compressobj(9, zlib.DEFLATED, 31)
+    block = bytes(1 << 20)
+    return b"".join([deflater.compress(block) for _ in range(inflated >> 20)] + [deflater.flush()])
+
+
+def test_a_record_cut_short_mid_file_resynchronises_on_the_next_header(tmp_path):
+    recs = pages(4)
+    data = recs[0] + recs[1][:-60] + recs[2] + recs[3]  # record 1 lost its last 60 bytes; 2 follows at once
+    path = tmp_path / "cut.warc"
+    path.write_bytes(data)
+    items = items_of(path)
+    assert [type(i) for i in items] == [Page, Rejected, Page, Page]
+    cut = items[1]
+    assert cut.code == "warc_truncated" and cut.origin.endswith(f"#{len(recs[0])}")
+    assert [p.url for p in items if isinstance(p, Page)] == [f"https://example.org/{n}" for n in (0, 2, 3)]
+    assert all(b"WARC-Type" not in p.content for p in items if isinstance(p, Page))
+    start_of_2 = len(recs[0]) + len(recs[1]) - 60
+    assert items[2].origin.endswith(f"#{start_of_2}") and f"offset {start_of_2}" in cut.detail
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_huge_declared_length_does_not_swallow_the_records_after_it(tmp_path, gz):
+    recs = pages(4)
+    recs[1] = record(http(HTML % 1), uri="<https://example.org/1>", length=10 ** 12)
+    path = tmp_path / ("big.warc.gz" if gz else "big.warc")
+    if gz:
+        write_gz(path, recs)
+    else:
+        path.write_bytes(b"".join(recs))
+    items = items_of(path)
+    assert [p.url for p in items if isinstance(p, Page)] == [f"https://example.org/{n}" for n in (0, 2, 3)]
+    bad = [i for i in items if isinstance(i, Rejected)]
+    assert len(bad) == 1 and bad[0].code == ("too_large" if gz else "warc_truncated")
+    assert "1,000,000,000,000" in bad[0].detail
+
+
+def test_a_gzip_encoded_body_inflates_with_a_ceiling(tmp_path):
+    recs = pages(3)
+    recs[1] = record(http(_bomb(32 << 20), extra="Content-Encoding: gzip\r\n"))
+    path = tmp_path / "bomb.warc"
+    path.write_bytes(b"".join(recs))
+    items = items_of(path)
+    assert [getattr(i, "code", None) for i in items] == [None, "too_large", None]
+
+
+def test_a_page_that_quotes_a_warc_header_is_kept(tmp_path):
+    quoted = (b"<html><body><article><p>A WARC file starts each record like this:</p><pre>WARC/1.0\r\n"
+              b"WARC-Type: response\r\nContent-Length: 10\r\n</pre><p>and then the block.</p></article></body></html>")
+    recs = pages(3)
+    recs[1] = record(http(quoted), uri="<https://example.org/warc-howto>")
+    path = tmp_path / "howto.warc"
+    path.write_bytes(b"".join(recs))
+    items = items_of(path)
+    assert [i.url for i in items] == ["https://example.org/0", "https://example.org/warc-howto",
+                                      "https://example.org/2"]
+    assert b"WARC-Type: response" in items[1].content

@@ -3,23 +3,19 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
-import unicodedata
 from typing import Optional
 
-_WS = re.compile(r"\s+")
+from .text import normalise_text
+
+__all__ = ["normalise_text", "content_hash", "article_id"]
 
 
 def _digest(value: str, size: int = 16) -> str:
     return hashlib.sha1(value.encode("utf-8")).hexdigest()[:size]
 
 
-def normalise_text(text: str) -> str:
-    """The normal form behind the exact-duplicate key: NFKC, case-folded, whitespace collapsed."""
-    return _WS.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
-
-
 def content_hash(text: str) -> str:
+    """The exact-duplicate key: a hash of :func:`~newsgraph.text.normalise_text`."""
     return _digest(normalise_text(text), 40)
 
 

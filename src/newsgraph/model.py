@@ -60,10 +60,16 @@ class Entity:
 
 @dataclass(slots=True)
 class Speaker:
+    """Who spoke: the phrase as written, its entity, and ``via``, how the phrase was found: ``explicit`` (the
+    subject of the cue, a name or noun), ``pronoun``, ``nominal`` (a role or organisation noun resolved to an
+    entity), ``continuation`` (taken from the quote this one continues), ``paragraph`` (named in a neighbouring
+    sentence or paragraph) or ``governed`` (the subject of a verb higher up, or a relative pronoun's antecedent)."""
+
     text: str
     span: Span
     entity: Optional[str] = None
     name: Optional[str] = None
+    via: Optional[str] = None
 
 
 @dataclass(slots=True)
@@ -89,6 +95,8 @@ class Figure:
     qualifier: Optional[str] = None
     object: Optional[str] = None
     event: Optional[str] = None
+    value_min: Optional[float] = None  # a vague figure's lower bound ("thousands": 1000); value is then None
+    vague: bool = False
 
 
 @dataclass(slots=True)

@@ -5,25 +5,19 @@ caller can count and report it. Where the steps run (one process, a pool) is the
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from . import __version__, lang
-from .enrichment.nlp import DEFAULT_MODEL
+from . import __version__, lang, sources, steps
+from .enrichment.nlp import DEFAULT_MODEL, load
+from .executors import Executor, make_executor
+from .extraction import extract as extract_page
 from .ids import article_id, content_hash
 from .model import Article, Page, Rejected
 
 Item = Union[Article, Rejected]
 
-# name -> "module:Class"; resolved lazily so a run that skips a stage never imports it.
-ANNOTATORS = {
-    "entities": "newsgraph.enrichment.entities:EntityAnnotator",
-    "quotes": "newsgraph.enrichment.quotes:QuoteAnnotator",
-    "figures": "newsgraph.enrichment.figures:FigureAnnotator",
-    "times": "newsgraph.enrichment.times:TimeAnnotator",
-}
-ALL_STAGES = tuple(ANNOTATORS)
+ALL_STAGES = steps.ANNOTATORS  # the annotate steps of the registry (newsgraph.steps), in run order
 SUPPORTED_LANGUAGES = lang.supported()  # one folder per language under newsgraph/lang/
 
 
@@ -37,47 +31,40 @@ class Options:
     as_text: bool = False
     html_extractor: str = "fast"
     workers: int = 1
+    keep_non_articles: bool = False  # listings, galleries, live blogs, result tables, blotters: kept, flagged
     executor: str = "local"  # "local" (this process or a pool of `workers`) or "ray" (executors/ray.py)
     address: Optional[str] = None  # the Ray cluster to join (None: start a local one)
 
 
 def _annotators(stages: Iterable[str]) -> list:
-    out = []
-    for name in stages:
-        if name not in ANNOTATORS:
-            from .errors import ConfigError
-            raise ConfigError(f"unknown stage {name!r}; choose from {', '.join(ANNOTATORS)}")
-        module, cls = ANNOTATORS[name].split(":")
-        out.append(getattr(importlib.import_module(module), cls)())
-    return out
+    """One annotator per chosen stage, in the registry's run order; :class:`~newsgraph.steps.PlanError` when the
+    choice cannot run (an unknown stage, or one whose requirement no chosen stage fills)."""
+    return [steps.load(step)() for step in steps.plan(stages, from_articles=True) if step.kind == "annotate"]
 
 
 def pipeline_info(options: Options) -> dict[str, str]:
-    from .enrichment.nlp import load
     _, info = load(options.model)
     return {"newsgraph": __version__, "model": info.label}
 
 
 def read(inputs: Iterable[str], options: Options = Options()) -> Iterator[Union[Page, Rejected]]:
-    from .sources import read as read_sources
-    return read_sources(inputs, as_text=options.as_text)
+    return sources.read(inputs, as_text=options.as_text)
 
 
 def extract(pages: Iterable[Union[Page, Rejected]], options: Options = Options()) -> Iterator[Item]:
-    from .extraction import extract as extract_page
     for page in pages:
         if isinstance(page, Rejected):
             yield page
             continue
         try:
-            yield extract_page(page, html_extractor=options.html_extractor)
+            yield extract_page(page, html_extractor=options.html_extractor,
+                               keep_non_articles=options.keep_non_articles)
         except Exception as exc:  # noqa: BLE001 - one bad page must not end the run (DESIGN: rejections are data)
             yield Rejected(page.origin, "extraction_error", f"{type(exc).__name__}: {exc}", fatal=True)
 
 
 def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item]:
     """Parse English articles in batches with spaCy and run the chosen annotators on each."""
-    from .enrichment.nlp import load
     nlp, info = load(options.model)
     annotators = _annotators(options.stages)
     stamp = {"newsgraph": __version__, "model": info.label}
@@ -89,8 +76,7 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
         # it a long-running worker's StringStore grows with every new name and number. Annotators keep plain
         # records, never Doc/Span/Token objects, so nothing outlives the zone.
         with nlp.memory_zone():
-            docs = nlp.pipe((a.text for a in todo), batch_size=options.batch_size)
-            for article, doc in zip(todo, docs):
+            for article, doc in _parsed(nlp, todo, options.batch_size):
                 for annotator in annotators:
                     _annotate(annotator, article, doc)
         yield from batch
@@ -103,6 +89,47 @@ def enrich(items: Iterable[Item], options: Options = Options()) -> Iterator[Item
         if len(batch) >= options.batch_size:
             yield from flush()
     yield from flush()
+
+
+# The most characters of one article the NLP reads. The longest news features run to ~60,000; a text beyond this is
+# a dump, a book or an attack, and spaCy's memory grows with the text (past nlp.max_length it refuses outright).
+MAX_NLP_CHARS = 100_000
+
+
+def _nlp_text(article: Article) -> str:
+    """The text the NLP parses: the article's, cut at a paragraph (else sentence, else word) end when too long.
+
+    A prefix, so every offset the annotators find is an offset into ``article.text`` as it is stored."""
+    text = article.text
+    if len(text) <= MAX_NLP_CHARS:
+        return text
+    cut = max(text.rfind("\n", 0, MAX_NLP_CHARS), text.rfind(". ", 0, MAX_NLP_CHARS) + 1,
+              text.rfind(" ", 0, MAX_NLP_CHARS))
+    cut = cut if cut > MAX_NLP_CHARS // 2 else MAX_NLP_CHARS
+    article.add_problem("text_truncated", f"only the first {cut:,} of {len(text):,} characters were annotated "
+                                          f"(the cap is {MAX_NLP_CHARS:,})")
+    return text[:cut]
+
+
+def _parsed(nlp, todo: list[Article], batch_size: int) -> Iterator[tuple[Article, object]]:
+    """``(article, doc)`` for each article; if the batch parse fails, the rest are parsed one by one, so one bad
+    article costs only its own annotations (problem ``nlp_failed``), never its neighbours'."""
+    texts = [_nlp_text(a) for a in todo]
+    done = 0
+    try:
+        for article, doc in zip(todo, nlp.pipe(texts, batch_size=batch_size)):
+            done += 1
+            yield article, doc
+        return
+    except Exception:  # noqa: BLE001 - which article broke the batch is found by parsing each alone
+        pass
+    for article, text in zip(todo[done:], texts[done:]):
+        try:
+            doc = nlp(text)
+        except Exception as exc:  # noqa: BLE001 - the article is kept, unannotated, with the reason
+            article.add_problem("nlp_failed", f"{type(exc).__name__}: {str(exc)[:200]}")
+            continue
+        yield article, doc
 
 
 def _annotate(annotator, article: Article, doc) -> None:
@@ -124,14 +151,21 @@ def _wants_nlp(article: Article) -> bool:
     return True
 
 
-def process_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
-    """The unit of work an executor runs: one batch of pages through extraction and enrichment."""
-    return list(enrich(extract(pages, options), options))
+def process_pages(pages: list[Union[Page, Rejected]], options: Options, end: steps.End = "enrich") -> list[Item]:
+    """The unit of work an executor runs: one batch of pages through the plan's batch steps — the page steps
+    (extraction) in registry order, then the annotate steps, which share one spaCy parse (:func:`enrich`)."""
+    items: Iterable[Item] = pages
+    for step in steps.plan(options.stages, end=end):
+        if step.kind == "page":
+            items = steps.load(step)(items, options)
+    if end != "extract":
+        items = enrich(items, options)
+    return list(items)
 
 
 def extract_pages(pages: list[Union[Page, Rejected]], options: Options) -> list[Item]:
     """The unit of work of an extraction-only run (``newsgraph extract``)."""
-    return list(extract(pages, options))
+    return process_pages(pages, options, "extract")
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -145,8 +179,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[Item]:
-    from .executors import make_executor
+def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Executor]) -> Iterator[Item]:
     own = executor is None
     executor = executor or make_executor(options.workers, options.executor, options.address)
     try:
@@ -157,15 +190,19 @@ def _run(work, inputs: Iterable[str], options: Options, executor) -> Iterator[It
             executor.close()
 
 
-def analyze(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def analyze(inputs: Iterable[str], options: Options = Options(),
+            executor: Optional[Executor] = None) -> Iterator[Item]:
     """Inputs (paths, ``-``) to annotated articles, in input order; rejected inputs come through as Rejected.
 
-    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``).
+    ``executor`` decides where batches run (default: this process, or a pool of ``options.workers``). The stages
+    are checked here, before any input is read (:class:`~newsgraph.steps.PlanError`).
     """
+    steps.plan(options.stages, end="enrich")
     return _run(process_pages, inputs, options, executor)
 
 
-def extract_only(inputs: Iterable[str], options: Options = Options(), executor=None) -> Iterator[Item]:
+def extract_only(inputs: Iterable[str], options: Options = Options(),
+                 executor: Optional[Executor] = None) -> Iterator[Item]:
     """Like :func:`analyze` without enrichment: clean articles and their metadata, annotations empty."""
     return _run(extract_pages, inputs, options, executor)
 

@@ -30,14 +30,19 @@ def quote_to_dict(q: Quote) -> dict[str, Any]:
     if q.speaker is not None:
         s = q.speaker
         speaker = {"text": s.text, "span": _span(s.span), "entity": s.entity, "name": s.name}
+        if s.via is not None:  # optional: records written before it existed read back the same
+            speaker["via"] = s.via
     return {"text": q.text, "span": _span(q.span), "parts": [_span(p) for p in q.parts], "kind": q.kind,
             "cue": q.cue, "cue_span": _span(q.cue_span), "speaker": speaker, "about": list(q.about)}
 
 
 def figure_to_dict(f: Figure) -> dict[str, Any]:
-    return {"text": f.text, "span": _span(f.span), "kind": f.kind, "value": _num(f.value),
-            "value_max": _num(f.value_max), "unit": f.unit, "qualifier": f.qualifier, "object": f.object,
-            "event": f.event}
+    record = {"text": f.text, "span": _span(f.span), "kind": f.kind, "value": _num(f.value),
+              "value_max": _num(f.value_max)}
+    if f.vague:  # optional fields (schema 1), written only for a vague figure
+        record.update(value_min=_num(f.value_min), vague=True)
+    record.update(unit=f.unit, qualifier=f.qualifier, object=f.object, event=f.event)
+    return record
 
 
 def time_to_dict(t: TimeRef) -> dict[str, Any]:
@@ -74,7 +79,7 @@ def to_record(a: Article) -> dict[str, Any]:
 def _speaker(d: Optional[dict[str, Any]]) -> Optional[Speaker]:
     if d is None:
         return None
-    return Speaker(d["text"], _tuple(d["span"]), d.get("entity"), d.get("name"))
+    return Speaker(d["text"], _tuple(d["span"]), d.get("entity"), d.get("name"), d.get("via"))
 
 
 def from_record(d: dict[str, Any]) -> Article:
@@ -90,7 +95,8 @@ def from_record(d: dict[str, Any]) -> Article:
                       q.get("cue"), _tuple(q.get("cue_span")), _speaker(q.get("speaker")),
                       list(q.get("about") or [])) for q in d.get("quotes", [])],
         figures=[Figure(f["text"], _tuple(f["span"]), f["kind"], f.get("value"), f.get("value_max"),
-                        f.get("unit"), f.get("qualifier"), f.get("object"), f.get("event"))
+                        f.get("unit"), f.get("qualifier"), f.get("object"), f.get("event"), f.get("value_min"),
+                        bool(f.get("vague", False)))
                  for f in d.get("figures", [])],
         times=[TimeRef(t["text"], _tuple(t["span"]), t["type"], t.get("value")) for t in d.get("times", [])],
         story=d.get("story"), duplicate_of=d.get("duplicate_of"), pipeline=dict(d.get("pipeline") or {}),

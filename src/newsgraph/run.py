@@ -9,8 +9,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
 
+from . import steps
+from .linking import link
 from .model import Article, Rejected
 from .pipeline import Item, Options, analyze, extract_only
+from .sources import iter_inputs
 
 Progress = Callable[[Item], None]
 
@@ -92,20 +95,16 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
            progress: Optional[Progress] = None) -> RunSummary:
     """Analyse ``inputs`` and put every article into ``store``; each article is its own transaction.
 
+    The chain is the registry's (:mod:`newsgraph.steps`): the batch steps run through the executor, then the store
+    steps (dedup, link, store) here, in registry order. Inputs are walked once and streamed: a file is read when
+    the run reaches it, so the first articles are stored before later inputs are even listed.
+
     Each input file is marked done in the store once all its articles are stored, and a rerun skips files marked
     done (unless changed). Inside a file cut short by a kill, the store skips articles whose id and content hash it
     already holds, so nothing is stored twice and nothing stored is lost.
     """
-    from .sources import iter_inputs
-
+    chain = steps.plan(options.stages, end="store")  # checked before anything is read or written
     summary = RunSummary()
-    units = []
-    for unit in iter_inputs(inputs):
-        key = input_key(unit)
-        if key and store.is_done(key):
-            summary.resumed += 1
-        else:
-            units.append(unit)
     failed_in: set[str] = set()
     current: Optional[str] = None
 
@@ -125,13 +124,44 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
         if progress:
             progress(item)
 
-    from .dedup import dedup
-    from .linking import link
-    articles = dedup(analyze_inputs(units, options, summary, counting), store.dedup_index())
-    for article in link(articles, store.entity_registry()):
-        _put(store, article, summary)
+    articles: Iterable[Article] = analyze_inputs(_pending(inputs, store, summary), options, summary, counting)
+    for step in chain:
+        if step.kind == "store":
+            articles = steps.load(step)(articles, store, summary)
+    for _ in articles:  # pulling the last step drives the whole chain, one article at a time
+        pass
     close(current)
     return summary
+
+
+def _pending(inputs: Iterable[str], store, summary: RunSummary) -> Iterator[str]:
+    """The inputs not finished by an earlier run, one at a time as the walk finds them (resumed ones counted)."""
+    for unit in iter_inputs(inputs):
+        key = input_key(unit)
+        if key and store.is_done(key):
+            summary.resumed += 1
+        else:
+            yield unit
+
+
+# The store steps of the registry: articles in, articles out, each handed the part of the store it needs.
+
+def dedup_step(articles: Iterable[Article], store, summary: RunSummary) -> Iterator[Article]:
+    """``duplicate_of`` and ``story`` against the store's dedup index (:mod:`newsgraph.dedup`)."""
+    from .dedup import dedup  # numpy: analyze and extract runs, which import this module too, never load it
+    return dedup(articles, store.dedup_index())
+
+
+def link_step(articles: Iterable[Article], store, summary: RunSummary) -> Iterator[Article]:
+    """``global_id`` on every entity, against the store's entity registry (:mod:`newsgraph.linking`)."""
+    return link(articles, store.entity_registry())
+
+
+def store_step(articles: Iterable[Article], store, summary: RunSummary) -> Iterator[Article]:
+    """Each article put in its own transaction and counted in ``summary``."""
+    for article in articles:
+        _put(store, article, summary)
+        yield article
 
 
 def _put(store, article: Article, summary: RunSummary) -> None:

@@ -27,9 +27,12 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Optional
 
-from ..dedup import DedupConfig, Deduplicator, minhash
+from ..dedup import DedupConfig, Deduplicator, MemoryDedupIndex, dedup, minhash
+from ..extraction import extract
 from ..ids import content_hash
-from ..model import Article, Entity, Mention
+from ..model import Article, Entity, Mention, Page
+from ..sources import read
+from ..storage import open_store
 from .dedup_corpus import Doc, originals, synthetic_texts, with_copies
 
 
@@ -189,7 +192,6 @@ def true_pairs(sets: list, threshold: float) -> dict[tuple[int, int], float]:
 
 def _predict(docs: list[Doc], order: list[int], config: DedupConfig, workdir: Path
              ) -> tuple[set[tuple[int, int]], dict[int, str]]:
-    from ..storage import open_store
     position = {d.id: i for i, d in enumerate(docs)}
     pairs, stories = set(), {}
     with open_store(workdir / f"quality-{config.verify}.db") as store:
@@ -252,27 +254,12 @@ def quality(data_dir: Path, threshold: float = 0.8, seed: int = 7, warc: Optiona
 
 
 def _warc_pages(path: Path):
-    """Pages of a WARC: through newsgraph.sources when its WARC reader exists, else a minimal FastWARC read."""
-    try:
-        from ..sources import warc as _  # noqa: F401  (the source module, when present)
-        from ..sources import read
-        yield from read([path])
-        return
-    except ModuleNotFoundError:
-        pass
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
-    from ..model import Page
-    with open(path, "rb") as stream:
-        for n, record in enumerate(ArchiveIterator(stream, record_types=WarcRecordType.response)):
-            url = (record.headers.get("WARC-Target-URI") or "").strip("<>") or None
-            yield Page(content=record.reader.read(), kind="html", origin=f"{path}#{n}", url=url)
+    """Pages of a WARC, read by newsgraph's own WARC source (the FastWARC fallback from before it existed is gone)."""
+    yield from read([path])
 
 
 def warc_duplicates(path: Path) -> dict[str, Any]:
     """Exact and near duplicates among a WARC's pages, each page given its own id (record position)."""
-    from ..dedup import MemoryDedupIndex
-    from ..extraction import extract
-    from ..model import Page
     articles = []
     for n, page in enumerate(_warc_pages(path)):
         if isinstance(page, Page):
@@ -298,7 +285,7 @@ def _grams(text: str, k: int = 5) -> list[bytes]:
 
 def speed(texts: list[str], repeat: int = 3) -> Speed:
     try:
-        from datasketch import MinHash
+        from datasketch import MinHash  # the reference MinHash, from the optional bench extra
     except ImportError:
         MinHash = None
     minhash.find(texts[0])  # warm-up: builds the word-character table once
@@ -343,8 +330,6 @@ def synthetic_articles(n: int, seed: int = 1):
 
 def _timed_ingest(db: Path, n: int, with_dedup: bool, chunk: int = 1000) -> tuple[float, int, float]:
     """Seconds spent in dedup + put (records are made in untimed chunks), duplicates marked, RSS half-way."""
-    from ..dedup import dedup
-    from ..storage import open_store
     seconds, duplicates, half, done = 0.0, 0, float("nan"), 0
     records = synthetic_articles(n)
     with open_store(db) as store:

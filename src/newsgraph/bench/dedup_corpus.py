@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Optional
 
+from ..evaluate.gold import read_gum, read_meantime
+
 Recipe = Callable[[str, random.Random], str]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -129,7 +131,6 @@ HELD_OUT_RECIPES: dict[str, Recipe] = {"reorder": reorder, "light_reword": light
 
 def originals(data_dir: Path) -> list[Doc]:
     """MEANTIME-dev and GUM news (dev split) and extraction-dev ground-truth bodies (held-out split)."""
-    from ..evaluate.gold import read_gum, read_meantime
     docs = [Doc(d.id, d.text, d.id, d.topic or "meantime", "dev") for d in read_meantime(data_dir / "meantime-dev")]
     docs += [Doc(d.id, d.text, d.id, "gum-news", "dev") for d in read_gum(data_dir / "gum")]
     truth = data_dir / "extraction-dev" / "ground-truth.json"

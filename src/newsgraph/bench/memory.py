@@ -327,7 +327,8 @@ def _probe(conn, path: str, options: Options, total: int, full: bool) -> None:
     """In the child: run the extraction path (or the full ingest) over ``path``, sampling at the milestones.
 
     The extraction run gets its executor from here so the last sample is taken while the workers are still up;
-    ``run.ingest`` makes its own from ``options.workers``.
+    ``run.ingest`` makes its own from ``options.workers``. Imports are made here, in the child, and only for the
+    path it runs, so the memory measured is that path's own (not the store and dedup modules of the other).
     """
     from ..executors import make_executor
     executor = None if full else make_executor(options.workers)

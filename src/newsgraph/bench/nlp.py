@@ -3,7 +3,7 @@
 The reference is ``spacy.load(model)`` untouched (all its components, thinc's default ops). Beside it: the model
 as newsgraph loads it (:func:`newsgraph.enrichment.nlp.load`: indexed attribute-ruler match, numpy matrix
 products, lemmas on demand; the same annotations) and the whole entity stage on top of that, and what the figures
-and times annotators add over the same parsed documents (dated as the seed). Rounds alternate between the sides
+and times annotators, and the quotes annotator, add over the same parsed documents (dated as the seed). Rounds alternate between the sides
 so that machine noise hits all alike; the best round of each is kept.
 """
 from __future__ import annotations
@@ -14,6 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..enrichment.entities import find_entities
+from ..enrichment.figures import FigureAnnotator
+from ..enrichment.nlp import load
+from ..enrichment.quotes import QuoteAnnotator
+from ..enrichment.times import TimeAnnotator
+from ..evaluate.gold import read_gum, read_meantime
+from ..model import Article
 from ..pipeline import Options, analyze_texts
 
 
@@ -27,6 +34,7 @@ class NlpBench:
     components: list[str]
     loaded_seconds: float = 0.0  # nlp.pipe of the model as newsgraph loads it, without the annotator
     figures_times_seconds: float = 0.0  # the figures and times annotators over the same parsed documents
+    quotes_seconds: float = 0.0  # the quotes annotator over the same parsed documents and their entities
 
     @property
     def ratio(self) -> float:
@@ -40,6 +48,7 @@ class NlpBench:
                 "newsgraph_words_per_s": round(self.words / self.newsgraph_seconds),
                 "cost_ratio": round(self.ratio, 3), "target_ratio": 1.2,
                 "figures_times_share": round(self.figures_times_seconds / self.newsgraph_seconds, 3),
+                "quotes_share": round(self.quotes_seconds / self.newsgraph_seconds, 3),
                 "machine": platform.platform()}
 
     def lines(self) -> list[str]:
@@ -50,30 +59,27 @@ class NlpBench:
                 f"  nlp.pipe, model as newsgraph loads it {d['loaded_words_per_s'] or 0:>7,} words/s",
                 f"  newsgraph entities                   {d['newsgraph_words_per_s']:>8,} words/s",
                 f"  cost ratio {d['cost_ratio']:.3f} (target ≤ 1.2)",
-                f"  figures + times stages add {d['figures_times_share']:.1%} to the entity stage (target ≤ 15%)"]
+                f"  figures + times stages add {d['figures_times_share']:.1%} to the entity stage (target ≤ 15%)",
+                f"  quote stage adds {d['quotes_share']:.1%} to the entity stage (target ≤ 20%)"]
 
 
 def corpus_texts(data_dir: Path) -> list[str]:
-    from ..evaluate.gold import read_gum, read_meantime
     docs = read_meantime(data_dir / "meantime-dev") + read_gum(data_dir / "gum")
     return [d.text for d in docs]
 
 
 def run(data_dir: Path, repeat: int = 3, batch_size: int = 16) -> NlpBench:
-    import spacy
+    import spacy  # heavy: loaded only when the benchmark runs (`newsgraph bench --help` stays quick)
 
-    from ..enrichment.nlp import load
     texts = corpus_texts(data_dir)
     options = Options(stages=("entities",), batch_size=batch_size)
     nlp, info = load(options.model)
     plain = spacy.load(options.model)
     for model in (nlp, plain):
         list(model.pipe(texts[:4]))  # warm-up: first calls allocate
-    from ..enrichment.figures import FigureAnnotator
-    from ..enrichment.times import TimeAnnotator
-    from ..model import Article
     later = (FigureAnnotator(), TimeAnnotator())
-    bare, loaded, ours, extra = [], [], [], []
+    quoting = QuoteAnnotator()
+    bare, loaded, ours, extra, quotes = [], [], [], [], []
     for _ in range(repeat):
         start = time.perf_counter()
         docs = list(plain.pipe(texts, batch_size=batch_size))
@@ -87,9 +93,15 @@ def run(data_dir: Path, repeat: int = 3, batch_size: int = 16) -> NlpBench:
             for annotator in later:
                 annotator.annotate(article, doc)
         extra.append(time.perf_counter() - start)
+        for article, doc in zip(articles, parsed):
+            article.entities = find_entities(doc)
+        start = time.perf_counter()
+        for article, doc in zip(articles, parsed):
+            quoting.annotate(article, doc)
+        quotes.append(time.perf_counter() - start)
         start = time.perf_counter()
         list(analyze_texts(((t, None) for t in texts), options))
         ours.append(time.perf_counter() - start)
     words = sum(1 for doc in docs for tok in doc if not tok.is_punct and not tok.is_space)
     return NlpBench(len(texts), words, min(bare), min(ours), info.label, list(plain.pipe_names), min(loaded),
-                    min(extra))
+                    min(extra), min(quotes))

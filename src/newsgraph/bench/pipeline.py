@@ -7,6 +7,7 @@ otherwise run just to get the text).
 """
 from __future__ import annotations
 
+import gzip
 import platform
 import resource
 import sys
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 from ..pipeline import Options
+from ..run import ingest
+from ..storage import open_store
 
 
 @dataclass(slots=True)
@@ -72,9 +75,7 @@ def _rss_mb(who: int) -> float:
 
 
 def _reference(pages: list[Path]) -> float:
-    import gzip
-
-    import trafilatura
+    import trafilatura  # heavy to import: only when this reference is measured
     start = time.perf_counter()
     for page in pages:
         trafilatura.extract(gzip.decompress(page.read_bytes()) if page.suffix == ".gz" else page.read_bytes())
@@ -88,8 +89,6 @@ def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor
     a longer run, so its second half is steady; the copies go through every stage and are stored as copies.
     ``db``: the store to ingest into (an empty one: a PostgreSQL URL, say) instead of a fresh SQLite file;
     ``executor``: ``local`` (a process pool of ``workers``) or ``ray``."""
-    from ..run import ingest
-    from ..storage import open_store
     pages = sorted((data_dir / "extraction-dev" / "html").glob("*.html*"))[:limit]
     options = Options(workers=workers, html_extractor=extractor, batch_size=batch_size, executor=executor)
     done: list[float] = []

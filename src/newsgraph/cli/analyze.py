@@ -5,6 +5,7 @@ import dataclasses
 
 import click
 
+from ..record import to_record
 from .common import (db_option, dump_json, echo_lines, model_option, open_store_or_fail, options_from,
                      out_stream, progress_bar, workers_option)
 
@@ -21,6 +22,11 @@ _extractor = click.option("--extractor", type=click.Choice(["fast", "trafilatura
                           show_default=True,
                           help="HTML extractor: fast (selectolax + block scoring) or trafilatura (the reference).")
 
+_keep_non_articles = click.option(
+    "--keep-non-articles", is_flag=True,
+    help="Keep pages that hold many items rather than one story (listings, galleries, live blogs, result "
+         "tables, police blotters), flagged with their kind as a problem; skipped by default.")
+
 
 def _stacked(*decorators):
     """Several click decorators as one, applied in the order written (top first, as when stacked)."""
@@ -32,11 +38,10 @@ def _stacked(*decorators):
 
 
 # What analyze and extract share: inputs in, records out.
-_record_options = _stacked(_inputs, _format, _output, _as_text, _extractor)
+_record_options = _stacked(_inputs, _format, _output, _as_text, _extractor, _keep_non_articles)
 
 
 def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> None:
-    from ..record import to_record
     from ..run import RunSummary, analyze_inputs
     summary = RunSummary()
     out = out_stream(output)
@@ -66,25 +71,25 @@ def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> No
 @_record_options
 @model_option
 @workers_option
-def analyze(inputs, fmt, output, as_text, extractor, model, stages, workers) -> None:
+def analyze(inputs, fmt, output, as_text, extractor, keep_non_articles, model, stages, workers) -> None:
     """Analyse INPUT... (files, directories, or - for JSONL on stdin) and write output records; no database.
 
     Inputs: .txt page captures, .html/.htm (optionally .gz), .warc/.warc.gz, .jsonl lines with "text" or
     "html".
     """
-    options = options_from(model, stages, as_text, workers, extractor)
+    options = options_from(model, stages, as_text, workers, extractor, keep_non_articles)
     _write_records(inputs, options, fmt, output, enrich=True, label="analyze")
 
 
 @click.command()
 @_record_options
 @workers_option
-def extract(inputs, fmt, output, as_text, extractor, workers) -> None:
+def extract(inputs, fmt, output, as_text, extractor, keep_non_articles, workers) -> None:
     """Extract clean articles (text, title, date, authors, outlet) from INPUT... without NLP.
 
     The same records as analyze, with entities, quotes, figures and times left empty.
     """
-    options = options_from(None, None, as_text, workers, extractor)
+    options = options_from(None, None, as_text, workers, extractor, keep_non_articles)
     _write_records(inputs, options, fmt, output, enrich=False, label="extract")
 
 
@@ -93,6 +98,7 @@ def extract(inputs, fmt, output, as_text, extractor, workers) -> None:
 @db_option
 @_as_text
 @_extractor
+@_keep_non_articles
 @model_option
 @workers_option
 @click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
@@ -100,11 +106,11 @@ def extract(inputs, fmt, output, as_text, extractor, workers) -> None:
                    " 'distributed').")
 @click.option("--address", default=None, metavar="ADDR",
               help="With --executor ray: the cluster to join (auto, ray://host:port); default a local Ray.")
-def ingest(inputs, db, as_text, extractor, model, stages, workers, executor, address) -> None:
+def ingest(inputs, db, as_text, extractor, keep_non_articles, model, stages, workers, executor, address) -> None:
     """Analyse INPUT... and store the articles (resumable: what is stored already is skipped)."""
     from ..run import ingest as run_ingest
-    options = dataclasses.replace(options_from(model, stages, as_text, workers, extractor), executor=executor,
-                                  address=address)
+    options = dataclasses.replace(options_from(model, stages, as_text, workers, extractor, keep_non_articles),
+                                  executor=executor, address=address)
     with open_store_or_fail(db, create=True) as store:
         with progress_bar("ingest") as advance:
             summary = run_ingest(inputs, store, options, progress=advance)

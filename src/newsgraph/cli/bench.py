@@ -5,7 +5,8 @@ import click
 
 from . import bench_dedup, bench_extract, bench_memory, bench_search
 from ..pipeline import Options
-from .common import dump_json, echo_lines
+from .common import count, dump_json, echo_lines
+from .evaluate import _data_dir
 
 
 @click.group("bench")
@@ -16,12 +17,11 @@ def bench_group() -> None:
 @bench_group.command("nlp")
 @click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
               help="Folder with the gold sets whose texts are used (default: ../shared/data).")
-@click.option("--repeat", default=4, show_default=True, help="Timed rounds per side; the best is kept.")
+@click.option("--repeat", default=4, show_default=True, type=count(), help="Timed rounds per side; the best is kept.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def nlp(data, repeat, fmt) -> None:
     """Entity stage words/s against a bare nlp.pipe of the same spaCy model over the same texts."""
     from ..bench.nlp import run
-    from .evaluate import _data_dir
     result = run(_data_dir(data), repeat=repeat)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
@@ -32,10 +32,11 @@ def nlp(data, repeat, fmt) -> None:
 @bench_group.command("pipeline")
 @click.option("--data", type=click.Path(file_okay=False, exists=True), default=None,
               help="Folder holding extraction-dev/ (default: ../shared/data).")
-@click.option("--workers", default=2, show_default=True, help="Worker processes for the ingest.")
-@click.option("--limit", type=int, default=None, help="Use only the first N pages.")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes for the ingest.")
+@click.option("--limit", type=count(), default=None, help="Use only the first N pages.")
 @click.option("--extractor", default="fast", show_default=True, help="HTML extractor to use.")
-@click.option("--batch-size", default=Options().batch_size, show_default=True,
+@click.option("--batch-size", default=Options().batch_size, show_default=True, type=click.IntRange(1, 10_000),
               help="Pages per batch handed to a worker (ingest uses the same).")
 @click.option("--repeat", default=4, show_default=True, type=click.IntRange(1, 100),
               help="Feed every page this many times (under other names), for a steady second half.")
@@ -47,7 +48,6 @@ def nlp(data, repeat, fmt) -> None:
 def pipeline(data, workers, limit, extractor, batch_size, repeat, db, executor, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
     from ..bench.pipeline import run
-    from .evaluate import _data_dir
     result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor, batch_size=batch_size,
                  repeat=repeat, db=db, executor=executor)
     if fmt == "json":

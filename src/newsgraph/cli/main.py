@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 
 import click
 
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
-from . import analyze, bench, evaluate, explore, store
+from ..safe import terminal_line
+from . import analyze, bench, check, evaluate, explore, store
 
 
 class _Group(click.Group):
@@ -26,6 +28,12 @@ class _Group(click.Group):
             raise click.UsageError(str(exc), ctx) from exc  # a setting the user chose: exit 2
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
+        except sqlite3.DatabaseError as exc:  # a page of the store that cannot be read: damage, not a bug
+            # The message may quote the damaged bytes themselves: shortened, and escaped for the terminal.
+            said = terminal_line(str(exc))
+            said = said if len(said) <= 160 else said[:160] + "…"
+            raise click.ClickException(f"the store could not be read ({said}); it is damaged: "
+                                       f"`newsgraph check --db PATH` checks it in full") from exc
         except OSError as exc:  # e.g. -o into a folder that does not exist
             raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
 
@@ -41,5 +49,5 @@ def cli() -> None:
 
 
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
-                store.reindex, explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
+                store.reindex, check.check, explore.entity, explore.story, explore.timeline, evaluate.eval_group, bench.bench_group):
     cli.add_command(command)

@@ -5,11 +5,11 @@ the same fields.
 """
 from __future__ import annotations
 
-import csv
 from typing import Any, Iterable, Optional, TextIO
 
 import click
 
+from ..safe import csv_writer
 from ..storage.base import QuoteHit
 from .common import dump_json
 
@@ -37,7 +37,7 @@ def echo_jsonl(results: Iterable[Any]) -> None:
 def write_csv(rows: list[dict[str, Any]], out: TextIO, columns: Optional[list[str]] = None) -> None:
     """``rows`` under a header of ``columns`` (default: the first row's keys); nested values as JSON text."""
     fields = columns or (list(rows[0]) if rows else [])
-    writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
-    writer.writeheader()
+    writer = csv_writer(out)  # formula-like cells get a leading apostrophe: see newsgraph.safe
+    writer.writerow(fields)
     for row in rows:
-        writer.writerow({k: dump_json(v) if isinstance(v, (dict, list)) else v for k, v in row.items()})
+        writer.writerow([dump_json(v) if isinstance(v, (dict, list)) else v for v in (row.get(k) for k in fields)])

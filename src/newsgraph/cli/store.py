@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..storage.base import SEARCH_WINDOW
-from .common import close_out, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
+from .common import close_out, count, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
 from .common import echo_lines
 from .render import echo_jsonl, quote_lines, write_csv
 
@@ -34,7 +34,7 @@ def show(article_id, db, fmt) -> None:
                " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")
 @db_option
-@click.option("-n", "--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("-n", "--limit", default=20, show_default=True, type=count(), help="Most hits to show.")
 @click.option("--since", default=None, callback=date_param,
               help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
 @click.option("--until", default=None, callback=date_param,
@@ -42,7 +42,7 @@ def show(article_id, db, fmt) -> None:
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
-@click.option("--window", default=None, type=click.IntRange(min=0), metavar="N",
+@click.option("--window", default=None, type=count(min=0), metavar="N",
               help=f"Rank a broad query among its N newest matches instead of {SEARCH_WINDOW:,}; 0 ranks every"
                    " match (exact, but slow on common words in a large store).")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
@@ -55,7 +55,7 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
         echo_jsonl(hits)
         return
     for hit in hits:
-        click.echo(f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}\n    {hit.snippet}")
+        echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {hit.snippet}"])
     if not hits:
         click.echo("no matches", err=True)
 
@@ -64,7 +64,9 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
 @db_option
 @click.option("--speaker", default=None,
               help="Speaker name, case-insensitive: names with a word starting with it ('kerr', 'john k'); only "
-                   "when no name has one, any part of a name ('erry').")
+                   "when no name has one, any part of a name ('erry'). A linked person is found by any of their "
+                   "names ('Karl Brenner' also lists the quotes of articles naming him 'Brenner'); a name that "
+                   "means several people is noted on stderr.")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
 @click.option("--since", default=None, callback=date_param,
               help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
@@ -72,17 +74,24 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
               help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
-@click.option("-n", "--limit", default=100, show_default=True)
+@click.option("-n", "--limit", default=100, show_default=True, type=count())
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
 def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
     """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
 
     Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
-    reported (mixed) one is shown as written. The id in brackets opens the article with `newsgraph show`."""
+    reported (mixed) one is shown as written. The id in brackets opens the article with `newsgraph show`.
+
+    --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
+    control characters, so nothing an article says can act on the terminal."""
     from .. import query
+    from ..linking import describe
     with open_store_or_fail(db) as store:
         hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
                             include_copies=include_copies)
+        several = describe(query.speakers_named(store, speaker), speaker) if speaker else None
+    if several:  # a surname two people share: say whose quotes these are
+        click.echo(f"note: {several}", err=True)
     if fmt == "jsonl":
         echo_jsonl(hits)
     elif fmt == "csv":
@@ -100,7 +109,10 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
               help="Parquet only: write -o DIR/part-00000.parquet, … of at most N articles each (one schema).")
 def export(db, fmt, output, part_rows) -> None:
     """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
-    columns, typed, plus each full record; needs the parquet extra)."""
+    columns, typed, plus each full record; needs the parquet extra).
+
+    CSV is spreadsheet-safe: a cell that starts like a formula (=, +, -, @, a tab or a carriage return) is written
+    with a leading apostrophe, so a spreadsheet shows it as text and never runs it."""
     from .. import export as writers
     from ..errors import ConfigError, MissingExtra
     if part_rows is not None:
@@ -140,7 +152,7 @@ def reindex(db) -> None:
     minute per 50,000 articles on 2 cores; 19 minutes for 10^6), so run it while nothing else writes to the store:
     readers are not blocked.
     """
-    with open_store_or_fail(db) as store:
+    with open_store_or_fail(db, write=True) as store:
         total = store.count()
         with progress_bar("reindex", total=total) as advance:
             done = store.reindex(progress=lambda n: advance(None, n))

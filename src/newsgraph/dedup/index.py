@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Optional, Sequence
 
+from ..errors import ConfigError
 from ..model import IndexEntry
 from ..storage.base import DedupIndex  # the protocol: part of the store contract
 
@@ -33,7 +34,6 @@ class MemoryDedupIndex:
         self.params_label: Optional[str] = None
 
     def bind(self, params_label: str) -> None:
-        from ..errors import ConfigError
         if self.params_label is None:
             self.params_label = params_label
         elif self.params_label != params_label:

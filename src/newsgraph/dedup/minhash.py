@@ -1,7 +1,7 @@
 """Word shingles, MinHash signatures and LSH band keys: the pure half of near-duplicate detection.
 
-Text is normalised as :func:`newsgraph.ids.normalise_text` does (NFKC, case-folded; collapsing whitespace changes
-no word) and cut into words: maximal runs of word characters, the ``\\w`` of Python's ``re`` (letters, digits,
+Text is folded by :func:`newsgraph.text.fold` (NFKC, case-folded: the content hash's normal form without its
+whitespace collapsing, which changes no word) and cut into words: maximal runs of word characters, the ``\\w`` of Python's ``re`` (letters, digits,
 underscore), so punctuation and layout do not count. Every run of ``k`` consecutive words is a *shingle*, hashed to
 32 bits. Two texts are as alike as the Jaccard similarity of their shingle sets. Tokenising and hashing are
 vectorised over the text's code points (no Python loop per word).
@@ -34,12 +34,13 @@ runs. Changing ``k``, ``num_perm``, the seed or the band layout makes stored key
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
+
+from ..text import fold
 
 _WORD = re.compile(r"\w+")
 _SHIFT27, _SHIFT30, _SHIFT31, _SHIFT32 = (np.uint64(n) for n in (27, 30, 31, 32))
@@ -98,19 +99,14 @@ def _char_weights() -> np.ndarray:
     return np.cumprod(np.full(_MAX_WORD_WEIGHTS, _ROLL, dtype=np.uint64)) | np.uint64(1)
 
 
-def _fold(text: str) -> str:
-    # normalise_text's NFKC + casefold; its whitespace collapsing would not change any word.
-    return unicodedata.normalize("NFKC", text).casefold()
-
-
 def words(text: str) -> list[str]:
     """The words of the normalised text, in order (the reference the vectorised tokeniser follows)."""
-    return _WORD.findall(_fold(text))
+    return _WORD.findall(fold(text))
 
 
 def word_hashes(text: str) -> np.ndarray:
     """A 64-bit hash per word of the normalised text, in order, computed without a Python loop per word."""
-    cp = np.frombuffer(_fold(text).encode("utf-32-le"), dtype=np.uint32)
+    cp = np.frombuffer(fold(text).encode("utf-32-le"), dtype=np.uint32)
     is_word = _word_char_table()[np.minimum(cp, 0xFFFF)]
     astral = np.flatnonzero(cp > 0xFFFF)
     if len(astral):  # rare (emoji, math letters): ask re about each one

@@ -51,6 +51,11 @@ def _page_recall(tp: float, fp: float, fn: float) -> float:
     return 1.0 if fp == 0 and fn == 0 else tp / (tp + fn)
 
 
+def page_recalls(pages: Sequence[PageCounts]) -> list[float]:
+    """Each page's recall (pages with something to find); the benchmark's recall is their mean."""
+    return [_page_recall(*c) for c in pages if c[0] + c[2] > 0]
+
+
 def precision_recall_f1(pages: Sequence[PageCounts]) -> tuple[float, float, float]:
     """Mean page precision and recall (each over the pages where it is defined) and the F1 of those means."""
     precisions = [_page_precision(*c) for c in pages if c[0] + c[1] > 0]

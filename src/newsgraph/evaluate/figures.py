@@ -19,6 +19,9 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from . import gold as gold_readers
+from ..enrichment.figures import find_figures
+from ..enrichment.nlp import DEFAULT_MODEL, load
 from ..model import Figure
 from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
 from .report import Accuracy, Report, Score
@@ -33,7 +36,6 @@ _SCALE = {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
 
 def evaluate(data_dir: Path, limit: Optional[int] = None, model: Optional[str] = None) -> list[Report]:
     """Reports for MEANTIME-dev under ``data_dir`` (the shared ``data`` folder); empty when it is missing."""
-    from . import gold as gold_readers
     data_dir = Path(data_dir)
     if not (data_dir / "meantime-dev").is_dir():
         return []
@@ -42,14 +44,12 @@ def evaluate(data_dir: Path, limit: Optional[int] = None, model: Optional[str] =
 
 
 def _parse(texts: list[str], model: Optional[str]) -> list:
-    from ..enrichment.nlp import DEFAULT_MODEL, load
     nlp, _ = load(model or DEFAULT_MODEL)
     return list(nlp.pipe(texts, batch_size=8))
 
 
 def find_all(parsed: list) -> tuple[list[list[Figure]], float]:
     """Run ``find_figures`` over pre-parsed docs; returns the figures and words per second of that step alone."""
-    from ..enrichment.figures import find_figures
     words = sum(sum(1 for t in doc if not t.is_punct and not t.is_space) for doc in parsed)
     began = time.perf_counter()
     found = [find_figures(doc) for doc in parsed]

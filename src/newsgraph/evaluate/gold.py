@@ -7,87 +7,25 @@ MEANTIME tokens carry no spacing, so they are detokenised by rule (:func:`_meant
 ```` `` ```` / ``''`` become “ ” and ```` ` ```` becomes ‘. The title (sentence 0) and the dateline (sentence 1)
 are paragraphs of their own; the other sentences are joined by one space. GUM honours ``SpaceAfter=No`` and
 ``# newpar`` (a blank line between paragraphs).
+
+The records (:class:`GoldDoc` …) and the text assembly live in :mod:`.gold_docs`, the GUM reader in :mod:`.gold_gum`;
+this module reads MEANTIME and is the one place callers import from.
 """
 from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Optional
+from urllib.parse import unquote
+from typing import Optional
 
-Span = tuple[int, int]
+from .gold_docs import (GoldDate, GoldDoc, GoldMention, GoldQuote, GoldSpeech, GoldTimex, GoldValue, Span,
+                        TextBuilder, cover, sentence_spans)
+from .gold_gum import read_gum
 
-
-@dataclass(slots=True)
-class GoldMention:
-    start: int
-    end: int
-    type: str
-    syntactic_type: Optional[str]
-    chain: Optional[str]
-    head: Optional[Span] = None
-    ref: Optional[str] = None  # cross-document identity: the entity's DBpedia resource (MEANTIME external_ref)
-    instance: Optional[str] = None  # MEANTIME's cross-document instance_id of the entity
-
-
-@dataclass(slots=True)
-class GoldSpeech:
-    cue: Span
-    cue_text: str
-    lemma: Optional[str]
-    speaker: Optional[GoldMention]
-    speaker_chain: Optional[str]
-
-
-@dataclass(slots=True)
-class GoldTimex:
-    start: int
-    end: int
-    type: str
-    value: Optional[str]
-    function: Optional[str]
-
-
-@dataclass(slots=True)
-class GoldValue:
-    start: int
-    end: int
-    type: Optional[str]
-    value: Optional[str]
-
-
-@dataclass(slots=True)
-class GoldQuote:
-    start: int
-    end: int
-    tag: str = "quote"
-
-
-@dataclass(slots=True)
-class GoldDate:
-    start: int
-    end: int
-    when: Optional[str]
-    attrs: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class GoldDoc:
-    id: str
-    path: str
-    text: str
-    title: Optional[str]
-    dct: Optional[str]
-    topic: Optional[str]
-    mentions: list[GoldMention] = field(default_factory=list)
-    speech: list[GoldSpeech] = field(default_factory=list)
-    timexes: list[GoldTimex] = field(default_factory=list)
-    values: list[GoldValue] = field(default_factory=list)
-    quotes: list[GoldQuote] = field(default_factory=list)
-    dates: list[GoldDate] = field(default_factory=list)
-    sentences: list[Span] = field(default_factory=list)
-
+__all__ = ["GoldDate", "GoldDoc", "GoldMention", "GoldQuote", "GoldSpeech", "GoldTimex", "GoldValue", "Span",
+           "MEANTIME_ANNOTATED_SENTENCES", "meantime_annotated_end", "shared_data_dir", "read_meantime", "read_gum",
+           "dbpedia_ref"]
 
 # MEANTIME annotates time expressions, values and events completely only in the title and the first sentences of
 # the body: sentence indices 0-5, the dateline being 1 (entity mentions go on to the end). Found in the data: no
@@ -119,45 +57,6 @@ def shared_data_dir() -> Optional[Path]:
         if path.is_dir():
             return path
     return None
-
-
-# --------------------------------------------------------------------------- text assembly
-
-class _TextBuilder:
-    """Appends token surfaces with separators and remembers each token's character span."""
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.spans: list[Span] = []
-
-    def add(self, surface: str, sep: str) -> Span:
-        if self.spans and sep:
-            self.parts.append(sep)
-            self.length += len(sep)
-        start = self.length
-        self.parts.append(surface)
-        self.length += len(surface)
-        self.spans.append((start, self.length))
-        return start, self.length
-
-    def text(self) -> str:
-        return "".join(self.parts)
-
-
-def _cover(spans: list[Span], indices: Iterable[int]) -> Optional[Span]:
-    idx = sorted(set(indices))
-    if not idx:
-        return None
-    return spans[idx[0]][0], spans[idx[-1]][1]
-
-
-def _sentence_spans(spans: list[Span], sentence_of: list[int]) -> list[Span]:
-    out: dict[int, Span] = {}
-    for (start, end), sent in zip(spans, sentence_of):
-        first = out.get(sent)
-        out[sent] = (first[0] if first else start, end)
-    return [out[k] for k in sorted(out)]
 
 
 # --------------------------------------------------------------------------- MEANTIME detokenisation
@@ -222,8 +121,8 @@ class _Detok:
         return self.glue_next
 
 
-def _meantime_text(words: list[str], sentence_of: list[int]) -> _TextBuilder:
-    builder, detok = _TextBuilder(), _Detok()
+def _meantime_text(words: list[str], sentence_of: list[int]) -> TextBuilder:
+    builder, detok = TextBuilder(), _Detok()
     dateline = _looks_like_dateline(words, sentence_of)
     for i, word in enumerate(words):
         surface = _PTB_QUOTES.get(word, word)
@@ -252,7 +151,7 @@ def read_meantime(root: Path | str) -> list[GoldDoc]:
 
 
 def _read_meantime_doc(path: Path, topic: str) -> GoldDoc:
-    from lxml import etree
+    from lxml import etree  # only a MEANTIME read needs the XML parser; `newsgraph --help` imports this module
 
     doc = etree.parse(str(path)).getroot()
     tokens = doc.findall("token")
@@ -267,7 +166,7 @@ def _read_meantime_doc(path: Path, topic: str) -> GoldDoc:
     anchors = {mid: [index[a.get("t_id")] for a in el.findall("token_anchor") if a.get("t_id") in index]
                for mid, el in by_id.items()}
     gold = GoldDoc(id=path.stem, path=str(path), text=builder.text(), title=None, dct=None, topic=topic,
-                   sentences=_sentence_spans(builder.spans, sentence_of))
+                   sentences=sentence_spans(builder.spans, sentence_of))
     title = [w for w, s in zip(builder.spans, sentence_of) if s == 0]
     gold.title = gold.text[title[0][0]:title[-1][1]] if title else None
     mention_of = _meantime_mentions(gold, by_id, anchors, refers, builder.spans, words)
@@ -290,7 +189,7 @@ def _refers_to(relations) -> dict[str, str]:
 def _meantime_mentions(gold, by_id, anchors, refers, spans, words) -> dict[str, GoldMention]:
     mention_of: dict[str, GoldMention] = {}
     for mid, el in by_id.items():
-        span = _cover(spans, anchors[mid]) if el.tag == "ENTITY_MENTION" else None
+        span = cover(spans, anchors[mid]) if el.tag == "ENTITY_MENTION" else None
         if span is None:
             continue
         target = by_id.get(refers.get(mid, ""))
@@ -311,7 +210,6 @@ def _meantime_mentions(gold, by_id, anchors, refers, spans, words) -> dict[str, 
 def dbpedia_ref(value: Optional[str]) -> Optional[str]:
     """A DBpedia URL as one key: ``page/`` and ``resource/`` forms, %-escapes and spacing unified; None for
     anything else (MEANTIME also writes ``"no er"`` and empty strings)."""
-    from urllib.parse import unquote
     match = re.search(r"dbpedia\.org/(?:page|resource)/(\S+)", (value or "").strip())
     return unquote(match.group(1)).strip().replace(" ", "_") if match else None
 
@@ -333,7 +231,7 @@ def _meantime_speech(gold, by_id, anchors, refers, relations, mention_of, spans)
             arg0.setdefault(source.get("m_id"), target.get("m_id"))
     for mid, el in by_id.items():
         event = by_id.get(refers.get(mid, ""))
-        span = _cover(spans, anchors[mid]) if el.tag == "EVENT_MENTION" else None
+        span = cover(spans, anchors[mid]) if el.tag == "EVENT_MENTION" else None
         if span is None or event is None or event.get("class") != "SPEECH_COGNITIVE":
             continue
         cue_text = gold.text[span[0]:span[1]]
@@ -362,7 +260,7 @@ def _lemma_guess(word: str) -> str:
 
 def _meantime_times_values(gold, by_id, anchors, spans) -> None:
     for mid, el in by_id.items():
-        span = _cover(spans, anchors[mid])
+        span = cover(spans, anchors[mid])
         if el.tag == "TIMEX3":
             function = el.get("functionInDocument") or None
             if function == "CREATION_TIME" and gold.dct is None:
@@ -381,9 +279,3 @@ def _iso_date(value: Optional[str]) -> Optional[str]:
         return None
     m = re.fullmatch(r"(\d\d)-(\d\d)-(\d{4})", value)  # the one non-ISO value in the corpus: DD-MM-YYYY
     return f"{m.group(3)}-{m.group(2)}-{m.group(1)}" if m else value
-
-
-def read_gum(root: Path | str, genres: Iterable[str] = ("news",)) -> list[GoldDoc]:
-    """GUM documents (see :mod:`.gold_gum`, which holds the reader) as :class:`GoldDoc` records."""
-    from .gold_gum import read_gum as read
-    return read(root, genres)

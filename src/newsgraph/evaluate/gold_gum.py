@@ -1,5 +1,5 @@
 """The GUM half of the gold readers: CoNLL-U (``dep/``) with entities, coreference and XML markup, plus the block
-quotes of the vertical XML (``xml/``), as :class:`~newsgraph.evaluate.gold.GoldDoc` records."""
+quotes of the vertical XML (``xml/``), as :class:`~newsgraph.evaluate.gold_docs.GoldDoc` records."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from .gold import GoldDate, GoldDoc, GoldMention, GoldQuote, Span, _sentence_spans, _TextBuilder
+from .gold_docs import GoldDate, GoldDoc, GoldMention, GoldQuote, Span, TextBuilder, sentence_spans
 
 _GUM_TYPES = {"person": "PER", "organization": "ORG", "place": "LOC"}
 _XML_TAG = re.compile(r'<(/?)(\w+)((?:\s+[\w:.-]+:::"[^"]*")*)\s*(/?)>')
@@ -33,7 +33,7 @@ def read_gum(root: Path | str, genres: Iterable[str] = ("news",)) -> list[GoldDo
 
 def _read_gum_doc(path: Path) -> GoldDoc:
     meta, tokens, newpar = _parse_conllu(path.read_text(encoding="utf-8"))
-    builder = _TextBuilder()
+    builder = TextBuilder()
     for i, tok in enumerate(tokens):
         sep = ""
         if i:
@@ -43,7 +43,7 @@ def _read_gum_doc(path: Path) -> GoldDoc:
     genre = meta.get("genre") or path.stem.split("_")[1]
     gold = GoldDoc(id=meta.get("newdoc id", path.stem), path=str(path), text=builder.text(),
                    title=meta.get("title"), dct=meta.get("dateCreated"), topic=genre,
-                   sentences=_sentence_spans(spans, [t.sentence for t in tokens]))
+                   sentences=sentence_spans(spans, [t.sentence for t in tokens]))
     gold.mentions = _gum_mentions(tokens, spans)
     gold.quotes, gold.dates = _gum_xml(tokens, spans)
     block_quotes = _gum_vertical_quotes(path.parent.parent / "xml" / f"{path.stem}.xml", spans)

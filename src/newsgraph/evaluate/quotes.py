@@ -13,18 +13,23 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from .. import lang
 from ..model import Entity, Quote, Span
-from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
+from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end, read_gum, read_meantime
+# re-exported: other scorers and the tests read them from here
+from .quote_runs import annotate_docs, match_spans, overlap, run_quotes  # noqa: F401
+from .quotes_polnear import evaluate as evaluate_polnear
 from .report import Accuracy, Report, Score
 
 REPORTING = frozenset("""say tell add announce state claim report explain according comment confirm deny respond
 reply warn acknowledge admit reveal describe ask recommend insist maintain argue declare stress suggest note
 urge predict promise pledge vow write assert allege concede testify tweet reiterate emphasize mention""".split())
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write"}
+_IRREGULAR_STANCE = {"thought": "think", "found": "find", "felt": "feel", "sought": "seek", "shown": "show",
+                     "understood": "understand"}
 # Our own speaker annotation of GUM's news quotes (offsets into the shared files), shipped with the package so
 # `newsgraph eval quotes` works from any install.
 SPEAKERS_FILE = Path(__file__).resolve().parent / "data" / "gum_news_speakers.json"
@@ -42,25 +47,8 @@ def is_reporting_cue(text: str, lemma: Optional[str]) -> bool:
     return bool(forms & REPORTING)
 
 
-def overlap(a: Span, b: Span) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_spans(pred: Sequence[Span], gold: Sequence[Span], share: float = 0.3) -> list[tuple[int, int]]:
-    """Greedy one-to-one matching, largest overlap first; a pair needs ``share`` of each span covered."""
-    pairs = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            o = overlap(p, g)
-            if o and o >= share * (p[1] - p[0]) and o >= share * (g[1] - g[0]):
-                pairs.append((o, i, j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
 
 
 def trim(text: str, span: Span) -> Span:
@@ -83,23 +71,8 @@ def join_touching(text: str, spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def annotate_docs(texts: list[str]):
-    """Parse texts and find entities; returns (docs, entity lists)."""
-    from ..enrichment.entities import find_entities
-    from ..enrichment.nlp import load
-    nlp, _ = load()
-    docs = list(nlp.pipe(texts, batch_size=8))
-    return docs, [find_entities(d) for d in docs]
 
 
-def run_quotes(docs, entities) -> tuple[list[list[Quote]], float]:
-    """find_quotes over parsed docs; returns the quotes and words per second of this stage alone."""
-    from ..enrichment.quotes import find_quotes
-    start = time.perf_counter()
-    out = [find_quotes(d, e) for d, e in zip(docs, entities)]
-    elapsed = time.perf_counter() - start
-    words = sum(sum(1 for t in d if not t.is_punct and not t.is_space) for d in docs)
-    return out, (words / elapsed if elapsed > 0 else 0.0)
 
 
 def speaker_hits(quote: Quote, entities: Sequence[Entity], targets: Sequence[Span]) -> bool:
@@ -113,16 +86,21 @@ def speaker_hits(quote: Quote, entities: Sequence[Entity], targets: Sequence[Spa
     return any(overlap(s, t) for s in spans for t in targets)
 
 
-def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limit: Optional[int] = None,
+SETS = ("meantime", "gum", "polnear-dev", "polnear-train")
+
+
+def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum", "polnear-dev"), limit: Optional[int] = None,
              speakers_file: Path = SPEAKERS_FILE) -> list[Report]:
-    """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``)."""
-    from .gold import read_gum, read_meantime
+    """Reports for the chosen datasets found under ``data_dir`` (``meantime-dev/``, ``gum/``, ``polnear/``)."""
     reports = []
     data_dir = Path(data_dir)
     if "meantime" in datasets and (data_dir / "meantime-dev").is_dir():
         reports.append(evaluate_meantime(read_meantime(data_dir / "meantime-dev")[:limit]))
     if "gum" in datasets and (data_dir / "gum").is_dir():
         reports.append(evaluate_gum(read_gum(data_dir / "gum")[:limit], speakers_file))
+    splits = [d.split("-", 1)[1] for d in datasets if d.startswith("polnear-")]
+    if splits:
+        reports.extend(evaluate_polnear(data_dir, splits, limit))
     return reports
 
 
@@ -138,7 +116,7 @@ def evaluate_meantime(golds) -> Report:
     overall = Accuracy("speaker (all matched cues)")
     for gold, quotes, entities in zip(golds, predicted, ents):
         events = [s for s in gold.speech if is_reporting_cue(s.cue_text, s.lemma)]
-        cued = [q for q in quotes if q.cue_span is not None]
+        cued = [q for q in quotes if q.cue_span is not None and _speech_cue(q.cue)]
         pairs = match_spans([q.cue_span for q in cued], [s.cue for s in events], share=0.01)
         cue.add(tp=len(pairs), fp=len(cued) - len(pairs), fn=len(events) - len(pairs))
         _score_prefix(full, gold, cued, events, pairs)
@@ -162,6 +140,18 @@ def evaluate_meantime(golds) -> Report:
     report.notes.append("MEANTIME marks only some event mentions (most 'said' in a long article are unmarked), so "
                         "unmarked true cues count as false positives: recall is the figure to trust")
     return report
+
+
+def _speech_cue(cue: Optional[str]) -> bool:
+    """Whether a predicted cue is a verb of saying: MEANTIME's gold here is speech events only (cognition verbs are
+    filtered out of it above), so predicted stances ("believes", "refused to") and judgements ("blamed … on") are
+    left out of its cue counts rather than counted as false alarms."""
+    words = lang.get("en").quotes
+    word = (cue or "").lower().split()[0] if (cue or "").strip() else ""
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    forms = {word, word[:-1], word[:-2], word[:-3], word[:-4], word[:-1] + "e", word[:-2] + "e", word[:-3] + "e"}
+    forms.add({**_IRREGULAR, **_IRREGULAR_STANCE}.get(word, word))
+    return not (forms & (stance - words.REPORTING_VERBS)) or bool(forms & words.REPORTING_VERBS)
 
 
 def _score_prefix(score: Score, gold, cued: list[Quote], events, pairs: list[tuple[int, int]]) -> None:
@@ -226,8 +216,8 @@ def _annotation_for(rows: list[dict], span: Span) -> Optional[dict]:
 
 
 def _gum_speaker_ok(quote: Quote, entities: Sequence[Entity], row: dict, gold) -> bool:
-    if row.get("speaker_start") is None:  # no speaker in the text: right only when none is predicted
-        return quote.speaker is None or quote.speaker.entity is None
+    if row.get("speaker_start") is None:  # no speaker in the text: right only when none is predicted (a phrase
+        return quote.speaker is None       # named as speaker is a claim, whether or not it found an entity)
     targets = [(row["speaker_start"], row["speaker_end"])]
     if row.get("chain"):
         targets.extend((m.start, m.end) for m in gold.mentions if m.chain == row["chain"])

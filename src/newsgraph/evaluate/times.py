@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
+from . import gold as gold_readers
+from ..enrichment.nlp import DEFAULT_MODEL, load
 from ..enrichment.times import resolve_all
 from ..model import TimeRef
 from .gold import MEANTIME_ANNOTATED_SENTENCES, meantime_annotated_end
@@ -32,7 +34,6 @@ TYPES = ("DATE", "TIME", "DURATION", "SET")
 def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limit: Optional[int] = None,
              model: Optional[str] = None) -> list[Report]:
     """Reports for the chosen datasets under ``data_dir`` (the shared ``data`` folder); missing ones are skipped."""
-    from . import gold as gold_readers
     reports = []
     data_dir = Path(data_dir)
     if "meantime" in datasets and (data_dir / "meantime-dev").is_dir():
@@ -45,7 +46,6 @@ def evaluate(data_dir: Path, datasets: Sequence[str] = ("meantime", "gum"), limi
 
 
 def _parse(texts: list[str], model: Optional[str]) -> list:
-    from ..enrichment.nlp import DEFAULT_MODEL, load
     nlp, _ = load(model or DEFAULT_MODEL)
     return list(nlp.pipe(texts, batch_size=8))
 

@@ -1,19 +1,21 @@
 """Executors: *where* the pipeline runs (this process, a process pool; a Ray cluster), never *what* it does.
 
-An executor maps a function over batches and yields the results in input order:
-``map_batches(fn, batches, *args) -> Iterator[result]``. Steps never know which executor runs them.
+Every executor implements :class:`~.base.Executor`: ``map_batches(fn, batches, *args) -> Iterator[result]`` (the
+results in input order) and ``close()``. Steps never know which executor runs them.
 """
 from __future__ import annotations
 
 from typing import Optional
 
+from .base import Executor
 from .local import InProcess
 from .pool import ProcessPool
 
-__all__ = ["InProcess", "ProcessPool", "make_executor"]
+__all__ = ["Executor", "InProcess", "ProcessPool", "make_executor"]
 
 
-def make_executor(workers: Optional[int] = None, kind: str = "local", address: Optional[str] = None):
+def make_executor(workers: Optional[int] = None, kind: str = "local",
+                  address: Optional[str] = None) -> Executor:
     """``kind="local"``: ``workers`` ≤ 1 runs in this process, more starts a process pool of that size.
     ``kind="ray"``: ``workers`` Ray actors, on a local Ray or the cluster at ``address`` (extra ``distributed``)."""
     if kind == "ray":

@@ -5,6 +5,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 
 class InProcess:
+    """The default :class:`~.base.Executor`: no processes to start, nothing to close."""
+
     workers = 1
 
     def map_batches(self, fn: Callable[..., Any], batches: Iterable[Any], *args: Any) -> Iterator[Any]:
@@ -13,3 +15,9 @@ class InProcess:
 
     def close(self) -> None:
         pass
+
+    def __enter__(self) -> "InProcess":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -5,7 +5,8 @@ worker: each is a long-lived process, so the spaCy model is loaded once per acto
 process) and reused for every batch it gets. At most ``window`` batches are in flight, so memory stays flat however
 large the input; results come back in input order, to the one writer in this process (the store's resume markers
 then record each finished input file, and a rerun skips it). A batch whose actor dies or whose call fails is
-retried on a fresh actor up to ``retries`` times, then the error is raised.
+retried on a fresh actor up to ``retries`` times; then a batch that keeps killing its actor comes back as
+``worker_lost`` rejections, as in the process pool, and one whose call keeps failing raises its error.
 
 Ray never starts its dashboard here and never sends usage statistics; a local Ray binds to 127.0.0.1 and is told
 it runs on the local provider, so nothing in it asks cloud-metadata addresses which cloud it is on
@@ -23,6 +24,7 @@ from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..enrichment.nlp.ops import one_thread_per_worker
 from ..errors import ConfigError
+from .pool import lost_batch
 
 RETRIES = 2
 
@@ -106,9 +108,13 @@ class RayExecutor:
                     value = ray.get(ref)
                     pending.popleft()
                     return value
-                except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError, ray.exceptions.WorkerCrashedError):
+                except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError,
+                        ray.exceptions.WorkerCrashedError) as exc:
                     if tries <= 0:
-                        raise
+                        if isinstance(exc, ray.exceptions.RayTaskError):
+                            raise  # the batch's own error, every time: a bug to see, not data to drop
+                        pending.popleft()  # it keeps killing its actor: its pages are named, the run goes on
+                        return lost_batch(batch)
                     tries -= 1
                     self._replace(actor)
                     actor = self._actor()

@@ -1,10 +1,10 @@
 """CSV: one row per article with its metadata, counts of what was found, and the text (spreadsheets, pandas)."""
 from __future__ import annotations
 
-import csv
 from typing import Any, Iterable, TextIO
 
 from ..model import Article
+from ..safe import csv_writer
 
 COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "language", "authors", "story",
            "duplicate_of", "content_hash", "entities", "quotes", "figures", "times", "text")
@@ -18,7 +18,7 @@ def row(a: Article) -> list[Any]:
 
 
 def write(articles: Iterable[Article], out: TextIO) -> int:
-    writer = csv.writer(out)
+    writer = csv_writer(out)  # a title like "=HYPERLINK(…)" is text, not a formula: see newsgraph.safe
     writer.writerow(COLUMNS)
     n = 0
     for article in articles:

@@ -6,7 +6,10 @@ module then sets what every article gets: id, content hash, origin, url, fetched
 
 Rejection codes (never fatal: the input was read, it just holds no article): ``not_article`` (no body found, or a
 URL that names a front page, listing or login page), ``too_short`` (a body too small to be an article; for
-``text`` pages only an empty text).
+``text`` pages only an empty text), and the kinds of page that hold many items rather than one story:
+``listing``, ``gallery``, ``live_blog``, ``results_table``, ``police_blotter`` (:mod:`.kinds`; kept, with the
+code as a problem, when ``keep_non_articles`` is set). One is fatal: ``too_complex``, an HTML page nested deeper
+than any real page (:mod:`.limits`), refused before the parse that would take minutes.
 """
 from __future__ import annotations
 
@@ -47,12 +50,18 @@ def get_extractor(name: str) -> Extractor:
     return _instances[name]
 
 
-def extract(page: Page, *, html_extractor: str = "fast") -> Union[Article, Rejected]:
-    """One page to one article, or a Rejected with the reason."""
+def extract(page: Page, *, html_extractor: str = "fast", keep_non_articles: bool = False) -> Union[Article, Rejected]:
+    """One page to one article, or a Rejected with the reason. A page whose body is not one article (a listing,
+    gallery, live blog, results table or police blotter: :mod:`.kinds`) is skipped with that code, or with
+    ``keep_non_articles`` kept with the code as a problem."""
     if page.kind == "html":
         listing = listing_page(page.url)
         if listing:
             return Rejected(page.origin, "not_article", listing, fatal=False)
+        from .limits import too_complex
+        complex_ = too_complex(page.content)
+        if complex_:
+            return Rejected(page.origin, "too_complex", complex_, fatal=True)
         result = get_extractor(html_extractor).extract(page)
     elif page.kind == "capture":
         result = _from_capture(page)
@@ -62,6 +71,13 @@ def extract(page: Page, *, html_extractor: str = "fast") -> Union[Article, Rejec
         return Rejected(page.origin, "unsupported_input", f"unknown page kind {page.kind!r}", fatal=True)
     if isinstance(result, Rejected):
         return result
+    if page.kind != "text":  # a caller's own text is an article because the caller says so
+        from .kinds import classify
+        kind = classify(result.text, result.title, page.url)
+        if kind and not keep_non_articles:
+            return Rejected(page.origin, kind[0], kind[1], fatal=False)
+        if kind:
+            result.add_problem(*kind)
     return _finish(result, page)
 
 

@@ -27,6 +27,7 @@ BLOCK_TAGS = frozenset("""p div section article main li ul ol dl dt dd h1 h2 h3 
 _STRIP_FIRST = ("script", "style", "noscript", "template", "svg")
 CELLS = frozenset(("td", "th"))  # inline: a table row reads as one line, its cells apart by spaces
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_PARTS = frozenset("table tbody thead tfoot tr ul ol dl li".split())
 # Class/id tokens that mark boilerplate. Matched against whole tokens split on - and _ so "comments" hits
 # "post-comments" but "commentary" does not.
 _BAD_WORDS = re.compile(
@@ -35,7 +36,9 @@ _BAD_WORDS = re.compile(
     r"ads?|advert|advertisement|adslot|sponsor(?:ed)?|outbrain|taboola|popup|modal|breadcrumbs?|pagination|"
     r"pager|tags|tag-list|byline|author-bio|bio|footer|masthead|navbar|nav|menu|toolbar|skip|"
     r"visually-hidden|sr-only|screen-reader-text|caption|credit|most-popular|trending|read-more|more-stories|"
-    r"rail|paywall|inline-signup|jump-link)(?:$|[-_ ])", re.I)
+    r"rail|paywall|inline-signup|jump-link|tooltip|popover|rollover|hovercard)(?:$|[-_ ])", re.I)
+# An embedded post the author quotes (a tweet, an Instagram post) sits in a "social-media-embed" box: content.
+_EMBED_WORDS = re.compile(r"(?:^|[-_ ])embed(?:ded)?(?:$|[-_ ])", re.I)
 _GOOD_WORDS = re.compile(r"article|body|content|entry|main|post|story|text|prose|blog|news", re.I)
 _WEAK_WORDS = re.compile(r"comment|meta|footer|related|share|social|sidebar|promo|widget|teaser|card|nav", re.I)
 _SENTENCE_END = re.compile(r"[.!?…。、:\"”’»)]\s*$")
@@ -44,6 +47,7 @@ _WS = re.compile(r"\s+")
 MIN_BLOCK_CHARS = 25  # shorter text is a label or a caption fragment: it does not vote for a container
 MAX_DEPTH = 400
 CHUNK_LEVELS = 3
+MIN_SENTENCE_CHARS = 80  # a block this long ending in a stop is a sentence of the author's
 MAX_BOILER_SHARE = 0.3  # a "boilerplate" element holding more of the page's text than this is kept
 
 
@@ -68,8 +72,12 @@ class Container:
     depth: int
     bonus: float
     score: float = 0.0
+    # an <article> element: its text votes for it and what is inside it, not for the page around it (HTML
+    # nests <article>s for related posts and comments, which would otherwise lift their common wrapper)
+    boundary: bool = False
     chars: int = 0
     link_chars: int = 0
+    sentences: int = 0  # prose blocks inside (at any depth): a full sentence of some length, few links
 
 
 @dataclass(slots=True)
@@ -85,6 +93,8 @@ def _attr_words(attrs: dict) -> str:
 
 
 def _is_boilerplate(tag: str, attrs: dict, node=None, page_chars: int = 0) -> bool:
+    if not attrs:
+        return False  # (most elements: a bare <p>, <span>, <li>)
     if attrs.get("hidden") is not None or attrs.get("aria-hidden") == "true":
         return True
     style = attrs.get("style") or ""
@@ -105,10 +115,13 @@ def _is_boilerplate(tag: str, attrs: dict, node=None, page_chars: int = 0) -> bo
 @lru_cache(maxsize=8192)  # class strings repeat across a page and across a site's pages
 def _bad_words(words: str) -> bool:
     # "entry-content read-more" or "box article modal": a content word outweighs a boilerplate word
-    return bool(words) and bool(_BAD_WORDS.search(words)) and not _GOOD_WORDS.search(words)
+    return bool(words) and bool(_BAD_WORDS.search(words)) and not _GOOD_WORDS.search(words) \
+        and not _EMBED_WORDS.search(words)
 
 
 def _cue_bonus(tag: str, attrs: dict) -> float:
+    if not attrs:
+        return _cue_bonus_of(tag, "", False)
     return _cue_bonus_of(tag, _attr_words(attrs), (attrs.get("itemprop") or "").lower() == "articlebody")
 
 
@@ -171,7 +184,7 @@ class _Walker:
         self.flush()
         saved = (self.block_tag, self.current)
         self.layout.containers.append(Container(tag, f"{tag}.{attrs.get('class') or ''}", self.current, depth,
-                                                _cue_bonus(tag, attrs)))
+                                                _cue_bonus(tag, attrs), boundary=tag == "article"))
         self.current, self.block_tag = len(self.layout.containers) - 1, tag
         self.children(node, depth, in_link)
         self.flush()
@@ -213,16 +226,46 @@ def score_containers(layout: Layout) -> None:
         index, share = block.container, 1.0
         # every container up the chain counts the text (for link density); only three levels share the score
         value = block_score(block)
+        sentence = len(block.text) >= MIN_SENTENCE_CHARS and block.link_density < 0.3 \
+            and not block.heading and bool(_SENTENCE_END.search(block.text))
         level = 0
         while index >= 0:
             box = containers[index]
             box.chars += len(block.text)
             box.link_chars += block.links
+            box.sentences += sentence
             if level < 3:
                 box.score += value * share
                 share = 1.0 / (level + 2)
             level += 1
+            if box.boundary and _inside_article(containers, box.parent):
+                value = 0.0  # a nested <article>: a related post or a comment, not part of the outer one's text
             index = box.parent
+
+
+HEADLINE_ARTICLE_BONUS = 1.5
+
+
+def _favour_headline_article(layout: Layout) -> None:
+    """Of several ``<article>`` elements (the post, then related posts or comments), the one holding the page's
+    ``<h1>`` is the page's own: it gets a bonus. With one ``<article>`` there is nothing to choose."""
+    containers = layout.containers
+    if sum(1 for box in containers if box.boundary) < 2:
+        return
+    headline = next((b for b in layout.blocks if b.tag == "h1"), None)
+    index = headline.container if headline else -1
+    while index >= 0 and not containers[index].boundary:
+        index = containers[index].parent
+    if index >= 0:
+        containers[index].bonus *= HEADLINE_ARTICLE_BONUS
+
+
+def _inside_article(containers: list[Container], index: int) -> bool:
+    while index >= 0:
+        if containers[index].boundary:
+            return True
+        index = containers[index].parent
+    return False
 
 
 def best_containers(layout: Layout) -> tuple[list[int], float]:
@@ -240,11 +283,48 @@ def best_containers(layout: Layout) -> tuple[list[int], float]:
     top = final(best)
     if top <= 0:
         return [], 0.0
+    # A table or a list is part of an article, never all of it: the text that introduces and follows it sits in
+    # the element around it, in paragraphs that each score less than the whole table.
+    while containers[best].tag in _PARTS and containers[best].parent >= 0:
+        best = containers[best].parent
     parent = containers[best].parent
     floor = max(8.0, top * 0.25)
     chosen = [i for i, box in enumerate(containers)
               if i == best or (box.parent == parent and parent >= 0 and final(i) >= floor)]
-    return chosen + _chunks(layout, best, final), top
+    return chosen + _neighbours(layout, best) + _chunks(layout, best, final), top
+
+
+PROSE_NEIGHBOUR_SCORE = 2.5  # one sentence-like block of some length, as scored where it stands
+FILLER_CHARS = 150  # an image wrapper, a caption, an ad label: passed over, not taken
+
+
+def _neighbours(layout: Layout, best: int) -> list[int]:
+    """Prose right before and after the winner, in the same parent: a lede or a standfirst set above the lead
+    image, a last paragraph after an embed. Each scores too little alone to pass the floor; it is taken because
+    it touches the body. Fillers (images, captions) are passed over; anything else ends the walk."""
+    containers = layout.containers
+    parent = containers[best].parent
+    if parent < 0:
+        return []
+    siblings = [i for i, box in enumerate(containers) if box.parent == parent]
+    at = siblings.index(best)
+    taken: list[int] = []
+    for step in (-1, 1):
+        j = at + step
+        while 0 <= j < len(siblings):
+            box = containers[siblings[j]]
+            density = box.link_chars / box.chars if box.chars else 0.0
+            if box.boundary:
+                break  # another <article>: a related post, not more of this one
+            if box.sentences and box.score >= PROSE_NEIGHBOUR_SCORE and density < MAX_NEIGHBOUR_LINKS:
+                taken.append(siblings[j])
+            elif box.chars >= FILLER_CHARS or density >= MAX_NEIGHBOUR_LINKS and box.chars:
+                break
+            j += step
+    return taken
+
+
+MAX_NEIGHBOUR_LINKS = 0.25
 
 
 def _ancestor(layout: Layout, index: int, levels: int) -> int:
@@ -277,13 +357,28 @@ def _inside(layout: Layout, index: int, chosen: set[int]) -> bool:
 def keep_block(block: Block) -> bool:
     """Inside the chosen container: drop link lists, short link-dense lines and bare labels."""
     words = len(block.text.split())
-    if block.link_density > 0.5 and (words < 40 or block.link_density > 0.8):
+    if block.link_density > 0.5 and (words < 40 or block.link_density > 0.8) and not _linked_sentence(block) \
+            and not _PRINTED_URL.match(block.text):
         return False
     if block.heading:
         return words <= 30
     if words < 4 and len(block.text) < 20 and not _SENTENCE_END.search(block.text):
         return False  # "Share", "Advertisement", "Photo: AP": a label, not prose
     return True
+
+
+# A link the author prints in full ("http://example.org/report") is text of the article: menus and teaser
+# lists show titles, not addresses.
+_PRINTED_URL = re.compile(r"^https?://\S+$")
+
+
+def _linked_sentence(block: Block) -> bool:
+    """A sentence that links a long phrase ("... was <a>re-opened earlier this year</a>.") is prose: it ends
+    like a sentence and keeps several words outside its links. A teaser link list does neither."""
+    if block.link_density > 0.8 or not _SENTENCE_END.search(block.text):
+        return False
+    unlinked = len(block.text) - block.links
+    return unlinked >= 40 and len(block.text.split()) >= 8
 
 
 @dataclass(slots=True)
@@ -303,6 +398,7 @@ def main_content(tree) -> Optional[MainContent]:
     if body is None:
         return None
     layout = linearise(body)
+    _favour_headline_article(layout)
     score_containers(layout)
     chosen, top = best_containers(layout)
     if not chosen:

@@ -20,9 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from .bylines import Credit, agency_note
 from .dates import parse_dateline
+from .furniture import site_line_kind
 from .lines import (ends_sentence, is_boilerplate, is_credit, is_furniture, is_prose, is_title_like,
-                    parse_byline, tokens)
+                    read_byline, tokens)
 
 JUNK = frozenset({"furniture", "credit", "boilerplate", "dateline", "byline"})
 NEAR_DUPLICATE = 0.6  # share of a sentence's word trigrams already seen: a restatement, not new text
@@ -49,11 +51,11 @@ def classify_line(line: str) -> str:
         return "furniture"
     if is_credit(line):
         return "credit"
-    if parse_byline(line):
+    if read_byline(line):
         return "byline"
     if parse_dateline(line):
         return "dateline"
-    if is_boilerplate(line):
+    if is_boilerplate(line) or site_line_kind(line):
         return "boilerplate"
     if is_prose(line):
         return "prose"
@@ -174,12 +176,12 @@ def _is_subheading(lines: list[str], labels: list[str], i: int, end: int) -> boo
     return nxt is not None and labels[nxt] == "prose" and is_title_like(lines[i], min_words=2, max_words=15)
 
 
-def _authors(lines: list[str], labels: list[str]) -> list[str]:
-    names: list[str] = []
+def _credit(lines: list[str], labels: list[str]) -> Credit:
+    credit = Credit()
     for line, label in zip(lines, labels):
         if label == "byline":
-            names.extend(n for n in parse_byline(line) or [] if n not in names)
-    return names
+            credit.add(read_byline(line) or Credit())
+    return credit
 
 
 def clean_capture(text: str) -> CleanCapture:
@@ -192,9 +194,12 @@ def clean_capture(text: str) -> CleanCapture:
     dateline = find_dateline(lines, labels)
     paragraphs = drop_repeats(_body_lines(lines, labels, body_start, title))
     problems = []
+    credit = _credit(lines, labels)
+    if credit.organisations:
+        problems.append(("agency_byline", agency_note(credit.organisations)))
     if dateline is None:
         problems.append(("no_date_found", "no dateline found in the capture"))
     if title is None:
         problems.append(("no_title_found", "no headline-shaped line before the body"))
     return CleanCapture(title=title, published=dateline[1] if dateline else None,
-                        authors=_authors(lines, labels), paragraphs=paragraphs, problems=problems)
+                        authors=credit.people, paragraphs=paragraphs, problems=problems)

@@ -20,7 +20,9 @@ from .base import join_paragraphs, thin_reason
 from .blocks import MainContent, main_content
 from .html import page_text
 from .dates import parse_dateline
-from .lines import is_prose, parse_byline
+from .furniture import drop_site_lines
+from .bylines import Credit, agency_note, organisation
+from .lines import is_prose, read_byline
 from .meta import PageMeta, read_meta, strip_site_segments
 
 MIN_CONFIDENT_WORDS = 80  # shorter bodies are where a wrong container hides (a teaser, a caption, a cookie note)
@@ -58,9 +60,10 @@ class FastExtractor:
         paragraphs = found.paragraphs if found else []
         if self.fallback and not self.confident(found):
             paragraphs = _trafilatura_paragraphs(html, page.url) or paragraphs
-        paragraphs = _drop_title(paragraphs, meta.title)
-        paragraphs, lead_authors, lead_date = strip_lead_furniture(paragraphs)
-        meta.authors = meta.authors or lead_authors
+        paragraphs = drop_site_lines(_drop_title(paragraphs, meta.title))
+        paragraphs, lead, lead_date = strip_lead_credit(paragraphs)
+        meta.authors = meta.authors or lead.people
+        meta.organisations += [o for o in lead.organisations if o not in meta.organisations]
         meta.published = meta.published or lead_date
         text = join_paragraphs(paragraphs)
         reason = thin_reason(text)
@@ -78,9 +81,12 @@ class FastExtractor:
         if title and not page.title:
             site_label = host.removeprefix("www.").split(".")[0] if host else None
             title = strip_site_segments(title, [meta.site_name or "", site_label or ""])
-        return Article(id="", text=text, content_hash="", title=title, published=published,
-                       url=page.url, canonical_url=meta.canonical, source=meta.site_name or host,
-                       image=meta.image, authors=meta.authors)
+        article = Article(id="", text=text, content_hash="", title=title, published=published,
+                          url=page.url, canonical_url=meta.canonical, source=meta.site_name or host,
+                          image=meta.image, authors=meta.authors)
+        if meta.organisations:
+            article.add_problem("agency_byline", agency_note(meta.organisations))
+        return article
 
 
 def _drop_title(paragraphs: list[str], title: Optional[str]) -> list[str]:
@@ -94,23 +100,33 @@ _LEAD_SEPARATORS = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*")
 
 
 def strip_lead_furniture(paragraphs: list[str], look: int = 3) -> tuple[list[str], list[str], Optional[str]]:
+    """:func:`strip_lead_credit` with the people only."""
+    kept, credit, published = strip_lead_credit(paragraphs, look)
+    return kept, credit.people, published
+
+
+def strip_lead_credit(paragraphs: list[str], look: int = 3) -> tuple[list[str], Credit, Optional[str]]:
     """Byline and date lines at the top of the body ("Sept. 7, 2022 · by Samuel Mensah") are metadata, not
     text: drop them, keeping the authors and date they name. Only short lines without a sentence qualify."""
-    authors: list[str] = []
+    credit = Credit()
     published: Optional[str] = None
     kept = list(paragraphs)
     for paragraph in paragraphs[:look]:
-        if len(paragraph.split()) > 15 or is_prose(paragraph):
-            break
+        words = len(paragraph.split())
+        if words > 24 or words > 15 and not paragraph.lower().startswith("by ") or is_prose(paragraph):
+            break  # (a wire byline naming several reporters is the one long line that qualifies)
         segments = [seg for seg in _LEAD_SEPARATORS.split(paragraph) if seg.strip()]
-        names = [n for seg in segments for n in (parse_byline(seg) or [])]
+        bylines = [c for c in (read_byline(seg) for seg in segments) if c]
+        if not bylines and credit.people and words <= 5 and organisation(paragraph.strip(" .,").split()):
+            bylines = [Credit(organisations=[paragraph.strip(" .,")])]  # "By JANE DOE" / "Associated Press"
         date = next((d for d in (parse_dateline(seg) for seg in segments) if d), None)
-        if not names and not date:
+        if not bylines and not date:
             break
-        authors.extend(n for n in names if n not in authors)
+        for found in bylines:
+            credit.add(found)
         published = published or date
         kept.remove(paragraph)
-    return kept, authors, published
+    return kept, credit, published
 
 
 def _trafilatura_paragraphs(html: str, url: Optional[str]) -> list[str]:

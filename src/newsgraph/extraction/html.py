@@ -96,9 +96,11 @@ def _canonical(tree) -> Optional[str]:
 
 
 def _authors(value: Optional[str]) -> list[str]:
+    """trafilatura's "A; B" author string → the people in it (agencies and newsrooms left out)."""
     if not value:
         return []
-    return [a.strip() for a in value.split(";") if a.strip()]
+    from .bylines import read_credits
+    return read_credits([a.strip() for a in value.split(";")]).people
 
 
 def _body(text: str, title: Optional[str]) -> str:

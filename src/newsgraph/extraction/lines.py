@@ -10,6 +10,9 @@ import re
 from collections import Counter
 from typing import Optional
 
+from .. import lang
+from .bylines import Credit, read_credit
+
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
 _SEPARATORS = re.compile(r"\s[|•·»>/]\s|\s\|\s?|\s?\|\s")
@@ -26,27 +29,17 @@ il di che per non sono della
 о и в на не что с по он как это из за
 """.split())
 
-CREDIT_WORDS = frozenset(
-    "photo photos photograph photographer image images picture pictures pic credit credits getty reuters afp ap "
-    "epa ansa efe dpa imago courtesy illustration copyright file foto fotos bild".split())
+_EN = lang.get("en").boilerplate
+CREDIT_WORDS = _EN.CREDIT_WORDS
 _NAME_LIKE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _CREDIT_SIGNS = ("/", "|", ":", "©", "(")
-_BOILERPLATE_START = re.compile(
-    r"^(share|shares|tweet|email|print|save|subscribe|sign up|sign in|log in|login|register|follow us|follow|"
-    r"read more|read also|see also|more from|related|recommended|advertisement|sponsored|comments?|"
-    r"skip to|click here|download (the|our) app|listen to|watch:|trending|most (read|popular)|"
-    r"privacy policy|terms of (use|service)|all rights reserved|newsletter|you may also like|loading)\b",
-    re.I)
-_BOILERPLATE_ANY = re.compile(
-    r"\b(share (this|on|via|article)|subscribe to|sign up for|newsletter|follow us on|all rights reserved|"
-    r"copy link|link copied)\b", re.I)
-_COOKIE = re.compile(r"\bcookies?\b.*\b(use|accept|policy|consent|settings|agree)\b|"
-                     r"\b(use|accept|policy|consent|settings|agree)\b.*\bcookies?\b", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|words by|text by|von|par|por)\s+(.+)$", re.I)
-# Job titles written after a byline's name ("By Priya Raman, Transport Correspondent"): not an author.
-_BYLINE_ROLES = frozenset("correspondent editor reporter writer staff contributor columnist producer analyst "
-                          "journalist photographer desk team bureau".split())
-_NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_BOILERPLATE_START = re.compile(rf"^({'|'.join(_EN.BOILERPLATE_STARTS)})\b", re.I)
+_BOILERPLATE_ANY = re.compile(rf"\b({'|'.join(_EN.BOILERPLATE_ANYWHERE)})\b", re.I)
+_COPYRIGHT = re.compile(_EN.COPYRIGHT, re.I)
+_COOKIE_VERB = "|".join(_EN.COOKIE_VERBS)
+_COOKIE = re.compile(rf"\bcookies?\b.*\b({_COOKIE_VERB})\b|\b({_COOKIE_VERB})\b.*\bcookies?\b", re.I)
+_BYLINE = re.compile(rf"^(?:{'|'.join(_EN.BYLINE_LEADS)})\s+(.+)$", re.I)
+MAX_BYLINE_TOKENS = 24  # "By A B, C D, E F and G H, Associated Press": a wire byline names several reporters
 
 
 def tokens(line: str) -> list[str]:
@@ -116,7 +109,7 @@ def is_credit(line: str) -> bool:
         return False  # a sentence that happens to mention a photo
     if any(sign in stripped for sign in _CREDIT_SIGNS):
         return True
-    if lowered[0] in CREDIT_WORDS and len(words) > 1 and lowered[1] in ("by", "credit", "copyright", "courtesy"):
+    if lowered[0] in CREDIT_WORDS and len(words) > 1 and lowered[1] in _EN.CREDIT_FOLLOWERS:
         return True
     # "Getty Images", "AFP Photo", "REUTERS": a few capitalised words and nothing else.
     return len(words) <= 5 and all(w[0].isupper() for w in words)
@@ -129,27 +122,27 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(words) > 15:
         return False
-    if line.lstrip().startswith("©") or re.search(r"\ball rights reserved\b", line, re.I):
+    if line.lstrip().startswith("©") or _COPYRIGHT.search(line):
         return True  # a copyright notice, sentence-shaped or not
     if _BOILERPLATE_START.match(line.strip(" \t-–—•>»:")):
         return True
     return not ends_sentence(line) and bool(_BOILERPLATE_ANY.search(line))
 
 
-def parse_byline(line: str) -> Optional[list[str]]:
-    """``By Jane Doe and John Roe`` → the names; None when the line is not a byline."""
+def read_byline(line: str) -> Optional[Credit]:
+    """``By Jane Doe and John Roe, Associated Press`` → its people and organisations; None when the line is not
+    a byline (no "By", a sentence, or nobody named in it)."""
     match = _BYLINE.match(line.strip())
-    if not match or len(tokens(line)) > 12 or ends_sentence(line) and not line.rstrip().endswith("."):
+    if not match or len(tokens(line)) > MAX_BYLINE_TOKENS or ends_sentence(line) and not line.rstrip().endswith("."):
         return None
-    names = []
-    for part in _NAME_SPLIT.split(match.group(1).strip(" .")):
-        part = part.strip()
-        words = part.split()
-        if words and words[-1].casefold() in _BYLINE_ROLES:
-            continue
-        if 1 <= len(words) <= 4 and all(w[0].isupper() for w in words if w[0].isalpha()):
-            names.append(part)
-    return names or None
+    credit = read_credit(line.strip())
+    return credit if credit.people or credit.organisations else None
+
+
+def parse_byline(line: str) -> Optional[list[str]]:
+    """``By Jane Doe and John Roe`` → the names; None when the line is not a byline or names no person."""
+    credit = read_byline(line)
+    return credit.people if credit and credit.people else None
 
 
 def is_prose(line: str) -> bool:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Optional
 
+from .bylines import Credit, read_credits, read_credit
 from .html import iso_timestamp
 
 _PUBLISHED_KEYS = ("article:published_time", "og:published_time", "og:article:published_time", "datepublished",
@@ -21,8 +22,6 @@ _TITLE_KEYS = ("og:title", "twitter:title", "headline")
 _SITE_KEYS = ("og:site_name", "application-name", "twitter:site")
 _IMAGE_KEYS = ("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+")
-_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
-_BY = re.compile(r"^\s*by\s+", re.I)
 MAX_SITE_WORDS = 4
 
 
@@ -34,6 +33,7 @@ class PageMeta:
     site_name: Optional[str] = None
     canonical: Optional[str] = None
     image: Optional[str] = None
+    organisations: list[str] = field(default_factory=list)  # agencies/networks credited: a source, not authors
 
 
 def _meta_values(tree) -> dict[str, list[str]]:
@@ -89,17 +89,9 @@ def _first_text(value: Any) -> Optional[str]:
 
 
 def clean_authors(raw: list[str]) -> list[str]:
-    """Names only: no URLs, no "By", split on commas and "and", duplicates dropped (case-insensitive)."""
-    out: list[str] = []
-    for value in raw:
-        if not value or "://" in value or value.startswith("@"):
-            continue
-        for name in _AUTHOR_SPLIT.split(_BY.sub("", value)):
-            name = " ".join(name.split())
-            if 1 < len(name) <= 60 and any(c.isalpha() for c in name) and \
-                    name.casefold() not in {n.casefold() for n in out}:
-                out.append(name)
-    return out
+    """The people among ``author`` values: no URLs, no "By", split on commas and "and", duplicates dropped
+    (case-insensitive), agencies and newsrooms left out (see :mod:`.bylines`)."""
+    return read_credits(raw).people
 
 
 def strip_site_name(title: str, site: Optional[str]) -> str:
@@ -147,11 +139,16 @@ def read_meta(tree) -> PageMeta:
                                       if isinstance(i.get("publisher"), dict)), None)
     if site and site.startswith("@"):
         site = None
-    authors = clean_authors([a for k in _AUTHOR_KEYS for a in meta.get(k, [])]
-                            + [n for i in ld if _is_article(i) for n in _names(i.get("author"))])
+    credit = read_credits([a for k in _AUTHOR_KEYS for a in meta.get(k, [])]
+                          + [n for i in ld if _is_article(i) for n in _names(i.get("author"))], min_words=2)
+    # the byline elements are read only when metadata names nobody (a substring CSS match over the whole page)
+    visible = dom_credit(tree) if not credit.people else Credit()
+    credit.add(Credit(organisations=visible.organisations))
     return PageMeta(
         title=_title(tree, meta, ld, site), published=_published(tree, meta, ld),
-        authors=authors or dom_authors(tree),
+        # metadata that names only an agency or a network ("Associated Press") leaves the reporters to the
+        # visible byline
+        authors=credit.people or visible.people, organisations=credit.organisations,
         site_name=site, canonical=_canonical(tree) or first(("og:url",)),
         image=first(_IMAGE_KEYS) or next((_first_text(i.get("image")) for i in ld if i.get("image")), None),
     )
@@ -160,22 +157,35 @@ def read_meta(tree) -> PageMeta:
 # Where pages put a visible byline when their metadata names nobody: microdata, rel=author, and class names.
 _BYLINE_SELECTOR = ('[itemprop="author"], [rel="author"], [class*="byline"], [class*="author-name"], '
                     '[class*="author_name"], [class*="author-heading"], [class*="authorName"]')
-_BY = re.compile(r"^(?:by|written by|von|par|por)\s+", re.I)
+MAX_BYLINE_WORDS = 30
 
 
-def dom_authors(tree, most: int = 4) -> list[str]:
-    """Names in byline elements: short, every word capitalised ("By Jane Doe" → "Jane Doe")."""
-    names: list[str] = []
+def dom_credit(tree, most: int = 6) -> Credit:
+    """People and organisations in the page's byline ("By Jane Doe and Li Wei, NBC News"): the first byline
+    element that names somebody, the elements inside it and its siblings (one element per author); byline
+    elements elsewhere belong to teasers and related stories."""
+    credit = Credit()
+    first_text, parents = None, set()
     for node in tree.css(_BYLINE_SELECTOR):
-        text = _BY.sub("", " ".join(node.text(deep=True).split())).strip(" ,.|")
-        words = text.split()
-        if not 1 < len(words) <= 5 or not all(w[:1].isupper() or w in ("de", "van", "von", "da", "al") for w in words):
-            continue
-        if text.casefold() not in {n.casefold() for n in names}:
-            names.append(text)
-        if len(names) >= most:
+        text = " ".join(node.text(deep=True).split()).strip(" ,.|")
+        if not text or len(text.split()) > MAX_BYLINE_WORDS:
+            continue  # an author box with a biography, not a byline
+        parent = node.parent.mem_id if node.parent is not None else None
+        if first_text is not None and text not in first_text and parent not in parents:
             break
-    return names
+        found = read_credit(text, min_words=2)
+        if found.people or found.organisations:
+            credit.add(found)
+            first_text = first_text or text
+            parents.add(parent)
+        if len(credit.people) >= most:
+            break
+    return credit
+
+
+def dom_authors(tree, most: int = 6) -> list[str]:
+    """Names in byline elements: short, every word capitalised ("By Jane Doe" → "Jane Doe")."""
+    return dom_credit(tree, most).people[:most]
 
 
 def _is_article(item: dict) -> bool:

@@ -6,8 +6,8 @@ from typing import Optional
 
 from ..model import Article, Entity
 from ..storage.base import EntityRegistry  # what the linker needs from a store
-from .names import (PersonName, acronym, first_names_match, fold, is_acronym, org_key, org_prefixes, org_stem,
-                    parse_person, same_person_name)
+from .names import (NAME_SUFFIXES, PersonName, acronym, first_names_match, fold, is_acronym, org_key,
+                    org_prefixes, org_stem, parse_person, same_person_name)
 
 
 @dataclass(slots=True)
@@ -49,10 +49,24 @@ class Linker:
         return parsed is not None and parsed.first is None
 
     def _link_entity(self, entity: Entity, article: Article, context: _Context) -> Optional[str]:
+        if entity.type != "PERSON" and self._known_surname(entity, context):
+            entity.type = "PERSON"  # what the registry knows outweighs the small tagger's guess on one word
         if entity.type == "PERSON":
             parsed = parse_person(entity.name, entity.roles)
             return None if parsed is None else self._link_person(entity, parsed, context)
         return self._link_other(entity, article, context)
+
+    def _known_surname(self, entity: Entity, context: _Context) -> bool:
+        """A lone word the tagger typed ORG ("Brenner said …") that is the surname of one known person (or of
+        one the article's context singles out) and the name of no known organisation."""
+        word = entity.name
+        if entity.type != "ORG" or " " in word or not word.isalpha() or word.isupper():
+            return False
+        if self.registry.lookup(org_key(word), "name"):
+            return False
+        name = parse_person(word)
+        people = self.registry.lookup(name.surname_key, "surname") if name else []
+        return len(people) == 1 or bool(people) and self._best_by_context(people, entity, context) is not None
 
     # -- people --------------------------------------------------------------------------------------------------
 
@@ -67,7 +81,7 @@ class Linker:
             exact = [g for g in reg.lookup(name.key, "person") if g in candidates]
             chosen = exact[0] if len(exact) == 1 else self._pick_full(candidates, name, entity, context)
         if chosen is None:
-            chosen = reg.create(entity.name if name.first else entity.name.split()[-1], "PERSON", "person")
+            chosen = reg.create(entity.name if name.first else _lone_surname(entity.name), "PERSON", "person")
         self._remember_person(chosen, entity, name)
         return chosen
 
@@ -153,6 +167,14 @@ class Linker:
                 if len(found) == 1 and len(probe) >= 4:
                     return found[0]
         return None
+
+
+def _lone_surname(name: str) -> str:
+    """The name a person known only by surname is created under: "Lavrov", "Trump Jr." (never just "Jr.")."""
+    words = name.split()
+    if len(words) > 1 and words[-1].casefold().strip(".,") in NAME_SUFFIXES:
+        return " ".join(words[-2:])
+    return words[-1]
 
 
 def _unique(ids) -> list[str]:

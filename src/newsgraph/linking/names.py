@@ -12,39 +12,19 @@ an all-capitals word giving all its letters: "US Air Force" -> "usaf") make the 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Iterable, Optional
 
-# Words written before a person's name that are titles, not names ("Russian Foreign Minister Sergey Lavrov").
-TITLE_WORDS = frozenset("""
-mr mrs ms miss dr prof sir dame lord lady rev fr sen rep gov gen col capt lt sgt president vice minister
-premier secretary senator congressman congresswoman governor mayor chancellor ceo cfo coo cto chairman chairwoman
-chairperson spokesman spokeswoman spokesperson director judge justice general colonel captain officer professor
-coach king queen prince princess pope bishop pastor founder executive chief foreign prime defence defense interior
-finance state deputy former acting head leader ambassador commissioner attorney envoy chair
-""".split())
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-LEGAL_FORMS = frozenset({"inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
-                         "llc", "lp", "llp", "sa", "ag", "nv", "se", "gmbh", "spa", "bv", "ab", "asa", "oyj"})
-_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to", "at"})
-NICKNAMES = {frozenset(p) for p in (("tom", "thomas"), ("bill", "william"), ("will", "william"),
-                                    ("bob", "robert"), ("rob", "robert"), ("mike", "michael"),
-                                    ("jim", "james"), ("joe", "joseph"), ("steve", "steven"),
-                                    ("steve", "stephen"), ("dick", "richard"), ("rick", "richard"),
-                                    ("tony", "anthony"), ("dave", "david"), ("ed", "edward"),
-                                    ("alex", "alexander"), ("alex", "alexandr"), ("chris", "christopher"),
-                                    ("dan", "daniel"), ("ben", "benjamin"), ("sam", "samuel"), ("nick", "nicholas"),
-                                    ("liz", "elizabeth"), ("kate", "katherine"), ("jenny", "jennifer"))}
+from .. import lang
+from ..text import fold_name as fold
+
+_EN = lang.get("en").entities
+# Titles and role words before a person's name are not name words ("Russian Foreign Minister Sergey Lavrov").
+TITLE_WORDS, NAME_SUFFIXES, LEGAL_FORMS = _EN.TITLE_WORDS, _EN.NAME_SUFFIXES, _EN.LEGAL_FORMS
+_INITIAL_SKIP = _EN.ACRONYM_SKIP
+NICKNAMES = _EN.NICKNAMES
 _SOFT = frozenset("aeiouyh")  # edits among these are spelling variants, not other names
-_DEMONYM = re.compile(r"(?:ian|ean|an|ese|ish|ch|i)$")
-
-
-def fold(text: str) -> str:
-    """Casefolded, accents removed, curly apostrophes straightened, spacing collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(plain.casefold().split())
+_DEMONYM = re.compile(_EN.DEMONYM_ENDING)
 
 
 def skeleton(word: str) -> str:
@@ -84,16 +64,18 @@ def first_names_match(a: str, b: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class PersonName:
-    """A person's name split for comparison; ``first`` is None for a lone surname ("Lavrov")."""
+    """A person's name split for comparison; ``first`` is None for a lone surname ("Lavrov"). ``suffix`` is a
+    generational suffix ("jr"): "Donald Trump Jr." is his father's namesake, not his father."""
 
     first: Optional[str]
     middles: tuple[str, ...]
     surname: str
+    suffix: str = ""
 
     @property
     def key(self) -> str:
-        """The exact full-name key (folded words joined by spaces)."""
-        return " ".join(w for w in (self.first, *self.middles, self.surname) if w)
+        """The exact full-name key (folded words joined by spaces, the suffix last)."""
+        return " ".join(w for w in (self.first, *self.middles, self.surname, self.suffix) if w)
 
     @property
     def surname_key(self) -> str:
@@ -105,7 +87,8 @@ def _words(text: str) -> list[str]:
 
 
 def parse_person(name: str, roles: Iterable[str] = ()) -> Optional[PersonName]:
-    """Split a person's name after dropping leading titles and role words, and trailing "Jr."-like suffixes."""
+    """Split a person's name after dropping leading titles and role words; a trailing "Jr."-like suffix is kept
+    apart."""
     words = _words(name)
     role_words = {w for r in roles for w in _words(r)}
     titles = TITLE_WORDS | role_words
@@ -113,18 +96,20 @@ def parse_person(name: str, roles: Iterable[str] = ()) -> Optional[PersonName]:
     while i < len(words) - 1 and (words[i] in titles or (_DEMONYM.search(words[i]) and words[i + 1] in titles)):
         i += 1
     words = words[i:]
+    suffix = ""
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        suffix = suffix or words[-1]
         words = words[:-1]
     if not words:
         return None
     if len(words) == 1:
-        return PersonName(None, (), words[0])
-    return PersonName(words[0], tuple(words[1:-1]), words[-1])
+        return PersonName(None, (), words[0], suffix)
+    return PersonName(words[0], tuple(words[1:-1]), words[-1], suffix)
 
 
 def same_person_name(a: PersonName, b: PersonName) -> bool:
     """Both have first names, surnames with the same skeleton, matching first names, no conflicting middles."""
-    if a.first is None or b.first is None or a.surname_key != b.surname_key:
+    if a.first is None or b.first is None or a.surname_key != b.surname_key or a.suffix != b.suffix:
         return False
     if not first_names_match(a.first, b.first):
         return False
@@ -163,9 +148,7 @@ def is_acronym(text: str) -> bool:
 
 # Trailing words that describe what a company does: "Apple Computer" is usually "Apple" ("Singapore Airlines" is
 # not "Singapore", so the stem is only ever matched between organisations).
-DESCRIPTORS = frozenset({"computer", "computers", "airlines", "airways", "motors", "group", "holdings", "holding",
-                         "systems", "technologies", "industries", "international", "entertainment",
-                         "communications", "pharmaceuticals", "software", "electronics"})
+DESCRIPTORS = _EN.DESCRIPTORS
 
 
 def org_stem(key: str) -> str:

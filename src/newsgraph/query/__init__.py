@@ -9,10 +9,11 @@ from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
+from .speakers import speakers_named, with_linked_quotes
 from .stories import Story, story
 
-__all__ = ["search", "show", "quotes", "export", "entity", "timeline", "plot_timeline", "story", "EntityPage",
-           "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
+__all__ = ["search", "show", "quotes", "speakers_named", "export", "entity", "timeline", "plot_timeline", "story",
+           "EntityPage", "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS"]
 
 EXPORT_FORMATS = FORMATS
 
@@ -37,9 +38,15 @@ def show(store: Store, article_id: str, revision: Optional[int] = None) -> Optio
 def quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
            until: Optional[str] = None, limit: int = 100, include_copies: bool = True) -> list[QuoteHit]:
     """Who said what: speaker and about match entity names case-insensitively from the start of a word of the name
-    ("lavrov", "sergey l"), falling back to a substring match when nothing matches that way.
+    ("lavrov", "sergey l"), falling back to a substring match when nothing matches that way. A speaker the
+    cross-article registry knows is found by any of their names: "Karl Brenner" also lists his quotes from articles
+    that name him only "Brenner" (``speakers_named`` says whom a name means).
 
     ``include_copies=False`` (the CLI's default) leaves out quotes of articles that are copies (``duplicate_of``).
     """
-    return store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
+    hits = store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
                         include_copies=include_copies)
+    people = speakers_named(store, speaker) if speaker else []
+    if people:  # the person behind the name, also where an article names them otherwise ("Brenner")
+        hits = with_linked_quotes(store, hits, people, about, since, until, limit, include_copies)
+    return hits

@@ -13,6 +13,7 @@ from typing import Any, Optional, Union
 
 from ..errors import ConfigError, MissingExtra
 from ..storage.base import EntityCount, EntityRef, QuoteHit, SpeakerCount, Store
+from .speakers import speakers_named
 
 __all__ = ["EntityPage", "TimelineRow", "entity", "timeline", "plot_timeline", "PERIODS"]
 
@@ -51,6 +52,8 @@ class EntityPage:
 
 def _resolve(store: Store, name: str) -> tuple[Optional[EntityRef], str, list[EntityCount]]:
     found = store.entity_views().resolve(name)
+    if not found:  # a name no article wrote that way: the registry's aliases ("K. Brenner", "Sergei Lavrov")
+        found = [EntityCount(k.global_id, k.name, 0) for k in speakers_named(store, name)]
     if not found:
         return None, name, []
     best = found[0]

@@ -124,14 +124,34 @@ def detect_encoding(data: bytes, hint: Optional[str] = None) -> str:
     return decode(data, hint)[1]
 
 
-def looks_binary(data: bytes, sample: int = 8192) -> bool:
-    """NUL bytes (outside UTF-16/32 text) or mostly control bytes: not a text file."""
+def looks_binary(data: bytes, sample: int = 8192, any_nul: bool = True) -> bool:
+    """NUL bytes (outside UTF-16/32 text) or mostly control bytes: not a text file.
+
+    ``any_nul=False`` lets a stray NUL pass (a file of records, where the line that holds it is rejected alone)."""
     head, bom = strip_bom(data[:sample])
     if bom and bom.startswith(("utf-16", "utf-32")):
         return False
     if not head:
         return False
-    if b"\x00" in head:
+    if any_nul and b"\x00" in head:
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return controls / len(head) > 0.1
+    if controls / len(head) > 0.1:
+        return True
+    return (len(head) >= 256 and not _utf8_prefix(head) and _ascii_spaces(head) < 0.01 * len(head)
+            and declared_charset(head) is None)  # a page naming its charset (GBK, Shift_JIS) is read as such
+
+
+def _utf8_prefix(head: bytes) -> bool:
+    """Whether ``head`` is UTF-8 (a character cut off by the sample's end is allowed)."""
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _ascii_spaces(head: bytes) -> int:
+    # Every single-byte encoding writes spaces and line ends as ASCII; text in one of them has ~15% of them.
+    # High bytes with none (random 0x80-0xFF, a compressed or encrypted blob) are not text in any language.
+    return sum(head.count(c) for c in b" \n\r\t")

@@ -12,24 +12,30 @@ Damage is data, not an exception (codes in :mod:`newsgraph.sources`):
   damage are kept, then one Rejected, then the file ends.
 * ``warc_bad_record`` (fatal) — a record whose header cannot be parsed, or gzip data that does not inflate; the
   reader skips to the next record boundary (next gzip member, or the next ``WARC/1.`` line) and goes on.
-* ``too_large`` — an HTML body over the size cap; ``not_html`` — a body that is binary although labelled HTML;
+* a declared ``Content-Length`` the file cannot hold (a plain WARC shorter than it), or a block that holds the next
+  record's header (a record cut short mid-file): ``warc_truncated`` for that record, and reading resumes at the
+  next ``WARC/1.x`` header, so the records after it are kept and their offsets stay true.
+* ``too_large`` — an HTML body over the size cap, before or after undoing gzip/deflate (inflated in a stream that
+  stops at the cap); ``not_html`` — a body that is binary although labelled HTML;
   ``http_status`` — a response that is not 2xx (redirects, errors); ``empty_input`` — an empty body. Not fatal.
 """
 from __future__ import annotations
 
+import os
 import re
 import zlib
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Generator, Iterator, Optional, Union
+from typing import IO, Callable, Generator, Iterator, Optional, Union
 
 from ..errors import MissingExtra
 from ..model import Page, Rejected
+from .bounds import MAX_INPUT_BYTES, TooLarge
 from .decode import DecodeError, detect_encoding, looks_binary, normalise_charset
 
 Item = Union[Page, Rejected]
 
-MAX_BODY_BYTES = 10 * 1024 * 1024  # a news page is well under 1 MB; more is a dump, a feed or an attack
+MAX_BODY_BYTES = MAX_INPUT_BYTES  # a news page is well under 1 MB; more is a dump, a feed or an attack
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _PLAIN_MAGIC = b"WARC/1."
@@ -52,6 +58,7 @@ class _WarcReader:
 
     def __init__(self, stream: IO[bytes], origin: str, max_bytes: int):
         head = stream.read(2)
+        self.size = stream.seek(0, 2)
         stream.seek(0)
         self.stream, self.origin, self.max_bytes = stream, origin, max_bytes
         self.gzipped = head == _GZIP_MAGIC[:2]
@@ -75,7 +82,13 @@ class _WarcReader:
                     # FastWARC lost the record's extent: a header cut off by the end of the file, or garbage.
                     return (yield from self._damage(last, f"record header without a valid Content-Length "
                                                           f"({declared!r})"))
-                item = self._record(record, f"{self.origin}#{last}")
+                where = f"{self.origin}#{last}"
+                damage = self._implausible_length(last, int(declared.strip()))
+                if damage:
+                    return (yield from self._cut_short(last, damage))
+                item = self._record(record, where)
+                if isinstance(item, _Glued):
+                    return (yield from self._cut_short(last, item.why))
                 if item is not None:
                     yield item
                     if isinstance(item, Rejected) and item.code == "warc_truncated":
@@ -83,9 +96,9 @@ class _WarcReader:
         except OSError as exc:
             return (yield from self._damage(last if last is not None else start, str(exc)))
         where = last if last is not None else start
-        if self.gzipped and not self._gzip_complete(where):
-            yield Rejected(f"{self.origin}#{where}", "warc_truncated",
-                           "the gzip stream ends inside a record: the file was cut short", fatal=True)
+        damage = self._gzip_damage(where) if self.gzipped else None
+        if damage is not None:
+            return (yield from self._damage(damage, "a gzip member that does not inflate to its end"))
         return None
 
     def _damage(self, offset: int, why: str) -> Generator[Item, None, Optional[int]]:
@@ -100,6 +113,31 @@ class _WarcReader:
                            f"{restart}", fatal=True)
         return restart
 
+    def _implausible_length(self, offset: int, declared: int) -> Optional[str]:
+        """Why a declared Content-Length cannot be right (the file is too short to hold it), or None.
+
+        Checked before reading: FastWARC would otherwise read (or skip) that many bytes, swallowing every later
+        record of the file. In a ``.warc.gz`` the length counts inflated bytes, so only a length over the cap is
+        checked, and the record is passed by resynchronising on the next gzip member."""
+        if self.gzipped:
+            return f"declares {declared:,} bytes, over the cap of {self.max_bytes:,}" \
+                if declared > self.max_bytes else None
+        if offset + declared > self.size:
+            return f"declares {declared:,} bytes; the file holds {max(self.size - offset, 0):,} from its start"
+        return None
+
+    def _cut_short(self, offset: int, why: str) -> Generator[Item, None, Optional[int]]:
+        """A record whose declared length is wrong: report it and resume at the next record header after it."""
+        restart = self._next_boundary(offset + 1)
+        if restart is None:
+            yield Rejected(f"{self.origin}#{offset}", "warc_truncated",
+                           f"the record {why}: the file ends inside it", fatal=True)
+        else:
+            code = "too_large" if self.gzipped and "over the cap" in why else "warc_truncated"
+            yield Rejected(f"{self.origin}#{offset}", code, f"the record {why}; resumed at the next record, offset "
+                           f"{restart}", fatal=code != "too_large")
+        return restart
+
     def _record(self, record, where: str) -> Optional[Item]:
         kind = str(record.record_type)
         if kind == "unknown" or not record.headers.get("WARC-Type"):
@@ -108,7 +146,23 @@ class _WarcReader:
         if kind != "response":
             record.reader.consume()
             return None
-        return _response(record, where, self.max_bytes)
+        return _response(record, where, self.max_bytes, self._ends_mid_record)
+
+    def _ends_mid_record(self, offset: int, size: int) -> bool:
+        """Whether the plain-WARC record at ``offset`` declaring ``size`` bytes ends somewhere other than a record
+        boundary (the end of the file, or a blank line and the next ``WARC/`` line). A page that merely quotes a
+        WARC header in its text ends on a boundary and is kept. Read with ``pread``: FastWARC owns the stream."""
+        if self.gzipped:
+            return False  # offsets count compressed bytes; a record cut inside its gzip member fails to inflate
+        fd = self.stream.fileno()
+        head = os.pread(fd, 1 << 16, offset)
+        end_of_header = head.find(b"\r\n\r\n")
+        if end_of_header == -1:
+            return True
+        end = offset + end_of_header + 4 + size
+        tail = os.pread(fd, 16, end)
+        return not (tail.strip(b"\r\n") == b"" and end + len(tail) >= self.size
+                    or tail.lstrip(b"\r\n").startswith(b"WARC/"))
 
     def _next_boundary(self, after: int) -> Optional[int]:
         """Offset of the next record start at or after ``after`` (a verified gzip member or a ``WARC/1.`` line)."""
@@ -130,32 +184,38 @@ class _WarcReader:
         self.stream.seek(offset)
         head = self.stream.read(4096)
         if not self.gzipped:
-            return offset == 0 or _preceded_by_newline(self.stream, offset)
+            return offset == 0 or _preceded_by_newline(self.stream, offset) or bool(_NEXT_HEADER.match(head))
         try:
             return zlib.decompressobj(31).decompress(head, 16).startswith(b"WARC/")
         except zlib.error:
             return False
 
-    def _gzip_complete(self, offset: int) -> bool:
-        """Whether the gzip members from ``offset`` to the end of the file are all complete (trailer included)."""
+    def _gzip_damage(self, offset: int) -> Optional[int]:
+        """Where the first gzip member from ``offset`` on fails to inflate to its end (None: all complete).
+
+        FastWARC stops quietly at a member it cannot inflate; this finds it, so the reader can resume after it.
+        Inflated bytes are discarded as they come (``max_length``), so a bomb costs time, never memory."""
         self.stream.seek(offset)
+        start, fed = offset, 0  # where the current member began; bytes of it given to the inflater so far
         inflater = zlib.decompressobj(31)
-        started = False
         while True:
-            chunk = self.stream.read(_SCAN_CHUNK)
-            if not chunk:
-                return inflater.eof or not started
-            while chunk:
-                started = True
+            data = self.stream.read(_SCAN_CHUNK)
+            if not data:
+                return start if fed and not inflater.eof else None
+            while data:
                 try:
-                    inflater.decompress(chunk, 0)
+                    inflater.decompress(data, _SCAN_CHUNK)
                 except zlib.error:
-                    return False
-                if not inflater.eof:
-                    break
-                chunk = inflater.unused_data.lstrip(b"\x00")
-                inflater = zlib.decompressobj(31)
-                started = bool(chunk)
+                    return start
+                if inflater.eof:
+                    rest = inflater.unused_data
+                    stripped = rest.lstrip(b"\x00")  # NUL padding between members is allowed
+                    start += fed + len(data) - len(rest) + len(rest) - len(stripped)
+                    fed, data, inflater = 0, stripped, zlib.decompressobj(31)
+                else:
+                    tail = inflater.unconsumed_tail
+                    fed += len(data) - len(tail)
+                    data = tail
 
 
 def _preceded_by_newline(stream: IO[bytes], offset: int) -> bool:
@@ -163,7 +223,19 @@ def _preceded_by_newline(stream: IO[bytes], offset: int) -> bool:
     return stream.read(1) == b"\n"
 
 
-def _response(record, where: str, max_bytes: int) -> Optional[Item]:
+class _Glued:
+    """Marks a record whose block holds the start of the next record; the reader resynchronises on it."""
+
+    def __init__(self, why: str):
+        self.why = why
+
+
+# A WARC header at a line start inside a block: the version line, then header lines up to a WARC-Type.
+# Not anchored to a line start: a record cut mid-line has the next one's version line glued to its last bytes.
+_NEXT_HEADER = re.compile(rb"WARC/1\.[01]\r?\n(?:[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n){0,20}?WARC-Type:")
+
+
+def _response(record, where: str, max_bytes: int, ends_mid_record: Callable[[int, int], bool]):
     """One response record to a Page, a Rejected, or None for a non-HTML resource (skipped silently)."""
     size = record.content_length
     if size > max_bytes:
@@ -173,6 +245,11 @@ def _response(record, where: str, max_bytes: int) -> Optional[Item]:
     if len(block) < size:
         return Rejected(where, "warc_truncated", f"record declares {size:,} bytes, the file holds "
                         f"{len(block):,}: the file was cut short", fatal=True)
+    glued = _NEXT_HEADER.search(block)
+    if glued and ends_mid_record(record.stream_pos, size):
+        # The declared length runs into the next record: this one was cut short and another written after it.
+        return _Glued(f"declares {size:,} bytes, but the next record's header begins {glued.start():,} bytes "
+                      f"into it (the record was cut short)")
     status, headers, body = split_http(block)
     if status is None:
         return Rejected(where, "warc_bad_record", "the response block is not an HTTP response", fatal=True)
@@ -181,7 +258,10 @@ def _response(record, where: str, max_bytes: int) -> Optional[Item]:
         return None
     if not 200 <= status < 300:
         return Rejected(where, "http_status", f"HTTP status {status}")
-    body = _decoded_body(body, headers)
+    try:
+        body = _decoded_body(body, headers, max_bytes)
+    except TooLarge as exc:
+        return Rejected(where, "too_large", f"the {headers.get('content-encoding')} body {exc}")
     if body is None:
         return Rejected(where, "not_html", "the body uses a content encoding we cannot undo")
     return _page(body, headers, record, where)
@@ -248,8 +328,10 @@ def split_http(block: bytes) -> tuple[Optional[int], dict[str, str], bytes]:
     return int(match.group(1)), headers, block[end + sep:] if end != -1 else b""
 
 
-def _decoded_body(body: bytes, headers: dict[str, str]) -> Optional[bytes]:
-    """Undo chunked transfer coding and gzip/deflate content coding (servers send them; wget stores them raw)."""
+def _decoded_body(body: bytes, headers: dict[str, str], max_bytes: int = MAX_BODY_BYTES) -> Optional[bytes]:
+    """Undo chunked transfer coding and gzip/deflate content coding (servers send them; wget stores them raw).
+
+    Inflation stops at ``max_bytes`` (:class:`TooLarge`): a few MB of compressed zeros must not become GBs."""
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = dechunk(body)
     coding = headers.get("content-encoding", "").strip().lower()
@@ -259,9 +341,13 @@ def _decoded_body(body: bytes, headers: dict[str, str]) -> Optional[bytes]:
         return None
     for wbits in (47, -15):  # 47: gzip or zlib header, auto-detected; -15: raw deflate
         try:
-            return zlib.decompressobj(wbits).decompress(body)
+            inflater = zlib.decompressobj(wbits)
+            out = inflater.decompress(body, max_bytes + 1)
         except zlib.error:
             continue
+        if len(out) > max_bytes:
+            raise TooLarge(f"inflates to more than {max_bytes:,} bytes (the cap for one page)")
+        return out
     return body if not looks_binary(body) else None  # mislabelled: some servers say gzip and send plain
 
 

@@ -19,7 +19,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
-           "DEFAULT_DB", "POSTGRES_SCHEMES"]
+           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
@@ -34,10 +34,12 @@ def default_db_path(env: Mapping[str, str] = os.environ) -> str:
     return env.get(ENV_VAR) or DEFAULT_DB
 
 
-def open_store(url: Union[str, Path, None] = None, *, create: bool = True) -> Store:
+def open_store(url: Union[str, Path, None] = None, *, create: bool = True, readonly: bool = False) -> Store:
     """Open the store ``url`` names: a file path (or ``:memory:``) is an SQLite store, ``postgresql://…`` a
     PostgreSQL one. Writers create a missing SQLite file; readers pass ``create=False`` so a typo in ``--db`` is an
-    error instead of a new empty database. Raises ``StoreError`` for a file that is not a store."""
+    error instead of a new empty database. Raises ``StoreError`` for a file that is not a store (or, for a writer,
+    one that is damaged). ``readonly``: a reader's store, opened read-only; its schema is never written, so it
+    needs no write access and waits for no writer's lock."""
     target = default_db_path() if url is None else str(url)
     if target.startswith(POSTGRES_SCHEMES):
         try:
@@ -49,4 +51,14 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True) -> St
     if not create and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
-    return SQLiteStore(target)
+    return SQLiteStore(target, readonly=readonly)
+
+
+def check_store(url: Union[str, Path, None] = None) -> list[str]:
+    """The store's full checks (for SQLite: ``integrity_check`` and the full-text index's own check); the problems
+    found, an empty list for a sound store. Reads only."""
+    target = default_db_path() if url is None else str(url)
+    if target.startswith(POSTGRES_SCHEMES):
+        raise ConfigError("no PostgreSQL backend in this version of newsgraph")
+    from .sqlite.guard import check_store as check_sqlite
+    return check_sqlite(target)

@@ -1,18 +1,27 @@
 """Entities: spaCy's named entities, cleaned, merged within the article, typed by vote, with roles.
 
-``find_entities(doc)`` is pure: it returns Entity records in order of first mention. Merging rules, in order:
+``find_entities(doc)`` is pure: it returns Entity records in order of first mention. A name span is first cleaned
+of what the tagger glues to it (determiners, honorifics, a dateline "ROME -", an employer "Review's", a
+sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"). Merging rules, in order:
 
 1. the same normalised name is the same entity;
-2. a PERSON name that is a run of tokens of a longer PERSON name joins it ("Lavrov" → "Sergey Lavrov"), preferring
-   the nearest full name so two people who share a surname stay apart when each is named in full;
-3. an all-capitals token whose letters are the initials of a multi-word name joins it ("SNC" → "Syrian National
+2. a name that is a run of tokens of a longer PERSON name (any of its written forms) joins it, whatever the
+   tagger's label of the short one ("Lavrov" → "Sergey Lavrov"), preferring the full name written with the same
+   title ("Governor Keller" is the governor, not his son), then the nearest, so two people who share a surname
+   stay apart when each is named in full; "Donald Trump" and "Trump" never join "Donald Trump Jr.";
+3. a surname the document calls a person (a cue, or the tagger in at least half of its mentions) joins a full
+   name the tagger typed otherwise, unless that name's head noun says what else it is ("Whit Symms" ORG, then
+   "Symms said he …");
+4. an all-capitals token whose letters are the initials of a multi-word name joins it ("SNC" → "Syrian National
    Coalition");
-4. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
-   an acronym) become mentions too, since the statistical NER misses repeats.
+5. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
+   an acronym) become mentions too, since the statistical NER misses repeats; a surname that is also a word
+   ("Early", "Young") only where a name stands ("Early said", not "Early voting").
 
-Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.labels` (head
-nouns, model numbers, titles, person syntax); titles written before a person ("Foreign Minister Sergey
-Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as ``roles``.
+Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.labels` (head nouns, model
+numbers, titles, person syntax, "said he"/"her campaign", a list of places); titles written before a person
+("Foreign Minister Sergey Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as
+``roles`` (:mod:`.roles`). The canonical name is the longest form written outside a title-case headline.
 """
 from __future__ import annotations
 
@@ -21,21 +30,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterable, Optional
 
+from ... import lang
 from ...model import Article, Entity, Mention
+from ...text import fold_case as _norm
 from ..base import doc_text
-from .labels import head_type, is_portfolio, model_after, org_context, person_context, winner
+from .labels import (head_type, is_portfolio, model_after, org_context, person_context, person_report,
+                     place_context, winner)
+from .roles import find_roles, title_before
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT",
                         "WORK_OF_ART", "LANGUAGE"})
+_EN = lang.get("en").entities
 # Leading words spaCy sometimes includes in a name span that are not part of the name.
-_LEAD_DROP = frozenset({"the", "a", "an", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof."})
-_INITIAL_SKIP = frozenset({"of", "for", "and", "the", "on", "in", "de", "du", "la", "des", "to"})
+_LEAD_DROP = _EN.LEAD_DROP
+_INITIAL_SKIP = _EN.INITIAL_SKIP
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Caption and credit labels of page furniture ("Image: Nick Moreau"), which the tagger takes into names.
-_CAPTION_LABELS = frozenset("image images photo photos video audio picture pictures photograph credit source file".split())
+_CAPTION_LABELS = _EN.CAPTION_LABELS
+_PRONOUNS, _LEAD_VERBS, _SUFFIXES = _EN.PRONOUNS, _EN.NAME_LEAD_VERBS, _EN.GENERATION_SUFFIXES
+_DASHES = frozenset({"-", "–", "—"})
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -47,6 +63,8 @@ class _Cluster:
     forms: set[str] = field(default_factory=set)
     first: int = 0
     person_cues: int = 0
+    titles: set[str] = field(default_factory=set)  # titles written before its mentions ("governor", "sen")
+    words: set[str] = field(default_factory=set)  # every word of every form, normalised
     norm: list[str] = field(default_factory=list)  # the name's words, normalised (the name never changes)
 
     def __post_init__(self) -> None:
@@ -61,13 +79,9 @@ class _Cluster:
         return self.name.split()
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.replace("’", "'").split()).casefold()
-
-
 def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
     """Trim determiners, honorifics, possessive endings and stray punctuation; None when nothing is left."""
-    tokens = list(span)
+    tokens = _trim_front(list(span))
     while tokens and (tokens[0].lower_ in _LEAD_DROP or tokens[0].is_punct or tokens[0].is_space
                       or _is_caption_label(tokens[0])):
         tokens = tokens[1:]
@@ -86,6 +100,27 @@ def clean_span(span: "SpacySpan") -> Optional[tuple[int, int, str]]:
     return start, end, text
 
 
+def _is_pronoun(text: str) -> bool:
+    """'He', 'she', 'It'; not 'US' (a country written in capitals)."""
+    return text.casefold() in _PRONOUNS and not (len(text) > 1 and text.isupper())
+
+
+def _trim_front(tokens: list["Token"]) -> list["Token"]:
+    """What the tagger glues before a name: a dateline ("ROME - Bernie Sanders"), a sentence-initial reporting verb
+    ("Said Comey", "Continued Stone"), an employer in the possessive before a name in title case ("National
+    Review's Ian Tuttle"; not "Apple Computer's Mac OS")."""
+    dash = next((i for i, t in enumerate(tokens[:4]) if t.text in _DASHES and t.whitespace_), None)
+    if dash and all(t.text.isupper() for t in tokens[:dash] if t.is_alpha):
+        tokens = tokens[dash + 1:]
+    if len(tokens) > 1 and tokens[0].is_sent_start and tokens[0].lower_ in _LEAD_VERBS:
+        tokens = tokens[1:]
+    possessive = next((i for i, t in enumerate(tokens[:-2]) if t.lower_ in {"'s", "’s"}), None)
+    if possessive and all(t.text.istitle() for t in tokens[possessive + 1:]) \
+            and head_type([t.text for t in tokens[possessive + 1:]]) is None:
+        tokens = tokens[possessive + 1:]
+    return tokens
+
+
 def _is_caption_label(tok: "Token") -> bool:
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
     return tok.lower_ in _CAPTION_LABELS and nxt is not None and nxt.text == ":"
@@ -98,10 +133,13 @@ def initials(name: str) -> str:
 
 
 def _is_subname(short: list[str], full: list[str]) -> bool:
-    """True when ``short`` is a contiguous run of ``full`` that includes its first or last token."""
+    """True when ``short`` is a contiguous run of ``full`` that includes its first or last token. A name ending in
+    "Jr."/"Sr." keeps the suffix in its short forms: "Donald Trump" and "Trump" are the father, "Trump Jr." the son."""
     n = len(short)
     if n >= len(full):
         return False
+    if full[-1] in _SUFFIXES:
+        return full[-n:] == short and n > 1
     return full[:n] == short or full[-n:] == short
 
 
@@ -113,17 +151,9 @@ def _pick_target(clusters: list[_Cluster], candidates: list[int], position: int)
     return min(candidates, key=lambda i: clusters[i].first)
 
 
-# Words written right before a person's name. Generic titles and occupations, not names: evidence for the type
-# vote when the statistical tagger calls a person an organisation ("Spokeswoman Sandy Angers").
-PERSON_TITLES = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. fr fr. sen sen. rep rep. gov gov. gen gen.
-col col. capt capt. lt lt. sgt sgt. president vice minister premier secretary senator congressman congresswoman
-governor mayor chancellor ceo cfo coo cto chairman chairwoman chairperson spokesman spokeswoman spokesperson
-director judge justice general colonel captain officer professor coach king queen prince princess pope bishop
-pastor actor actress singer author writer novelist founder co-founder executive analyst manager leader candidate
-lawmaker mp sheriff detective inspector economist researcher scientist dean ambassador commissioner chief
-player striker goalkeeper artist photographer editor reporter journalist councillor councilor attorney lawyer
-""".split())
+# Words written right before a person's name: evidence for the type vote when the statistical tagger calls a
+# person an organisation ("Spokeswoman Sandy Angers").
+PERSON_TITLES = _EN.PERSON_TITLES
 
 
 def _type_cue(doc: "Doc", start: int) -> Optional[str]:
@@ -137,7 +167,7 @@ def _type_cue(doc: "Doc", start: int) -> Optional[str]:
 
 
 # Title words that are also given names: "Dean Kamen" is a name, "Dean Smith" of a faculty is rarer in news.
-_TITLE_OR_GIVEN_NAME = frozenset({"dean", "earl"})
+_TITLE_OR_GIVEN_NAME = _EN.TITLE_OR_GIVEN_NAME
 RawMention = tuple[int, int, str, str, Optional[str]]
 
 
@@ -168,12 +198,12 @@ def _raw_mentions(doc: "Doc") -> list[RawMention]:
             continue
         ent = _drop_adjective(ent)
         cleaned = clean_span(ent) if ent is not None else None
-        if cleaned:
+        if cleaned and not _is_pronoun(cleaned[2]):  # "He" is never a name, even tagged as one
             out.append(_typed_mention(ent, *cleaned))
     return out
 
 
-_ADJECTIVE_PREFIXES = frozenset("pro anti non all ex post pre".split())
+_ADJECTIVE_PREFIXES = _EN.ADJECTIVE_PREFIXES
 
 
 def _in_hyphen_compound(ent: "SpacySpan") -> bool:
@@ -217,7 +247,12 @@ def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMent
         cue = "PERSON"
     elif cue is None and org_context(ent):
         cue = "ORG"
-    return start, end, text, label, cue or head_type(text.split())
+    cue = cue or head_type(text.split())
+    if cue is None and place_context(ent):
+        cue = "GPE"
+    elif cue is None and person_report(ent):
+        cue = "PERSON"
+    return start, end, text, label, cue
 
 
 def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> None:
@@ -229,10 +264,13 @@ def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> Non
         c.types[cue] += 3  # the name's own head noun ("… Airlines", "Museum of …") outweighs the tagger
 
 
-def _cluster(mentions: list[RawMention]) -> list[_Cluster]:
+def _cluster(mentions: list[RawMention], titles: Optional[dict[int, str]] = None) -> list[_Cluster]:
+    """Mentions grouped into entities; ``titles`` maps a mention's start to the title written before it."""
+    titles = titles or {}
     clusters: list[_Cluster] = []
     by_form: dict[str, int] = {}
     short_names: set[str] = set()  # forms that joined a person as a short name
+    person_forms = _person_forms(mentions)
     # Longest names first, so short forms find their full names whichever comes first in the text.
     order = sorted(range(len(mentions)), key=lambda i: (-len(mentions[i][2].split()), mentions[i][0]))
     for i in order:
@@ -240,7 +278,8 @@ def _cluster(mentions: list[RawMention]) -> list[_Cluster]:
         key = _norm(text)
         target = by_form.get(key)
         if target is None:
-            target, as_person = _find_parent(clusters, text, "PERSON" if cue == "PERSON" else label, start)
+            target, as_person = _find_parent(clusters, text, "PERSON" if cue == "PERSON" else label, start,
+                                             key in person_forms, titles.get(start))
             if as_person:
                 short_names.add(key)
         if key in short_names:
@@ -252,12 +291,29 @@ def _cluster(mentions: list[RawMention]) -> list[_Cluster]:
         c.spans.append((start, end))
         _vote(c, label, cue, weight=2 if len(text.split()) > 1 else 1)
         c.forms.add(key)
+        c.words.update(key.split())
         c.first = min(c.first, start)
+        if start in titles:
+            c.titles.add(titles[start])
         by_form.setdefault(key, target)
     return clusters
 
 
-def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) -> tuple[Optional[int], bool]:
+def _person_forms(mentions: list[RawMention]) -> set[str]:
+    """The document's vote, read before any merge: forms a cue calls a person at least once (a title, "said he",
+    an apposition), or that the tagger calls a person in at least half of their mentions."""
+    labels: dict[str, Counter] = {}
+    cued = set()
+    for _, _, text, label, cue in mentions:
+        key = _norm(text)
+        labels.setdefault(key, Counter())[label] += 1
+        if cue == "PERSON":
+            cued.add(key)
+    return cued | {k for k, c in labels.items() if 2 * c["PERSON"] >= sum(c.values())}
+
+
+def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int,
+                 person_evidence: bool = False, title: Optional[str] = None) -> tuple[Optional[int], bool]:
     """The cluster a shorter name belongs to, and whether it joined as a person's short name."""
     tokens = [_norm(t) for t in text.split()]
     if text.isupper() and 2 <= len(text) <= 6 and text.isalpha():
@@ -266,21 +322,54 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int) ->
             return _pick_target(clusters, found, start), False
     # Any label for a one-word name: the tagger calls a lone surname many things ("Farouk" WORK_OF_ART).
     if label in {"PERSON", "ORG", "GPE", "NORP"} or len(tokens) == 1:
-        people = [(i, c.norm) for i, c in enumerate(clusters) if c.person_cues or c.type == "PERSON"]
+        # Only clusters holding the short name's first word can hold it at all (cheap test first).
+        near = [i for i, c in enumerate(clusters) if tokens[0] in c.words]
+        people = [(i, full) for i in near if clusters[i].person_cues or clusters[i].type == "PERSON"
+                  for full in _full_forms(clusters[i])]
         # A surname is the usual short form ("Wilkins" for "Kristen Wilkins"); a leading run only when no
         # full name ends with it, so "Warhol" does not join "Warhol Polaroid" while "Andy Warhol" exists.
         for found in ([i for i, full in people if _is_subname(tokens, full) and full[-len(tokens):] == tokens],
                       [i for i, full in people if _is_subname(tokens, full)]):
             if found:
-                return _pick_target(clusters, found, start), True
+                return _pick_titled(clusters, sorted(set(found)), start, title), True
+        # A surname written alone with person evidence joins a full name the tagger typed otherwise ("Whit
+        # Symms" ORG, then "Symms said he …"), unless that name says it is a place or an organisation.
+        found = [i for i in near if clusters[i].norm[-len(tokens):] == tokens and _is_subname(tokens, clusters[i].norm)
+                 and _may_be_person(clusters[i])] if person_evidence else []
+        if found:
+            return _pick_target(clusters, found, start), True
     return None, False
+
+
+def _pick_titled(clusters: list[_Cluster], candidates: list[int], start: int, title: Optional[str]) -> int:
+    """Among people sharing a surname, "Governor Keller" is the one written with that title, not the nearest
+    ("Governor Tom Keller …, his son, Mark Keller, … Governor Keller said"): a son does not take his father's title."""
+    if title and len(candidates) > 1:
+        titled = [i for i in candidates if title in clusters[i].titles]
+        if titled:
+            candidates = titled
+    return _pick_target(clusters, candidates, start)
+
+
+def _full_forms(c: _Cluster) -> list[list[str]]:
+    """Every multi-word form of a cluster as words: 'Carson' finds 'Ben Carson' although the first mention read
+    'Ben Carson Defends' (a title-case headline)."""
+    return [c.norm] + [f.split() for f in c.forms if " " in f and f.split() != c.norm]
+
+
+def _may_be_person(c: _Cluster) -> bool:
+    """A full name typed otherwise that may still be a person's: not a place or a product ("Google Chrome", where
+    "Chrome" alone is a person to the tagger half the time), no head noun saying what it is."""
+    return len(c.tokens) in (2, 3, 4) and c.type not in {"GPE", "LOC", "PRODUCT"} and head_type(c.tokens) is None \
+        and all(t[:1].isupper() for t in c.tokens)
 
 
 def _extra_forms(c: _Cluster) -> set[str]:
     """Forms worth finding again in unlabelled text: never a lone common word."""
     forms = {f for f in c.forms if len(f) > 2}
     if c.type == "PERSON" and len(c.tokens) > 1:
-        forms.add(_norm(c.tokens[-1]))
+        surname = c.tokens[-2:] if c.norm[-1] in _SUFFIXES else c.tokens[-1:]  # "Trump Jr." for the son
+        forms.add(_norm(" ".join(surname)))
     acronym = initials(c.name)
     if len(acronym) >= 2:
         forms.add(acronym.casefold())
@@ -293,33 +382,73 @@ def _add_repeats(doc: "Doc", clusters: list[_Cluster]) -> None:
     for idx, c in enumerate(clusters):
         for form in _extra_forms(c):
             owners[form] = idx if owners.get(form, idx) == idx else None  # ambiguous forms are dropped
+    for form in [f for f, owner in owners.items() if owner is None]:
+        # Shared by two names, but written alone for one of them only: the document has said whose it is.
+        took = [idx for idx, c in enumerate(clusters) if form in c.forms and len(c.tokens) > 1]
+        if len(took) == 1:
+            owners[form] = took[0]
     if not owners:
         return
     max_len = max(len(f.split()) for f in owners)
+    surnames = {_norm(c.tokens[-1]) for c in clusters if c.type == "PERSON" and len(c.tokens) > 1}
     tokens = list(doc)
     for i, tok in enumerate(tokens):
-        if tok.idx in covered or not tok.text[:1].isupper() or tok.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+        if tok.idx in covered or not tok.text[:1].isupper() or _is_pronoun(tok.text):
             continue
         for n in range(min(max_len, len(tokens) - i), 0, -1):
             last = tokens[i + n - 1]
             form = _norm(doc_text(doc)[tok.idx:last.idx + len(last.text)])
             owner = owners.get(form)
             window = tokens[i:i + n]
-            if owner is not None and all(t.idx not in covered and not t.is_space for t in window):
+            if owner is not None and all(t.idx not in covered and not t.is_space for t in window) \
+                    and (_name_position(tok) if n == 1 and form in surnames else tok.pos_ in _NAME_POS):
                 span = (tok.idx, last.idx + len(last.text))
                 clusters[owner].spans.append(span)
                 covered.update(range(*span))
                 break
 
 
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+
+
+def _name_position(tok: "Token") -> bool:
+    """A person's surname written alone: a proper noun or any capitalised word inside a sentence; at a sentence's
+    start, where capitals say nothing, a common word ("Early", "Young") only where a name stands: before a verb, a
+    comma or a possessive, not before the noun it would modify ("Young voters", "Early voting")."""
+    if tok.pos_ == "PROPN" or not tok.is_sent_start:
+        return True
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and (nxt.pos_ in {"VERB", "AUX", "ADV"} or nxt.text in {",", "’s", "'s"})
+
+
 def _canonical(c: _Cluster, doc: "Doc") -> str:
-    forms = Counter(_POSSESSIVE.sub("", doc_text(doc)[s:e]) for s, e in c.spans)
-    return max(forms, key=lambda f: (len(f.split()), forms[f], -len(f)))
+    """The longest form, then the most frequent; a form seen only in a title-case headline ranks after the others,
+    since the tagger takes a headline's next word into a name ("Ben Carson Defends Himself …")."""
+    text = doc_text(doc)
+    forms: Counter = Counter()
+    in_text: set[str] = set()
+    for s, e in c.spans:
+        form = _POSSESSIVE.sub("", text[s:e])
+        forms[form] += 1
+        if form not in in_text and (len(form.split()) < 3 or not _in_headline(text, s)):
+            in_text.add(form)
+    return max(forms, key=lambda f: (f in in_text, len(f.split()), forms[f], -len(f)))
+
+
+def _in_headline(text: str, pos: int) -> bool:
+    """The line around ``pos`` is written in title case (most of its longer words capitalised)."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)]
+    if len(line) > 300:  # a paragraph, not a headline
+        return False
+    words = [w for w in line.split() if len(w) > 3 and w[:1].isalpha()]
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def find_entities(doc: "Doc") -> list[Entity]:
     """Named entities of ``doc`` with merged mentions, one type each, and roles; ids e1, e2, … by first mention."""
-    clusters = _cluster(_raw_mentions(doc))
+    mentions = _raw_mentions(doc)
+    clusters = _cluster(mentions, _titles(doc, mentions))
     _add_repeats(doc, clusters)
     clusters.sort(key=lambda c: min(s for s, _ in c.spans))
     entities = []
@@ -334,6 +463,17 @@ def find_entities(doc: "Doc") -> list[Entity]:
     return entities
 
 
+def _titles(doc: "Doc", mentions: list[RawMention]) -> dict[int, str]:
+    """The title written right before each person mention, folded ("Gov." and "gov" are one title)."""
+    out = {}
+    for start, _, _, label, cue in mentions:
+        if label == "PERSON" or cue == "PERSON":
+            title = title_before(doc, start)
+            if title:
+                out[start] = title.casefold().rstrip(".")
+    return out
+
+
 def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
     """News style names a person in full at least once or gives a title; a one-word "person" with neither is far
     more often a company, product or place the tagger got wrong ("Ryanair", "Firefox"). It takes its best
@@ -343,63 +483,6 @@ def _person_or_not(c: _Cluster, entity: Entity, doc: "Doc") -> str:
         return "PERSON"
     others = [(label, n) for label, n in c.types.most_common() if label != "PERSON" and n > 0]
     return others[0][0] if others else "ORG"
-
-
-_ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
-_ROLE_JOIN = frozenset({"of", "-", "for"})
-
-
-def _title_before(doc: "Doc", start_char: int) -> Optional[str]:
-    """A title written right before a name: 'German Foreign Minister' -> 'Foreign Minister',
-    'Opposition councillor' -> 'Opposition councillor'. Nationality and employer are context, not the role."""
-    span = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
-    if span is None:
-        return None
-    i = span.start - 1
-    words: list["Token"] = []
-    while i >= 0:
-        tok = doc[i]
-        if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or tok.is_punct and tok.text != "-":
-            break
-        titled = tok.pos_ in _ROLE_POS and tok.text[:1].isupper() and not tok.is_sent_start
-        if titled and any(w.text[:1].islower() for w in words):
-            break  # "Rail Connect chief executive": capitals before a lowercase title name the employer
-        if titled or tok.lower_ in PERSON_TITLES or (tok.lower_ in _ROLE_JOIN and words):
-            words.insert(0, tok)
-            i -= 1
-            continue
-        break
-    while words and (words[0].ent_type_ in {"GPE", "NORP", "ORG"} or words[0].lower_ in _ROLE_JOIN):
-        words.pop(0)
-    if not words or not (words[-1].lower_ in PERSON_TITLES or words[-1].text[:1].isupper()):
-        return None
-    return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
-
-
-def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
-    """'Sergey Lavrov, Russia's foreign minister,' -> 'foreign minister' (the appositive's head phrase)."""
-    span = doc.char_span(start_char, end_char, alignment_mode="expand")
-    if span is None:
-        return None
-    for tok in span.root.children:
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN":
-            mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.ent_type_ == ""]
-            first = mods[0] if mods else tok
-            return doc_text(doc)[first.idx:tok.idx + len(tok.text)]
-    return None
-
-
-# Forms of address: evidence of a person (and of gender, for the quote resolver), but not a role.
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev.".split())
-
-
-def find_roles(doc: "Doc", spans: Iterable[tuple[int, int]]) -> list[str]:
-    roles: list[str] = []
-    for start, end in spans:
-        for role in (_title_before(doc, start), _apposition(doc, start, end)):
-            if role and role.casefold() not in HONORIFICS and role.casefold() not in {r.casefold() for r in roles}:
-                roles.append(role)
-    return roles
 
 
 class EntityAnnotator:

@@ -16,37 +16,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span as SpacySpan, Token
 
-ORG_HEADS = frozenset("""
-inc inc. corp corp. corporation co co. ltd ltd. llc plc ag gmbh group company companies holdings airlines airways
-bank bancorp university college school academy institute institution party agency department ministry office
-council commission committee association union federation foundation society organization organisation org board
-court police army navy corps guard force forces church news times post herald journal gazette magazine press
-tribune telegraph club league network service services authority administration bureau municipality government
-parliament senate congress assembly coalition alliance movement front labs laboratories systems technologies
-motors partners capital fund trust exchange reserve brigade cooperative consortium studios records media
-broadcasting communications industries enterprises pharmaceuticals entertainment aircraft airplanes aerospace
-electronics computer computers software foods petroleum steel chemicals insurance securities investments financial
-automotive
-""".split())
-FAC_HEADS = frozenset("""
-airport station stadium arena museum planetarium gallery galleries center centre hall tower towers base theater
-theatre palace cathedral mosque temple bridge tunnel street st st. road avenue ave ave. boulevard lane highway square
-plaza building hotel prison harbour harbor dam canal factory mall memorial
-""".split())
-LOC_HEADS = frozenset("""
-river lake sea ocean mountain mountains island islands valley desert plains plain gulf bay coast peninsula region
-county province forest canyon falls strait channel cave beach
-""".split())
-GPE_HEADS = frozenset("republic kingdom emirate emirates principality".split())
-# A place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth".
-_LEADING_PLACE = {"lake": "LOC", "mount": "LOC", "mt": "LOC", "mt.": "LOC", "cape": "LOC", "isle": "LOC",
-                  "fort": "GPE"}
-_HEAD_DELIMITERS = ("of", "on", "for", "de")
-# A facility word followed by "for"/"on" names an institution: "Center for Disease Control".
-_INSTITUTION_DELIMITERS = ("for", "on")
+_EN = lang.get("en").entities
+ORG_HEADS, FAC_HEADS, LOC_HEADS, GPE_HEADS = _EN.ORG_HEADS, _EN.FAC_HEADS, _EN.LOC_HEADS, _EN.GPE_HEADS
+_LEADING_PLACE = _EN.LEADING_PLACE  # a place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth"
+_HEAD_DELIMITERS = _EN.HEAD_DELIMITERS
+_INSTITUTION_DELIMITERS = _EN.INSTITUTION_DELIMITERS  # "Center for Disease Control" is an institution
 
 
 def head_type(words: list[str]) -> Optional[str]:
@@ -86,12 +65,7 @@ def model_after(doc: "Doc", span_end_token: int) -> Optional["Token"]:
     return tok
 
 
-PORTFOLIOS = frozenset("""
-home foreign affairs education health defence defense interior justice finance environment energy transport trade
-treasury culture labour labor agriculture commerce industry economy science technology housing immigration
-shadow state social security welfare sport sports tourism
-""".split())
-_PORTFOLIO_TITLES = frozenset("secretary minister undersecretary ministers secretaries".split())
+PORTFOLIOS, _PORTFOLIO_TITLES = _EN.PORTFOLIOS, _EN.PORTFOLIO_TITLES
 
 
 def is_portfolio(span: "SpacySpan") -> bool:
@@ -105,21 +79,9 @@ def is_portfolio(span: "SpacySpan") -> bool:
                                           and before[1] in {"of", "for"})
 
 
-# Nouns for people that a name can stand in apposition to ("their child, Gloria"; "Paris, an Australian woman").
-PERSON_NOUNS = frozenset("""
-man woman men women boy girl child baby son daughter wife husband mother father brother sister parent uncle aunt
-grandmother grandfather grandson granddaughter niece nephew cousin friend widow widower resident student pupil
-teenager victim patient member volunteer citizen native
-""".split())
-
-
-# Common nouns written right before a company's name or in apposition to it ("retailer Best Buy", "German
-# magazine Der Spiegel", "Cisco, a networking company").
-ORG_NOUNS = frozenset("""
-company firm retailer carrier airline manufacturer maker automaker carmaker airframer group magazine newspaper
-broadcaster bank insurer lender chain brand conglomerate subsidiary startup start-up publisher supplier contractor
-operator agency party
-""".split())
+# Nouns for people a name can stand in apposition to ("their child, Gloria"), and company nouns written before
+# or beside a company's name ("retailer Best Buy", "Cisco, a networking company").
+PERSON_NOUNS, ORG_NOUNS = _EN.PERSON_NOUNS, _EN.ORG_NOUNS
 
 
 def org_context(span: "SpacySpan") -> bool:
@@ -134,18 +96,55 @@ def _is_age(tok: "Token") -> bool:
     return tok.like_num and tok.text.isdigit() and 0 < int(tok.text) < 120
 
 
+_APPOS_PERSON = PERSON_NOUNS | _EN.PERSON_APPOSITION_HEADS
+
+
 def person_context(span: "SpacySpan") -> bool:
-    """Syntax that marks a person: apposition to a person noun or an age, or a list of full names."""
+    """Syntax that marks a person: apposition to a person noun, a person's title or an age ("Lin He, a professor
+    at …"), or a list of full names."""
     root = span.root
     if root.dep_ == "appos" and root.head.lower_ in PERSON_NOUNS:
         return True
     for child in root.children:
-        if child.dep_ == "appos" and (child.lower_ in PERSON_NOUNS or _is_age(child)):
+        if child.dep_ == "appos" and (child.lower_ in _APPOS_PERSON and child.pos_ == "NOUN" or _is_age(child)):
             return True
     if span.label_ in {"GPE", "LOC", "FAC"}:
         return False  # places are listed beside people often enough ("Saratoga Springs, New York and …")
     full_names = [c for c in root.conjuncts if c.ent_type_ == "PERSON" and c.ent_iob_ == "I"]
     return len(full_names) >= 2
+
+
+_SPEECH_VERBS, _HE_SHE, _HIS_HER = _EN.SPEECH_VERBS, _EN.PERSON_SUBJECT_PRONOUNS, _EN.PERSON_POSSESSIVES
+
+
+def person_report(span: "SpacySpan") -> bool:
+    """The name is the subject of a clause that refers back to it with he/she: "Symms said he has been …", "Tanden
+    launched her campaign". An organisation is "it"; acronyms are left alone ("the FBI said he lied" is about
+    someone else)."""
+    root = span.root
+    verb = root.head
+    # The small parser often reads a surname before "said" as an adverb: the order is the evidence then.
+    if span.text.isupper() or root.dep_ not in {"nsubj", "nsubjpass"} and not (
+            verb.i == span.end and verb.lower_ in _SPEECH_VERBS):
+        return False
+    for child in verb.children:
+        if child.i <= span.end - 1:
+            continue
+        if child.dep_ == "ccomp" and verb.lower_ in _SPEECH_VERBS:
+            if any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _HE_SHE for t in child.children):
+                return True
+        elif child.dep_ == "dobj" and any(t.dep_ == "poss" and t.lower_ in _HIS_HER for t in child.children):
+            return True
+    return False
+
+
+def place_context(span: "SpacySpan") -> bool:
+    """A one-word name listed among places only ("in Ghana, Kenya and Malawi"): a place, whatever the tagger said
+    of it. Two places at least, so one misread neighbour decides nothing."""
+    if len(span) != 1:
+        return False
+    others = [t for t in span.root.conjuncts if t.ent_type_]
+    return len(others) >= 2 and all(t.ent_type_ == "GPE" for t in others)
 
 
 # When votes tie, the more specific reading wins; spaCy's LOC (a non-state place) is its least reliable label.

@@ -12,8 +12,9 @@ Conventions (see DESIGN.md, "Figures"):
   other unit (canonical symbol: "GB", "km", "t" for tonnes, "mi" for miles), else ``count``.
 - ``qualifier`` is normalised to one of: more than, at least, less than, at most, about, nearly, estimated,
   exactly ("over 80" → "more than", "up to 60" → "at most", "some 400" → "about"), and only ever what the text
-  writes. Plural scales ("thousands of", "tens of thousands") are read as their lower bound (value 2000, 20,000)
-  with ``qualifier`` null unless a qualifier is written ("at least thousands"): the vagueness is in ``text``.
+  writes. Plural scales ("thousands of", "tens of thousands", "billions of dollars") have no point value: ``value``
+  is None, ``value_min`` their order of magnitude (1000, 10,000, 1e9) and ``vague`` True; ``qualifier`` stays
+  null unless one is written ("at least thousands").
 - ``object``: what is counted, with the compounds and adjectives written between the figure and the noun ("a
   50-megawatt solar farm" → "solar farm") but never the figure's own unit ("a 12km pipeline" → "pipeline").
 - Not figures: years, dates, times and durations (the times stage's), ages, ordinals, phone numbers, versions,
@@ -24,6 +25,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ...model import Article, Figure
 from ..base import doc_text, lemma_of
 from . import filters
@@ -35,15 +37,9 @@ from .scan import (Number, abbreviation, currency_after, currency_before, number
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-SMALL_WORDS = {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both"}
-ANAPHORIC_DETERMINERS = {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "whose"}
-RANGE_SEPARATORS = {"-", "–", "—", "to"}
-COORDINATORS = {"and", "or", "to", "and/or"}
-# After a verb of change, "X to Y" is a change and a new level ("rose $2 to $70"), not a range.
-CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "climb", "drop", "cut", "raise", "jump", "decline", "gain",
-                "lose", "slip", "grow", "surge", "plunge", "tumble", "soar", "reduce", "lower", "boost", "slide",
-                "sink", "shrink", "widen", "narrow", "add", "shed", "rally", "dip", "ease", "advance", "retreat",
-                "rebound", "slump", "spike", "edge", "trim", "hike", "up", "down"}
+_EN = lang.get("en").figures
+SMALL_WORDS, ANAPHORIC_DETERMINERS = _EN.SMALL_WORDS, _EN.ANAPHORIC_DETERMINERS
+RANGE_SEPARATORS, COORDINATORS, CHANGE_VERBS = _EN.RANGE_SEPARATORS, _EN.COORDINATORS, _EN.CHANGE_VERBS
 
 
 class _Reading:
@@ -169,6 +165,7 @@ def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]
             or filters.in_name(doc, first, has_currency=False)
         if not (reading.unit or reading.qualifier or reading.value_max):
             reason = reason or filters.model_number(doc, first, last)
+        reason = reason or filters.letter_name(doc, first, last)
         if reason:
             return reason
     if not (reading.currency or reading.unit or reading.qualifier) and number.words == 1 \
@@ -206,10 +203,11 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
     written = doc[reading.start:reading.end].text
     if closed:
         end, written = end - 1, written[:-1]  # "£1.2m." ending a sentence: the full stop is the sentence's
+    vague = reading.number.vague
     return Figure(text=written, span=(start, end), kind=reading.kind,
-                  value=reading.number.value,
+                  value=None if vague else reading.number.value,
                   value_max=reading.value_max, unit=reading.unit, qualifier=reading.qualifier, object=obj,
-                  event=event)
+                  event=event, value_min=reading.number.value if vague else None, vague=vague)
 
 
 def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[_Reading], int]:

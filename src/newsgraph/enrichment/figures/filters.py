@@ -10,39 +10,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ..base import lemma_of
 from ..regex_guard import guarded
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-          "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.",
-          "dec."}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-TIME_UNITS = {"year", "years", "yr", "yrs", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
-              "hr", "hrs", "minute", "minutes", "min", "mins", "second", "seconds", "sec", "secs", "decade",
-              "decades", "century", "centuries", "millennium", "night", "nights", "a.m.", "p.m.", "am", "pm",
-              "o'clock", "gmt", "utc", "bst", "est", "edt", "pst", "pdt", "cet", "ago", "old", "weekend",
-              "weekends", "quarter", "quarters", "season", "seasons", "term", "terms", "semester", "fiscal"}
-DATE_WORDS = MONTHS | WEEKDAYS | TIME_UNITS | {"today", "yesterday", "tomorrow", "spring", "summer",
-                                               "autumn", "fall", "winter", "bc", "ad", "bce", "ce"}
-SCALE_WORDS = {"hundred", "thousand", "million", "billion", "trillion", "bn", "m", "mn", "k"}
-PERSON_PRONOUNS = {"he", "she", "i", "you", "we", "they"}
-AGE_BEFORE = {"aged", "age", "ages", "ageing"}
-# Nouns after which a number is an identifier, not a count ("page 3", "flight 447", "No. 10").
-ID_NOUNS = {"no", "no.", "nos", "number", "page", "pages", "flight", "route", "chapter", "section", "article",
-            "room", "gate", "platform", "channel", "level", "grade", "phase", "class", "type", "model",
-            "version", "v", "series", "season", "episode", "issue", "vol", "vol.", "volume", "part", "pt",
-            "highway", "interstate", "district", "ward", "block", "lot", "unit", "apartment", "suite", "building",
-            "floor", "stage", "round", "game", "match", "item", "figure", "fig.", "table", "exhibit", "resolution",
-            "bill", "proposition", "amendment", "category", "tier", "line", "track", "bus", "train", "code",
-            "size", "act", "rule", "step", "day", "week", "year", "term", "world", "pier", "terminal", "lane"}
-# Ordinal words that follow a tens word and a hyphen: "forty-fifth", "twenty-first".
-ORDINAL_UNITS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"}
-# Ordinals that a title-case parse may tag as adverbs ("Boeing rolls out first 787 Dreamliner").
-ORDINAL_WORDS = {"first", "second", "third", "last", "final", "next", "latest"}
+_EN = lang.get("en").figures
+MONTHS, WEEKDAYS, TIME_UNITS = _EN.MONTHS, _EN.WEEKDAYS, _EN.TIME_UNITS
+SCALE_WORDS, PERSON_PRONOUNS, AGE_BEFORE = _EN.SCALE_WORDS, _EN.PERSON_PRONOUNS, _EN.AGE_BEFORE
+ID_NOUNS, ORDINAL_UNITS, ORDINAL_WORDS = _EN.ID_NOUNS, _EN.ORDINAL_UNITS, _EN.ORDINAL_WORDS
+DATE_WORDS = MONTHS | WEEKDAYS | TIME_UNITS | _EN.OTHER_DATE_WORDS
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
                "LANGUAGE"}
 
@@ -183,6 +162,8 @@ def in_name(doc: "Doc", first: "Token", has_currency: bool) -> Optional[str]:
     nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     if prev is not None and prev.text == "#" and not prev.whitespace_ and nxt not in SCALE_WORDS:
         return "identifier"  # "#2 browser": a rank (while "#13 billion" is pounds mis-encoded)
+    if _beside_a_model(first):
+        return "name_number"  # "the A350 and the 787", "its 777 and A350 fleets"
     if prev is None or prev.is_space or prev.is_sent_end:
         return None
     if prev.lower_ in ID_NOUNS and (prev.pos_ in ("NOUN", "PROPN") or prev.text[:1].isupper()):
@@ -201,6 +182,15 @@ def in_name(doc: "Doc", first: "Token", has_currency: bool) -> Optional[str]:
             and not counts and doc[i - 2].ent_type_ not in ("GPE", "PERSON", "NORP", "DATE"):
         return "name_number"  # Group of 20
     return None
+
+
+def _beside_a_model(number: "Token") -> bool:
+    """The number is coordinated with a model name of letters and digits ("A350", "MD11"), so it is one too."""
+    partners = [c for c in number.children if c.dep_ == "conj"]
+    if number.dep_ == "conj":
+        partners.append(number.head)
+    return any(p.text[:1].isalpha() and p.text[:1].isupper() and any(ch.isdigit() for ch in p.text)
+               and not p.like_num for p in partners)
 
 
 def _hyphen_name(doc: "Doc", i: int) -> bool:
@@ -244,6 +234,24 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     if all(t.dep_ in ("compound", "amod", "nmod") and t.tag_ in ("NN", "NNP", "JJ") for t in between):
         return "model_number"
     return None
+
+
+def letter_name(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
+    """A number glued to a capital letter names a format, a network, a race or a brand ("4K streaming", "5G
+    network", "a 10K race", "the 2B Fit app"), unless the letter is a scale counting a plural ("50K people")."""
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and not last.whitespace_ and _capital_letter(nxt.text) and last.like_num:
+        return "name_number"  # the letter was not read as a scale: "4" + "K", "5" + "G"
+    glued = last.text[-1:] if last.text[:1].isdigit() else ""
+    if last.i > first.i and not doc[last.i - 1].whitespace_ and doc[last.i - 1].like_num:
+        glued = last.text  # "50" + "K" read together as 50,000
+    if not _capital_letter(glued) or nxt is None:
+        return None
+    return "name_number" if nxt.tag_ in ("NN", "NNP", "VBG") else None
+
+
+def _capital_letter(text: str) -> bool:
+    return len(text) == 1 and text.isalpha() and text.isupper()
 
 
 def name_numbers(doc: "Doc", candidates: Optional[list[int]] = None) -> set[str]:

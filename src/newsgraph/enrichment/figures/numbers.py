@@ -4,8 +4,8 @@ Pure string functions with no spaCy dependency, so they are cheap to property-te
 
 - :func:`parse_number` — ``"1.2 billion"`` → 1.2e9, ``"two dozen"`` → 24, ``"a third"`` → 0.333…,
   ``"€5bn"`` → 5e9, ``"123 million dollars"`` → 1.23e8; ``None`` when the text is not one number.
-- :func:`parse_vague` — plural scales that give only a lower bound: ``"thousands"`` → 2000 (the smallest number
-  "thousands" can mean), ``"tens of thousands"`` → 20,000.
+- :func:`parse_vague` — plural scales, which give no number but an order of magnitude: ``"thousands"`` → 1000,
+  ``"tens of thousands"`` → 10,000 (the figure's ``value_min``; its ``value`` stays empty).
 - :func:`currency_of` and :func:`unit_of` — a currency mark or unit word to its ISO 4217 code / canonical unit.
 """
 from __future__ import annotations
@@ -14,76 +14,17 @@ import re
 import unicodedata
 from typing import Optional
 
-ONES = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-        "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-        "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-# Scales that close a group ("two hundred thousand" = (2 * 100) * 1000).
-SCALES = {"hundred": 100.0, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-          "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
-# Abbreviated scales, written glued (``5bn``) or apart (``5 bn``).
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mio": 1e6, "bn": 1e9, "b": 1e9, "bln": 1e9,
-                "tn": 1e12, "trn": 1e12}
-# Multipliers that do not close a group: "two dozen" = 2 * 12, "a score" = 20.
-MULTIPLIERS = {"dozen": 12.0, "score": 20.0}
-FRACTIONS = {"half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
-             "quarters": 1 / 4, "fourth": 1 / 4, "fourths": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5,
-             "sixth": 1 / 6, "sixths": 1 / 6, "eighth": 1 / 8, "eighths": 1 / 8, "tenth": 1 / 10,
-             "tenths": 1 / 10}
-VAGUE = {"tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
-         "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+from ... import lang
+
+_EN = lang.get("en").figures
+ONES, SCALES, SHORT_SCALES = _EN.ONES, _EN.SCALES, _EN.SHORT_SCALES
+MULTIPLIERS, FRACTIONS, VAGUE = _EN.MULTIPLIERS, _EN.FRACTIONS, _EN.VAGUE
+CURRENCY_SYMBOLS, ISO_CODES, CURRENCY_WORDS = _EN.CURRENCY_SYMBOLS, _EN.ISO_CODES, _EN.CURRENCY_WORDS
+SUBUNIT_WORDS, DOLLAR_ADJECTIVES, UNITS = _EN.SUBUNIT_WORDS, _EN.DOLLAR_ADJECTIVES, _EN.UNITS
+AMBIGUOUS_UNITS = _EN.AMBIGUOUS_UNITS
 NUMBER_WORDS = set(ONES) | set(SCALES) | set(MULTIPLIERS) | set(FRACTIONS)
 
-# Currency marks written before the number. "$" alone is taken as USD, the usage of most English news.
-CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd$": "USD", "a$": "AUD", "au$": "AUD",
-                    "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "r$": "BRL",
-                    "€": "EUR", "£": "GBP", "¥": "JPY", "cn¥": "CNY", "rmb": "CNY", "₹": "INR", "rs": "INR",
-                    "rs.": "INR", "₩": "KRW", "₽": "RUB", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
-                    "r": "ZAR", "sfr": "CHF", "fr.": "CHF", "kr": "SEK"}
-ISO_CODES = {"USD", "EUR", "GBP", "JPY", "CNY", "INR", "CHF", "CAD", "AUD", "NZD", "HKD", "SGD", "BRL",
-             "RUB", "KRW", "MXN", "ZAR", "SEK", "NOK", "DKK", "PLN", "TRY", "ILS", "NGN", "PHP", "IDR",
-             "THB", "MYR", "PKR", "EGP", "SAR", "AED", "ARS", "CLP", "COP", "KES", "UAH", "CZK", "HUF",
-             "RMB"}
-# Currency names written after the number; adjectives ("Canadian dollars") refine the dollar.
-CURRENCY_WORDS = {"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
-                  "pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-                  "rupee": "INR", "rupees": "INR", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB",
-                  "rubles": "RUB", "franc": "CHF", "francs": "CHF", "won": "KRW", "peso": "MXN",
-                  "pesos": "MXN", "real": "BRL", "reais": "BRL", "rand": "ZAR", "lira": "TRY",
-                  "shekel": "ILS", "shekels": "ILS", "naira": "NGN", "krona": "SEK", "kronor": "SEK",
-                  "krone": "NOK", "kroner": "NOK", "cent": "USD", "cents": "USD", "pence": "GBP", "p": "GBP"}
-SUBUNIT_WORDS = {"cent", "cents", "pence", "p"}
-DOLLAR_ADJECTIVES = {"us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
-                     "new zealand": "NZD", "hong kong": "HKD", "singapore": "SGD", "taiwan": "TWD",
-                     "zimbabwe": "ZWL", "zimbabwean": "ZWL"}
 
-# Unit words (lower case, as written) → canonical unit. Time units are not here: durations are the times stage's.
-UNITS = {
-    "km": "km", "kms": "km", "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km",
-    "m": "m", "metre": "m", "metres": "m", "meter": "m", "meters": "m", "cm": "cm", "mm": "mm",
-    "centimetres": "cm", "centimeters": "cm", "millimetres": "mm", "millimeters": "mm",
-    "mile": "mi", "miles": "mi", "mi": "mi", "nautical miles": "nmi", "nmi": "nmi", "ft": "ft", "foot": "ft",
-    "feet": "ft", "inch": "in", "inches": "in", "yard": "yd", "yards": "yd",
-    "kg": "kg", "kgs": "kg", "kilo": "kg", "kilos": "kg", "kilogram": "kg", "kilograms": "kg",
-    "kilogramme": "kg", "kilogrammes": "kg", "g": "g", "gram": "g", "grams": "g", "grammes": "g",
-    "mg": "mg", "lb": "lb", "lbs": "lb", "ounce": "oz", "ounces": "oz", "oz": "oz",
-    "tonne": "t", "tonnes": "t", "ton": "t", "tons": "t", "t": "t", "metric tons": "t",
-    "litre": "l", "litres": "l", "liter": "l", "liters": "l", "l": "l", "gallon": "gal", "gallons": "gal",
-    "barrel": "bbl", "barrels": "bbl", "bbl": "bbl", "cubic metres": "m3", "cubic meters": "m3",
-    "square kilometres": "km2", "square kilometers": "km2", "sq km": "km2", "km2": "km2", "km²": "km2",
-    "square miles": "mi2", "sq mi": "mi2", "square metres": "m2", "square meters": "m2", "square feet": "ft2",
-    "sq ft": "ft2", "m²": "m2", "acre": "acre", "acres": "acre", "hectare": "ha", "hectares": "ha", "ha": "ha",
-    "kb": "kB", "mb": "MB", "gb": "GB", "tb": "TB", "pb": "PB", "kbps": "kbit/s", "mbps": "Mbit/s",
-    "gbps": "Gbit/s", "megabytes": "MB", "gigabytes": "GB", "terabytes": "TB", "megapixels": "MP", "mp": "MP",
-    "hz": "Hz", "khz": "kHz", "mhz": "MHz", "ghz": "GHz", "w": "W", "kw": "kW", "mw": "MW", "gw": "GW",
-    "watts": "W", "kilowatts": "kW", "megawatts": "MW", "gigawatts": "GW", "kwh": "kWh", "mwh": "MWh",
-    "gwh": "GWh", "twh": "TWh", "v": "V", "volts": "V", "mph": "mph", "km/h": "km/h", "kph": "km/h",
-    "knots": "kn", "kt": "kn", "°c": "°C", "°f": "°F", "degrees": "°", "calories": "kcal",
-    "basis points": "bp", "basis point": "bp", "points": "point", "point": "point", "pts": "point",
-    "times": "times", "fold": "times", "″": "in",
-}
-# Units whose short form is too ambiguous alone ("5 m" may be five million, "10 t" a typo).
-AMBIGUOUS_UNITS = {"m", "g", "t", "l", "w", "v", "p", "mi", "kt", "mp", "b"}
 # Metric prefixes that spaCy may keep glued to digits ("30GB", "2GHz", "500km").
 _GLUED = re.compile(r"^(\d[\d,]*(?:\.\d+)?)([A-Za-z°²/]+|″)$")
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
@@ -240,11 +181,12 @@ def _fold(words: list[str]) -> Optional[float]:
 
 
 def parse_vague(text: str) -> Optional[float]:
-    """Plural scales give a lower bound: ``"hundreds"`` → 200, ``"tens of thousands"`` → 20,000."""
+    """The order of magnitude of plural scales: ``"hundreds"`` → 100, ``"tens of thousands"`` → 10,000. No point
+    value is implied: "thousands" may be 2,000 or 900,000."""
     words = [w for w in _words(text) if w != "of"]
     if not words or any(w not in VAGUE for w in words):
         return None
-    value = 2.0
+    value = 1.0
     for word in words:
         value *= VAGUE[word]
     return value

@@ -10,26 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 MODIFIER_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod"}
-IRREGULAR = {"be": "been", "have": "had", "do": "done", "say": "said", "make": "made", "take": "taken",
-             "give": "given", "get": "got", "go": "gone", "see": "seen", "come": "come", "know": "known",
-             "find": "found", "think": "thought", "buy": "bought", "sell": "sold", "pay": "paid",
-             "spend": "spent", "build": "built", "lose": "lost", "win": "won", "cut": "cut", "hit": "hit",
-             "hurt": "hurt", "put": "put", "set": "set", "let": "let", "shut": "shut", "cost": "cost",
-             "send": "sent", "lend": "lent", "bring": "brought", "hold": "held", "keep": "kept", "leave": "left",
-             "fly": "flown", "run": "run", "rise": "risen", "fall": "fallen", "grow": "grown", "drive": "driven",
-             "write": "written", "begin": "begun", "shoot": "shot", "fight": "fought", "steal": "stolen",
-             "break": "broken", "choose": "chosen", "beat": "beaten", "sink": "sunk", "strike": "struck",
-             "meet": "met", "lead": "led", "feed": "fed", "flee": "fled", "draw": "drawn", "throw": "thrown",
-             "wear": "worn", "tear": "torn", "show": "shown", "bear": "borne", "sit": "sat", "stand": "stood",
-             "tell": "told", "hear": "heard", "mean": "meant", "seek": "sought", "catch": "caught",
-             "teach": "taught", "raise": "raised", "bid": "bid", "spread": "spread", "forecast": "forecast",
-             "quit": "quit", "split": "split", "shed": "shed", "slide": "slid", "swim": "swum", "sing": "sung"}
+_EN = lang.get("en").figures
+IRREGULAR = _EN.IRREGULAR
 _VOWELS = set("aeiou")
 UNIT_MARKS = {"%", "percent", "$", "€", "£", "¥"}
 

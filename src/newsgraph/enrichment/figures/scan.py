@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
+from ..base import lemma_of
 from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_ADJECTIVES, FRACTIONS,
                               ISO_CODES, MULTIPLIERS, ONES, SCALES, SHORT_SCALES, VAGUE,
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
@@ -16,28 +18,11 @@ from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# Qualifier phrases (lower case, as written) → the normalised qualifier stored in Figure.qualifier.
-QUALIFIERS = {
-    "more than": "more than", "over": "more than", "above": "more than", "in excess of": "more than",
-    "upwards of": "more than", "greater than": "more than", "exceeding": "more than", "just over": "more than",
-    "well over": "more than", "well above": "more than", "north of": "more than",
-    "at least": "at least", "no fewer than": "at least", "no less than": "at least", "a minimum of": "at least",
-    "not less than": "at least",
-    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
-    "up to": "at most", "at most": "at most", "as many as": "at most", "as much as": "at most",
-    "as high as": "at most", "a maximum of": "at most", "no more than": "at most", "not more than": "at most",
-    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "some": "about",
-    "circa": "about", "approx.": "about", "an estimated": "estimated", "estimated": "estimated",
-    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly", "just shy of": "nearly",
-    "exactly": "exactly", "precisely": "exactly",
-}
-POST_QUALIFIERS = {"or more": "at least", "or so": "about", "plus": "at least", "+": "at least"}
+_EN = lang.get("en").figures
+QUALIFIERS, POST_QUALIFIERS, PERCENT_WORDS = _EN.QUALIFIERS, _EN.POST_QUALIFIERS, _EN.PERCENT_WORDS
+LARGE_ABBREVIATIONS, INCH_MARKS = _EN.LARGE_ABBREVIATIONS, _EN.INCH_MARKS
+DETERMINERS_AFTER_FRACTION = _EN.DETERMINERS_AFTER_FRACTION
 _MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIERS)
-PERCENT_WORDS = {("%",): "%", ("percent",): "%", ("per", "cent"): "%", ("pc",): "%", ("pct",): "%",
-                 ("percentage", "points"): "pp", ("percentage", "point"): "pp"}
-LARGE_ABBREVIATIONS = {"bn", "mn", "mln", "bln", "tn", "trn"}
-DETERMINERS_AFTER_FRACTION = {"of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "those",
-                              "these", "this", "that"}
 
 
 _GLUED_CURRENCY = re.compile(r"^([A-Z]{1,3}\$|[A-Z]{3}|[$€£¥₹])(\d[\d,]*(?:\.\d+)?)(bn|m|mn|k)?$")
@@ -51,7 +36,7 @@ class Number:
     end: int
     value: float
     scale: float = 1.0       # trailing scale word ("million"), shared by a range's low end
-    vague: bool = False      # "thousands": a lower bound
+    vague: bool = False      # "thousands": value is an order of magnitude, no point value
     fraction: bool = False   # "a third": a proportion
     unit: Optional[str] = None  # from a glued unit ("30GB")
     currency: Optional[str] = None  # from a glued currency mark ("USD$23", "SGD1.75")
@@ -168,13 +153,32 @@ def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     if word in CURRENCY_WORDS and word != "p" and not (word == "won" and doc[i].pos_ == "VERB"):
         if word in ("pound", "pounds") and _lower(doc, i + 1) == "sterling":
             return i + 2, "GBP"
+        if word in ("pound", "pounds") and weighed_pounds(doc, i):
+            return i, None  # read as a unit of weight by unit_after
         return i + 1, CURRENCY_WORDS[word]
     if i < len(doc) and doc[i].text in ISO_CODES:
         return i + 1, currency_of(doc[i].text)
     return i, None
 
 
-INCH_MARKS = {"″", "”", '"'}
+
+
+def weighed_pounds(doc: "Doc", i: int) -> bool:
+    """The "pounds" at token ``i`` (after a number) are a weight: of a substance ("5,200 pounds of steam", not
+    "pounds of taxpayers' money"), per something ("pounds per square inch"), compared ("40 pounds heavier"), or
+    what something weighs ("weighs 600 pounds", "bench-pressed 300 pounds")."""
+    after = _lower(doc, i + 1)
+    if after == "of":
+        k = i + 2
+        while _lower(doc, k) in _EN.DETERMINERS:
+            k += 1
+        return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in _EN.MONEY_NOUNS
+    if after in _EN.WEIGHT_AFTER:
+        return True
+    k = i - 1
+    while k > 0 and (doc[k].like_num or doc[k].lower_ in QUALIFIERS or doc[k].lower_ in (",", "about")):
+        k -= 1  # over the number and its qualifier to the verb: "weighed about 240 pounds"
+    return k >= 0 and doc[k].pos_ in ("VERB", "AUX") and lemma_of(doc[k]) in _EN.WEIGHT_VERBS
 
 
 def _inch_mark(doc: "Doc", i: int) -> bool:
@@ -317,11 +321,16 @@ def _glued_scale(text: str) -> Optional[float]:
 
 
 def _vague_at(doc: "Doc", i: int) -> Optional[Number]:
-    """"thousands", "tens of thousands", "dozens of" — plural scales, read as lower bounds."""
+    """"thousands", "tens of thousands", "dozens of" — plural scales: an order of magnitude, no point value."""
     if doc[i].lower_ not in VAGUE or doc[i].text[:1].isupper() and i > 0 and not doc[i].is_sent_start:
         return None
-    if doc[i].lower_ in ("tens", "scores", "millions", "billions") and _lower(doc, i + 1) != "of":
-        return None
+    if doc[i].lower_ in ("tens", "scores") and _lower(doc, i + 1) != "of":
+        return None  # "tens" and "scores" alone are rarely numbers ("scores of the games")
+    if doc[i].lower_ in ("millions", "billions", "trillions") and _lower(doc, i + 1) != "of" \
+            and i > 0 and (doc[i - 1].like_num or doc[i - 1].lower_ in CURRENCY_SYMBOLS):
+        return None  # "watched by millions" counts; "4 millions" and "$ billions" are written otherwise
+    if _lower(doc, i + 1) in ("and", "or") and _lower(doc, i + 2) == doc[i].lower_:
+        return None  # "billions and billions of dollars": the last one reads the whole
     j = i + 1
     while _lower(doc, j) == "of" and _lower(doc, j + 1) in VAGUE:
         j += 2

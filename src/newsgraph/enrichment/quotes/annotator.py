@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 
+from ... import lang
 from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
 from .cues import find_cues
@@ -40,26 +41,27 @@ class Resolver(Protocol):
                 context: Optional[ResolverContext] = None) -> Optional[str]: ...
 
 
-def find_drafts(doc: "Doc") -> list[Draft]:
-    """All draft quotations of a parsed document, in text order, speakers not yet resolved."""
+def find_drafts(doc: "Doc", language: str = "en") -> list[Draft]:
+    """All draft quotations of a parsed document, in text order, speakers not yet resolved. ``language`` picks
+    the word lists (``newsgraph.lang.get(language).quotes``); ``LookupError`` for a language with none."""
     text = doc_text(doc)
     layout = build_layout(text, find_stretches(text))
-    cues = find_cues(doc)
+    cues = find_cues(doc, lang.get(language).quotes)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
-    drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed))
+    drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed, tuple(drafts)))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
     return tidy(doc, drafts)
 
 
 def find_quotes(doc: "Doc", entities: Sequence[Entity] = (),
-                resolver: Optional[Resolver] = None) -> list[Quote]:
+                resolver: Optional[Resolver] = None, language: str = "en") -> list[Quote]:
     """Quote records for ``doc`` (``doc.text`` is the article text), speakers resolved against ``entities``."""
     resolver = resolver or SpeakerResolver()
-    context = ResolverContext()
+    context = ResolverContext(quoted=[s.outer for s in find_stretches(doc_text(doc))])
     names = {e.id: e.name for e in entities}
     resolved: dict[int, Speaker] = {}
     quotes: list[Quote] = []
-    for draft in find_drafts(doc):
+    for draft in find_drafts(doc, language):
         speaker = _speaker(doc, draft, entities, resolver, context, names, resolved)
         resolved[id(draft)] = speaker
         quotes.append(_record(doc, draft, speaker, entities))
@@ -70,7 +72,9 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
              context: ResolverContext, names: dict[str, str], resolved: dict[int, Speaker]) -> Optional[Speaker]:
     if draft.inherited_from is not None and id(draft.inherited_from) in resolved:
         source = resolved[id(draft.inherited_from)]
-        return None if source is None else Speaker(source.text, source.span, source.entity, source.name)
+        if source is None:
+            return None
+        return Speaker(source.text, source.span, source.entity, source.name, "continuation")
     if draft.speaker is None:
         return None
     s, e = draft.speaker
@@ -78,7 +82,23 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     written = doc_text(doc)[s:e]
     if entity is not None:
         context.remember(s, entity, written)
-    return Speaker(written, (s, e), entity, names.get(entity) if entity else None)
+    return Speaker(written, (s, e), entity, names.get(entity) if entity else None, _via(doc, draft))
+
+
+def _via(doc: "Doc", draft: Draft) -> str:
+    """How the speaker phrase was found: the draft's own account, else read off the phrase's head word."""
+    if draft.via is not None:
+        return draft.via
+    text = doc_text(doc)
+    if "\n" in text[min(draft.speaker[1], draft.span[0]):max(draft.speaker[0], draft.span[0])]:
+        return "paragraph"  # named in a neighbouring paragraph ("Ortiz put it this way:")
+    if draft.cue is not None and draft.cue.governed:
+        return "governed"
+    toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
+    head = toks.root if toks is not None and len(toks) else None
+    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "explicit"
+    return "pronoun" if head.pos_ == "PRON" else "nominal"
 
 
 def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequence[Entity]) -> Quote:
@@ -113,8 +133,11 @@ class QuoteAnnotator:
 
     name = "quotes"
 
-    def __init__(self, resolver: Optional[Resolver] = None) -> None:
+    def __init__(self, resolver: Optional[Resolver] = None, language: str = "en") -> None:
         self.resolver = resolver
+        self.language = language
 
     def annotate(self, article: Article, doc: "Doc") -> None:
-        article.quotes = find_quotes(doc, article.entities, self.resolver)
+        # the article's own language when we have words for it, else the annotator's default
+        code = article.language if article.language in lang.supported() else self.language
+        article.quotes = find_quotes(doc, article.entities, self.resolver, code)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
 from .speakers import ORG_NOUNS, PERSON_ROLES
@@ -20,33 +21,22 @@ from .speakers import ORG_NOUNS, PERSON_ROLES
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-# Verbs of saying, in lemma form. Cognition verbs (think, know, believe) are deliberately absent.
-REPORTING_VERBS = frozenset("""
-say tell add state announce claim report explain warn note insist maintain argue declare stress suggest deny
-confirm admit acknowledge reply respond vow pledge promise predict write ask urge comment assert observe remark
-reveal testify tweet concede contend emphasize emphasise indicate mention recall reiterate allege complain
-caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
-estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
-blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
-""".split())
-# Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
-# "They call for "…"") but whose clauses are not reported speech.
-QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
-# Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
-# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
-CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege""".split())
-# Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
-INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
-# Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
-# with a quotation in the predicate they make a mixed quote; without one they report nothing.
-NAMING_VERBS = frozenset({"call", "describe"})
+_WORDS = lang.get("en").quotes
+REPORTING_VERBS = _WORDS.REPORTING_VERBS
+QUOTE_ONLY_VERBS = _WORDS.QUOTE_ONLY_VERBS
+CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
+INFINITIVE_VERBS = _WORDS.INFINITIVE_VERBS
+NAMING_VERBS = _WORDS.NAMING_VERBS
+SPEECH_NOUNS = _WORDS.SPEECH_NOUNS
+ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
+INTENTION_VERBS = _WORDS.INTENTION_VERBS
+EVALUATION_VERBS = _WORDS.EVALUATION_VERBS
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
-# Subordinators of a condition on the reported content ("would be diverted if the dispute lasted").
-CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
-_NOT_CONTENT = frozenset("""statement comment comments remark remarks question questions answer nothing anything
-something everything news announcement report details plan plans""".split())
+CONDITION_MARKS = _WORDS.CONDITION_MARKS
+_NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+# A subject of these types is when or how much, never who ("Saturday at the convention Ortiz said").
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
 
@@ -60,6 +50,7 @@ class Cue:
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
     kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming"
+    governed: bool = False  # the speaker is the subject of a verb higher up, or a relative pronoun's antecedent
 
     def span(self, doc: "Doc") -> Span:
         first, last = doc[min(self.tokens)], doc[max(self.tokens)]
@@ -70,8 +61,8 @@ class Cue:
         return doc_text(doc)[s:e]
 
 
-def is_reporting(token: "Token") -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in REPORTING_VERBS
+def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
+    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in verbs
 
 
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
@@ -110,12 +101,15 @@ def _complement_children(verb: "Token") -> list["Token"]:
     return []
 
 
-def subject_of(verb: "Token") -> Optional["Token"]:
-    """The speaker token of a reporting verb, climbing to the governing verb when it has no subject."""
+def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
+    """The speaker token of a reporting verb, climbing to the governing verb when it has no subject; each step up
+    (and a relative pronoun's antecedent) is appended to ``hops``. A participle on a noun of speech climbs through
+    the noun to the verb that governs it (``His office issued a statement saying …``: the office speaks)."""
+    hops = [] if hops is None else hops
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKER_ENTS]
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
         if subj is not None:
@@ -124,15 +118,68 @@ def subject_of(verb: "Token") -> Optional["Token"]:
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                 return pobj
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
+                hops.append(tok.head)
                 return tok.head  # "…, which said …": the relative's antecedent
             return subj
-        if tok.dep_ in ("advcl", "xcomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
-            if tok.dep_ in ("relcl", "acl") and tok.dep_ == "acl" and tok.tag_ == "VBN":
-                return None  # "a statement issued …": no speaker
-            tok = tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
+                and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
+            tok = tok.head.head  # "before claiming that", "pivoted to arguing that", "by saying"
+            hops.append(tok)
             seen += 1
             continue
+        if tok.dep_ in ("advcl", "xcomp", "acomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                return None  # "a statement issued …": no speaker
+            came_from = tok.dep_
+            tok = tok.head
+            if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
+                tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
+            elif came_from == "advcl" and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
+                hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
+                return tok
+            hops.append(tok)
+            seen += 1
+            continue
+        break
+    return _left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+def _governor_of_noun(noun: "Token") -> "Token":
+    """The verb a noun hangs on: its head as object, or the preposition's head as prepositional object."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else noun
+
+
+def _left_neighbour(verb: "Token") -> Optional["Token"]:
+    """A subjectless main verb's speaker when the parser hung it elsewhere (``…, the candidate stated that``,
+    ``Sen. Ortiz (D-MA) said``): the noun standing right before the verb, past a parenthesis or a comma-free
+    adverb."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= verb.sent.start:
+        t = doc[i]
+        if t.text == ")":
+            while i > verb.sent.start and doc[i].text != "(":
+                i -= 1
+            i -= 1
+            continue
+        if t.pos_ in ("ADV", "AUX", "PART") and t.dep_ in ("advmod", "aux", "neg"):
+            i -= 1
+            continue
+        if t.text == "," and i > verb.sent.start and doc[i - 1].dep_ == "appos":
+            i -= 1  # "her adviser, Jake Sullivan, said"
+            continue
+        break
+    if i < verb.sent.start:
         return None
+    t = doc[i]
+    if t.pos_ == "NUM" and t.dep_ in ("nummod", "quantmod", "npadvmod", "pobj"):  # "About 4 in 10 say"
+        return t
+    if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "compound") \
+            and t.ent_type_ not in _NOT_SPEAKER_ENTS:
+        return t
     return None
 
 
@@ -206,39 +253,72 @@ def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) ->
     return _strip_parenthetical(doc, left, right)
 
 
-def find_cues(doc: "Doc") -> list[Cue]:
-    """Every reporting cue in ``doc``, with complement and speaker token where the parse gives them."""
+def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
+    """Every reporting cue in ``doc``, with complement and speaker token where the parse gives them; ``words`` is
+    a language's quotes data (``lang.get(code).quotes``), whose verb lists say what a cue is."""
     cues: list[Cue] = []
     for tok in doc:
         acc = _according_to(doc, tok)
         if acc is not None:
             cues.append(acc)
             continue
-        if is_reporting(tok):
+        if is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in QUOTE_ONLY_VERBS:
+        elif is_reporting(tok, words.EVALUATION_VERBS):
+            predicate = _naming_range(doc, tok)
+            if predicate is not None:
+                cues.append(Cue((tok.i,), tok.i, predicate, _speaker_token(subject_of(tok)), "naming"))
+        elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
+            cue = _verb_cue(doc, tok)
+            question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
+            if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
+                cues.append(cue)
+        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))
-    return cues
+    return _outside_reports(doc, cues, words)
+
+
+def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
+    """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
+    rise") belong to that report: the speaker said it, so they are no report of their own."""
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    speech = [c.complement for c in cues if c.complement is not None
+              and lemma_of(doc[c.verb]).lower() not in stance]
+    return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
+            or not any(a <= c.verb < b for a, b in speech)]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
     with what it is called, for a naming verb that has both; None otherwise."""
-    if lemma_of(verb).lower() not in NAMING_VERBS:
+    lemma = lemma_of(verb).lower()
+    if lemma in EVALUATION_VERBS:  # the whole predicate: "blamed the law on "…"", "referred to her as "…""
+        if not any(c.dep_ in ("dobj", "prep") for c in verb.rights):
+            return None
+        return _strip_parenthetical(doc, verb.i + 1, verb.right_edge.i + 1)
+    if lemma not in NAMING_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
     preds = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > obj.i]
     preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.right_edge.i + 1, verb.right_edge.i + 1):
+        # "called Clinton, his challenger, an ISIS "co-founder"": the parser lost what she is called, but a
+        # quotation in the rest of the predicate is it
+        return _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
     if not preds:
         return None
     right = max(p.right_edge.i for p in preds) + 1
     # "what the makers call "interference"": the object comes first; what it is called follows the verb
     left = obj.left_edge.i if obj.i > verb.i else verb.i + 1
     return _strip_parenthetical(doc, left, max(right, obj.right_edge.i + 1))
+
+
+def _quote_opens_in(doc: "Doc", start: int, end: int) -> bool:
+    return any(t.text in "\"“‘«" or t.tag_ == "``" for t in doc[start:end])
 
 
 def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
@@ -259,12 +339,14 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = naming, "naming"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
-    speaker = _speaker_token(subject_of(verb))
+    hops: list = []
+    speaker = _speaker_token(subject_of(verb, hops))
+    governed = speaker is not None and bool(hops)
     if speaker is None:
         speaker = _quoted_as_saying(verb) or _inverted_speaker(doc, verb)
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
-    return Cue(tokens, verb.i, complement, speaker, kind)
+    return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
 
 def _with_condition(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> tuple[int, int]:
@@ -295,7 +377,7 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
     lemma = lemma_of(verb).lower()
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is not None and lemma in INFINITIVE_VERBS and verb.tag_ != "VBN":
+    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
         return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if xcomp is not None and subj is not None and verb.tag_ == "VBN":  # "are said to be up to four times faster"

@@ -15,37 +15,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from ... import lang
 from ...model import Entity, Span
 from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
-NEUTER_PRONOUNS = frozenset({"it", "its"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
-MALE_WORDS = frozenset("""mr mr. sir lord king prince father son husband brother man boy chairman spokesman
-businessman congressman actor uncle nephew grandfather emperor duke baron monk""".split())
-FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss madam lady queen princess mother daughter wife sister woman girl
-chairwoman spokeswoman businesswoman congresswoman actress aunt niece grandmother empress duchess nun""".split())
-# Head nouns of phrases that name a person by role; matched against Entity.roles and earlier titles.
-PERSON_ROLES = frozenset("""president minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair
-director chief leader official ceo executive governor senator mayor prime premier chancellor ambassador king queen
-general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
-scientist author editor representative administrator analyst economist expert member man woman boss captain
-premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
-ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
-ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
-coalition party council committee union airline carrier maker manufacturer bank court agency board police army
-military administration office commission authority authorities regime opposition rebels club team network
-newspaper service university institute""".split())
-# Organisation nouns that any organisation of the article may be called ("the company", "the government"); the
-# others describe a particular kind ("the manufacturer", "the airline") and name only an organisation the text
-# has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
-GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
-authorities authority""".split())
+_WORDS = lang.get("en").quotes
+MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
+FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
+PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
+NEUTER_PRONOUNS = _WORDS.NEUTER_PRONOUNS
+FIRST_PERSON = _WORDS.FIRST_PERSON
+MALE_WORDS = _WORDS.MALE_WORDS
+FEMALE_WORDS = _WORDS.FEMALE_WORDS
+PERSON_ROLES = _WORDS.PERSON_ROLES
+ORG_PRONOUN_TYPES = _WORDS.ORG_PRONOUN_TYPES
+ORG_NOUNS = _WORDS.ORG_NOUNS
+GENERIC_ORG_NOUNS = _WORDS.GENERIC_ORG_NOUNS
+STATE_NOUNS = _WORDS.STATE_NOUNS
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
@@ -55,6 +44,10 @@ class ResolverContext:
 
     speakers: list[tuple[int, str]] = field(default_factory=list)  # (char offset, entity id)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
+    quoted: list[Span] = field(default_factory=list)  # quoted stretches, marks included, in text order
+
+    def in_quotes(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.quoted)
 
     def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
         self.speakers.append((offset, entity_id))
@@ -106,9 +99,15 @@ class SpeakerResolver:
             return by_name
         if role:
             # "officials", "experts": several unnamed people, never the last single person who spoke
-            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head)
+            # "his boss", "her spokesman": someone of the possessor's, never the possessor, so not whoever spoke last
+            owned = any(t.dep_ == "poss" and t.head.i == head.i for t in toks)
+            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned
             return self._role(doc, span, toks, entities, context, fallback=fallback)
         lemma = lemma_of(head).lower()
+        if lemma in STATE_NOUNS:  # "the Syrian government", "the French foreign ministry": the country's
+            country = _country_in(toks, head, entities)
+            if country is not None:
+                return country
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             if lemma in GENERIC_ORG_NOUNS:
                 return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
@@ -149,6 +148,31 @@ class SpeakerResolver:
 def _is_role(head: "Token") -> bool:
     """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
     return head.pos_ != "PROPN" and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+
+
+def _country_in(toks, head: "Token", entities: Sequence[Entity]) -> Optional[str]:
+    """The country a state body belongs to: a GPE named in the phrase ("the US government"), or the GPE whose
+    name the nationality adjective is made from ("Syrian" → Syria, "German" → Germany)."""
+    for t in toks:
+        if t.i == head.i or t.ent_type_ not in ("GPE", "NORP"):
+            continue
+        word = t.lower_
+        for e in entities:
+            if e.type != "GPE":
+                continue
+            if any(m.start <= t.idx < m.end for m in e.mentions):
+                return e.id
+            name = e.name.lower()
+            if t.ent_type_ == "NORP" and " " not in name and _shared_prefix(word, name) >= max(4, len(name) - 2):
+                return e.id
+    return None
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
 
 
 def _affiliated(toks, head: "Token") -> bool:
@@ -255,7 +279,9 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     for e in entities:
         if e.type not in types:
             continue
-        before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window]
+        # a name met only inside someone's quoted words is not whom the narration's "he" refers to
+        before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window
+                  and not context.in_quotes(m.start, m.end)]
         if not before and e.id != last_speaker:
             continue
         score = 0.0

@@ -8,9 +8,10 @@ leading preposition is not part of the expression ("said on Friday" -> "Friday")
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Optional, Union
 
+from ... import lang
 from ...model import Article, TimeRef
 from ..base import doc_text
 from .calendar import calendar_distance, latest_not_after
@@ -42,13 +43,15 @@ _CALENDAR_VALUE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d\d)(?:-(?P<d>\d\d))?|-Q(
 _PART_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1, "H1": 1, "H2": 7}
 _WEEK_VALUE = re.compile(r"^\d{4}-W\d\d")
 _STORY_SENTENCES = 2
+_UTC_TIMESTAMP = re.compile(r"T\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]00:?00)$")
+ZONE_OFFSETS = lang.get("en").times.ZONE_OFFSETS
 
 
 def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> list[TimeRef]:
     """Find and resolve every time expression; the pure core of :class:`TimeAnnotator`."""
     text = doc_or_text if isinstance(doc_or_text, str) else doc_text(doc_or_text)
     cands = find_times(doc_or_text)
-    anchor = parse_anchor(published) or parse_anchor(_dateline(cands, text))
+    anchor = _local_day(published, cands) or parse_anchor(_dateline(cands, text))
     refs: list[TimeRef] = []
     for c in cands:
         value = resolve(c, anchor, c.tense)
@@ -61,6 +64,27 @@ def resolve_all(doc_or_text: Union["Doc", str], published: Optional[str]) -> lis
     _date_the_clock_times(cands, refs, text)
     _order_ranges(cands, refs, text)
     return _with_range_durations(cands, refs, text)
+
+
+def _local_day(published: Optional[str], cands: list[TimeCandidate]) -> Optional[date]:
+    """The publication's own calendar day, which "today", "tonight" and "yesterday" count from. A timestamp with
+    an offset is read at that offset, as written ("2019-03-01T19:30:00-06:00" is 1 March, never the UTC 2 March).
+    A UTC timestamp from a page whose top names its local zone in a clock time ("Updated 7:30 p.m. CST") is moved
+    to that zone first; otherwise UTC's day is all there is to go by."""
+    day = parse_anchor(published)
+    if day is None or not published or not _UTC_TIMESTAMP.search(published):
+        return day
+    for cand in cands:
+        if cand.start > _DATELINE_REACH:
+            break
+        hours = ZONE_OFFSETS.get((cand.groups.get("tz") or cand.groups.get("tzp") or "").upper())
+        if cand.kind == "time" and hours:
+            try:
+                instant = datetime.fromisoformat(published.strip().replace("Z", "+00:00"))
+            except ValueError:
+                return day
+            return (instant + timedelta(hours=hours)).date()
+    return day
 
 
 def _story_reference(cands: list[TimeCandidate], refs: list[TimeRef], c: TimeCandidate, need: int,

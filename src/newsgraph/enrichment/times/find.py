@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterator, Optional, Union
 
 from ..base import doc_text
 from ..regex_guard import first_char_guard
+from ... import lang
 from .lexicon import (DECADE_WORDS, HOLIDAYS, MONTH_ABBR, MONTH_FULL_RE, MONTH_RE, NUM_RE, ORDINALS, SEASONS,
                             UNIT_RE, UNITS, WEEKDAY_RE, WEEKDAYS, alt_pattern, month_number, number_value)
 from .tense import tense_and_clause
@@ -38,35 +39,36 @@ class TimeCandidate:
 
 
 _I = "(?i:{})".format
-_MOD = _I("early|late|mid|the end of|the beginning of|the start of|the middle of|the turn of")
-_TZ = r"(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET|CEST|IST|JST|AEST|ET|PT)(?:\s?[+-]\s?\d{1,2})?"
-_QUAL = _I("about|around|approximately|roughly|nearly|almost|some|over|more than|less than|fewer than|"
-           "at least|at most|up to|under|just over|just under|another|an additional|an extra")
-_PREP_CORE = _I("for|over|in|during|within|after")
+_EN = lang.get("en").times
+
+
+def _any(words: tuple[str, ...]) -> str:
+    """Regex alternatives in the order the language lists them (entries may hold regex: "profits?")."""
+    return "|".join(words)
+
+
+_MOD = _I(_any(_EN.MODIFIERS))
+_TZ = rf"(?:{_any(_EN.TIME_ZONES)})(?:\s?[+-]\s?\d{{1,2}})?"
+_QUAL = _I(_any(_EN.QUALIFIERS))
+_PREP_CORE = _I(_any(_EN.DURATION_PREPOSITIONS))
 _YEAR = r"(?:1[6-9]|20)\d\d"
 _APOS = "['’]"
 _THE = _I("the")
-_POD = _I("morning|afternoon|evening|night")
+_POD = _I(_any(_EN.PARTS_OF_DAY_WORDS))
 _NUM = _I(NUM_RE)
 _UNIT = _I(UNIT_RE)
-_PLURAL_UNIT = _I("years|months|decades|weeks|days|hours|centuries")
-_VAGUE_DET = _I("the |recent |the past |the coming |the last |the next |the following |")
-_REL_PRE = _I("earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of")
-_REL = _I("this past|last|next|this|past|coming|previous|current|the past|the last|the next|the coming|"
-          "the previous|the current|the same|the following")
-_REL_UNIT = _I("week|weekend|month|year|quarter|decade|century|fortnight|spring|summer|autumn|fall|winter")
+_PLURAL_UNIT = _I(_any(_EN.PLURAL_UNITS))
+_VAGUE_DET = _I(_any(_EN.VAGUE_DETERMINERS))
+_REL_PRE = _I(_any(_EN.RELATIVE_PREFIXES))
+_REL = _I(_any(_EN.RELATIVE_WORDS))
+_REL_UNIT = _I(_any(_EN.RELATIVE_UNITS))
 # "the day before" is not read where what it is before follows: a name or number ("the day before Christmas"), a
 # determiner or pronoun ("the day before the vote", "… before he took office"), a verb in -ing ("the day after
 # being released", "the week after polling closed"); we do not date those.
-_STORY_END = (r"(?!\s+(?:(?i:the|a|an|his|her|its|their|my|our|your|this|that|these|those|last|next|yesterday|"
-              r"tomorrow|today|each|it|he|she|they|we|i|you|there)\b|\w+ing\b|[A-Z0-9]))")
-# Words between a count and its unit that keep it a duration: "12 straight months", "three trading days".
-_DUR_ADJ = _I("straight|consecutive|successive|full|whole|trading|business|working")
-# What a company reports for a half year: "first-half profit" is a date, "a first-half goal" is not.
-_REPORTED = _I("profits?|loss(?:es)?|results|earnings|revenues?|sales|net|income|growth|output|deliveries|"
-               "dividends?|performance|figures|operating")
-_SET_ADV = _I("daily|weekly|monthly|annually|yearly|annual|quarterly|hourly|nightly|biannual|biennial|"
-              "semi-annual|semiannual|per annum")
+_STORY_END = rf"(?!\s+(?:{_I(_any(_EN.STORY_END_WORDS))}\b|\w+ing\b|[A-Z0-9]))"
+_DUR_ADJ = _I(_any(_EN.DURATION_ADJECTIVES))
+_REPORTED = _I(_any(_EN.REPORTED))
+_SET_ADV = _I(_any(_EN.SET_ADVERB_ORDER))
 _HOLIDAY = "|".join(re.escape(" ".join(w[0].upper() + w[1:] for w in name.split())).replace("'", _APOS)
                     for name in sorted(HOLIDAYS, key=len, reverse=True))
 
@@ -88,24 +90,24 @@ RULES: list[tuple[str, str]] = [
     ("time", rf"(?P<hh>[01]?\d)(?::(?P<mi>[0-5]\d))?\s?(?P<ap>{_I('a[.]m[.]|p[.]m[.]|am|pm')})(?!\w)"
              rf"(?: (?P<tz>{_TZ})| ?\((?P<tzp>{_TZ})\))?"),
     ("time", rf"(?P<hh>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?!\d|:\d)(?: ?(?P<tz>{_TZ})| ?\((?P<tzp>{_TZ})\))?"),
-    ("time", rf"(?P<word>{_I('noon|midday|midnight')})"),
-    ("reld", rf"(?P<rd>{_I('today|tonight|yesterday|tomorrow')})(?: (?P<pod>{_POD}))?"),
+    ("time", rf"(?P<word>{_I(_any(_EN.CLOCK_WORDS))})"),
+    ("reld", rf"(?P<rd>{_I(_any(_EN.DEICTIC_DAYS))})(?: (?P<pod>{_POD}))?"),
     ("reld", rf"(?P<rel>{_I('this|last')}) (?P<pod>{_POD})"),
-    ("weekday", rf"(?:(?P<rel>{_I('last|next|this|coming|past|previous')}) )?(?P<wd>{WEEKDAY_RE})(?!s\b)"
+    ("weekday", rf"(?:(?P<rel>{_I(_any(_EN.WEEKDAY_RELATIONS))}) )?(?P<wd>{WEEKDAY_RE})(?!s\b)"
                 rf"(?: (?P<pod>{_POD}))?"),
     ("relunit", rf"(?:(?P<pre>{_REL_PRE})[- ])?(?P<rel>{_REL}) (?P<unit>{_REL_UNIT})(?!s?\w)"),
-    ("relunit", rf"(?P<rel>{_I('the previous|the next|the following|the same')}) (?P<unit>{_I('day')})(?!\w)"),
-    ("relunit", rf"{_THE} (?P<unit>{_I('day|week|month|year')}) (?P<rel>{_I('before|after|earlier|later')})"
+    ("relunit", rf"(?P<rel>{_I(_any(_EN.STORY_RELATIONS))}) (?P<unit>{_I('day')})(?!\w)"),
+    ("relunit", rf"{_THE} (?P<unit>{_I('day|week|month|year')}) (?P<rel>{_I(_any(_EN.STORY_DIRECTIONS))})"
                 rf"{_STORY_END}"),
     ("weekend", rf"{_THE} {_I('weekend')}(?!\w)"),
-    ("endof", rf"(?P<pre>{_I('the end of|the beginning of|the start of|the middle of|the turn of|the rest of')})"
+    ("endof", rf"(?P<pre>{_I(_any(_EN.ENDS_OF))})"
               rf" {_THE} (?P<unit>{_I('week|month|year|decade|century')})(?!\w)"),
     # "year-end 2003 results" reads the year ("by year-end 2000 workers" would too: news writes "2,000 workers")
     ("endof", rf"(?:{_THE} )?(?P<unit>{_I('year|month|quarter')})[- ]{_I('end')}(?!\w|-)"
               rf"(?:,? (?P<y>{_YEAR})(?!\d))?"),
-    ("durrel", rf"(?:{_THE} )?(?P<rel>{_I('past|last|next|coming|previous|first|final|following|recent|preceding')})"
+    ("durrel", rf"(?:{_THE} )?(?P<rel>{_I(_any(_EN.DURATION_RELATIONS))})"
                rf" (?P<n>{_NUM}) (?P<unit>{_UNIT})(?!\w)"),
-    ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I('ago|from now|hence|earlier|later')})"),
+    ("ago", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM}) (?P<unit>{_UNIT}) (?P<dir>{_I(_any(_EN.AGO_WORDS))})"),
     ("dur", rf"(?:(?P<q>{_QUAL}) )?(?P<n>{_NUM})(?P<sep>[ -])(?:(?P<adj>{_DUR_ADJ}) )?(?P<unit>{_UNIT})"
             rf"(?:-long|-old)?(?!\w)"),
     ("vague", rf"{_PREP_CORE} (?P<core>(?:{_VAGUE_DET})"
@@ -114,17 +116,17 @@ RULES: list[tuple[str, str]] = [
     ("set", rf"(?P<every>{_I('every|each')})(?: (?P<n>{_I('other')}|{_NUM}))?"
             rf" (?P<unit>{_UNIT}|{WEEKDAY_RE}|{_POD}|{_I('weekend')})(?!\w)"),
     ("set", rf"(?P<adv>{_SET_ADV})"),
-    ("set", rf"(?P<freq>{_I('once|twice|thrice')}|(?P<n>{_NUM}) {_I('times')}) {_I('a|an|per|each|every')}"
+    ("set", rf"(?P<freq>{_I(_any(_EN.FREQUENCY_WORDS))}|(?P<n>{_NUM}) {_I('times')}) {_I('a|an|per|each|every')}"
             rf" (?P<unit>{_UNIT})"),
     ("set", rf"{_I('per')} (?P<unit>{_I('second|minute|hour|day|week|month|quarter|year')})"),
     ("set", rf"(?<=\bon )(?P<wd>{WEEKDAY_RE})s"),
-    ("ref", rf"(?P<ref>{_I('now|currently|presently|nowadays|these days|recently|lately|at the moment')})"),
-    ("ref", rf"{_I('more|most|very|only|fairly|quite')} (?P<ref>{_I('recently|lately')})"),
-    ("ref", rf"{_I('in|at|until|into')} (?P<core>(?P<ref>{_I('the past|the future|the present|present')}))"
-            rf"(?!\w|\s+(?:{_NUM}|{_I('year|month|week|day|decade|century|quarter|session|season')}\w*)\b)"),
+    ("ref", rf"(?P<ref>{_I(_any(_EN.REFERENCE_WORDS))})"),
+    ("ref", rf"{_I(_any(_EN.REFERENCE_DEGREE))} (?P<ref>{_I('recently|lately')})"),
+    ("ref", rf"{_I('in|at|until|into')} (?P<core>(?P<ref>{_I(_any(_EN.REFERENCE_NOUNS))}))"
+            rf"(?!\w|\s+(?:{_NUM}|{_I(_any(_EN.REFERENCE_BLOCKERS))}\w*)\b)"),
     ("season", rf"(?:(?P<rel>{_I('last|next|this|early|late|mid|the')})[- ])?"
                rf"(?P<season>{_I('spring|summer|autumn|fall|winter')})(?:,? (?:of )?(?P<y>{_YEAR})(?!\d))?"),
-    ("quarter", rf"(?:{_THE} )?(?P<ord>{_I('first|second|third|fourth|final|last|1st|2nd|3rd|4th')})"
+    ("quarter", rf"(?:{_THE} )?(?P<ord>{_I(_any(_EN.QUARTER_ORDINALS))})"
                 rf"(?: {_I('fiscal|calendar')} |[ -]){_I('quarter')}(?: {_I('of')} (?:(?:{_I('fiscal')} )?"
                 rf"(?P<y>{_YEAR})|(?P<rel>{_I('this|last|next|the previous|the same')}) {_I('year')}))?"),
     ("quarter", rf"(?P<q>Q[1-4])(?: (?P<y>{_YEAR}))?"),
@@ -178,18 +180,20 @@ _ANY_DIGIT = re.compile(r"\d")
 _NON_SPACE = re.compile(r"\S")
 _LOOKAHEAD = 80  # characters past a sentence's first word that a rule's look-ahead may read
 
-# Words before a bare month name that make it a date ("in May") rather than a name or a modal ("May", "may").
-MONTH_CUES = {"in", "since", "by", "until", "till", "during", "from", "to", "through", "of", "before", "after",
-              "between", "and", "or", "early", "late", "mid", "last", "next", "this", "throughout", "until",
-              "around", "that", "as", "for", "on", "same", "end", "beginning", "start", "middle", "mid-"}
+MONTH_CUES = _EN.MONTH_CUES
 _NONTIME_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT", "PRODUCT", "ORG", "PERSON", "FAC", "WORK_OF_ART",
                  "LAW", "ORDINAL"}
-_YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", "a", "an"}
+_YEAR_DETERMINERS = _EN.YEAR_DETERMINERS
 # Kinds made of a single ordinary word, which can also be part of a name ("LA Weekly", "Johnnie Christmas").
 _NAME_PRONE = {"set", "ref", "holiday", "weekday", "my", "season", "reld"}
 _NAME_ENTS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "GPE", "PRODUCT", "NORP", "EVENT", "LAW"}
-_SET_BEFORE = re.compile(r"(?:\d|million|billion|thousand|percent|%|dollars?|euros?|pounds?|times|"
-                         r"hours|days|shifts|games|flights|trips|issues)\W*$", re.I)
+# A clock reading that counts time in a game rather than the time of day: "7:14 into the third period", "19:56 of
+# the match", "with 2:30 left", "at the 74:10 mark".
+_GAME_CLOCK = re.compile(rf"\s+(?:(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?"
+                         rf"(?:{_any(_EN.GAME_PERIODS)})|{_any(_EN.GAME_CLOCK_AFTER)})\b", re.I)
+_GAME_CLOCK_BEFORE = re.compile(rf"(?<![\w:])\d{{1,2}}:[0-5]\d(?!:?\d)(?:\s+(?:{_any(_EN.GAME_CLOCK_AFTER)}))?"
+                                rf"\s+(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+$", re.I)
+_SET_BEFORE = re.compile(rf"(?:\d|%|{_any(_EN.RATE_BEFORE)})\W*$", re.I)
 
 
 def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:
@@ -293,11 +297,19 @@ def _plausible(cand: TimeCandidate, text: str, doc: Optional["Doc"]) -> bool:
         return False
     if kind == "ref" and g["ref"].lower() == "now" and not _now_ok(cand, text):
         return False
+    if kind == "time" and "mi" in g and not ({"ap", "tz", "tzp"} & g.keys()) and _GAME_CLOCK.match(text, cand.end):
+        return False
+    if kind in ("quarter", "half") and "y" not in g and _after_game_clock(cand, text):
+        return False  # "with 2:31 left in the fourth quarter": the game's, not the year's
     if kind in _NAME_PRONE and _inside_name(cand, text, doc):
         return False
     if kind == "relunit" and g["rel"].lower() in ("before", "after", "earlier", "later") and doc is not None:
         return not _before_something(doc, cand)
     return True
+
+
+def _after_game_clock(cand: TimeCandidate, text: str) -> bool:
+    return _GAME_CLOCK_BEFORE.search(text, max(0, cand.start - 40), cand.start) is not None
 
 
 def _before_something(doc: "Doc", cand: TimeCandidate) -> bool:

@@ -1,4 +1,5 @@
-"""Word tables and regex pieces for time expressions (written for newsgraph; English only).
+"""Regex pieces and number reading for time expressions, built from the language's word tables
+(:mod:`newsgraph.lang.en.times`).
 
 Kept apart from the finder so the patterns read as a grammar and the resolver can share the same tables.
 """
@@ -7,33 +8,13 @@ from __future__ import annotations
 import re
 from typing import Optional, Union
 
-MONTHS = {"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-          "august": 8, "september": 9, "october": 10, "november": 11, "december": 12}
-MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-              "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-            "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-            "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-            "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "final": -1, "last": -1}
-UNITS = {"second": "S", "minute": "MIN", "hour": "H", "day": "D", "week": "W", "fortnight": "FN",
-         "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-# Fixed-date holidays only: movable feasts would need rules we do not trust without gold to test them.
-HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
-            "new year's eve": (12, 31), "new year's day": (1, 1), "halloween": (10, 31),
-            "valentine's day": (2, 14), "boxing day": (12, 26)}
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}
+from ... import lang
 
-_SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90}
-# Quantity words that stand for a number we cannot know: TimeML writes it as X (P2Y vs PXY).
-VAGUE = ("a couple of", "a few", "several", "many", "some", "few", "dozens of", "hundreds of", "numerous")
+_EN = lang.get("en").times
+MONTHS, MONTH_ABBR, WEEKDAYS = _EN.MONTHS, _EN.MONTH_ABBR, _EN.WEEKDAYS
+PARTS_OF_DAY, SEASONS, ORDINALS, UNITS = _EN.PARTS_OF_DAY, _EN.SEASONS, _EN.ORDINALS, _EN.UNITS
+HOLIDAYS, DECADE_WORDS, VAGUE = _EN.HOLIDAYS, _EN.DECADE_WORDS, _EN.VAGUE
+_SMALL, _TENS = _EN.SMALL_NUMBERS, _EN.TENS
 
 
 def alt_pattern(words) -> str:

@@ -7,18 +7,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Optional
 
+from ... import lang
 from ..base import lemma_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_UNCERTAIN_AUX = {"would", "could", "might", "may", "should", "must", "can", "'d"}
+_EN = lang.get("en").times
+_FUTURE_AUX, _UNCERTAIN_AUX = _EN.FUTURE_AUXILIARIES, _EN.UNCERTAIN_AUXILIARIES
 _MAX_HOPS = 6
-_CONDITION_MARKS = {"if", "unless", "once"}
+_CONDITION_MARKS = _EN.CONDITION_MARKS
 # Verbs whose time expression names something still ahead of the moment they describe.
-_PROSPECTIVE = {"expect", "schedule", "set", "plan", "slate", "intend", "aim", "propose", "promise", "vow",
-                "pledge", "forecast", "predict", "anticipate", "project", "postpone", "delay", "reschedule"}
+_PROSPECTIVE = _EN.PROSPECTIVE_VERBS
 
 
 def tense_and_clause(doc: "Doc", start: int, end: int) -> tuple[Optional[str], Optional[int]]:
@@ -116,7 +116,13 @@ def _infinitive_tense(verb: "Token", depth: int) -> Optional[str]:
     head = verb.head
     if head.i == verb.i or depth > 2 or head.pos_ not in ("VERB", "AUX", "ADJ"):
         return "future"
+    done = lemma_of(head) in _EN.IMPLICATIVE_VERBS  # "tried to board on Friday": the boarding was then
+    if head.pos_ == "ADJ":  # "was willing to skip class Thursday": the linking verb carries the tense
+        done = head.lower_ not in _EN.PROSPECTIVE_ADJECTIVES  # "was due to be released in September" looks ahead
+        head = head.head if head.head.pos_ in ("VERB", "AUX") and head.head.i != head.i else head
     governing = _verb_tense(head, depth + 1) if head.pos_ in ("VERB", "AUX") else "present"
+    if governing == "past" and head.pos_ in ("VERB", "AUX") and done:
+        return "past"
     return "future" if governing in ("present", "future") else None
 
 

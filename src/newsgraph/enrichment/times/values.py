@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Callable, Optional, Union
 
+from ... import lang
 from .calendar import (day_value, month_value, nearest_day, nearest_month, nearest_part, pick_weekday,
                              season_value, shift, unit_value)
 from .find import TimeCandidate, find_times
@@ -18,28 +19,21 @@ from .lexicon import (DECADE_WORDS, HOLIDAYS, ORDINALS, PARTS_OF_DAY, SEASONS, W
                             number_value, unit_code)
 
 Anchor = Union[date, datetime, str, None]
-_PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", "the previous", "preceding"}
-_NEXT_WORDS = {"next", "coming", "the next", "the coming", "the following", "following"}
-# "the past year", "the next month" measure a stretch; "the last quarter" names the previous one (TimeBank use).
-_DURATION_REL = {"the past", "the next", "the coming"}
-_BEFORE, _AFTER = {"before", "earlier"}, {"after", "later"}  # "the day before", "the year after"
-_STORY_REL = {"the previous", "previous", "the following", "following", "the same", "the next"} | _BEFORE | _AFTER
+_EN = lang.get("en").times
+_PAST_WORDS, _NEXT_WORDS = _EN.PAST_WORDS, _EN.NEXT_WORDS
+_DURATION_REL = _EN.DURATION_RELATION_WORDS  # "the past year" measures a stretch; "the last quarter" names one
+_BEFORE, _AFTER = _EN.BEFORE_WORDS, _EN.AFTER_WORDS  # "the day before", "the year after"
+_STORY_REL = _EN.STORY_RELATION_WORDS | _BEFORE | _AFTER
 _PRECISION = {"Y": 1, "DE": 1, "CE": 1, "Q": 2, "M": 2}  # what a reference must give; day for the rest
 # Words before "the previous year" that make it the baseline of a comparison ("rose 5% from the previous year"):
 # it counts from a date of its own clause ("sales in 2008 fell from the previous year"), not from one the story
 # named in passing ("Siemens, founded in 1847, said profit rose from the year before").
-COMPARISON_CUES = {"from", "than", "over", "on", "versus", "vs", "with", "against"}
-_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-         "these days": "PRESENT_REF", "at the moment": "PRESENT_REF", "the present": "PRESENT_REF",
-         "present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-         "the future": "FUTURE_REF"}
-_SET_ADVERBS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M",
-                "annually": "P1Y", "yearly": "P1Y", "annual": "P1Y", "per annum": "P1Y", "hourly": "PT1H",
-                "biannual": "P6M", "semiannual": "P6M", "semi-annual": "P6M", "biennial": "P2Y"}
+COMPARISON_CUES = _EN.COMPARISON_CUES
+_REFS = _EN.REFERENCES
+_SET_ADVERBS = _EN.SET_ADVERBS
 _REF_OF_OFFSET = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 # Prepositions that fix which side of the anchor a year-less date lies on.
-_BACKWARD_CUES = {"since"}
-_FORWARD_CUES = {"until", "till", "til", "by", "before"}
+_BACKWARD_CUES, _FORWARD_CUES = _EN.BACKWARD_CUES, _EN.FORWARD_CUES
 
 
 def parse_anchor(anchor: Anchor) -> Optional[date]:
@@ -203,6 +197,10 @@ def _weekday(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optio
     rel = g.get("rel", "").lower()
     if rel == "this":
         found = a + timedelta(days=wd - a.isoweekday())
+    elif rel == "last":
+        # "last Tuesday" in a Wednesday story is not yesterday (that is "Tuesday" or "yesterday") but the Tuesday
+        # of the week before: the weekday in the ISO week before the anchor's (see docs/ARCHITECTURE.md).
+        found = a - timedelta(days=a.isoweekday() - 1 + 7) + timedelta(days=wd - 1)
     elif rel in _PAST_WORDS or rel in _NEXT_WORDS:
         found = pick_weekday(a, wd, "past" if rel in _PAST_WORDS else "future", strict=True)
     else:
@@ -227,13 +225,19 @@ def _relative_unit(c: TimeCandidate, a: Optional[date], tense: Optional[str]) ->
 
 
 def _weekend(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
-    """"over the weekend": the one just gone in the past tense, the one ahead in the future, else this week's."""
+    """"over the weekend": the one just gone in the past tense, the one ahead in the future; without a tense (a
+    headline, a misparse) the nearer one, as for a weekday: Monday to Wednesday look back, Thursday and Friday
+    ahead."""
     if a is None:
         return "XXXX-WXX-WE"
-    direction = _direction(c, tense)
-    in_weekend = a.isoweekday() >= 6
-    offset = -1 if direction == "past" and not in_weekend else 0
-    return unit_value(a, "weekend", offset)
+    return unit_value(a, "weekend", _weekend_offset(a, _direction(c, tense)))
+
+
+def _weekend_offset(a: date, direction: Optional[str]) -> int:
+    """-1: the weekend of the ISO week before the anchor's; 0: the anchor's own week's (ahead on a weekday)."""
+    if a.isoweekday() >= 6 or direction == "future":
+        return 0
+    return -1 if direction == "past" or a.isoweekday() <= 3 else 0
 
 
 def _end_of(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

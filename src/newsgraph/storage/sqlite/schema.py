@@ -134,7 +134,22 @@ def _tables(conn: sqlite3.Connection) -> set[str]:
 
 def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
     """Create the schema in an empty database, accept ours, refuse anything else with a clear message."""
+    check_schema(conn, path)
+    # One transaction, statement by statement (executescript would commit on its own): two processes opening a
+    # fresh file at once then cannot interleave half-made schemas.
+    with write_tx(conn, f"the schema of {path}"):
+        for statement in _statements(DDL):
+            conn.execute(statement)
+        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+
+def check_schema(conn: sqlite3.Connection, path: str, empty_ok: bool = True) -> None:
+    """Accept our schema (or, for a writer, an empty database); refuse anything else with a clear message.
+
+    Reads only: a reader's read-only connection runs this and nothing of :func:`ensure_schema`'s writing."""
     tables = _tables(conn)  # the first read: a file that is not a database fails here
+    if not tables and not empty_ok:
+        raise StoreError(f"{path} is an empty database, not a newsgraph store (ingest into it to make one)")
     if tables and "meta" not in tables:
         raise StoreError(f"{path} is an SQLite database but not a newsgraph store (it has other tables)")
     if "meta" in tables:
@@ -143,12 +158,6 @@ def ensure_schema(conn: sqlite3.Connection, path: str) -> None:
             raise StoreError(f"{path} is not a newsgraph store (no schema version)")
         if int(row[0]) > SCHEMA_VERSION:
             raise StoreError(f"{path} has store schema {row[0]}; this newsgraph reads up to {SCHEMA_VERSION}")
-    # One transaction, statement by statement (executescript would commit on its own): two processes opening a
-    # fresh file at once then cannot interleave half-made schemas.
-    with write_tx(conn, f"the schema of {path}"):
-        for statement in _statements(DDL):
-            conn.execute(statement)
-        conn.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
 
 def _statements(script: str) -> list[str]:

@@ -21,8 +21,9 @@ from ..base import SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters,
 from . import facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
-from .entities import SQLiteEntityRegistry
-from .schema import ensure_schema
+from .entities import SQLiteEntityRegistry, ensure_entity_schema
+from .guard import connect_readonly, quick_check, wrote_readonly
+from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
 from .tx import article_tx
 from .words import key
@@ -38,21 +39,53 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
-def _connect(path: str) -> sqlite3.Connection:
+def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
+    """A writer's connection (schema made or upgraded, damaged pages refused), or a reader's (read-only: see
+    :mod:`.guard`). A reader of a store made by an older newsgraph has it upgraded once by a writer's open."""
+    if readonly and path != ":memory:":
+        try:
+            return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+        except StoreError as exc:
+            if not wrote_readonly(exc):
+                raise
+        try:
+            _connect(path).close()  # the upgrade, as any writer's open makes it
+        except StoreError as exc:
+            raise StoreError(f"{path} was made by an older newsgraph and must be upgraded once by a writer "
+                             f"(newsgraph reindex), which needs write access: {exc}") from exc
+        return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+    conn = _open(path)
+    try:
+        quick_check(conn, path)  # never write into a damaged file
+    except BaseException:
+        conn.close()
+        raise
+    return _set_up(conn, path, readonly=False)
+
+
+def _open(path: str) -> sqlite3.Connection:
     try:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, the sqlite3 module adds nothing.
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        return sqlite3.connect(path, isolation_level=None, timeout=30.0)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc
+
+
+def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
-        ensure_schema(conn, path)  # before WAL: never switch the journal of a file that is not ours
-        conn.execute("PRAGMA journal_mode = WAL")
-        # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
-        conn.execute("PRAGMA synchronous = NORMAL")
+        if readonly:
+            check_schema(conn, path, empty_ok=False)
+        else:
+            ensure_schema(conn, path)  # before WAL: never switch the journal of a file that is not ours
+            conn.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
+            conn.execute("PRAGMA synchronous = NORMAL")
+        # Each creates what an older store lacks; on a reader's connection a missing part fails as a write.
         ensure_speaker_index(conn)
         facets.ensure_facets(conn)
         fts.ensure_fts(conn)
+        ensure_entity_schema(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -65,10 +98,11 @@ def _connect(path: str) -> sqlite3.Connection:
 class SQLiteStore(Store):
     """A :class:`Store` in one SQLite file. Open with :func:`newsgraph.storage.open_store`."""
 
-    def __init__(self, path: Union[str, Path], search_window: Optional[int] = SEARCH_WINDOW):
+    def __init__(self, path: Union[str, Path], search_window: Optional[int] = SEARCH_WINDOW, readonly: bool = False):
         self.path = str(path)
         self.search_window = search_window
-        self._conn = _connect(self.path)
+        self.readonly = readonly  # a reader's store: read-only connection, schema never written
+        self._conn = _connect(self.path, readonly)
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
 

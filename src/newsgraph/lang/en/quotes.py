@@ -1,0 +1,75 @@
+"""English words and patterns of the quotes family: reporting cues, pronouns, gendered words, person roles and
+organisation nouns. Read through ``newsgraph.lang.get("en").quotes``; the quotes stage reads nothing else for its
+English vocabulary."""
+
+# Verbs of saying, in lemma form. Cognition verbs (think, know, believe) are deliberately absent.
+REPORTING_VERBS = frozenset("""
+say tell add state announce claim report explain warn note insist maintain argue declare stress suggest deny
+confirm admit acknowledge reply respond vow pledge promise predict write ask urge comment assert observe remark
+reveal testify tweet concede contend emphasize emphasise indicate mention recall reiterate allege complain
+caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
+estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
+blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
+""".split())
+# Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
+# …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
+# against gold that marks only speech can leave them out.
+ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
+recognize recognise understand""".split())
+# Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
+INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
+# Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
+# "dismissed the report as "fake news"", "thanked him for "stepping up""): with a quotation of two words or more
+# in the predicate they make a mixed quote; without one they report nothing.
+EVALUATION_VERBS = frozenset("""praise blame thank accuse dismiss dub label brand mock slam criticize criticise
+denounce deride characterize characterise hail condemn attack ridicule""".split())
+# Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
+# "They call for "…"") but whose clauses are not reported speech.
+QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
+# Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
+# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
+CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
+pledge propose recommend demand claim admit acknowledge allege""".split())
+# Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
+INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
+# Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
+# with a quotation in the predicate they make a mixed quote; without one they report nothing.
+NAMING_VERBS = frozenset({"call", "describe"})
+# Nouns of things said or written: a participle on one ("a statement saying", "in a tweet claiming") reports
+# for whoever issued it.
+SPEECH_NOUNS = frozenset("""statement letter tweet post message release memo note email e-mail interview speech
+remarks video ad advertisement op-ed column editorial report filing lawsuit complaint press conference""".split())
+# Subordinators of a condition on the reported content ("would be diverted if the dispute lasted").
+CONDITION_MARKS = frozenset({"if", "unless", "once", "provided", "providing"})
+# Nouns that, as the object of an announcement verb, name the act of speaking rather than what was said.
+NOT_CONTENT_NOUNS = frozenset("""statement comment comments remark remarks question questions answer nothing anything
+something everything news announcement report details plan plans""".split())
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
+NEUTER_PRONOUNS = frozenset({"it", "its"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+MALE_WORDS = frozenset("""mr mr. sir lord king prince father son husband brother man boy chairman spokesman
+businessman congressman actor uncle nephew grandfather emperor duke baron monk""".split())
+FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss madam lady queen princess mother daughter wife sister woman girl
+chairwoman spokeswoman businesswoman congresswoman actress aunt niece grandmother empress duchess nun""".split())
+# Head nouns of phrases that name a person by role; matched against Entity.roles and earlier titles.
+PERSON_ROLES = frozenset("""president minister secretary spokesman spokeswoman spokesperson chairman chairwoman chair
+director chief leader official ceo executive governor senator mayor prime premier chancellor ambassador king queen
+general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
+scientist author editor representative administrator analyst economist expert member man woman boss captain
+premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
+ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
+ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
+coalition party council committee union airline carrier maker manufacturer bank court agency board police army
+military administration office commission authority authorities regime opposition rebels club team network
+newspaper service university institute""".split())
+# Organisation nouns that any organisation of the article may be called ("the company", "the government"); the
+# others describe a particular kind ("the manufacturer", "the airline") and name only an organisation the text
+# has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
+GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
+authorities authority""".split())
+# Bodies of a state: with a country or nationality in the phrase ("the Syrian government") they speak for it.
+STATE_NOUNS = frozenset("""government administration ministry regime cabinet presidency military army
+embassy""".split())

@@ -1,0 +1,121 @@
+"""Guards around opening the SQLite store: readers read only, writers refuse a damaged file, and a full check.
+
+* :func:`connect_readonly` — a reader's connection (``mode=ro``): it needs neither write access nor the write lock,
+  so a store on read-only media, a 0444 file, or one another process is re-indexing can be searched. A reader never
+  writes the schema, and an empty (0-byte) file is refused rather than silently made into a store.
+* :func:`quick_check` — run by every writer at open (``PRAGMA quick_check``): a store with damaged pages is refused
+  before anything is written into it.
+* :func:`check_store` — ``newsgraph check``: the full ``PRAGMA integrity_check`` and the full-text index's own
+  ``integrity-check``.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from urllib.parse import quote
+
+from ...errors import StoreError
+
+CHECK_HINT = "run `newsgraph check --db {path}` for the details; restore a backup or re-ingest into a new store"
+
+
+def _uri(path: str, **params: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"file:{quote(os.path.abspath(path))}?{query}"
+
+
+def connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
+    """A read-only connection to an existing store file; :class:`StoreError` for an empty or unopenable one."""
+    try:
+        size = os.path.getsize(path)
+    except OSError as exc:
+        raise StoreError(f"cannot open database {path}: {exc.strerror or exc}") from exc
+    if size == 0:
+        raise StoreError(f"{path} is an empty file, not a newsgraph store (ingest into it to make one)")
+    try:
+        return _probe(sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None, timeout=timeout))
+    except sqlite3.Error as exc:
+        if "unable to open" not in str(exc):
+            raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
+    # A WAL store in a read-only folder: SQLite cannot create the shared-memory file beside it. Nobody can write
+    # there either, so the file is read as immutable (no locking, no WAL to merge).
+    try:
+        return _probe(sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None))
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open database {path} read-only: {exc}") from exc
+
+
+def _probe(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """The connection, once its first read worked (a file that is not a database fails here, closed)."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def wrote_readonly(exc: BaseException) -> bool:
+    """Whether opening failed only because a set-up step had to write through a read-only connection."""
+    while exc is not None:
+        if isinstance(exc, sqlite3.OperationalError) and "readonly" in str(exc).replace("read-only", "readonly"):
+            return True
+        exc = exc.__cause__
+    return False
+
+
+def quick_check(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse to write into a store whose pages are damaged (``PRAGMA quick_check``: every page read once)."""
+    try:
+        rows = [r[0] for r in conn.execute("PRAGMA quick_check(5)").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is damaged ({exc}); nothing was written. "
+                         + CHECK_HINT.format(path=path)) from exc
+    if rows != ["ok"]:
+        raise StoreError(f"{path} is damaged ({rows[0]}); nothing was written. " + CHECK_HINT.format(path=path))
+
+
+def check_store(path: str) -> list[str]:
+    """Every problem the full checks find (empty: the store is sound). Reads only; the FTS check runs inside a
+    transaction that is rolled back."""
+    if not Path(path).is_file():
+        return [f"no database at {path}"]
+    if os.path.getsize(path) == 0:
+        return [f"{path} is an empty file, not a newsgraph store"]
+    problems: list[str] = []
+    writable = os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+    try:
+        conn = sqlite3.connect(_uri(path, mode="rw" if writable else "ro"), uri=True, isolation_level=None,
+                               timeout=30.0)
+    except sqlite3.Error as exc:
+        return [f"cannot open {path}: {exc}"]
+    try:
+        try:
+            rows = [r[0] for r in conn.execute("PRAGMA integrity_check(100)").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [f"integrity_check could not finish: {exc}"]
+        problems += [r for r in rows if r != "ok"]
+        problems += _fts_check(conn, writable)
+    finally:
+        conn.close()
+    return problems
+
+
+def _fts_check(conn: sqlite3.Connection, writable: bool) -> list[str]:
+    try:
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
+            return ["no full-text index (articles_fts): not a newsgraph store, or never opened by a writer"]
+    except sqlite3.DatabaseError as exc:
+        return [f"the schema cannot be read: {exc}"]
+    if not writable:
+        return []  # FTS5's check is issued as a write statement; a read-only file cannot run it
+    try:
+        conn.execute("BEGIN")
+        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+    except sqlite3.DatabaseError as exc:
+        return [f"full-text index: {exc}"]
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return []

@@ -1,0 +1,47 @@
+"""Text folding: the keys texts and names are compared by, in one place.
+
+Four foldings, each kept because some caller needs exactly it (changing one changes stored hashes, duplicate
+decisions or entity links):
+
+=======================  ====  ========  =========  ==========  =================================================
+function                 NFKC  casefold  accents    spacing     used by
+=======================  ====  ========  =========  ==========  =================================================
+:func:`fold`             yes   yes       kept       as is       dedup shingles (words are cut afterwards)
+:func:`normalise_text`   yes   yes       kept       collapsed   ``content_hash`` (the exact-duplicate key)
+:func:`fold_case`        no    yes       kept       collapsed   entity names within an article (’ → ')
+:func:`fold_name`        NFKD  yes       removed    collapsed   entity names across articles (linking; ’ → ')
+=======================  ====  ========  =========  ==========  =================================================
+
+:func:`strip_accents` is the accent removal ``fold_name`` is built on.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_WS = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """NFKC, then case-folded (casefold, not lower: 'ß' matches 'SS'); spacing kept as it is."""
+    return unicodedata.normalize("NFKC", text).casefold()
+
+
+def normalise_text(text: str) -> str:
+    """The normal form behind the exact-duplicate key: :func:`fold`, whitespace collapsed to one space, stripped."""
+    return _WS.sub(" ", fold(text)).strip()
+
+
+def strip_accents(text: str) -> str:
+    """Canonical decomposition (NFKD) without its combining marks: 'Sérgey' -> 'Sergey'."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def fold_case(text: str) -> str:
+    """Curly apostrophes straightened, spacing collapsed, case-folded; accents kept."""
+    return " ".join(text.replace("’", "'").split()).casefold()
+
+
+def fold_name(text: str) -> str:
+    """Case-folded, accents removed, curly apostrophes straightened, spacing collapsed."""
+    return " ".join(strip_accents(text.replace("’", "'")).casefold().split())

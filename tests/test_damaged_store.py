@@ -1,0 +1,134 @@
+"""Stores: readers read only and never wait for a writer; a damaged store is refused by writers, reported by readers
+and named in full by ``newsgraph check``; nothing ends in a traceback."""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli.main import cli
+from newsgraph.errors import StoreError
+from newsgraph.ids import content_hash
+from newsgraph.model import Article, Entity, Mention, Quote, Speaker
+from newsgraph.storage import open_store
+
+PAGE = 4096
+
+
+def article(n: int) -> Article:
+    text = (f"Mayor Ann Lee said \"the harbour plan {n} is ready\" on Tuesday. " * 6
+            + f"The council will vote on plan {n} next week, officials said. " * 30)
+    q = (text.index('"') + 1, text.index('"', text.index('"') + 1))
+    return Article(f"a{n}", text, content_hash(text), title=f"Harbour plan {n}", published=f"2024-03-{n % 28 + 1:02d}",
+                   source="example.org", language="en",
+                   entities=[Entity("e1", "Ann Lee", "PERSON", [Mention(6, 13)])],
+                   quotes=[Quote(text[q[0]:q[1]], q, "direct", [q], "said", (14, 18),
+                                 Speaker("Ann Lee", (6, 13), "e1", "Ann Lee"), [])],
+                   pipeline={"newsgraph": "0.1.0"})
+
+
+@pytest.fixture(scope="module")
+def sound(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("store") / "sound.db"
+    with open_store(path) as store:
+        for n in range(60):
+            store.put(article(n))
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # everything in the main file, as a copied store would be
+    con.close()
+    return path
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def damaged_copy(sound: Path, tmp_path: Path) -> Path:
+    """A copy with 4 KB of random bytes over a page in the middle of the file (the page header included)."""
+    path = tmp_path / "damaged.db"
+    shutil.copy(sound, path)
+    data = bytearray(path.read_bytes())
+    middle = (len(data) // PAGE // 2) * PAGE
+    data[middle:middle + PAGE] = random.Random(7).randbytes(PAGE)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def cli_run(*args: str):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_check_says_ok_for_a_sound_store_and_names_damage(sound, tmp_path):
+    ok = cli_run("check", "--db", str(sound))
+    assert ok.exit_code == 0 and ok.stdout.startswith("ok")
+    bad = cli_run("check", "--db", str(damaged_copy(sound, tmp_path)))
+    assert bad.exit_code == 1 and "damaged" in bad.stderr and len(bad.stderr.splitlines()) >= 2
+
+
+def test_a_writer_refuses_a_damaged_store_and_writes_nothing(sound, tmp_path, examples_dir):
+    path = damaged_copy(sound, tmp_path)
+    before = digest(path)
+    result = cli_run("ingest", str(examples_dir / "harbour_strike.txt"), "--db", str(path), "--stages", "entities")
+    assert result.exit_code == 1 and "damaged" in result.output and "newsgraph check" in result.output
+    assert digest(path) == before
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(path)
+
+
+@pytest.mark.parametrize("args", [["search", "harbour"], ["show", "a30"], ["quotes"], ["export"],
+                                  ["export", "--format", "csv"], ["entity", "Ann Lee"], ["story", "a30"],
+                                  ["timeline", "Ann Lee"]])
+def test_readers_of_a_damaged_store_give_a_message_not_a_traceback(sound, tmp_path, args):
+    path = damaged_copy(sound, tmp_path)
+    before = digest(path)
+    result = cli_run(*args, "--db", str(path))  # catch_exceptions=False: a traceback fails the test
+    assert result.exit_code in (0, 1)
+    if result.exit_code == 1:
+        assert "damaged" in result.output or "not a usable" in result.output or "no " in result.output
+    assert digest(path) == before
+
+
+def test_export_of_a_damaged_store_fails_clearly(sound, tmp_path):
+    result = cli_run("export", "--db", str(damaged_copy(sound, tmp_path)))
+    assert result.exit_code == 1 and "damaged" in result.stderr and "newsgraph check" in result.stderr
+    assert result.stderr.isprintable() or set(result.stderr) - set(map(chr, range(32, 0x110000))) <= {"\n"}
+    assert len(result.stderr) < 400  # the damaged bytes are not poured onto the terminal
+
+
+def test_a_reader_needs_no_write_access_and_never_writes(sound, tmp_path):
+    path = tmp_path / "copy.db"
+    shutil.copy(sound, path)
+    before = digest(path)
+    with open_store(path, create=False, readonly=True) as store:
+        assert store.count() == 60 and [h.id for h in store.search("plan", limit=3)]
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            store._conn.execute("CREATE TABLE intruder (x)")
+    assert digest(path) == before
+
+
+def test_a_reader_is_not_blocked_by_a_writer_holding_the_lock(sound, tmp_path):
+    path = tmp_path / "busy.db"
+    shutil.copy(sound, path)
+    writer = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+    writer.execute("BEGIN IMMEDIATE")  # as reindex does, for minutes
+    try:
+        result = cli_run("search", "harbour", "--db", str(path), "-n", "2")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert result.exit_code == 0 and result.stdout.count("Harbour plan") == 2
+
+
+def test_an_empty_file_is_not_made_into_a_store_by_a_reader(tmp_path):
+    path = tmp_path / "empty.db"
+    path.touch()
+    for args in (["search", "x"], ["quotes"], ["export"]):
+        result = cli_run(*args, "--db", str(path))
+        assert result.exit_code == 1 and "empty" in result.output
+    assert path.stat().st_size == 0 and not Path(f"{path}-wal").exists()
