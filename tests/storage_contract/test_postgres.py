@@ -116,3 +116,12 @@ def test_a_reader_does_not_create_a_store(pg_url):
     with pytest.raises(StoreError, match="no newsgraph store"):
         open_store(pg_url, create=False)
 
+
+
+def test_a_readonly_store_reads_and_refuses_writes(pg_url):
+    with open_store(pg_url) as store:
+        ingest(store, [harbour("a")])
+    with open_store(pg_url, create=False, readonly=True) as reader:
+        assert [h.id for h in reader.search("strike")] == ["a"]
+        with pytest.raises(StoreError):
+            reader.put(harbour("b"))

@@ -47,7 +47,7 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True, reado
         except ImportError as exc:
             raise ConfigError(f"a {target.split('://')[0]}:// store needs the 'postgres' extra"
                               f" (pip install 'newsgraph[postgres]'): {exc}") from exc
-        return PostgresStore(target, create=create)
+        return PostgresStore(target, create=create, readonly=readonly)
     if not create and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
@@ -59,6 +59,7 @@ def check_store(url: Union[str, Path, None] = None) -> list[str]:
     found, an empty list for a sound store. Reads only."""
     target = default_db_path() if url is None else str(url)
     if target.startswith(POSTGRES_SCHEMES):
-        raise ConfigError("no PostgreSQL backend in this version of newsgraph")
+        raise ConfigError("newsgraph check reads SQLite files; a PostgreSQL store is checked by the server's own"
+                          " tools (pg_amcheck)")
     from .sqlite.guard import check_store as check_sqlite
     return check_sqlite(target)

@@ -23,7 +23,7 @@ from ..sqlite.words import TOP, key, terms
 from . import search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
-from .schema import migrate, version
+from .schema import SCHEMA_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
 
@@ -55,7 +55,8 @@ def _redact(url: str) -> str:
 class PostgresStore(Store):
     """A :class:`Store` in a PostgreSQL database. Open with :func:`newsgraph.storage.open_store`."""
 
-    def __init__(self, url: str, search_window: Optional[int] = SEARCH_WINDOW, create: bool = True):
+    def __init__(self, url: str, search_window: Optional[int] = SEARCH_WINDOW, create: bool = True,
+                 readonly: bool = False):
         self.url = url
         self.where = _redact(url)
         self.search_window = search_window
@@ -64,9 +65,16 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to {self.where}: {exc}") from exc
         try:
-            if not create and version(self._conn) == 0:
+            found = version(self._conn)
+            if not create and found == 0:
                 raise StoreError(f"no newsgraph store in {self.where} (ingest something first, or pass --db)")
-            migrate(self._conn, self.where)
+            if readonly:  # a reader never writes, the schema included: a writer upgrades an old store
+                if found != SCHEMA_VERSION:
+                    raise StoreError(f"{self.where} has store schema {found}, this newsgraph reads"
+                                     f" {SCHEMA_VERSION}; open it once for writing (ingest) to upgrade it")
+                self._conn.execute("SET default_transaction_read_only = on")
+            else:
+                migrate(self._conn, self.where)
         except BaseException:
             self._conn.close()
             raise
