@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .. import query
-from ..storage import open_store
+from ..storage import POSTGRES_SCHEMES, open_store
 from .search_corpus import filtered_queries, queries, speaker_queries, synthetic_article
 
 __all__ = ["SearchBench", "run", "synthetic_article", "BATCH"]
@@ -98,7 +98,6 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
         optimize: bool = True, window: Optional[int] = None) -> SearchBench:
     """Build (or reuse, when ``db`` exists with ``n`` articles) a store of ``n`` records and time the queries;
     ``window`` as in :func:`newsgraph.query.search` (None: the store's default)."""
-    from ..storage import POSTGRES_SCHEMES
     remote = bool(db) and str(db).startswith(POSTGRES_SCHEMES)  # a server store: no file to measure
     with tempfile.TemporaryDirectory() as tmp:
         path = db if remote else Path(db) if db else Path(tmp) / "bench.db"
