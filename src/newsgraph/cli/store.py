@@ -30,6 +30,8 @@ def show(article_id, db, fmt) -> None:
 
 
 @click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
+               "\n\nSyntax: words all occur; \"a phrase\"; Syria OR Iran; -word or NOT word leaves out; Syri* is a"
+               " prefix. Anything else is taken as plain words."
                f"\n\nA query matching more than {SEARCH_WINDOW:,} articles is ranked among its {SEARCH_WINDOW:,} most"
                " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")

@@ -12,9 +12,10 @@ import re
 from typing import Any, Optional
 
 from ..base import SearchFilters, SearchHit
+from ..sqlite.syntax import Term, parse
 from ..sqlite.words import TOP, key
 
-_WORDISH = re.compile(r"\w")
+_ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
 WEIGHTS = "{0, 0, 0.2, 1.0}"
 HEADLINE = "StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
@@ -22,10 +23,32 @@ HEADLINE = "StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, Frag
 DATED = "({col} ~ '^[0-9]{{4}}$' OR {col} ~ '^[0-9]{{4}}-(0[1-9]|1[0-2])')"
 
 
+def _term(term: Term) -> tuple[str, list[str]]:
+    """One search-box term as a tsquery: a phrase, or a prefix (``Syri*``) of its one word."""
+    if term.prefix and _ONE_WORD.fullmatch(term.text):
+        return "to_tsquery('english', %s)", ["'" + term.text + "':*"]
+    return "phraseto_tsquery('english', %s)", [term.text]
+
+
 def user_query(text: str) -> tuple[str, list[str]]:
-    """(SQL expression of a tsquery, its parameters) for a search-box string; ("", []) when nothing can match."""
-    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
-    return " && ".join("phraseto_tsquery('english', %s)" for _ in chunks), chunks
+    """(SQL expression of a tsquery, its parameters) for a search-box string, read with the SQLite store's syntax
+    (:mod:`newsgraph.storage.sqlite.syntax`: words, "phrases", OR, -word / NOT word, prefix*); ("", []) when nothing
+    can match."""
+    groups, excluded = parse(text)
+
+    def either(terms: list[Term]) -> tuple[str, list[str]]:
+        parts = [_term(t) for t in terms]
+        return "(" + " || ".join(p[0] for p in parts) + ")", [v for p in parts for v in p[1]]
+    wanted = [either(g) for g in groups]
+    if not wanted:
+        return "", []
+    expr = " && ".join(w[0] for w in wanted)
+    params = [v for w in wanted for v in w[1]]
+    if excluded:
+        left_out = either(excluded)
+        expr = f"({expr}) && !!{left_out[0]}"
+        params += left_out[1]
+    return expr, params
 
 
 def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, list[Any]]:
@@ -53,6 +76,10 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
         condition, values = entity_filter(key(filters.entity), col)
         where.append(condition)
         params += values
+    if filters.speaker:
+        condition, values = speaker_filter(key(filters.speaker) or "", col)
+        where.append(condition)
+        params += values
     return "".join(" AND " + w for w in where), params
 
 
@@ -68,6 +95,31 @@ def entity_filter(name_key: str, col: str) -> tuple[str, list[Any]]:
               " AND strpos(e.name_key, %s) > 0)")
     condition = (f"(CASE WHEN {has_word} THEN {by_word} ELSE {inside} END OR EXISTS ({linked}))")
     return condition, [name_key, name_key + TOP, name_key, name_key + TOP, name_key, name_key]
+
+
+def speaker_filter(speaker_key: str, col: str) -> tuple[str, list[Any]]:
+    """The article quotes a speaker whose name has a word starting with ``speaker_key`` (else, when no indexed
+    speaker has one, whose name contains it), as :meth:`Store.quotes` matches."""
+    words = "SELECT 1 FROM quote_terms WHERE term >= %s AND term < %s"
+    by_word = ("EXISTS (SELECT 1 FROM quotes q JOIN quote_terms t ON t.quote = q.pk WHERE q.article = {col}.id"
+               " AND q.revision = {col}.revision AND t.term >= %s AND t.term < %s)").format(col=col)
+    inside = ("EXISTS (SELECT 1 FROM quotes q WHERE q.article = {col}.id AND q.revision = {col}.revision"
+              " AND strpos(q.speaker_key, %s) > 0)").format(col=col)
+    return (f"(CASE WHEN EXISTS ({words}) THEN {by_word} ELSE {inside} END)",
+            [speaker_key, speaker_key + TOP, speaker_key, speaker_key + TOP, speaker_key])
+
+
+def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
+    """Every current match passing the filters (no window, no ranking)."""
+    if raw:
+        expr, qparams = "to_tsquery('english', %s)", [query]
+    else:
+        expr, qparams = user_query(query)
+        if not expr:
+            return 0
+    where, fparams = filter_sql(filters)
+    sql = f"WITH q AS (SELECT {expr} AS q) SELECT count(*) FROM articles a, q WHERE a.current AND a.tsv @@ q.q{where}"
+    return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],

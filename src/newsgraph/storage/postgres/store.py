@@ -249,6 +249,19 @@ class PostgresStore(Store):
                 raise ConfigError(f"bad search query {query!r}: {exc}") from exc
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
 
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+        if not query.strip():
+            return 0
+        try:
+            if in_transaction(self._conn):
+                return pg_search.count(self._conn, _t(query), raw, filters)
+            with self._conn.transaction():
+                return pg_search.count(self._conn, _t(query), raw, filters)
+        except psycopg.Error as exc:
+            if raw:
+                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
+            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
                include_copies: bool = True) -> list[QuoteHit]:
