@@ -84,10 +84,16 @@ MIGRATIONS: list[list[str]] = [_V1, _V2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _has_table(conn: psycopg.Connection, name: str) -> bool:
+    # A catalog query, not to_regclass: to_regclass reads the backend's catalog cache, which waiting on an advisory
+    # lock does not refresh, so a process that waited while another created the schema would still see none.
+    return conn.execute("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = %s",
+                        (name,)).fetchone() is not None
+
+
 def version(conn: psycopg.Connection) -> int:
     """The schema version of the database (0: empty)."""
-    exists = conn.execute("SELECT to_regclass('newsgraph_schema')").fetchone()[0]
-    if exists is None:
+    if not _has_table(conn, "newsgraph_schema"):
         return 0
     row = conn.execute("SELECT max(version) FROM newsgraph_schema").fetchone()
     return int(row[0] or 0)
@@ -104,7 +110,7 @@ def migrate(conn: psycopg.Connection, where: str, target: int = SCHEMA_VERSION) 
             found = version(conn)
             if found > SCHEMA_VERSION:
                 raise StoreError(f"{where} has store schema {found}; this newsgraph reads up to {SCHEMA_VERSION}")
-            if found == 0 and conn.execute("SELECT to_regclass('articles')").fetchone()[0] is not None:
+            if found == 0 and _has_table(conn, "articles"):
                 raise StoreError(f"{where} has an 'articles' table but is not a newsgraph store")
             if found == 0:
                 conn.execute("CREATE TABLE newsgraph_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ"
