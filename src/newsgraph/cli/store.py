@@ -30,6 +30,8 @@ def show(article_id, db, fmt) -> None:
 
 
 @click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
+               "\n\nSyntax: words all occur; \"a phrase\"; Syria OR Iran; -word or NOT word leaves out; Syri* is a"
+               " prefix. Anything else is taken as plain words."
                f"\n\nA query matching more than {SEARCH_WINDOW:,} articles is ranked among its {SEARCH_WINDOW:,} most"
                " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")
@@ -116,15 +118,28 @@ def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, 
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-def export(db, fmt, output) -> None:
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write here instead of stdout (with --part-rows: a folder).")
+@click.option("--part-rows", type=click.IntRange(1), default=None, metavar="N",
+              help="Parquet only: write -o DIR/part-00000.parquet, … of at most N articles each (one schema).")
+def export(db, fmt, output, part_rows) -> None:
     """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
     columns, typed, plus each full record; needs the parquet extra).
 
     CSV is spreadsheet-safe: a cell that starts like a formula (=, +, -, @, a tab or a carriage return) is written
     with a leading apostrophe, so a spreadsheet shows it as text and never runs it."""
     from .. import export as writers
-    from ..errors import MissingExtra
+    from ..errors import ConfigError, MissingExtra
+    if part_rows is not None:
+        if fmt != "parquet" or not output or output == "-":
+            raise click.UsageError("--part-rows needs --format parquet and -o DIR")
+        try:
+            with open_store_or_fail(db) as store:
+                count = writers.export_parts(store, output, part_rows)
+        except (MissingExtra, ConfigError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"exported {count} articles to {output}", err=True)
+        return
     to_stdout = not output or output == "-"
     if fmt == "parquet":
         out = sys.stdout.buffer if to_stdout else output

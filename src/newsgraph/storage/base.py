@@ -68,13 +68,15 @@ class SearchFilters:
     """Narrowing a search. ``since``/``until`` compare ``published`` at the precision given (as ``quotes`` does);
     ``source`` is the outlet (case-insensitive, exact); ``entity`` matches entity names as a case-insensitive
     substring, or any article linked to the same global entity as an entity of exactly that name; ``story`` is a
-    story id (DESIGN.md ``story``)."""
+    story id (DESIGN.md ``story``); ``speaker``: the article quotes someone whose name matches as in
+    :meth:`Store.quotes` (from the start of a word, else a substring)."""
 
     since: Optional[str] = None
     until: Optional[str] = None
     source: Optional[str] = None
     entity: Optional[str] = None
     story: Optional[str] = None
+    speaker: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,20 @@ class SpeakerCount:
         return {"speaker": self.speaker, "quotes": self.quotes}
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteEdge:
+    """"Who talks about whom": quotes by ``speaker`` (``(unknown)`` when unresolved) about the entity ``about``."""
+
+    speaker: str
+    about: str
+    about_global_id: Optional[str]
+    quotes: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "about": self.about, "about_global_id": self.about_global_id,
+                "quotes": self.quotes}
+
+
 class DedupIndex(Protocol):
     """The near-duplicate index (``newsgraph.dedup`` hashes, the index keeps). ``before`` restricts a lookup to
     articles indexed before that seq. A store's own index (:meth:`Store.dedup_index`) writes an :meth:`add` in the
@@ -254,11 +270,19 @@ class EntityViews(Protocol):
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""
 
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity (it is among their ``about``), newest article first."""
+
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first."""
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
+
+    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
+              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
+        """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
+        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
 
 
 class QuoteClusters(Protocol):
@@ -346,6 +370,16 @@ class Store(Protocol):
         the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``. ``window``:
         rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
+
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+        """How many current articles :meth:`search` could return for this query and filters (every match, not only
+        the ranking window). This default pages through an exact search; backends count in one statement."""
+        total, page = 0, 1000
+        while True:
+            got = len(self.search(query, limit=page, offset=total, raw=raw, filters=filters, window=0))
+            total += got
+            if got < page:
+                return total
 
     @abc.abstractmethod
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,

@@ -298,6 +298,18 @@ class SQLiteStore(Store):
                 raise ConfigError(f"bad search query {query!r}: {exc}") from exc
             raise StoreError(f"search failed for {query!r}: {exc}") from exc
 
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+        match = query if raw else fts_search.fts_query(query)
+        if not match.strip():
+            return 0
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            return fts_search.count_matches(self._conn, self._facet_index, match, filters)
+        except sqlite3.OperationalError as exc:
+            if raw:
+                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
+            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
                include_copies: bool = True) -> list[QuoteHit]:
