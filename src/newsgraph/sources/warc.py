@@ -233,6 +233,8 @@ class _Glued:
 # A WARC header at a line start inside a block: the version line, then header lines up to a WARC-Type.
 # Not anchored to a line start: a record cut mid-line has the next one's version line glued to its last bytes.
 _NEXT_HEADER = re.compile(rb"WARC/1\.[01]\r?\n(?:[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n){0,20}?WARC-Type:")
+# The start of a version line after a line end, possibly cut by the block's end ("\r\nWARC/1.0\r\nWARC-Ty", "\nWAR").
+_VERSION_LINE = re.compile(rb"\n(?:WARC/1\.[01]\r?\n|W(?:A(?:R(?:C(?:/(?:1(?:\.[01]?)?)?)?)?)?)?\Z)")
 
 
 def _response(record, where: str, max_bytes: int, ends_mid_record: Callable[[int, int], bool]):
@@ -246,9 +248,12 @@ def _response(record, where: str, max_bytes: int, ends_mid_record: Callable[[int
         return Rejected(where, "warc_truncated", f"record declares {size:,} bytes, the file holds "
                         f"{len(block):,}: the file was cut short", fatal=True)
     glued = _NEXT_HEADER.search(block)
-    if glued and ends_mid_record(record.stream_pos, size):
+    if (glued or _VERSION_LINE.search(block)) and ends_mid_record(record.stream_pos, size):
         # The declared length runs into the next record: this one was cut short and another written after it.
-        return _Glued(f"declares {size:,} bytes, but the next record's header begins {glued.start():,} bytes "
+        # The next header may itself be cut by the block's end ("WARC/1.0\r\nWARC-Ty"), so once the record is
+        # known not to end on a boundary, a version line alone is enough.
+        at = glued.start() if glued else _VERSION_LINE.search(block).start()
+        return _Glued(f"declares {size:,} bytes, but the next record's header begins {at:,} bytes "
                       f"into it (the record was cut short)")
     status, headers, body = split_http(block)
     if status is None:
