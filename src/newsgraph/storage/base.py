@@ -164,6 +164,16 @@ class ArticleMentions:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleFacets:
+    """What search facets count of one current article: its date, outlet and each entity's (name, type)."""
+
+    id: str
+    published: Optional[str]
+    source: Optional[str]
+    entities: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class SpeakerCount:
     """Who speaks about an entity and how often (``(unknown)`` for an unresolved speaker)."""
 
@@ -283,6 +293,10 @@ class EntityViews(Protocol):
               include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
         """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
         ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        """Date, outlet and entity names of the current revisions of ``articles`` (in no set order; ids not stored
+        are left out), read from narrow rows instead of whole records."""
 
 
 class Store(Protocol):

@@ -11,8 +11,8 @@ import json
 import sqlite3
 from typing import Any, Optional, Sequence
 
-from ..base import (ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge, QuoteHit,
-                    SpeakerCount)
+from ..base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge,
+                    QuoteHit, SpeakerCount)
 from .entities import ensure_entity_schema
 
 
@@ -146,6 +146,23 @@ class SQLiteEntityViews:
                + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT ?")
         rows = self._conn.execute(sql, [*pair_params, *params, limit]).fetchall()
         return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        """Facet values of current revisions from ``search_facets`` and the entity rows: no record is parsed."""
+        ids = list(dict.fromkeys(articles))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        heads = self._conn.execute(
+            "SELECT f.id, f.revision, f.published, f.source FROM articles a JOIN search_facets f ON f.pk = a.pk"
+            f" WHERE a.current = 1 AND a.id IN ({marks})", ids).fetchall()
+        names: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for article, revision, name, type_ in self._conn.execute(
+                "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+                f" AND a.revision = e.revision AND a.current = 1 WHERE e.article IN ({marks}) ORDER BY e.pk", ids):
+            names.setdefault((article, revision), []).append((name, type_))
+        return [ArticleFacets(i, published, source, tuple(names.get((i, revision), ())))
+                for i, revision, published, source in heads]
 
 
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM {src} JOIN quotes q ON q.article = e.article"
