@@ -252,3 +252,11 @@ def test_search_facets_are_those_of_the_best_matches_read_whole(corpus):
         people.update({e.name for e in whole.entities if e.type in PEOPLE | ORGANISATIONS})
     assert facets.considered == 2 and dict(facets.months) == dict(months) and dict(facets.outlets) == dict(outlets)
     assert dict(facets.people + facets.organisations) == dict(people)
+
+
+def test_snippets_mark_matches_with_private_use_markers(corpus):
+    from newsgraph.storage.base import MATCH_CLOSE, MATCH_OPEN, marked_parts
+    hit = corpus.search("strike")[0]
+    marked = [text for text, matched in marked_parts(hit.snippet) if matched]
+    assert marked and all(text.casefold().startswith("strik") for text in marked)
+    assert hit.snippet.count(MATCH_OPEN) == hit.snippet.count(MATCH_CLOSE) == len(marked)

@@ -48,9 +48,27 @@ class PutResult:
     story: Optional[str] = None
 
 
+#: Around each matched term in a search snippet: private-use characters, so brackets or any other character the
+#: text itself holds are never taken for a match. Readers turn them into their own marking (``<mark>``, ``[…]``).
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
+
+
+def marked_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, matched) pieces in order; markers without a partner are dropped, never shown."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(snippet.split(MATCH_OPEN)):
+        if i == 0 or MATCH_CLOSE not in piece:
+            parts.append((piece.replace(MATCH_CLOSE, ""), False))
+            continue
+        inside, _, after = piece.partition(MATCH_CLOSE)
+        parts += [(inside, True), (after.replace(MATCH_CLOSE, ""), False)]
+    return [(text, matched) for text, matched in parts if text]
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One full-text match. ``snippet`` marks matched terms as ``[term]``; ``score`` is higher for better."""
+    """One full-text match. ``snippet`` has each matched term between :data:`MATCH_OPEN` and :data:`MATCH_CLOSE`
+    (U+E000, U+E001); ``score`` is higher for better."""
 
     id: str
     title: Optional[str]
