@@ -50,7 +50,7 @@ def store(tmp_path):
 def test_search(store):
     hits = query.search(store, "merkel reform")
     assert [h.id for h in hits] == ["m1", "m2"]
-    assert "[Merkel]" in hits[0].snippet
+    assert "\ue000Merkel\ue001" in hits[0].snippet
     assert query.search(store, 'merkel" OR (', limit=5) == []
     assert len(query.search(store, "merkel", limit=1)) == 1
 

@@ -29,6 +29,14 @@ HOSTILE = {
              "\"We will not <b>back down</b> on the 3% rise,\" said Ana Ruiz, the mayor of Eastbrook.\n\n"
              "Council members said the vote would take place on 28 March."),
 }
+# Literal brackets (and the look of a search mark) in stored text: a snippet must mark only real matches.
+BRACKETS = {
+    "id": "brackets-1",
+    "title": "Harbour ledger published",
+    "published": "2024-03-21",
+    "text": ("The port authority published its [draft] ledger on Monday, and the [ledger] notes list every "
+             "berth fee for the coming season along with the fees charged by the harbour pilots."),
+}
 
 
 def newsgraph(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
@@ -39,7 +47,7 @@ def newsgraph(*args: str, timeout: float = 600) -> subprocess.CompletedProcess:
 def served_db(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("serve")
     hostile = folder / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(BRACKETS) + "\n", encoding="utf-8")
     db = folder / "served.db"
     result = newsgraph("ingest", str(EXAMPLES), str(hostile), "--db", str(db))
     assert db.exists(), result.stderr

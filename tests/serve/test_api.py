@@ -134,3 +134,15 @@ def test_hostile_text_is_escaped_in_every_page(server):
         assert 'href="javascript:' not in html, path
     _, _, article = get(server + f"/articles/{HOSTILE['id']}")
     assert "&lt;script&gt;" in article and "&lt;b&gt;back down&lt;/b&gt;" in article
+
+
+def test_only_real_matches_are_marked_never_the_texts_own_brackets(server):
+    status, body = api(server, "search", q="ledger")
+    assert status == 200 and body["hits"][0]["id"] == "brackets-1"
+    snippet = body["hits"][0]["snippet"]
+    assert "[draft]" in snippet and "\ue000ledger\ue001" in snippet  # the API keeps the text and the markers
+    _, _, html = get(server + "/?q=ledger")
+    assert "[draft]" in html and "<mark>draft</mark>" not in html and "<mark>ledger</mark>" in html
+    assert "\ue000" not in html and "\ue001" not in html
+    _, _, html = get(server + "/?q=berth")
+    assert "[ledger]" in html and "<mark>ledger</mark>" not in html and "<mark>berth</mark>" in html

@@ -31,4 +31,6 @@ def test_article_markup_escapes_and_covers_every_character_once():
     assert re.sub(r"<[^>]+>", "", html).replace("&lt;", "<").replace("&gt;", ">").replace(
         "&amp;", "&").replace("&#34;", '"') == text
     assert 'id="q9"' in html and 'data-q="9"' in html
-    assert str(snippet_html("a [match] <i>")) == "a <mark>match</mark> &lt;i&gt;"
+    assert str(snippet_html("a [b] \ue000match\ue001 <i>")) == "a [b] <mark>match</mark> &lt;i&gt;"
+    # a lone marker is dropped, never shown or taken to open a mark; marked text is escaped too
+    assert str(snippet_html("x\ue001 \ue000<b>\ue001 y\ue000")) == "x <mark>&lt;b&gt;</mark> y"

@@ -226,3 +226,37 @@ def test_an_exact_name_wins_in_a_store_never_linked(store):
     assert [(e.name, e.articles) for e in found] == [("Ana Pikis", 1)]
     assert query.entity(store, "Ana Pikis").articles == 1
     assert [e.name for e in store.entity_views().resolve("pikis")] == ["Ana Pikisson", "Ana Pikis"]
+
+
+def test_article_facets_agree_with_the_whole_records(corpus):
+    ids = ["a", "b", "c", "missing", "a"]
+    rows = {f.id: f for f in corpus.entity_views().article_facets(ids)}
+    assert sorted(rows) == ["a", "b", "c"]  # an unknown id is left out, a repeated one counted once
+    for article_id, row in rows.items():
+        whole = corpus.get(article_id)
+        assert (row.published, row.source) == (whole.published, whole.source)
+        assert sorted(row.entities) == sorted((e.name, e.type) for e in whole.entities)
+    assert corpus.entity_views().article_facets([]) == []
+
+
+def test_search_facets_are_those_of_the_best_matches_read_whole(corpus):
+    from collections import Counter
+
+    from newsgraph.query.facets import ORGANISATIONS, PEOPLE, search_facets
+    facets = search_facets(corpus, "strike", SearchFilters(), top=2)
+    months, outlets, people = Counter(), Counter(), Counter()
+    for hit in corpus.search("strike", limit=2):
+        whole = corpus.get(hit.id)
+        months[(whole.published or "undated")[:7]] += 1
+        outlets[whole.source] += 1
+        people.update({e.name for e in whole.entities if e.type in PEOPLE | ORGANISATIONS})
+    assert facets.considered == 2 and dict(facets.months) == dict(months) and dict(facets.outlets) == dict(outlets)
+    assert dict(facets.people + facets.organisations) == dict(people)
+
+
+def test_snippets_mark_matches_with_private_use_markers(corpus):
+    from newsgraph.storage.base import MATCH_CLOSE, MATCH_OPEN, marked_parts
+    hit = corpus.search("strike")[0]
+    marked = [text for text, matched in marked_parts(hit.snippet) if matched]
+    assert marked and all(text.casefold().startswith("strik") for text in marked)
+    assert hit.snippet.count(MATCH_OPEN) == hit.snippet.count(MATCH_CLOSE) == len(marked)

@@ -10,8 +10,14 @@ from typing import Any, Iterable, Optional, TextIO
 import click
 
 from ..safe import csv_writer
-from ..storage.base import QuoteHit
+from ..storage.base import QuoteHit, marked_parts
 from .common import dump_json
+
+
+def bracketed(snippet: str) -> str:
+    """A search snippet for a terminal: each matched term in [brackets] (the store marks them with characters no
+    text holds; a reader of plain text needs visible ones)."""
+    return "".join(f"[{text}]" if matched else text for text, matched in marked_parts(snippet))
 
 
 def quoted(hit: QuoteHit) -> str:

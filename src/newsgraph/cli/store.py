@@ -8,7 +8,7 @@ import click
 from ..storage.base import SEARCH_WINDOW
 from .common import close_out, count, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
 from .common import echo_lines
-from .render import echo_jsonl, quote_lines, write_csv
+from .render import bracketed, echo_jsonl, quote_lines, write_csv
 
 #: The quotes CSV: the flat fields of ``QuoteHit.as_dict()`` (the whole quote record stays in jsonl).
 QUOTE_CSV_COLUMNS = ["speaker", "kind", "text", "cue", "article", "title", "published"]
@@ -57,7 +57,7 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
         echo_jsonl(hits)
         return
     for hit in hits:
-        echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {hit.snippet}"])
+        echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {bracketed(hit.snippet)}"])
     if not hits:
         click.echo("no matches", err=True)
 

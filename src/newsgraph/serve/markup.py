@@ -6,21 +6,21 @@ from the article ever becomes a tag, an attribute name or a URL.
 """
 from __future__ import annotations
 
-import re
 from typing import Iterable, Optional
 
 from markupsafe import Markup, escape
 
 from ..query.articles import Span
+from ..storage.base import marked_parts
 
 SPEAKER_COLOURS = 8  # distinct quote colours (CSS classes spk-0 … spk-7); more speakers reuse them
-_MARKED = re.compile(r"\[([^\[\]]{1,200})\]")
 _CLASS = {"quote": "q", "cue": "cue", "speaker": "who", "entity": "ent", "figure": "fig", "time": "tim"}
 
 
 def snippet_html(snippet: str) -> Markup:
-    """A search snippet (matched terms in ``[brackets]``) with the matches in ``<mark>``, all else escaped."""
-    return Markup(_MARKED.sub(r"<mark>\1</mark>", str(escape(snippet))))
+    """A search snippet with its marked matches in ``<mark>``, every piece of text escaped."""
+    return Markup("".join(f"<mark>{escape(text)}</mark>" if matched else str(escape(text))
+                          for text, matched in marked_parts(snippet)))
 
 
 def speaker_colours(spans: Iterable[Span]) -> dict[str, int]:

@@ -48,9 +48,27 @@ class PutResult:
     story: Optional[str] = None
 
 
+#: Around each matched term in a search snippet: private-use characters, so brackets or any other character the
+#: text itself holds are never taken for a match. Readers turn them into their own marking (``<mark>``, ``[…]``).
+MATCH_OPEN, MATCH_CLOSE = "\ue000", "\ue001"
+
+
+def marked_parts(snippet: str) -> list[tuple[str, bool]]:
+    """A snippet as (text, matched) pieces in order; markers without a partner are dropped, never shown."""
+    parts: list[tuple[str, bool]] = []
+    for i, piece in enumerate(snippet.split(MATCH_OPEN)):
+        if i == 0 or MATCH_CLOSE not in piece:
+            parts.append((piece.replace(MATCH_CLOSE, ""), False))
+            continue
+        inside, _, after = piece.partition(MATCH_CLOSE)
+        parts += [(inside, True), (after.replace(MATCH_CLOSE, ""), False)]
+    return [(text, matched) for text, matched in parts if text]
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
-    """One full-text match. ``snippet`` marks matched terms as ``[term]``; ``score`` is higher for better."""
+    """One full-text match. ``snippet`` has each matched term between :data:`MATCH_OPEN` and :data:`MATCH_CLOSE`
+    (U+E000, U+E001); ``score`` is higher for better."""
 
     id: str
     title: Optional[str]
@@ -161,6 +179,16 @@ class ArticleMentions:
     published: Optional[str]
     mentions: int
     quotes: int
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFacets:
+    """What search facets count of one current article: its date, outlet and each entity's (name, type)."""
+
+    id: str
+    published: Optional[str]
+    source: Optional[str]
+    entities: tuple[tuple[str, str], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +311,10 @@ class EntityViews(Protocol):
               include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
         """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
         ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        """Date, outlet and entity names of the current revisions of ``articles`` (in no set order; ids not stored
+        are left out), read from narrow rows instead of whole records."""
 
 
 class QuoteClusters(Protocol):

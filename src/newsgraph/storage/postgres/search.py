@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from typing import Any, Optional
 
-from ..base import SearchFilters, SearchHit
+from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..sqlite.syntax import Term, parse
 from ..sqlite.words import TOP, key
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
 WEIGHTS = "{0, 0, 0.2, 1.0}"
-HEADLINE = "StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
+HEADLINE = f"StartSel={MATCH_OPEN}, StopSel={MATCH_CLOSE}, MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…"
 #: A dated value as the SQLite store reads one: exactly YYYY, or YYYY-MM (01-12) followed by anything.
 DATED = "({col} ~ '^[0-9]{{4}}$' OR {col} ~ '^[0-9]{{4}}-(0[1-9]|1[0-2])')"
 

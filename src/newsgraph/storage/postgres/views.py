@@ -7,8 +7,8 @@ from typing import Any, Optional, Sequence
 
 import psycopg
 
-from ..base import (ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge, QuoteHit,
-                    SpeakerCount)
+from ..base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge,
+                    QuoteHit, SpeakerCount)
 
 
 def _where(ref: EntityRef, alias: str = "e") -> tuple[str, list[Any]]:
@@ -127,6 +127,20 @@ class PostgresEntityViews:
                " FROM (" + _SEL.format(where=where) + ") s"
                + ("" if include_copies else " WHERE s.duplicate_of IS NULL") + " ORDER BY s.apk, s.pk")
         return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._all(sql, params)]
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        ids = list(dict.fromkeys(articles))
+        if not ids:
+            return []
+        heads = self._all("SELECT id, revision, published, source FROM articles WHERE current AND id = ANY(%s)",
+                          (ids,))
+        names: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for article, revision, name, type_ in self._all(
+                "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+                " AND a.revision = e.revision AND a.current WHERE e.article = ANY(%s) ORDER BY e.pk", (ids,)):
+            names.setdefault((article, revision), []).append((name, type_))
+        return [ArticleFacets(i, published, source, tuple(names.get((i, revision), ())))
+                for i, revision, published, source in heads]
 
 
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM entities e JOIN quotes q ON q.article = e.article"

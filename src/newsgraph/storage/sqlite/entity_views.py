@@ -11,8 +11,8 @@ import json
 import sqlite3
 from typing import Any, Optional, Sequence
 
-from ..base import (ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge, QuoteHit,
-                    SpeakerCount)
+from ..base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge,
+                    QuoteHit, SpeakerCount)
 from .entities import ensure_entity_schema
 
 
@@ -98,10 +98,31 @@ class SQLiteEntityViews:
                " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
                " ON q.article = s.article AND q.revision = s.revision"
                " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
-               + ("" if include_copies else " WHERE a.duplicate_of IS NULL")
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE a.pk IN ({batch})"
+               + ("" if include_copies else " AND a.duplicate_of IS NULL")
                + " GROUP BY q.pk ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
-        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
+        return self._newest_first(ref, include_copies, limit, sql, params)
+
+    def _newest_first(self, ref: EntityRef, include_copies: bool, limit: int, sql: str,
+                      params: list[Any]) -> list[QuoteHit]:
+        """Run ``sql`` (ordered newest article first) over the entity's articles a batch at a time, newest batch
+        first, until ``limit`` quotes are found. The order is article-major, so batches concatenate to exactly the
+        one query's result, and a person in thousands of articles costs the few newest of them, not all (the
+        article order itself comes from covering indexes only)."""
+        where, where_params = _where(ref)
+        order = [r[0] for r in self._conn.execute(
+            "SELECT a.pk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
+            f" AND a.current = 1 WHERE {where}" + ("" if include_copies else " AND a.duplicate_of IS NULL")
+            + " GROUP BY a.pk ORDER BY a.published IS NULL, a.published DESC, a.pk", where_params)]
+        found: list[QuoteHit] = []
+        start, size = 0, 16
+        while start < len(order) and len(found) < limit:
+            batch = order[start:start + size]
+            rows = self._conn.execute(sql.format(batch=",".join("?" * len(batch))),
+                                      [*params, *batch, limit - len(found)])
+            found += [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+            start, size = start + size, min(size * 4, 512)
+        return found
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first; unresolved speakers included."""
@@ -146,6 +167,23 @@ class SQLiteEntityViews:
                + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT ?")
         rows = self._conn.execute(sql, [*pair_params, *params, limit]).fetchall()
         return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        """Facet values of current revisions from ``search_facets`` and the entity rows: no record is parsed."""
+        ids = list(dict.fromkeys(articles))
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        heads = self._conn.execute(
+            "SELECT f.id, f.revision, f.published, f.source FROM articles a JOIN search_facets f ON f.pk = a.pk"
+            f" WHERE a.current = 1 AND a.id IN ({marks})", ids).fetchall()
+        names: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for article, revision, name, type_ in self._conn.execute(
+                "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+                f" AND a.revision = e.revision AND a.current = 1 WHERE e.article IN ({marks}) ORDER BY e.pk", ids):
+            names.setdefault((article, revision), []).append((name, type_))
+        return [ArticleFacets(i, published, source, tuple(names.get((i, revision), ())))
+                for i, revision, published, source in heads]
 
 
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM {src} JOIN quotes q ON q.article = e.article"

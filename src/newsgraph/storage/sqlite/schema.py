@@ -46,6 +46,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS articles_current ON articles (id) WHERE curren
 CREATE INDEX IF NOT EXISTS articles_hash ON articles (content_hash, pk) WHERE current = 1;
 CREATE INDEX IF NOT EXISTS articles_published ON articles (published) WHERE current = 1;
 CREATE INDEX IF NOT EXISTS articles_story ON articles (story, pk) WHERE current = 1;
+-- What the entity views read of an article, covered by one narrow index: joining an entity's thousands of rows to
+-- their articles then never touches the wide rows (text and record), which cost a page read each.
+CREATE INDEX IF NOT EXISTS articles_cover ON articles (id, revision, current, published, duplicate_of);
 
 CREATE TABLE IF NOT EXISTS entities (
     pk        INTEGER PRIMARY KEY,
@@ -63,6 +66,12 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE INDEX IF NOT EXISTS entities_article ON entities (article, revision);
 CREATE INDEX IF NOT EXISTS entities_name ON entities (name_key);
 CREATE INDEX IF NOT EXISTS entities_global ON entities (global_id) WHERE global_id IS NOT NULL;
+-- Covering forms of the three lookups above for the entity page and its co-occurring entities: a person named in
+-- thousands of articles is found, joined and grouped from index pages only.
+CREATE INDEX IF NOT EXISTS entities_name_cover ON entities (name_key, article, revision, local_id);
+CREATE INDEX IF NOT EXISTS entities_global_cover ON entities (global_id, article, revision, local_id)
+    WHERE global_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS entities_article_cover ON entities (article, revision, name_key, global_id);
 
 CREATE TABLE IF NOT EXISTS mentions (
     entity     INTEGER NOT NULL REFERENCES entities (pk) ON DELETE CASCADE,
@@ -90,6 +99,8 @@ CREATE TABLE IF NOT EXISTS quotes (
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article, revision);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_key);
 CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes (article, speaker_entity);
+-- Covering: who speaks in each of an entity's articles, read from index pages only (entity page, quoted-by).
+CREATE INDEX IF NOT EXISTS quotes_article_speaker ON quotes (article, revision, speaker_entity, speaker_name);
 
 CREATE TABLE IF NOT EXISTS about (
     quote    INTEGER NOT NULL REFERENCES quotes (pk) ON DELETE CASCADE,
@@ -98,6 +109,8 @@ CREATE TABLE IF NOT EXISTS about (
     name_key TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS about_quote ON about (quote);
+-- Covering: "is this quote about that entity" answered from the index (quotes about an entity, talks-about edges).
+CREATE INDEX IF NOT EXISTS about_quote_entity ON about (quote, entity);
 CREATE INDEX IF NOT EXISTS about_name ON about (name_key);
 
 CREATE TABLE IF NOT EXISTS inputs (

@@ -9,12 +9,12 @@ import sqlite3
 import unicodedata
 from typing import Any, Optional
 
-from ..base import SearchFilters, SearchHit
+from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from . import facet_tokens, facets, speakers, syntax
 from .words import key
 
-# Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
-SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = "[", "]", "…"
+# Matched terms in snippets: private-use markers, which a text's own brackets can never be taken for.
+SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = MATCH_OPEN, MATCH_CLOSE, "…"
 SNIPPET_TOKENS = 16
 # bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
