@@ -38,6 +38,21 @@ def test_a_killed_worker_costs_only_its_batch_and_the_pool_goes_on():
         assert list(pool.map_batches(_double_or_die, [[page("f", 7)]], 3)) == [["fff"]]  # still usable
 
 
+def test_a_batch_submitted_after_the_pool_broke_is_not_an_escaping_error():
+    # Seen under load: a worker died between two submissions, and the next submit raised BrokenProcessPool out of
+    # map_batches. Here the next submission waits until the pool is known to be broken, so the race always happens.
+    with ProcessPool(2, window=2) as pool:
+        results = pool.map_batches(_double_or_die, [[page("a", 1)], [page("poison", 2)], [page("b", 3)],
+                                                    [page("c", 4)]], 2)
+        assert next(results) == ["aa"]
+        deadline = time.monotonic() + 60
+        while not pool._pool._broken and time.monotonic() < deadline:  # the poison batch kills its worker
+            time.sleep(0.05)
+        assert pool._pool._broken, "the poison batch should have broken the pool"
+        rest = list(results)
+        assert [r.code for r in rest[0]] == ["worker_lost"] and rest[1:] == [["bb"], ["cc"]]
+
+
 _ORPHAN_SCRIPT = textwrap.dedent("""
     import os, sys, time
     from newsgraph.executors import ProcessPool

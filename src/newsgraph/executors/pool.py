@@ -68,7 +68,7 @@ class ProcessPool:
     def map_batches(self, fn: Callable[..., Any], batches: Iterable[Any], *args: Any) -> Iterator[Any]:
         pending: deque[tuple[Any, Future]] = deque()
         for batch in batches:
-            pending.append((batch, self._pool.submit(fn, batch, *args)))
+            pending.append((batch, self._submit(fn, batch, args)))
             if len(pending) >= self.window:
                 yield self._result(pending, fn, args)
         while pending:
@@ -90,8 +90,18 @@ class ProcessPool:
             result = lost_batch(batch)
         for n, (other, done) in enumerate(pending):
             if not _succeeded(done):  # batches that finished before the break keep their results
-                pending[n] = (other, self._pool.submit(fn, other, *args))
+                pending[n] = (other, self._submit(fn, other, args))
         return result
+
+    def _submit(self, fn: Callable[..., Any], batch: Any, args: tuple) -> Future:
+        """Submit ``batch``; on a pool a worker's death has already broken (submit raises at once then), a future
+        holding that error, so the batch is handled in its turn like every other batch the break caught."""
+        try:
+            return self._pool.submit(fn, batch, *args)
+        except BrokenProcessPool as exc:
+            future: Future = Future()
+            future.set_exception(exc)
+            return future
 
     def _restart(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
