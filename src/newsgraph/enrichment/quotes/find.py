@@ -110,6 +110,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 continue  # called the plan "dangerous": a one-word label, like a scare quote
             if cue.kind == "object" and _quoted_term(doc, cue.complement, outers, parts):
                 continue  # promising a "formal update": the object is a quoted term, not words reported
+            if cue.speaker is None and _only_words_after(doc, cue.complement, outers):
+                for i in inside:  # '"…," Gene Sperling, an adviser, said': the parse put the speaker in the
+                    attributed.setdefault(i, cue)  # clause; the quotation is direct, its speaker read after it
+                continue
             if _words_outside(doc, cue.complement, outers):
                 # the clause as written: both marks of every quoted fragment inside it
                 span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
@@ -144,7 +148,29 @@ def _speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span
     if between is None:
         return None
     head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-    return None if head is None else char_range(doc, speaker_range(doc, head))
+    while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
+        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
+    if head is None:
+        return None
+    left, right = speaker_range(doc, head)
+    return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
+
+
+def _speaker_outside(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[Span]:
+    """The speaker of a cue before a quotation when the parser hung the cue on a verb inside the quoted words
+    (``Clinton seemed ready, telling the crowd, "Some people get carried away"``): the subject of the nearest verb
+    above the cue that stands outside the quotation, itself outside it and before the cue."""
+    verb = doc[cue.verb]
+    for up in verb.ancestors:
+        if layout.inside_quote(up.idx):
+            continue
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is not None and not layout.inside_quote(subj.idx) and _speaker_ok(subj) \
+                and subj.dep_ == "nsubj":
+            return char_range(doc, speaker_range(doc, subj))
+        if subj is not None:
+            return None
+    return None
 
 
 def _quoted_term(doc: "Doc", tokens: tuple[int, int], outers: list[Span], parts: list[Span]) -> bool:
@@ -182,6 +208,12 @@ def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> b
         if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers):
             return True
     return False
+
+
+def _only_words_after(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
+    """Whether every word of a clause outside its quotations follows the last of them."""
+    outside = [t for t in doc[tokens[0]:tokens[1]] if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers)]
+    return bool(outside) and all(t.idx >= outers[-1][1] for t in outside)
 
 
 def _words_before(doc: "Doc", tokens: tuple[int, int], offset: int) -> bool:
@@ -343,6 +375,8 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None and tok.i == sentence.start:  # "Continued Stone: "…"", "Added Ortiz:": inverted
+                subj = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < end), None)
             if subj is not None and _speaker_ok(subj):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
     return None
@@ -407,8 +441,13 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         speaker = speaker_chars(doc, cue) if cue is not None else None
         if cue is None:
             cue, speaker = attribute_stretch(doc, i, cues, layout)
-        if speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
-            speaker = _speaker_after(doc, stretch, cue)  # "We …," Ramos, 58, told AFP: not "We"
+        if speaker is None and cue is not None and doc[cue.verb].idx >= stretch.outer[1] \
+                and doc[cue.verb].idx - stretch.outer[1] <= 80:
+            speaker = _speaker_after(doc, stretch, cue)
+        elif speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
+            # "We …," Ramos, 58, told AFP: not "We"; Clinton …, telling the crowd, "Some people …": not "people"
+            speaker = _speaker_after(doc, stretch, cue) if doc[cue.verb].idx >= stretch.outer[1] \
+                else _speaker_outside(doc, cue, layout)
         prev = out[-1] if out else None
         if prev is not None and _continues_split(layout, prev, stretch, cue):
             prev.parts.extend(stretch.parts)
@@ -492,8 +531,7 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     if not _sentence_like(layout.text, stretch):
         return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
-    ends = sum(1 for j in range(prev.span[1], stretch.outer[0])
-               if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j))
+    ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
     if gap.count("\n\n") > 1 or ends > 1 or len(gap) > 200:
         return False
@@ -501,6 +539,18 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     draft.inherited_from = source
     draft.speaker = source.speaker
     return True
+
+
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    """Sentence ends between two offsets: a stop followed by a space, a closing mark or the end, not one ending a
+    title or an initial, nor the inside of a web address ("history.com") or a state ("(D-Conn.).")."""
+    n = 0
+    for j in range(start, end):
+        after = text[j + 1:j + 2]
+        if text[j] in _SENTENCE_END and not _abbreviation(text, j) and (not after or after.isspace()
+                                                                         or after in "”\"’'"):
+            n += 1
+    return n
 
 
 def _sentence_like(text: str, stretch: QuoteStretch) -> bool:
