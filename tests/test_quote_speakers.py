@@ -71,3 +71,10 @@ def test_a_second_verb_of_saying_coordinated_with_the_report_ends_it(nlp):
     assert "record" not in first.text
     assert any("record is quite clear" in q.text and q.speaker is not None and q.speaker.text == "she"
                for q in quotes)
+
+
+def test_a_name_right_before_the_verb_speaks_when_the_parse_hangs_the_verb_in_the_quotation(nlp):
+    text = ('On Tuesday, while discussing a post from a rival featuring a doctored photo, Council Speaker Rep. '
+            'Dana Marsh (D-OH) said "doctored photos, they have got no place in a campaign for mayor."')
+    [q] = [q for q in quotes_of(nlp, text, {"Dana Marsh": "PERSON"}) if q.kind != "indirect"]
+    assert q.speaker is not None and q.speaker.entity == "e1"

@@ -147,7 +147,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             seen += 1
             continue
         break
-    return _left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+    return left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
 
 
 def _aged(tok: "Token") -> bool:
@@ -173,7 +173,7 @@ def _governor_of_noun(noun: "Token") -> "Token":
     return head if head.pos_ in ("VERB", "AUX") else noun
 
 
-def _left_neighbour(verb: "Token") -> Optional["Token"]:
+def left_neighbour(verb: "Token") -> Optional["Token"]:
     """A subjectless main verb's speaker when the parser hung it elsewhere (``…, the candidate stated that``,
     ``Sen. Ortiz (D-MA) said``): the noun standing right before the verb, past a parenthesis or a comma-free
     adverb."""

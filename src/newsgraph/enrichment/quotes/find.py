@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from ...model import Span
 from ..base import doc_text
 from .cues import Cue, speaker_range, subject_of
+from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
 if TYPE_CHECKING:
@@ -66,10 +67,6 @@ class _Layout:
         return any(s.outer[0] <= offset < s.outer[1] for s in self.stretches)
 
 
-def char_range(doc: "Doc", tokens: tuple[int, int]) -> Span:
-    left, right = tokens
-    last = doc[right - 1]
-    return doc[left].idx, last.idx + len(last.text)
 
 
 def speaker_chars(doc: "Doc", cue: Optional[Cue]) -> Optional[Span]:
@@ -140,37 +137,10 @@ def _within_paragraph(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[tuple[i
     return (left, right) if right > left else None
 
 
-def _speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]:
-    """The speaker of a cue right after a quotation when the parser took a word inside the quotation for the
-    verb's subject: the first name or pronoun between the closing mark and the verb."""
-    verb = doc[cue.verb]
-    between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
-    if between is None:
-        return None
-    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-    while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
-        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
-    if head is None:
-        return None
-    left, right = speaker_range(doc, head)
-    return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
 
 
-def _speaker_outside(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[Span]:
-    """The speaker of a cue before a quotation when the parser hung the cue on a verb inside the quoted words
-    (``Clinton seemed ready, telling the crowd, "Some people get carried away"``): the subject of the nearest verb
-    above the cue that stands outside the quotation, itself outside it and before the cue."""
-    verb = doc[cue.verb]
-    for up in verb.ancestors:
-        if layout.inside_quote(up.idx):
-            continue
-        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
-        if subj is not None and not layout.inside_quote(subj.idx) and _speaker_ok(subj) \
-                and subj.dep_ == "nsubj":
-            return char_range(doc, speaker_range(doc, subj))
-        if subj is not None:
-            return None
-    return None
+
+
 
 
 def _quoted_term(doc: "Doc", tokens: tuple[int, int], outers: list[Span], parts: list[Span]) -> bool:
@@ -306,7 +276,7 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
         if tok.pos_ != "VERB":
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and _speaker_ok(subj) and window.start <= subj.i:
+        if subj is not None and speaker_ok(subj) and window.start <= subj.i:
             return Cue((tok.i,), tok.i, None, subj.i, "verb")
         after = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < window.end), None)
         if subj is None and after is not None and tok.i == window.start:  # '"…," retorted Ortiz'
@@ -359,7 +329,7 @@ def _verb_ending_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> O
         return None
     verb = last[0]
     subj = subject_of(verb)  # "turned to the council and implored.": the conjunct's subject
-    if verb.pos_ != "VERB" or subj is None or not _speaker_ok(subj) \
+    if verb.pos_ != "VERB" or subj is None or not speaker_ok(subj) \
             or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
         return None
     sent = verb.sent
@@ -377,13 +347,11 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.i == sentence.start:  # "Continued Stone: "…"", "Added Ortiz:": inverted
                 subj = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < end), None)
-            if subj is not None and _speaker_ok(subj):
+            if subj is not None and speaker_ok(subj):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
     return None
 
 
-def _speaker_ok(tok) -> bool:
-    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
 
 
 def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
@@ -443,11 +411,11 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             cue, speaker = attribute_stretch(doc, i, cues, layout)
         if speaker is None and cue is not None and doc[cue.verb].idx >= stretch.outer[1] \
                 and doc[cue.verb].idx - stretch.outer[1] <= 80:
-            speaker = _speaker_after(doc, stretch, cue)
+            speaker = speaker_after(doc, stretch, cue)
         elif speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
             # "We …," Ramos, 58, told AFP: not "We"; Clinton …, telling the crowd, "Some people …": not "people"
-            speaker = _speaker_after(doc, stretch, cue) if doc[cue.verb].idx >= stretch.outer[1] \
-                else _speaker_outside(doc, cue, layout)
+            speaker = speaker_after(doc, stretch, cue) if doc[cue.verb].idx >= stretch.outer[1] \
+                else speaker_outside(doc, cue, layout)
         prev = out[-1] if out else None
         if prev is not None and _continues_split(layout, prev, stretch, cue):
             prev.parts.extend(stretch.parts)
