@@ -78,3 +78,11 @@ def test_a_name_right_before_the_verb_speaks_when_the_parse_hangs_the_verb_in_th
             'Dana Marsh (D-OH) said "doctored photos, they have got no place in a campaign for mayor."')
     [q] = [q for q in quotes_of(nlp, text, {"Dana Marsh": "PERSON"}) if q.kind != "indirect"]
     assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_an_attribution_never_reaches_across_a_line_break(nlp):
+    text = ('Asked about the lawsuits, the candidate shrugged.\n"They sue," he said. "Everybody sues, right?"\n'
+            'Later, Ana Ortiz claimed that the city does not face any lawsuits at all.')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    sues = [q for q in quotes if "sue" in q.text]
+    assert sues and all(q.speaker is not None and q.speaker.entity != "e1" for q in sues)

@@ -85,6 +85,7 @@ SEED_QUOTES = [
     ("growing understanding of real threats", "direct", "Sergey Lavrov"),
     ("the rebels used a rocket with a chemical warhead", "indirect", "Syria"),
     ("chemical weapons might have been used in several parts", "indirect", "phrase:Unconfirmed reports"),
+    ("witness interviews and statements from opposition sources supported", "indirect", "phrase:The message"),
     ("UN chemical weapons inspectors examine specific allegations", "indirect", "Sergey Lavrov"),
     ("I consider this absolutely unacceptable", "direct", "Sergey Lavrov"),
     ("the rebels were behind the Aleppo attack", "indirect", "Bashar Assad"),

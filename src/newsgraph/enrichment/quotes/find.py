@@ -215,6 +215,8 @@ def _window_after(i: int, layout: _Layout) -> Span:
     if i + 1 < len(layout.stretches):
         end = min(end, layout.stretches[i + 1].outer[0])
     for j in range(start, end):
+        if layout.text[j] == "\n":  # a line break ends the paragraph where text keeps one per line
+            return start, j
         if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j):
             return start, j + 1
     return start, end
@@ -239,7 +241,8 @@ def _window_before(i: int, layout: _Layout) -> Span:
     if i > 0:
         start = max(start, layout.stretches[i - 1].outer[1])
     for j in range(end - 1, start - 1, -1):
-        if layout.text[j] in _SENTENCE_END and not (j + 1 < end and layout.text[j + 1].isalnum()):
+        if layout.text[j] == "\n" or layout.text[j] in _SENTENCE_END \
+                and not (j + 1 < end and layout.text[j + 1].isalnum()):
             return j + 1, end
     return start, end
 
