@@ -27,3 +27,53 @@ def nlp():
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# CI sets NEWSGRAPH_STRICT_SKIPS=1: there a test may not skip for want of something CI provides (the shared data,
+# Chromium, PostgreSQL, an extra of the test install), so a missing piece fails the run instead of passing unseen.
+# The Ray tests are the one exception: they run only inside a loopback-only network namespace, and .ci/run runs
+# them there in a second, equally strict pass.
+_RUN_SEPARATELY = ("tests/test_ray_executor.py",)
+
+
+def _strict_skips() -> bool:
+    import os
+    return os.environ.get("NEWSGRAPH_STRICT_SKIPS") == "1"
+
+
+_UNWANTED_SKIPS: list[str] = []
+
+
+def _note_skip(report) -> None:
+    if not (report.skipped and _strict_skips()) or hasattr(report, "wasxfail"):
+        return
+    if str(report.nodeid).startswith(_RUN_SEPARATELY) and not _only_loopback():
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    _UNWANTED_SKIPS.append(f"{report.nodeid}: {reason}")
+
+
+def pytest_runtest_logreport(report):
+    _note_skip(report)
+
+
+def pytest_collectreport(report):
+    _note_skip(report)  # a module skipped at import (importorskip) is reported at collection
+
+
+def pytest_terminal_summary(terminalreporter):
+    for line in _UNWANTED_SKIPS:
+        terminalreporter.write_line(f"SKIPPED UNDER NEWSGRAPH_STRICT_SKIPS=1 (CI provides what it needs): {line}",
+                                    red=True)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _UNWANTED_SKIPS and exitstatus in (0, 5):
+        session.exitstatus = 1
+
+
+def _only_loopback() -> bool:
+    """True inside a network namespace whose only interface is loopback (how .ci/run runs the Ray tests); asked of
+    the kernel, not /sys, which still shows the namespace sysfs was mounted in."""
+    import socket
+    return [name for _, name in socket.if_nameindex()] == ["lo"]

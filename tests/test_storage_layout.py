@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "newsgraph"
-BACKENDS = ("sqlite",)
+BACKENDS = ("sqlite", "postgres")
 SQL = re.compile(r"\b(SELECT\b.+\bFROM|INSERT\s+(OR\s+\w+\s+)?INTO|CREATE\s+(TABLE|INDEX|VIRTUAL)|DELETE\s+FROM|"
                  r"UPDATE\s+\w+\s+SET|PRAGMA\s+\w+)\b", re.IGNORECASE | re.DOTALL)
 

@@ -32,6 +32,8 @@ class Options:
     html_extractor: str = "fast"
     workers: int = 1
     keep_non_articles: bool = False  # listings, galleries, live blogs, result tables, blotters: kept, flagged
+    executor: str = "local"  # "local" (this process or a pool of `workers`) or "ray" (executors/ray.py)
+    address: Optional[str] = None  # the Ray cluster to join (None: start a local one)
 
 
 def _annotators(stages: Iterable[str]) -> list:
@@ -179,7 +181,7 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
 
 def _run(work, inputs: Iterable[str], options: Options, executor: Optional[Executor]) -> Iterator[Item]:
     own = executor is None
-    executor = executor or make_executor(options.workers)
+    executor = executor or make_executor(options.workers, options.executor, options.address)
     try:
         for results in executor.map_batches(work, _batches(read(inputs, options), options.batch_size), options):
             yield from results

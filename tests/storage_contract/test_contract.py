@@ -1,6 +1,7 @@
 """The store contract (``newsgraph.storage.base``), through the interface only: every backend must pass this."""
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import pytest
@@ -41,6 +42,13 @@ def test_put_does_not_modify_the_callers_article(store):
     store.put(harbour("a"))
     store.put(article)
     assert article.duplicate_of is None and article.story is None
+
+
+def test_nul_characters_round_trip(store):
+    text = BODY.replace("reporters", "reporters\x00")  # a capture may hold one; PostgreSQL text cannot
+    store.put(dataclasses.replace(harbour("nul", text), title="Strike\x00 over"))
+    assert store.get("nul").text == text and store.get("nul").title == "Strike\x00 over"
+    assert [h.id for h in store.search("contract")] == ["nul"]
 
 
 def test_resume_markers(store):
@@ -164,6 +172,57 @@ def test_result_shapes(corpus):
                                                             "quotes": 1}
 
 
-def test_a_postgres_url_names_the_missing_backend():
-    with pytest.raises(ConfigError, match="postgres"):
-        open_store("postgresql://localhost/news")
+def test_an_unreachable_postgres_url_is_a_store_error_without_the_password():
+    import socket
+    pytest.importorskip("psycopg")
+    with socket.socket() as s:  # a loopback port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        open_store(f"postgresql://news:s3cret@127.0.0.1:{port}/news")
+    assert "s3cret" not in str(caught.value)
+
+
+# -- what the web API reads: total counts, the speaker filter, who talks about whom ---------------------------------
+
+def test_search_count_and_speaker_filter(corpus):
+    assert corpus.search_count("strike") == 3 and corpus.search_count("strike", filters=SearchFilters(
+        since="2014-04")) == 1
+    assert corpus.search_count("nothing-like-this") == 0 and corpus.search_count("") == 0
+    assert sorted(h.id for h in corpus.search("strike", filters=SearchFilters(speaker="costa"))) == ["a", "b", "c"]
+    assert corpus.search("strike", filters=SearchFilters(speaker="nobody")) == []
+    assert corpus.search_count("strike", filters=SearchFilters(speaker="maria c", source="port.example")) == 1
+
+
+def test_who_talks_about_whom(corpus):
+    views = corpus.entity_views()
+    edges = views.edges()
+    assert [(e.speaker, e.about, e.quotes) for e in edges] == [("Maria Costa", "harbour authority", 2)]
+    assert edges[0].as_dict() == {"speaker": "Maria Costa", "about": "harbour authority",
+                                  "about_global_id": edges[0].about_global_id, "quotes": 2}
+    assert views.edges(include_copies=True)[0].quotes == 3
+    assert [e.quotes for e in views.edges(articles=["b"])] == [1] and views.edges(articles=[]) == []
+    assert [e.speaker for e in query.talks_about(corpus, entity="harbour authority")] == ["Maria Costa"]
+    assert [e.about for e in query.talks_about(corpus, entity="Maria Costa")] == ["harbour authority"]
+    assert query.talks_about(corpus, entity="nobody at all") == []
+    assert query.talks_about(corpus, query="overtime")[0].quotes == 1
+    about = query.quotes_about(corpus, "harbour authority")
+    assert [(q.speaker, q.article_id) for q in about] == [("Maria Costa", "b"), ("Maria Costa", "a")]
+    assert len(query.quotes_about(corpus, "harbour authority", include_copies=True)) == 3
+    assert query.quotes_about(corpus, "Maria Costa") == [] and query.quotes_about(corpus, "nobody at all") == []
+
+
+def test_an_exact_name_wins_in_a_store_never_linked(store):
+    """Unlinked rows of exactly the name are an exact match: "Ana Pikis" is not the more-named "Ana Pikisson"."""
+    from newsgraph.ids import content_hash
+    from newsgraph.model import Article, Entity, Mention
+
+    def named(article_id: str, name: str) -> Article:
+        text = f"{name} spoke at the harbour on Monday."
+        return Article(article_id, text, content_hash(text), entities=[
+            Entity("e1", name, "PERSON", [Mention(0, len(name))])])
+    store.put_many([named("p1", "Ana Pikis"), named("p2", "Ana Pikisson"), named("p3", "Ana Pikisson")])
+    found = store.entity_views().resolve("ana pikis")
+    assert [(e.name, e.articles) for e in found] == [("Ana Pikis", 1)]
+    assert query.entity(store, "Ana Pikis").articles == 1
+    assert [e.name for e in store.entity_views().resolve("pikis")] == ["Ana Pikisson", "Ana Pikis"]

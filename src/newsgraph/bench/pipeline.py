@@ -83,15 +83,18 @@ def _reference(pages: list[Path]) -> float:
 
 
 def run(data_dir: Path, workers: int = 2, limit: Optional[int] = None, extractor: str = "fast",
-        reference: bool = True, batch_size: int = Options().batch_size, repeat: int = 1) -> PipelineBench:
+        reference: bool = True, batch_size: int = Options().batch_size, repeat: int = 1, db: Optional[str] = None,
+        executor: str = "local") -> PipelineBench:
     """``repeat`` > 1 feeds every page that many times under different names (links in a temporary folder):
-    a longer run, so its second half is steady; the copies go through every stage and are stored as copies."""
+    a longer run, so its second half is steady; the copies go through every stage and are stored as copies.
+    ``db``: the store to ingest into (an empty one: a PostgreSQL URL, say) instead of a fresh SQLite file;
+    ``executor``: ``local`` (a process pool of ``workers``) or ``ray``."""
     pages = sorted((data_dir / "extraction-dev" / "html").glob("*.html*"))[:limit]
-    options = Options(workers=workers, html_extractor=extractor, batch_size=batch_size)
+    options = Options(workers=workers, html_extractor=extractor, batch_size=batch_size, executor=executor)
     done: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         inputs = _copies(pages, repeat, Path(tmp) / "pages")
-        with open_store(Path(tmp) / "bench.db") as store:
+        with open_store(db or Path(tmp) / "bench.db") as store:
             start = time.perf_counter()
             summary = ingest(inputs, store, options, progress=lambda item: done.append(time.perf_counter() - start))
             seconds = time.perf_counter() - start

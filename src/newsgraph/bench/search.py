@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 from .. import query
-from ..storage import open_store
+from ..storage import POSTGRES_SCHEMES, open_store
 from .search_corpus import filtered_queries, queries, speaker_queries, synthetic_article
 
 __all__ = ["SearchBench", "run", "synthetic_article", "BATCH"]
@@ -98,8 +98,9 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
         optimize: bool = True, window: Optional[int] = None) -> SearchBench:
     """Build (or reuse, when ``db`` exists with ``n`` articles) a store of ``n`` records and time the queries;
     ``window`` as in :func:`newsgraph.query.search` (None: the store's default)."""
+    remote = bool(db) and str(db).startswith(POSTGRES_SCHEMES)  # a server store: no file to measure
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(db) if db else Path(tmp) / "bench.db"
+        path = db if remote else Path(db) if db else Path(tmp) / "bench.db"
         with open_store(path) as store:
             seconds = load(store, n, seed) if store.count() < n else 0.0
             if optimize:
@@ -119,7 +120,7 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
             searches = _timed(search_calls * rounds)
             speakers = _timed(speaker_calls * rounds)
             filtered = _timed(filter_calls * rounds)
-        size = os.path.getsize(path)
+        size = 0 if remote else os.path.getsize(path)
     kinds: dict[str, list[float]] = {}
     for kind, t in searches + speakers + filtered:
         kinds.setdefault(kind, []).append(t)

@@ -1,6 +1,8 @@
 """``analyze`` (records to stdout, no database) and ``ingest`` (into the store)."""
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from ..record import to_record
@@ -99,10 +101,16 @@ def extract(inputs, fmt, output, as_text, extractor, keep_non_articles, workers)
 @_keep_non_articles
 @model_option
 @workers_option
-def ingest(inputs, db, as_text, extractor, keep_non_articles, model, stages, workers) -> None:
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where batches run: this machine (a process pool of --workers) or Ray actors (extra"
+                   " 'distributed').")
+@click.option("--address", default=None, metavar="ADDR",
+              help="With --executor ray: the cluster to join (auto, ray://host:port); default a local Ray.")
+def ingest(inputs, db, as_text, extractor, keep_non_articles, model, stages, workers, executor, address) -> None:
     """Analyse INPUT... and store the articles (resumable: what is stored already is skipped)."""
     from ..run import ingest as run_ingest
-    options = options_from(model, stages, as_text, workers, extractor, keep_non_articles)
+    options = dataclasses.replace(options_from(model, stages, as_text, workers, extractor, keep_non_articles),
+                                  executor=executor, address=address)
     with open_store_or_fail(db, create=True) as store:
         with progress_bar("ingest") as advance:
             summary = run_ingest(inputs, store, options, progress=advance)

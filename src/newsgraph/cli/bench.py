@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import bench_dedup, bench_extract, bench_memory, bench_search
+from . import bench_dedup, bench_extract, bench_memory, bench_quotes, bench_search, bench_serve
 from ..pipeline import Options
 from .common import count, dump_json, echo_lines
 from .evaluate import _data_dir
@@ -40,17 +40,22 @@ def nlp(data, repeat, fmt) -> None:
               help="Pages per batch handed to a worker (ingest uses the same).")
 @click.option("--repeat", default=4, show_default=True, type=click.IntRange(1, 100),
               help="Feed every page this many times (under other names), for a steady second half.")
+@click.option("--db", default=None, metavar="URL",
+              help="Ingest into this EMPTY store (a postgresql://… URL) instead of a fresh SQLite file.")
+@click.option("--executor", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="Where batches run: a local process pool or Ray actors (extra 'distributed').")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def pipeline(data, workers, limit, extractor, batch_size, repeat, fmt) -> None:
+def pipeline(data, workers, limit, extractor, batch_size, repeat, db, executor, fmt) -> None:
     """End to end HTML → stored articles (all stages): articles/s and peak memory per worker."""
     from ..bench.pipeline import run
     result = run(_data_dir(data), workers=workers, limit=limit, extractor=extractor, batch_size=batch_size,
-                 repeat=repeat)
+                 repeat=repeat, db=db, executor=executor)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
         echo_lines(result.lines())
 
 
-for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_search.search):
+for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_quotes.quotes,
+                 bench_search.search, bench_serve.serve):
     bench_group.add_command(_command)

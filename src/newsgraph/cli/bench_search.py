@@ -13,7 +13,8 @@ from .common import count, dump_json, echo_lines
 @click.option("-n", "--records", "n", default=100_000, show_default=True, type=count(), help="Synthetic articles in the store.")
 @click.option("--rounds", default=5, show_default=True, type=count(), help="Times each fixed query is run.")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
+              help="Keep the store in this file or postgresql://… database (reused when it already holds N"
+                   " records); default: a temp file.")
 @click.option("--window", default=None, type=count(min=0), metavar="N",
               help="Rank broad queries among their N newest matches (default: the store's; 0: every match).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)

@@ -32,7 +32,8 @@ def count(min: int = 1) -> click.IntRange:
 
 def db_option(func: Callable) -> Callable:
     return click.option("--db", "db", type=click.Path(dir_okay=False), default=None,
-                        help="SQLite database file (default: $NEWSGRAPH_DB, else ./newsgraph.db).")(func)
+                        help="SQLite database file or postgresql://… URL (default: $NEWSGRAPH_DB, else"
+                             " ./newsgraph.db).")(func)
 
 
 def model_option(func: Callable) -> Callable:

@@ -30,6 +30,8 @@ def show(article_id, db, fmt) -> None:
 
 
 @click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
+               "\n\nSyntax: words all occur; \"a phrase\"; Syria OR Iran; -word or NOT word leaves out; Syri* is a"
+               " prefix. Anything else is taken as plain words."
                f"\n\nA query matching more than {SEARCH_WINDOW:,} articles is ranked among its {SEARCH_WINDOW:,} most"
                " recently stored matches (see --window); narrow older searches with --until/--since.")
 @click.argument("query_text", metavar="QUERY")
@@ -74,9 +76,15 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
               help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
+@click.option("--unique", is_flag=True, default=False,
+              help="One line per quotation cluster (the same words across articles), with its counts.")
+@click.option("--conflicts", is_flag=True, default=False,
+              help="Only quotation clusters attributed to different people (implies --unique).")
+@click.option("--first-seen", is_flag=True, default=False,
+              help="Clusters in order of first appearance, earliest first (implies --unique).")
 @click.option("-n", "--limit", default=100, show_default=True, type=count())
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
+def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, first_seen, limit, fmt) -> None:
     """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
 
     Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
@@ -84,6 +92,13 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
 
     --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
     control characters, so nothing an article says can act on the terminal."""
+    if unique or conflicts or first_seen:
+        if speaker or about or since or until or include_copies:
+            raise click.UsageError("--unique/--conflicts/--first-seen list quotation clusters; --speaker, --about, "
+                                   "--since, --until and --include-copies filter single quotes")
+        from .quotations import list_clusters
+        list_clusters(db, conflicts, first_seen, limit, fmt)
+        return
     from .. import query
     from ..linking import describe
     with open_store_or_fail(db) as store:
@@ -103,15 +118,28 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="Write here instead of stdout.")
-def export(db, fmt, output) -> None:
+@click.option("-o", "--output", type=click.Path(), default=None,
+              help="Write here instead of stdout (with --part-rows: a folder).")
+@click.option("--part-rows", type=click.IntRange(1), default=None, metavar="N",
+              help="Parquet only: write -o DIR/part-00000.parquet, … of at most N articles each (one schema).")
+def export(db, fmt, output, part_rows) -> None:
     """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
     columns, typed, plus each full record; needs the parquet extra).
 
     CSV is spreadsheet-safe: a cell that starts like a formula (=, +, -, @, a tab or a carriage return) is written
     with a leading apostrophe, so a spreadsheet shows it as text and never runs it."""
     from .. import export as writers
-    from ..errors import MissingExtra
+    from ..errors import ConfigError, MissingExtra
+    if part_rows is not None:
+        if fmt != "parquet" or not output or output == "-":
+            raise click.UsageError("--part-rows needs --format parquet and -o DIR")
+        try:
+            with open_store_or_fail(db) as store:
+                count = writers.export_parts(store, output, part_rows)
+        except (MissingExtra, ConfigError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"exported {count} articles to {output}", err=True)
+        return
     to_stdout = not output or output == "-"
     if fmt == "parquet":
         out = sys.stdout.buffer if to_stdout else output
@@ -130,7 +158,9 @@ def export(db, fmt, output) -> None:
 
 @click.command()
 @db_option
-def reindex(db) -> None:
+@click.option("--clusters", is_flag=True, default=False,
+              help="Rebuild the quotation clusters instead (a store made before them, or new matching rules).")
+def reindex(db, clusters) -> None:
     """Rebuild the full-text index and merge it into one segment.
 
     A store made before version 2 of the store schema gains the facet tokens that let date, outlet and story
@@ -138,7 +168,17 @@ def reindex(db) -> None:
     One transaction: interrupted, the store keeps its old index. It holds the store's write lock throughout (about a
     minute per 50,000 articles on 2 cores; 19 minutes for 10^6), so run it while nothing else writes to the store:
     readers are not blocked.
+
+    With --clusters, re-cluster the quotations of every current article from empty instead (one transaction too);
+    ingest keeps clusters current by itself, so this is only for older stores or changed matching rules.
     """
+    if clusters:
+        from ..query import rebuild_clusters
+        with open_store_or_fail(db, write=True) as store:
+            with progress_bar("clusters", total=store.count()) as advance:
+                done = rebuild_clusters(store, progress=lambda n: advance(None, n))
+        click.echo(f"clustered the quotations of {done:,} articles", err=True)
+        return
     with open_store_or_fail(db, write=True) as store:
         total = store.count()
         with progress_bar("reindex", total=total) as advance:

@@ -15,7 +15,7 @@ from ..errors import ConfigError
 from ..storage.base import Store
 from . import csv, jsonl, parquet
 
-__all__ = ["export", "FORMATS", "CSV_COLUMNS"]
+__all__ = ["export", "export_parts", "FORMATS", "CSV_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS = csv.COLUMNS
@@ -34,3 +34,9 @@ def export(store: Store, fmt: str = "jsonl", out: Union[TextIO, BinaryIO, str, P
     if fmt == "parquet":
         return parquet.write(store.iter_articles(), out)
     return (jsonl.write if fmt == "jsonl" else csv.write)(store.iter_articles(), out)
+
+
+def export_parts(store: Store, folder: Union[str, PathLike], rows: int) -> int:
+    """Every current article of ``store`` as Parquet part files of at most ``rows`` articles in ``folder``
+    (``part-00000.parquet``, …; one schema); returns the number written."""
+    return parquet.write_parts(store.iter_articles(), folder, rows)

@@ -2,12 +2,15 @@
 output record as JSON text, so nothing the store holds is lost. Needs the ``parquet`` extra (pyarrow).
 
 Articles are written in row groups of :data:`BATCH`, so memory holds one batch, whatever the store's size.
+:func:`write_parts` shards a big store into a folder of part files of at most N rows each, all with one schema, which
+DuckDB, pyarrow.dataset or Spark read as one table (``SELECT … FROM 'DIR/*.parquet'``).
 """
 from __future__ import annotations
 
 import json
-from itertools import islice
+from itertools import chain, islice
 from os import PathLike
+from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Union
 
 from ..errors import MissingExtra
@@ -63,3 +66,34 @@ def write(articles: Iterable[Article], out: Union[str, PathLike, BinaryIO]) -> i
             writer.write_table(pa.Table.from_pydict(_columns(batch), schema=shape))
             n += len(batch)
     return n
+
+
+def write_parts(articles: Iterable[Article], folder: Union[str, PathLike], rows: int) -> int:
+    """``part-00000.parquet``, ``part-00001.parquet``, … in ``folder`` (created), each of at most ``rows`` articles
+    and the same schema; an empty store still gets one part. Refuses a folder that already holds parts (a rerun
+    must not mix two exports). Returns the articles written."""
+    if rows < 1:
+        from ..errors import ConfigError
+        raise ConfigError(f"rows per part must be at least 1, not {rows}")
+    pa, pq = _pyarrow()
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    if any(target.glob("part-*.parquet")):
+        from ..errors import ConfigError
+        raise ConfigError(f"{target} already holds part files; export into an empty folder")
+    shape = schema(pa)
+    n, part = 0, 0
+    it = iter(articles)
+    while True:  # one part at a time, BATCH articles in memory at a time
+        with pq.ParquetWriter(target / f"part-{part:05d}.parquet", shape) as writer:
+            left = rows
+            while left and (batch := list(islice(it, min(BATCH, left)))):
+                writer.write_table(pa.Table.from_pydict(_columns(batch), schema=shape))
+                left -= len(batch)
+        n, part = n + rows - left, part + 1
+        if left:  # the input ended inside this part
+            return n
+        nxt = next(it, None)
+        if nxt is None:
+            return n
+        it = chain([nxt], it)

@@ -15,7 +15,7 @@ from ..errors import ConfigError, MissingExtra
 from ..storage.base import EntityCount, EntityRef, QuoteHit, SpeakerCount, Store
 from .speakers import speakers_named
 
-__all__ = ["EntityPage", "TimelineRow", "entity", "timeline", "plot_timeline", "PERIODS"]
+__all__ = ["EntityPage", "TimelineRow", "entity", "resolve_ref", "timeline", "plot_timeline", "PERIODS"]
 
 PERIODS = ("day", "week")
 
@@ -58,6 +58,11 @@ def _resolve(store: Store, name: str) -> tuple[Optional[EntityRef], str, list[En
         return None, name, []
     best = found[0]
     return EntityRef(best.global_id, best.name.casefold()), best.name, found[1:]
+
+
+def resolve_ref(store: Store, name: str) -> Optional[EntityRef]:
+    """How the entity ``name`` means is found in the store (None when nothing matches)."""
+    return _resolve(store, name)[0]
 
 
 def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 20) -> Optional[EntityPage]:

@@ -5,7 +5,7 @@
         hits = store.search("red line")
 
 ``base`` is the whole contract (the store, its dedup index, entity registry and entity views, and the records they
-return); each backend lives in its own package (``sqlite/``) and is imported only here.
+return); each backend lives in its own package (``sqlite/``, ``postgres/``) and is imported only here.
 """
 from __future__ import annotations
 
@@ -42,9 +42,12 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True, reado
     needs no write access and waits for no writer's lock."""
     target = default_db_path() if url is None else str(url)
     if target.startswith(POSTGRES_SCHEMES):
-        # No PostgreSQL backend yet: say so, and which extra it will come with, rather than open a file so named.
-        raise ConfigError(f"no PostgreSQL backend in this version of newsgraph (it will come with the 'postgres'"
-                          f" extra); use an SQLite file path instead of {target.split('://')[0]}://…")
+        try:
+            from .postgres import PostgresStore  # psycopg is an extra: load it only when a URL asks for it
+        except ImportError as exc:
+            raise ConfigError(f"a {target.split('://')[0]}:// store needs the 'postgres' extra"
+                              f" (pip install 'newsgraph[postgres]'): {exc}") from exc
+        return PostgresStore(target, create=create, readonly=readonly)
     if not create and target != ":memory:" and not Path(target).exists():
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
@@ -56,6 +59,7 @@ def check_store(url: Union[str, Path, None] = None) -> list[str]:
     found, an empty list for a sound store. Reads only."""
     target = default_db_path() if url is None else str(url)
     if target.startswith(POSTGRES_SCHEMES):
-        raise ConfigError("no PostgreSQL backend in this version of newsgraph")
+        raise ConfigError("newsgraph check reads SQLite files; a PostgreSQL store is checked by the server's own"
+                          " tools (pg_amcheck)")
     from .sqlite.guard import check_store as check_sqlite
     return check_sqlite(target)

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Sequence
 
-from ..model import Article, IndexEntry
+from ..model import Article, IndexEntry, QuoteCluster, QuoteOccurrence
 
 #: A broad search is ranked among at most this many of its newest matches unless the caller asks for another
 #: ``window`` (0: every match). Why 5,000: full-text engines score every match before sorting (SQLite's FTS5 has
@@ -68,13 +68,15 @@ class SearchFilters:
     """Narrowing a search. ``since``/``until`` compare ``published`` at the precision given (as ``quotes`` does);
     ``source`` is the outlet (case-insensitive, exact); ``entity`` matches entity names as a case-insensitive
     substring, or any article linked to the same global entity as an entity of exactly that name; ``story`` is a
-    story id (DESIGN.md ``story``)."""
+    story id (DESIGN.md ``story``); ``speaker``: the article quotes someone whose name matches as in
+    :meth:`Store.quotes` (from the start of a word, else a substring)."""
 
     since: Optional[str] = None
     until: Optional[str] = None
     source: Optional[str] = None
     entity: Optional[str] = None
     story: Optional[str] = None
+    speaker: Optional[str] = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +174,20 @@ class SpeakerCount:
         return {"speaker": self.speaker, "quotes": self.quotes}
 
 
+@dataclass(frozen=True, slots=True)
+class QuoteEdge:
+    """"Who talks about whom": quotes by ``speaker`` (``(unknown)`` when unresolved) about the entity ``about``."""
+
+    speaker: str
+    about: str
+    about_global_id: Optional[str]
+    quotes: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "about": self.about, "about_global_id": self.about_global_id,
+                "quotes": self.quotes}
+
+
 class DedupIndex(Protocol):
     """The near-duplicate index (``newsgraph.dedup`` hashes, the index keeps). ``before`` restricts a lookup to
     articles indexed before that seq. A store's own index (:meth:`Store.dedup_index`) writes an :meth:`add` in the
@@ -254,11 +270,66 @@ class EntityViews(Protocol):
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""
 
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity (it is among their ``about``), newest article first."""
+
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first."""
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
+
+    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
+              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
+        """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
+        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
+
+
+class QuoteClusters(Protocol):
+    """Quotation clusters (``newsgraph.quotebank`` matches and summarises, the store keeps): clusters, their
+    occurrences, and an index from word n-gram keys to clusters kept on disk, so memory does not grow with the
+    corpus. Like the dedup index, writes join the transaction that the next :meth:`Store.put` commits, so an
+    article and its occurrences are stored together or not at all."""
+
+    def indexed(self, article_id: str) -> Optional[str]:
+        """The content hash of the article whose quotes are registered under this id, or None."""
+
+    def remove_article(self, article_id: str) -> list[int]:
+        """Drop the article's occurrences (a revision replaces them); returns the clusters they were in."""
+
+    def candidates(self, keys: Sequence[int], limit: int = 8) -> list[tuple[int, str]]:
+        """(cluster id, canonical words) of clusters sharing keys with ``keys``, most keys shared first."""
+
+    def add(self, occurrence: QuoteOccurrence, cluster: Optional[int], keys: Sequence[int]) -> int:
+        """Add an occurrence to ``cluster`` (a new cluster when None) and index its keys; returns the cluster."""
+
+    def mark_indexed(self, article_id: str, content_hash: str) -> None:
+        """Remember that this text of the article is registered (also when it has no quotes)."""
+
+    def occurrences(self, cluster: int) -> list[QuoteOccurrence]:
+        """The cluster's occurrences, in storage order."""
+
+    def save(self, cluster: QuoteCluster) -> None:
+        """Write a cluster's summary row."""
+
+    def drop(self, cluster: int) -> None:
+        """Delete an empty cluster; its id is never reused, and its keys no longer find it."""
+
+    def cluster(self, cluster: int) -> Optional[QuoteCluster]:
+        """One cluster's summary row, or None."""
+
+    def clusters(self, conflicts: bool = False, order: str = "occurrences", limit: int = 100,
+                 offset: int = 0) -> list[QuoteCluster]:
+        """Summary rows: ``order`` ``occurrences`` (most reported first) or ``first_seen`` (earliest first)."""
+
+    def complete(self) -> bool:
+        """True when every stored article is registered (a store made before clusters needs a rebuild)."""
+
+    def clear(self) -> None:
+        """Forget every cluster (a rebuild starts here)."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All-or-nothing scope that commits (a rebuild; ingest's writes are committed by ``put``)."""
 
 
 class Store(Protocol):
@@ -299,6 +370,16 @@ class Store(Protocol):
         the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``. ``window``:
         rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
+
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+        """How many current articles :meth:`search` could return for this query and filters (every match, not only
+        the ranking window). This default pages through an exact search; backends count in one statement."""
+        total, page = 0, 1000
+        while True:
+            got = len(self.search(query, limit=page, offset=total, raw=raw, filters=filters, window=0))
+            total += got
+            if got < page:
+                return total
 
     @abc.abstractmethod
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
@@ -341,6 +422,11 @@ class Store(Protocol):
     @abc.abstractmethod
     def entity_views(self) -> EntityViews:
         """Read queries over entities for entity pages and timelines."""
+
+    def quote_clusters(self) -> Optional[QuoteClusters]:
+        """The quotation clusters kept in this store, or None where a backend keeps none (ingest then skips
+        clustering)."""
+        return None
 
     @abc.abstractmethod
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import Any, Optional, Sequence
 
-from ..base import ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteHit, SpeakerCount
+from ..base import (ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge, QuoteHit,
+                    SpeakerCount)
 from .entities import ensure_entity_schema
 
 
@@ -44,6 +45,13 @@ class SQLiteEntityViews:
             " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = ?"
             "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?)"
             " GROUP BY e.global_id ORDER BY 3 DESC LIMIT ?", (key, name.strip(), key, limit)).fetchall()
+        # Never-linked rows of exactly that name (an unlinked store has only these): one index range, so an exact
+        # name never falls through to the substring scan below.
+        unlinked = self._conn.execute(
+            "SELECT max(name), count(DISTINCT article) FROM entities WHERE name_key = ?"
+            " AND (global_id IS NULL OR global_id = '')", (key,)).fetchone()
+        if unlinked and unlinked[1]:
+            exact = sorted([*exact, (None, unlinked[0], unlinked[1])], key=lambda r: -int(r[2]))[:limit]
         if exact:
             return [EntityCount(r[0], r[1], int(r[2])) for r in exact]
         rows = self._conn.execute(
@@ -83,6 +91,18 @@ class SQLiteEntityViews:
                + " ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
         return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
 
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity, newest article first: from its own rows by index, not a scan of all quotes."""
+        where, params = _where(ref)
+        sql = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record"
+               " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
+               " ON q.article = s.article AND q.revision = s.revision"
+               " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+               + ("" if include_copies else " WHERE a.duplicate_of IS NULL")
+               + " GROUP BY q.pk ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ?")
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._conn.execute(sql, [*params, limit])]
+
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first; unresolved speakers included."""
         where, params = _where(ref)
@@ -103,3 +123,43 @@ class SQLiteEntityViews:
                " FROM (" + _SEL.format(where=where) + ") s"
                + ("" if include_copies else " WHERE s.duplicate_of IS NULL"))
         return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._conn.execute(sql, params)]
+
+    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
+              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
+        """Speaker -> spoken-about entity pairs, most quotes first (one row per quote and entity it is about).
+
+        With ``ref`` the (quote, entity) pairs are found from the entity's own rows by index, once as the one spoken
+        about and once as the speaker, and united (a quote by them about themselves counts once)."""
+        where, params = ["a.current = 1"], []
+        if not include_copies:
+            where.append("a.duplicate_of IS NULL")
+        if articles is not None:
+            if not articles:
+                return []
+            where.append(f"a.id IN ({','.join('?' * len(articles))})")
+            params += list(articles)
+        pairs, pair_params = _edge_pairs(ref)
+        sql = (f"WITH pairs AS ({pairs}) SELECT coalesce(q.speaker_name, '(unknown)'), coalesce(g.name, max(e.name)),"
+               " e.global_id, count(*) AS n FROM pairs p JOIN quotes q ON q.pk = p.quote"
+               " JOIN entities e ON e.pk = p.ent JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+               " LEFT JOIN global_entities g ON g.id = e.global_id WHERE " + " AND ".join(where)
+               + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT ?")
+        rows = self._conn.execute(sql, [*pair_params, *params, limit]).fetchall()
+        return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in rows]
+
+
+_ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM {src} JOIN quotes q ON q.article = e.article"
+          " AND q.revision = e.revision JOIN about b ON b.quote = q.pk AND b.entity = e.local_id")
+_SPOKEN = ("SELECT q.pk AS quote, e.pk AS ent FROM entities se JOIN quotes q ON q.article = se.article"
+           " AND q.revision = se.revision AND q.speaker_entity = se.local_id JOIN about b ON b.quote = q.pk"
+           " JOIN entities e ON e.article = q.article AND e.revision = q.revision AND e.local_id = b.entity")
+
+
+def _edge_pairs(ref: Optional[EntityRef]) -> tuple[str, list[Any]]:
+    """SQL for the (quote pk, spoken-about entity pk) pairs that involve ``ref`` (all pairs when None)."""
+    if ref is None:
+        return _ABOUT.format(src="entities e"), []
+    about, about_params = _where(ref, "e")
+    spoke, spoke_params = _where(ref, "se")
+    return (f"{_ABOUT.format(src='entities e')} WHERE {about} UNION {_SPOKEN} WHERE {spoke}",
+            about_params + spoke_params)

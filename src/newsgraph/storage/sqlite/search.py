@@ -5,13 +5,12 @@ filters become facet tokens and why a broad query is ranked within a window.
 """
 from __future__ import annotations
 
-import re
 import sqlite3
 import unicodedata
 from typing import Any, Optional
 
 from ..base import SearchFilters, SearchHit
-from . import facet_tokens, facets
+from . import facet_tokens, facets, speakers, syntax
 from .words import key
 
 # Matched terms in snippets; the CLI and web UI escape article text anyway, so plain brackets are safe to use.
@@ -22,20 +21,12 @@ TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 # FTS5 scores every match before sorting (no top-k pruning; bm25 costs 2-4 us per match at 10^6 articles, plus one
 # walk of each word's whole match list for its weight): hence the window of base.SEARCH_WINDOW newest matches
 # (storage order; with filters, of the matches that pass them). ``SQLiteStore.search_window = None``: always exact.
-_WORDISH = re.compile(r"\w")
 
 
 def fts_query(text: str) -> str:
-    """Turn any user string into a safe FTS5 query: every whitespace-separated chunk becomes a quoted phrase.
-
-    Quoting disarms FTS syntax (``"``, ``-``, ``AND``, ``NEAR(``, ``*``, column filters); chunks without a word
-    character are dropped because they can never match. The phrases are ANDed, as a search box user expects.
-    """
-    # FTS5 reads a NUL as the end of the query string ("unterminated string"); it separates words anyway.
-    chunks = [c for c in text.replace("\x00", " ").split() if _WORDISH.search(c)]
-    # A chunk that could spell a facet token is looked for in the article's words only, not in its facet tokens.
-    return " ".join(("{title text} : " if _may_spell_facet(c) else "") + '"' + c.replace('"', '""') + '"'
-                    for c in chunks)
+    """Turn any user string into a safe FTS5 query: the search box syntax of :mod:`.syntax` (words, "phrases", OR,
+    -word / NOT word, prefix*), every term quoted so nothing else in it is read as FTS5 syntax."""
+    return syntax.to_fts(text, _may_spell_facet)
 
 
 def _may_spell_facet(chunk: str) -> bool:
@@ -71,6 +62,19 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
         params.append(max(window, limit + offset))
     sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
     return conn.execute(sql, (*params, limit, offset)).fetchall()
+
+def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
+                  filters: Optional[SearchFilters]) -> int:
+    """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,
+    without scoring, so it costs a walk of the matching doclists only."""
+    narrowed, exact = facet_match(conn, facet_index, filters)
+    if narrowed:
+        match = f"({match}) AND {narrowed}"
+    where, extra = _search_filters(conn, filters, skip=exact)
+    join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
+    sql = f"SELECT count(*) FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
+    return int(conn.execute(sql, (match, *extra)).fetchone()[0])
+
 
 def facet_match(conn: sqlite3.Connection, facet_index: bool,
                  filters: Optional[SearchFilters]) -> tuple[Optional[str], set[str]]:
@@ -148,4 +152,18 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
         condition, values = facets.entity_filter(conn, key(filters.entity))
         where.append(condition)
         params += values
+    if filters.speaker:
+        condition, values = _speaker_filter(conn, key(filters.speaker) or "")
+        where.append(condition)
+        params += values
     return "".join(" AND " + w for w in where), params
+
+
+def _speaker_filter(conn: sqlite3.Connection, speaker_key: str) -> tuple[str, list[Any]]:
+    """The article quotes a speaker whose name has a word starting with ``speaker_key`` (as ``Store.quotes``
+    matches), or, when no indexed speaker has one, whose name contains it. Checked per match through the
+    quotes_article index: a speaker filter narrows a query, it is not a query of its own."""
+    word_start = bool(speakers.matching_terms(conn, speaker_key, most=1))
+    test = "instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0"
+    return (f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND {test})",
+            [speaker_key])

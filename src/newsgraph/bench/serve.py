@@ -1,0 +1,140 @@
+"""``newsgraph bench serve``: latency of the main endpoints of ``newsgraph serve`` on loopback, as clients see it.
+
+The store is the synthetic one of ``bench search`` (:mod:`.search_corpus`; the same seed gives the same store). The
+server is a real ``newsgraph serve`` process; ``clients`` threads (keep-alive connections) send the requests of each
+endpoint kind in turn; every URL is fetched once first (its pages come from disk) and the percentiles are of the
+``rounds`` passes after that. Reported: time to start serving, p50/p95 per kind, and the server's peak RSS.
+"""
+from __future__ import annotations
+
+import http.client
+import os
+import random
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import quote, urlencode
+
+from .search import _percentiles, load
+from .search_corpus import queries
+
+__all__ = ["ServeBench", "run"]
+
+
+@dataclass(slots=True)
+class ServeBench:
+    n: int
+    clients: int
+    start_seconds: float
+    rss_mb: float
+    ms: dict[str, dict[str, float]] = field(default_factory=dict)
+    requests: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def lines(self) -> list[str]:
+        out = [f"{self.n:,} synthetic articles; {self.clients} concurrent clients; {self.requests} timed requests",
+               f"server ready {self.start_seconds:.2f} s after start; peak RSS {self.rss_mb:.0f} MB"]
+        out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms" for kind, v in self.ms.items()]
+        return out
+
+
+def _urls(store, n: int, seed: int) -> dict[str, list[str]]:
+    """Fixed URLs per kind: the search bench's queries, random stored articles, and the people they name (so an
+    entity page is always found; frequent people come up most, as they do in reading)."""
+    rng = random.Random(seed)
+    words = [q for _, q in queries(seed)]
+    ids = [f"s{rng.randrange(n)}" for _ in range(12)]
+    names = list(dict.fromkeys(e.name for i in ids for e in store.get(i).entities if e.type == "PERSON"))[:12]
+    return {"api search": [f"/api/v1/search?{urlencode({'q': q})}" for q in words],
+            "api article": [f"/api/v1/articles/{i}" for i in ids],
+            "article page": [f"/articles/{i}" for i in ids],
+            "entity page": [f"/entities/{quote(name)}" for name in names],
+            "search page (first page, facets)": [f"/?{urlencode({'q': q})}" for q in words[:6]]}
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _start(db: str, port: int) -> tuple[subprocess.Popen, float]:
+    argv = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()", "serve", "--db", db,
+            "--port", str(port)]
+    started = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    while True:
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/api/v1/openapi.json")
+            if conn.getresponse().status == 200:
+                return proc, time.perf_counter() - started
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError("newsgraph serve exited before serving")
+            time.sleep(0.05)
+
+
+def _peak_rss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
+    local = threading.local()
+
+    def one(url: str) -> float:
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        start = time.perf_counter()
+        conn.request("GET", url)
+        response = conn.getresponse()
+        response.read()
+        if response.status != 200:
+            raise RuntimeError(f"{url}: HTTP {response.status}")
+        return time.perf_counter() - start
+
+    with ThreadPoolExecutor(clients) as pool:
+        return list(pool.map(one, urls))
+
+
+def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] = None, seed: int = 13) -> ServeBench:
+    """Build (or reuse) the synthetic store of ``n`` articles, serve it, and time each endpoint kind."""
+    from ..storage import open_store
+    with tempfile.TemporaryDirectory() as tmp:
+        path = str(Path(db) if db else Path(tmp) / "bench.db")
+        with open_store(path) as store:
+            if store.count() < n:
+                load(store, n, seed)
+                store.optimize()
+            kinds = _urls(store, n, seed)
+        proc, ready = _start(path, _free_port())
+        port = int(proc.args[-1])
+        try:
+            ms: dict[str, dict[str, float]] = {}
+            timed = 0
+            for kind, urls in kinds.items():
+                _fetch_all(port, urls, clients)  # cold pass
+                samples = _fetch_all(port, urls * rounds, clients)
+                timed += len(samples)
+                ms[kind] = _percentiles(samples)
+            rss = _peak_rss_mb(proc.pid)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed)

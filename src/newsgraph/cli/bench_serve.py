@@ -1,0 +1,24 @@
+"""``newsgraph bench serve``: p50/p95 of the main endpoints of a loopback ``newsgraph serve`` under concurrent
+clients, over N synthetic articles. Registered by the ``bench`` group."""
+from __future__ import annotations
+
+import click
+
+from .common import dump_json, echo_lines
+
+
+@click.command("serve")
+@click.option("-n", "--records", "n", default=100_000, show_default=True, help="Synthetic articles in the store.")
+@click.option("--rounds", default=5, show_default=True, help="Times each URL is fetched after its cold call.")
+@click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64), help="Concurrent clients.")
+@click.option("--db", type=click.Path(dir_okay=False), default=None,
+              help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def serve(n, rounds, clients, db, fmt) -> None:
+    """Latency of API search, article, entity and search pages on a loopback server (needs the web extra)."""
+    from ..bench.serve import run
+    result = run(n=n, rounds=rounds, clients=clients, db=db)
+    if fmt == "json":
+        click.echo(dump_json(result.as_dict(), pretty=True))
+    else:
+        echo_lines(result.lines())

@@ -1,0 +1,103 @@
+"""Paged results for readers that page (the web API and reader): a search page with its total count, a page of
+quotes narrowed by kind, and "who talks about whom". Each is typed with ``as_dict()`` like the other results."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+from ..errors import ConfigError
+from ..storage.base import QuoteEdge, QuoteHit, SearchFilters, SearchHit, Store
+from .speakers import speakers_named, with_linked_quotes
+
+__all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
+
+QUOTE_KINDS = ("direct", "mixed", "indirect")
+
+
+@dataclass(slots=True)
+class SearchPage:
+    """One page of search hits; ``total`` counts every match, ``next_offset`` is None on the last page."""
+
+    total: int
+    offset: int
+    hits: list[SearchHit] = field(default_factory=list)
+    next_offset: Optional[int] = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"total": self.total, "offset": self.offset, "hits": [h.as_dict() for h in self.hits],
+                "next_offset": self.next_offset}
+
+
+@dataclass(slots=True)
+class QuotePage:
+    """One page of quotes, newest article first; ``next_offset`` (None on the last page) is where the next page
+    starts."""
+
+    quotes: list[QuoteHit] = field(default_factory=list)
+    next_offset: Optional[int] = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"quotes": [q.as_dict() for q in self.quotes], "next_offset": self.next_offset}
+
+
+def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 20, offset: int = 0) -> SearchPage:
+    """Hits ``offset`` to ``offset + limit`` and the number of all matches (ranked among the store's window
+    first; pages past it are ranked among as many newest matches as they reach)."""
+    hits = store.search(query, limit=limit + 1, offset=offset, filters=filters)
+    total = store.search_count(query, filters=filters) if hits else 0
+    more = len(hits) > limit
+    return SearchPage(total, offset, hits[:limit], offset + limit if more else None)
+
+
+def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,
+                kind: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                limit: int = 50, offset: int = 0, include_copies: bool = False) -> QuotePage:
+    """Quotes as :func:`newsgraph.query.quotes` finds them (a speaker by any of their names), narrowed to one
+    ``kind`` (direct, mixed, indirect); ``offset`` counts quotes of that kind. Each page reads the quotes before it
+    again: the speaker's linked quotes are merged into the name match by date, so a store offset would not do."""
+    if kind is not None and kind not in QUOTE_KINDS:
+        raise ConfigError(f"unknown quote kind {kind!r}; choose one of {', '.join(QUOTE_KINDS)}")
+    want = offset + limit + 1  # one more than the page says whether another page follows
+    fetch = max(want, 50)
+    while True:
+        rows = _quotes(store, speaker, about, since, until, fetch, include_copies)
+        kept = [hit for hit in rows if kind is None or hit.kind == kind]
+        if len(kept) >= want or len(rows) < fetch:
+            break
+        fetch *= 2
+    more = len(kept) > offset + limit
+    return QuotePage(kept[offset:offset + limit], offset + limit if more else None)
+
+
+def _quotes(store: Store, speaker: Optional[str], about: Optional[str], since: Optional[str], until: Optional[str],
+            limit: int, include_copies: bool) -> list[QuoteHit]:
+    """What :func:`newsgraph.query.quotes` finds (that module imports this one, so it is not called from here)."""
+    hits = store.quotes(speaker=speaker, about=about, since=since, until=until, limit=limit,
+                        include_copies=include_copies)
+    people = speakers_named(store, speaker) if speaker else []
+    if people:
+        hits = with_linked_quotes(store, hits, people, about, since, until, limit, include_copies)
+    return hits
+
+
+def quotes_about(store: Store, entity: str, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+    """Quotes about the entity ``entity`` names (resolved as ``newsgraph entity`` does), newest article first."""
+    from .entities import resolve_ref
+    ref = resolve_ref(store, entity)
+    return [] if ref is None else store.entity_views().quotes_about(ref, include_copies, limit)
+
+
+def talks_about(store: Store, entity: Optional[str] = None, query: Optional[str] = None,
+                include_copies: bool = False, limit: int = 50, articles: int = 200) -> list[QuoteEdge]:
+    """Speaker -> entity edges with quote counts: around the entity ``entity`` names (as ``newsgraph entity``
+    resolves it), within the best ``articles`` matches of a search ``query``, or both; everything when neither."""
+    from .entities import resolve_ref
+    ref = None
+    if entity:
+        ref = resolve_ref(store, entity)
+        if ref is None:
+            return []
+    ids = None
+    if query:
+        ids = [h.id for h in store.search(query, limit=articles)]
+    return store.entity_views().edges(ref, ids, include_copies=include_copies, limit=limit)

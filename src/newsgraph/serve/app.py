@@ -1,0 +1,130 @@
+"""The ASGI app: one store connection per worker thread, security headers, and errors that never leak a traceback.
+
+Why a connection per thread: FastAPI runs plain (non-async) endpoints in a thread pool, and an SQLite connection
+belongs to the thread that opened it. Concurrent readers then read in parallel (WAL lets them).
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..errors import ConfigError, NewsgraphError
+from ..storage import Store, open_store
+from . import api, web
+
+HERE = Path(__file__).parent
+#: No inline script, no other origin: stored article text can never run as code even if escaping failed somewhere.
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+       " form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
+                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
+
+
+class StorePool:
+    """A store per thread, opened read-only on first use (never created, its schema never written)."""
+
+    def __init__(self, db: str):
+        self.db = db
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._opened: list[Store] = []
+        self.get()  # fail at start, not at the first request, when the database is missing or not ours
+
+    def get(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = open_store(self.db, create=False, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for store in opened:
+            try:
+                store.close()
+            except Exception:  # a connection owned by another thread: the process is ending anyway
+                pass
+
+
+DESCRIPTION = ("Read-only access to a newsgraph knowledge base: who said what, about whom, and when. Responses are "
+               "the query layer's results as JSON; errors are {\"error\": {\"code\", \"message\"}}.")
+ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+
+
+def _error(status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api/")
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        code = ERROR_CODES.get(exc.status_code, f"http_{exc.status_code}")
+        message = str(exc.detail)
+        if _wants_html(request):
+            return web.error_page(request, exc.status_code, message)
+        return _error(exc.status_code, code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+                             for e in exc.errors())
+        if _wants_html(request):
+            return web.error_page(request, 400, problems)
+        return _error(422, "invalid_parameter", problems)
+
+    @app.exception_handler(ConfigError)
+    async def bad_setting(request: Request, exc: ConfigError):
+        if _wants_html(request):
+            return web.error_page(request, 400, str(exc))
+        return _error(400, exc.code, str(exc))
+
+    @app.exception_handler(NewsgraphError)
+    async def library_error(request: Request, exc: NewsgraphError):
+        return _error(500, exc.code, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        # The message names the failure's type only: stored text or paths never reach the client in a traceback.
+        return _error(500, "internal_error", f"internal error ({type(exc).__name__})")
+
+
+def build(db: str) -> FastAPI:
+    pool = StorePool(db)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(lifespan=lifespan, title="newsgraph", version=__version__, openapi_url="/api/v1/openapi.json",
+                  docs_url=None, redoc_url=None, description=DESCRIPTION)
+    app.state.pool = pool
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any):
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        return response
+
+    _install_errors(app)
+    app.include_router(api.router)
+    app.include_router(web.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app

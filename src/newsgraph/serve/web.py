@@ -1,0 +1,110 @@
+"""The web reader: server-rendered pages over the same query calls as the API. Jinja2 escapes every value; the
+only markup from our own code is built in :mod:`.markup` and :mod:`.charts`, which escape the text first."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from .. import query
+from ..query.articles import article_view
+from ..query.facets import search_facets
+from ..storage import SearchFilters
+from . import charts, markup
+from .api import DATE, MAX_QUERY, store_of
+
+router = APIRouter(include_in_schema=False)
+env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+                  autoescape=select_autoescape(default=True, default_for_string=True))
+env.filters["path"] = lambda value: quote(str(value), safe="")
+env.globals["snippet_html"] = markup.snippet_html
+PAGE = 20
+NAME = Query(None, max_length=200)
+FILTERS = ("since", "until", "outlet", "entity", "speaker", "story")
+
+
+def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(env.get_template(name).render(**context), status_code=status_code)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render("error.html", status, status=status, message=message)
+
+
+def _link(**params: Any) -> str:
+    return "/?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
+                since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
+                outlet: Optional[str] = NAME, entity: Optional[str] = NAME, speaker: Optional[str] = NAME,
+                story: Optional[str] = NAME,
+                offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
+    store = store_of(request)
+    chosen = {"since": since, "until": until, "outlet": outlet, "entity": entity, "speaker": speaker,
+              "story": story}
+    context: dict[str, Any] = {"q": q, "chosen": chosen, "articles": store.count(), "page": None}
+    if q.strip():
+        filters = SearchFilters(since=since, until=until, source=outlet, entity=entity, story=story, speaker=speaker)
+        page = query.search_page(store, q, filters, limit=PAGE, offset=offset)
+        facets = search_facets(store, q, filters)
+        base = {"q": q, **chosen}
+        context.update(page=page, facets=facets, chart=charts.month_chart(facets.months, "articles",
+                                                                              "matching articles per month"),
+                       next_link=_link(**base, offset=page.next_offset) if page.next_offset else None,
+                       prev_link=_link(**base, offset=max(0, offset - PAGE)) if offset else None,
+                       narrow=lambda **extra: _link(**{**base, **extra}))
+    return render("search.html", **context)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str) -> HTMLResponse:
+    store = store_of(request)
+    view = article_view(store, article_id)
+    if view is None:
+        raise HTTPException(404, f"no article with id {article_id!r}")
+    record = view.record
+    colours = markup.speaker_colours(view.spans)
+    copies = query.story(store, record.get("story") or record["id"])
+    return render("article.html", r=record, body=markup.article_html(record["text"], view.spans, colours),
+                  colours=colours, copies=copies.members if copies else [])
+
+
+@router.get("/entities/{name:path}", response_class=HTMLResponse)
+def entity_page(request: Request, name: str) -> HTMLResponse:
+    store = store_of(request)
+    page = query.entity(store, name)
+    if page is None:
+        raise HTTPException(404, f"no stored entity matches {name!r}")
+    about = query.quotes_about(store, name, limit=20)
+    edges = query.talks_about(store, entity=name, limit=20)
+    return render("entity.html", e=page, about=about, edges=edges,
+                  chart=charts.month_chart(page.mentions_by_month, "mentions", f"mentions of {page.name} per month"))
+
+
+@router.get("/quotes", response_class=HTMLResponse)
+def quotes_page(request: Request, speaker: Optional[str] = Query(None, max_length=200),
+                about: Optional[str] = Query(None, max_length=200),
+                kind: Optional[str] = Query(None, pattern="^(direct|mixed|indirect)?$"),
+                since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
+                offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
+    page = query.quotes_page(store_of(request), speaker=speaker or None, about=about or None, kind=kind or None,
+                             since=since, until=until, limit=50, offset=offset)
+    params = {"speaker": speaker, "about": about, "kind": kind, "since": since, "until": until}
+    more = None
+    if page.next_offset is not None:
+        more = "/quotes?" + urlencode({k: v for k, v in {**params, "offset": page.next_offset}.items() if v})
+    return render("quotes.html", page=page, params=params, more=more)
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story_page(request: Request, story_id: str) -> HTMLResponse:
+    found = query.story(store_of(request), story_id)
+    if found is None:
+        raise HTTPException(404, f"no story with id {story_id!r}")
+    return render("story.html", s=found)

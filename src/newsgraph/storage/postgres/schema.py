@@ -1,0 +1,127 @@
+"""The PostgreSQL schema, created and upgraded by newsgraph itself.
+
+``newsgraph_schema`` holds the store's schema version; :data:`MIGRATIONS` lists what each version adds. Opening a
+store applies the missing steps in ONE transaction, under an advisory lock, so two processes opening an old (or an
+empty) database at once upgrade it exactly once, and a failed upgrade leaves the store as it was.
+
+Text columns use the "C" collation whatever the database's default: comparisons and sort order are then by code
+point, as in SQLite and Python, so ``published >= '2014-04'`` and word-prefix ranges (``term < key || U+10FFFF``)
+mean the same in both backends (a linguistic collation ignores punctuation and would read dates wrongly).
+Every revision keeps its full output record (``articles.record``); the other tables are derived from it.
+"""
+from __future__ import annotations
+
+import psycopg
+
+from ...errors import StoreError
+from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
+from .tx import in_transaction
+
+#: Lock key for schema changes (different from the write lock: upgrading must not wait on a writer's turn).
+SCHEMA_LOCK = 0x6E6702
+TEXT = 'TEXT COLLATE "C"'
+#: Title weighs A, text B; search ranks A at 5x B, as the SQLite store's bm25 column weights do.
+TSV = ("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+       "setweight(to_tsvector('english', text), 'B')")
+
+_V1 = [
+    f"CREATE TABLE meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL)",
+    f"""CREATE TABLE articles (
+        pk BIGSERIAL PRIMARY KEY, id {TEXT} NOT NULL, revision INTEGER NOT NULL, current BOOLEAN NOT NULL,
+        content_hash {TEXT} NOT NULL, title {TEXT}, published {TEXT}, fetched {TEXT}, url {TEXT},
+        canonical_url {TEXT}, source {TEXT}, language {TEXT}, text {TEXT} NOT NULL, story {TEXT},
+        duplicate_of {TEXT}, pipeline {TEXT} NOT NULL, problems {TEXT} NOT NULL, record {TEXT} NOT NULL,
+        stored_at {TEXT} NOT NULL, UNIQUE (id, revision))""",
+    # At most one current revision per id: a second one would be a bug (or a lost race), so the database refuses it.
+    "CREATE UNIQUE INDEX articles_current ON articles (id) WHERE current",
+    "CREATE INDEX articles_hash ON articles (content_hash, pk) WHERE current",
+    "CREATE INDEX articles_published ON articles (published) WHERE current",
+    "CREATE INDEX articles_story ON articles (story, pk) WHERE current",
+    f"""CREATE TABLE entities (
+        pk BIGSERIAL PRIMARY KEY, article {TEXT} NOT NULL, revision INTEGER NOT NULL, pos INTEGER NOT NULL,
+        local_id {TEXT} NOT NULL, name {TEXT} NOT NULL, name_key {TEXT} NOT NULL, type {TEXT} NOT NULL,
+        roles {TEXT} NOT NULL, global_id {TEXT},
+        FOREIGN KEY (article, revision) REFERENCES articles (id, revision) ON DELETE CASCADE)""",
+    "CREATE INDEX entities_article ON entities (article, revision)",
+    "CREATE INDEX entities_name ON entities (name_key, global_id)",
+    "CREATE INDEX entities_global ON entities (global_id) WHERE global_id IS NOT NULL",
+    """CREATE TABLE mentions (entity BIGINT NOT NULL REFERENCES entities (pk) ON DELETE CASCADE,
+        span_start INTEGER NOT NULL, span_end INTEGER NOT NULL)""",
+    "CREATE INDEX mentions_entity ON mentions (entity)",
+    f"""CREATE TABLE quotes (
+        pk BIGSERIAL PRIMARY KEY, article {TEXT} NOT NULL, revision INTEGER NOT NULL, pos INTEGER NOT NULL,
+        speaker_name {TEXT}, speaker_key {TEXT}, speaker_entity {TEXT}, kind {TEXT} NOT NULL, text {TEXT} NOT NULL,
+        cue {TEXT}, span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, record {TEXT} NOT NULL,
+        FOREIGN KEY (article, revision) REFERENCES articles (id, revision) ON DELETE CASCADE)""",
+    "CREATE INDEX quotes_article ON quotes (article, revision)",
+    f"""CREATE TABLE about (quote BIGINT NOT NULL REFERENCES quotes (pk) ON DELETE CASCADE,
+        entity {TEXT} NOT NULL, name {TEXT} NOT NULL, name_key {TEXT} NOT NULL)""",
+    "CREATE INDEX about_quote ON about (quote)",
+    f"CREATE TABLE inputs (origin {TEXT} PRIMARY KEY, status {TEXT} NOT NULL, updated_at {TEXT} NOT NULL)",
+    f"""CREATE TABLE dedup_docs (seq BIGSERIAL PRIMARY KEY, id {TEXT} NOT NULL UNIQUE,
+        content_hash {TEXT} NOT NULL, story {TEXT} NOT NULL, duplicate_of {TEXT}, shingles BYTEA NOT NULL)""",
+    "CREATE INDEX dedup_docs_hash ON dedup_docs (content_hash, seq)",
+    """CREATE TABLE dedup_bands (band INTEGER NOT NULL, hash BIGINT NOT NULL, doc BIGINT NOT NULL,
+        PRIMARY KEY (band, hash, doc))""",
+    f"""CREATE TABLE global_entities (seq BIGINT PRIMARY KEY, id {TEXT} NOT NULL UNIQUE, name {TEXT} NOT NULL,
+        type {TEXT} NOT NULL, kind {TEXT} NOT NULL CHECK (kind IN ('person', 'other')))""",
+    f"""CREATE TABLE global_aliases (alias_norm {TEXT} NOT NULL, kind {TEXT} NOT NULL,
+        global_id {TEXT} NOT NULL REFERENCES global_entities (id) ON DELETE CASCADE,
+        PRIMARY KEY (alias_norm, kind, global_id))""",
+    "CREATE INDEX global_aliases_entity ON global_aliases (global_id, kind)",
+    f"""CREATE TABLE global_roles (global_id {TEXT} NOT NULL REFERENCES global_entities (id) ON DELETE CASCADE,
+        role_norm {TEXT} NOT NULL, PRIMARY KEY (global_id, role_norm))""",
+    # Word-start terms of entity names (per current article pk) and of speaker names (per quote of a current
+    # revision): "lavrov" finds "Sergey Lavrov" by one index range, as in the SQLite store.
+    f"CREATE TABLE entity_terms (term {TEXT} NOT NULL, pk BIGINT NOT NULL, PRIMARY KEY (term, pk))",
+    f"CREATE TABLE quote_terms (term {TEXT} NOT NULL, quote BIGINT NOT NULL, PRIMARY KEY (term, quote))",
+]
+# Version 2: full-text search. A generated column, so the upgrade fills it for every stored revision by itself.
+_V2 = [
+    f"ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({TSV}) STORED",
+    "CREATE INDEX articles_tsv ON articles USING gin (tsv) WHERE current",
+]
+# Version 3: quotation clusters (issue 18), empty: `newsgraph reindex --clusters` fills them for stored articles.
+_V3 = QUOTE_CLUSTERS_DDL
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _has_table(conn: psycopg.Connection, name: str) -> bool:
+    # A catalog query, not to_regclass: to_regclass reads the backend's catalog cache, which waiting on an advisory
+    # lock does not refresh, so a process that waited while another created the schema would still see none.
+    return conn.execute("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = %s",
+                        (name,)).fetchone() is not None
+
+
+def version(conn: psycopg.Connection) -> int:
+    """The schema version of the database (0: empty)."""
+    if not _has_table(conn, "newsgraph_schema"):
+        return 0
+    row = conn.execute("SELECT max(version) FROM newsgraph_schema").fetchone()
+    return int(row[0] or 0)
+
+
+def migrate(conn: psycopg.Connection, where: str, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema to ``target`` in one transaction; refuse a database of a newer newsgraph or another
+    application's. Returns the version found before."""
+    if in_transaction(conn):
+        raise StoreError(f"cannot upgrade {where} inside an open transaction")
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK,))
+            found = version(conn)
+            if found > SCHEMA_VERSION:
+                raise StoreError(f"{where} has store schema {found}; this newsgraph reads up to {SCHEMA_VERSION}")
+            if found == 0 and _has_table(conn, "articles"):
+                raise StoreError(f"{where} has an 'articles' table but is not a newsgraph store")
+            if found == 0:
+                conn.execute("CREATE TABLE newsgraph_schema (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ"
+                             " NOT NULL DEFAULT now())")
+            for number in range(found + 1, target + 1):
+                for statement in MIGRATIONS[number - 1]:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO newsgraph_schema (version) VALUES (%s)", (number,))
+    except psycopg.Error as exc:
+        raise StoreError(f"cannot create or upgrade the schema of {where}: {exc}") from exc
+    return found

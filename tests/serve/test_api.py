@@ -1,0 +1,136 @@
+"""The JSON API against a real server: shapes are the query layer's as_dict() (what the CLI prints), paging and
+counts add up, bad input gets a JSON error with a code and a 4xx, and nothing writes."""
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from .conftest import HOSTILE, get, get_json, newsgraph
+
+
+def api(server: str, path: str, **params) -> tuple[int, dict]:
+    query = urllib.parse.urlencode(params)
+    return get_json(f"{server}/api/v1/{urllib.parse.quote(path)}" + (f"?{query}" if query else ""))
+
+
+def test_search_counts_and_pages_with_a_cursor(server):
+    status, first = api(server, "search", q="the", limit=2)
+    assert status == 200 and list(first) == ["total", "offset", "hits", "next_offset", "next_cursor"]
+    assert first["total"] >= 5 and len(first["hits"]) == 2
+    seen, cursor = [h["id"] for h in first["hits"]], first["next_cursor"]
+    while cursor:
+        _, page = api(server, "search", q="the", limit=2, cursor=cursor)
+        seen += [h["id"] for h in page["hits"]]
+        cursor = page["next_cursor"]
+    assert len(seen) == len(set(seen)) == first["total"]  # every match once, and the count says how many
+    assert list(first["hits"][0]) == ["id", "title", "published", "snippet", "score"]
+
+
+def test_search_filters(server):
+    _, everything = api(server, "search", q="said", limit=100)
+    _, march = api(server, "search", q="said", since="2024-03", until="2024-03-31", limit=100)
+    assert 0 < march["total"] < everything["total"]
+    assert all(h["published"].startswith("2024-03") for h in march["hits"])
+    _, by_speaker = api(server, "search", q="said", speaker="kowalczyk")
+    assert [h["title"] for h in by_speaker["hits"]] == ["Dock workers in Port Alder walk out over pay"]
+    _, nothing = api(server, "search", q="said", outlet="no-such-outlet.example")
+    assert nothing == {"total": 0, "offset": 0, "hits": [], "next_offset": None, "next_cursor": None}
+
+
+def test_search_is_what_the_cli_prints(server, served_db):
+    _, page = api(server, "search", q="council", limit=20)
+    cli = newsgraph("search", "council", "--db", str(served_db), "--format", "jsonl")
+    assert page["hits"] == [json.loads(line) for line in cli.stdout.splitlines()]
+
+
+def test_article_is_the_record_and_its_spans(server, served_db):
+    _, hit = api(server, "search", q="dock workers", limit=1)
+    article_id = hit["hits"][0]["id"]
+    status, view = api(server, f"articles/{article_id}")
+    assert status == 200 and list(view) == ["record", "spans"]
+    shown = newsgraph("show", article_id, "--db", str(served_db))
+    assert view["record"] == json.loads(shown.stdout)  # the output record, exactly as `newsgraph show` prints it
+    text, record = view["record"]["text"], view["record"]
+    quotes = [s for s in view["spans"] if s["type"] == "quote"]
+    assert len(quotes) == len(record["quotes"])
+    for span in quotes:
+        assert text[span["start"]:span["end"]] == record["quotes"][span["ref"]]["text"]
+    times = [s for s in view["spans"] if s["type"] == "time"]
+    assert all(record["times"][s["ref"]]["value"] in s["label"] for s in times if record["times"][s["ref"]]["value"])
+    assert {"quote", "cue", "speaker", "entity", "figure", "time"} <= {s["type"] for s in view["spans"]}
+
+
+def test_quotes_by_kind_and_paging(server):
+    _, direct = api(server, "quotes", kind="direct", limit=1)
+    assert list(direct) == ["quotes", "next_offset", "next_cursor"]
+    assert direct["quotes"][0]["kind"] == "direct" and direct["next_cursor"]
+    _, more = api(server, "quotes", kind="direct", limit=1, cursor=direct["next_cursor"])
+    assert more["quotes"][0]["kind"] == "direct" and more["quotes"] != direct["quotes"]
+    _, by = api(server, "quotes", speaker="kowalczyk")
+    assert {q["speaker"] for q in by["quotes"]} == {"Marta Kowalczyk"}
+    assert list(by["quotes"][0]) == ["speaker", "kind", "text", "cue", "article", "title", "published", "record"]
+
+
+def test_entity_story_timeline_and_talks_about(server, served_db):
+    status, page = api(server, "entities/Marta Kowalczyk")
+    cli = newsgraph("entity", "Marta Kowalczyk", "--db", str(served_db), "--format", "jsonl")
+    assert status == 200 and page == json.loads(cli.stdout)
+    _, timeline = api(server, "timeline/Marta Kowalczyk", by="week")
+    assert timeline["by"] == "week" and timeline["rows"][0]["period"].startswith("2024-W")
+    article = page["quotes"][0]["article"]
+    _, story = api(server, f"stories/{article}")
+    assert list(story) == ["story", "members", "fullest", "title", "text"] and story["story"] == article
+    _, edges = api(server, "talks-about", q="strike")
+    assert edges["edges"] and set(edges["edges"][0]) == {"speaker", "about", "about_global_id", "quotes"}
+    _, around = api(server, "talks-about", entity="Port Alder")
+    assert all("Port Alder" in (e["about"], e["speaker"]) or e["about"] == "Port Alder" for e in around["edges"])
+
+
+def test_bad_input_is_a_json_error_never_a_traceback(server):
+    cases = [("search", {"q": "x", "limit": 0}, 422), ("search", {"q": ""}, 422), ("search", {}, 422),
+             ("search", {"q": "x", "since": "last tuesday"}, 422), ("search", {"q": "x" * 501}, 422),
+             ("search", {"q": "x", "cursor": "%%%"}, 400), ("quotes", {"kind": "sarcastic"}, 422),
+             ("articles/no-such-id", {}, 404), ("entities/nobody at all", {}, 404), ("stories/nope", {}, 404),
+             ("talks-about", {}, 400), ("timeline/x", {"by": "year"}, 422), ("no-such-endpoint", {}, 404)]
+    for path, params, code in cases:
+        status, body = api(server, path, **params)
+        assert status == code, (path, params, body)
+        assert set(body) == {"error"} and set(body["error"]) == {"code", "message"}, body
+        assert "Traceback" not in body["error"]["message"] and body["error"]["message"]
+    # FTS syntax in a query is plain words, never an error
+    for q in ['"unbalanced', "NEAR(", "a AND", "-", "title:x", "*"]:
+        assert api(server, "search", q=q)[0] == 200
+
+
+def test_nothing_writes(server):
+    for method in ("POST", "PUT", "DELETE"):
+        request = urllib.request.Request(f"{server}/api/v1/search?q=x", method=method, data=b"{}")
+        try:
+            urllib.request.urlopen(request, timeout=10)
+            raise AssertionError(f"{method} was accepted")
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 405 and json.loads(exc.read())["error"]["code"] == "method_not_allowed"
+
+
+def test_openapi_and_security_headers(server):
+    status, schema = api(server, "openapi.json")
+    assert status == 200 and "/api/v1/search" in schema["paths"] and "/api/v1/talks-about" in schema["paths"]
+    assert not any(not p.startswith("/api/v1/") for p in schema["paths"])  # the reader's pages are not API
+    _, headers, _ = get(server + "/")
+    csp = {k.lower(): v for k, v in headers.items()}["content-security-policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp and "default-src 'none'" in csp
+
+
+def test_hostile_text_is_escaped_in_every_page(server):
+    pages = [f"/articles/{HOSTILE['id']}", "/?q=budget", "/quotes", "/quotes?speaker=ruiz", "/entities/Eastbrook",
+             f"/stories/{HOSTILE['id']}"]
+    for path in pages:
+        status, _, html = get(server + urllib.parse.quote(path, safe="/?=&"))
+        assert status == 200, path
+        assert "__pwned" not in html.replace("window.__pwned=&#39;", "").replace("window.__pwned = &#39;", ""), path
+        assert "<script>window" not in html and "<b>back down</b>" not in html and "onerror=\"" not in html, path
+        assert 'href="javascript:' not in html, path
+    _, _, article = get(server + f"/articles/{HOSTILE['id']}")
+    assert "&lt;script&gt;" in article and "&lt;b&gt;back down&lt;/b&gt;" in article

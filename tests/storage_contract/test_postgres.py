@@ -1,0 +1,127 @@
+"""What only a server store has to prove: several writers at once, and a schema that upgrades in place."""
+from __future__ import annotations
+
+import functools
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.storage import SearchFilters, open_store
+
+from .corpus import harbour, ingest
+from .writer import PILOTS, numbered
+
+WRITER = Path(__file__).with_name("writer.py")
+
+
+@pytest.fixture
+def pg_url(postgres_server) -> str:
+    return postgres_server.new_database()
+
+
+def _writer(url: str, first: int, last: int, reverse: bool = False, go: Path | None = None) -> subprocess.Popen:
+    extra = (["--reverse"] if reverse else []) + (["--go", str(go)] if go else [])
+    return subprocess.Popen([sys.executable, str(WRITER), url, str(first), str(last), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _start_together(writers: list[subprocess.Popen], go: Path) -> None:
+    """Wait until every writer has its store open, then let them all go at once."""
+    for proc in writers:
+        assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
+    go.touch()
+
+
+def _finish(proc: subprocess.Popen) -> str:
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    return out
+
+
+def _assert_each_once(url: str, numbers: range) -> None:
+    expected = {a.id for n in numbers for a in numbered(n)}
+    with open_store(url, create=False) as store:
+        ids = [a.id for a in store.iter_articles(current_only=False)]
+        assert sorted(ids) == sorted(expected)  # every article, each once, one revision
+        index = store.dedup_index()
+        assert len(index) == len(expected) and all(index.entry(i) is not None for i in expected)
+        linked: dict[str, set] = {}
+        for article in store.iter_articles():
+            for entity in article.entities:
+                linked.setdefault(entity.name, set()).add(entity.global_id)
+        assert set(linked) == {"Maria Costa", "harbour authority", *PILOTS}
+        # One global entity per name, whichever writer met it first, however many met it at once.
+        assert all(len(ids) == 1 and None not in ids for ids in linked.values())
+        for n in numbers:
+            if n % 5 == 4:  # an exact copy points at its original, and shares its story
+                copy, original = store.get(f"y{n}"), store.get(f"x{n}")
+                assert (copy.duplicate_of, copy.story) == ("x" + str(n), original.story)
+        for article in store.iter_articles():
+            assert store.get(article.story).story == article.story  # every story is led by a stored article
+
+
+def test_three_writers_with_overlapping_inputs_store_every_article_once(pg_url, tmp_path):
+    # All open an empty database at once (all create the schema), then start together: two race article by
+    # article through the same inputs, the third starts on other articles naming the same new entities and meets
+    # them from the other end.
+    go = tmp_path / "go"
+    writers = [_writer(pg_url, 0, 40, go=go), _writer(pg_url, 0, 40, go=go), _writer(pg_url, 10, 50, True, go)]
+    _start_together(writers, go)
+    stored = [int(_finish(p).split()[-1]) for p in writers]
+    expected = sum(len(numbered(n)) for n in range(50))
+    assert sum(stored) == expected  # what one stored, the other skipped
+    _assert_each_once(pg_url, range(50))
+
+
+def test_a_writer_killed_midway_and_rerun_leaves_every_article_once(pg_url):
+    victim, other = _writer(pg_url, 0, 40), _writer(pg_url, 20, 50, reverse=True)
+    for line in victim.stdout:  # let it store some articles, then kill it in the middle of its work
+        if int(line) >= 8:
+            break
+    os.kill(victim.pid, signal.SIGKILL)
+    victim.wait()
+    _finish(other)
+    _finish(_writer(pg_url, 0, 40))  # the rerun
+    _assert_each_once(pg_url, range(50))
+
+
+def test_a_store_of_schema_1_upgrades_in_place(pg_url, monkeypatch):
+    from newsgraph.storage.postgres import schema, store as pg_store
+    monkeypatch.setattr(pg_store, "migrate", functools.partial(schema.migrate, target=1))
+    with open_store(pg_url) as old:  # what an older newsgraph wrote: no search column
+        ingest(old, [harbour("a"), harbour("b", source="other.example", published="2014-04-02")])
+    monkeypatch.undo()
+    with open_store(pg_url) as store:
+        assert sorted(h.id for h in store.search("strike")) == ["a", "b"]
+        assert [h.id for h in store.search("strike", filters=SearchFilters(source="OTHER.example"))] == ["b"]
+        assert store.get("a").quotes[0].speaker.name == "Maria Costa"
+
+
+def test_a_store_of_a_newer_newsgraph_is_refused(pg_url):
+    import psycopg
+    open_store(pg_url).close()
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("INSERT INTO newsgraph_schema (version) VALUES (99)")
+    with pytest.raises(StoreError, match="schema 99"):
+        open_store(pg_url)
+
+
+def test_a_reader_does_not_create_a_store(pg_url):
+    with pytest.raises(StoreError, match="no newsgraph store"):
+        open_store(pg_url, create=False)
+
+
+
+def test_a_readonly_store_reads_and_refuses_writes(pg_url):
+    with open_store(pg_url) as store:
+        ingest(store, [harbour("a")])
+    with open_store(pg_url, create=False, readonly=True) as reader:
+        assert [h.id for h in reader.search("strike")] == ["a"]
+        with pytest.raises(StoreError):
+            reader.put(harbour("b"))

@@ -1,0 +1,62 @@
+"""The paged and audit-view results the web API serves (search pages with totals, quotes by kind, article spans),
+over the contract corpus in a real SQLite store."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import query
+from newsgraph.errors import ConfigError
+from newsgraph.query.articles import article_view
+from newsgraph.query.facets import search_facets
+from newsgraph.storage import SearchFilters, open_store
+
+from storage_contract.corpus import corpus as fill
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    with open_store(str(tmp_path / "pages.db")) as store:
+        fill(store)
+        yield store
+
+
+def test_search_page_counts_and_pages(corpus):
+    first = query.search_page(corpus, "strike", SearchFilters(), limit=2)
+    assert first.total == 3 and len(first.hits) == 2 and first.next_offset == 2
+    last = query.search_page(corpus, "strike", SearchFilters(), limit=2, offset=first.next_offset)
+    assert len(last.hits) == 1 and last.next_offset is None
+    assert {h.id for h in first.hits + last.hits} == {"a", "b", "c"}
+    assert list(first.as_dict()) == ["total", "offset", "hits", "next_offset"]
+    assert query.search_page(corpus, "nothing", SearchFilters()).as_dict() == {
+        "total": 0, "offset": 0, "hits": [], "next_offset": None}
+
+
+def test_quotes_page_by_kind(corpus):
+    direct = query.quotes_page(corpus, speaker="costa", kind="direct", include_copies=True, limit=1)
+    assert [q.article_id for q in direct.quotes] == ["c"] and direct.next_offset is not None
+    rest = query.quotes_page(corpus, speaker="costa", kind="direct", include_copies=True, offset=direct.next_offset)
+    assert [q.article_id for q in rest.quotes] == ["a"] and rest.next_offset is None
+    assert [q.kind for q in query.quotes_page(corpus, kind="indirect").quotes] == ["indirect"]
+    with pytest.raises(ConfigError):
+        query.quotes_page(corpus, kind="sarcastic")
+
+
+def test_article_view_spans_point_into_the_text(corpus):
+    view = article_view(corpus, "a")
+    text = view.record["text"]
+    kinds = {s.type for s in view.spans}
+    assert {"quote", "cue", "speaker", "entity"} <= kinds
+    quote = next(s for s in view.spans if s.type == "quote")
+    assert text[quote.start:quote.end] == view.record["quotes"][0]["text"] and quote.speaker == "Maria Costa"
+    assert "direct quote by Maria Costa" in quote.label
+    assert [s.start for s in view.spans] == sorted(s.start for s in view.spans)
+    assert list(view.as_dict()) == ["record", "spans"] and view.as_dict()["record"]["id"] == "a"
+    assert article_view(corpus, "missing") is None
+
+
+def test_search_facets(corpus):
+    facets = search_facets(corpus, "strike", SearchFilters())
+    assert facets.considered == 3
+    assert facets.months == [("2014-03", 2), ("2014-04", 1)]
+    assert ("Other.example", 1) in facets.outlets and facets.people == [("Maria Costa", 3)]
+    assert facets.as_dict()["organisations"] == [{"value": "harbour authority", "articles": 3}]
