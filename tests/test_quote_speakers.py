@@ -86,3 +86,10 @@ def test_an_attribution_never_reaches_across_a_line_break(nlp):
     quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
     sues = [q for q in quotes if "sue" in q.text]
     assert sues and all(q.speaker is not None and q.speaker.entity != "e1" for q in sues)
+
+
+def test_the_one_quoted_as_saying_speaks_also_in_the_passive_and_first_in_the_text(nlp):
+    for text in ('Ortiz was quoted as saying that the budget would be cut by half.',
+                 'In the interview, Ortiz was quoted as saying that the budget would be cut by half.'):
+        [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+        assert q.speaker is not None and q.speaker.entity == "e1", text

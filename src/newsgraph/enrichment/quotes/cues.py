@@ -371,7 +371,8 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
     if speaker is None:
-        speaker = _quoted_as_saying(verb) or _inverted_speaker(doc, verb)
+        speaker = _quoted_as_saying(verb)  # token 0 is a speaker too: no "or" between token indices
+        speaker = _inverted_speaker(doc, verb) if speaker is None else speaker
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
@@ -442,7 +443,8 @@ def _quoted_as_saying(verb: "Token") -> Optional[int]:
     quoting = host.head if host.lower_ == "as" else host
     if lemma_of(quoting).lower() not in ("quote", "cite"):
         return None
-    obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    # "quoted Djamal as saying"; passive "Djamal was quoted as saying": the one quoted is the subject
+    obj = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return _speaker_token(obj)
 
 
