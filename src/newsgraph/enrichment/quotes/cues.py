@@ -80,7 +80,9 @@ def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
     """Complement clause range (several ccomps when the parse split one) without complementizer and punctuation."""
     left = min(c.left_edge.i for c in clauses)
     right = max(c.right_edge.i for c in clauses) + 1
+    heads = {c.i for c in clauses}  # "warning that if the talks fail, …": the condition's "if" is content
     while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if")
+                            and (doc[left].head.i in heads or doc[left].lower_ == "that")
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
@@ -109,7 +111,8 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
     seen = 0
     tok = verb
     while tok is not None and seen < 4:
-        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS and c.ent_type_ not in _NOT_SPEAKER_ENTS]
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECTS
+                    and (c.ent_type_ not in _NOT_SPEAKER_ENTS or _aged(c))]
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
         if subj is not None:
@@ -123,7 +126,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             return subj
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
-            tok = tok.head.head  # "before claiming that", "pivoted to arguing that", "by saying"
+            tok = _past_report(tok.head.head, hops)  # "before claiming that", "pivoted to arguing that"
             hops.append(tok)
             seen += 1
             continue
@@ -131,9 +134,12 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
             came_from = tok.dep_
-            tok = tok.head
+            tok = _past_report(tok.head, hops) if came_from in ("advcl", "conj") else tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
+                if tok.pos_ == "NOUN" and came_from == "acl":  # "in the form of a letter claiming": no verb
+                    hops.append(tok)  # issued it, so the letter itself is what the text says claims it
+                    return tok
             elif came_from == "advcl" and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
                 return tok
@@ -141,7 +147,22 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             seen += 1
             continue
         break
-    return _left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+    return left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+def _aged(tok: "Token") -> bool:
+    """"the 46-year-old": an age the tagger calls a date, standing for the person of that age."""
+    return tok.lower_ == "old" and any(c.dep_ == "det" for c in tok.children)
+
+
+def _past_report(tok: "Token", hops: list) -> "Token":
+    """A participle or conjunct of saying hung on a clause that is itself reported (``Trump argued that a database
+    would keep them out, saying …``, ``Hollande said Trump was sickening, noting …``) is the reporter's second
+    verb of saying, not the reported clause's: climb past the report to the verb of saying whose subject speaks."""
+    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head):
+        hops.append(tok)
+        tok = tok.head
+    return tok
 
 
 def _governor_of_noun(noun: "Token") -> "Token":
@@ -152,7 +173,7 @@ def _governor_of_noun(noun: "Token") -> "Token":
     return head if head.pos_ in ("VERB", "AUX") else noun
 
 
-def _left_neighbour(verb: "Token") -> Optional["Token"]:
+def left_neighbour(verb: "Token") -> Optional["Token"]:
     """A subjectless main verb's speaker when the parser hung it elsewhere (``…, the candidate stated that``,
     ``Sen. Ortiz (D-MA) said``): the noun standing right before the verb, past a parenthesis or a comma-free
     adverb."""
@@ -187,7 +208,7 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
     """The speaker noun phrase as written: the head with its modifiers, without clauses and appositions."""
     left, right = head.i, head.i + 1
     for child in head.lefts:
-        if child.dep_ not in _NP_CUT:
+        if child.dep_ not in _NP_CUT and not _opening_verb(child):  # "Continued Stone:": no modifier
             left = min(left, child.left_edge.i)
     for child in head.rights:
         if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS):
@@ -201,6 +222,11 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return left, right
+
+
+def _opening_verb(tok: "Token") -> bool:
+    """A verb the parser hung on the name after it when it opens the sentence (``Continued Stone:``)."""
+    return tok.pos_ == "VERB" and all(t.is_space or t.is_punct for t in tok.doc[tok.sent.start:tok.i])
 
 
 def appositive_name(head: "Token") -> Optional["Token"]:
@@ -276,7 +302,9 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
-            cues.append(Cue((tok.i,), tok.i, naming, _speaker_token(subject_of(tok)), kind))
+            speaker = _speaker_token(subject_of(tok))
+            speaker = _inverted_name(doc, tok) if speaker is None else speaker
+            cues.append(Cue((tok.i,), tok.i, naming, speaker, kind))
     return _outside_reports(doc, cues, words)
 
 
@@ -329,7 +357,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if clauses:
         if clauses[0].head is not verb:  # through an xcomp: the cue is the whole "vowed to guarantee"
             tokens = tuple(range(verb.i, clauses[0].head.i + 1))
-        complement = _with_condition(doc, verb, _clause_bounds(doc, clauses))
+        complement = _before_second_report(doc, clauses, _with_condition(doc, verb, _clause_bounds(doc, clauses)))
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         host = verb.head  # "The economy, he said, is fine."
         left, right = subtree_range(host, skip=(verb,))
@@ -343,10 +371,26 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
     if speaker is None:
-        speaker = _quoted_as_saying(verb) or _inverted_speaker(doc, verb)
+        speaker = _quoted_as_saying(verb)  # token 0 is a speaker too: no "or" between token indices
+        speaker = _inverted_speaker(doc, verb) if speaker is None else speaker
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
+
+
+def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[int, int]) -> tuple[int, int]:
+    """``told ABC that he agrees … and said "…"``: a subjectless verb of saying the parser coordinated with the
+    reported clause is the reporter's second report, so the first one ends before it."""
+    left, right = complement
+    for clause in clauses:
+        for child in clause.children:
+            if child.dep_ == "conj" and child.i > clause.i and is_reporting(child) \
+                    and not any(c.dep_ in _SUBJECTS for c in child.children):
+                right = min(right, child.left_edge.i)
+    while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
+                            and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):
+        right -= 1
+    return left, right
 
 
 def _with_condition(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> tuple[int, int]:
@@ -399,7 +443,8 @@ def _quoted_as_saying(verb: "Token") -> Optional[int]:
     quoting = host.head if host.lower_ == "as" else host
     if lemma_of(quoting).lower() not in ("quote", "cite"):
         return None
-    obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+    # "quoted Djamal as saying"; passive "Djamal was quoted as saying": the one quoted is the subject
+    obj = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
     return _speaker_token(obj)
 
 
@@ -416,6 +461,18 @@ def _inverted_speaker(doc: "Doc", verb: "Token") -> Optional[int]:
     return None
 
 
+def _inverted_name(doc: "Doc", verb: "Token") -> Optional[int]:
+    """``Continued Stone: "…"``, ``Added Ortiz, "…"``: a verb opening its sentence right before a name and a colon
+    or comma, which the parser reads as an adjective on the name: the name is the speaker."""
+    head = verb.head
+    if verb.dep_ != "amod" or head.pos_ != "PROPN" or head.i <= verb.i or head.i + 1 >= len(doc) \
+            or doc[head.i + 1].text not in (":", ","):
+        return None
+    if any(not (t.is_space or t.is_punct) for t in doc[verb.sent.start:verb.i]):
+        return None
+    return head.i
+
+
 def _strip_parenthetical(doc: "Doc", left: int, right: int) -> tuple[int, int]:
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
@@ -427,6 +484,10 @@ def _strip_parenthetical(doc: "Doc", left: int, right: int) -> tuple[int, int]:
 
 def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
     """A subject that can be a speaker: a name, a noun or a pronoun ("it added" is an organisation)."""
-    if tok is None or tok.lower_ == "there" or tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
+    if tok is None or tok.lower_ == "there":
+        return None
+    if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
+        return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
+    if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
         return None
     return tok.i

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Optional
 from ...model import Span
 from ..base import doc_text
 from .cues import Cue, speaker_range, subject_of
+from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
 if TYPE_CHECKING:
@@ -66,10 +67,6 @@ class _Layout:
         return any(s.outer[0] <= offset < s.outer[1] for s in self.stretches)
 
 
-def char_range(doc: "Doc", tokens: tuple[int, int]) -> Span:
-    left, right = tokens
-    last = doc[right - 1]
-    return doc[left].idx, last.idx + len(last.text)
 
 
 def speaker_chars(doc: "Doc", cue: Optional[Cue]) -> Optional[Span]:
@@ -110,6 +107,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 continue  # called the plan "dangerous": a one-word label, like a scare quote
             if cue.kind == "object" and _quoted_term(doc, cue.complement, outers, parts):
                 continue  # promising a "formal update": the object is a quoted term, not words reported
+            if cue.speaker is None and _only_words_after(doc, cue.complement, outers):
+                for i in inside:  # '"…," Gene Sperling, an adviser, said': the parse put the speaker in the
+                    attributed.setdefault(i, cue)  # clause; the quotation is direct, its speaker read after it
+                continue
             if _words_outside(doc, cue.complement, outers):
                 # the clause as written: both marks of every quoted fragment inside it
                 span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
@@ -136,15 +137,10 @@ def _within_paragraph(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[tuple[i
     return (left, right) if right > left else None
 
 
-def _speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]:
-    """The speaker of a cue right after a quotation when the parser took a word inside the quotation for the
-    verb's subject: the first name or pronoun between the closing mark and the verb."""
-    verb = doc[cue.verb]
-    between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
-    if between is None:
-        return None
-    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
-    return None if head is None else char_range(doc, speaker_range(doc, head))
+
+
+
+
 
 
 def _quoted_term(doc: "Doc", tokens: tuple[int, int], outers: list[Span], parts: list[Span]) -> bool:
@@ -184,6 +180,12 @@ def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> b
     return False
 
 
+def _only_words_after(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
+    """Whether every word of a clause outside its quotations follows the last of them."""
+    outside = [t for t in doc[tokens[0]:tokens[1]] if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers)]
+    return bool(outside) and all(t.idx >= outers[-1][1] for t in outside)
+
+
 def _words_before(doc: "Doc", tokens: tuple[int, int], offset: int) -> bool:
     return any(t.is_alpha and t.idx < offset for t in doc[tokens[0]:tokens[1]])
 
@@ -213,6 +215,8 @@ def _window_after(i: int, layout: _Layout) -> Span:
     if i + 1 < len(layout.stretches):
         end = min(end, layout.stretches[i + 1].outer[0])
     for j in range(start, end):
+        if layout.text[j] == "\n":  # a line break ends the paragraph where text keeps one per line
+            return start, j
         if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j):
             return start, j + 1
     return start, end
@@ -237,7 +241,8 @@ def _window_before(i: int, layout: _Layout) -> Span:
     if i > 0:
         start = max(start, layout.stretches[i - 1].outer[1])
     for j in range(end - 1, start - 1, -1):
-        if layout.text[j] in _SENTENCE_END and not (j + 1 < end and layout.text[j + 1].isalnum()):
+        if layout.text[j] == "\n" or layout.text[j] in _SENTENCE_END \
+                and not (j + 1 < end and layout.text[j + 1].isalnum()):
             return j + 1, end
     return start, end
 
@@ -274,7 +279,7 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
         if tok.pos_ != "VERB":
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and _speaker_ok(subj) and window.start <= subj.i:
+        if subj is not None and speaker_ok(subj) and window.start <= subj.i:
             return Cue((tok.i,), tok.i, None, subj.i, "verb")
         after = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < window.end), None)
         if subj is None and after is not None and tok.i == window.start:  # '"…," retorted Ortiz'
@@ -327,7 +332,7 @@ def _verb_ending_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> O
         return None
     verb = last[0]
     subj = subject_of(verb)  # "turned to the council and implored.": the conjunct's subject
-    if verb.pos_ != "VERB" or subj is None or not _speaker_ok(subj) \
+    if verb.pos_ != "VERB" or subj is None or not speaker_ok(subj) \
             or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
         return None
     sent = verb.sent
@@ -343,13 +348,13 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subj is not None and _speaker_ok(subj):
+            if subj is None and tok.i == sentence.start:  # "Continued Stone: "…"", "Added Ortiz:": inverted
+                subj = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < end), None)
+            if subj is not None and speaker_ok(subj):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
     return None
 
 
-def _speaker_ok(tok) -> bool:
-    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
 
 
 def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
@@ -407,8 +412,13 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         speaker = speaker_chars(doc, cue) if cue is not None else None
         if cue is None:
             cue, speaker = attribute_stretch(doc, i, cues, layout)
-        if speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
-            speaker = _speaker_after(doc, stretch, cue)  # "We …," Ramos, 58, told AFP: not "We"
+        if speaker is None and cue is not None and doc[cue.verb].idx >= stretch.outer[1] \
+                and doc[cue.verb].idx - stretch.outer[1] <= 80:
+            speaker = speaker_after(doc, stretch, cue)
+        elif speaker is not None and cue is not None and layout.inside_quote(speaker[0]):
+            # "We …," Ramos, 58, told AFP: not "We"; Clinton …, telling the crowd, "Some people …": not "people"
+            speaker = speaker_after(doc, stretch, cue) if doc[cue.verb].idx >= stretch.outer[1] \
+                else speaker_outside(doc, cue, layout)
         prev = out[-1] if out else None
         if prev is not None and _continues_split(layout, prev, stretch, cue):
             prev.parts.extend(stretch.parts)
@@ -492,8 +502,7 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     if not _sentence_like(layout.text, stretch):
         return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
-    ends = sum(1 for j in range(prev.span[1], stretch.outer[0])
-               if layout.text[j] in _SENTENCE_END and not _abbreviation(layout.text, j))
+    ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
     if gap.count("\n\n") > 1 or ends > 1 or len(gap) > 200:
         return False
@@ -501,6 +510,18 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     draft.inherited_from = source
     draft.speaker = source.speaker
     return True
+
+
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    """Sentence ends between two offsets: a stop followed by a space, a closing mark or the end, not one ending a
+    title or an initial, nor the inside of a web address ("history.com") or a state ("(D-Conn.).")."""
+    n = 0
+    for j in range(start, end):
+        after = text[j + 1:j + 2]
+        if text[j] in _SENTENCE_END and not _abbreviation(text, j) and (not after or after.isspace()
+                                                                         or after in "”\"’'"):
+            n += 1
+    return n
 
 
 def _sentence_like(text: str, stretch: QuoteStretch) -> bool:

@@ -6,6 +6,10 @@ A quote's *content* is its ``parts`` when direct (a split quote's ``span`` runs 
 indirect.
 
 0. An ``according to`` inside another report's content names that speaker's source and is no quote of its own.
+   A report the outer verb reports through its clauses (``Bolton said he would advise Trump on the "…"``) is part
+   of what was said: it cuts nothing out of the outer report, keeps its own record when indirect, and a quotation
+   both could claim is the outer speaker's. A report in a relative clause (``confirmed the deal, which analysts
+   said …``) is not reported by the outer verb and cuts as any attribution does.
 1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces. A mixed quote keeps the piece that
    holds most of its quoted fragments; an indirect one the first piece of at least three words (the reported
    content ends before an attribution: ``Each dose costs $3, according to the maker, which said …``), else the
@@ -49,12 +53,17 @@ def content(draft: Draft) -> list[Span]:
 def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     """Drafts with attribution cut out of their content and overlapping reports resolved, in text order."""
     drafts = [d for d in drafts if not _cited_source(doc, d, drafts)]
-    material = [s for d in drafts for s in attribution(doc, d)]
     cut: set[int] = set()
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind != "direct":
-            others = [a for d in drafts if d is not draft for a in content(d)]
+            # a report wholly inside this one's content ("Bolton said he would advise Trump on …") is part of
+            # what was said: it cuts nothing, and the overlap step below keeps the outer report, whose speaker
+            # is the one who said it all
+            around = [d for d in drafts if d is not draft and not _nested(doc, d, draft)
+                      and not _nested(doc, draft, d)]
+            material = [s for d in [draft, *around] for s in attribution(doc, d)]
+            others = [a for d in around for a in content(d)]
             inside = [s for s in material + others if _overlaps(s, draft.span) and not _in_parts(s, draft.parts)]
             if inside:
                 new = _cut(doc_text(doc), draft, inside)
@@ -65,7 +74,24 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
                     cut.add(id(draft))
         kept.append(draft)
     kept = [d for d in kept if not _quoted_attribution(doc, d, kept)]
-    return _resolve_overlaps(kept, cut)
+    return _resolve_overlaps(doc, kept, cut)
+
+
+def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
+    """Whether ``inner`` (not direct) lies wholly inside what ``outer`` reports: its cue, speaker and content."""
+    if inner.kind == "direct" or inner.cue is None or outer.cue is None or inner is outer:
+        return False
+    a, b = outer.span
+    if not all(a <= s and e <= b for s, e in attribution(doc, inner) + content(inner)):
+        return False
+    # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
+    # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
+    tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
+    while tok.i != top.i and tok.head.i != tok.i:
+        if tok.dep_ in ("relcl", "acl", "appos"):
+            return False
+        tok = tok.head
+    return tok.i == top.i
 
 
 def _overlaps(a: Span, b: Span) -> bool:
@@ -131,7 +157,7 @@ def _quoted_attribution(doc: "Doc", draft: Draft, drafts: list[Draft]) -> bool:
     return False
 
 
-def _resolve_overlaps(drafts: list[Draft], cut: set[int]) -> list[Draft]:
+def _resolve_overlaps(doc: "Doc", drafts: list[Draft], cut: set[int]) -> list[Draft]:
     def rank(d: Draft) -> tuple[int, bool, bool, int]:
         # "X said that, according to Y, Z": X speaks, Y is X's source
         according = d.cue is not None and d.cue.kind == "according"
@@ -139,7 +165,10 @@ def _resolve_overlaps(drafts: list[Draft], cut: set[int]) -> list[Draft]:
 
     out: list[Draft] = []
     for draft in sorted(drafts, key=rank, reverse=True):
-        if not any(_overlaps(a, b) for other in out for a in content(other) for b in content(draft)):
+        # an indirect report inside another's content is a report of its own too ("said the firm had warned
+        # that …"): kept beside the outer one; a nested quotation's words belong to the outer quote alone
+        if not any(_overlaps(a, b) for other in out for a in content(other) for b in content(draft)
+                   if not (draft.kind == "indirect" and _nested(doc, draft, other))):
             out.append(draft)
     out.sort(key=lambda d: (d.span[0], d.span[1]))
     return out

@@ -1,0 +1,70 @@
+"""Speaker phrases a cue's parse does not give: the parser took a word inside the quotation for the verb's
+subject, or hung the cue on a verb inside the quoted words. Read the text around the quotation instead."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Optional
+
+from ...model import Span
+from .cues import Cue, left_neighbour, speaker_range
+from .marks import QuoteStretch
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def char_range(doc: "Doc", tokens: tuple[int, int]) -> Span:
+    left, right = tokens
+    last = doc[right - 1]
+    return doc[left].idx, last.idx + len(last.text)
+
+
+def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]:
+    """The speaker of a cue right after a quotation when the parser took a word inside the quotation for the
+    verb's subject: the first name or pronoun between the closing mark and the verb."""
+    verb = doc[cue.verb]
+    between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
+    if between is None:
+        return None
+    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
+        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
+    if head is None:
+        return None
+    left, right = speaker_range(doc, head)
+    return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
+
+
+def speaker_outside(doc: "Doc", cue: Cue, layout) -> Optional[Span]:
+    """The speaker of a cue before a quotation when the parser hung the cue on a verb inside the quoted words
+    (``Clinton seemed ready, telling the crowd, "Some people get carried away"``): the subject of the nearest verb
+    above the cue that stands outside the quotation, itself outside it and before the cue."""
+    verb = doc[cue.verb]
+    for up in verb.ancestors:
+        if layout.inside_quote(up.idx):
+            continue
+        subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if subj is not None and not layout.inside_quote(subj.idx) and speaker_ok(subj) \
+                and subj.dep_ == "nsubj":
+            return char_range(doc, speaker_range(doc, subj))
+        if subj is not None:
+            return None
+    near = left_neighbour(verb) or _name_before(verb)  # "Rep. Paul Ryan (R-WI) said "…"": the name before it
+    if near is None or layout.inside_quote(near.idx):
+        return None
+    return char_range(doc, speaker_range(doc, near))
+
+
+def _name_before(verb) -> Optional["Token"]:
+    """The proper name right before a verb, past a parenthesis (``Dana Marsh (D-OH) said``), whatever the parse
+    made of it."""
+    i = verb.i - 1
+    doc = verb.doc
+    if i >= 0 and doc[i].text == ")":
+        while i > 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    return doc[i] if i >= 0 and doc[i].pos_ == "PROPN" else None
+
+
+def speaker_ok(tok) -> bool:
+    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
