@@ -50,11 +50,13 @@ def digest(path: Path) -> str:
 
 
 def damaged_copy(sound: Path, tmp_path: Path) -> Path:
-    """A copy with 4 KB of random bytes over a page in the middle of the file (the page header included)."""
+    """A copy with 4 KB of random bytes over a page in the middle of the file (the page header included): the page
+    holding the stored record of the middle article, so that every reader of records meets it whatever other
+    tables the store's layout puts around it."""
     path = tmp_path / "damaged.db"
     shutil.copy(sound, path)
     data = bytearray(path.read_bytes())
-    middle = (len(data) // PAGE // 2) * PAGE
+    middle = (data.index(b'"id": "a30"') // PAGE) * PAGE
     data[middle:middle + PAGE] = random.Random(7).randbytes(PAGE)
     path.write_bytes(bytes(data))
     return path

@@ -109,12 +109,12 @@ def test_no_import_circle():
     assert circles(import_graph()) == []
 
 
-STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "storage", "query", "export")
+STAGES = ("sources", "extraction", "enrichment", "dedup", "linking", "quotebank", "storage", "query", "export")
 SHARED = ("model", "ids", "errors", "record", "text", "lang", "safe")
 CONTRACT = "newsgraph.storage.base"  # the store's interface types: any stage may code against them
-# The read side: queries over a store, the export they offer, and the registry's name lookup (linking.lookup
-# reads a store's EntityRegistry; it writes nothing).
-READERS = {"query": ("storage", "export", "linking")}
+# The read side: queries over a store, the export they offer, the registry's name lookup (linking.lookup reads a
+# store's EntityRegistry; it writes nothing), and the cluster rules a quotation page is shown by.
+READERS = {"query": ("storage", "export", "linking", "quotebank")}
 
 
 def _top(module: str) -> str:

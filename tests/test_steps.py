@@ -23,7 +23,7 @@ def test_the_default_chain_is_the_documented_one():
     assert ALL_STAGES == ("entities", "quotes", "figures", "times")
     assert _names(plan()) == ["extract", "entities", "quotes", "figures", "times"]
     assert _names(plan(end="store")) == ["extract", "entities", "quotes", "figures", "times", "dedup", "link",
-                                         "store"]
+                                         "cluster", "store"]
     assert _names(plan(end="extract")) == ["extract"]
     assert _names(plan(from_articles=True)) == ["entities", "quotes", "figures", "times"]
 

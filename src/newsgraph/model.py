@@ -164,3 +164,58 @@ class IndexEntry:
     story: str
     duplicate_of: Optional[str]
     shingles: bytes
+
+
+@dataclass(slots=True)
+class QuoteOccurrence:
+    """One quotation as one article reports it, as the quotation clusters know it (``newsgraph.quotebank`` decides
+    the cluster, storage keeps it). ``words`` is the normalised word string (``quotebank.words``); ``speaker_id``
+    the speaker's global entity id (or ``name:`` + the name key when unlinked), None when unresolved;
+    ``speaker_weak``: the speaker was found through a pronoun, not named. ``seq`` orders occurrences as stored."""
+
+    article: str
+    pos: int
+    span: Span
+    text: str
+    words: str
+    speaker_name: Optional[str] = None
+    speaker_id: Optional[str] = None
+    speaker_weak: bool = False
+    published: Optional[str] = None
+    source: Optional[str] = None
+    story: Optional[str] = None
+    duplicate_of: Optional[str] = None
+    cluster: Optional[int] = None
+    seq: int = 0
+
+
+@dataclass(slots=True)
+class QuoteCluster:
+    """One quotation across the corpus, as stored beside the articles (``newsgraph.quotebank.summary`` derives it
+    from the occurrences after each change): the canonical text, the voted speaker with its support, first
+    appearance, spread (occurrences, independent stories, outlets), whether attributions conflict, and how many
+    occurrences drift from the canonical words."""
+
+    id: int
+    text: str
+    words: str
+    speaker_id: Optional[str] = None
+    speaker_name: Optional[str] = None
+    speaker_votes: int = 0
+    votes: int = 0
+    first_published: Optional[str] = None
+    first_article: Optional[str] = None
+    first_source: Optional[str] = None
+    occurrences: int = 0
+    stories: int = 0
+    outlets: int = 0
+    conflict: bool = False
+    drifted: int = 0
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "text": self.text, "speaker": self.speaker_name, "speaker_id": self.speaker_id,
+                "speaker_votes": self.speaker_votes, "votes": self.votes,
+                "first_seen": {"published": self.first_published, "article": self.first_article,
+                               "source": self.first_source},
+                "occurrences": self.occurrences, "stories": self.stories, "outlets": self.outlets,
+                "conflict": self.conflict, "drifted": self.drifted}

@@ -14,6 +14,7 @@ figures    annotate  text                              figures
 times      annotate  text, published                   times
 dedup      store     text, content_hash                duplicate_of, story
 link       store     (reads entities when present)     entities[].global_id
+cluster    store     (reads quotes when present)       (the store's quotation clusters)
 store      store     id, content_hash, text            (the stored revision)
 =========  ========  ================================  ===================================================
 
@@ -68,6 +69,7 @@ STEPS: tuple[Step, ...] = (
     Step("dedup", "store", "newsgraph.run:dedup_step", requires=("text", "content_hash"),
          assigns=("duplicate_of", "story")),
     Step("link", "store", "newsgraph.run:link_step", reads=("entities",), assigns=("entities[].global_id",)),
+    Step("cluster", "store", "newsgraph.quotebank.step:cluster_step", reads=("quotes",)),
     Step("store", "store", "newsgraph.run:store_step", requires=("id", "content_hash", "text")),
 )
 BY_NAME = {step.name: step for step in STEPS}

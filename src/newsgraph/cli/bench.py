@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from . import bench_dedup, bench_extract, bench_memory, bench_search, bench_serve
+from . import bench_dedup, bench_extract, bench_memory, bench_quotes, bench_search, bench_serve
 from ..pipeline import Options
 from .common import count, dump_json, echo_lines
 from .evaluate import _data_dir
@@ -56,6 +56,6 @@ def pipeline(data, workers, limit, extractor, batch_size, repeat, db, executor, 
         echo_lines(result.lines())
 
 
-for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_search.search,
-                 bench_serve.serve):
+for _command in (bench_dedup.dedup, bench_extract.bench_extract, bench_memory.memory, bench_quotes.quotes,
+                 bench_search.search, bench_serve.serve):
     bench_group.add_command(_command)

@@ -10,7 +10,7 @@ import click
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
 from ..safe import terminal_line
-from . import analyze, bench, check, evaluate, explore, serve, store
+from . import analyze, bench, check, evaluate, explore, quotations, serve, store
 
 
 class _Group(click.Group):
@@ -50,5 +50,5 @@ def cli() -> None:
 
 for command in (analyze.analyze, analyze.extract, analyze.ingest, store.show, store.search, store.quotes, store.export,
                 store.reindex, check.check, explore.entity, explore.story, explore.timeline, serve.serve,
-                evaluate.eval_group, bench.bench_group):
+                evaluate.eval_group, bench.bench_group, quotations.quote):
     cli.add_command(command)

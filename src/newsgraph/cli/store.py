@@ -76,9 +76,15 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
               help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
+@click.option("--unique", is_flag=True, default=False,
+              help="One line per quotation cluster (the same words across articles), with its counts.")
+@click.option("--conflicts", is_flag=True, default=False,
+              help="Only quotation clusters attributed to different people (implies --unique).")
+@click.option("--first-seen", is_flag=True, default=False,
+              help="Clusters in order of first appearance, earliest first (implies --unique).")
 @click.option("-n", "--limit", default=100, show_default=True, type=count())
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None:
+def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, first_seen, limit, fmt) -> None:
     """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
 
     Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
@@ -86,6 +92,13 @@ def quotes(db, speaker, about, since, until, include_copies, limit, fmt) -> None
 
     --format csv is spreadsheet-safe as export's is (formula-like cells get a leading apostrophe); the table escapes
     control characters, so nothing an article says can act on the terminal."""
+    if unique or conflicts or first_seen:
+        if speaker or about or since or until or include_copies:
+            raise click.UsageError("--unique/--conflicts/--first-seen list quotation clusters; --speaker, --about, "
+                                   "--since, --until and --include-copies filter single quotes")
+        from .quotations import list_clusters
+        list_clusters(db, conflicts, first_seen, limit, fmt)
+        return
     from .. import query
     from ..linking import describe
     with open_store_or_fail(db) as store:
@@ -158,7 +171,9 @@ def export(db, fmt, output, part_rows, tables) -> None:
 
 @click.command()
 @db_option
-def reindex(db) -> None:
+@click.option("--clusters", is_flag=True, default=False,
+              help="Rebuild the quotation clusters instead (a store made before them, or new matching rules).")
+def reindex(db, clusters) -> None:
     """Rebuild the full-text index and merge it into one segment.
 
     A store made before version 2 of the store schema gains the facet tokens that let date, outlet and story
@@ -166,7 +181,17 @@ def reindex(db) -> None:
     One transaction: interrupted, the store keeps its old index. It holds the store's write lock throughout (about a
     minute per 50,000 articles on 2 cores; 19 minutes for 10^6), so run it while nothing else writes to the store:
     readers are not blocked.
+
+    With --clusters, re-cluster the quotations of every current article from empty instead (one transaction too);
+    ingest keeps clusters current by itself, so this is only for older stores or changed matching rules.
     """
+    if clusters:
+        from ..query import rebuild_clusters
+        with open_store_or_fail(db, write=True) as store:
+            with progress_bar("clusters", total=store.count()) as advance:
+                done = rebuild_clusters(store, progress=lambda n: advance(None, n))
+        click.echo(f"clustered the quotations of {done:,} articles", err=True)
+        return
     with open_store_or_fail(db, write=True) as store:
         total = store.count()
         with progress_bar("reindex", total=total) as advance:

@@ -10,12 +10,14 @@ from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
 from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
 from .pages import QUOTE_KINDS, QuotePage, SearchPage, quotes_about, quotes_page, search_page, talks_about
+from .quotations import Quotation, clusters_complete, quotation, quotations, rebuild_clusters
 from .speakers import speakers_named, with_linked_quotes
 from .stories import Story, story
 
 __all__ = ["search", "show", "quotes", "speakers_named", "export", "entity", "timeline", "plot_timeline", "story",
            "EntityPage", "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS", "SearchPage",
-           "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
+           "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS", "Quotation",
+           "quotation", "quotations", "clusters_complete", "rebuild_clusters"]
 
 EXPORT_FORMATS = FORMATS
 

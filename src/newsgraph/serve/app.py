@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import ConfigError, NewsgraphError
 from ..storage import Store, open_store
-from . import api, web
+from . import api, quotations, web
 
 HERE = Path(__file__).parent
 #: No inline script, no other origin: stored article text can never run as code even if escaping failed somewhere.
@@ -126,5 +126,7 @@ def build(db: str) -> FastAPI:
     _install_errors(app)
     app.include_router(api.router)
     app.include_router(web.router)
+    for router in quotations.routers:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Sequence
 
-from ..model import Article, IndexEntry
+from ..model import Article, IndexEntry, QuoteCluster, QuoteOccurrence
 
 #: A broad search is ranked among at most this many of its newest matches unless the caller asks for another
 #: ``window`` (0: every match). Why 5,000: full-text engines score every match before sorting (SQLite's FTS5 has
@@ -285,6 +285,53 @@ class EntityViews(Protocol):
         ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
 
 
+class QuoteClusters(Protocol):
+    """Quotation clusters (``newsgraph.quotebank`` matches and summarises, the store keeps): clusters, their
+    occurrences, and an index from word n-gram keys to clusters kept on disk, so memory does not grow with the
+    corpus. Like the dedup index, writes join the transaction that the next :meth:`Store.put` commits, so an
+    article and its occurrences are stored together or not at all."""
+
+    def indexed(self, article_id: str) -> Optional[str]:
+        """The content hash of the article whose quotes are registered under this id, or None."""
+
+    def remove_article(self, article_id: str) -> list[int]:
+        """Drop the article's occurrences (a revision replaces them); returns the clusters they were in."""
+
+    def candidates(self, keys: Sequence[int], limit: int = 8) -> list[tuple[int, str]]:
+        """(cluster id, canonical words) of clusters sharing keys with ``keys``, most keys shared first."""
+
+    def add(self, occurrence: QuoteOccurrence, cluster: Optional[int], keys: Sequence[int]) -> int:
+        """Add an occurrence to ``cluster`` (a new cluster when None) and index its keys; returns the cluster."""
+
+    def mark_indexed(self, article_id: str, content_hash: str) -> None:
+        """Remember that this text of the article is registered (also when it has no quotes)."""
+
+    def occurrences(self, cluster: int) -> list[QuoteOccurrence]:
+        """The cluster's occurrences, in storage order."""
+
+    def save(self, cluster: QuoteCluster) -> None:
+        """Write a cluster's summary row."""
+
+    def drop(self, cluster: int) -> None:
+        """Delete an empty cluster; its id is never reused, and its keys no longer find it."""
+
+    def cluster(self, cluster: int) -> Optional[QuoteCluster]:
+        """One cluster's summary row, or None."""
+
+    def clusters(self, conflicts: bool = False, order: str = "occurrences", limit: int = 100,
+                 offset: int = 0) -> list[QuoteCluster]:
+        """Summary rows: ``order`` ``occurrences`` (most reported first) or ``first_seen`` (earliest first)."""
+
+    def complete(self) -> bool:
+        """True when every stored article is registered (a store made before clusters needs a rebuild)."""
+
+    def clear(self) -> None:
+        """Forget every cluster (a rebuild starts here)."""
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """All-or-nothing scope that commits (a rebuild; ingest's writes are committed by ``put``)."""
+
+
 class Store(Protocol):
     """A knowledge base of articles. Use as a context manager or call :meth:`close`. Backends subclass it to
     inherit the default methods (:meth:`put_many`, :meth:`is_done`, :meth:`story_members`)."""
@@ -375,6 +422,11 @@ class Store(Protocol):
     @abc.abstractmethod
     def entity_views(self) -> EntityViews:
         """Read queries over entities for entity pages and timelines."""
+
+    def quote_clusters(self) -> Optional[QuoteClusters]:
+        """The quotation clusters kept in this store, or None where a backend keeps none (ingest then skips
+        clustering)."""
+        return None
 
     @abc.abstractmethod
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:

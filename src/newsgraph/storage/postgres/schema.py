@@ -14,6 +14,7 @@ from __future__ import annotations
 import psycopg
 
 from ...errors import StoreError
+from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
 from .tx import in_transaction
 
 #: Lock key for schema changes (different from the write lock: upgrading must not wait on a writer's turn).
@@ -80,7 +81,9 @@ _V2 = [
     f"ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS ({TSV}) STORED",
     "CREATE INDEX articles_tsv ON articles USING gin (tsv) WHERE current",
 ]
-MIGRATIONS: list[list[str]] = [_V1, _V2]
+# Version 3: quotation clusters (issue 18), empty: `newsgraph reindex --clusters` fills them for stored articles.
+_V3 = QUOTE_CLUSTERS_DDL
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -23,6 +23,7 @@ from ..sqlite.words import TOP, key, terms
 from . import search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
+from .quote_clusters import PostgresQuoteClusters
 from .schema import SCHEMA_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
@@ -79,6 +80,7 @@ class PostgresStore(Store):
             self._conn.close()
             raise
         self._dedup = PostgresDedupIndex(self._conn, self.where)
+        self._clusters = PostgresQuoteClusters(self._conn, self.where)
 
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"
@@ -300,6 +302,10 @@ class PostgresStore(Store):
 
     def dedup_index(self) -> PostgresDedupIndex:
         return self._dedup
+
+    def quote_clusters(self) -> PostgresQuoteClusters:
+        """The quotation clusters in this database; writes are committed by the next :meth:`put`."""
+        return self._clusters
 
     def entity_registry(self) -> PostgresEntityRegistry:
         return PostgresEntityRegistry(self._conn, self.where)

@@ -23,6 +23,7 @@ from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
 from .guard import connect_readonly, quick_check, wrote_readonly
+from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clusters
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
 from .tx import article_tx
@@ -86,6 +87,7 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         facets.ensure_facets(conn)
         fts.ensure_fts(conn)
         ensure_entity_schema(conn)
+        ensure_quote_clusters(conn, readonly)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -105,6 +107,7 @@ class SQLiteStore(Store):
         self._conn = _connect(self.path, readonly)
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
+        self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
 
     def __repr__(self) -> str:
         return f"SQLiteStore({self.path!r})"
@@ -366,6 +369,11 @@ class SQLiteStore(Store):
         """The near-duplicate index in this store's file, sharing its connection (see ``newsgraph.dedup``); its
         :meth:`~SQLiteDedupIndex.add` is committed by the next :meth:`put`."""
         return self._dedup
+
+    def quote_clusters(self) -> SQLiteQuoteClusters:
+        """The quotation clusters in this store's file (see ``newsgraph.quotebank``); writes are committed by the
+        next :meth:`put`."""
+        return self._clusters
 
     def entity_registry(self) -> SQLiteEntityRegistry:
         """The cross-article entity registry in this store's file (see ``newsgraph.linking``)."""
