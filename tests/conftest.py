@@ -77,3 +77,17 @@ def _only_loopback() -> bool:
     the kernel, not /sys, which still shows the namespace sysfs was mounted in."""
     import socket
     return [name for _, name in socket.if_nameindex()] == ["lo"]
+
+
+@pytest.fixture(scope="session")
+def local_ray(tmp_path_factory):
+    """One local Ray for the whole session, started as the Ray executor starts one (127.0.0.1, the local provider,
+    no dashboard): Ray does not start again in a process that shut it down, so the Ray test files share this one
+    and the executors they make join it. Only ever requested by tests that run inside ``unshare -n``."""
+    from newsgraph.executors.ray import _local_provider, _ray
+    ray = _ray()  # usage statistics off before Ray starts
+    with _local_provider(str(tmp_path_factory.mktemp("ray-home"))):
+        ray.init(num_cpus=2, include_dashboard=False, _node_ip_address="127.0.0.1", configure_logging=False,
+                 log_to_driver=False)
+    yield ray
+    ray.shutdown()

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not _only_loopback(), reason="Ray runs only insi
 
 
 @pytest.fixture(scope="module")
-def executor():
+def executor(local_ray):
     from newsgraph.executors import make_executor
     # The actors cannot import this test module: send its functions by value.
     ray.cloudpickle.register_pickle_by_value(sys.modules[__name__])

@@ -5,6 +5,7 @@ The library reports progress through an optional callback and never prints; the 
 from __future__ import annotations
 
 import os
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Optional
@@ -104,6 +105,12 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
     already holds, so nothing is stored twice and nothing stored is lost.
     """
     chain = steps.plan(options.stages, end="store")  # checked before anything is read or written
+    if options.executor == "ray":  # one file per Ray task (executors/ray_files.py)
+        from .executors.ray_files import ingest_files
+        summary = RunSummary()
+        merge_summary(summary, ingest_files(_pending(inputs, store, summary), store, options,
+                                            sys.modules[__name__], progress))
+        return summary
     summary = RunSummary()
     failed_in: set[str] = set()
     current: Optional[str] = None
@@ -132,6 +139,34 @@ def ingest(inputs: Iterable[str], store, options: Options = Options(),
         pass
     close(current)
     return summary
+
+
+def store_items(items: Iterable[Item], store, options: Options, summary: RunSummary,
+                progress: Optional[Progress] = None) -> None:
+    """Analysed items (one file's, say) through the plan's store steps (dedup, link, store), counted in
+    ``summary``."""
+    def articles() -> Iterator[Article]:
+        for item in items:
+            summary.count(item)
+            if progress:
+                progress(item)
+            if isinstance(item, Article):
+                yield item
+    flow: Iterable[Article] = articles()
+    for step in steps.plan(options.stages, end="store"):
+        if step.kind == "store":
+            flow = steps.load(step)(flow, store, summary)
+    for _ in flow:
+        pass
+
+
+def merge_summary(into: RunSummary, part: RunSummary) -> None:
+    """Add ``part``'s counts (a file's, from a worker) to ``into``."""
+    for name in ("articles", "stored", "revised", "unchanged", "resumed", "duplicates"):
+        setattr(into, name, getattr(into, name) + getattr(part, name))
+    into.skipped.update(part.skipped)
+    into.problems.update(part.problems)
+    into.failed.extend(part.failed)
 
 
 def _pending(inputs: Iterable[str], store, summary: RunSummary) -> Iterator[str]:

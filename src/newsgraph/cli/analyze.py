@@ -14,10 +14,11 @@ _as_text = click.option("--as-text", is_flag=True,
                         help="Take .txt files as already-clean text (kept exactly) instead of page captures.")
 
 
-_format = click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty"]), default="jsonl",
-                       show_default=True, help="jsonl: one record per line; json: one array; pretty: indented.")
-_output = click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-                       help="Write here instead of stdout.")
+_format = click.option("--format", "fmt", type=click.Choice(["jsonl", "json", "pretty", "parquet"]), default="jsonl",
+                       show_default=True, help="jsonl: one record per line; json: one array; pretty: indented; "
+                                               "parquet: -o DIR gets one shard per input file (the parquet extra).")
+_output = click.option("-o", "--output", type=click.Path(), default=None,
+                       help="Write here instead of stdout (with --format parquet: a folder).")
 _extractor = click.option("--extractor", type=click.Choice(["fast", "trafilatura"]), default="fast",
                           show_default=True,
                           help="HTML extractor: fast (selectolax + block scoring) or trafilatura (the reference).")
@@ -41,8 +42,33 @@ def _stacked(*decorators):
 _record_options = _stacked(_inputs, _format, _output, _as_text, _extractor, _keep_non_articles)
 
 
+def _write_shards(inputs, options, output, enrich: bool, label: str) -> None:
+    """One Parquet shard per input file in the folder ``output``."""
+    from ..errors import MissingExtra
+    from ..export.parquet import ShardWriter
+    from ..run import RunSummary, analyze_inputs
+    if not output or output == "-":
+        raise click.UsageError("--format parquet needs -o DIR (one shard per input file goes there)")
+    try:
+        shards = ShardWriter(output)
+    except MissingExtra as exc:
+        raise click.ClickException(str(exc)) from exc
+    summary = RunSummary()
+    try:
+        with progress_bar(label) as advance:
+            for article in analyze_inputs(inputs, options, summary, advance, enrich=enrich):
+                shards.add(article)
+    finally:
+        shards.close()
+    echo_lines(summary.lines(), err=True)
+    click.echo(f"wrote {len(shards.shards)} Parquet shards to {output}", err=True)
+    raise SystemExit(summary.exit_code)
+
+
 def _write_records(inputs, options, fmt, output, enrich: bool, label: str) -> None:
     from ..run import RunSummary, analyze_inputs
+    if fmt == "parquet":
+        return _write_shards(inputs, options, output, enrich, label)
     summary = RunSummary()
     out = out_stream(output)
     first = True

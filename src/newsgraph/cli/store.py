@@ -122,7 +122,10 @@ def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, 
               help="Write here instead of stdout (with --part-rows: a folder).")
 @click.option("--part-rows", type=click.IntRange(1), default=None, metavar="N",
               help="Parquet only: write -o DIR/part-00000.parquet, … of at most N articles each (one schema).")
-def export(db, fmt, output, part_rows) -> None:
+@click.option("--tables", is_flag=True,
+              help="Parquet only: write -o DIR/articles.parquet, quotes, entities, figures, times.parquet, "
+                   "linked by article id, for analytics.")
+def export(db, fmt, output, part_rows, tables) -> None:
     """Export every current article: jsonl (full records), csv (one row per article) or parquet (the csv's
     columns, typed, plus each full record; needs the parquet extra).
 
@@ -130,6 +133,16 @@ def export(db, fmt, output, part_rows) -> None:
     with a leading apostrophe, so a spreadsheet shows it as text and never runs it."""
     from .. import export as writers
     from ..errors import ConfigError, MissingExtra
+    if tables:
+        if fmt != "parquet" or not output or output == "-" or part_rows is not None:
+            raise click.UsageError("--tables needs --format parquet and -o DIR (and no --part-rows)")
+        try:
+            with open_store_or_fail(db) as store:
+                count = writers.export_tables(store, output)
+        except (MissingExtra, ConfigError) as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"exported {count} articles as five tables to {output}", err=True)
+        return
     if part_rows is not None:
         if fmt != "parquet" or not output or output == "-":
             raise click.UsageError("--part-rows needs --format parquet and -o DIR")

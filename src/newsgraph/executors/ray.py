@@ -1,4 +1,6 @@
 """A Ray executor: the same batches as the process pool, run by Ray actors on this machine or a cluster.
+``ingest --executor ray`` gives each actor whole input files instead (:meth:`RayExecutor.map_files`,
+:mod:`newsgraph.executors.ray_files`).
 
 ``newsgraph ingest INPUTS --executor ray [--address auto|ray://host:port]`` (extra ``distributed``). One actor per
 worker: each is a long-lived process, so the spaCy model is loaded once per actor (the loader is cached per
@@ -127,6 +129,45 @@ class RayExecutor:
         while pending:
             yield collect()
 
+    def map_files(self, fn: Callable[..., Any], units: Iterable[str], *args: Any) -> Iterator[tuple[str, Any]]:
+        """``(unit, fn(unit, *args))`` for every unit, in the order they finish; one unit per actor at a time
+        (so at most ``workers`` in flight). A unit whose actor dies is retried on a fresh actor ``retries`` times,
+        then comes back as a ``worker_lost`` rejection; a unit whose call raises raises here."""
+        ray = self._ray
+        fn_ref, args_ref = ray.put(fn), ray.put(args)
+        todo = iter(units)
+        running: dict = {}  # result ref -> (unit, actor, tries left)
+
+        def submit(unit, actor, tries):
+            running[actor.run.remote(fn_ref, unit, args_ref)] = (unit, actor, tries)
+
+        for actor in list(self._actors):
+            unit = next(todo, None)
+            if unit is None:
+                break
+            submit(unit, actor, self.retries)
+        while running:
+            [ref], _ = ray.wait(list(running), num_returns=1)
+            unit, actor, tries = running.pop(ref)
+            try:
+                result = ray.get(ref)
+            except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError):
+                actor = self._replaced(actor)
+                if tries > 0:
+                    submit(unit, actor, tries - 1)
+                    continue
+                result = _lost_file(unit)
+            yield unit, result
+            nxt = next(todo, None)
+            if nxt is not None:
+                submit(nxt, actor, self.retries)
+
+    def _replaced(self, actor):
+        """The actor to use in place of one whose call failed: itself if alive, else its fresh replacement."""
+        index = self._actors.index(actor) if actor in self._actors else None
+        self._replace(actor)
+        return self._actors[index] if index is not None else self._actor()
+
     def _replace(self, actor) -> None:
         """A fresh actor in place of one that failed (a dead one cannot take work; a live one is kept)."""
         ray = self._ray
@@ -156,6 +197,12 @@ class RayExecutor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _lost_file(unit: str):
+    from ..model import Rejected
+    return Rejected(unit, "worker_lost", "the worker analysing this file died on every try (out of memory, or a "
+                    "crash in a native library); the file is marked failed and a rerun tries it again", fatal=True)
 
 
 class _Worker:

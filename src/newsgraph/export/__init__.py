@@ -13,9 +13,9 @@ from os import PathLike
 
 from ..errors import ConfigError
 from ..storage.base import Store
-from . import csv, jsonl, parquet
+from . import csv, jsonl, parquet, tables
 
-__all__ = ["export", "export_parts", "FORMATS", "CSV_COLUMNS"]
+__all__ = ["export", "export_parts", "export_tables", "FORMATS", "CSV_COLUMNS"]
 
 FORMATS = ("jsonl", "csv", "parquet")
 CSV_COLUMNS = csv.COLUMNS
@@ -40,3 +40,9 @@ def export_parts(store: Store, folder: Union[str, PathLike], rows: int) -> int:
     """Every current article of ``store`` as Parquet part files of at most ``rows`` articles in ``folder``
     (``part-00000.parquet``, …; one schema); returns the number written."""
     return parquet.write_parts(store.iter_articles(), folder, rows)
+
+
+def export_tables(store: Store, folder: Union[str, PathLike]) -> int:
+    """Every current article of ``store`` as five Parquet tables linked by article id in ``folder``
+    (articles, quotes, entities, figures, times; :mod:`newsgraph.export.tables`); returns the articles written."""
+    return tables.write_tables(store.iter_articles(), folder)

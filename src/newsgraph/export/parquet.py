@@ -11,7 +11,7 @@ import json
 from itertools import chain, islice
 from os import PathLike
 from pathlib import Path
-from typing import Any, BinaryIO, Iterable, Iterator, Union
+from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
 from ..errors import MissingExtra
 from ..model import Article
@@ -97,3 +97,63 @@ def write_parts(articles: Iterable[Article], folder: Union[str, PathLike], rows:
         if nxt is None:
             return n
         it = chain([nxt], it)
+
+
+def shard_name(unit: str) -> str:
+    """``news-2024.warc.gz`` → ``news-2024.warc.gz-1a2b3c4d.parquet``: the input's file name, readable, plus a
+    digest of its whole path, so two inputs of the same name in different folders never share a shard."""
+    import hashlib
+    import re
+    base = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(unit).name or "stdin")[:80] or "input"
+    return f"{base}-{hashlib.sha1(unit.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}.parquet"
+
+
+class ShardWriter:
+    """``extract``/``analyze --format parquet -o DIR``: one shard per input file (the export's article schema),
+    so a folder of WARCs becomes a folder of Parquet files that DuckDB or pyarrow.dataset read as one table.
+
+    Articles arrive grouped by input; a shard is closed when its input's articles end. Should an input's articles
+    come back later (never in the order the pipeline yields them), they go to a second shard (``…-1.parquet``)
+    rather than being lost. An input with no article gets no shard."""
+
+    def __init__(self, folder: Union[str, PathLike]):
+        self.pa, self.pq = _pyarrow()
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.shape = schema(self.pa)
+        self._unit: Optional[str] = None
+        self._writer = None
+        self._batch: list[Article] = []
+        self._seen: dict[str, int] = {}
+        self.shards: list[Path] = []
+
+    def add(self, article: Article) -> None:
+        unit = (article.origin or "-").split("#", 1)[0]
+        if unit != self._unit:
+            self._close()
+            self._open(unit)
+        self._batch.append(article)
+        if len(self._batch) >= BATCH:
+            self._flush()
+
+    def _open(self, unit: str) -> None:
+        again = self._seen.get(unit, 0)
+        self._seen[unit] = again + 1
+        name = shard_name(unit)
+        path = self.folder / (name if not again else name.replace(".parquet", f"-{again}.parquet"))
+        self._unit, self._writer = unit, self.pq.ParquetWriter(path, self.shape)
+        self.shards.append(path)
+
+    def _flush(self) -> None:
+        if self._batch:
+            self._writer.write_table(self.pa.Table.from_pydict(_columns(self._batch), schema=self.shape))
+            self._batch = []
+
+    def _close(self) -> None:
+        if self._writer is not None:
+            self._flush()
+            self._writer.close()
+            self._writer, self._unit = None, None
+
+    def close(self) -> None:
+        self._close()
