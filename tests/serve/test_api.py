@@ -91,6 +91,7 @@ def test_entity_story_timeline_and_talks_about(server, served_db):
 def test_bad_input_is_a_json_error_never_a_traceback(server):
     cases = [("search", {"q": "x", "limit": 0}, 422), ("search", {"q": ""}, 422), ("search", {}, 422),
              ("search", {"q": "x", "since": "last tuesday"}, 422), ("search", {"q": "x" * 501}, 422),
+             ("search", {"q": "x", "until": "2024-02-30"}, 422), ("quotes", {"since": "2024-99-99"}, 422),
              ("search", {"q": "x", "cursor": "%%%"}, 400), ("quotes", {"kind": "sarcastic"}, 422),
              ("articles/no-such-id", {}, 404), ("entities/nobody at all", {}, 404), ("stories/nope", {}, 404),
              ("talks-about", {}, 400), ("timeline/x", {"by": "year"}, 422), ("no-such-endpoint", {}, 404)]
@@ -146,3 +147,15 @@ def test_only_real_matches_are_marked_never_the_texts_own_brackets(server):
     assert "\ue000" not in html and "\ue001" not in html
     _, _, html = get(server + "/?q=berth")
     assert "[ledger]" in html and "<mark>ledger</mark>" not in html and "<mark>berth</mark>" in html
+
+
+def test_every_speaker_link_on_the_quotes_page_leads_to_an_entity(server):
+    # A speaker never resolved to an entity ("the operator") is shown, not linked to an entity page that 404s.
+    import re
+    status, _, html = get(server + "/quotes?limit=100")
+    assert status == 200
+    links = set(re.findall(r'class="speaker" href="(/entities/[^"]+)"', html))
+    assert links, "the examples have resolved speakers"
+    for link in links:
+        assert get(server + link)[0] == 200, link
+    assert 'class="speaker unresolved"' in html  # the examples have speakers no entity was found for

@@ -16,11 +16,21 @@ _STALE = ("quotation clusters do not cover every stored article (a store made be
           "`newsgraph reindex --clusters`")
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _spread(c) -> str:
+    """'3 reports, 2 stories, 2 outlets'; an article with no known outlet is not '0 outlets' but says so."""
+    outlets = _n(c.outlets, "outlet", "outlets") if c.outlets else "outlet unknown"
+    return f"{_n(c.occurrences, 'report', 'reports')}, {_n(c.stories, 'story', 'stories')}, {outlets}"
+
+
 def cluster_lines(c) -> list[str]:
     """Two lines per cluster: id, counts, first seen, speaker with its votes, a conflict mark; then the words."""
     speaker = f"{c.speaker_name} ({c.speaker_votes}/{c.votes})" if c.speaker_name else "(unknown)"
     flags = (" CONFLICT" if c.conflict else "") + (f" drift {c.drifted}" if c.drifted else "")
-    return [f"#{c.id}  {c.occurrences} reports, {c.stories} stories, {c.outlets} outlets  first "
+    return [f"#{c.id}  {_spread(c)}  first "
             f"{c.first_published or 'undated'}  {speaker}{flags}", f"    “{c.text}”"]
 
 
@@ -45,7 +55,7 @@ def page_lines(q) -> list[str]:
     out = [f"quotation #{c.id}", f"    “{c.text}”",
            f"speaker: {c.speaker_name or '(unknown)'} ({c.speaker_votes} of {c.votes} story votes)",
            f"first seen: {c.first_published or 'undated'} in {c.first_source or '(unknown outlet)'} [{c.first_article}]",
-           f"spread: {c.occurrences} reports, {c.stories} stories, {c.outlets} outlets"]
+           f"spread: {_spread(c)}"]
     out += [f"    {day}  {n}" for day, n in q.by_day]
     if q.conflicts:
         out.append("CONFLICT: attributed to different people")

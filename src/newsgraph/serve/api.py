@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+from datetime import date
 from typing import Annotated, Any, Literal, Optional
 
 from fastapi import APIRouter, HTTPException, Query, Request
+from pydantic import AfterValidator
 
 from .. import query
 from ..query.articles import article_view
@@ -24,7 +26,18 @@ MAX_PAGE = 100
 DATE = r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.+\-Z]{0,20})?)?)?$"
 
 Text = Annotated[Optional[str], Query(max_length=200)]
-Date = Annotated[Optional[str], Query(pattern=DATE, description="ISO 8601 date at any precision (2024, 2024-03)")]
+
+
+def real_date(value: Optional[str]) -> Optional[str]:
+    """The pattern lets 2024-99-99 through; a calendar check makes it a 422, as the CLI's --since/--until do."""
+    if value is not None:
+        year, month, day = (value[:10].split("-") + ["01", "01"])[:3]
+        date(int(year), int(month), int(day))  # ValueError -> 422 with the reason
+    return value
+
+
+Date = Annotated[Optional[str], Query(pattern=DATE, description="ISO 8601 date at any precision (2024, 2024-03)"),
+                 AfterValidator(real_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Cursor = Annotated[Optional[str], Query(max_length=64, description="next_cursor of the previous page")]
 
