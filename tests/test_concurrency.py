@@ -43,7 +43,7 @@ def test_ctrl_c_stops_an_ingest_cleanly_and_keeps_what_was_stored(tmp_path, work
     feed = tmp_path / "feed.jsonl"
     prose = "The union said on Friday that the strike at the harbour would end next week, the mayor said. "
     feed.write_text("".join(json.dumps({"id": f"s{n}", "text": f"Story {n}. " + prose * 3}) + "\n"
-                            for n in range(3000)))
+                            for n in range(20000)))  # more than a run can finish before the Ctrl-C comes
     db = tmp_path / "stopped.db"
     command = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()"]
     proc = subprocess.Popen(command + ["ingest", str(feed), "--db", str(db),
