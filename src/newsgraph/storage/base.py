@@ -16,6 +16,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Optional, Protocol, Sequence
 
+from ..errors import ConfigError, StoreError
 from ..model import Article, IndexEntry, QuoteCluster, QuoteOccurrence
 
 #: A broad search is ranked among at most this many of its newest matches unless the caller asks for another
@@ -26,6 +27,14 @@ SEARCH_WINDOW = 5_000
 
 #: Resume markers with these statuses do not count as done, so the input is tried again on the next run.
 RETRY_STATUSES = frozenset({"failed", "error"})
+
+
+def search_failed(query: str, raw: bool, exc: Exception) -> Exception:
+    """What a backend raises when its engine rejects a search: a malformed raw query is the caller's mistake
+    (:class:`ConfigError`), any other failure the store's (:class:`StoreError`). Use as ``raise … from exc``."""
+    if raw:
+        return ConfigError(f"bad search query {query!r}: {exc}")
+    return StoreError(f"search failed for {query!r}: {exc}")
 
 
 class PutStatus(str, enum.Enum):
@@ -189,6 +198,16 @@ class ArticleFacets:
     published: Optional[str]
     source: Optional[str]
     entities: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def gather(cls, heads: Iterable[Sequence[Any]], names: Iterable[Sequence[Any]]) -> list["ArticleFacets"]:
+        """Each backend's two reads put together: ``heads`` rows (id, revision, published, source), ``names`` rows
+        (article, revision, name, type) in the order the entities were stored."""
+        by_revision: dict[tuple[str, int], list[tuple[str, str]]] = {}
+        for article, revision, name, type_ in names:
+            by_revision.setdefault((article, revision), []).append((name, type_))
+        return [cls(i, published, source, tuple(by_revision.get((i, revision), ())))
+                for i, revision, published, source in heads]
 
 
 @dataclass(frozen=True, slots=True)

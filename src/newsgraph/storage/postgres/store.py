@@ -18,7 +18,8 @@ import psycopg
 from ...errors import ConfigError, StoreError
 from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
-from ..base import SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
+from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
+                    search_failed)
 from ..sqlite.words import TOP, key, terms
 from . import search as pg_search
 from .dedup_index import PostgresDedupIndex
@@ -247,9 +248,7 @@ class PostgresStore(Store):
             with self._conn.transaction():  # a failed statement must not leave the connection aborted
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth)
         except psycopg.Error as exc:
-            if raw:
-                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
-            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+            raise search_failed(query, raw, exc) from exc
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         if not query.strip():
@@ -260,9 +259,7 @@ class PostgresStore(Store):
             with self._conn.transaction():
                 return pg_search.count(self._conn, _t(query), raw, filters)
         except psycopg.Error as exc:
-            if raw:
-                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
-            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+            raise search_failed(query, raw, exc) from exc
 
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,

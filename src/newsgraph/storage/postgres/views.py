@@ -134,13 +134,10 @@ class PostgresEntityViews:
             return []
         heads = self._all("SELECT id, revision, published, source FROM articles WHERE current AND id = ANY(%s)",
                           (ids,))
-        names: dict[tuple[str, int], list[tuple[str, str]]] = {}
-        for article, revision, name, type_ in self._all(
-                "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
-                " AND a.revision = e.revision AND a.current WHERE e.article = ANY(%s) ORDER BY e.pk", (ids,)):
-            names.setdefault((article, revision), []).append((name, type_))
-        return [ArticleFacets(i, published, source, tuple(names.get((i, revision), ())))
-                for i, revision, published, source in heads]
+        names = self._all(
+            "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+            " AND a.revision = e.revision AND a.current WHERE e.article = ANY(%s) ORDER BY e.pk", (ids,))
+        return ArticleFacets.gather(heads, names)
 
 
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM entities e JOIN quotes q ON q.article = e.article"

@@ -177,13 +177,10 @@ class SQLiteEntityViews:
         heads = self._conn.execute(
             "SELECT f.id, f.revision, f.published, f.source FROM articles a JOIN search_facets f ON f.pk = a.pk"
             f" WHERE a.current = 1 AND a.id IN ({marks})", ids).fetchall()
-        names: dict[tuple[str, int], list[tuple[str, str]]] = {}
-        for article, revision, name, type_ in self._conn.execute(
-                "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
-                f" AND a.revision = e.revision AND a.current = 1 WHERE e.article IN ({marks}) ORDER BY e.pk", ids):
-            names.setdefault((article, revision), []).append((name, type_))
-        return [ArticleFacets(i, published, source, tuple(names.get((i, revision), ())))
-                for i, revision, published, source in heads]
+        names = self._conn.execute(
+            "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+            f" AND a.revision = e.revision AND a.current = 1 WHERE e.article IN ({marks}) ORDER BY e.pk", ids)
+        return ArticleFacets.gather(heads, names)
 
 
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM {src} JOIN quotes q ON q.article = e.article"

@@ -17,7 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 from ...errors import ConfigError, StoreError
 from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
-from ..base import SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember
+from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
+                    search_failed)
 from . import facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
@@ -294,9 +295,7 @@ class SQLiteStore(Store):
             top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
             return [fts_search.hit(self._conn, match, pk, rank) for pk, rank in top]
         except sqlite3.OperationalError as exc:
-            if raw:
-                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
-            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+            raise search_failed(query, raw, exc) from exc
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
@@ -306,9 +305,7 @@ class SQLiteStore(Store):
         try:
             return fts_search.count_matches(self._conn, self._facet_index, match, filters)
         except sqlite3.OperationalError as exc:
-            if raw:
-                raise ConfigError(f"bad search query {query!r}: {exc}") from exc
-            raise StoreError(f"search failed for {query!r}: {exc}") from exc
+            raise search_failed(query, raw, exc) from exc
 
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
