@@ -20,7 +20,7 @@ from newsgraph.storage.sqlite.facet_tokens import (MAX_DATE_PHRASES, article_tok
                                             source_token, year_of)
 from newsgraph.storage.sqlite.fts import create_legacy
 from newsgraph.storage.sqlite.search import facet_match
-from newsgraph.storage.sqlite.words import terms
+from newsgraph.storage.words import terms
 
 YEARS = st.integers(950, 2030)
 MONTHS = st.integers(0, 13)

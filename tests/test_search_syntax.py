@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 from newsgraph.ids import content_hash
 from newsgraph.model import Article
 from newsgraph.storage import open_store
-from newsgraph.storage.sqlite.syntax import parse
+from newsgraph.storage.syntax import parse
 
 TEXTS = {"a": "Inspectors found chemical weapons near Damascus, Syria, on Monday.",
          "b": "Weapons talks with Iran resumed; chemical plants were not discussed.",

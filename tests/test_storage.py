@@ -22,7 +22,7 @@ from newsgraph.storage import PutStatus, default_db_path, open_store
 from newsgraph.storage.base import SearchFilters
 from newsgraph.storage.sqlite.facet_tokens import article_tokens
 from newsgraph.storage.sqlite.speakers import MAX_TERMS
-from newsgraph.storage.sqlite.words import terms
+from newsgraph.storage.words import terms
 from newsgraph.storage.sqlite import fts_query
 
 # -- builders ----------------------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import re
 from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
-from ..sqlite.syntax import Term, parse
-from ..sqlite.words import TOP, key
+from ..syntax import Term, parse
+from ..words import TOP, key
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
@@ -32,7 +32,7 @@ def _term(term: Term) -> tuple[str, list[str]]:
 
 def user_query(text: str) -> tuple[str, list[str]]:
     """(SQL expression of a tsquery, its parameters) for a search-box string, read with the SQLite store's syntax
-    (:mod:`newsgraph.storage.sqlite.syntax`: words, "phrases", OR, -word / NOT word, prefix*); ("", []) when nothing
+    (:mod:`newsgraph.storage.syntax`: words, "phrases", OR, -word / NOT word, prefix*); ("", []) when nothing
     can match."""
     groups, excluded = parse(text)
 

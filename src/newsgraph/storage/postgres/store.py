@@ -20,7 +20,7 @@ from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
-from ..sqlite.words import TOP, key, terms
+from ..words import TOP, key, terms
 from . import search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry

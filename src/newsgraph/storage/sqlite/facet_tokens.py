@@ -25,7 +25,7 @@ import hashlib
 import re
 from typing import Iterable, Optional
 
-from .words import terms
+from ..words import terms
 
 PREFIX = "zzf"
 NOTHING = "zzfnone0"  # a token no article has

@@ -19,7 +19,7 @@ import sqlite3
 from typing import Any, Optional
 
 from .facet_tokens import entity_token, global_token
-from .words import TOP, terms
+from ..words import TOP, terms
 from .tx import write_tx
 
 FACETS_DDL = """CREATE TABLE IF NOT EXISTS search_facets (

@@ -10,8 +10,9 @@ import unicodedata
 from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
-from . import facet_tokens, facets, speakers, syntax
-from .words import key
+from .. import syntax
+from . import facet_tokens, facets, speakers
+from ..words import key
 
 # Matched terms in snippets: private-use markers, which a text's own brackets can never be taken for.
 SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS = MATCH_OPEN, MATCH_CLOSE, "…"

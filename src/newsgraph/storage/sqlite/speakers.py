@@ -19,7 +19,7 @@ from typing import Any, Iterable, Optional
 
 from .facet_tokens import DATED_SQL
 from .tx import write_tx
-from .words import TOP, terms
+from ..words import TOP, terms
 
 SPEAKER_DDL = (
     """CREATE TABLE IF NOT EXISTS quote_speakers (

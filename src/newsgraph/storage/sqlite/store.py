@@ -28,7 +28,7 @@ from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clus
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
 from .tx import article_tx
-from .words import key
+from ..words import key
 
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
 
