@@ -17,6 +17,7 @@ import psycopg
 from psycopg.pq import TransactionStatus
 
 from ...errors import StoreError
+from ..tx import savepoint
 
 #: The advisory lock key every writer takes ("ng" + 1: any constant no other application of the database uses).
 WRITE_LOCK = 0x6E6701
@@ -66,13 +67,5 @@ def write_tx(conn: psycopg.Connection, what: str) -> Iterator[None]:
         with article_tx(conn, what):
             yield
         return
-    conn.execute("SAVEPOINT write_tx")
-    try:
+    with savepoint(conn, what, psycopg.Error):
         yield
-        conn.execute("RELEASE SAVEPOINT write_tx")
-    except BaseException as exc:
-        conn.execute("ROLLBACK TO SAVEPOINT write_tx")
-        conn.execute("RELEASE SAVEPOINT write_tx")
-        if isinstance(exc, psycopg.Error):
-            raise StoreError(f"writing {what} failed: {exc}") from exc
-        raise

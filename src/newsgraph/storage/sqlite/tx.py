@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from ...errors import StoreError
+from ..tx import savepoint
 
 
 def begin(conn: sqlite3.Connection, what: str) -> None:
@@ -50,13 +51,5 @@ def write_tx(conn: sqlite3.Connection, what: str) -> Iterator[None]:
         with article_tx(conn, what):
             yield
         return
-    conn.execute("SAVEPOINT write_tx")
-    try:
+    with savepoint(conn, what, sqlite3.Error):
         yield
-        conn.execute("RELEASE write_tx")
-    except BaseException as exc:
-        conn.execute("ROLLBACK TO write_tx")
-        conn.execute("RELEASE write_tx")
-        if isinstance(exc, sqlite3.Error):
-            raise StoreError(f"writing {what} failed: {exc}") from exc
-        raise
