@@ -187,3 +187,20 @@ def test_concurrent_posts_are_written_one_at_a_time_and_all_kept(writable):
     ids = [a["articles"][0]["id"] for _, a in answers]
     for article_id in ids:
         assert newsgraph("show", article_id, "--db", str(db), "--format", "json").returncode == 0
+
+
+def test_bodies_are_written_only_into_a_private_folder(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from newsgraph.serve.ingest import _private_folder
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    folder = _private_folder()
+    assert folder.parent == tmp_path and folder.stat().st_mode & 0o777 == 0o700
+    folder.chmod(0o777)  # as if someone else had made it open to all
+    with pytest.raises(RuntimeError, match="not a private folder"):
+        _private_folder()
+    folder.rmdir()
+    os.symlink(tmp_path, folder)  # a link planted where the folder goes
+    with pytest.raises(RuntimeError, match="not a private folder"):
+        _private_folder()

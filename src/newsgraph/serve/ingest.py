@@ -10,6 +10,8 @@ read in full.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -51,11 +53,12 @@ class IngestSettings:
 
         # Named by the body's hash: an article with neither id nor url gets its id from its input's path and
         # position (newsgraph.ids), so the same body posted again gets the same ids and is stored once.
-        folder = Path(tempfile.gettempdir()) / "newsgraph-ingest"
-        path = folder / f"{hashlib.sha256(body).hexdigest()[:32]}{suffix}"
         with self.lock:
-            folder.mkdir(mode=0o700, exist_ok=True)
-            path.write_bytes(body)
+            path = _private_folder() / f"{hashlib.sha256(body).hexdigest()[:32]}{suffix}"
+            path.unlink(missing_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+            with os.fdopen(fd, "wb") as out:
+                out.write(body)
             try:
                 with open_store(self.db, create=False, readonly=False) as store:
                     summary = ingest([str(path)], store, Options(), progress=progress)
@@ -70,6 +73,17 @@ class IngestSettings:
             "stored": summary.stored, "revised": summary.revised, "unchanged": summary.unchanged,
             "duplicates": summary.duplicates, "problems": dict(sorted(summary.problems.items())),
         }
+
+
+def _private_folder() -> Path:
+    """This user's folder for posted bodies under the temporary directory: made 0700, and refused when it is a link
+    or another user's (a shared /tmp must not let anyone plant or redirect the file a body is written to)."""
+    folder = Path(tempfile.gettempdir()) / f"newsgraph-ingest-{os.getuid()}"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    info = folder.lstat()
+    if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise RuntimeError(f"{folder} is not a private folder of this user")
+    return folder
 
 
 def _origin(origin: Optional[str], path: str) -> str:
