@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import BIN, free_port, get_json, newsgraph
+from .conftest import get as get_page
 
 LIMIT = 20_000
 LINES = [
@@ -204,3 +205,24 @@ def test_bodies_are_written_only_into_a_private_folder(tmp_path, monkeypatch):
     os.symlink(tmp_path, folder)  # a link planted where the folder goes
     with pytest.raises(RuntimeError, match="not a private folder"):
         _private_folder()
+
+
+def test_the_reader_says_when_a_speaker_name_means_several_people(writable):
+    base, _, _ = writable
+    pages = [{"text": "Karin Holm, the harbour master of Skarvik, closed the north pier on Monday.\n\n\"The pier is "
+                      "not safe in this wind,\" Karin Holm said.", "title": "Skarvik pier closed"},
+             {"text": "Nils Holm, a fisherman in Skarvik, said on Tuesday that the closure cost him two days at "
+                      "sea.\n\n\"We lose money every hour the pier stays shut,\" Nils Holm said.",
+              "title": "Skarvik fishermen count the cost"}]
+    status, answer = post(base + "/api/v1/ingest", jsonl(pages), "application/x-ndjson")
+    assert status == 200 and answer["stored"] == 2, answer
+    _, _, html = get_page(f"{base}/?q=Skarvik&speaker=Holm")
+    note = html[html.index('id="speaker-note"'):]
+    note = note[:note.index("</p>")]
+    assert "2 people" in note and "Karin Holm" in note and "Nils Holm" in note
+    assert "2 articles match" in html
+    _, _, html = get_page(f"{base}/?q=Skarvik&speaker=Karin%20Holm")
+    assert 'id="speaker-note"' not in html
+    assert "1 article matches" in html and "Skarvik pier closed" in html  # the filter narrows (it was ignored)
+    _, _, html = get_page(f"{base}/?q=Skarvik&entity=Nils%20Holm")
+    assert "1 article matches" in html and "Skarvik fishermen count the cost" in html
