@@ -51,7 +51,7 @@ def marked_text(record: dict[str, Any], colour: bool) -> Text:
         words = terminal_text(text[start:end])
         if colour:
             style = colours.get(speaker_of(q) or "", PALETTE[0])
-            out.append(f"q{i + 1}", style=f"dim {style}")
+            out.append(f"q{i + 1} ", style=f"dim {style}")
             out.append(words, style=f"{style} {'bold' if q.get('kind') == 'direct' else 'italic'}")
         else:
             out.append(f"[q{i + 1} {words}]")
