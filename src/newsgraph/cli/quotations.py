@@ -42,7 +42,7 @@ def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, offset: int
         rows = query.quotations(store, conflicts=conflicts, order=order, limit=limit + 1, offset=offset)
         more, rows = len(rows) > limit, rows[:limit]
         total: Optional[int] = offset + len(rows)
-        if more or (not rows and offset):  # the count past this page, up to a cap (clusters are read to count)
+        if fmt == "table" and (more or (not rows and offset)):  # the table's count, up to a cap (read to count)
             counted = query.quotations(store, conflicts=conflicts, order=order, limit=query.COUNT_CAP + 1)
             total = len(counted) if len(counted) <= query.COUNT_CAP else None
         complete = query.clusters_complete(store)

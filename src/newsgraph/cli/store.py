@@ -133,7 +133,8 @@ def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, 
         page = query.quotes_page(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
                                  offset=offset, include_copies=include_copies)
         total = offset + len(page.quotes) if page.next_offset is None else None
-        if total is None or (not page.quotes and offset):  # more than this page, or past the end: count them
+        # The table says how many: past this page (or past the end), they are counted, up to COUNT_CAP.
+        if fmt == "table" and (total is None or (not page.quotes and offset)):
             total = query.count_quotes(store, speaker=speaker, about=about, since=since, until=until,
                                        include_copies=include_copies)
         several = describe(query.speakers_named(store, speaker), speaker) if speaker else None
