@@ -163,18 +163,19 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
 def _speaker_filter(conn: sqlite3.Connection, speaker_key: str,
                     speaker_ids: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
     """The article quotes a speaker whose name has a word starting with ``speaker_key`` (as ``Store.quotes``
-    matches), or, when no indexed speaker has one, whose name contains it; or a speaker linked to one of the
-    global ids ``speaker_ids``. Checked per match through the quotes_article and entities_article indexes: a
-    speaker filter narrows a query, it is not a query of its own."""
+    matches), or, when no indexed speaker has one, whose name contains it, checked per match through the
+    quotes_article index: a speaker filter narrows a query, it is not a query of its own. Or it quotes a speaker
+    linked to one of the global ids ``speaker_ids``: those articles are listed once (the entities_global index, then
+    the quotes of each), not joined per match."""
     tests, params = [], []
     if speaker_key:
         word_start = bool(speakers.matching_terms(conn, speaker_key, most=1))
-        tests.append("instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0")
+        test = "instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0"
+        tests.append(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND {test})")
         params.append(speaker_key)
     if speaker_ids:
-        tests.append("EXISTS (SELECT 1 FROM entities s WHERE s.article = q.article AND s.revision = q.revision"
-                     f" AND s.local_id = q.speaker_entity AND s.global_id IN ({', '.join('?' * len(speaker_ids))}))")
+        tests.append("(a.id, a.revision) IN (SELECT s.article, s.revision FROM entities s JOIN quotes q"
+                     " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
+                     f" WHERE s.global_id IN ({', '.join('?' * len(speaker_ids))}))")
         params += list(speaker_ids)
-    test = " OR ".join(tests) or "0"
-    return (f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND ({test}))",
-            params)
+    return "(" + (" OR ".join(tests) or "0") + ")", params
