@@ -119,9 +119,9 @@ async def _body(request: Request, limit: int) -> bytes:
     return bytes(body)
 
 
-@router.post("/ingest", summary="Ingest JSONL lines ({\"text\"|\"html\": …}) or one HTML page into the served "
-             "store, as `newsgraph ingest` does (403 unless started with `serve --allow-ingest`; 413 over "
-             "--max-ingest-bytes)")
+@router.post("/ingest", summary="Ingest JSONL lines (each {\"text\": …} or {\"html\": …}) or one HTML page "
+             "into the served store, as `newsgraph ingest` does (403 unless started with `serve --allow-ingest`; "
+             "413 over --max-ingest-bytes)")
 async def ingest(request: Request) -> dict[str, Any]:
     settings: Optional[IngestSettings] = request.app.state.ingest
     if settings is None:
