@@ -32,7 +32,7 @@ def db(tmp_path_factory, nlp):
 def _run(*args):
     result = CliRunner().invoke(cli, list(args))
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout  # stderr holds notes and the "showing 1–2 of 2 quotations" line
 
 
 def _clusters(db, *flags):
@@ -48,7 +48,9 @@ def test_one_cluster_per_quotation_with_its_counts_and_first_appearance(db):
     assert (mayor["speaker"], mayor["speaker_votes"], mayor["votes"]) == ("Jane Holloway", 3, 4)
     assert (mayor["stories"], mayor["outlets"], mayor["drifted"]) == (4, 4, 1)
     assert [r["first_seen"]["article"] for r in _clusters(db, "--first-seen")] == ["a1", "a5"]
-    table = _run("quotes", "--unique", "--db", db).splitlines()
+    result = CliRunner().invoke(cli, ["quotes", "--unique", "--db", db])
+    assert "showing 1–2 of 2 quotations" in result.stderr
+    table = result.stdout.splitlines()
     assert len(table) == 4 and table[0].startswith("#") and table[1].startswith("    “We will not back down")
 
 
@@ -81,7 +83,7 @@ def test_rebuilding_gives_the_same_clusters(db):
 
 def test_an_unknown_cluster_is_a_clear_error(db):
     result = CliRunner().invoke(cli, ["quote", "999", "--db", db])
-    assert result.exit_code == 1 and "no quotation cluster #999" in result.output
+    assert result.exit_code == 1 and "no quotation found for cluster #999" in result.output
 
 
 def test_cluster_lists_refuse_the_single_quote_filters(db):

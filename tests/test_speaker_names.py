@@ -24,6 +24,12 @@ def _quotes(runner, db, speaker):
     return sorted((h["article"], h["text"]) for h in hits), result.stderr
 
 
+def _search(runner, db, speaker) -> set[str]:
+    result = runner.invoke(cli, ["search", "Easton", "--db", str(db), "--speaker", speaker, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return {json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()}
+
+
 def test_a_person_is_found_by_full_name_and_surname_and_a_shared_surname_is_noted(tmp_path):
     runner = CliRunner()
     db = tmp_path / "n.db"
@@ -40,6 +46,9 @@ def test_a_person_is_found_by_full_name_and_surname_and_a_shared_surname_is_note
     assert any("numbers have not changed" in text for _, text in full)  # the article that says only "Brenner"
     assert len({article for article, _ in full}) == 2
     assert "matches" not in note
+    # Search's speaker filter finds him by any of his names too: the vote article quotes only "Brenner".
+    by_full = _search(runner, db, "Karl Brenner")
+    assert by_full == _search(runner, db, "Brenner") == {article for article, _ in full}
 
     result = runner.invoke(cli, ["ingest", "--as-text", "--db", str(db), paths[2]])
     assert result.exit_code == 0, result.output
@@ -48,6 +57,9 @@ def test_a_person_is_found_by_full_name_and_surname_and_a_shared_surname_is_note
     assert "'Brenner' matches 2 entities" in note and "Karl Brenner" in note and "Anna Brenner" in note
     again, note = _quotes(runner, db, "Karl Brenner")
     assert again == full and "matches" not in note
+    assert _search(runner, db, "Karl Brenner") == by_full  # not the nurse's article
+    result = runner.invoke(cli, ["search", "Easton", "--db", str(db), "--speaker", "Brenner"])
+    assert "'Brenner' matches 2 entities" in result.stderr and len(result.stdout.splitlines()) == 6
     # The entity page finds him by a form no article wrote: an initial for the first name.
     result = runner.invoke(cli, ["entity", "--db", str(db), "K. Brenner", "--format", "jsonl"])
     assert result.exit_code == 0, result.output

@@ -28,6 +28,21 @@ def test_search_counts_and_pages_with_a_cursor(server):
     assert list(first["hits"][0]) == ["id", "title", "published", "snippet", "score"]
 
 
+def test_an_offset_pages_as_the_cursor_does_and_a_negative_one_is_422(server):
+    _, first = api(server, "search", q="the", limit=2)
+    _, by_offset = api(server, "search", q="the", limit=2, offset=2)
+    _, by_cursor = api(server, "search", q="the", limit=2, cursor=first["next_cursor"])
+    assert by_offset == by_cursor and by_offset["offset"] == 2
+    _, quotes = api(server, "quotes", limit=1)
+    assert api(server, "quotes", limit=1, offset=1)[1] == api(server, "quotes", limit=1, cursor=quotes["next_cursor"])[1]
+    for path, params in (("search", {"q": "the"}), ("quotes", {}), ("quotations", {})):
+        status, body = api(server, path, offset=-5, **params)
+        assert status == 422 and body["error"]["code"] == "invalid_parameter", (path, body)
+        assert "offset" in body["error"]["message"] and "negative" in body["error"]["message"]
+    status, body = api(server, "search", q="the", offset=2, cursor=first["next_cursor"])
+    assert status == 400 and "not both" in body["error"]["message"]
+
+
 def test_search_filters(server):
     _, everything = api(server, "search", q="said", limit=100)
     _, march = api(server, "search", q="said", since="2024-03", until="2024-03-31", limit=100)
@@ -50,7 +65,7 @@ def test_article_is_the_record_and_its_spans(server, served_db):
     article_id = hit["hits"][0]["id"]
     status, view = api(server, f"articles/{article_id}")
     assert status == 200 and list(view) == ["record", "spans"]
-    shown = newsgraph("show", article_id, "--db", str(served_db))
+    shown = newsgraph("show", article_id, "--db", str(served_db), "--format", "json")
     assert view["record"] == json.loads(shown.stdout)  # the output record, exactly as `newsgraph show` prints it
     text, record = view["record"]["text"], view["record"]
     quotes = [s for s in view["spans"] if s["type"] == "quote"]

@@ -194,6 +194,31 @@ def test_search_count_and_speaker_filter(corpus):
     assert corpus.search_count("strike", filters=SearchFilters(speaker="maria c", source="port.example")) == 1
 
 
+def test_the_speaker_filter_finds_a_person_by_another_of_their_names(corpus):
+    """An article quoting "Costa" only, linked to Maria Costa: ``speaker_ids`` (what ``query.speaker_filters``
+    adds from the registry) lets the filter for "maria costa" find it; the name alone does not."""
+    from newsgraph.model import Entity, Mention, Quote, Speaker
+    text = "At the port on Friday, Costa said the strike fund would be repaid to every member by the summer."
+    said = "the strike fund would be repaid to every member by the summer"
+    costa = Entity("e1", "Costa", "PERSON", [Mention(*span(text, "Costa"))])
+    quote = Quote(said, span(text, said), "indirect", [], "said", span(text, "said"),
+                  Speaker("Costa", span(text, "Costa"), "e1", "Costa"), [])
+    ingest(corpus, [dataclasses.replace(harbour("d"), text=text, content_hash=content_hash(text), entities=[costa],
+                                        quotes=[quote], published="2014-05-01")])
+    by_name = SearchFilters(speaker="maria costa")
+    assert sorted(h.id for h in corpus.search("strike", filters=by_name)) == ["a", "b", "c"]
+    people = query.speakers_named(corpus, "Maria Costa")
+    assert len(people) == 1 and corpus.get("d").entities[0].global_id == people[0].global_id
+    widened, _ = query.speaker_filters(corpus, by_name)
+    assert widened.speaker_ids == (people[0].global_id,)
+    assert sorted(h.id for h in corpus.search("strike", filters=widened)) == ["a", "b", "c", "d"]
+    assert corpus.search_count("strike", filters=widened) == 4
+    only_ids = SearchFilters(speaker_ids=(people[0].global_id,))
+    assert sorted(h.id for h in corpus.search("strike", filters=only_ids)) == ["a", "b", "c", "d"]
+    assert corpus.search("strike", filters=SearchFilters(speaker_ids=("no-such-entity",))) == []
+    assert sorted(h.id for h in query.search(corpus, "strike", speaker="Maria Costa")) == ["a", "b", "c", "d"]
+
+
 def test_who_talks_about_whom(corpus):
     views = corpus.entity_views()
     edges = views.edges()

@@ -148,3 +148,38 @@ def date_param(ctx, param, value: Optional[str]) -> Optional[str]:
 def out_stream(path: Optional[str]):
     # newline="" so the csv module's own line endings are written as they are.
     return open(path, "w", encoding="utf-8", newline="") if path and path != "-" else sys.stdout
+
+
+# Empty results, worded one way in every command (README "Empty results and exit codes"):
+# - a query that finds nothing (search, quotes, a cluster list) is not an error: nothing on stdout but a CSV
+#   header, "no … found for …" on stderr, exit 0;
+# - an id or a name that is meant to designate one stored thing (show, quote, story, entity, timeline) and
+#   designates nothing is an error: "Error: no … found for …" on stderr, exit 1.
+
+def criteria(**named: Optional[object]) -> str:
+    """``speaker 'Brenner', since '2024'`` from the filters given (None and empty left out)."""
+    return ", ".join(f"{name.replace('_', ' ')} {value!r}" for name, value in named.items()
+                     if value not in (None, "", False))
+
+
+def none_found(things: str, where: str = "") -> None:
+    """Say on stderr that a query found nothing (the command then exits 0)."""
+    click.echo(terminal_line(f"no {things} found" + (f" for {where}" if where else " in this store")), err=True)
+
+
+def not_found(thing: str, where: str) -> click.ClickException:
+    """The error (exit 1) for an id or name that designates nothing stored."""
+    return click.ClickException(terminal_line(f"no {thing} found for {where}"))
+
+
+def showing(offset: int, shown: int, total: Optional[int], things: str, at_least: int = 0) -> str:
+    """``showing 21–40 of 1,234 articles``; ``total`` None: more than ``at_least`` (counting stopped there)."""
+    of = f"{total:,}" if total is not None else f"more than {at_least:,}"
+    if not shown:
+        return f"showing none of {of} {things}: --offset {offset:,} is past the last"
+    return f"showing {offset + 1:,}–{offset + shown:,} of {of} {things}"
+
+
+def offset_option(func: Callable) -> Callable:
+    return click.option("--offset", default=0, show_default=True, type=count(min=0), metavar="N",
+                        help="Skip the first N results (with --limit, pages through them).")(func)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import click
 
-from .common import db_option, dump_json, echo_lines, echo_text, open_store_or_fail
+from .common import count, db_option, dump_json, echo_lines, echo_text, not_found, offset_option, open_store_or_fail
+from .common import showing
 from .render import echo_jsonl, quote_lines
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
@@ -11,7 +12,7 @@ COPIES = click.option("--include-copies", is_flag=True, default=False,
                       help="Count syndicated copies (articles with duplicate_of set) too.")
 
 
-def _entity_lines(page) -> list[str]:
+def _entity_lines(page, offset: int = 0, total: int = 0) -> list[str]:
     out = [f"{page.name}  ({page.global_id or 'not linked'}; {page.articles} articles)",
            "aliases: " + ", ".join(page.aliases),
            "types: " + ", ".join(f"{t} {n}" for t, n in page.types),
@@ -19,7 +20,7 @@ def _entity_lines(page) -> list[str]:
            "mentions per month: " + ", ".join(f"{m} {n}" for m, n in page.mentions_by_month),
            "named with: " + (", ".join(f"{c.name} ({c.articles})" for c in page.cooccurring) or "-"),
            "quoted about them by: " + (", ".join(f"{s.speaker} ({s.quotes})" for s in page.quoted_by) or "-"),
-           f"quotes by them ({len(page.quotes)} shown):"]
+           f"quotes by them ({showing(offset, len(page.quotes), total, 'quotes') if total else 'none'}):"]
     out += ["  " + line for q in page.quotes for line in quote_lines(q, with_speaker=False)]
     out += [f"also matching: {c.name} ({c.global_id or 'not linked'}, {c.articles} articles)" for c in page.also]
     return out
@@ -29,15 +30,19 @@ def _entity_lines(page) -> list[str]:
 @click.argument("name")
 @db_option
 @COPIES
+@click.option("-n", "--limit", default=20, show_default=True, type=count(), help="Most quotes by them to list.")
+@offset_option
 @FORMAT
-def entity(name, db, include_copies, fmt) -> None:
-    """One entity across articles: aliases, roles, types, mentions per month, who they appear with and quotes."""
+def entity(name, db, include_copies, limit, offset, fmt) -> None:
+    """One entity across articles: aliases, roles, types, mentions per month, who they appear with and quotes by
+    them (--limit and --offset page through those, newest first)."""
     from .. import query
     with open_store_or_fail(db) as store:
-        page = query.entity(store, name, include_copies=include_copies)
+        page = query.entity(store, name, include_copies=include_copies, quotes=limit, quotes_offset=offset)
+        total = query.quotes_by_count(store, name, include_copies=include_copies) if fmt == "table" and page else 0
     if page is None:
-        raise click.ClickException(f"no stored entity matches {name!r}")
-    click.echo(dump_json(page.as_dict())) if fmt == "jsonl" else echo_lines(_entity_lines(page))
+        raise not_found("entity", f"name {name!r}")
+    click.echo(dump_json(page.as_dict())) if fmt == "jsonl" else echo_lines(_entity_lines(page, offset, total))
 
 
 @click.command("story")
@@ -50,7 +55,7 @@ def story(story_id, db, fmt) -> None:
     with open_store_or_fail(db) as store:
         found = query.story(store, story_id)
     if found is None:
-        raise click.ClickException(f"no story with id {story_id!r}")
+        raise not_found("story", f"id {story_id!r}")
     if fmt == "jsonl":
         click.echo(dump_json(found.as_dict()))
         return
@@ -69,11 +74,14 @@ def story(story_id, db, fmt) -> None:
 @COPIES
 @FORMAT
 def timeline(name, db, by, plot, include_copies, fmt) -> None:
-    """Mentions of and quotes by an entity per day or ISO week (a table; a PNG chart with --plot)."""
+    """Mentions of and quotes by an entity per day or ISO week (a table; a PNG chart with --plot). A name that
+    matches no stored entity is an error (exit 1), as with `newsgraph entity`."""
     from .. import query
     from ..errors import MissingExtra
     with open_store_or_fail(db) as store:
         rows = query.timeline(store, name, by=by, include_copies=include_copies)
+    if not rows:  # a known entity has at least one article, so a timeline is empty only for an unknown name
+        raise not_found("entity", f"name {name!r}")
     if fmt == "jsonl":
         echo_jsonl(rows)
     else:

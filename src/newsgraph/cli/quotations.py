@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import sys
+from typing import Optional
 
 import click
 
-from .common import db_option, dump_json, echo_lines, open_store_or_fail
+from .common import db_option, dump_json, echo_lines, none_found, not_found, open_store_or_fail, showing
 from .render import echo_jsonl, write_csv
 
 #: The cluster list's CSV: the flat fields of ``QuoteCluster.as_dict()``.
@@ -34,11 +35,16 @@ def cluster_lines(c) -> list[str]:
             f"{c.first_published or 'undated'}  {speaker}{flags}", f"    “{c.text}”"]
 
 
-def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, fmt: str) -> None:
+def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, offset: int, fmt: str) -> None:
     from .. import query
+    order = "first_seen" if first_seen else "occurrences"
     with open_store_or_fail(db) as store:
-        rows = query.quotations(store, conflicts=conflicts, order="first_seen" if first_seen else "occurrences",
-                                limit=limit)
+        rows = query.quotations(store, conflicts=conflicts, order=order, limit=limit + 1, offset=offset)
+        more, rows = len(rows) > limit, rows[:limit]
+        total: Optional[int] = offset + len(rows)
+        if fmt == "table" and (more or (not rows and offset)):  # the table's count, up to a cap (read to count)
+            counted = query.quotations(store, conflicts=conflicts, order=order, limit=query.COUNT_CAP + 1)
+            total = len(counted) if len(counted) <= query.COUNT_CAP else None
         complete = query.clusters_complete(store)
     if not complete:
         click.echo(_STALE, err=True)
@@ -48,6 +54,10 @@ def list_clusters(db, conflicts: bool, first_seen: bool, limit: int, fmt: str) -
         write_csv([r.as_dict() for r in rows], sys.stdout, CLUSTER_CSV_COLUMNS)
     else:
         echo_lines(line for r in rows for line in cluster_lines(r))
+    if total == 0:
+        none_found("conflicting quotations" if conflicts else "quotations")
+    elif fmt == "table":
+        click.echo(showing(offset, len(rows), total, "quotations", query.COUNT_CAP), err=True)
 
 
 def page_lines(q) -> list[str]:
@@ -83,7 +93,7 @@ def quote(cluster_id, db, fmt) -> None:
     with open_store_or_fail(db) as store:
         found = query.quotation(store, cluster_id)
     if found is None:
-        raise click.ClickException(f"no quotation cluster #{cluster_id}")
+        raise not_found("quotation", f"cluster #{cluster_id}")
     if not found.complete:
         click.echo(_STALE, err=True)
     if fmt == "json":

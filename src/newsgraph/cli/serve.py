@@ -5,7 +5,10 @@ import ipaddress
 
 import click
 
-from .common import db_option, open_store_or_fail
+from .common import count, db_option, open_store_or_fail
+
+#: ``serve --max-ingest-bytes``' default: newsgraph.serve.ingest.MAX_INGEST_BYTES, not imported (that needs fastapi).
+MAX_INGEST_BYTES = 10_000_000
 
 
 def _loopback(host: str) -> bool:
@@ -22,12 +25,24 @@ def _loopback(host: str) -> bool:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; loopback by default, so nothing outside this machine can connect.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
-def serve(db, host, port) -> None:
-    """Serve the JSON API (/api/v1/…) and the web reader (/) over a store, read-only, until interrupted."""
+@click.option("--allow-ingest", is_flag=True, default=False,
+              help="Accept POST /api/v1/ingest (JSONL lines or one HTML page), run through the normal ingest into "
+                   "this store, one request at a time. Without it no endpoint writes.")
+@click.option("--max-ingest-bytes", type=count(), default=MAX_INGEST_BYTES, show_default=True,
+              metavar="N",
+              help="With --allow-ingest: the largest body accepted (413 beyond it).")
+def serve(db, host, port, allow_ingest, max_ingest_bytes) -> None:
+    """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
+    --allow-ingest."""
     from ..serve import run
     from ..storage import default_db_path
     open_store_or_fail(db).close()  # a missing or foreign database is a clear error before anything listens
     if not _loopback(host):
         click.echo(f"warning: listening on {host}: other machines can read this knowledge base", err=True)
-    click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
-    run(db or default_db_path(), host=host, port=port)
+    if allow_ingest and not _loopback(host):
+        click.echo(f"warning: --allow-ingest on {host}: other machines can write to this knowledge base", err=True)
+    mode = f"accepting ingest up to {max_ingest_bytes:,} bytes" if allow_ingest else "read-only"
+    click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/, {mode} (Ctrl+C stops)",
+               err=True)
+    run(db or default_db_path(), host=host, port=port, allow_ingest=allow_ingest,
+        max_ingest_bytes=max_ingest_bytes)

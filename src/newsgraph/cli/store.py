@@ -7,7 +7,7 @@ import click
 
 from ..storage.base import SEARCH_WINDOW
 from .common import close_out, count, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
-from .common import echo_lines
+from .common import criteria, echo_lines, none_found, not_found, offset_option, showing
 from .render import bracketed, echo_jsonl, quote_lines, write_csv
 
 #: The quotes CSV: the flat fields of ``QuoteHit.as_dict()`` (the whole quote record stays in jsonl).
@@ -17,16 +17,30 @@ QUOTE_CSV_COLUMNS = ["speaker", "kind", "text", "cue", "article", "title", "publ
 @click.command()
 @click.argument("article_id")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["pretty", "json"]), default="pretty", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "pretty"]), default="text", show_default=True,
+              help="text: the article laid out for reading; json: its output record on one line; pretty: the "
+                   "record indented.")
 def show(article_id, db, fmt) -> None:
-    """Show one stored article's record by its ID."""
+    """Show one stored article by its ID: title, metadata, the text with its quotations marked, then the quotes
+    (speaker, kind, how the speaker was found), entities, figures and dates.
+
+    On a colour terminal each quotation is drawn in its speaker's colour (their own words in bold, a reported quote
+    in italics); in a pipe, a file or with NO_COLOR it is bracketed with its number, [q1 …], matching the list
+    below the text. --format json prints the output record (DESIGN.md) instead."""
     from .. import query
     from ..record import to_record
     with open_store_or_fail(db) as store:
         article = query.show(store, article_id)
     if article is None:
-        raise click.ClickException(f"no article with id {article_id!r}")
-    click.echo(dump_json(to_record(article), pretty=fmt == "pretty"))
+        raise not_found("article", f"id {article_id!r}")
+    record = to_record(article)
+    if fmt != "text":
+        click.echo(dump_json(record, pretty=fmt == "pretty"))
+        return
+    from rich.console import Console
+    from .article import render
+    console = Console(highlight=False, soft_wrap=not sys.stdout.isatty())
+    render(record, console)
 
 
 @click.command(help="Full-text search over stored titles and texts (FTS5), best match first, with optional filters."
@@ -43,23 +57,35 @@ def show(article_id, db, fmt) -> None:
               help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
+@click.option("--speaker", default=None, metavar="NAME",
+              help="Only articles quoting this speaker, found by any of their names as in `quotes --speaker`; a "
+                   "name that means several people is noted on stderr.")
 @click.option("--story", default=None, metavar="ID", help="Only articles of this story.")
 @click.option("--window", default=None, type=count(min=0), metavar="N",
               help=f"Rank a broad query among its N newest matches instead of {SEARCH_WINDOW:,}; 0 ranks every"
                    " match (exact, but slow on common words in a large store).")
+@offset_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
-def search(query_text, db, limit, since, until, source, entity, story, window, fmt) -> None:
+def search(query_text, db, limit, since, until, source, entity, speaker, story, window, offset, fmt) -> None:
     from .. import query
+    from ..linking import describe
+    filters = query.SearchFilters(since=since, until=until, source=source, entity=entity, story=story,
+                                  speaker=speaker)
     with open_store_or_fail(db) as store:
-        hits = query.search(store, query_text, limit=limit, since=since, until=until, source=source,
-                            entity=entity, story=story, window=window)
+        page = query.search_page(store, query_text, filters, limit=limit, offset=offset, window=window)
+        several = describe(query.speakers_named(store, speaker), speaker) if speaker else None
+    if several:  # a surname two people share: the articles quoting any of them are found
+        click.echo(f"note: {several}", err=True)
     if fmt == "jsonl":
-        echo_jsonl(hits)
-        return
-    for hit in hits:
-        echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {bracketed(hit.snippet)}"])
-    if not hits:
-        click.echo("no matches", err=True)
+        echo_jsonl(page.hits)
+    else:
+        for hit in page.hits:
+            echo_lines([f"{hit.id}  {hit.published or '':<19}  {hit.title or ''}", f"    {bracketed(hit.snippet)}"])
+    if not page.total:
+        none_found("articles", criteria(query=query_text, since=since, until=until, source=source, entity=entity,
+                                        speaker=speaker, story=story))
+    elif fmt == "table":
+        click.echo(showing(offset, len(page.hits), page.total, "articles"), err=True)
 
 
 @click.command()
@@ -83,8 +109,10 @@ def search(query_text, db, limit, since, until, source, entity, story, window, f
 @click.option("--first-seen", is_flag=True, default=False,
               help="Clusters in order of first appearance, earliest first (implies --unique).")
 @click.option("-n", "--limit", default=100, show_default=True, type=count())
+@offset_option
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True)
-def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, first_seen, limit, fmt) -> None:
+def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, first_seen, limit, offset,
+           fmt) -> None:
     """Stored quotations: speaker, date, kind, article and the words, filtered by speaker, subject and date.
 
     Only direct quotes (the speaker's own words) are shown in quotation marks; a reported (indirect) or partly
@@ -97,22 +125,32 @@ def quotes(db, speaker, about, since, until, include_copies, unique, conflicts, 
             raise click.UsageError("--unique/--conflicts/--first-seen list quotation clusters; --speaker, --about, "
                                    "--since, --until and --include-copies filter single quotes")
         from .quotations import list_clusters
-        list_clusters(db, conflicts, first_seen, limit, fmt)
+        list_clusters(db, conflicts, first_seen, limit, offset, fmt)
         return
     from .. import query
     from ..linking import describe
     with open_store_or_fail(db) as store:
-        hits = query.quotes(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
-                            include_copies=include_copies)
+        page = query.quotes_page(store, speaker=speaker, about=about, since=since, until=until, limit=limit,
+                                 offset=offset, include_copies=include_copies)
+        total = offset + len(page.quotes) if page.next_offset is None else None
+        # The table says how many: past this page (or past the end), they are counted, up to COUNT_CAP.
+        if fmt == "table" and (total is None or (not page.quotes and offset)):
+            total = query.count_quotes(store, speaker=speaker, about=about, since=since, until=until,
+                                       include_copies=include_copies)
         several = describe(query.speakers_named(store, speaker), speaker) if speaker else None
     if several:  # a surname two people share: say whose quotes these are
         click.echo(f"note: {several}", err=True)
+    hits = page.quotes
     if fmt == "jsonl":
         echo_jsonl(hits)
     elif fmt == "csv":
         write_csv([h.as_dict() for h in hits], sys.stdout, QUOTE_CSV_COLUMNS)
     else:
         echo_lines(line for h in hits for line in quote_lines(h))
+    if total == 0:
+        none_found("quotes", criteria(speaker=speaker, about=about, since=since, until=until))
+    elif fmt == "table":
+        click.echo(showing(offset, len(hits), total, "quotes", query.COUNT_CAP), err=True)
 
 
 @click.command()

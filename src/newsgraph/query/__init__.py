@@ -8,16 +8,18 @@ from typing import Optional
 from ..export import CSV_COLUMNS, FORMATS, export
 from ..model import Article
 from ..storage.base import QuoteHit, SearchFilters, SearchHit, Store
-from .entities import EntityPage, TimelineRow, entity, plot_timeline, timeline
-from .pages import QUOTE_KINDS, QuotePage, SearchPage, quotes_about, quotes_page, search_page, talks_about
+from .entities import EntityPage, TimelineRow, entity, plot_timeline, quotes_by_count, timeline
+from .pages import (COUNT_CAP, QUOTE_KINDS, QuotePage, SearchPage, count_quotes, quotes_about, quotes_page,
+                    search_page, talks_about)
 from .quotations import Quotation, clusters_complete, quotation, quotations, rebuild_clusters
-from .speakers import speakers_named, with_linked_quotes
+from .speakers import speaker_filters, speakers_named, with_linked_quotes
 from .stories import Story, story
 
-__all__ = ["search", "show", "quotes", "speakers_named", "export", "entity", "timeline", "plot_timeline", "story",
-           "EntityPage", "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS", "CSV_COLUMNS", "SearchPage",
-           "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS", "Quotation",
-           "quotation", "quotations", "clusters_complete", "rebuild_clusters"]
+__all__ = ["search", "show", "quotes", "speakers_named", "speaker_filters", "export", "entity", "timeline",
+           "plot_timeline", "story", "EntityPage", "TimelineRow", "Story", "SearchFilters", "EXPORT_FORMATS",
+           "CSV_COLUMNS", "SearchPage", "QuotePage", "search_page", "quotes_page", "count_quotes", "COUNT_CAP",
+           "quotes_by_count", "talks_about", "quotes_about", "QUOTE_KINDS", "Quotation", "quotation", "quotations",
+           "clusters_complete", "rebuild_clusters"]
 
 EXPORT_FORMATS = FORMATS
 
@@ -28,10 +30,12 @@ def search(store: Store, query: str, limit: int = 20, offset: int = 0, *, raw: b
            window: Optional[int] = None) -> list[SearchHit]:
     """Full-text search; any string is safe unless ``raw`` asks for the backend's query syntax. Filters: published
     ``since``/``until`` (ISO 8601 at any precision), outlet ``source``, an ``entity`` named in the article (its
-    aliases too once linked), a ``story`` id, a ``speaker`` quoted in the article. ``window``: how many of the
+    aliases too once linked), a ``story`` id, a ``speaker`` quoted in the article (under any of their names the
+    registry knows). ``window``: how many of the
     newest matches a broad query is ranked among (None: the store's default, ``SEARCH_WINDOW`` for SQLite; 0: all
     of them, exact but slow)."""
     filters = SearchFilters(since=since, until=until, source=source, entity=entity, story=story, speaker=speaker)
+    filters, _ = speaker_filters(store, filters)
     return store.search(query, limit=limit, offset=offset, raw=raw, filters=filters, window=window)
 
 

@@ -15,7 +15,8 @@ from ..errors import ConfigError, MissingExtra
 from ..storage.base import EntityCount, EntityRef, QuoteHit, SpeakerCount, Store
 from .speakers import speakers_named
 
-__all__ = ["EntityPage", "TimelineRow", "entity", "resolve_ref", "timeline", "plot_timeline", "PERIODS"]
+__all__ = ["EntityPage", "TimelineRow", "entity", "quotes_by_count", "resolve_ref", "timeline", "plot_timeline",
+           "PERIODS"]
 
 PERIODS = ("day", "week")
 
@@ -65,8 +66,12 @@ def resolve_ref(store: Store, name: str) -> Optional[EntityRef]:
     return _resolve(store, name)[0]
 
 
-def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 20) -> Optional[EntityPage]:
-    """The page of the entity ``name`` means, or None when no stored entity matches."""
+def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 20,
+           quotes_offset: int = 0) -> Optional[EntityPage]:
+    """The page of the entity ``name`` means, or None when no stored entity matches; ``quotes`` quotes by them from
+    the ``quotes_offset``-th on, newest first (:func:`quotes_by_count` counts them all)."""
+    if quotes_offset < 0:
+        raise ConfigError(f"offset {quotes_offset} is negative: the first quote is offset 0")
     ref, display, also = _resolve(store, name)
     if ref is None:
         return None
@@ -84,7 +89,15 @@ def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 
         aliases=sorted({r.name for r in rows}), roles=roles.most_common(),
         types=Counter(r.type for r in kept).most_common(), mentions_by_month=sorted(months.items()),
         cooccurring=views.cooccurring(ref), quoted_by=views.quoted_by(ref, include_copies),
-        quotes=views.quotes_by(ref, include_copies, quotes), also=also)
+        quotes=views.quotes_by(ref, include_copies, quotes_offset + quotes)[quotes_offset:], also=also)
+
+
+def quotes_by_count(store: Store, name: str, include_copies: bool = False) -> int:
+    """How many quotes the entity ``name`` means speaks (what :func:`entity` pages through); 0 when none matches."""
+    ref = resolve_ref(store, name)
+    if ref is None:
+        return 0
+    return sum(counts.quotes for counts in store.entity_views().per_article(ref, include_copies))
 
 
 @dataclass(frozen=True, slots=True)

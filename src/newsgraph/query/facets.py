@@ -39,6 +39,8 @@ def search_facets(store: Store, query: str, filters: SearchFilters, top: int = 1
     outlets: Counter = Counter()
     people: Counter = Counter()
     orgs: Counter = Counter()
+    from .speakers import speaker_filters
+    filters, _ = speaker_filters(store, filters)
     hits = store.search(query, limit=top, filters=filters)
     rank = {hit.id: i for i, hit in enumerate(hits)}
     # In rank order, as the hits came: ties among the most common values keep the order of the best match first.

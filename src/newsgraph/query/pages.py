@@ -7,9 +7,10 @@ from typing import Any, Optional
 
 from ..errors import ConfigError
 from ..storage.base import QuoteEdge, QuoteHit, SearchFilters, SearchHit, Store
-from .speakers import speakers_named, with_linked_quotes
+from .speakers import speaker_filters, speakers_named, with_linked_quotes
 
-__all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "talks_about", "quotes_about", "QUOTE_KINDS"]
+__all__ = ["SearchPage", "QuotePage", "search_page", "quotes_page", "count_quotes", "talks_about", "quotes_about",
+           "QUOTE_KINDS", "COUNT_CAP"]
 
 QUOTE_KINDS = ("direct", "mixed", "indirect")
 
@@ -40,11 +41,17 @@ class QuotePage:
         return {"quotes": [q.as_dict() for q in self.quotes], "next_offset": self.next_offset}
 
 
-def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 20, offset: int = 0) -> SearchPage:
+def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 20, offset: int = 0,
+                window: Optional[int] = None) -> SearchPage:
     """Hits ``offset`` to ``offset + limit`` and the number of all matches (ranked among the store's window
-    first; pages past it are ranked among as many newest matches as they reach)."""
-    hits = store.search(query, limit=limit + 1, offset=offset, filters=filters)
-    total = store.search_count(query, filters=filters) if hits else 0
+    first, or among ``window`` newest matches; pages past it are ranked among as many newest matches as they
+    reach). A speaker is found by any of their names (:func:`speaker_filters`)."""
+    if offset < 0:
+        raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
+    filters, _ = speaker_filters(store, filters)
+    hits = store.search(query, limit=limit + 1, offset=offset, filters=filters, window=window)
+    # No hit on this page: a page past the end still says how many there are (0 only when nothing matches).
+    total = store.search_count(query, filters=filters) if hits or offset else 0
     more = len(hits) > limit
     return SearchPage(total, offset, hits[:limit], offset + limit if more else None)
 
@@ -57,6 +64,8 @@ def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str
     again: the speaker's linked quotes are merged into the name match by date, so a store offset would not do."""
     if kind is not None and kind not in QUOTE_KINDS:
         raise ConfigError(f"unknown quote kind {kind!r}; choose one of {', '.join(QUOTE_KINDS)}")
+    if offset < 0:
+        raise ConfigError(f"offset {offset} is negative: the first quote is offset 0")
     want = offset + limit + 1  # one more than the page says whether another page follows
     fetch = max(want, 50)
     while True:
@@ -67,6 +76,21 @@ def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str
         fetch *= 2
     more = len(kept) > offset + limit
     return QuotePage(kept[offset:offset + limit], offset + limit if more else None)
+
+
+#: How far :func:`count_quotes` counts before it says "more than": a count is read quote by quote.
+COUNT_CAP = 10_000
+
+
+def count_quotes(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,
+                 kind: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                 include_copies: bool = False, most: int = COUNT_CAP) -> Optional[int]:
+    """How many quotes :func:`quotes_page` pages through for these filters; None when more than ``most`` (the
+    store has no count of its own, so the quotes are read, up to ``most``)."""
+    rows = _quotes(store, speaker, about, since, until, most + 1, include_copies)
+    if len(rows) > most:
+        return None
+    return sum(1 for hit in rows if kind is None or hit.kind == kind)
 
 
 def _quotes(store: Store, speaker: Optional[str], about: Optional[str], since: Optional[str], until: Optional[str],

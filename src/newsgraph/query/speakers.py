@@ -7,11 +7,12 @@ several entities (a surname two people share), ``speakers_named`` returns them a
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from ..linking.lookup import KnownEntity, entities_named
 from ..text import fold_name as fold
-from ..storage.base import EntityRef, QuoteHit, Store
+from ..storage.base import EntityRef, QuoteHit, SearchFilters, Store
 
 # How many quotes per entity are read when a date or subject filter is applied after reading.
 _FILTERED_CAP = 100_000
@@ -20,6 +21,18 @@ _FILTERED_CAP = 100_000
 def speakers_named(store: Store, name: str) -> list[KnownEntity]:
     """The registry's entities ``name`` may mean (empty for a store that was never linked)."""
     return entities_named(store.entity_registry(), name)
+
+
+def speaker_filters(store: Store, filters: Optional[SearchFilters]) -> tuple[Optional[SearchFilters],
+                                                                            list[KnownEntity]]:
+    """``filters`` with the global ids of the people its ``speaker`` name means (``SearchFilters.speaker_ids``), so
+    a search finds an article that quotes them by another of their names, as ``quotes --speaker`` does; and those
+    people, so a caller can say when the name means several."""
+    if filters is None or not filters.speaker or filters.speaker_ids:
+        return filters, []
+    people = speakers_named(store, filters.speaker)
+    ids = tuple(p.global_id for p in people if p.global_id)
+    return (replace(filters, speaker_ids=ids) if ids else filters), people
 
 
 def with_linked_quotes(store: Store, hits: list[QuoteHit], people: list[KnownEntity], about: Optional[str],

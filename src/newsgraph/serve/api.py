@@ -1,7 +1,7 @@
 """The JSON API, ``/api/v1/…``: each endpoint is one query-layer call and answers its typed result ``as_dict()``.
 
-Paging is by an opaque ``cursor`` (the ``next_cursor`` of the previous page): clients never build offsets, so the
-paging scheme can change without breaking them.
+Paging is by an opaque ``cursor`` (the ``next_cursor`` of the previous page), so the paging scheme can change without
+breaking clients; an explicit ``offset`` (0 or more) is taken too, for a client that jumps to a page.
 """
 from __future__ import annotations
 
@@ -40,6 +40,18 @@ Date = Annotated[Optional[str], Query(pattern=DATE, description="ISO 8601 date a
                  AfterValidator(real_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Cursor = Annotated[Optional[str], Query(max_length=64, description="next_cursor of the previous page")]
+MAX_OFFSET = 100_000  # as the web reader's pages: deeper than anyone pages by hand
+
+
+def natural(value: Optional[int]) -> Optional[int]:
+    """An offset counts results from 0: a negative one is a 422 that says so, never read as 0."""
+    if value is not None and value < 0:
+        raise ValueError(f"{value} is negative: the first result is offset 0")
+    return value
+
+
+Offset = Annotated[Optional[int], Query(le=MAX_OFFSET, description="results to skip (instead of a cursor)"),
+                   AfterValidator(natural)]
 
 
 def store_of(request: Request) -> Store:
@@ -48,6 +60,13 @@ def store_of(request: Request) -> Store:
 
 def encode_cursor(offset: Optional[int]) -> Optional[str]:
     return None if offset is None else base64.urlsafe_b64encode(f"o{offset}".encode()).decode().rstrip("=")
+
+
+def start_of(cursor: Optional[str], offset: Optional[int]) -> int:
+    """Where a page starts: the ``cursor`` of the previous page, or an explicit ``offset`` (not both)."""
+    if cursor and offset is not None:
+        raise HTTPException(400, "give a cursor or an offset, not both")
+    return offset if offset is not None else decode_cursor(cursor)
 
 
 def decode_cursor(cursor: Optional[str]) -> int:
@@ -74,9 +93,9 @@ def _filters(since, until, outlet, entity, speaker, story) -> SearchFilters:
 @router.get("/search", summary="Full-text search with filters, a total count and cursor paging")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)], since: Date = None,
            until: Date = None, outlet: Text = None, entity: Text = None, speaker: Text = None, story: Text = None,
-           limit: Limit = 20, cursor: Cursor = None) -> dict[str, Any]:
+           limit: Limit = 20, cursor: Cursor = None, offset: Offset = None) -> dict[str, Any]:
     filters = _filters(since, until, outlet, entity, speaker, story)
-    page = query.search_page(store_of(request), q, filters, limit=limit, offset=decode_cursor(cursor))
+    page = query.search_page(store_of(request), q, filters, limit=limit, offset=start_of(cursor, offset))
     return _paged(page.as_dict())
 
 
@@ -99,9 +118,10 @@ def article(request: Request, article_id: str) -> dict[str, Any]:
 @router.get("/quotes", summary="Quotes by speaker, about an entity, by kind and date, newest first")
 def quotes(request: Request, speaker: Text = None, about: Text = None,
            kind: Optional[Literal["direct", "mixed", "indirect"]] = None, since: Date = None, until: Date = None,
-           include_copies: bool = False, limit: Limit = 50, cursor: Cursor = None) -> dict[str, Any]:
+           include_copies: bool = False, limit: Limit = 50, cursor: Cursor = None,
+           offset: Offset = None) -> dict[str, Any]:
     page = query.quotes_page(store_of(request), speaker=speaker, about=about, kind=kind, since=since, until=until,
-                             limit=limit, offset=decode_cursor(cursor), include_copies=include_copies)
+                             limit=limit, offset=start_of(cursor, offset), include_copies=include_copies)
     return _paged(page.as_dict())
 
 

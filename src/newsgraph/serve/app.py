@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from ..errors import ConfigError, NewsgraphError
 from ..storage import Store, open_store
-from . import api, quotations, web
+from . import api, ingest, quotations, web
 
 HERE = Path(__file__).parent
 #: No inline script, no other origin: stored article text can never run as code even if escaping failed somewhere.
@@ -60,7 +60,8 @@ class StorePool:
 
 DESCRIPTION = ("Read-only access to a newsgraph knowledge base: who said what, about whom, and when. Responses are "
                "the query layer's results as JSON; errors are {\"error\": {\"code\", \"message\"}}.")
-ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+ERROR_CODES = {400: "bad_request", 403: "read_only", 404: "not_found", 405: "method_not_allowed",
+               413: "too_large", 415: "unsupported_media_type"}
 
 
 def _error(status: int, code: str, message: str) -> JSONResponse:
@@ -104,7 +105,9 @@ def _install_errors(app: FastAPI) -> None:
         return _error(500, "internal_error", f"internal error ({type(exc).__name__})")
 
 
-def build(db: str) -> FastAPI:
+def build(db: str, allow_ingest: bool = False,
+          max_ingest_bytes: int = ingest.MAX_INGEST_BYTES) -> FastAPI:
+    """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``."""
     pool = StorePool(db)
 
     @asynccontextmanager
@@ -115,6 +118,7 @@ def build(db: str) -> FastAPI:
     app = FastAPI(lifespan=lifespan, title="newsgraph", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url=None, redoc_url=None, description=DESCRIPTION)
     app.state.pool = pool
+    app.state.ingest = ingest.IngestSettings(db, max_ingest_bytes) if allow_ingest else None
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any):
@@ -125,6 +129,7 @@ def build(db: str) -> FastAPI:
 
     _install_errors(app)
     app.include_router(api.router)
+    app.include_router(ingest.router)
     app.include_router(web.router)
     for router in quotations.routers:
         app.include_router(router)

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from .. import query
 from ..storage import Store
 from . import charts
-from .api import Cursor, Limit, _paged, decode_cursor, store_of
+from .api import Cursor, Limit, Offset, _paged, start_of, store_of
 from .web import render
 
 api_router = APIRouter(prefix="/api/v1")
@@ -46,8 +46,8 @@ def _found(store: Store, cluster_id: int) -> query.Quotation:
 @api_router.get("/quotations", summary="Unique quotations with their counts: most reported or earliest first, "
                 "optionally only those whose attributions conflict")
 def quotations_api(request: Request, conflicts: bool = False, order: Order = "count", limit: Limit = 50,
-                   cursor: Cursor = None) -> dict[str, Any]:
-    return _paged(_page(store_of(request), conflicts, order, limit, decode_cursor(cursor)))
+                   cursor: Cursor = None, offset: Offset = None) -> dict[str, Any]:
+    return _paged(_page(store_of(request), conflicts, order, limit, start_of(cursor, offset)))
 
 
 @api_router.get("/quotations/{cluster_id}", summary="One quotation: canonical text, speaker vote, first seen, "

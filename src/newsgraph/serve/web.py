@@ -23,7 +23,14 @@ env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
 env.filters["path"] = lambda value: quote(str(value), safe="")
 env.globals["snippet_html"] = markup.snippet_html
 PAGE = 20
-NAME = Query(None, max_length=200)
+
+
+def name_param():
+    """A new Query for each name filter: one Query object shared by several parameters takes the first one's name as
+    its alias, so ``entity=``, ``speaker=`` and ``story=`` were read from ``outlet=``."""
+    return Query(None, max_length=200)
+
+
 FILTERS = ("since", "until", "outlet", "entity", "speaker", "story")
 
 
@@ -42,8 +49,8 @@ def _link(**params: Any) -> str:
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
                 since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
-                outlet: Optional[str] = NAME, entity: Optional[str] = NAME, speaker: Optional[str] = NAME,
-                story: Optional[str] = NAME,
+                outlet: Optional[str] = name_param(), entity: Optional[str] = name_param(),
+                speaker: Optional[str] = name_param(), story: Optional[str] = name_param(),
                 offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
     store = store_of(request)
     chosen = {"since": since, "until": until, "outlet": outlet, "entity": entity, "speaker": speaker,
@@ -54,7 +61,8 @@ def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
         page = query.search_page(store, q, filters, limit=PAGE, offset=offset)
         facets = search_facets(store, q, filters)
         base = {"q": q, **chosen}
-        context.update(page=page, facets=facets, chart=charts.month_chart(facets.months, "articles",
+        speakers = query.speakers_named(store, speaker) if speaker else []
+        context.update(page=page, facets=facets, speakers=speakers, chart=charts.month_chart(facets.months, "articles",
                                                                               "matching articles per month"),
                        next_link=_link(**base, offset=page.next_offset) if page.next_offset else None,
                        prev_link=_link(**base, offset=max(0, offset - PAGE)) if offset else None,

@@ -96,7 +96,9 @@ class SearchFilters:
     ``source`` is the outlet (case-insensitive, exact); ``entity`` matches entity names as a case-insensitive
     substring, or any article linked to the same global entity as an entity of exactly that name; ``story`` is a
     story id (DESIGN.md ``story``); ``speaker``: the article quotes someone whose name matches as in
-    :meth:`Store.quotes` (from the start of a word, else a substring)."""
+    :meth:`Store.quotes` (from the start of a word, else a substring); ``speaker_ids``: global entity ids of the
+    people that name means in the cross-article registry (``query.speakers_named``), so an article that quotes
+    one of them under another name ("Brenner" for "Karl Brenner") passes the speaker filter too."""
 
     since: Optional[str] = None
     until: Optional[str] = None
@@ -104,6 +106,7 @@ class SearchFilters:
     entity: Optional[str] = None
     story: Optional[str] = None
     speaker: Optional[str] = None
+    speaker_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,13 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
         params += values
     if filters.speaker:
         condition, values = speaker_filter(key(filters.speaker) or "", col)
+        if filters.speaker_ids:
+            linked, ids = linked_speaker_filter(filters.speaker_ids, col)
+            condition, values = f"({condition} OR {linked})", values + ids
+        where.append(condition)
+        params += values
+    elif filters.speaker_ids:
+        condition, values = linked_speaker_filter(filters.speaker_ids, col)
         where.append(condition)
         params += values
     return "".join(" AND " + w for w in where), params
@@ -107,6 +114,13 @@ def speaker_filter(speaker_key: str, col: str) -> tuple[str, list[Any]]:
               " AND strpos(q.speaker_key, %s) > 0)").format(col=col)
     return (f"(CASE WHEN EXISTS ({words}) THEN {by_word} ELSE {inside} END)",
             [speaker_key, speaker_key + TOP, speaker_key, speaker_key + TOP, speaker_key])
+
+
+def linked_speaker_filter(speaker_ids: tuple[str, ...], col: str) -> tuple[str, list[Any]]:
+    """The article quotes a speaker linked to one of the global ids ``speaker_ids`` (whatever name it has there)."""
+    return ("EXISTS (SELECT 1 FROM quotes q JOIN entities s ON s.article = q.article AND s.revision = q.revision"
+            " AND s.local_id = q.speaker_entity WHERE q.article = {col}.id AND q.revision = {col}.revision"
+            " AND s.global_id = ANY(%s))").format(col=col), [list(speaker_ids)]
 
 
 def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:

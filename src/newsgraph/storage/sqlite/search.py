@@ -153,18 +153,29 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
         condition, values = facets.entity_filter(conn, key(filters.entity))
         where.append(condition)
         params += values
-    if filters.speaker:
-        condition, values = _speaker_filter(conn, key(filters.speaker) or "")
+    if filters.speaker or filters.speaker_ids:
+        condition, values = _speaker_filter(conn, key(filters.speaker or "") or "", filters.speaker_ids)
         where.append(condition)
         params += values
     return "".join(" AND " + w for w in where), params
 
 
-def _speaker_filter(conn: sqlite3.Connection, speaker_key: str) -> tuple[str, list[Any]]:
+def _speaker_filter(conn: sqlite3.Connection, speaker_key: str,
+                    speaker_ids: tuple[str, ...] = ()) -> tuple[str, list[Any]]:
     """The article quotes a speaker whose name has a word starting with ``speaker_key`` (as ``Store.quotes``
-    matches), or, when no indexed speaker has one, whose name contains it. Checked per match through the
-    quotes_article index: a speaker filter narrows a query, it is not a query of its own."""
-    word_start = bool(speakers.matching_terms(conn, speaker_key, most=1))
-    test = "instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0"
-    return (f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND {test})",
-            [speaker_key])
+    matches), or, when no indexed speaker has one, whose name contains it, checked per match through the
+    quotes_article index: a speaker filter narrows a query, it is not a query of its own. Or it quotes a speaker
+    linked to one of the global ids ``speaker_ids``: those articles are listed once (the entities_global index, then
+    the quotes of each), not joined per match."""
+    tests, params = [], []
+    if speaker_key:
+        word_start = bool(speakers.matching_terms(conn, speaker_key, most=1))
+        test = "instr(' ' || q.speaker_key, ' ' || ?) > 0" if word_start else "instr(q.speaker_key, ?) > 0"
+        tests.append(f"EXISTS (SELECT 1 FROM quotes q WHERE q.article = a.id AND q.revision = a.revision AND {test})")
+        params.append(speaker_key)
+    if speaker_ids:
+        tests.append("(a.id, a.revision) IN (SELECT s.article, s.revision FROM entities s JOIN quotes q"
+                     " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
+                     f" WHERE s.global_id IN ({', '.join('?' * len(speaker_ids))}))")
+        params += list(speaker_ids)
+    return "(" + (" OR ".join(tests) or "0") + ")", params
