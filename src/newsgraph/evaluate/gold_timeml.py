@@ -1,6 +1,6 @@
-"""Inline TimeML documents as :class:`GoldDoc` records: one document a line, its creation time, a tab, and the text
-with ``<TIMEX3 type="…" value="…">…</TIMEX3>`` around each expression (lines starting with ``#`` and blank lines are
-skipped). The form our own hand-annotated test sentences are written in."""
+"""Inline TimeML documents as :class:`GoldDoc` records: one document a line, its creation time, a tab, and the
+text with ``<TIMEX3 type="…" value="…">…</TIMEX3>`` around each expression (lines starting with ``#`` and blank
+lines are skipped). The form our own hand-annotated test sentences are written in."""
 from __future__ import annotations
 
 import html

@@ -16,7 +16,7 @@ from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _EN = lang.get("en").figures
 QUALIFIERS, POST_QUALIFIERS, PERCENT_WORDS = _EN.QUALIFIERS, _EN.POST_QUALIFIERS, _EN.PERCENT_WORDS
@@ -211,7 +211,7 @@ def pounds_are_money(doc: "Doc", i: int) -> bool:
     return k >= 0 and (doc[k].pos_ in ("VERB", "AUX") and _paying(doc[k]) or doc[k].lower_ in _EN.MONEY_NOUNS_BEFORE)
 
 
-def _paying(verb) -> bool:
+def _paying(verb: "Token") -> bool:
     """A verb of paying, also where the tagger's lemma is off ("fined" → "fin")."""
     word = verb.lower_
     return any(form in _EN.MONEY_VERBS for form in (lemma_of(verb), word, word.removesuffix("d"),
