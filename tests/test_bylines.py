@@ -6,11 +6,13 @@ import json
 
 import pytest
 
-from newsgraph.extraction.bylines import read_credit
+from newsgraph.extraction import extract as extract_article
+from newsgraph.extraction.bylines import dateline_agency, read_credit
 from newsgraph.extraction.capture import clean_capture
 from newsgraph.extraction.fast import FastExtractor
 from newsgraph.extraction.lines import parse_byline
 from newsgraph.model import Article, Page
+from newsgraph.record import from_record, to_record
 
 pytest.importorskip("selectolax.lexbor")
 
@@ -30,6 +32,13 @@ def extract(head: str, byline: str = "") -> Article:
             f"</article></body></html>")
     result = FastExtractor(fallback=False).extract(Page(content=html, kind="html", origin="t",
                                                         url="https://daily.example/news/floods"))
+    assert isinstance(result, Article), result
+    return result
+
+
+def extract_page(html: str) -> Article:
+    """The whole extraction step, as a run does it (the dateline is read when the article is finished)."""
+    result = extract_article(Page(content=html, kind="html", origin="t", url="https://daily.example/news/floods"))
     assert isinstance(result, Article), result
     return result
 
@@ -102,3 +111,76 @@ def test_an_agency_on_the_line_under_the_byline_is_the_source():
     assert result.authors == ["KAIRA BERGSTROM-LIND"]
     assert result.text.startswith("Flood warnings were issued")
     assert "Associated Press" in agency_notes(result)[0]
+
+
+# ---------------------------------------------------------------- the optional ``agency`` field of the record
+
+def test_the_agency_is_a_field_beside_every_named_author():
+    article = extract("", '<p class="byline">By Ann Lee and Tom Ray, Associated Press</p>')
+    assert article.authors == ["Ann Lee", "Tom Ray"]
+    assert article.agency == "Associated Press"
+
+
+def test_a_page_without_an_agency_has_no_agency_field():
+    article = extract('<meta name="author" content="Ann Lee">')
+    assert (article.authors, article.agency) == (["Ann Lee"], None)
+    record = to_record(article)
+    assert "agency" not in record  # optional: written only where a byline names one
+    assert from_record(record).agency is None
+
+
+def test_the_agency_survives_the_record_round_trip_and_sits_after_the_authors():
+    article = extract("", '<p class="byline">By Ann Lee, Reuters</p>')
+    record = to_record(article)
+    keys = list(record)
+    assert record["agency"] == "Reuters" and keys.index("agency") == keys.index("authors") + 1
+    assert from_record(json.loads(json.dumps(record))).agency == "Reuters"
+
+
+def test_two_agencies_are_both_kept():
+    article = extract("", '<p class="byline">By Ann Lee, Associated Press and Tom Ray, Reuters</p>')
+    assert article.authors == ["Ann Lee", "Tom Ray"]
+    assert article.agency == "Associated Press; Reuters"
+
+
+@pytest.mark.parametrize("lede, agency", [
+    ("LONDON (Reuters) - Flood warnings were issued on Sunday for three river towns.", "Reuters"),
+    ("WASHINGTON, March 4 (AP) — Flood warnings were issued on Sunday for three river towns.", "AP"),
+    ("PARIS (Texas) - Flood warnings were issued on Sunday for three river towns.", None),  # a state, no agency
+    ("Flood warnings (the third this year) were issued on Sunday - officials said.", None),
+])
+def test_a_wire_dateline_names_the_agency(lede, agency):
+    body = f"<p>{lede}</p>" + BODY
+    html = (f"<!doctype html><html><head><title>Flood warnings for river towns</title></head><body><article>"
+            f"<h1>Flood warnings for river towns</h1><div class='story-body'>{body}</div></article></body></html>")
+    article = extract_page(html)
+    assert article.agency == agency
+    assert article.authors == []
+
+
+def test_a_byline_agency_wins_over_the_dateline():
+    body = "<p>LONDON (Reuters) - Flood warnings were issued on Sunday for three river towns.</p>" + BODY
+    html = (f"<!doctype html><html><head><title>Flood warnings for river towns</title></head><body><article>"
+            f"<h1>Flood warnings for river towns</h1><p class='byline'>By Ann Lee, Associated Press</p>"
+            f"<div class='story-body'>{body}</div></article></body></html>")
+    article = extract_page(html)
+    assert (article.authors, article.agency) == (["Ann Lee"], "Associated Press")
+
+
+def test_a_capture_gives_its_agency_to_the_article():
+    text = "\n".join(["Flood warnings for river towns", "By Kai Berg and Lea Dorn, Reuters",
+                      "March 4, 2024"] + [p for p in BODY.replace("<p>", "").split("</p>") if p])
+    article = extract_article(Page(content=text, kind="capture", origin="t"))
+    assert (article.authors, article.agency) == (["Kai Berg", "Lea Dorn"], "Reuters")
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("NEW YORK, March 4 (Reuters) - Stocks fell.", "Reuters"),
+    ("BEIRUT (AFP) – Protesters gathered.", "AFP"),
+    ("SEOUL (Yonhap) -- Talks resumed.", "Yonhap"),
+    ("Officials (AP) said nothing.", None),       # no dateline shape: no dash after the parenthesis
+    ("The report (Reuters) - a summary.", None),  # lower-case words are no dateline city
+    ("", None),
+])
+def test_dateline_agency(text, agency):
+    assert dateline_agency(text) == agency

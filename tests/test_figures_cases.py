@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.enrichment.figures import find_figures
+from newsgraph.enrichment.figures import FigureAnnotator, find_figures
+from newsgraph.enrichment.figures.annotator import country_of
 from newsgraph.model import Article
 from newsgraph.record import from_record, to_record
 
@@ -107,3 +108,82 @@ def test_a_count_coordinated_with_a_count_stays(nlp):
 def test_a_repeated_vague_plural_is_one_figure(nlp):
     [f] = figures(nlp, "We are taking in billions and billions of dollars from tariffs.")
     assert (f.text, f.kind, f.unit, f.value, f.vague) == ("billions of dollars", "amount", "USD", None, True)
+
+
+# ---------------------------------------------------------------- pounds with nothing after: the article decides
+
+@pytest.mark.parametrize("text,kind,unit", [
+    ("The new plant produces 5,200 pounds a day.", "quantity", "lb"),   # no sign of British money: a weight
+    ("The marlin weighed in at 1,100 pounds.", "quantity", "lb"),
+    ("He was fined 5,200 pounds for the damage.", "amount", "GBP"),     # paying words make it money anywhere
+    ("He paid 5,200 pounds ($6,700) for the car.", "amount", "GBP"),    # a conversion follows
+    ("The painting sold for 40,000 pounds at auction.", "amount", "GBP"),
+    ("Britain will have to pay 39 billion pounds to leave.", "amount", "GBP"),  # a scale counts money
+    ("The court heard he owed a fine of 900 pounds.", "amount", "GBP"),
+])
+def test_bare_pounds_read_by_what_is_done_with_them(nlp, text, kind, unit):
+    [f] = [f for f in figures(nlp, text) if "pound" in f.text]
+    assert (f.kind, f.unit) == (kind, unit)
+
+
+def test_bare_pounds_in_a_british_story_are_money(nlp):
+    doc = nlp("The new plant produces 5,200 pounds a day.")
+    [f] = find_figures(doc, country="GB")
+    assert (f.kind, f.unit) == ("amount", "GBP")
+    british = nlp("Tickets cost £12 each. The new plant produces 5,200 pounds a day.")
+    assert [(f.kind, f.unit) for f in find_figures(british)] == [("amount", "GBP"), ("amount", "GBP")]
+    american = nlp("Tickets cost $12 each. The new plant produces 5,200 pounds a day.")
+    assert [(f.kind, f.unit) for f in find_figures(american)] == [("amount", "USD"), ("quantity", "lb")]
+
+
+@pytest.mark.parametrize("url,country", [
+    ("https://www.daily.example.co.uk/news/1", "GB"),
+    ("https://news.example.ie/a", "IE"),
+    ("https://news.example.com/a", None),
+    (None, None),
+    ("not a url", None),
+])
+def test_country_of_an_address(url, country):
+    assert country_of(url) == country
+
+
+def test_the_annotator_reads_the_country_from_the_address(nlp):
+    text = "The new plant produces 5,200 pounds a day."
+    for url, unit in (("https://paper.example.co.uk/x", "GBP"), ("https://paper.example.com/x", "lb")):
+        article = Article(id="a", text=text, content_hash="h", url=url)
+        FigureAnnotator().annotate(article, nlp(text))
+        assert [f.unit for f in article.figures] == [unit]
+
+
+# ---------------------------------------------------------------- model numbers a maker or owner has
+
+@pytest.mark.parametrize("text", [
+    "Boeing's 787 jets were grounded after the battery fires.",
+    "The airline grounded its 787 jets for inspection.",
+    "Boeing's 737 Max 8 jets remain grounded.",
+    "The new console plays 4K games at 60 frames a second.",
+    "Retailers cut prices of 8K TVs before the holidays.",
+])
+def test_a_possessed_model_or_a_resolution_is_no_figure(nlp, text):
+    assert [f.text for f in figures(nlp, text) if f.text[:1] in "4878"] == []
+
+
+@pytest.mark.parametrize("text,span", [
+    ("The airline grounded its 300 jets for inspection.", "300"),       # a round count of its fleet
+    ("The firm laid off its 738 employees in March.", "738"),           # people are counted, not modelled
+    ("Organisers expect 4K runners at the start.", "4K"),
+])
+def test_possessed_counts_stay(nlp, text, span):
+    assert span in [f.text for f in figures(nlp, text)]
+
+
+# ---------------------------------------------------------------- the event of a figure that modifies a noun
+
+@pytest.mark.parametrize("text,event", [
+    ("The company reported a 4% rise in profit.", "rise"),
+    ("Exporters saw a 12 percent drop in orders.", "drop"),
+    ("Congress approved a $5 million aid package on Friday.", "aid package"),
+])
+def test_the_event_of_a_modifying_figure_leaves_out_its_unit(nlp, text, event):
+    [f] = figures(nlp, text)
+    assert f.event == event

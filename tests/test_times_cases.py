@@ -135,3 +135,50 @@ def test_last_weekday_properties(anchor, weekday):
     assert got.strftime("%A") == weekday
     assert got.isocalendar()[:2] == (anchor - timedelta(weeks=1)).isocalendar()[:2]  # the week before
     assert 1 <= (anchor - got).days <= 13
+
+
+# ---------------------------------------------------------------- a date set anew
+
+@pytest.mark.parametrize("text,value", [
+    ("The hearing was moved to April 15 at the defence's request.", "2019-04-15"),
+    ("The vote was pushed back to May after the protests.", "2019-05"),
+    ("The hearing was moved to Feb. 12 from January.", "2019-02-12"),  # already past: the nearer one is behind
+    ("The family moved to Ohio in April.", "2018-04"),                  # no new date: a move told in the past
+])
+def test_a_date_set_anew_is_the_nearer_one(nlp, text, value):
+    got = timexes(nlp, text, WEDNESDAY)
+    assert [v for _, _, v in got][:1] == [value], got
+
+
+# ---------------------------------------------------------------- rates: "a year" after a figure
+
+@pytest.mark.parametrize("text,expected", [
+    ("The club pays him £15 million a week.", [("a week", "SET", "P1W")]),
+    ("The plant makes 100 million doses a year.", [("a year", "SET", "P1Y")]),
+    ("The plant makes three million doses a year.", [("a year", "SET", "P1Y")]),
+    ("Nurses work three night shifts a week.", [("a week", "SET", "P1W")]),
+    ("Nurses work 12-hour shifts twice a week.", [("12-hour", "DURATION", "PT12H"), ("twice a week", "SET", "P1W")]),
+    ("The team won 3 titles in a year.", [("a year", "DURATION", "P1Y")]),
+    ("He was sentenced to 10 years, a year more than his partner.", [("10 years", "DURATION", "P10Y"),
+                                                                     ("a year", "DURATION", "P1Y")]),
+])
+def test_a_rate_after_any_figure_is_a_set(nlp, text, expected):
+    assert timexes(nlp, text, WEDNESDAY) == expected
+
+
+# ---------------------------------------------------------------- "a week earlier" in a past narrative
+
+@pytest.mark.parametrize("text,value", [
+    ("The plant closed on Feb. 20. A week earlier, workers had been told their jobs were safe.", "2019-02-13"),
+    ("The storm hit on Jan. 10. Two days earlier, forecasters had warned of flooding.", "2019-01-08"),
+    ("Profit rose to $3 billion in 2018 from $2 billion a year earlier.", "2017"),  # a baseline: its own clause
+])
+def test_earlier_in_a_past_narrative_counts_from_the_date_before(nlp, text, value):
+    got = timexes(nlp, text, WEDNESDAY)
+    assert value in [v for _, _, v in got], got
+
+
+def test_earlier_with_no_date_named_before_counts_from_the_publication(nlp):
+    got = timexes(nlp, "A week earlier, workers had been told their jobs were safe.", WEDNESDAY)
+    assert [(t, ty) for t, ty, _ in got] == [("A week earlier", "DATE")]
+    assert got[0][2] not in (None, "PAST_REF")

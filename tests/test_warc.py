@@ -269,3 +269,36 @@ def test_a_page_that_quotes_a_warc_header_is_kept(tmp_path):
     assert [i.url for i in items] == ["https://example.org/0", "https://example.org/warc-howto",
                                       "https://example.org/2"]
     assert b"WARC-Type: response" in items[1].content
+
+
+def _long_page() -> bytes:
+    paragraphs = "".join(f"<p>Paragraph {n}: the council met on day {n * 7 % 31} and heard {n * 13} residents "
+                         f"speak about the road scheme, the bus depot and rents in ward {n % 9}.</p>"
+                         for n in range(400))
+    return f"<html><head><title>Council</title></head><body><article>{paragraphs}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize("coding,compress", [
+    ("gzip", gzip.compress),
+    ("deflate", lambda data: __import__("zlib").compress(data)),  # zlib-wrapped, as most servers send "deflate"
+])
+def test_an_encoded_body_cut_mid_stream_is_named_and_the_run_goes_on(tmp_path, coding, compress):
+    whole = compress(_long_page())
+    cut = whole[:len(whole) // 2]  # the download stopped half-way; the WARC record itself is complete
+    recs = pages(3)
+    recs[1] = record(http(cut, extra=f"Content-Encoding: {coding}\r\n"), uri="<https://example.org/cut>")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(b"".join(recs))
+    items = list(read([path]))
+    assert [i.url for i in items if isinstance(i, Page)] == ["https://example.org/0", "https://example.org/2"]
+    [bad] = [i for i in items if isinstance(i, Rejected)]
+    assert (bad.code, bad.fatal) == ("body_truncated", True)
+    assert "mid-stream" in bad.detail and f"{len(cut):,} compressed bytes" in bad.detail
+    assert bad.origin.startswith(f"{path}#")
+
+
+def test_a_whole_encoded_body_with_bytes_after_its_end_still_inflates(tmp_path):
+    path = tmp_path / "tail.warc"
+    path.write_bytes(record(http(gzip.compress(_long_page()) + b"\r\n", extra="Content-Encoding: gzip\r\n")))
+    [page] = items_of(path)
+    assert isinstance(page, Page) and page.content == _long_page()

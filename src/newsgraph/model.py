@@ -132,6 +132,7 @@ class Article:
     pipeline: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     origin: Optional[str] = None
+    agency: Optional[str] = None  # the agency or network a byline credits ("Associated Press"): a source, no author
 
     def add_problem(self, code: str, detail: str = "") -> None:
         self.problems.append(Problem(code, detail))

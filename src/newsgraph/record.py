@@ -51,7 +51,7 @@ def time_to_dict(t: TimeRef) -> dict[str, Any]:
 
 def to_record(a: Article) -> dict[str, Any]:
     """The stable output record (schema_version 1)."""
-    return {
+    record = {
         "schema_version": SCHEMA_VERSION,
         "id": a.id,
         "content_hash": a.content_hash,
@@ -63,6 +63,10 @@ def to_record(a: Article) -> dict[str, Any]:
         "published": a.published,
         "fetched": a.fetched,
         "authors": list(a.authors),
+    }
+    if a.agency:  # optional (schema 1), beside the authors it is told apart from, only where a byline names one
+        record["agency"] = a.agency
+    record.update({
         "language": a.language,
         "text": a.text,
         "entities": [entity_to_dict(e) for e in a.entities],
@@ -73,7 +77,8 @@ def to_record(a: Article) -> dict[str, Any]:
         "duplicate_of": a.duplicate_of,
         "pipeline": dict(a.pipeline),
         "problems": [{"code": p.code, "detail": p.detail} for p in a.problems],
-    }
+    })
+    return record
 
 
 def _speaker(d: Optional[dict[str, Any]]) -> Optional[Speaker]:
@@ -101,4 +106,5 @@ def from_record(d: dict[str, Any]) -> Article:
         times=[TimeRef(t["text"], _tuple(t["span"]), t["type"], t.get("value")) for t in d.get("times", [])],
         story=d.get("story"), duplicate_of=d.get("duplicate_of"), pipeline=dict(d.get("pipeline") or {}),
         problems=[Problem(p["code"], p.get("detail", "")) for p in d.get("problems", [])],
+        agency=d.get("agency") or None,
     )

@@ -37,7 +37,7 @@ from .errors import ConfigError
 
 # What making an Article fills: extraction, or a caller that builds one from clean text (``analyze_text``).
 ARTICLE = ("id", "text", "content_hash", "title", "published", "fetched", "url", "canonical_url", "source",
-           "image", "authors", "language")
+           "image", "authors", "agency", "language")
 
 Kind = Literal["page", "annotate", "store"]
 End = Literal["extract", "enrich", "store"]

@@ -84,35 +84,57 @@ def same_value(gold: Optional[str], pred: Optional[str]) -> bool:
 
 def score_meantime(gold_docs: list, parsed: list) -> Report:
     refs, speed = _annotate(gold_docs, parsed)
-    span, strict, value = Score("span (overlap)"), Score("span (strict)"), Score("value")
-    by_type = {t: (Score(f"span {t}"), Score(f"value {t}")) for t in TYPES}
-    misses: list[str] = []
+    scores = _Tally()
     for doc, pred_all in zip(gold_docs, refs):
         dct_spans = [(t.start, t.end) for t in doc.timexes if t.function == "CREATION_TIME"]
         scope = meantime_annotated_end(doc)
         gold = [t for t in doc.timexes if t.function != "CREATION_TIME" and t.end <= scope]
         pred = [r for r in pred_all if r.span[1] <= scope
                 and not any(r.span[0] < e and s < r.span[1] for s, e in dct_spans)]
-        pairs = match([(t.start, t.end) for t in gold], [r.span for r in pred])
-        right = [pi for gi, pi in pairs if same_value(gold[gi].value, pred[pi].value)]
-        span.add(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
-        exact = sum(1 for gi, pi in pairs if (gold[gi].start, gold[gi].end) == pred[pi].span)
-        strict.add(tp=exact, fp=len(pred) - exact, fn=len(gold) - exact)
-        value.add(tp=len(right), fp=len(pred) - len(right), fn=len(gold) - len(right))
-        _by_type(by_type, gold, pred, pairs, set(right))
-        misses.extend(_misses(doc, gold, pred, pairs))
-    report = Report("times", "meantime-dev", len(gold_docs), [span, strict, value], words_per_second=speed)
-    for s_type, v_type in by_type.values():
-        report.scores.extend([s_type, v_type])
+        scores.add(doc, gold, pred)
+    report = scores.report("meantime-dev", len(gold_docs), speed)
     report.notes.append("CREATION_TIME timex (the dateline) excluded from gold; predictions on it dropped")
     report.notes.append(f"scored within MEANTIME's completely annotated part: sentences "
                         f"0-{MEANTIME_ANNOTATED_SENTENCES - 1}")
     report.notes.append(f"{sum(1 for d in gold_docs if not d.dct)} documents without a creation time "
                         "are resolved without an anchor")
-    report.extra["errors"] = misses
     return report
 
 
+def score_timeml(gold_docs: list, parsed: list, dataset: str) -> Report:
+    """Inline TimeML documents (:func:`.gold_timeml.read_inline_timeml`): every TIMEX3 of the whole text is gold,
+    scored as MEANTIME is (overlap span, strict span, value)."""
+    refs, speed = _annotate(gold_docs, parsed)
+    scores = _Tally()
+    for doc, pred in zip(gold_docs, refs):
+        scores.add(doc, doc.timexes, pred)
+    return scores.report(dataset, len(gold_docs), speed)
+
+
+class _Tally:
+    """Span (overlap and strict), value and per-type counts over documents, and one line per error."""
+
+    def __init__(self) -> None:
+        self.span, self.strict, self.value = Score("span (overlap)"), Score("span (strict)"), Score("value")
+        self.by_type = {t: (Score(f"span {t}"), Score(f"value {t}")) for t in TYPES}
+        self.misses: list[str] = []
+
+    def add(self, doc, gold: list, pred: list[TimeRef]) -> None:
+        pairs = match([(t.start, t.end) for t in gold], [r.span for r in pred])
+        right = [pi for gi, pi in pairs if same_value(gold[gi].value, pred[pi].value)]
+        self.span.add(tp=len(pairs), fp=len(pred) - len(pairs), fn=len(gold) - len(pairs))
+        exact = sum(1 for gi, pi in pairs if (gold[gi].start, gold[gi].end) == pred[pi].span)
+        self.strict.add(tp=exact, fp=len(pred) - exact, fn=len(gold) - exact)
+        self.value.add(tp=len(right), fp=len(pred) - len(right), fn=len(gold) - len(right))
+        _by_type(self.by_type, gold, pred, pairs, set(right))
+        self.misses.extend(_misses(doc, gold, pred, pairs))
+
+    def report(self, dataset: str, n_docs: int, speed: float) -> Report:
+        report = Report("times", dataset, n_docs, [self.span, self.strict, self.value], words_per_second=speed)
+        for s_type, v_type in self.by_type.values():
+            report.scores.extend([s_type, v_type])
+        report.extra["errors"] = self.misses
+        return report
 
 
 def _by_type(by_type: dict, gold: list, pred: list[TimeRef], pairs: list[tuple[int, int]], right: set) -> None:

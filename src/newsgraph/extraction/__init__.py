@@ -139,7 +139,8 @@ def _from_capture(page: Page) -> Union[Article, Rejected]:
         detail = f"body has {len(text.split())} words" if text else "no body paragraphs found in the capture"
         return Rejected(page.origin, reason, detail, fatal=False)
     article = Article(id="", text=text, content_hash="", title=page.title or cleaned.title,
-                      published=page.published or cleaned.published, authors=cleaned.authors)
+                      published=page.published or cleaned.published, authors=cleaned.authors,
+                      agency=cleaned.agency)
     for code, detail in cleaned.problems:
         if code == "no_date_found" and article.published:
             continue  # the caller gave the date
@@ -158,4 +159,7 @@ def _finish(article: Article, page: Page) -> Article:
     article.origin = page.origin
     article.fetched = article.fetched or page.fetched
     article.language = detect_language(article.text)
+    if article.agency is None:
+        from .bylines import dateline_agency
+        article.agency = dateline_agency(article.text)  # "LONDON (Reuters) - …": the wire that supplied it
     return article

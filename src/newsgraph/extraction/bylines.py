@@ -9,6 +9,7 @@ neither. The test is the shape of each part (capitalised words, at most four) an
 from __future__ import annotations
 
 import re
+from typing import Optional
 from dataclasses import dataclass, field
 
 from .. import lang
@@ -135,6 +136,27 @@ def read_credits(values: list[str], min_words: int = 1) -> Credit:
         if value and "://" not in value and not value.startswith("@"):
             credit.add(read_credit(value, min_words))
     return credit
+
+
+def agency_of(organisations: list[str]) -> Optional[str]:
+    """The record's optional ``agency`` field: the agencies or networks a byline credits, in order, "; " between
+    two ("Associated Press; Reuters"), as the CSV export joins authors; None when the byline credits none."""
+    return "; ".join(organisations) or None
+
+
+# A wire story's dateline at the top of its text: "LONDON (Reuters) - ", "WASHINGTON, March 4 (AP) — ".
+# The place (and date) before the parenthesis: capitalised words or numbers only.
+_DATELINE_AGENCY = re.compile(r"^\s*(?=.{2,60}\()[A-Z][\w.'’-]*(?:[ ,/]+[A-Z0-9][\w.'’-]*)*"
+                              r"\s\((?P<agency>[A-Za-z][\w .&'-]{0,40}?)\)\s*[-–—:]")
+
+
+def dateline_agency(text: str) -> Optional[str]:
+    """The agency a wire dateline credits at the start of ``text`` ("LONDON (Reuters) - …" → "Reuters"), or None:
+    only a known agency or an organisation-shaped name, so "PARIS (Texas) -" or a parenthesised aside is none."""
+    m = _DATELINE_AGENCY.match(text[:120])
+    if m is None or not organisation(m.group("agency").split()):
+        return None
+    return m.group("agency")
 
 
 def agency_note(organisations: list[str]) -> str:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .bylines import Credit, agency_note
+from .bylines import Credit, agency_note, agency_of
 from .dates import parse_dateline
 from .furniture import site_line_kind
 from .lines import (ends_sentence, is_boilerplate, is_credit, is_furniture, is_prose, is_title_like,
@@ -38,6 +38,7 @@ class CleanCapture:
     authors: list[str]
     paragraphs: list[str]
     problems: list[tuple[str, str]] = field(default_factory=list)
+    agency: Optional[str] = None  # the agency or network the byline credits: the story's source, not an author
 
 
 def split_lines(text: str) -> list[str]:
@@ -202,4 +203,5 @@ def clean_capture(text: str) -> CleanCapture:
     if title is None:
         problems.append(("no_title_found", "no headline-shaped line before the body"))
     return CleanCapture(title=title, published=dateline[1] if dateline else None,
-                        authors=credit.people, paragraphs=paragraphs, problems=problems)
+                        authors=credit.people, paragraphs=paragraphs, problems=problems,
+                        agency=agency_of(credit.organisations))

@@ -21,7 +21,7 @@ from .blocks import MainContent, main_content
 from .html import page_text
 from .dates import parse_dateline
 from .furniture import drop_site_lines
-from .bylines import Credit, agency_note, organisation
+from .bylines import Credit, agency_note, agency_of, organisation
 from .lines import is_prose, read_byline
 from .meta import PageMeta, read_meta, strip_site_segments
 
@@ -85,6 +85,7 @@ class FastExtractor:
                           url=page.url, canonical_url=meta.canonical, source=meta.site_name or host,
                           image=meta.image, authors=meta.authors)
         if meta.organisations:
+            article.agency = agency_of(meta.organisations)
             article.add_problem("agency_byline", agency_note(meta.organisations))
         return article
 

@@ -95,12 +95,13 @@ def _canonical(tree) -> Optional[str]:
     return None
 
 
-def _authors(value: Optional[str]) -> list[str]:
-    """trafilatura's "A; B" author string → the people in it (agencies and newsrooms left out)."""
+def _credit(value: Optional[str]) -> tuple[list[str], Optional[str]]:
+    """trafilatura's "A; B" author string → the people in it and the agency it credits (newsrooms left out)."""
     if not value:
-        return []
-    from .bylines import read_credits
-    return read_credits([a.strip() for a in value.split(";")]).people
+        return [], None
+    from .bylines import agency_of, read_credits
+    credit = read_credits([a.strip() for a in value.split(";")])
+    return credit.people, agency_of(credit.organisations)
 
 
 def _body(text: str, title: Optional[str]) -> str:
@@ -134,9 +135,10 @@ class TrafilaturaExtractor:
         if reason:
             return Rejected(page.origin, reason, f"body has {len(text.split())} words", fatal=False)
         host = urlsplit(page.url).hostname if page.url else None
+        authors, agency = _credit(doc.author)
         return Article(
             id="", text=text, content_hash="", title=page.title or doc.title,
             published=page.published or choose_published(doc.date, structured),
             url=page.url, canonical_url=canonical or doc.url, source=doc.sitename or doc.hostname or host,
-            image=doc.image, authors=_authors(doc.author),
+            image=doc.image, authors=authors, agency=agency,
         )

@@ -21,6 +21,8 @@ read_error         yes    the operating system refused to read the file or list 
                           the walk goes on beside it)
 warc_truncated     yes    a WARC file ends inside a record: the pages before the damage are kept
 warc_bad_record    yes    a WARC record that cannot be parsed; the reader skips to the next record
+body_truncated     yes    a WARC response whose gzip/deflate body stops mid-stream (a cut download): not kept
+                          as a shorter page; the records after it are read
 too_large          yes    a page over the size cap (10 MB): a file, what a ``.gz`` inflates to, a JSONL line;
                           no for a WARC record (a crawl holds big resources by design)
 not_html           no     a WARC response labelled HTML whose body is binary or in an unknown encoding

@@ -18,6 +18,9 @@ Damage is data, not an exception (codes in :mod:`newsgraph.sources`):
 * ``too_large`` — an HTML body over the size cap, before or after undoing gzip/deflate (inflated in a stream that
   stops at the cap); ``not_html`` — a body that is binary although labelled HTML;
   ``http_status`` — a response that is not 2xx (redirects, errors); ``empty_input`` — an empty body. Not fatal.
+* ``body_truncated`` (fatal) — a gzip/deflate-encoded body that stops before its end-of-stream marker (the download
+  was cut mid-stream): its beginning would pass for a whole, shorter article, so the page is not kept; the records
+  after it are read as usual.
 """
 from __future__ import annotations
 
@@ -267,6 +270,8 @@ def _response(record, where: str, max_bytes: int, ends_mid_record: Callable[[int
         body = _decoded_body(body, headers, max_bytes)
     except TooLarge as exc:
         return Rejected(where, "too_large", f"the {headers.get('content-encoding')} body {exc}")
+    except BodyCut as exc:
+        return Rejected(where, "body_truncated", f"the {headers.get('content-encoding')} body {exc}", fatal=True)
     if body is None:
         return Rejected(where, "not_html", "the body uses a content encoding we cannot undo")
     return _page(body, headers, record, where)
@@ -352,8 +357,17 @@ def _decoded_body(body: bytes, headers: dict[str, str], max_bytes: int = MAX_BOD
             continue
         if len(out) > max_bytes:
             raise TooLarge(f"inflates to more than {max_bytes:,} bytes (the cap for one page)")
+        if not inflater.eof:
+            # zlib hands back what it could inflate and waits for more: the download was cut mid-stream, and
+            # what came is only the page's beginning (a shorter article that would pass for a whole one).
+            raise BodyCut(f"stops mid-stream: {len(body):,} compressed bytes inflate to {len(out):,} without "
+                          f"reaching the end-of-stream marker (the download was cut short)")
         return out
     return body if not looks_binary(body) else None  # mislabelled: some servers say gzip and send plain
+
+
+class BodyCut(ValueError):
+    """A gzip/deflate body that ends before its end-of-stream marker."""
 
 
 def dechunk(body: bytes) -> bytes:

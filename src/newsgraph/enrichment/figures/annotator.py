@@ -22,8 +22,10 @@ Conventions (see DESIGN.md, "Figures"):
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
+from urllib.parse import urlsplit
 
 from ... import lang
 from ...model import Article, Figure
@@ -57,7 +59,7 @@ class _Reading:
         self.unit_end = number.end  # where the unit ends when it is written after the figure it belongs to
 
 
-def _read_right(doc: "Doc", reading: _Reading) -> None:
+def _read_right(doc: "Doc", reading: _Reading, pounds: str) -> None:
     """Percent sign, currency word or unit after the number, then "or more"-style qualifiers."""
     end, unit = percent_after(doc, reading.end)
     if not unit and reading.number.fraction:
@@ -66,7 +68,7 @@ def _read_right(doc: "Doc", reading: _Reading) -> None:
         reading.end, reading.unit, reading.kind = end, unit, "percent"
     elif not reading.unit:
         of = 1 if reading.number.vague and doc[reading.end: reading.end + 1].text.lower() == "of" else 0
-        end, currency = currency_after(doc, reading.end + of)
+        end, currency = currency_after(doc, reading.end + of, pounds)
         if currency and not reading.currency:
             if doc[end - 1].lower_ in SUBUNIT_WORDS:
                 reading.number.value /= 100  # "3 cents", "50 pence"
@@ -90,7 +92,7 @@ def _fraction_of_a_point(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     return i, None
 
 
-def _read_at(doc: "Doc", i: int) -> Optional[_Reading]:
+def _read_at(doc: "Doc", i: int, pounds: str) -> Optional[_Reading]:
     """One number from token ``i`` with its currency mark before and its unit after."""
     start, currency = currency_before(doc, i)
     number = number_at(doc, i, money=currency is not None)
@@ -98,11 +100,11 @@ def _read_at(doc: "Doc", i: int) -> Optional[_Reading]:
         return None
     reading = _Reading(number)
     reading.start, reading.currency = start, currency or number.currency
-    _read_right(doc, reading)
+    _read_right(doc, reading, pounds)
     return reading
 
 
-def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool) -> Optional[bool]:
+def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool, pounds: str) -> Optional[bool]:
     """Extend ``low`` to "X-Y", "X to Y" or "between X and Y". None: a score ("3-1"), drop it.
 
     ``change``: the figure follows "from", "by" or a verb of change, where "X to Y" is a change, not a range."""
@@ -116,7 +118,7 @@ def _read_range(doc: "Doc", low: _Reading, between: bool, change: bool) -> Optio
         nxt += 1
     if nxt >= len(doc):
         return False  # "between $5 and $" at the end of the text
-    high = _read_at(doc, nxt)
+    high = _read_at(doc, nxt, pounds)
     if high is None or high.start != low.end + 1:
         return False
     if sep != "to" and sep != "and" and not doc[high.number.start].text[:1].isdigit():
@@ -142,13 +144,28 @@ _WORD_STARTS = frozenset(ONES) | frozenset(FRACTIONS) | frozenset(VAGUE) | {"a",
 
 
 class _Context:
-    """What is read once per document: spans no figure may touch, digit strings used as names."""
+    """What is read once per document: spans no figure may touch, digit strings used as names, and what a bare
+    "pounds" is (:func:`pounds_reading`)."""
 
-    __slots__ = ("blocked", "names")
+    __slots__ = ("blocked", "names", "pounds")
 
-    def __init__(self, doc: "Doc", starts: list[int]) -> None:
-        self.blocked = filters.blocked_spans(doc_text(doc))
+    def __init__(self, doc: "Doc", starts: list[int], country: Optional[str] = None) -> None:
+        text = doc_text(doc)
+        self.blocked = filters.blocked_spans(text)
         self.names = filters.name_numbers(doc, starts)
+        self.pounds = pounds_reading(text, country)
+
+
+def pounds_reading(text: str, country: Optional[str] = None) -> str:
+    """What "5,200 pounds" with no sign either way is in this article: "GBP" in a British story (``country`` "GB",
+    or a text that writes "£", "pence" or "sterling" elsewhere), else "lb": an American or other story pays in its
+    own currency and weighs in pounds. Paying words make pounds money anywhere (:func:`.scan.pounds_are_money`)."""
+    if country == "GB" or "£" in text or _BRITISH_MONEY.search(text):
+        return "GBP"
+    return "lb"
+
+
+_BRITISH_MONEY = re.compile(r"\b(?:pence|sterling|GBP)\b")
 
 
 def _rejected(doc: "Doc", reading: _Reading, context: _Context) -> Optional[str]:
@@ -195,7 +212,7 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
     if noun is not None:
         modifies = noun.i >= reading.end and noun.head.i != noun.i and doc[reading.end - 1].head.i == noun.i
         if reading.kind in ("amount", "percent") and modifies:
-            event = noun_phrase(noun)
+            event = noun_phrase(noun, floor=reading.end)  # "a 4% rise": "rise", the "%" is the figure's own
         else:
             floor = max(reading.end, reading.unit_end)  # "1.83 and 2 GHz models": models, not "ghz models"
             obj = noun_phrase(noun, floor=floor, adjectives=noun.i >= reading.end)
@@ -212,7 +229,7 @@ def _figure(doc: "Doc", reading: _Reading) -> Figure:
 
 def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[_Reading], int]:
     """The reading of the figure whose number starts at token ``i`` (and the token after it), or (None, i + 1)."""
-    reading = _read_at(doc, i)
+    reading = _read_at(doc, i, context.pounds)
     if reading is None:
         return None, i + 1
     qual_start, qualifier = qualifier_before(doc, reading.start)
@@ -223,7 +240,7 @@ def _figure_at(doc: "Doc", i: int, context: _Context) -> tuple[Optional[_Reading
         between = True
     before = doc[reading.start - 1] if reading.start > 0 else None
     change = before is not None and (before.lower_ in ("from", "by") or lemma_of(before).lower() in CHANGE_VERBS)
-    ranged = _read_range(doc, reading, between, change)
+    ranged = _read_range(doc, reading, between, change, context.pounds)
     if ranged is None:
         return None, reading.end + 2
     if ranged and between:
@@ -257,10 +274,11 @@ def _coordinated(doc: "Doc", left: _Reading, right: _Reading, word: str) -> bool
     return word in COORDINATORS and same_head
 
 
-def find_figures(doc: "Doc") -> list[Figure]:
-    """All figures in a parsed document, in text order, spans into ``doc.text``."""
+def find_figures(doc: "Doc", country: Optional[str] = None) -> list[Figure]:
+    """All figures in a parsed document, in text order, spans into ``doc.text``. ``country``: the publication's
+    ISO 3166 country where known ("GB" from a ``.uk`` address), which tells what a bare "pounds" is."""
     starts = _number_starts(doc)
-    context = _Context(doc, starts)
+    context = _Context(doc, starts, country)
     readings: list[_Reading] = []
     i = 0
     for start in starts:
@@ -299,4 +317,14 @@ class FigureAnnotator:
     name = "figures"
 
     def annotate(self, article: Article, doc: "Doc") -> None:
-        article.figures = find_figures(doc)
+        article.figures = find_figures(doc, country_of(article.url))
+
+
+def country_of(url: Optional[str]) -> Optional[str]:
+    """The country a publication's address names by its top-level domain ("https://news.example.co.uk/…" → "GB"),
+    or None (".com" and the like name none)."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+    return "GB" if tld == "uk" else tld.upper() if len(tld) == 2 else None

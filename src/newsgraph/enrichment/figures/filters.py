@@ -21,6 +21,7 @@ _EN = lang.get("en").figures
 MONTHS, WEEKDAYS, TIME_UNITS = _EN.MONTHS, _EN.WEEKDAYS, _EN.TIME_UNITS
 SCALE_WORDS, PERSON_PRONOUNS, AGE_BEFORE = _EN.SCALE_WORDS, _EN.PERSON_PRONOUNS, _EN.AGE_BEFORE
 ID_NOUNS, ORDINAL_UNITS, ORDINAL_WORDS = _EN.ID_NOUNS, _EN.ORDINAL_UNITS, _EN.ORDINAL_WORDS
+MODEL_NOUNS, DISPLAY_NOUNS = _EN.MODEL_NOUNS, _EN.DISPLAY_NOUNS
 DATE_WORDS = MONTHS | WEEKDAYS | TIME_UNITS | _EN.OTHER_DATE_WORDS
 NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC", "GPE", "LOC", "NORP",
                "LANGUAGE"}
@@ -225,6 +226,8 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     prev = doc[first.i - 1] if first.i > 0 else None
     if prev is not None and prev.tag_ == "JJR" and prev.lower_ not in ("more", "fewer", "less"):
         return "model_number"  # a count comes before a comparative ("20 larger planes"): "larger 777 planes"
+    if _possessed_model(doc, first, prev):
+        return "model_number"
     if head.i <= first.i or head.tag_ not in ("NN", "NNP") or head.lower_ in TIME_UNITS:
         return None
     if prev is None or (prev.tag_ not in ("DT", "PRP$", "POS", "JJ", "JJR", "JJS", "VBN")
@@ -234,6 +237,20 @@ def model_number(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
     if all(t.dep_ in ("compound", "amod", "nmod") and t.tag_ in ("NN", "NNP", "JJ") for t in between):
         return "model_number"
     return None
+
+
+def _possessed_model(doc: "Doc", number: "Token", prev: Optional["Token"]) -> bool:
+    """A maker's or owner's model ("Boeing's 787 jets", "its 737 Max 8 jets"): a possessive, then a three- or
+    four-digit number that is not a multiple of ten, then a proper name ("Max") or a plural of the things models
+    are made of (jets, cars, phones). A possessed count is a round one ("its 300 jets") or counts people ("its 738
+    employees")."""
+    if prev is None or not (prev.tag_ in ("POS", "PRP$")) or not 3 <= len(number.text) <= 4 \
+            or int(number.text) % 10 == 0:
+        return False
+    nxt = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    if nxt is None:
+        return False
+    return nxt.tag_ == "NNP" or (nxt.tag_ == "NNS" and nxt.lower_ in MODEL_NOUNS)
 
 
 def letter_name(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
@@ -247,6 +264,8 @@ def letter_name(doc: "Doc", first: "Token", last: "Token") -> Optional[str]:
         glued = last.text  # "50" + "K" read together as 50,000
     if not _capital_letter(glued) or nxt is None:
         return None
+    if glued == "K" and nxt.lower_ in DISPLAY_NOUNS:
+        return "name_number"  # "4K games", "8K TVs": a resolution, not 4,000 of them
     return "name_number" if nxt.tag_ in ("NN", "NNP", "VBG") else None
 
 

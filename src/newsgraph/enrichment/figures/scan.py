@@ -16,7 +16,7 @@ from .numbers import (AMBIGUOUS_UNITS, CURRENCY_SYMBOLS, CURRENCY_WORDS, DOLLAR_
                               currency_of, parse_digits, parse_number, parse_vague, split_glued, unit_of)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 _EN = lang.get("en").figures
 QUALIFIERS, POST_QUALIFIERS, PERCENT_WORDS = _EN.QUALIFIERS, _EN.POST_QUALIFIERS, _EN.PERCENT_WORDS
@@ -137,9 +137,10 @@ def percent_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
     return i, None
 
 
-def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
+def currency_after(doc: "Doc", i: int, pounds: str = "GBP") -> tuple[int, Optional[str]]:
     """"dollars", "US dollars", "Canadian dollars", "euros", "yen", "USD" after a number, or glued to it by a
-    hyphen ("a 50m-euro loan")."""
+    hyphen ("a 50m-euro loan"). ``pounds``: what a "pounds" with no sign either way is in this article ("GBP", or
+    "lb" where it is no British story: see :func:`pounds_are_money`)."""
     after = _lower(doc, i + 1)
     if _lower(doc, i) in ("-", "–") and _glued(doc, i - 1) and _glued(doc, i) and after in CURRENCY_WORDS \
             and after not in ("pound", "pounds"):  # "a 300-pound lineman" weighs
@@ -155,6 +156,8 @@ def currency_after(doc: "Doc", i: int) -> tuple[int, Optional[str]]:
             return i + 2, "GBP"
         if word in ("pound", "pounds") and weighed_pounds(doc, i):
             return i, None  # read as a unit of weight by unit_after
+        if word in ("pound", "pounds") and pounds != "GBP" and not pounds_are_money(doc, i):
+            return i, None  # a weight in a story that pays in dollars or nothing: "produces 5,200 pounds"
         return i + 1, CURRENCY_WORDS[word]
     if i < len(doc) and doc[i].text in ISO_CODES:
         return i + 1, currency_of(doc[i].text)
@@ -175,10 +178,44 @@ def weighed_pounds(doc: "Doc", i: int) -> bool:
         return k < len(doc) and doc[k].is_alpha and doc[k].lower_ not in _EN.MONEY_NOUNS
     if after in _EN.WEIGHT_AFTER:
         return True
+    k = _before_figure(doc, i)
+    for _ in range(2):  # "weighed in at 5,200 pounds", "a weight of 300 pounds"
+        if k > 0 and doc[k].lower_ in ("at", "in", "of", "out"):
+            k -= 1
+    return k >= 0 and (doc[k].pos_ in ("VERB", "AUX") and lemma_of(doc[k]) in _EN.WEIGHT_VERBS
+                       or doc[k].lower_ in _EN.WEIGHT_NOUNS)
+
+
+def _before_figure(doc: "Doc", i: int) -> int:
+    """The token before the number and qualifier that end at ``i`` (the "pounds" after them)."""
     k = i - 1
     while k > 0 and (doc[k].like_num or doc[k].lower_ in QUALIFIERS or doc[k].lower_ in (",", "about")):
         k -= 1  # over the number and its qualifier to the verb: "weighed about 240 pounds"
-    return k >= 0 and doc[k].pos_ in ("VERB", "AUX") and lemma_of(doc[k]) in _EN.WEIGHT_VERBS
+    return k
+
+
+def pounds_are_money(doc: "Doc", i: int) -> bool:
+    """The "pounds" at token ``i`` pay, whatever the article's country: a conversion follows ("5,200 pounds
+    ($6,700)"), a scale counts them ("3 million pounds"), or what is done with them is paying ("fined 5,200
+    pounds", "sold for 40,000 pounds", "a bill of 900 pounds")."""
+    if _lower(doc, i + 1) == "(" and (doc[i + 2: i + 3].text[:1] in CURRENCY_SYMBOLS
+                                      or _lower(doc, i + 2) in ("us$", "usd", "about", "around", "roughly")):
+        return True
+    if doc[i - 1].lower_ in ("million", "billion", "trillion", "m", "mn", "bn"):
+        return True  # weights this large are of something: "3 million pounds of plastic"
+    k = _before_figure(doc, i)
+    if k > 0 and doc[k].lower_ in ("for", "of", "at", "to", "by", "worth"):
+        if doc[k].lower_ == "worth":
+            return True
+        k -= 1  # "sold for", "a fine of", "valued at", "raised by"
+    return k >= 0 and (doc[k].pos_ in ("VERB", "AUX") and _paying(doc[k]) or doc[k].lower_ in _EN.MONEY_NOUNS_BEFORE)
+
+
+def _paying(verb: "Token") -> bool:
+    """A verb of paying, also where the tagger's lemma is off ("fined" → "fin")."""
+    word = verb.lower_
+    return any(form in _EN.MONEY_VERBS for form in (lemma_of(verb), word, word.removesuffix("d"),
+                                                    word.removesuffix("ed"), word.removesuffix("s")))
 
 
 def _inch_mark(doc: "Doc", i: int) -> bool:

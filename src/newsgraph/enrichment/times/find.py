@@ -193,7 +193,14 @@ _GAME_CLOCK = re.compile(rf"\s+(?:(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+(?:the\s+)?
                          rf"(?:{_any(_EN.GAME_PERIODS)})|{_any(_EN.GAME_CLOCK_AFTER)})\b", re.I)
 _GAME_CLOCK_BEFORE = re.compile(rf"(?<![\w:])\d{{1,2}}:[0-5]\d(?!:?\d)(?:\s+(?:{_any(_EN.GAME_CLOCK_AFTER)}))?"
                                 rf"\s+(?:{_any(_EN.GAME_CLOCK_LINKS)})\s+$", re.I)
-_SET_BEFORE = re.compile(rf"(?:\d|%|{_any(_EN.RATE_BEFORE)})\W*$", re.I)
+# "a year" after a figure is a rate (SET), whatever is counted: "£15 million a week", "$5 a day", "100 million
+# doses a year", "three shifts a week": a number (digits or words) or a rate word, then at most three words joined
+# by spaces or hyphens and none of them a function word, so "sentenced to 10 years, a year more" and "won 3 titles
+# in a year" stay durations.
+_COUNT_WORDS = (*_EN.SMALL_NUMBERS, *_EN.TENS, "hundred", "thousand", "million", "billion", "trillion", "dozen")
+_RATE_NOUN = rf"(?!(?:{_any(_EN.NOT_RATE_NOUNS)})\b)[^\W\d]+"
+_SET_BEFORE = re.compile(rf"(?:(?:\d|%|\b(?:{_any(_COUNT_WORDS)}))(?:[ -]+{_RATE_NOUN}){{0,3}} +"
+                         rf"|(?:\d|%|{_any(_EN.RATE_BEFORE)})\W*)$", re.I)
 
 
 def find_times(doc_or_text: Union["Doc", str]) -> list[TimeCandidate]:

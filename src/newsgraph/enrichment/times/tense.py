@@ -19,6 +19,7 @@ _MAX_HOPS = 6
 _CONDITION_MARKS = _EN.CONDITION_MARKS
 # Verbs whose time expression names something still ahead of the moment they describe.
 _PROSPECTIVE = _EN.PROSPECTIVE_VERBS
+_RESCHEDULING = _EN.RESCHEDULING_VERBS
 
 
 def tense_and_clause(doc: "Doc", start: int, end: int) -> tuple[Optional[str], Optional[int]]:
@@ -31,7 +32,11 @@ def tense_and_clause(doc: "Doc", start: int, end: int) -> tuple[Optional[str], O
     verb = _governing_verb(span.root)
     if verb is None:
         return None, None
-    return _tense(verb), _clause(verb)
+    tense = _tense(verb)
+    if tense == "past" and span.start > 0 and doc[span.start - 1].lower_ in ("to", "until", "till") \
+            and lemma_of(verb) in _RESCHEDULING:
+        tense = None  # "the hearing was moved to April 15": a new date, ahead of the move, on either side of now
+    return tense, _clause(verb)
 
 
 def _tense(verb: "Token") -> Optional[str]:

@@ -288,14 +288,20 @@ def resolve_from_story(c: TimeCandidate, reference: date) -> Optional[str]:
         n, code = number_value(c.groups["n"]), unit_code(c.groups["unit"])
         if not isinstance(n, int) or code is None:
             return None
-        return shift(reference, code, n if c.groups["dir"].lower() == "later" else -n)
+        n = n if c.groups["dir"].lower() == "later" else -n
+        if code == "W":  # weeks from a named day land on a day: "Feb. 20 … a week earlier" is Feb. 13
+            return (reference + timedelta(weeks=n)).isoformat()
+        return shift(reference, code, n)
     return _relative_unit(c, reference, None)
 
 
 def _narrative(c: TimeCandidate, tense: Optional[str]) -> bool:
-    """"three days later" in a past-tense clause counts from a past event, not from the publication date."""
+    """"three days later" in a past-tense clause counts from a past event, not from the publication date; so does
+    "a week earlier" told in the past ("The plant closed on Feb. 20. A week earlier, workers had been told …"),
+    unless it is the baseline of a comparison ("up from $2 billion a year earlier"), which counts from now."""
     word = c.groups["dir"].lower()
-    return (word == "later" and tense == "past") or (word == "earlier" and tense == "future")
+    return (word == "later" and tense == "past") or (word == "earlier" and tense == "future") \
+        or (word == "earlier" and tense == "past" and c.cue not in COMPARISON_CUES)
 
 
 def _ago(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:
@@ -306,9 +312,9 @@ def _ago(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[
     sign = -1 if word in ("ago", "earlier") else 1
     n = number_value(c.groups["n"])
     code = unit_code(c.groups["unit"])
-    if a is None or not isinstance(n, int) or code is None or _narrative(c, tense):
+    if a is None or not isinstance(n, int) or code is None or (_narrative(c, tense) and word != "earlier"):
         return "PAST_REF" if tense == "past" or (sign < 0 and tense != "future") else "FUTURE_REF"
-    return shift(a, code, sign * n)
+    return shift(a, code, sign * n)  # "a week earlier" with no date named before it: from the publication
 
 
 def _set(c: TimeCandidate, a: Optional[date], tense: Optional[str]) -> Optional[str]:

@@ -161,6 +161,27 @@ MONEY_NOUNS = {"money", "cash", "funding", "funds", "investment", "investments",
                "state", "lottery", "prize", "winnings", "compensation", "borrowing", "tax", "taxes", "support"}
 # Verbs and words around a number of pounds that make it a weight ("weighs 600 pounds", "40 pounds heavier").
 WEIGHT_VERBS = {"weigh", "lift", "bench", "squat", "haul"}
+WEIGHT_NOUNS = {"weight", "weights", "payload", "load"}
+# What makes "pounds" money in a story that is not British: paying verbs ("fined 5,200 pounds", "sold for 40,000
+# pounds") and nouns of payment before "of" ("a fine of 900 pounds").
+MONEY_VERBS = {"pay", "cost", "raise", "fine", "spend", "earn", "donate", "charge", "award", "owe", "invest",
+               "fund", "sell", "buy", "bid", "offer", "lend", "borrow", "win", "price", "value", "budget",
+               "allocate", "refund", "reimburse", "pledge", "grant", "bet", "wager", "compensate", "order",
+               "embezzle", "steal", "launder", "bank", "pocket", "splash", "splurge", "fetch"}
+MONEY_NOUNS_BEFORE = {"fine", "price", "bill", "salary", "fee", "bonus", "prize", "bail", "ransom", "payment",
+                      "grant", "loan", "debt", "donation", "reward", "sum", "budget", "cost", "award", "wage",
+                      "pension", "rent", "tax", "bid", "offer", "deal", "penalty", "settlement", "refund"}
 WEIGHT_AFTER = {"heavier", "lighter", "overweight", "underweight", "per", "apiece"}
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "fresh",
                "raw", "high", "low"}
+
+# --- numbers inside names ---------------------------------------------------------------------------------------
+# Plurals a maker's model number modifies ("Boeing's 787 jets", "its 911 cars"); a possessed count of them is round.
+MODEL_NOUNS = {"jets", "planes", "aircraft", "airliners", "airplanes", "cars", "trucks", "vehicles", "phones",
+               "handsets", "engines", "models", "helicopters", "rifles", "pistols", "guns", "tanks", "trains",
+               "locomotives", "buses", "ships", "consoles", "chips", "processors", "jetliners", "bikes"}
+# Nouns after "4K"/"8K" that make it a resolution, not thousands: "4K streaming", "4K games", "8K TVs".
+DISPLAY_NOUNS = {"streaming", "stream", "streams", "video", "videos", "tv", "tvs", "television", "televisions",
+                 "resolution", "display", "displays", "screen", "screens", "monitor", "monitors", "content",
+                 "games", "gaming", "movies", "films", "footage", "camera", "cameras", "projector", "projectors",
+                 "hdr", "ultra", "uhd", "blu-ray", "support", "playback", "recording", "quality"}

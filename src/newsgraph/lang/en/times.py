@@ -97,6 +97,11 @@ YEAR_DETERMINERS = {"the", "its", "their", "his", "her", "our", "this", "that", 
 # Words before "a day"/"per week" that make it a rate ("$5 a day", "three shifts a week"), not a duration.
 RATE_BEFORE = ("million", "billion", "thousand", "percent", "dollars?", "euros?", "pounds?", "times", "hours", "days",
                "shifts", "games", "flights", "trips", "issues")
+# Words that end the noun phrase of a rate ("100 million doses a year"): after one, "a year" is a stretch of time
+# ("won 3 titles in a year", "3 of the cases a year ago").
+NOT_RATE_NOUNS = ("in", "for", "within", "over", "after", "than", "by", "from", "of", "about", "during", "under",
+                  "to", "at", "on", "into", "and", "or", "but", "with", "the", "a", "an", "nearly", "almost",
+                  "since", "until", "before", "more", "less", "years", "months", "weeks", "days", "hours", "ago")
 PAST_WORDS = {"last", "past", "this past", "previous", "the past", "the last", "the previous", "preceding"}
 NEXT_WORDS = {"next", "coming", "the next", "the coming", "the following", "following"}
 # "the past year", "the next month" measure a stretch; "the last quarter" names the previous one (TimeBank use).
@@ -132,6 +137,10 @@ GAME_CLOCK_LINKS = ("into", "of", "in", "left in", "remaining in")
 # Zone abbreviations with one fixed offset from UTC in hours (ambiguous ones such as IST, ET or PT are left out).
 ZONE_OFFSETS = {"UTC": 0, "GMT": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8,
                 "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "JST": 9, "AEST": 10}
+# Verbs that set a new date for something ("was moved to April 15", "pushed back to May"): told in the past, the
+# date they name after "to"/"until" may still be ahead, so the nearer one is taken.
+RESCHEDULING_VERBS = {"move", "push", "shift", "bring", "adjourn", "extend", "postpone", "delay", "defer",
+                      "reschedule", "change", "switch", "put", "set", "reset"}
 # Verbs whose infinitive happened when they did ("tried to land on Thursday", "failed to sign by May"): told in the
 # past, the infinitive's time is past too. Other verbs ("told to sign by Monday", "decided to vote in May") leave
 # it open.
