@@ -34,8 +34,8 @@ from ... import lang
 from ...model import Article, Entity, Mention
 from ...text import fold_case as _norm
 from ..base import doc_text
-from .labels import (head_type, is_portfolio, model_after, org_context, person_context, person_report,
-                     place_context, winner)
+from .labels import (FAC_HEADS, LOC_HEADS, ORG_HEADS, head_type, is_portfolio, model_after, org_context,
+                     person_context, person_report, place_context, place_evidence, winner)
 from .roles import find_roles, title_before
 
 if TYPE_CHECKING:
@@ -52,6 +52,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CAPTION_LABELS = _EN.CAPTION_LABELS
 _PRONOUNS, _LEAD_VERBS, _SUFFIXES = _EN.PRONOUNS, _EN.NAME_LEAD_VERBS, _EN.GENERATION_SUFFIXES
 _DASHES = frozenset({"-", "–", "—"})
+_TRADE_WORDS = _EN.TRADE_WORDS
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -193,14 +194,67 @@ def _name_spans(doc: "Doc") -> Iterable["SpacySpan"]:
 
 def _raw_mentions(doc: "Doc") -> list[RawMention]:
     out = []
+    common = CommonWords(doc)
     for ent in _name_spans(doc):
         if ent.label_ == "ORG" and is_portfolio(ent) or _in_hyphen_compound(ent):
             continue
         ent = _drop_adjective(ent)
         cleaned = clean_span(ent) if ent is not None else None
-        if cleaned and not _is_pronoun(cleaned[2]):  # "He" is never a name, even tagged as one
+        if cleaned and not _is_pronoun(cleaned[2]) and not common.covers(doc, *cleaned):
             out.append(_typed_mention(ent, *cleaned))
     return out
+
+
+class CommonWords:
+    """A one-word "name" the document itself shows to be a common word, capitalised only where capitals say
+    nothing (a sentence's first word, a title-case headline): "Malaria killed …" beside "a malaria vaccine",
+    "Campaigners said …", "Council leader Amira Haddad", "Harbour master Tomas Lind". The evidence is the
+    document's: the word written in lowercase inside a sentence, or the tagger's own common-noun tag; a word the
+    document also capitalises alone inside a sentence ("… said Labour") stays a name."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self.lower: set[str] = set()
+        self.capital: set[str] = set()
+        text = doc_text(doc)
+        for tok in doc:
+            if tok.is_sent_start or not tok.is_alpha:
+                continue
+            if tok.text.islower():
+                self.lower.add(tok.lower_)
+            elif tok.text[:1].isupper() and not _in_run(tok) and not _in_headline(text, tok.idx):
+                self.capital.add(tok.lower_)
+        for ent in doc.ents:  # a word of a person's full name is a name ("Sanders’ stridency")
+            if ent.label_ == "PERSON" and len(ent) > 1:
+                self.capital.update(t.lower_ for t in ent)
+
+    def covers(self, doc: "Doc", start: int, end: int, text: str) -> bool:
+        if not text.isalpha() or not text[1:].islower():  # one plain capitalised word: not "iPods", "VoIP"
+            return False
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        word = tok.lower_
+        if word in self.capital or not (tok.is_sent_start or _in_headline(doc_text(doc), start)):
+            return False
+        return word in self.lower or tok.tag_ == "NNS" and tok.ent_type_ != "NORP" or _kind_before_title(tok)
+
+
+_KIND_NOUNS = ORG_HEADS | FAC_HEADS | LOC_HEADS
+
+
+def _kind_before_title(tok: "Token") -> bool:
+    """A kind of body or place written before a lowercase title: "Council leader …", "Harbour master …" is a
+    role, not a name."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in _KIND_NOUNS and nxt is not None and nxt.text.islower() and nxt.lower_ in PERSON_TITLES
+
+
+def _in_run(tok: "Token") -> bool:
+    """The token is one word of a run of capitalised words ("the Harbour Workers Union")."""
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha
+               and not doc[j].is_sent_start for j in (tok.i - 1, tok.i + 1))
 
 
 _ADJECTIVE_PREFIXES = _EN.ADJECTIVE_PREFIXES
@@ -248,6 +302,9 @@ def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMent
     elif cue is None and org_context(ent):
         cue = "ORG"
     cue = cue or head_type(text.split())
+    if cue is None and label not in _PLACE_TYPES and label != "NORP":
+        place = place_evidence(ent)
+        cue = SOFT + place if place else None  # the sentence's word, weaker than the name's own head noun
     if cue is None and place_context(ent):
         cue = "GPE"
     elif cue is None and person_report(ent):
@@ -255,9 +312,15 @@ def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMent
     return start, end, text, label, cue
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SOFT = "~"  # prefix of a cue read from the sentence around a one-word name: it counts 2, not 3
+
+
 def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> None:
     c.types[label] += weight
-    if cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
+    if cue is not None and cue.startswith(SOFT):
+        c.types[cue[1:]] += 2  # outweighs one mention the tagger typed otherwise, not two
+    elif cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
         c.types["PERSON"] += 3  # outweighs one two-word mention tagged otherwise
         c.person_cues += 1
     elif cue is not None and cue != "PERSON":
@@ -284,6 +347,7 @@ def _cluster(mentions: list[RawMention], titles: Optional[dict[int, str]] = None
                 short_names.add(key)
         if key in short_names:
             label = "PERSON"  # a person's short name, every time it is written: the merge is the type evidence
+            cue = "PERSON" if cue == "PERSON" else None  # "near Brenner" is still the person
         if target is None:
             clusters.append(_Cluster(name=text, first=start))
             target = len(clusters) - 1
@@ -338,6 +402,13 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int,
                  and _may_be_person(clusters[i])] if person_evidence else []
         if found:
             return _pick_target(clusters, found, start), True
+    if len(tokens) == 1 and label == "ORG" and not person_evidence:
+        # A company's name without the word for its trade is the company ("Brightfield's director" after
+        # "Brightfield Energy"); not a brand before what it names ("Apple TV", "Google Science Fair").
+        found = [i for i, c in enumerate(clusters) if len(c.norm) > 1 and c.norm[0] == tokens[0]]
+        if len(found) == 1 and len(clusters[found[0]].norm) == 2 and clusters[found[0]].norm[1] in _TRADE_WORDS \
+                and clusters[found[0]].type == "ORG":
+            return found[0], False
     return None, False
 
 
