@@ -182,3 +182,12 @@ computer computers software systems technologies electronics communications tele
 therapeutics biotech insurance financial capital holdings group industries logistics shipping freight construction
 homes properties developments
 """.split())
+# Kind words a definite description takes up a named body or place by ("the union" after "the Harbour Workers
+# Union", "the port" after "Port Alder"), for what a quote is about. Words that also stand alone in common phrases
+# ("the news", "the times", "the front", "the post") are left out.
+DEFINITE_REFERENCE_NOUNS = frozenset("""
+council union party ministry department agency authority commission committee court university college school
+hospital bank company firm museum airport station port harbour harbor bridge tunnel river lake valley island
+airline government administration police army navy board association federation foundation church club league
+senate parliament congress assembly institute trust fund city county province region district operator
+""".split())
