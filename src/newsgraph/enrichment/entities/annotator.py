@@ -2,7 +2,9 @@
 
 ``find_entities(doc)`` is pure: it returns Entity records in order of first mention. A name span is first cleaned
 of what the tagger glues to it (determiners, honorifics, a dateline "ROME -", an employer "Review's", a
-sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"). Merging rules, in order:
+sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"); a one-word name capitalised only by its
+position is a common word when the document shows it is one (:class:`CommonWords`: "Malaria killed …" beside "a
+malaria vaccine", "Campaigners said …", "Council leader …"). Merging rules, in order:
 
 1. the same normalised name is the same entity;
 2. a name that is a run of tokens of a longer PERSON name (any of its written forms) joins it, whatever the
@@ -13,13 +15,16 @@ sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"). Mergi
    name the tagger typed otherwise, unless that name's head noun says what else it is ("Whit Symms" ORG, then
    "Symms said he …");
 4. an all-capitals token whose letters are the initials of a multi-word name joins it ("SNC" → "Syrian National
-   Coalition");
+   Coalition"); a company's name without its trade word joins the one full name it begins ("Brightfield" →
+   "Brightfield Energy");
 5. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
    an acronym) become mentions too, since the statistical NER misses repeats; a surname that is also a word
    ("Early", "Young") only where a name stands ("Early said", not "Early voting").
 
 Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.labels` (head nouns, model
-numbers, titles, person syntax, "said he"/"her campaign", a list of places); titles written before a person
+numbers, titles, person syntax, "said he"/"her campaign", a list of places, and, for a one-word name the tagger
+did not call a place, a place noun after it or a place preposition before it: "the Northfield line", "diverted to
+Eastbrook", a softer vote the document can outweigh); titles written before a person
 ("Foreign Minister Sergey Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as
 ``roles`` (:mod:`.roles`). The canonical name is the longest form written outside a title-case headline.
 """
