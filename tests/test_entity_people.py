@@ -217,3 +217,13 @@ def test_a_company_named_without_its_trade_word_is_the_company(nlp):
     entities = {e.name: e for e in find_entities(doc)}
     assert _mention_texts(doc, entities["Pellow Energy"]) == ["Pellow Energy", "Pellow"]
     assert "Apex" in entities  # two full names begin with it: whose short name it is stays open
+
+
+def test_a_plural_common_noun_speaker_is_nominal_with_no_entity(nlp):
+    from newsgraph.enrichment.quotes import find_quotes
+
+    text = "The council approved the depot on Monday.\n\nResidents who opposed it said they would appeal."
+    doc = _tagged(nlp, text, [("Residents", "PERSON")])
+    entities = find_entities(doc)
+    [q] = [q for q in find_quotes(doc, entities) if "appeal" in q.text]
+    assert q.speaker.text == "Residents" and q.speaker.entity is None and q.speaker.via == "nominal"

@@ -213,24 +213,13 @@ def _raw_mentions(doc: "Doc") -> list[RawMention]:
 class CommonWords:
     """A one-word "name" the document itself shows to be a common word, capitalised only where capitals say
     nothing (a sentence's first word, a title-case headline): "Malaria killed …" beside "a malaria vaccine",
-    "Campaigners said …", "Council leader Amira Haddad", "Harbour master Tomas Lind". The evidence is the
-    document's: the word written in lowercase inside a sentence, or the tagger's own common-noun tag; a word the
-    document also capitalises alone inside a sentence ("… said Labour") stays a name."""
+    "Campaigners said …", "Council leader Amira Haddad", "Harbour master Tomas Lind". The evidence: the word
+    written in lowercase inside a sentence, the tagger's plural common-noun tag, or a kind of body or place (a head
+    noun of :mod:`.labels`) before a lowercase title; a word the document also capitalises alone inside a sentence
+    ("… said Labour"), or a word of a person's full name, stays a name."""
 
     def __init__(self, doc: "Doc") -> None:
-        self.lower: set[str] = set()
-        self.capital: set[str] = set()
-        text = doc_text(doc)
-        for tok in doc:
-            if tok.is_sent_start or not tok.is_alpha:
-                continue
-            if tok.text.islower():
-                self.lower.add(tok.lower_)
-            elif tok.text[:1].isupper() and not _in_run(tok) and not _in_headline(text, tok.idx):
-                self.capital.add(tok.lower_)
-        for ent in doc.ents:  # a word of a person's full name is a name ("Sanders’ stridency")
-            if ent.label_ == "PERSON" and len(ent) > 1:
-                self.capital.update(t.lower_ for t in ent)
+        self._lower_ids = None  # the LOWER attribute of every token, read on the first question only
 
     def covers(self, doc: "Doc", start: int, end: int, text: str) -> bool:
         if not text.isalpha() or not text[1:].islower():  # one plain capitalised word: not "iPods", "VoIP"
@@ -239,10 +228,30 @@ class CommonWords:
         if span is None or len(span) != 1:
             return False
         tok = span[0]
-        word = tok.lower_
-        if word in self.capital or not (tok.is_sent_start or _in_headline(doc_text(doc), start)):
+        whole = doc_text(doc)
+        if not (tok.is_sent_start or _in_headline(whole, start)):
             return False
-        return word in self.lower or tok.tag_ == "NNS" and tok.ent_type_ != "NORP" or _kind_before_title(tok)
+        if self._lower_ids is None:
+            from spacy.attrs import LOWER
+            self._lower_ids = doc.to_array([LOWER]).ravel()
+        lowercase = False
+        for i in (self._lower_ids == tok.lower).nonzero()[0]:
+            other = doc[int(i)]
+            if other.is_sent_start:
+                continue
+            if other.text.islower():
+                lowercase = True
+            elif _in_full_name(other) or not _in_run(other) and not _in_headline(whole, other.idx):
+                return False  # capitalised alone inside a sentence, or a word of a person's full name
+        return lowercase or tok.tag_ == "NNS" and tok.ent_type_ != "NORP" or _kind_before_title(tok)
+
+
+def _in_full_name(tok: "Token") -> bool:
+    """A word of a multi-word PERSON name ("Sanders" in "Bernie Sanders")."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON"
 
 
 _KIND_NOUNS = ORG_HEADS | FAC_HEADS | LOC_HEADS

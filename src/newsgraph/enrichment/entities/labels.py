@@ -145,8 +145,9 @@ _PLACE_NOUNS, _ROUTE_MODIFIERS = _EN.PLACE_NOUNS_AFTER_NAME, _EN.ROUTE_MODIFIERS
 def place_evidence(span: "SpacySpan") -> Optional[str]:
     """A one-word name the sentence uses as a place: the name of a lowercase place noun it stands before ("the
     Northfield rail line", "the former Kestrel airfield", "the Wend valley"), or the object of a place
-    preposition ("near Eastbrook", "in Eastbrook") or of a motion verb's "to"/"from" ("diverted to Eastbrook").
-    Returns the place type, or None."""
+    preposition ("near Eastbrook", "outside Eastbrook") or of a motion verb's "to"/"from" ("diverted to
+    Eastbrook"). Not "in", "at" or "from" alone: news writes "a stake in Twitter", "a debate in Congress", "a
+    degree from Harvard". Returns the place type, or None."""
     if len(span) != 1 or not span[0].text[:1].isupper():
         return None
     doc, tok = span.doc, span[0]

@@ -98,7 +98,8 @@ def _via(doc: "Doc", draft: Draft) -> str:
         return "governed"
     toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
     head = toks.root if toks is not None and len(toks) else None
-    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            and head.tag_ != "NNS":  # "Campaigners said" is a plural common noun, whatever the tagger's name label
         return "explicit"
     return "pronoun" if head.pos_ == "PRON" else "nominal"
 
