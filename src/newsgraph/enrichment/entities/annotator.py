@@ -2,7 +2,9 @@
 
 ``find_entities(doc)`` is pure: it returns Entity records in order of first mention. A name span is first cleaned
 of what the tagger glues to it (determiners, honorifics, a dateline "ROME -", an employer "Review's", a
-sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"). Merging rules, in order:
+sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"); a one-word name capitalised only by its
+position is a common word when the document shows it is one (:class:`CommonWords`: "Malaria killed …" beside "a
+malaria vaccine", "Campaigners said …", "Council leader …"). Merging rules, in order:
 
 1. the same normalised name is the same entity;
 2. a name that is a run of tokens of a longer PERSON name (any of its written forms) joins it, whatever the
@@ -13,13 +15,16 @@ sentence-initial "Said"); a pronoun is never a name ("He" after "Lin He"). Mergi
    name the tagger typed otherwise, unless that name's head noun says what else it is ("Whit Symms" ORG, then
    "Symms said he …");
 4. an all-capitals token whose letters are the initials of a multi-word name joins it ("SNC" → "Syrian National
-   Coalition");
+   Coalition"); a company's name without its trade word joins the one full name it begins ("Brightfield" →
+   "Brightfield Energy");
 5. after merging, later unlabelled occurrences of an entity's distinctive forms (its full name, a PERSON's surname,
    an acronym) become mentions too, since the statistical NER misses repeats; a surname that is also a word
    ("Early", "Young") only where a name stands ("Early said", not "Early voting").
 
 Each entity gets one type by a vote over its mentions, weighted by the cues of :mod:`.labels` (head nouns, model
-numbers, titles, person syntax, "said he"/"her campaign", a list of places); titles written before a person
+numbers, titles, person syntax, "said he"/"her campaign", a list of places, and, for a one-word name the tagger
+did not call a place, a place noun after it or a place preposition before it: "the Northfield line", "diverted to
+Eastbrook", a softer vote the document can outweigh); titles written before a person
 ("Foreign Minister Sergey Lavrov") and appositions ("Sergey Lavrov, Russia's foreign minister") are kept as
 ``roles`` (:mod:`.roles`). The canonical name is the longest form written outside a title-case headline.
 """
@@ -34,8 +39,8 @@ from ... import lang
 from ...model import Article, Entity, Mention
 from ...text import fold_case as _norm
 from ..base import doc_text
-from .labels import (head_type, is_portfolio, model_after, org_context, person_context, person_report,
-                     place_context, winner)
+from .labels import (FAC_HEADS, LOC_HEADS, ORG_HEADS, head_type, is_portfolio, model_after, org_context,
+                     person_context, person_report, place_context, place_evidence, winner)
 from .roles import find_roles, title_before
 
 if TYPE_CHECKING:
@@ -52,6 +57,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _CAPTION_LABELS = _EN.CAPTION_LABELS
 _PRONOUNS, _LEAD_VERBS, _SUFFIXES = _EN.PRONOUNS, _EN.NAME_LEAD_VERBS, _EN.GENERATION_SUFFIXES
 _DASHES = frozenset({"-", "–", "—"})
+_TRADE_WORDS = _EN.TRADE_WORDS
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -193,14 +199,76 @@ def _name_spans(doc: "Doc") -> Iterable["SpacySpan"]:
 
 def _raw_mentions(doc: "Doc") -> list[RawMention]:
     out = []
+    common = CommonWords(doc)
     for ent in _name_spans(doc):
         if ent.label_ == "ORG" and is_portfolio(ent) or _in_hyphen_compound(ent):
             continue
         ent = _drop_adjective(ent)
         cleaned = clean_span(ent) if ent is not None else None
-        if cleaned and not _is_pronoun(cleaned[2]):  # "He" is never a name, even tagged as one
+        if cleaned and not _is_pronoun(cleaned[2]) and not common.covers(doc, *cleaned):
             out.append(_typed_mention(ent, *cleaned))
     return out
+
+
+class CommonWords:
+    """A one-word "name" the document itself shows to be a common word, capitalised only where capitals say
+    nothing (a sentence's first word, a title-case headline): "Malaria killed …" beside "a malaria vaccine",
+    "Campaigners said …", "Council leader Amira Haddad", "Harbour master Tomas Lind". The evidence: the word
+    written in lowercase inside a sentence, the tagger's plural common-noun tag, or a kind of body or place (a head
+    noun of :mod:`.labels`) before a lowercase title; a word the document also capitalises alone inside a sentence
+    ("… said Labour"), or a word of a person's full name, stays a name."""
+
+    def __init__(self, doc: "Doc") -> None:
+        self._lower_ids = None  # the LOWER attribute of every token, read on the first question only
+
+    def covers(self, doc: "Doc", start: int, end: int, text: str) -> bool:
+        if not text.isalpha() or not text[1:].islower():  # one plain capitalised word: not "iPods", "VoIP"
+            return False
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1:
+            return False
+        tok = span[0]
+        whole = doc_text(doc)
+        if not (tok.is_sent_start or _in_headline(whole, start)):
+            return False
+        if self._lower_ids is None:
+            from spacy.attrs import LOWER
+            self._lower_ids = doc.to_array([LOWER]).ravel()
+        lowercase = False
+        for i in (self._lower_ids == tok.lower).nonzero()[0]:
+            other = doc[int(i)]
+            if other.is_sent_start:
+                continue
+            if other.text.islower():
+                lowercase = True
+            elif _in_full_name(other) or not _in_run(other) and not _in_headline(whole, other.idx):
+                return False  # capitalised alone inside a sentence, or a word of a person's full name
+        return lowercase or tok.tag_ == "NNS" and tok.ent_type_ != "NORP" or _kind_before_title(tok)
+
+
+def _in_full_name(tok: "Token") -> bool:
+    """A word of a multi-word PERSON name ("Sanders" in "Bernie Sanders")."""
+    if tok.ent_type_ != "PERSON":
+        return False
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or nxt is not None and nxt.ent_iob_ == "I" and nxt.ent_type_ == "PERSON"
+
+
+_KIND_NOUNS = ORG_HEADS | FAC_HEADS | LOC_HEADS
+
+
+def _kind_before_title(tok: "Token") -> bool:
+    """A kind of body or place written before a lowercase title: "Council leader …", "Harbour master …" is a
+    role, not a name."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_ in _KIND_NOUNS and nxt is not None and nxt.text.islower() and nxt.lower_ in PERSON_TITLES
+
+
+def _in_run(tok: "Token") -> bool:
+    """The token is one word of a run of capitalised words ("the Harbour Workers Union")."""
+    doc = tok.doc
+    return any(0 <= j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha
+               and not doc[j].is_sent_start for j in (tok.i - 1, tok.i + 1))
 
 
 _ADJECTIVE_PREFIXES = _EN.ADJECTIVE_PREFIXES
@@ -248,6 +316,9 @@ def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMent
     elif cue is None and org_context(ent):
         cue = "ORG"
     cue = cue or head_type(text.split())
+    if cue is None and label not in _PLACE_TYPES and label != "NORP":
+        place = place_evidence(ent)
+        cue = SOFT + place if place else None  # the sentence's word, weaker than the name's own head noun
     if cue is None and place_context(ent):
         cue = "GPE"
     elif cue is None and person_report(ent):
@@ -255,9 +326,15 @@ def _typed_mention(ent: "SpacySpan", start: int, end: int, text: str) -> RawMent
     return start, end, text, label, cue
 
 
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+SOFT = "~"  # prefix of a cue read from the sentence around a one-word name: it counts 2, not 3
+
+
 def _vote(c: "_Cluster", label: str, cue: Optional[str], weight: int = 1) -> None:
     c.types[label] += weight
-    if cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
+    if cue is not None and cue.startswith(SOFT):
+        c.types[cue[1:]] += 2  # outweighs one mention the tagger typed otherwise, not two
+    elif cue == "PERSON" and label in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT"}:
         c.types["PERSON"] += 3  # outweighs one two-word mention tagged otherwise
         c.person_cues += 1
     elif cue is not None and cue != "PERSON":
@@ -284,6 +361,7 @@ def _cluster(mentions: list[RawMention], titles: Optional[dict[int, str]] = None
                 short_names.add(key)
         if key in short_names:
             label = "PERSON"  # a person's short name, every time it is written: the merge is the type evidence
+            cue = "PERSON" if cue == "PERSON" else None  # "near Brenner" is still the person
         if target is None:
             clusters.append(_Cluster(name=text, first=start))
             target = len(clusters) - 1
@@ -338,6 +416,13 @@ def _find_parent(clusters: list[_Cluster], text: str, label: str, start: int,
                  and _may_be_person(clusters[i])] if person_evidence else []
         if found:
             return _pick_target(clusters, found, start), True
+    if len(tokens) == 1 and label == "ORG" and not person_evidence:
+        # A company's name without the word for its trade is the company ("Brightfield's director" after
+        # "Brightfield Energy"); not a brand before what it names ("Apple TV", "Google Science Fair").
+        found = [i for i, c in enumerate(clusters) if len(c.norm) > 1 and c.norm[0] == tokens[0]]
+        if len(found) == 1 and len(clusters[found[0]].norm) == 2 and clusters[found[0]].norm[1] in _TRADE_WORDS \
+                and clusters[found[0]].type == "ORG":
+            return found[0], False
     return None, False
 
 

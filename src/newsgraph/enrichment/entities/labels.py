@@ -138,6 +138,47 @@ def person_report(span: "SpacySpan") -> bool:
     return False
 
 
+_PLACE_PREPS, _MOTION_PREPS, _MOTION_VERBS = _EN.PLACE_PREPOSITIONS, _EN.MOTION_PREPOSITIONS, _EN.MOTION_VERBS
+_PLACE_NOUNS, _ROUTE_MODIFIERS = _EN.PLACE_NOUNS_AFTER_NAME, _EN.ROUTE_MODIFIERS
+
+
+def place_evidence(span: "SpacySpan") -> Optional[str]:
+    """A one-word name the sentence uses as a place: the name of a lowercase place noun it stands before ("the
+    Northfield rail line", "the former Kestrel airfield", "the Wend valley"), or the object of a place
+    preposition ("near Eastbrook", "outside Eastbrook") or of a motion verb's "to"/"from" ("diverted to
+    Eastbrook"). Not "in", "at" or "from" alone: news writes "a stake in Twitter", "a debate in Congress", "a
+    degree from Harvard". Returns the place type, or None."""
+    if len(span) != 1 or not span[0].text[:1].isupper():
+        return None
+    doc, tok = span.doc, span[0]
+    j = tok.i + 1
+    while j < len(doc) and doc[j].lower_ in _ROUTE_MODIFIERS and doc[j].text.islower():
+        j += 1
+    if j < len(doc) and doc[j].text.islower() and doc[j].lower_ in _PLACE_NOUNS:
+        return _PLACE_NOUNS[doc[j].lower_]
+    if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+        return None
+    prep = tok.head.lower_
+    if prep in _PLACE_PREPS or prep in _MOTION_PREPS and tok.head.head.pos_ == "VERB" \
+            and not _MOTION_VERBS.isdisjoint(_verb_bases(tok.head.head.lower_)):
+        return "GPE"
+    return None
+
+
+def _verb_bases(word: str) -> set[str]:
+    """The forms a regular English verb form may come from (the pipeline runs no lemmatizer): 'diverted' ->
+    {'diverted', 'divert', 'diverte', …}, 'shipped' -> {…, 'ship'}, 'flew' stays 'flew' (irregular forms are listed
+    in the lexicon)."""
+    out = {word}
+    for suffix in ("ing", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)]
+            out.update({stem, stem + "e"})
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                out.add(stem[:-1])  # 'shipped' -> 'ship'
+    return out
+
+
 def place_context(span: "SpacySpan") -> bool:
     """A one-word name listed among places only ("in Ghana, Kenya and Malawi"): a place, whatever the tagger said
     of it. Two places at least, so one misread neighbour decides nothing."""

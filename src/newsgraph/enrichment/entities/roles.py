@@ -32,16 +32,31 @@ def title_before(doc: "Doc", start_char: int) -> Optional[str]:
         titled = tok.pos_ in _ROLE_POS and tok.text[:1].isupper() and not tok.is_sent_start
         if titled and any(w.text[:1].islower() for w in words):
             break  # "Rail Connect chief executive": capitals before a lowercase title name the employer
+        if _common_opener(tok) and words and all(w.text.islower() for w in words):
+            words.insert(0, tok)  # "Council leader", "Harbour master": a common noun capitalised by position
+            break
         if titled or tok.lower_ in PERSON_TITLES or (tok.lower_ in _ROLE_JOIN and words):
             words.insert(0, tok)
             i -= 1
             continue
         break
-    while words and (words[0].ent_type_ in {"GPE", "NORP", "ORG"} or words[0].lower_ in _ROLE_JOIN):
+    while words and (words[0].ent_type_ in {"GPE", "NORP", "ORG"} and not _common_opener(words[0])
+                     or words[0].lower_ in _ROLE_JOIN):
         words.pop(0)
     if not words or not (words[-1].lower_ in PERSON_TITLES or words[-1].text[:1].isupper()):
         return None
     return doc_text(doc)[words[0].idx:words[-1].idx + len(words[-1].text)]
+
+
+_KIND_NOUNS = _EN.ORG_HEADS | _EN.FAC_HEADS | _EN.LOC_HEADS
+
+
+def _common_opener(tok: "Token") -> bool:
+    """A sentence's first word, capitalised by its position only, that belongs to the title after it: a kind of
+    body or place ("Council leader", "Harbour master") or a word the tagger finds no name in ("City engineer",
+    "Opposition councillor"); not an employer's name ("Apple spokeswoman")."""
+    return tok.is_sent_start and tok.text[:1].isupper() and tok.text[1:].islower() and (
+        tok.lower_ in _KIND_NOUNS or tok.pos_ in _ROLE_POS and not tok.ent_type_)
 
 
 def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
@@ -49,12 +64,19 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return None
-    for tok in span.root.children:
-        if tok.dep_ == "appos" and tok.pos_ == "NOUN":
-            mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.ent_type_ == ""]
-            first = mods[0] if mods else tok
-            return doc_text(doc)[first.idx:tok.idx + len(tok.text)]
+    root = span.root
+    heads = [tok for tok in root.children if tok.dep_ == "appos" and tok.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i \
+            and root.head.lower_ in _APPOSITION_TITLES:
+        heads.append(root.head)  # the title first: "Brightfield's director, Owen Carver"
+    for tok in heads:
+        mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod"} and t.ent_type_ == ""]
+        first = mods[0] if mods else tok
+        return doc_text(doc)[first.idx:tok.idx + len(tok.text)]
     return None
+
+
+_APPOSITION_TITLES = PERSON_TITLES | _EN.PERSON_APPOSITION_HEADS
 
 
 # Forms of address: evidence of a person (and of gender, for the quote resolver), but not a role.

@@ -7,7 +7,8 @@
 - ``cues``: reporting cues, their complement clauses and subjects (dependency parse);
 - ``find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
 - ``tidy``: attribution cut out of reported content, overlapping reports resolved;
-- ``speakers``: the speaker phrase → entity id (replaceable by a coreference model).
+- ``speakers``: the speaker phrase → entity id (replaceable by a coreference model);
+- ``about``: the entities a quote's content speaks of.
 
 Record shapes. A direct quote's ``parts`` are its stretches inside quotation marks (marks excluded). For a quote
 split by its attribution (``"We must act," he said, "and we must act now."``) the ``parts`` are authoritative:
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Optional, Protocol, Sequence
 from ... import lang
 from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
+from .about import find_about
 from .cues import find_cues
 from .find import Draft, build_layout, classify_cues, direct_drafts
 from .marks import find_stretches
@@ -96,7 +98,8 @@ def _via(doc: "Doc", draft: Draft) -> str:
         return "governed"
     toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
     head = toks.root if toks is not None and len(toks) else None
-    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+    if head is None or head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+            and head.tag_ != "NNS":  # "Campaigners said" is a plural common noun, whatever the tagger's name label
         return "explicit"
     return "pronoun" if head.pos_ == "PRON" else "nominal"
 
@@ -108,24 +111,13 @@ def _record(doc: "Doc", draft: Draft, speaker: Optional[Speaker], entities: Sequ
         cue_span = draft.cue.span(doc)
         cue_text = whole[cue_span[0]:cue_span[1]]
     areas = draft.parts if draft.kind == "direct" else [draft.span]
-    about = _about(areas, entities, speaker)
+    about = find_about(doc, areas, draft.cue, entities, speaker.entity if speaker is not None else None)
     s, e = draft.span
     text = whole[s:e]
     if draft.kind == "direct" and len(draft.parts) > 1:
         text = " ".join(whole[a:b] for a, b in draft.parts)
     return Quote(text, (s, e), draft.kind, [tuple(p) for p in draft.parts], cue_text, cue_span,
                  speaker, about)
-
-
-def _about(areas: list[Span], entities: Sequence[Entity], speaker: Optional[Speaker]) -> list[str]:
-    out = []
-    skip = speaker.entity if speaker is not None else None
-    for ent in entities:
-        if ent.id == skip:
-            continue
-        if any(a[0] <= m.start and m.end <= a[1] for m in ent.mentions for a in areas):
-            out.append(ent.id)
-    return out
 
 
 class QuoteAnnotator:

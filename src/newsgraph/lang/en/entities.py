@@ -28,6 +28,7 @@ director judge justice general colonel captain officer professor coach king quee
 pastor actor actress singer author writer novelist founder co-founder executive analyst manager leader candidate
 lawmaker mp sheriff detective inspector economist researcher scientist dean ambassador commissioner chief
 player striker goalkeeper artist photographer editor reporter journalist councillor councilor attorney lawyer
+engineer master planner surveyor architect curator historian campaigner activist organiser organizer
 """.split())
 # Title words that are also given names: "Dean Kamen" is a name, "Dean Smith" of a faculty is rarer in news.
 TITLE_OR_GIVEN_NAME = frozenset({"dean", "earl"})
@@ -62,7 +63,7 @@ county province forest canyon falls strait channel cave beach
 GPE_HEADS = frozenset("republic kingdom emirate emirates principality".split())
 # A place word written first: "Lake Michigan", "Mount Kenya", "Fort Worth".
 LEADING_PLACE = {"lake": "LOC", "mount": "LOC", "mt": "LOC", "mt.": "LOC", "cape": "LOC", "isle": "LOC",
-                 "fort": "GPE"}
+                 "river": "LOC", "fort": "GPE"}
 # Words after which a multi-word name's head has been said ("Museum of Flight", "Bank for …").
 HEAD_DELIMITERS = ("of", "on", "for", "de")
 # A facility word followed by "for"/"on" names an institution: "Center for Disease Control".
@@ -151,3 +152,42 @@ columnist commentator host anchor activist organizer organiser consultant lobbyi
 """.split())
 # Generational suffixes: "Donald Trump Jr." is not "Donald Trump".
 GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+# --- place evidence from a name's sentence ------------------------------------------------------------------------
+
+# Prepositions whose object is a place ("near Eastbrook"); "in" is left out, since news writes "a stake in X",
+# "shares in X", "jobs in X" of companies as often as "in X" of towns.
+PLACE_PREPOSITIONS = frozenset("near outside around throughout across inside".split())
+# Prepositions of direction, a place only after a verb of motion ("diverted to Eastbrook", "flew from Lagos").
+MOTION_PREPOSITIONS = frozenset("to from towards toward via into".split())
+MOTION_VERBS = frozenset("""
+go come travel fly move divert send return drive sail head flee evacuate relocate deport transfer ship arrive
+walk march run ride commute migrate emigrate escape rush transport redirect reroute bus airlift
+went gone came flew flown drove driven sent fled ran rode
+""".split())
+# Lowercase place nouns a name is written before ("the Northfield line", "the Kestrel airfield"): the name is the
+# place's. Only nouns of public places and routes: a company's "factory", "store" or "office" is left out.
+PLACE_NOUNS_AFTER_NAME = {
+    **dict.fromkeys("""line airfield aerodrome airport bridge tunnel road street avenue lane motorway highway bypass
+                      junction crossing station terminal runway pier quay wharf estate reservoir dam canal railway
+                      route viaduct""".split(), "FAC"),
+    **dict.fromkeys("river valley estuary bay creek gorge moor moors hills marshes forest coast".split(), "LOC"),
+}
+# Words between a name and its route noun: "the Northfield rail line", "the Hallam bus station".
+ROUTE_MODIFIERS = frozenset("rail railway bus tram metro tube subway train ferry freight branch main".split())
+# The word for a company's trade written after its name: "Brightfield Energy" is "Brightfield" for short.
+TRADE_WORDS = frozenset("""
+energy power oil gas petroleum mining resources steel chemicals foods soup brewing motor motors airlines airways
+computer computers software systems technologies electronics communications telecom networks pharmaceuticals
+therapeutics biotech insurance financial capital holdings group industries logistics shipping freight construction
+homes properties developments
+""".split())
+# Kind words a definite description takes up a named body or place by ("the union" after "the Harbour Workers
+# Union", "the port" after "Port Alder"), for what a quote is about. Words that also stand alone in common phrases
+# ("the news", "the times", "the front", "the post") are left out.
+DEFINITE_REFERENCE_NOUNS = frozenset("""
+council union party ministry department agency authority commission committee court university college school
+hospital bank company firm museum airport station port harbour harbor bridge tunnel river lake valley island
+airline government administration police army navy board association federation foundation church club league
+senate parliament congress assembly institute trust fund city county province region district operator
+""".split())
