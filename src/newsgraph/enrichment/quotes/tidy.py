@@ -13,7 +13,7 @@ indirect.
 1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces. A mixed quote keeps the piece that
    holds most of its quoted fragments; an indirect one the first piece of at least three words (the reported
    content ends before an attribution: ``Each dose costs $3, according to the maker, which said …``), else the
-   longest. A quote left with fewer than two words is dropped.
+   longest; the longest too when its own attribution stands inside it (``The problem, she said, is that …``). A quote left with fewer than two words is dropped.
 2. A quote whose cue or speaker lies inside a direct quote's quoted words is dropped (words quoted are not an
    attribution of the text).
 3. Of two quotes whose contents still overlap, the lower ranked is dropped: direct over mixed over indirect, then
@@ -66,7 +66,7 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             others = [a for d in around for a in content(d)]
             inside = [s for s in material + others if _overlaps(s, draft.span) and not _in_parts(s, draft.parts)]
             if inside:
-                new = _cut(doc_text(doc), draft, inside)
+                new = _cut(doc_text(doc), draft, inside, attribution(doc, draft))
                 if new is None:
                     continue
                 if new != draft.span:
@@ -112,9 +112,10 @@ def _cited_source(doc: "Doc", draft: Draft, drafts: list[Draft]) -> bool:
                and o.span[0] <= cue[0] and cue[1] <= o.span[1] for o in drafts)
 
 
-def _cut(text: str, draft: Draft, inside: list[Span]) -> Optional[Span]:
+def _cut(text: str, draft: Draft, inside: list[Span], own: list[Span] = ()) -> Optional[Span]:
     """The piece of ``draft.span`` left once ``inside`` (attribution and other quotes' content) is taken out
-    (None: nothing is)."""
+    (None: nothing is). When the draft's own attribution interrupts its content (``The problem, she said, is that
+    …``) the longest piece is the report."""
     pieces, start = [], draft.span[0]
     for s, e in sorted(inside):
         pieces.append((start, max(start, s)))
@@ -129,7 +130,8 @@ def _cut(text: str, draft: Draft, inside: list[Span]) -> Optional[Span]:
         if not draft.parts:
             draft.kind = "indirect"
         return best
-    clause = next((p for p in pieces if _words(text, p) >= _CLAUSE_WORDS), None)
+    interrupted = any(pieces[0][1] <= a and b <= pieces[-1][0] for a, b in own)
+    clause = None if interrupted else next((p for p in pieces if _words(text, p) >= _CLAUSE_WORDS), None)
     return clause or max(pieces, key=lambda p: p[1] - p[0])
 
 
