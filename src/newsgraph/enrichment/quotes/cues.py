@@ -31,6 +31,11 @@ SPEECH_NOUNS = _WORDS.SPEECH_NOUNS
 ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 INTENTION_VERBS = _WORDS.INTENTION_VERBS
 EVALUATION_VERBS = _WORDS.EVALUATION_VERBS
+ACT_VERBS = _WORDS.ACT_VERBS
+PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
+# Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
+# "criticized X for Y", "blamed X on Y", "criticized X over Y").
+_ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
@@ -290,10 +295,18 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             continue
         if is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif is_reporting(tok, words.EVALUATION_VERBS):
+        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
             predicate = _naming_range(doc, tok)
-            if predicate is not None:
-                cues.append(Cue((tok.i,), tok.i, predicate, _speaker_token(subject_of(tok)), "naming"))
+            speaker = _speaker_token(subject_of(tok))
+            if predicate is not None and _quote_opens_in(doc, *predicate):
+                cues.append(Cue((tok.i,), tok.i, predicate, speaker, "naming"))
+            elif (act := _act_range(doc, tok, words)) is not None and _can_announce(doc, speaker):
+                cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
+        elif tok.pos_ == "VERB" and (act := _act_range(doc, tok, words)) is not None \
+                and lemma_of(tok).lower() not in words.REPORTING_VERBS:
+            speaker = _speaker_token(subject_of(tok))  # "called for a ban", "pointed to the polls"
+            if _can_announce(doc, speaker):
+                cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
@@ -304,6 +317,9 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             kind = "quote_only" if naming is None else "naming"
             speaker = _speaker_token(subject_of(tok))
             speaker = _inverted_name(doc, tok) if speaker is None else speaker
+            if naming is not None and not _quote_opens_in(doc, *naming):  # "called the plan a disaster"
+                kind = "object" if _can_announce(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
+                naming = naming if kind == "object" else None
             cues.append(Cue((tok.i,), tok.i, naming, speaker, kind))
     return _outside_reports(doc, cues, words)
 
@@ -311,7 +327,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
     rise") belong to that report: the speaker said it, so they are no report of their own."""
-    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
+        | frozenset(words.PREP_ACT_VERBS)
     speech = [c.complement for c in cues if c.complement is not None
               and lemma_of(doc[c.verb]).lower() not in stance]
     return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
@@ -364,9 +381,13 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement = _strip_parenthetical(doc, left, right)
         kind = "parataxis"
     elif (naming := _naming_range(doc, verb)) is not None:
-        complement, kind = naming, "naming"
+        # "called the plan "a blow"" is mixed; "accused the agency of covering up", "described it as a
+        # disaster" with no quotation report what was said through the object
+        complement, kind = naming, "naming" if _quote_opens_in(doc, *naming) else "object"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
+    elif (act := _act_range(doc, verb)) is not None:  # "asked about the plan", "warned of a crisis"
+        complement, kind = act, "object"
     hops: list = []
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
@@ -413,6 +434,7 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
         return False
     tok = doc[speaker]
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" \
+        or tok.pos_ == "PROPN" and not tok.ent_type_ \
         or lemma_of(tok).lower() in PERSON_ROLES | ORG_NOUNS
 
 
@@ -422,7 +444,11 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     lemma = lemma_of(verb).lower()
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
-        return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
+        left, right = subtree_range(xcomp)
+        hearer = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
+        if hearer is not None:  # "urged the government to speed up the work": the request names who must act
+            left = hearer.left_edge.i
+        return _strip_parenthetical(doc, left, right), "verb"
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if xcomp is not None and subj is not None and verb.tag_ == "VBN":  # "are said to be up to four times faster"
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
@@ -433,6 +459,55 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
             or obj.lower_ in _NOT_CONTENT:
         return None
     return _strip_parenthetical(doc, *subtree_range(obj)), "object"
+
+
+def _act_range(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[tuple[int, int]]:
+    """What a speech act reports through its object (``accused the agency of covering up``: the object with its
+    ``of``/``for``/``as`` phrase) or through a preposition (``called for a ban``, ``called on the mayor to
+    resign``, ``talked about jobs``); None when the verb has neither. A time or a date is no content."""
+    lemma = lemma_of(verb).lower()
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
+    preps = words.PREP_ACT_VERBS.get(lemma, ())
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.lower_ in preps:  # "called on Sanders to ...", parsed as a particle
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp")), None)
+            if obj is None or _when(obj):
+                return None
+            right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
+            return _strip_parenthetical(doc, obj.left_edge.i, right)
+        if child.dep_ == "dobj":
+            break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or _when(obj):
+                return None
+            right = obj.right_edge.i + 1
+            then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > obj.i), None)
+            if then is not None and child.lower_ == "on":  # "called on Congress to act": the whole request
+                right = then.right_edge.i + 1
+            return _strip_parenthetical(doc, obj.left_edge.i, right)
+    if lemma not in words.ACT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < verb.i or _when(obj):
+        return None
+    right = obj.right_edge.i + 1
+    for child in verb.rights:  # "accused X of Y", "criticized X over Y": the charge goes with the one charged
+        if child.i <= obj.i:
+            continue
+        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
+                or pobj is None or _when(pobj):
+            break
+        right = child.right_edge.i + 1
+    return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _when(tok: "Token") -> bool:
+    """A date or time alone ("on Tuesday", "over the weekend"), not "on years of borrowing"."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS and not any(c.dep_ == "prep" for c in tok.children)
 
 
 def _quoted_as_saying(verb: "Token") -> Optional[int]:

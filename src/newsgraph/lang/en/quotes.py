@@ -15,7 +15,7 @@ blog post retort counter shout cry exclaim whisper mutter murmur plead protest l
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
 # against gold that marks only speech can leave them out.
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
-recognize recognise understand""".split())
+recognize recognise understand know realize realise see learn""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
 INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
 # Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
@@ -23,6 +23,23 @@ INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hop
 # in the predicate they make a mixed quote; without one they report nothing.
 EVALUATION_VERBS = frozenset("""praise blame thank accuse dismiss dub label brand mock slam criticize criticise
 denounce deride characterize characterise hail condemn attack ridicule""".split())
+# Verbs of public speech acts and stances whose object is what was said or stood for ("accused the agency of
+# covering up the hack", "endorsed the senator", "cited his Iowa results", "criticized the plan for its cost"):
+# with a speaker that can speak (a person, a body, a pronoun) the object with its "of/for/as/over" phrase is an
+# indirect report, as PARC-style attribution counts it. A quotation in the predicate makes it mixed, as above.
+ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
+discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
+welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
+reiterate""".split())
+# Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
+# "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
+PREP_ACT_VERBS = {
+    "call": ("for", "on"), "point": ("to",), "talk": ("about",), "speak": ("about", "of"),
+    "refer": ("to",), "ask": ("about",), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
+    "complain": ("about",), "warn": ("of", "about", "against"), "comment": ("on",), "advocate": ("for",),
+    "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
+    "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
+}
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
