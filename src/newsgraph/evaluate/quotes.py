@@ -150,7 +150,7 @@ def _speech_cue(cue: Optional[str]) -> bool:
     words = lang.get("en").quotes
     word = (cue or "").lower().split()[0] if (cue or "").strip() else ""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
-        | frozenset(words.PREP_ACT_VERBS)
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS
     forms = {word, word[:-1], word[:-2], word[:-3], word[:-4], word[:-1] + "e", word[:-2] + "e", word[:-3] + "e"}
     forms.add({**_IRREGULAR, **_IRREGULAR_STANCE}.get(word, word))
     return not (forms & (stance - words.REPORTING_VERBS)) or bool(forms & words.REPORTING_VERBS)

@@ -300,13 +300,15 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             speaker = _speaker_token(subject_of(tok))
             if predicate is not None and _quote_opens_in(doc, *predicate):
                 cues.append(Cue((tok.i,), tok.i, predicate, speaker, "naming"))
-            elif (act := _act_range(doc, tok, words)) is not None and _can_announce(doc, speaker):
+            elif (act := _act_range(doc, tok, words)) is not None and _can_act(doc, speaker):
                 cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
         elif tok.pos_ == "VERB" and (act := _act_range(doc, tok, words)) is not None \
                 and lemma_of(tok).lower() not in words.REPORTING_VERBS:
             speaker = _speaker_token(subject_of(tok))  # "called for a ban", "pointed to the polls"
-            if _can_announce(doc, speaker):
+            if _can_act(doc, speaker):
                 cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
+        elif (finding := _finding(doc, tok, words)) is not None:
+            cues.append(finding)
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
@@ -318,7 +320,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             speaker = _speaker_token(subject_of(tok))
             speaker = _inverted_name(doc, tok) if speaker is None else speaker
             if naming is not None and not _quote_opens_in(doc, *naming):  # "called the plan a disaster"
-                kind = "object" if _can_announce(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
+                kind = "object" if _can_act(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
                 naming = naming if kind == "object" else None
             cues.append(Cue((tok.i,), tok.i, naming, speaker, kind))
     return _outside_reports(doc, cues, words)
@@ -328,7 +330,7 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
     rise") belong to that report: the speaker said it, so they are no report of their own."""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
-        | frozenset(words.PREP_ACT_VERBS)
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS
     speech = [c.complement for c in cues if c.complement is not None
               and lemma_of(doc[c.verb]).lower() not in stance]
     return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
@@ -434,8 +436,14 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
         return False
     tok = doc[speaker]
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ == "PRON" \
-        or tok.pos_ == "PROPN" and not tok.ent_type_ \
         or lemma_of(tok).lower() in PERSON_ROLES | ORG_NOUNS
+
+
+def _can_act(doc: "Doc", speaker: Optional[int]) -> bool:
+    """Whether a subject can accuse, endorse or call for something: one that can announce, or a name the model
+    left untyped (a surname alone: "Ortiz accused …")."""
+    return _can_announce(doc, speaker) or speaker is not None and doc[speaker].pos_ == "PROPN" \
+        and not doc[speaker].ent_type_
 
 
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
@@ -503,6 +511,21 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[tuple[int, i
             break
         right = child.right_edge.i + 1
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:
+    """``A new poll shows Clinton with a six-point lead``: a poll, study or report that shows or finds something
+    reports the predicate from its object on; with a that-clause it is a stance as any other (left to
+    :func:`_verb_cue`)."""
+    if verb.pos_ != "VERB" or lemma_of(verb).lower() not in words.FINDING_VERBS \
+            or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None or obj is None or lemma_of(subj).lower() not in words.FINDING_NOUNS or _when(obj):
+        return None
+    left, right = _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
+    return Cue((verb.i,), verb.i, (left, right), subj.i, "object")
 
 
 def _when(tok: "Token") -> bool:

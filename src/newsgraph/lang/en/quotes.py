@@ -30,7 +30,12 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate""".split())
+reiterate support back favor express""".split())
+# Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
+# 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
+FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
+FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
+results audit review census tally count""".split())
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
