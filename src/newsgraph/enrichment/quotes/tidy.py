@@ -79,11 +79,13 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
 
 def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     """Whether ``inner`` (not direct) lies wholly inside what ``outer`` reports: its cue, speaker and content."""
-    if inner.kind == "direct" or inner.cue is None or outer.cue is None or inner is outer:
+    if inner.kind == "direct" or inner.cue is None or inner is outer or outer.cue is None and not outer.whole:
         return False
     a, b = outer.span
     if not all(a <= s and e <= b for s, e in attribution(doc, inner) + content(inner)):
         return False
+    if outer.whole:  # "FALLIN: I think he is …": the speaker of the line said it all
+        return True
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
