@@ -39,6 +39,8 @@ _ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
+_E_LEMMAS = frozenset(w for w in REPORTING_VERBS | ATTITUDE_VERBS | INTENTION_VERBS | EVALUATION_VERBS
+                      | _WORDS.ACT_VERBS if w.endswith("e"))
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # A subject of these types is when or how much, never who ("Saturday at the convention Ortiz said").
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
@@ -66,8 +68,17 @@ class Cue:
         return doc_text(doc)[s:e]
 
 
+def verb_lemma(token: "Token") -> str:
+    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e before -ing (``hoping`` → "hop")
+    or keeps it in a doubled form: "hope" when "hop" + "ing" is the word and the e-form is a cue word."""
+    lemma = lemma_of(token).lower()
+    if token.lower_ == lemma + "ing" and lemma + "e" in _E_LEMMAS:
+        return lemma + "e"
+    return lemma
+
+
 def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in verbs
+    return token.pos_ in ("VERB", "AUX") and verb_lemma(token) in verbs
 
 
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
@@ -303,10 +314,19 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             elif (act := _act_range(doc, tok, words)) is not None and _can_act(doc, speaker):
                 cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
         elif tok.pos_ == "VERB" and (act := _act_range(doc, tok, words)) is not None \
-                and lemma_of(tok).lower() not in words.REPORTING_VERBS:
+                and verb_lemma(tok) not in words.REPORTING_VERBS:
             speaker = _speaker_token(subject_of(tok))  # "called for a ban", "pointed to the polls"
             if _can_act(doc, speaker):
                 cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
+        elif tok.pos_ == "VERB" and any((verb_lemma(tok), c.lower_) in words.PHRASAL_REPORTING
+                                        for c in tok.children if c.dep_ == "prt"):
+            cue = _verb_cue(doc, tok)  # "pointed out that …"
+            if cue.complement is None:  # "laid out his plan": the object
+                obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+                if obj is not None and _can_act(doc, cue.speaker):
+                    cue.complement, cue.kind = _strip_parenthetical(doc, *subtree_range(obj)), "object"
+            if cue.complement is not None:
+                cues.append(cue)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
@@ -314,7 +334,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
             if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
                 cues.append(cue)
-        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
+        elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             speaker = _speaker_token(subject_of(tok))
@@ -332,15 +352,15 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
         | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS
     speech = [c.complement for c in cues if c.complement is not None
-              and lemma_of(doc[c.verb]).lower() not in stance]
-    return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
+              and verb_lemma(doc[c.verb]) not in stance]
+    return [c for c in cues if verb_lemma(doc[c.verb]) not in stance
             or not any(a <= c.verb < b for a, b in speech)]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
     with what it is called, for a naming verb that has both; None otherwise."""
-    lemma = lemma_of(verb).lower()
+    lemma = verb_lemma(verb)
     if lemma in EVALUATION_VERBS:  # the whole predicate: "blamed the law on "…"", "referred to her as "…""
         if not any(c.dep_ in ("dobj", "prep") for c in verb.rights):
             return None
@@ -449,7 +469,7 @@ def _can_act(doc: "Doc", speaker: Optional[int]) -> bool:
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
     """Reported content that is not a ``that``-clause: a to-infinitive ("urged them to leave"), a raised subject
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
-    lemma = lemma_of(verb).lower()
+    lemma = verb_lemma(verb)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
     if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
         left, right = subtree_range(xcomp)
@@ -473,7 +493,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[tuple[int, i
     """What a speech act reports through its object (``accused the agency of covering up``: the object with its
     ``of``/``for``/``as`` phrase) or through a preposition (``called for a ban``, ``called on the mayor to
     resign``, ``talked about jobs``); None when the verb has neither. A time or a date is no content."""
-    lemma = lemma_of(verb).lower()
+    lemma = verb_lemma(verb)
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
         return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
     preps = words.PREP_ACT_VERBS.get(lemma, ())
@@ -517,7 +537,7 @@ def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:
     """``A new poll shows Clinton with a six-point lead``: a poll, study or report that shows or finds something
     reports the predicate from its object on; with a that-clause it is a stance as any other (left to
     :func:`_verb_cue`)."""
-    if verb.pos_ != "VERB" or lemma_of(verb).lower() not in words.FINDING_VERBS \
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in words.FINDING_VERBS \
             or any(c.dep_ == "ccomp" for c in verb.children):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)

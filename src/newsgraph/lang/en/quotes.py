@@ -45,6 +45,10 @@ PREP_ACT_VERBS = {
     "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
     "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
 }
+# Verbs of saying made with a particle ("pointed out that …", "laid out his plan", "spelled out the terms"): the
+# that-clause, or else the object, is what was said.
+PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
+                               ("hit", "back"), ("fire", "back"), ("shoot", "back"), ("sound", "off")})
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
