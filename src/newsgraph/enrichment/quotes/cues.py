@@ -422,13 +422,20 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
 
 
 def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[int, int]) -> tuple[int, int]:
-    """``told ABC that he agrees … and said "…"``: a subjectless verb of saying the parser coordinated with the
-    reported clause is the reporter's second report, so the first one ends before it."""
+    """``told ABC that he agrees … and said "…"``: a verb of saying the parser coordinated with the reported
+    clause is a second report (the reporter's, or with its own subject another's: ``… and one in four said …``),
+    so the first one ends before it; so does a participle of saying or judging after a comma (``said he saw no
+    need to change, telling reporters that …``, ``…, calling him a liar``), the reporter's next act."""
     left, right = complement
+    acts = REPORTING_VERBS | EVALUATION_VERBS | ACT_VERBS
     for clause in clauses:
         for child in clause.children:
-            if child.dep_ == "conj" and child.i > clause.i and is_reporting(child) \
-                    and not any(c.dep_ in _SUBJECTS for c in child.children):
+            if child.i <= clause.i:
+                continue
+            if child.dep_ == "conj" and is_reporting(child, acts):
+                right = min(right, child.left_edge.i)
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
+                    and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
                 right = min(right, child.left_edge.i)
     while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
                             and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):
