@@ -408,11 +408,17 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = naming, "naming" if _quote_opens_in(doc, *naming) else "object"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
-    elif (act := _act_range(doc, verb)) is not None:  # "asked about the plan", "warned of a crisis"
+    elif (act := _act_range(doc, verb, participle=True)) is not None:  # "asked about the plan", "warned of"
         complement, kind = act, "object"
     hops: list = []
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
+    if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        speaker, governed = (pobj.i if pobj is not None else None), False
+        if kind == "object" and speaker is None:
+            return Cue(tokens, verb.i, complement, None, kind, False)  # a question nobody named put
     if speaker is None:
         speaker = _quoted_as_saying(verb)  # token 0 is a speaker too: no "or" between token indices
         speaker = _inverted_speaker(doc, verb) if speaker is None else speaker
@@ -496,12 +502,20 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     return _strip_parenthetical(doc, *subtree_range(obj)), "object"
 
 
-def _act_range(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[tuple[int, int]]:
+def _bare_participle(verb: "Token") -> bool:
+    """A past participle with no auxiliary heading a clause of its own (``Asked about X, …``, ``… when asked
+    whether …``): its subject is the one spoken to, not the speaker."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT", "conj") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False) -> Optional[tuple[int, int]]:
     """What a speech act reports through its object (``accused the agency of covering up``: the object with its
     ``of``/``for``/``as`` phrase) or through a preposition (``called for a ban``, ``called on the mayor to
     resign``, ``talked about jobs``); None when the verb has neither. A time or a date is no content."""
     lemma = verb_lemma(verb)
-    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and not participle:
         return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
     preps = words.PREP_ACT_VERBS.get(lemma, ())
     for child in verb.rights:
