@@ -56,7 +56,7 @@ class Cue:
     verb: int  # the token whose subject is the speaker
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
-    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming"
+    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming" | "noun"
     governed: bool = False  # the speaker is the subject of a verb higher up, or a relative pronoun's antecedent
 
     def span(self, doc: "Doc") -> Span:
@@ -327,6 +327,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
                     cue.complement, cue.kind = _strip_parenthetical(doc, *subtree_range(obj)), "object"
             if cue.complement is not None:
                 cues.append(cue)
+        elif tok.pos_ == "NOUN" and (claim := _claim_noun(doc, tok, words)) is not None:
+            cues.append(claim)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
@@ -350,11 +352,13 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
     rise") belong to that report: the speaker said it, so they are no report of their own."""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
-        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
     speech = [c.complement for c in cues if c.complement is not None
               and verb_lemma(doc[c.verb]) not in stance]
-    return [c for c in cues if verb_lemma(doc[c.verb]) not in stance
-            or not any(a <= c.verb < b for a, b in speech)]
+    every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
+    # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
+    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in speech))
+            and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
@@ -552,6 +556,25 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
             break
         right = child.right_edge.i + 1
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Trump's claim that the vote was rigged``, ``his decision not to run``: a noun of claiming or deciding
+    with a that-clause or a to-infinitive (not a relative clause: ``the claim that he made``) reports that
+    clause; the possessor is the speaker, when there is one."""
+    if lemma_of(noun).lower() not in words.CLAIM_NOUNS:
+        return None
+    for clause in noun.rights:
+        if clause.dep_ not in ("acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+        if not marks & {"that", "to"} or not any(c.dep_ in _SUBJECTS for c in clause.children) \
+                and "to" not in marks:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        left, right = _clause_bounds(doc, [clause])
+        return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
+    return None
 
 
 def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:

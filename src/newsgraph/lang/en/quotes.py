@@ -49,6 +49,13 @@ PREP_ACT_VERBS = {
 # that-clause, or else the object, is what was said.
 PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
                                ("hit", "back"), ("fire", "back"), ("shoot", "back"), ("sound", "off")})
+# Nouns of things claimed, proposed or decided whose clause is what was said ("the claim that the vote was
+# rigged", "his decision not to run", "her promise to cut taxes"): a that-clause or to-infinitive on one is an
+# indirect report, spoken by the possessor when there is one ("Trump's claim that …"), else by nobody named.
+CLAIM_NOUNS = frozenset("""claim allegation assertion suggestion warning promise pledge vow proposal decision
+argument belief insistence complaint accusation concern fear hope threat demand reminder prediction estimate
+admission denial assurance contention recommendation request announcement charge notion view plan
+intention refusal""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
