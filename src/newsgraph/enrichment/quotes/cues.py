@@ -442,10 +442,12 @@ def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[
         for child in clause.children:
             if child.i <= clause.i:
                 continue
-            if child.dep_ == "conj" and is_reporting(child, acts):
+            if child.dep_ == "conj" and is_reporting(child, acts) and (
+                    not any(c.dep_ in _SUBJECTS for c in child.children)
+                    or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
                 right = min(right, child.left_edge.i)
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
-                    and child.left_edge.i > 0 and doc[child.left_edge.i - 1].text == ",":
+                    and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):
                 right = min(right, child.left_edge.i)
     while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
                             and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):
@@ -572,6 +574,8 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
                 and "to" not in marks:
             continue
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and lemma_of(noun).lower() in words.OWNED_CLAIM_NOUNS:
+            return None
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None

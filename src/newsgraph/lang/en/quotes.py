@@ -56,6 +56,10 @@ CLAIM_NOUNS = frozenset("""claim allegation assertion suggestion warning promise
 argument belief insistence complaint accusation concern fear hope threat demand reminder prediction estimate
 admission denial assurance contention recommendation request announcement charge notion view plan
 intention refusal""".split())
+# Of those, the ones that name no claim unless someone's ("no current plans to expand the scheme exist" is no
+# report; "her plan to expand it" is).
+OWNED_CLAIM_NOUNS = frozenset("""promise pledge vow proposal decision plan intention refusal request demand
+recommendation announcement hope threat view""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
