@@ -15,7 +15,7 @@ blog post retort counter shout cry exclaim whisper mutter murmur plead protest l
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
 # against gold that marks only speech can leave them out.
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
-recognize recognise understand know realize realise see learn""".split())
+recognize recognise understand realize realise learn""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
 INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
 # Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
