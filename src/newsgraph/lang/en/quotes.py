@@ -17,7 +17,8 @@ blog post retort counter shout cry exclaim whisper mutter murmur plead protest l
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
 recognize recognise understand realize realise learn""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
-INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
+INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect prefer decide agree
+offer""".split())
 # Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
 # "dismissed the report as "fake news"", "thanked him for "stepping up""): with a quotation of two words or more
 # in the predicate they make a mixed quote; without one they report nothing.
@@ -30,7 +31,7 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate support back favor express""".split())
+reiterate support back favor express view regard""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
