@@ -166,3 +166,18 @@ def test_claim_noun_inside_a_report_is_part_of_it(nlp):
     text = "Councillor Ana Ruiz rejected the claim that the bridge was unsafe."
     qs = quotes(nlp, text)
     assert [q.cue for q in qs] == ["rejected"]
+
+
+def test_according_to_keeps_the_report_it_cites(nlp):
+    """The source named by "according to" gives the whole clause; the report inside it is one of its own."""
+    text = "According to the Daily Courier, the company has stated it will not fund the convention."
+    qs = quotes(nlp, text)
+    acc = by_cue(qs, "According to")
+    assert content(text, acc).startswith("the company has stated") and acc.speaker.text == "the Daily Courier"
+    assert by_cue(qs, "stated").speaker.text == "the company"
+
+
+def test_stated_intention_is_reported(nlp):
+    text = "Mayor Tom Reyes has agreed to pay for the repairs to the harbour wall."
+    q = by_cue(quotes(nlp, text), "agreed")
+    assert content(text, q) == "to pay for the repairs to the harbour wall"

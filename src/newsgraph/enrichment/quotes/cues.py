@@ -490,7 +490,9 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
     lemma = verb_lemma(verb)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
+    perfect = any(c.dep_ == "aux" and lemma_of(c).lower() == "have" for c in verb.children)  # "has agreed to"
+    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) \
+            and (verb.tag_ != "VBN" or perfect):
         left, right = subtree_range(xcomp)
         hearer = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
         if hearer is not None:  # "urged the government to speed up the work": the request names who must act

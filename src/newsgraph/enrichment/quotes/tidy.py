@@ -84,8 +84,8 @@ def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     a, b = outer.span
     if not all(a <= s and e <= b for s, e in attribution(doc, inner) + content(inner)):
         return False
-    if outer.whole:  # "FALLIN: I think he is …": the speaker of the line said it all
-        return True
+    if outer.whole or outer.cue.kind == "according":  # "FALLIN: I think he is …", "According to the paper,
+        return True  # Apple has stated it will …": the line's speaker, the source, gives it all
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
@@ -161,6 +161,10 @@ def _quoted_attribution(doc: "Doc", draft: Draft, drafts: list[Draft]) -> bool:
     return False
 
 
+def _according(draft: Draft) -> bool:
+    return draft.kind == "indirect" and draft.cue is not None and draft.cue.kind == "according"
+
+
 def _resolve_overlaps(doc: "Doc", drafts: list[Draft], cut: set[int]) -> list[Draft]:
     def rank(d: Draft) -> tuple[int, bool, bool, int]:
         # "X said that, according to Y, Z": X speaks, Y is X's source
@@ -172,7 +176,8 @@ def _resolve_overlaps(doc: "Doc", drafts: list[Draft], cut: set[int]) -> list[Dr
         # an indirect report inside another's content is a report of its own too ("said the firm had warned
         # that …"): kept beside the outer one; a nested quotation's words belong to the outer quote alone
         if not any(_overlaps(a, b) for other in out for a in content(other) for b in content(draft)
-                   if not (draft.kind == "indirect" and _nested(doc, draft, other))):
+                   if not (draft.kind == "indirect" and _nested(doc, draft, other))
+                   and not (other.kind == "indirect" and _according(draft) and _nested(doc, other, draft))):
             out.append(draft)
     out.sort(key=lambda d: (d.span[0], d.span[1]))
     return out
