@@ -7,6 +7,12 @@ subject (``X is said to be …``) or, for announcement verbs, the noun-phrase ob
 reports content as a noun phrase: an indirect quote spanning the object). Its speaker is the verb's subject, found
 through participles (``…, warning that``), coordination and relative clauses when the verb has none of its own; a
 common-noun subject takes its apposed name along (``Brightfield's director, Owen Carver``).
+
+Beyond verbs of saying (PARC-style attribution, as political news reports it): speech acts and public stances
+report their object (``accused X of Y``, ``endorsed X``, ``called for X``, ``called on X to Y``; ``object``
+cues), a poll or study that shows or finds something its predicate, phrasal verbs of saying (``pointed out
+that``) their clause, and claim nouns (``Trump's claim that …``, ``his decision not to run``; ``noun`` cues)
+theirs. A request keeps who is asked in its content (``urged the government to speed up the work``).
 """
 from __future__ import annotations
 
