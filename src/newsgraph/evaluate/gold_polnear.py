@@ -18,8 +18,10 @@ from typing import Optional
 from ..model import Span
 
 # A content span that holds one of these is a direct or mixed quotation. The closing single mark is left out: in
-# this data it is nearly always an apostrophe (Clinton’s).
+# this data it is nearly always an apostrophe (Clinton’s); two straight apostrophes are the double mark of the
+# New York Times texts (''Yes,'' he said).
 QUOTE_MARKS = "“”\"«»‘"
+PAIRED_APOSTROPHES = "''"
 RELATIVE_SOURCES = frozenset({"who", "which", "that", "whom"})
 _ANTECEDENT_WORDS = 6
 
@@ -38,7 +40,8 @@ class GoldAttribution:
 
     def quoted(self, text: str) -> bool:
         """Whether the content holds a quotation mark (a direct or mixed quotation)."""
-        return any(ch in QUOTE_MARKS for s, e in self.content for ch in text[s:e])
+        return any(ch in QUOTE_MARKS for s, e in self.content for ch in text[s:e]) \
+            or any(PAIRED_APOSTROPHES in text[s:e] for s, e in self.content)
 
 
 @dataclass(slots=True)

@@ -145,12 +145,17 @@ def evaluate_meantime(golds) -> Report:
 def _speech_cue(cue: Optional[str]) -> bool:
     """Whether a predicted cue is a verb of saying: MEANTIME's gold here is speech events only (cognition verbs are
     filtered out of it above), so predicted stances ("believes", "refused to") and judgements ("blamed … on") are
-    left out of its cue counts rather than counted as false alarms."""
+    left out of its cue counts rather than counted as false alarms; so are acts reported through their object
+    ("endorsed the senator", "called for a ban")."""
     words = lang.get("en").quotes
     word = (cue or "").lower().split()[0] if (cue or "").strip() else ""
-    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
     forms = {word, word[:-1], word[:-2], word[:-3], word[:-4], word[:-1] + "e", word[:-2] + "e", word[:-3] + "e"}
     forms.add({**_IRREGULAR, **_IRREGULAR_STANCE}.get(word, word))
+    noun = word if word in words.CLAIM_NOUNS else word[:-1] if word[:-1] in words.CLAIM_NOUNS else None
+    if noun is not None and noun not in words.REPORTING_VERBS:  # "complaints that …": a noun, no speech event
+        return False
     return not (forms & (stance - words.REPORTING_VERBS)) or bool(forms & words.REPORTING_VERBS)
 
 

@@ -27,7 +27,7 @@ from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
 from .about import find_about
 from .cues import find_cues
-from .find import Draft, build_layout, classify_cues, direct_drafts
+from .find import Draft, build_layout, classify_cues, direct_drafts, transcript_drafts
 from .marks import find_stretches
 from .tidy import tidy
 from .speakers import ResolverContext, SpeakerResolver
@@ -51,6 +51,7 @@ def find_drafts(doc: "Doc", language: str = "en") -> list[Draft]:
     cues = find_cues(doc, lang.get(language).quotes)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed, tuple(drafts)))
+    drafts.extend(transcript_drafts(doc, layout))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
     return tidy(doc, drafts)
 

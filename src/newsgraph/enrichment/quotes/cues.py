@@ -7,6 +7,12 @@ subject (``X is said to be …``) or, for announcement verbs, the noun-phrase ob
 reports content as a noun phrase: an indirect quote spanning the object). Its speaker is the verb's subject, found
 through participles (``…, warning that``), coordination and relative clauses when the verb has none of its own; a
 common-noun subject takes its apposed name along (``Brightfield's director, Owen Carver``).
+
+Beyond verbs of saying (PARC-style attribution, as political news reports it): speech acts and public stances
+report their object (``accused X of Y``, ``endorsed X``, ``called for X``, ``called on X to Y``; ``object``
+cues), a poll or study that shows or finds something its predicate, phrasal verbs of saying (``pointed out
+that``) their clause, and claim nouns (``Trump's claim that …``, ``his decision not to run``; ``noun`` cues)
+theirs. A request keeps who is asked in its content (``urged the government to speed up the work``).
 """
 from __future__ import annotations
 
@@ -31,9 +37,16 @@ SPEECH_NOUNS = _WORDS.SPEECH_NOUNS
 ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 INTENTION_VERBS = _WORDS.INTENTION_VERBS
 EVALUATION_VERBS = _WORDS.EVALUATION_VERBS
+ACT_VERBS = _WORDS.ACT_VERBS
+PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
+# Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
+# "criticized X for Y", "blamed X on Y", "criticized X over Y").
+_ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
+_E_LEMMAS = frozenset(w for w in REPORTING_VERBS | ATTITUDE_VERBS | INTENTION_VERBS | EVALUATION_VERBS
+                      | _WORDS.ACT_VERBS if w.endswith("e"))
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 # A subject of these types is when or how much, never who ("Saturday at the convention Ortiz said").
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
@@ -49,7 +62,7 @@ class Cue:
     verb: int  # the token whose subject is the speaker
     complement: Optional[tuple[int, int]] = None
     speaker: Optional[int] = None  # head token of the speaker noun phrase
-    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming"
+    kind: str = "verb"  # "verb" | "object" | "according" | "parataxis" | "quote_only" | "colon" | "naming" | "noun"
     governed: bool = False  # the speaker is the subject of a verb higher up, or a relative pronoun's antecedent
 
     def span(self, doc: "Doc") -> Span:
@@ -61,8 +74,17 @@ class Cue:
         return doc_text(doc)[s:e]
 
 
+def verb_lemma(token: "Token") -> str:
+    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e before -ing (``hoping`` → "hop")
+    or keeps it in a doubled form: "hope" when "hop" + "ing" is the word and the e-form is a cue word."""
+    lemma = lemma_of(token).lower()
+    if token.lower_ == lemma + "ing" and lemma + "e" in _E_LEMMAS:
+        return lemma + "e"
+    return lemma
+
+
 def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
-    return token.pos_ in ("VERB", "AUX") and lemma_of(token).lower() in verbs
+    return token.pos_ in ("VERB", "AUX") and verb_lemma(token) in verbs
 
 
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
@@ -290,20 +312,44 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             continue
         if is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif is_reporting(tok, words.EVALUATION_VERBS):
+        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
             predicate = _naming_range(doc, tok)
-            if predicate is not None:
-                cues.append(Cue((tok.i,), tok.i, predicate, _speaker_token(subject_of(tok)), "naming"))
+            speaker = _speaker_token(subject_of(tok))
+            if predicate is not None and _quote_opens_in(doc, *predicate):
+                cues.append(Cue((tok.i,), tok.i, predicate, speaker, "naming"))
+            elif (act := _act_range(doc, tok, words)) is not None and _can_act(doc, speaker):
+                cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
+        elif tok.pos_ == "VERB" and (act := _act_range(doc, tok, words)) is not None \
+                and verb_lemma(tok) not in words.REPORTING_VERBS:
+            speaker = _speaker_token(subject_of(tok))  # "called for a ban", "pointed to the polls"
+            if _can_act(doc, speaker):
+                cues.append(Cue((tok.i,), tok.i, act, speaker, "object"))
+        elif tok.pos_ == "VERB" and any((verb_lemma(tok), c.lower_) in words.PHRASAL_REPORTING
+                                        for c in tok.children if c.dep_ == "prt"):
+            cue = _verb_cue(doc, tok)  # "pointed out that …"
+            if cue.complement is None:  # "laid out his plan": the object
+                obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+                if obj is not None and _can_act(doc, cue.speaker):
+                    cue.complement, cue.kind = _strip_parenthetical(doc, *subtree_range(obj)), "object"
+            if cue.complement is not None:
+                cues.append(cue)
+        elif tok.pos_ == "NOUN" and (claim := _claim_noun(doc, tok, words)) is not None:
+            cues.append(claim)
+        elif (finding := _finding(doc, tok, words)) is not None:
+            cues.append(finding)
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
             if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
                 cues.append(cue)
-        elif tok.pos_ == "VERB" and lemma_of(tok).lower() in words.QUOTE_ONLY_VERBS:
+        elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
             speaker = _speaker_token(subject_of(tok))
             speaker = _inverted_name(doc, tok) if speaker is None else speaker
+            if naming is not None and not _quote_opens_in(doc, *naming):  # "called the plan a disaster"
+                kind = "object" if _can_act(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
+                naming = naming if kind == "object" else None
             cues.append(Cue((tok.i,), tok.i, naming, speaker, kind))
     return _outside_reports(doc, cues, words)
 
@@ -311,17 +357,20 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
     rise") belong to that report: the speaker said it, so they are no report of their own."""
-    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS
+    stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
     speech = [c.complement for c in cues if c.complement is not None
-              and lemma_of(doc[c.verb]).lower() not in stance]
-    return [c for c in cues if lemma_of(doc[c.verb]).lower() not in stance
-            or not any(a <= c.verb < b for a, b in speech)]
+              and verb_lemma(doc[c.verb]) not in stance]
+    every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
+    # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
+    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in speech))
+            and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     """``called the plan "a blow to commuters"``, ``described the decision as "deeply disappointing"``: the object
     with what it is called, for a naming verb that has both; None otherwise."""
-    lemma = lemma_of(verb).lower()
+    lemma = verb_lemma(verb)
     if lemma in EVALUATION_VERBS:  # the whole predicate: "blamed the law on "…"", "referred to her as "…""
         if not any(c.dep_ in ("dobj", "prep") for c in verb.rights):
             return None
@@ -364,12 +413,22 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement = _strip_parenthetical(doc, left, right)
         kind = "parataxis"
     elif (naming := _naming_range(doc, verb)) is not None:
-        complement, kind = naming, "naming"
+        # "called the plan "a blow"" is mixed; "accused the agency of covering up", "described it as a
+        # disaster" with no quotation report what was said through the object
+        complement, kind = naming, "naming" if _quote_opens_in(doc, *naming) else "object"
     elif (content := _content_range(doc, verb)) is not None:
         complement, kind = content
+    elif (act := _act_range(doc, verb, participle=True)) is not None:  # "asked about the plan", "warned of"
+        complement, kind = act, "object"
     hops: list = []
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
+    if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        speaker, governed = (pobj.i if pobj is not None else None), False
+        if kind == "object" and speaker is None:
+            return Cue(tokens, verb.i, complement, None, kind, False)  # a question nobody named put
     if speaker is None:
         speaker = _quoted_as_saying(verb)  # token 0 is a speaker too: no "or" between token indices
         speaker = _inverted_speaker(doc, verb) if speaker is None else speaker
@@ -379,13 +438,22 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
 
 
 def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[int, int]) -> tuple[int, int]:
-    """``told ABC that he agrees … and said "…"``: a subjectless verb of saying the parser coordinated with the
-    reported clause is the reporter's second report, so the first one ends before it."""
+    """``told ABC that he agrees … and said "…"``: a verb of saying the parser coordinated with the reported
+    clause is a second report (the reporter's, or with its own subject another's: ``… and one in four said …``),
+    so the first one ends before it; so does a participle of saying or judging after a comma (``said he saw no
+    need to change, telling reporters that …``, ``…, calling him a liar``), the reporter's next act."""
     left, right = complement
+    acts = REPORTING_VERBS | EVALUATION_VERBS | ACT_VERBS
     for clause in clauses:
         for child in clause.children:
-            if child.dep_ == "conj" and child.i > clause.i and is_reporting(child) \
-                    and not any(c.dep_ in _SUBJECTS for c in child.children):
+            if child.i <= clause.i:
+                continue
+            if child.dep_ == "conj" and is_reporting(child, acts) and (
+                    not any(c.dep_ in _SUBJECTS for c in child.children)
+                    or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
+                right = min(right, child.left_edge.i)
+            elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
+                    and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):
                 right = min(right, child.left_edge.i)
     while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
                             and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):
@@ -416,13 +484,26 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
         or lemma_of(tok).lower() in PERSON_ROLES | ORG_NOUNS
 
 
+def _can_act(doc: "Doc", speaker: Optional[int]) -> bool:
+    """Whether a subject can accuse, endorse or call for something: one that can announce, or a name the model
+    left untyped (a surname alone: "Ortiz accused …")."""
+    return _can_announce(doc, speaker) or speaker is not None and doc[speaker].pos_ == "PROPN" \
+        and not doc[speaker].ent_type_
+
+
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
     """Reported content that is not a ``that``-clause: a to-infinitive ("urged them to leave"), a raised subject
     ("X is said to be faster") or a noun-phrase object ("announced 10,000 job cuts")."""
-    lemma = lemma_of(verb).lower()
+    lemma = verb_lemma(verb)
     xcomp = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
-    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) and verb.tag_ != "VBN":
-        return _strip_parenthetical(doc, *subtree_range(xcomp)), "verb"
+    perfect = any(c.dep_ == "aux" and lemma_of(c).lower() == "have" for c in verb.children)  # "has agreed to"
+    if xcomp is not None and (lemma in INFINITIVE_VERBS or lemma in INTENTION_VERBS) \
+            and (verb.tag_ != "VBN" or perfect):
+        left, right = subtree_range(xcomp)
+        hearer = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < xcomp.i), None)
+        if hearer is not None:  # "urged the government to speed up the work": the request names who must act
+            left = hearer.left_edge.i
+        return _strip_parenthetical(doc, left, right), "verb"
     subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if xcomp is not None and subj is not None and verb.tag_ == "VBN":  # "are said to be up to four times faster"
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
@@ -433,6 +514,99 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
             or obj.lower_ in _NOT_CONTENT:
         return None
     return _strip_parenthetical(doc, *subtree_range(obj)), "object"
+
+
+def _bare_participle(verb: "Token") -> bool:
+    """A past participle with no auxiliary heading a clause of its own (``Asked about X, …``, ``… when asked
+    whether …``): its subject is the one spoken to, not the speaker."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl", "ROOT", "conj") \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children) \
+        and not any(c.dep_ in _SUBJECTS for c in verb.children)
+
+
+def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False) -> Optional[tuple[int, int]]:
+    """What a speech act reports through its object (``accused the agency of covering up``: the object with its
+    ``of``/``for``/``as`` phrase) or through a preposition (``called for a ban``, ``called on the mayor to
+    resign``, ``talked about jobs``); None when the verb has neither. A time or a date is no content."""
+    lemma = verb_lemma(verb)
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and not participle:
+        return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
+    preps = words.PREP_ACT_VERBS.get(lemma, ())
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.lower_ in preps:  # "called on Sanders to ...", parsed as a particle
+            obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+            then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp")), None)
+            if obj is None or _when(obj):
+                return None
+            right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
+            return _strip_parenthetical(doc, obj.left_edge.i, right)
+        if child.dep_ == "dobj":
+            break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+            if obj is None or _when(obj):
+                return None
+            right = obj.right_edge.i + 1
+            then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > obj.i), None)
+            if then is not None and child.lower_ == "on":  # "called on Congress to act": the whole request
+                right = then.right_edge.i + 1
+            return _strip_parenthetical(doc, obj.left_edge.i, right)
+    if lemma not in words.ACT_VERBS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.i < verb.i or _when(obj):
+        return None
+    right = obj.right_edge.i + 1
+    for child in verb.rights:  # "accused X of Y", "criticized X over Y": the charge goes with the one charged
+        if child.i <= obj.i:
+            continue
+        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
+                or pobj is None or _when(pobj):
+            break
+        right = child.right_edge.i + 1
+    return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Trump's claim that the vote was rigged``, ``his decision not to run``: a noun of claiming or deciding
+    with a that-clause or a to-infinitive (not a relative clause: ``the claim that he made``) reports that
+    clause; the possessor is the speaker, when there is one."""
+    if lemma_of(noun).lower() not in words.CLAIM_NOUNS:
+        return None
+    for clause in noun.rights:
+        if clause.dep_ not in ("acl", "ccomp") or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        marks = {c.lower_ for c in clause.children if c.dep_ in ("mark", "aux")}
+        if not marks & {"that", "to"} or not any(c.dep_ in _SUBJECTS for c in clause.children) \
+                and "to" not in marks:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if owner is None and lemma_of(noun).lower() in words.OWNED_CLAIM_NOUNS:
+            return None
+        left, right = _clause_bounds(doc, [clause])
+        return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
+    return None
+
+
+def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:
+    """``A new poll shows Clinton with a six-point lead``: a poll, study or report that shows or finds something
+    reports the predicate from its object on; with a that-clause it is a stance as any other (left to
+    :func:`_verb_cue`)."""
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in words.FINDING_VERBS \
+            or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if subj is None or obj is None or lemma_of(subj).lower() not in words.FINDING_NOUNS or _when(obj):
+        return None
+    left, right = _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
+    return Cue((verb.i,), verb.i, (left, right), subj.i, "object")
+
+
+def _when(tok: "Token") -> bool:
+    """A date or time alone ("on Tuesday", "over the weekend"), not "on years of borrowing"."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS and not any(c.dep_ == "prep" for c in tok.children)
 
 
 def _quoted_as_saying(verb: "Token") -> Optional[int]:

@@ -8,11 +8,13 @@ Stretches left over look for an attribution just after them (``"…," he said``)
 ``Lavrov: "…"``), or continue the previous speaker's quote. A quoted sentence that stands alone (``"This is
 unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
 speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
-to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title.
+to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title. A
+transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon.
 """
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
@@ -48,6 +50,7 @@ class Draft:
     speaker: Optional[Span] = None  # speaker noun phrase, characters
     inherited_from: Optional["Draft"] = None
     via: Optional[str] = None  # how the speaker was found, when not read off the phrase ("paragraph", "governed")
+    whole: bool = False  # a transcript line: every report inside it is part of what its speaker said
 
 
 @dataclass(slots=True)
@@ -260,6 +263,8 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             return None
     found = []
     for cue in cues:
+        if cue.kind == "noun":
+            continue  # "…", but no current plans exist: a claim noun attributes only its own clause
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and window.start <= cue.verb < window.end:
             found.append(cue)
@@ -295,6 +300,8 @@ def _cue_before(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optiona
         return None
     best = None
     for cue in cues:
+        if cue.kind == "noun":
+            continue
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _BEFORE_MAX_TOKENS
         if window.start <= cue.verb < window.end and window.end - max(cue.tokens) <= reach:
             best = cue
@@ -549,6 +556,42 @@ def _own_sentence(layout: _Layout, stretch: QuoteStretch) -> bool:
     closed = before[-1:] in ("”", "’", '"', "'") and before[-2:-1] in _SENTENCE_END
     before_ok = not before or before[-1] in _SENTENCE_END or closed
     return before_ok and (not after or after[0].isupper() or after[0] in "“‘\"'")
+
+
+def transcript_drafts(doc: "Doc", layout: _Layout) -> list[Draft]:
+    """``FALLIN: I think he is trying to …`` / ``Mark Cuban: I'd consider a bid``: a paragraph that opens with a
+    short name and a colon, as interview transcripts and summary lines are written, reports the rest of the
+    paragraph as that person's words (an indirect record: no quotation marks, so no ``parts``). The name must be a
+    person, body or place name, or a transcript's capitals; labels (``UPDATE:``, ``Note:``) are not names."""
+    out: list[Draft] = []
+    text = layout.text
+    for start, end in layout.paragraphs:
+        m = _TRANSCRIPT.match(text, start, end)
+        if m is None or m.group(1).lower() in _LABELS:
+            continue
+        cs, ce = m.start(2), end
+        while ce > cs and text[ce - 1].isspace():
+            ce -= 1
+        if len(text[cs:ce].split()) < _TRANSCRIPT_MIN_WORDS or text[cs] in "“\"‘'«" \
+                or any(s.outer[0] <= cs < s.outer[1] for s in layout.stretches):
+            continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+        if name is None or not len(name) or not all(t.pos_ == "PROPN" or t.is_punct or t.text.isupper()
+                                                    for t in name):
+            continue
+        capitals = m.group(1).isupper() and len(m.group(1)) > 2
+        if any(t.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for t in name) or not capitals \
+                and not any(t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name):
+            continue
+        out.append(Draft("indirect", (cs, ce), [], None, (m.start(1), m.end(1)), whole=True))
+    return out
+
+
+_TRANSCRIPT = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S)")
+_TRANSCRIPT_MIN_WORDS = 3
+_LABELS = frozenset("""update updated note correction clarification editor photo photos video watch related read
+source sources via click share advertisement caption credit subscribe more also breaking exclusive analysis
+opinion""".split())
 
 
 def build_layout(text: str, stretches: list[QuoteStretch]) -> _Layout:

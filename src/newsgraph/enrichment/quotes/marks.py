@@ -4,7 +4,9 @@ Marks come in two families, double (" “ ” « » „) and single (' ‘ ’ �
 from its neighbours as an opener, a closer or either; a single mark between letters or after a plural ``s`` with no
 single quote open is an apostrophe (``don't``, ``farmers' union``, ``'90s``). A quote running over paragraphs has an
 opening mark at the start of each paragraph and one closing mark at its end. A mark that finds no partner is dropped
-on its own, so one stray mark never costs the article its other quotes.
+on its own, so one stray mark never costs the article its other quotes. Two straight apostrophes (``''It is,''
+he said``), as archives of newspapers typed on keyboards without curly quotes write a double mark, count as one
+double mark standing where the pair's inner character is.
 """
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“«\"‘'])")
+_APOSTROPHE_PAIR = re.compile(r"(?<!')''(?!')")
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
 _CLOSE_CONTEXT = " \t\n)]}—–-/:;,.!?…"  # what may follow a closing mark
 
@@ -130,6 +133,7 @@ def _pair_in_paragraph(text: str, span: Span) -> tuple[list[tuple[int, int, str]
 def find_stretches(text: str) -> list[QuoteStretch]:
     """All quoted stretches of ``text``; a double quote left open at a paragraph's end runs on into the next
     paragraph when that one opens with a quotation mark or closes the quote without reopening it."""
+    raw, text = text, _paired_apostrophes(text)
     stretches: list[QuoteStretch] = []
     carried: Optional[QuoteStretch] = None
     for p_start, p_end in paragraphs(text):
@@ -151,7 +155,26 @@ def find_stretches(text: str) -> list[QuoteStretch]:
             carried = QuoteStretch([_trim(text, o + 1, p_end)], (o, p_end), "double")
     for q in stretches:  # "…," he said: the comma belongs to the attribution, not to the words quoted
         q.parts = [(a, b - 1) if b - a > 1 and text[b - 1] == "," else (a, b) for a, b in q.parts]
+        a, b = q.outer  # both apostrophes of a pair belong to the mark
+        q.outer = (a - 1 if raw[a - 1:a + 1] == "''" else a, b + 1 if raw[b - 1:b + 1] == "''" else b)
     return _nest(stretches)
+
+
+def _paired_apostrophes(text: str) -> str:
+    """``''`` written for a double quotation mark, as one straight double mark on the side of the quoted words
+    (the other apostrophe becomes a space): ``''Yes,'' he said`` reads as ``" Yes," he said`` would, offsets
+    unchanged. Three apostrophes or a pair inside a word are left alone."""
+    if "''" not in text:
+        return text
+    def mark(m: re.Match) -> str:
+        prev = text[m.start() - 1] if m.start() else " "
+        nxt = text[m.end()] if m.end() < len(text) else " "
+        opens = prev in _OPEN_CONTEXT and not nxt.isspace()
+        closes = nxt in _CLOSE_CONTEXT and not prev.isspace()
+        if opens == closes:
+            return m.group()  # no side to read: left as two apostrophes
+        return ' "' if opens else '" '
+    return _APOSTROPHE_PAIR.sub(mark, text)
 
 
 def _continue(text: str, carried: QuoteStretch, para: Span,

@@ -13,7 +13,7 @@ indirect.
 1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces. A mixed quote keeps the piece that
    holds most of its quoted fragments; an indirect one the first piece of at least three words (the reported
    content ends before an attribution: ``Each dose costs $3, according to the maker, which said …``), else the
-   longest. A quote left with fewer than two words is dropped.
+   longest; the longest too when its own attribution stands inside it (``The problem, she said, is that …``). A quote left with fewer than two words is dropped.
 2. A quote whose cue or speaker lies inside a direct quote's quoted words is dropped (words quoted are not an
    attribution of the text).
 3. Of two quotes whose contents still overlap, the lower ranked is dropped: direct over mixed over indirect, then
@@ -66,7 +66,7 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             others = [a for d in around for a in content(d)]
             inside = [s for s in material + others if _overlaps(s, draft.span) and not _in_parts(s, draft.parts)]
             if inside:
-                new = _cut(doc_text(doc), draft, inside)
+                new = _cut(doc_text(doc), draft, inside, attribution(doc, draft))
                 if new is None:
                     continue
                 if new != draft.span:
@@ -79,11 +79,13 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
 
 def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     """Whether ``inner`` (not direct) lies wholly inside what ``outer`` reports: its cue, speaker and content."""
-    if inner.kind == "direct" or inner.cue is None or outer.cue is None or inner is outer:
+    if inner.kind == "direct" or inner.cue is None or inner is outer or outer.cue is None and not outer.whole:
         return False
     a, b = outer.span
     if not all(a <= s and e <= b for s, e in attribution(doc, inner) + content(inner)):
         return False
+    if outer.whole or outer.cue.kind == "according":  # "FALLIN: I think he is …", "According to the paper,
+        return True  # Apple has stated it will …": the line's speaker, the source, gives it all
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
@@ -112,9 +114,10 @@ def _cited_source(doc: "Doc", draft: Draft, drafts: list[Draft]) -> bool:
                and o.span[0] <= cue[0] and cue[1] <= o.span[1] for o in drafts)
 
 
-def _cut(text: str, draft: Draft, inside: list[Span]) -> Optional[Span]:
+def _cut(text: str, draft: Draft, inside: list[Span], own: list[Span] = ()) -> Optional[Span]:
     """The piece of ``draft.span`` left once ``inside`` (attribution and other quotes' content) is taken out
-    (None: nothing is)."""
+    (None: nothing is). When the draft's own attribution interrupts its content (``The problem, she said, is that
+    …``) the longest piece is the report."""
     pieces, start = [], draft.span[0]
     for s, e in sorted(inside):
         pieces.append((start, max(start, s)))
@@ -129,7 +132,8 @@ def _cut(text: str, draft: Draft, inside: list[Span]) -> Optional[Span]:
         if not draft.parts:
             draft.kind = "indirect"
         return best
-    clause = next((p for p in pieces if _words(text, p) >= _CLAUSE_WORDS), None)
+    interrupted = any(pieces[0][1] <= a and b <= pieces[-1][0] for a, b in own)
+    clause = None if interrupted else next((p for p in pieces if _words(text, p) >= _CLAUSE_WORDS), None)
     return clause or max(pieces, key=lambda p: p[1] - p[0])
 
 
@@ -157,6 +161,10 @@ def _quoted_attribution(doc: "Doc", draft: Draft, drafts: list[Draft]) -> bool:
     return False
 
 
+def _according(draft: Draft) -> bool:
+    return draft.kind == "indirect" and draft.cue is not None and draft.cue.kind == "according"
+
+
 def _resolve_overlaps(doc: "Doc", drafts: list[Draft], cut: set[int]) -> list[Draft]:
     def rank(d: Draft) -> tuple[int, bool, bool, int]:
         # "X said that, according to Y, Z": X speaks, Y is X's source
@@ -168,7 +176,8 @@ def _resolve_overlaps(doc: "Doc", drafts: list[Draft], cut: set[int]) -> list[Dr
         # an indirect report inside another's content is a report of its own too ("said the firm had warned
         # that …"): kept beside the outer one; a nested quotation's words belong to the outer quote alone
         if not any(_overlaps(a, b) for other in out for a in content(other) for b in content(draft)
-                   if not (draft.kind == "indirect" and _nested(doc, draft, other))):
+                   if not (draft.kind == "indirect" and _nested(doc, draft, other))
+                   and not (other.kind == "indirect" and _according(draft) and _nested(doc, other, draft))):
             out.append(draft)
     out.sort(key=lambda d: (d.span[0], d.span[1]))
     return out

@@ -15,14 +15,52 @@ blog post retort counter shout cry exclaim whisper mutter murmur plead protest l
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
 # against gold that marks only speech can leave them out.
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
-recognize recognise understand""".split())
+recognize recognise understand realize realise learn""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
-INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect""".split())
+INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect prefer decide agree
+offer""".split())
 # Verbs that judge or name someone in words the writer quotes ("blamed the law on "knuckleheaded politicians"",
 # "dismissed the report as "fake news"", "thanked him for "stepping up""): with a quotation of two words or more
 # in the predicate they make a mixed quote; without one they report nothing.
 EVALUATION_VERBS = frozenset("""praise blame thank accuse dismiss dub label brand mock slam criticize criticise
 denounce deride characterize characterise hail condemn attack ridicule""".split())
+# Verbs of public speech acts and stances whose object is what was said or stood for ("accused the agency of
+# covering up the hack", "endorsed the senator", "cited his Iowa results", "criticized the plan for its cost"):
+# with a speaker that can speak (a person, a body, a pronoun) the object with its "of/for/as/over" phrase is an
+# indirect report, as PARC-style attribution counts it. A quotation in the predicate makes it mixed, as above.
+ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
+discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
+welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
+reiterate support back favor express view regard""".split())
+# Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
+# 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
+FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
+FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
+results audit review census tally count""".split())
+# Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
+# "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
+PREP_ACT_VERBS = {
+    "call": ("for", "on"), "point": ("to",), "talk": ("about",), "speak": ("about", "of"),
+    "refer": ("to",), "ask": ("about",), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
+    "complain": ("about",), "warn": ("of", "about", "against"), "comment": ("on",), "advocate": ("for",),
+    "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
+    "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
+}
+# Verbs of saying made with a particle ("pointed out that …", "laid out his plan", "spelled out the terms"): the
+# that-clause, or else the object, is what was said.
+PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
+                               ("hit", "back"), ("fire", "back"), ("shoot", "back"), ("sound", "off")})
+# Nouns of things claimed, proposed or decided whose clause is what was said ("the claim that the vote was
+# rigged", "his decision not to run", "her promise to cut taxes"): a that-clause or to-infinitive on one is an
+# indirect report, spoken by the possessor when there is one ("Trump's claim that …"), else by nobody named.
+CLAIM_NOUNS = frozenset("""claim allegation assertion suggestion warning promise pledge vow proposal decision
+argument belief insistence complaint accusation concern fear hope threat demand reminder prediction estimate
+admission denial assurance contention recommendation request announcement charge notion view plan
+intention refusal""".split())
+# Of those, the ones that name no claim unless someone's ("no current plans to expand the scheme exist" is no
+# report; "her plan to expand it" is).
+OWNED_CLAIM_NOUNS = frozenset("""promise pledge vow proposal decision plan intention refusal request demand
+recommendation announcement hope threat view""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})

@@ -1,0 +1,183 @@
+"""Indirect speech and attributions beyond "said" (issue 12, class 5): one made-up sentence or page per rule."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.enrichment.entities import find_entities
+from newsgraph.enrichment.quotes import find_quotes
+from newsgraph.enrichment.quotes.marks import find_stretches
+from newsgraph.evaluate.gold_polnear import GoldAttribution
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc))
+
+
+def content(text, q):
+    return text[q.span[0]:q.span[1]]
+
+
+def by_cue(qs, cue):
+    found = [q for q in qs if q.cue == cue]
+    assert len(found) == 1, [(q.cue, q.text) for q in qs]
+    return found[0]
+
+
+# ---- '' written for a double quotation mark ---------------------------------------------------------------------
+
+def test_two_apostrophes_make_a_double_mark():
+    text = "''We will not move,'' said Dana Price. ''Not this year.''"
+    inner = [[text[s:e] for s, e in q.parts] for q in find_stretches(text)]
+    assert inner == [["We will not move"], ["Not this year."]]
+    first = find_stretches(text)[0]
+    assert text[first.outer[0]:first.outer[1]] == "''We will not move,''"
+
+
+def test_two_apostrophes_inside_a_word_are_no_mark():
+    assert find_stretches("The rock''n roll band played on.") == []
+
+
+def test_quoted_sentence_in_apostrophes_is_a_direct_quote(nlp):
+    text = "''The budget is empty,'' the treasurer, Mark Olsen, said on Monday."
+    [q] = quotes(nlp, text)
+    assert q.kind == "direct" and q.text == "The budget is empty" and "Mark Olsen" in q.speaker.text
+
+
+def test_scorer_counts_two_apostrophes_as_a_quotation_mark():
+    text = "He said ''no'' twice."
+    assert GoldAttribution([(8, 14)]).quoted(text)
+    assert not GoldAttribution([(0, 7)]).quoted(text)
+
+
+# ---- the report interrupted by its attribution -------------------------------------------------------------------
+
+def test_parenthetical_attribution_keeps_the_longer_side(nlp):
+    text = ("The trouble with the new rail line, she said, is that nobody has yet paid for the tunnels under the "
+            "river.")
+    q = by_cue(quotes(nlp, text), "said")
+    assert "nobody has yet paid for the tunnels" in content(text, q)
+
+
+# ---- speech acts reported through their object ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue, starts", [
+    ("Governor Maria Lund accused the agency of hiding the cost of the bridge.", "accused",
+     "the agency of hiding"),
+    ("The union criticized the company for its plan to close two plants.", "criticized",
+     "the company for its plan"),
+    ("Mayor Tom Reyes called for a ban on new towers along the river.", "called", "a ban on new towers"),
+    ("Senator Dana Holt pointed to the rising cost of housing in the city.", "pointed", "the rising cost"),
+    ("The senator described the deal as a betrayal of workers.", "described", "the deal as a betrayal"),
+])
+def test_speech_act_reports_its_object(nlp, text, cue, starts):
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q).startswith(starts) and q.speaker is not None
+
+
+def test_thing_that_supports_is_no_speaker(nlp):
+    assert quotes(nlp, "The old bridge supports two lanes of traffic.") == []
+
+
+@pytest.mark.parametrize("text, cue, whole", [
+    ("The minister urged the government to speed up the work on the harbour.", "urged",
+     "the government to speed up the work on the harbour"),
+    ("Senator Dana Holt called on the governor to resign over the water crisis.", "called",
+     "the governor to resign over the water crisis"),
+])
+def test_request_content_names_who_is_asked(nlp, text, cue, whole):
+    """Requests and orders are attributions in PARC-style gold, the one asked to act included."""
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q) == whole
+
+
+def test_poll_finding_is_reported_through_its_object(nlp):
+    text = "A new poll shows Governor Lund with a six-point lead over her rival."
+    q = by_cue(quotes(nlp, text), "shows")
+    assert content(text, q).startswith("Governor Lund with a six-point lead") and q.speaker.text == "A new poll"
+
+
+def test_a_subject_that_is_no_source_finds_nothing(nlp):
+    assert quotes(nlp, "The hikers found a path through the woods.") == []
+
+
+# ---- verbs the lemmatizer misreads, phrasal verbs ------------------------------------------------------------------
+
+def test_hoping_is_a_stance(nlp):
+    text = "Officials in the port are hoping the talks will resume next week."
+    q = by_cue(quotes(nlp, text), "hoping")
+    assert content(text, q) == "the talks will resume next week"
+
+
+def test_pointed_out_that_reports_its_clause(nlp):
+    text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
+    q = by_cue(quotes(nlp, text), "pointed")
+    assert content(text, q) == "the bridge was built in 1990"
+
+
+# ---- where a reported clause ends ---------------------------------------------------------------------------------
+
+def test_report_ends_before_a_participle_of_saying(nlp):
+    text = ("Pastor Lee Grant said he saw no need to change his sermon, telling reporters that he would stay "
+            "the course.")
+    said = by_cue(quotes(nlp, text), "said")
+    assert content(text, said) == "he saw no need to change his sermon"
+
+
+def test_report_ends_before_a_second_speaker(nlp):
+    text = "Half of the voters said the party ignores them and one in four said the party was hostile to them."
+    qs = quotes(nlp, text)
+    first = min((q for q in qs if q.cue == "said"), key=lambda q: q.span[0])
+    assert content(text, first) == "the party ignores them"
+
+
+def test_nested_report_keeps_its_own_speaker(nlp):
+    text = "He said the plan was late, adding that the builders told him they had no budget."
+    told = by_cue(quotes(nlp, text), "told")
+    assert told.speaker.text == "the builders" and content(text, told) == "they had no budget"
+
+
+def test_person_asked_is_not_the_asker(nlp):
+    text = "Asked by reporters whether he would run again, Mayor Tom Reyes said he had not decided."
+    qs = quotes(nlp, text)
+    asked = by_cue(qs, "Asked")
+    assert asked.speaker is not None and asked.speaker.text == "reporters"
+    assert by_cue(qs, "said").speaker.text == "Mayor Tom Reyes"
+
+
+# ---- transcript lines and claim nouns -----------------------------------------------------------------------------
+
+def test_transcript_line_reports_its_paragraph(nlp):
+    text = ("Q: Is the mayor a healer?\n\nHOLLOWAY: I think he is trying to heal the city. I think that has been "
+            "his message.\n\nUPDATE: The vote was moved to Friday.")
+    qs = quotes(nlp, text)
+    line = [q for q in qs if q.speaker is not None and q.speaker.text == "HOLLOWAY"]
+    assert len(line) == 1 and line[0].text.startswith("I think he is trying") and line[0].kind == "indirect"
+    assert not any(q.speaker is not None and q.speaker.text == "UPDATE" for q in qs)
+
+
+def test_claim_noun_reports_its_clause_for_the_possessor(nlp):
+    text = "Governor Maria Lund's claim that the vote was rigged drew sharp criticism."
+    q = by_cue(quotes(nlp, text), "claim")
+    assert content(text, q) == "the vote was rigged" and q.speaker.text.startswith("Governor Maria Lund")
+
+
+def test_claim_noun_inside_a_report_is_part_of_it(nlp):
+    text = "Councillor Ana Ruiz rejected the claim that the bridge was unsafe."
+    qs = quotes(nlp, text)
+    assert [q.cue for q in qs] == ["rejected"]
+
+
+def test_according_to_keeps_the_report_it_cites(nlp):
+    """The source named by "according to" gives the whole clause; the report inside it is one of its own."""
+    text = "According to the Daily Courier, the company has stated it will not fund the convention."
+    qs = quotes(nlp, text)
+    acc = by_cue(qs, "According to")
+    assert content(text, acc).startswith("the company has stated") and acc.speaker.text == "the Daily Courier"
+    assert by_cue(qs, "stated").speaker.text == "the company"
+
+
+def test_stated_intention_is_reported(nlp):
+    text = "Mayor Tom Reyes has agreed to pay for the repairs to the harbour wall."
+    q = by_cue(quotes(nlp, text), "agreed")
+    assert content(text, q) == "to pay for the repairs to the harbour wall"
