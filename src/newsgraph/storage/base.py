@@ -181,6 +181,20 @@ class EntityOccurrence:
     mentions: int
 
 
+@dataclass(slots=True)
+class EntitySummary:
+    """An entity's page head from the counts kept at ingest: pairs are (value, count), most first (ties by value);
+    months (YYYY-MM as ``published`` is written, ``undated`` last) oldest first, those with mentions only.
+    ``copies_only``: every article naming it is a copy, so copies are counted although they were not asked for."""
+
+    articles: int
+    aliases: list[str]
+    roles: list[tuple[str, int]]
+    types: list[tuple[str, int]]
+    mentions_by_month: list[tuple[str, int]]
+    copies_only: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMentions:
     """Per current article naming an entity: when it was published, its mentions and its quotes by the entity."""
@@ -309,10 +323,18 @@ class EntityViews(Protocol):
         per-article name) when there are any, else substrings of names."""
 
     def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
-        """Every current per-article occurrence of the entity."""
+        """Every current per-article occurrence of the entity (a name never linked: its rows without a global
+        id)."""
+
+    def summary(self, ref: EntityRef, include_copies: bool = False) -> Optional[EntitySummary]:
+        """The entity's articles, names, roles, types and mentions by month from the counts kept at ingest
+        (``storage.entity_stats``): equal to a recount over :meth:`rows`, at a cost that does not grow with them.
+        Copies count only with ``include_copies`` or when every article naming it is a copy; None when no
+        current article names it."""
 
     def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
-        """Other entities named in the same articles, most articles together first."""
+        """Other entities named in the same current articles (copies included), most articles together first,
+        ties by name; from the kept counts."""
 
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""
@@ -321,7 +343,8 @@ class EntityViews(Protocol):
         """Quotes about the entity (it is among their ``about``), newest article first."""
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
-        """Who speaks about the entity, most quotes first."""
+        """Who speaks about the entity, most quotes first (one per quote and entity row it is about); from the
+        kept counts."""
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
@@ -329,7 +352,8 @@ class EntityViews(Protocol):
     def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
               include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
         """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
-        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
+        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None).
+        Around ``ref`` alone, from the kept counts."""
 
     def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
         """Date, outlet and entity names of the current revisions of ``articles`` (in no set order; ids not stored

@@ -19,7 +19,8 @@ from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
-from . import facet_tokens, facets, fts, search as fts_search, speakers
+from .. import entity_stats as stats
+from . import entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
@@ -27,7 +28,7 @@ from .guard import connect_readonly, quick_check, wrote_readonly
 from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clusters
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
-from .tx import article_tx
+from .tx import article_tx, write_tx
 from ..words import key
 
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
@@ -89,6 +90,7 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         fts.ensure_fts(conn)
         ensure_entity_schema(conn)
         ensure_quote_clusters(conn, readonly)
+        entity_stats.ensure_entity_stats(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -148,6 +150,8 @@ class SQLiteStore(Store):
         schema 2) and merge it; one transaction. ``progress(n)`` after each batch; returns the articles indexed."""
         done = fts.rebuild(self._conn, progress)
         self._facet_index = True
+        with write_tx(self._conn, f"the per-entity counts of {self.path}"):
+            entity_stats.rebuild(self._conn)
         return done
 
     def optimize(self) -> None:
@@ -181,6 +185,7 @@ class SQLiteStore(Store):
         fts.add(self._conn, self._facet_index, pk, stored.title, stored.text, tokens)
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
+        entity_stats.apply(self._conn, stats.contributions(stats.from_article(stored)))
         status = PutStatus.STORED if old is None else PutStatus.REVISED
         return PutResult(status, article.id, revision, duplicate_of, story)
 
@@ -200,6 +205,7 @@ class SQLiteStore(Store):
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
+        entity_stats.retire(self._conn, pk)
         fts.remove(self._conn, self._facet_index, pk)
         facets.remove(self._conn, pk)
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
