@@ -135,3 +135,28 @@ def test_a_name_never_linked_counts_only_its_unlinked_rows(store):
     assert views.summary(EntityRef(None, "maria costa")) is None  # her only rows are linked
     gid = store.get("h1").entities[0].global_id
     assert gid and views.summary(EntityRef(gid, "maria costa")).articles == 1
+
+
+def test_date_filters_compare_in_utc(store):
+    """An evening article at UTC-5 on 31 January was published on 1 February in UTC: date filters (search, count,
+    quotes) count it there, at every precision; a date without a zone is compared as written."""
+    from newsgraph import query
+    from newsgraph.storage import SearchFilters
+
+    def dated(article_id: str, published: str) -> Article:
+        text = f"Vera Lind said the ferry {article_id} would sail at dawn."
+        return _person(article_id, text, ["Vera Lind"], published, quoted=1)
+    store.put_many([dated("evening", "2015-01-31T22:00:00-05:00"), dated("zulu", "2015-02-01T03:30:00Z"),
+                    dated("plain", "2015-01-31"), dated("east", "2015-02-01T01:00:00+02:00")])
+
+    def ids(**filters) -> list[str]:
+        return sorted(h.id for h in store.search("ferry", filters=SearchFilters(**filters)))
+    assert ids(since="2015-02") == ["evening", "zulu"]
+    assert ids(until="2015-01") == ["east", "plain"]
+    assert ids(since="2015-02-01", until="2015-02-01") == ["evening", "zulu"]
+    assert ids(until="2015-01-31T23") == ["east", "plain"]
+    assert store.search_count("ferry", filters=SearchFilters(since="2015-02")) == 2
+    assert sorted(q.article_id for q in store.quotes(speaker="vera lind", since="2015-02")) == ["evening", "zulu"]
+    assert sorted(q.article_id for q in store.quotes(since="2015-02")) == ["evening", "zulu"]
+    assert sorted(q.article_id for q in query.quotes(store, speaker="Lind", until="2015-01")) == ["east", "plain"]
+    assert store.get("evening").published == "2015-01-31T22:00:00-05:00"  # the record keeps what was written

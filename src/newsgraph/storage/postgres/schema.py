@@ -14,6 +14,7 @@ from __future__ import annotations
 import psycopg
 
 from ...errors import StoreError
+from ..dates import SQL_FUNCTION as UTC_FUNCTION, ZONED
 from .entity_stats import DDL as ENTITY_STATS_DDL, build as build_entity_stats
 from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
 from .tx import in_transaction
@@ -86,7 +87,14 @@ _V2 = [
 _V3 = QUOTE_CLUSTERS_DDL
 # Version 4: per-entity counts kept at ingest (storage/entity_stats.py); a store with articles has them counted
 # once, in the upgrade's transaction (a step may be a function of the connection as well as a statement).
-_V4: list = [*ENTITY_STATS_DDL, build_entity_stats]
+_V4: list = [*ENTITY_STATS_DDL, build_entity_stats,
+             # Date filters compare in UTC (storage.dates): the same rule as dates.utc, a bad value left as it is.
+             f"""CREATE OR REPLACE FUNCTION {UTC_FUNCTION}(value text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+             AS $fn$ BEGIN
+                 IF value IS NULL OR value !~ '{ZONED}' THEN RETURN value; END IF;
+                 RETURN to_char((value::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS');
+             EXCEPTION WHEN others THEN RETURN value;
+             END $fn$"""]
 MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from .. import syntax
+from ..dates import SQL_FUNCTION
 from . import facet_tokens, facets, speakers
 from ..words import key
 
@@ -137,11 +138,11 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
     # (YYYY, YYYY-MM…) take part, as with the date tokens.
     if (filters.since or filters.until) and "dates" not in skip:
         where.append(facet_tokens.DATED_SQL.format(col="a.published"))
-        if filters.since:
-            where.append("substr(a.published, 1, length(?)) >= ?")
+        if filters.since:  # in UTC (storage.dates)
+            where.append(f"substr({SQL_FUNCTION}(a.published), 1, length(?)) >= ?")
             params += [filters.since, filters.since]
         if filters.until:
-            where.append("substr(a.published, 1, length(?)) <= ?")
+            where.append(f"substr({SQL_FUNCTION}(a.published), 1, length(?)) <= ?")
             params += [filters.until, filters.until]
     if filters.source and "source" not in skip:
         where.append("lower(a.source) = lower(?)")

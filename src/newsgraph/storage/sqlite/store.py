@@ -29,6 +29,7 @@ from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clus
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
 from .tx import article_tx, write_tx
+from ..dates import SQL_FUNCTION, utc
 from ..words import key
 
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
@@ -77,6 +78,7 @@ def _open(path: str) -> sqlite3.Connection:
 def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function(SQL_FUNCTION, 1, utc, deterministic=True)  # date filters compare in UTC
         if readonly:
             check_schema(conn, path, empty_ok=False)
         else:
@@ -351,11 +353,11 @@ class SQLiteStore(Store):
         # values take part, as in search.
         if since or until:
             sql.append("AND " + facet_tokens.DATED_SQL.format(col="a.published"))
-        if since:
-            sql.append("AND substr(a.published, 1, length(?)) >= ?")
+        if since:  # in UTC (storage.dates)
+            sql.append(f"AND substr({SQL_FUNCTION}(a.published), 1, length(?)) >= ?")
             params += [since, since]
         if until:
-            sql.append("AND substr(a.published, 1, length(?)) <= ?")
+            sql.append(f"AND substr({SQL_FUNCTION}(a.published), 1, length(?)) <= ?")
             params += [until, until]
         sql.append("ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ? OFFSET ?")
         params += [limit, offset]
