@@ -446,6 +446,12 @@ class Store(Protocol):
         rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
 
+    def search_ids(self, query: str, limit: int = 20, offset: int = 0, *, filters: Optional[SearchFilters] = None,
+                   window: Optional[int] = None) -> list[str]:
+        """The ids :meth:`search` returns, in its order, without making snippets (search facets need only the
+        ids of the best matches). This default calls :meth:`search`; a backend may rank alone."""
+        return [hit.id for hit in self.search(query, limit, offset, filters=filters, window=window)]
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only
         the ranking window). This default pages through an exact search; backends count in one statement."""

@@ -65,6 +65,14 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
     sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
     return conn.execute(sql, (*params, limit, offset)).fetchall()
 
+def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
+    """Article ids of ranked pks, in their order (from the narrow facets row, not the article)."""
+    if not pks:
+        return []
+    found = dict(conn.execute(f"SELECT pk, id FROM search_facets WHERE pk IN ({','.join('?' * len(pks))})", pks))
+    return [found[pk] for pk in pks if pk in found]
+
+
 def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
                   filters: Optional[SearchFilters]) -> int:
     """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,

@@ -305,6 +305,22 @@ class SQLiteStore(Store):
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
+    def search_ids(self, query: str, limit: int = 20, offset: int = 0, *, filters: Optional[SearchFilters] = None,
+                   window: Optional[int] = None) -> list[str]:
+        """Ranked as :meth:`search`, ids only: no snippet is made (they cost more than the ranking of 100)."""
+        match = fts_search.fts_query(query)
+        if not match.strip():
+            return []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        depth = self.search_window if window is None else (window or None)
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+            return fts_search.ids_of(self._conn, [pk for pk, _ in top])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
         if not match.strip():
