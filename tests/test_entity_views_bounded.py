@@ -86,3 +86,25 @@ def test_a_store_made_before_the_counts_gets_them_on_open(tmp_path, caplog):
         with open_store(path, readonly=True) as reader:
             assert query.entity(reader, name).as_dict() == before
     assert "counting the entities of 120 stored articles" in caplog.text
+
+
+def test_quotes_by_a_frequent_name_equal_the_full_ordering(store):
+    """Quotes by a person, read a batch of newest articles at a time, equal the ordering from the records."""
+    counts: dict[str, int] = {}
+    for article in store.iter_articles():
+        for q in article.quotes:
+            if q.speaker and q.speaker.name:
+                counts[q.speaker.name.casefold()] = counts.get(q.speaker.name.casefold(), 0) + 1
+    key = max(counts, key=counts.get)
+    assert counts[key] > 40
+    found = []
+    for order, article in enumerate(store.iter_articles()):
+        if article.duplicate_of:
+            continue
+        ids = {e.id for e in article.entities if e.name.casefold() == key}
+        found += [((article.published is None, _desc(article.published), order, pos), (article.id, q.text))
+                  for pos, q in enumerate(article.quotes) if q.speaker and q.speaker.entity in ids]
+    expected = [hit for _, hit in sorted(found)]
+    for limit in (1, 20, len(expected) + 5):
+        got = store.entity_views().quotes_by(EntityRef(None, key), False, limit)
+        assert [(q.article_id, q.quote["text"]) for q in got] == expected[:limit]

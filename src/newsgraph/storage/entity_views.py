@@ -27,10 +27,10 @@ class ViewsSQL:
 
     param: str  # the driver's placeholder
     resolve_exact: str  # (key, name, key, limit) -> (global_id, name, articles)
-    resolve_unlinked: str  # (key,) -> (name, articles)
+    resolve_unlinked: str  # (ekey,) -> (name, articles) from the kept counts
     resolve_substring: str  # (key, limit) -> (global_id, name, articles)
     rows: str  # {where} -> (article, published, name, type, roles, duplicate_of, mentions)
-    quotes_by: str  # {where}, {copies}; (limit) -> QuoteHit columns
+    quotes_by: str  # {where} {batch} {copies} -> QuoteHit columns, newest first; (limit) last
     article_order: str  # {where}, {copies} -> article pks newest first
     quotes_about: str  # {where} {batch} {copies} -> QuoteHit columns, newest first; (limit) last
     per_article: str  # {where} {copies} -> (published, mentions, quotes)
@@ -76,9 +76,9 @@ class EntityViewsBase:
         per-article name) come first; substrings only when none."""
         key = name.casefold().strip()
         exact = self._all(self.sql.resolve_exact, (key, name.strip(), key, limit))
-        # Never-linked rows of exactly that name (an unlinked store has only these): one index range, so an exact
-        # name never falls through to the substring scan below.
-        unlinked = self._all(self.sql.resolve_unlinked, (key,))
+        # Never-linked rows of exactly that name (an unlinked store has only these), from the kept counts, so an
+        # exact name never falls through to the substring scan below and costs the same however often it is named.
+        unlinked = self._all(self.sql.resolve_unlinked, (stats.entity_key(None, key),))
         if unlinked and unlinked[0][1]:
             exact = sorted([*exact, (None, unlinked[0][0], unlinked[0][1])], key=lambda r: -int(r[2]))[:limit]
         if exact:
@@ -152,15 +152,18 @@ class EntityViewsBase:
         return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
 
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
-        """Quotes the entity speaks, newest article first."""
-        where, params = self._where(ref)
-        sql = self.sql.quotes_by.format(where=where, copies=self._copies(include_copies, "a.duplicate_of"))
-        return self._hits(self._all(sql, [*params, limit]))
+        """Quotes the entity speaks, newest article first (a batch of its newest articles at a time)."""
+        return self._newest_first(self.sql.quotes_by, ref, include_copies, limit)
 
     def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
-        """Quotes about the entity, newest article first: the entity's articles a batch at a time, newest batch
-        first, until ``limit`` quotes are found. The order is article-major, so batches concatenate to exactly the
-        one query's result, and a person in thousands of articles costs the few newest of them, not all."""
+        """Quotes about the entity, newest article first (a batch of its newest articles at a time)."""
+        return self._newest_first(self.sql.quotes_about, ref, include_copies, limit)
+
+    def _newest_first(self, template: str, ref: EntityRef, include_copies: bool, limit: int) -> list[QuoteHit]:
+        """Run ``template`` (quotes ordered newest article first) over the entity's articles a batch at a time,
+        newest batch first, until ``limit`` quotes are found. The order is article-major, so batches concatenate to
+        exactly the one query's result, and a person in thousands of articles costs the quotes of the few newest
+        of them (the article order itself comes from covering indexes only)."""
         where, params = self._where(ref)
         copies = self._copies(include_copies, "a.duplicate_of")
         order = [r[0] for r in self._all(self.sql.article_order.format(where=where, copies=copies), params)]
@@ -168,7 +171,7 @@ class EntityViewsBase:
         start, size = 0, 16
         while start < len(order) and len(found) < limit:
             batch, batch_params = self._in("a.pk", order[start:start + size])
-            sql = self.sql.quotes_about.format(where=where, batch=batch, copies=copies)
+            sql = template.format(where=where, batch=batch, copies=copies)
             found += self._hits(self._all(sql, [*params, *batch_params, limit - len(found)]))
             start, size = start + size, min(size * 4, 512)
         return found

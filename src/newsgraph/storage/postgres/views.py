@@ -28,8 +28,9 @@ SQL = ViewsSQL(
         " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = %s"
         "   UNION SELECT id FROM global_entities WHERE id = %s OR lower(name) = %s)"
         " GROUP BY e.global_id ORDER BY 3 DESC, min(e.pk) LIMIT %s"),
-    resolve_unlinked=("SELECT max(name), count(DISTINCT article) FROM entities WHERE name_key = %s"
-                      " AND (global_id IS NULL OR global_id = '')"),
+    resolve_unlinked=("SELECT max(CASE WHEN facet = 'alias' THEN value END),"
+                      " coalesce(sum(CASE WHEN facet = 'articles' THEN n END), 0) FROM entity_stats"
+                      " WHERE ekey = %s AND facet IN ('articles', 'alias') AND n > 0"),
     resolve_substring=(
         "SELECT max(e.global_id), coalesce(max(g.name), max(e.name)), count(DISTINCT e.article) FROM entities e"
         " LEFT JOIN global_entities g ON g.id = e.global_id WHERE strpos(e.name_key, %s) > 0"
@@ -38,7 +39,7 @@ SQL = ViewsSQL(
           " (SELECT count(*) FROM mentions m WHERE m.entity = s.pk) FROM (" + _SEL + ") s ORDER BY s.pk"),
     quotes_by=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM (" + _SEL + ") s JOIN quotes q"
                " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE true{copies}"
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE {batch}{copies}"
                + _NEWEST + " LIMIT %s"),
     article_order=("SELECT a.pk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
                    " AND a.current WHERE {where}{copies} GROUP BY a.pk"

@@ -27,8 +27,9 @@ SQL = ViewsSQL(
         " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = ?"
         "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?)"
         " GROUP BY e.global_id ORDER BY 3 DESC LIMIT ?"),
-    resolve_unlinked=("SELECT max(name), count(DISTINCT article) FROM entities WHERE name_key = ?"
-                      " AND (global_id IS NULL OR global_id = '')"),
+    resolve_unlinked=("SELECT max(CASE WHEN facet = 'alias' THEN value END),"
+                      " coalesce(sum(CASE WHEN facet = 'articles' THEN n END), 0) FROM entity_stats"
+                      " WHERE ekey = ? AND facet IN ('articles', 'alias') AND n > 0"),
     resolve_substring=(
         "SELECT e.global_id, coalesce(g.name, max(e.name)), count(DISTINCT e.article) FROM entities e"
         " LEFT JOIN global_entities g ON g.id = e.global_id WHERE instr(e.name_key, ?) > 0"
@@ -37,7 +38,7 @@ SQL = ViewsSQL(
           " (SELECT count(*) FROM mentions m WHERE m.entity = s.pk) FROM (" + _SEL + ") s"),
     quotes_by=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM (" + _SEL + ") s JOIN quotes q"
                " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE 1 = 1{copies}"
+               " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE {batch}{copies}"
                + _NEWEST + " LIMIT ?"),
     article_order=("SELECT a.pk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
                    " AND a.current = 1 WHERE {where}{copies} GROUP BY a.pk"
