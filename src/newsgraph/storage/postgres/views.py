@@ -23,11 +23,12 @@ _STATS = "SELECT value, sum(n) FROM entity_stats WHERE ekey = %s AND facet = %s 
 SQL = ViewsSQL(
     param="%s",
     resolve_exact=(
-        "SELECT e.global_id, coalesce(max(g.name), max(e.name)), count(DISTINCT e.article) FROM entities e"
-        " LEFT JOIN global_entities g ON g.id = e.global_id"
-        " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = %s"
-        "   UNION SELECT id FROM global_entities WHERE id = %s OR lower(name) = %s)"
-        " GROUP BY e.global_id ORDER BY 3 DESC, min(e.pk) LIMIT %s"),
+        "SELECT * FROM (SELECT c.gid, coalesce(g.name, (SELECT max(value) FROM entity_stats"
+        "   WHERE ekey = 'g:' || c.gid AND facet = 'alias' AND n > 0)) AS name,"
+        " (SELECT coalesce(sum(n), 0) FROM entity_stats WHERE ekey = 'g:' || c.gid AND facet = 'articles') AS n,"
+        " g.seq FROM (SELECT global_id AS gid FROM entities WHERE name_key = %s AND global_id IS NOT NULL"
+        "   UNION SELECT id FROM global_entities WHERE id = %s OR lower(name) = %s) c"
+        " LEFT JOIN global_entities g ON g.id = c.gid) r WHERE r.n > 0 ORDER BY r.n DESC, r.seq LIMIT %s"),
     resolve_unlinked=("SELECT max(CASE WHEN facet = 'alias' THEN value END),"
                       " coalesce(sum(CASE WHEN facet = 'articles' THEN n END), 0) FROM entity_stats"
                       " WHERE ekey = %s AND facet IN ('articles', 'alias') AND n > 0"),

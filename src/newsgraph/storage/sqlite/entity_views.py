@@ -21,12 +21,15 @@ _STATS = "SELECT value, sum(n) FROM entity_stats WHERE ekey = ? AND facet = ? AN
 
 SQL = ViewsSQL(
     param="?",
+    # Candidates by index (the name's linked rows, the registry's id or canonical name), counted from the kept
+    # counts: a person in 50,000 articles is not counted row by row.
     resolve_exact=(
-        "SELECT e.global_id, coalesce(g.name, max(e.name)), count(DISTINCT e.article) FROM entities e"
-        " LEFT JOIN global_entities g ON g.id = e.global_id"
-        " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = ?"
-        "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?)"
-        " GROUP BY e.global_id ORDER BY 3 DESC LIMIT ?"),
+        "SELECT c.gid, coalesce(g.name, (SELECT max(value) FROM entity_stats WHERE ekey = 'g:' || c.gid"
+        "   AND facet = 'alias' AND n > 0)) AS name,"
+        " (SELECT coalesce(sum(n), 0) FROM entity_stats WHERE ekey = 'g:' || c.gid AND facet = 'articles') AS n"
+        " FROM (SELECT global_id AS gid FROM entities WHERE name_key = ? AND global_id IS NOT NULL"
+        "   UNION SELECT id FROM global_entities WHERE id = ? OR lower(name) = ?) c"
+        " LEFT JOIN global_entities g ON g.id = c.gid WHERE n > 0 ORDER BY n DESC, g.seq LIMIT ?"),
     resolve_unlinked=("SELECT max(CASE WHEN facet = 'alias' THEN value END),"
                       " coalesce(sum(CASE WHEN facet = 'articles' THEN n END), 0) FROM entity_stats"
                       " WHERE ekey = ? AND facet IN ('articles', 'alias') AND n > 0"),
