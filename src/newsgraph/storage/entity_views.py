@@ -23,7 +23,8 @@ _CHUNK = 500
 @dataclass(frozen=True)
 class ViewsSQL:
     """One backend's statements. ``{where}`` is filled with :meth:`EntityViewsBase._where` (the entity's rows),
-    ``{batch}``/``{ids}`` with :meth:`EntityViewsBase._in`, ``{copies}`` with the copy condition."""
+    ``{batch}``/``{ids}`` with :meth:`EntityViewsBase._in`, ``{copies}`` with the copy condition; parameters are
+    passed in that order (the entity's, then the batch's, then a limit), so ``{where}`` comes first in the text."""
 
     param: str  # the driver's placeholder
     resolve_exact: str  # (key, name, key, limit) -> (global_id, name, articles)
