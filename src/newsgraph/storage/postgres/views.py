@@ -46,6 +46,18 @@ SQL = ViewsSQL(
     article_order=("SELECT a.pk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
                    " AND a.current WHERE {where}{copies} GROUP BY a.pk"
                    " ORDER BY a.published IS NULL, a.published DESC, a.pk"),
+    article_span="SELECT max(pk) FROM articles",
+    # The newest articles naming the entity, walked through the date index (keyset: after the last batch).
+    walk_dated=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published <= %s"
+                " AND (a.published < %s OR a.pk < %s){copies} AND EXISTS (SELECT 1 FROM entities e"
+                " WHERE e.article = a.id AND e.revision = a.revision AND {where})"
+                " ORDER BY a.published DESC, a.pk DESC LIMIT %s"),
+    walk_ties=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published = %s AND a.pk < %s{copies}"
+               " AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision"
+               " AND {where})"),
+    walk_undated=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published IS NULL AND a.pk > %s"
+                  "{copies} AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision"
+                  " AND {where}) ORDER BY a.pk LIMIT %s"),
     quotes_about=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM articles a JOIN quotes q"
                   " ON q.article = a.id AND q.revision = a.revision WHERE EXISTS (SELECT 1"
                   " FROM about b JOIN entities e ON e.article = q.article AND e.revision = q.revision"
