@@ -52,7 +52,8 @@ SQL = ViewsSQL(
                 " AND (a.published < %s OR a.pk < %s){copies} AND EXISTS (SELECT 1 FROM entities e"
                 " WHERE e.article = a.id AND e.revision = a.revision AND {where})"
                 " ORDER BY a.published DESC, a.pk DESC LIMIT %s"),
-    walk_ties=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published = %s AND a.pk < %s{copies}"
+    walk_ties=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published = %s AND a.pk < %s"
+               "{copies}"
                " AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision"
                " AND {where})"),
     walk_undated=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published IS NULL AND a.pk > %s"
@@ -61,7 +62,8 @@ SQL = ViewsSQL(
     quotes_about=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM articles a JOIN quotes q"
                   " ON q.article = a.id AND q.revision = a.revision WHERE EXISTS (SELECT 1"
                   " FROM about b JOIN entities e ON e.article = q.article AND e.revision = q.revision"
-                  " AND e.local_id = b.entity WHERE b.quote = q.pk AND {where}) AND {batch}{copies}" + _NEWEST + " LIMIT %s"),
+                  " AND e.local_id = b.entity WHERE b.quote = q.pk AND {where}) AND {batch}{copies}"
+                  + _NEWEST + " LIMIT %s"),
     per_article=("SELECT s.published, (SELECT count(*) FROM mentions m WHERE m.entity = s.pk),"
                  " (SELECT count(*) FROM quotes q WHERE q.article = s.article AND q.revision = s.revision"
                  "  AND q.speaker_entity = s.local_id) FROM (" + _SEL + ") s WHERE true{copies}"
