@@ -285,3 +285,12 @@ def test_snippets_mark_matches_with_private_use_markers(corpus):
     marked = [text for text, matched in marked_parts(hit.snippet) if matched]
     assert marked and all(text.casefold().startswith("strik") for text in marked)
     assert hit.snippet.count(MATCH_OPEN) == hit.snippet.count(MATCH_CLOSE) == len(marked)
+
+
+def test_search_ids_rank_as_search(corpus):
+    for q, filters in (("strike", None), ("strike", SearchFilters(since="2014-04")), ("nothing-like-this", None),
+                       ("harbour OR overtime", SearchFilters(source="port.example"))):
+        for limit, offset in ((20, 0), (1, 1)):
+            assert corpus.search_ids(q, limit, offset, filters=filters) == [
+                h.id for h in corpus.search(q, limit, offset, filters=filters)]
+    assert corpus.search_ids("strike") and corpus.search_ids("") == []

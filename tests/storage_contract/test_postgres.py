@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph import query
 from newsgraph.errors import StoreError
 from newsgraph.storage import SearchFilters, open_store
 
@@ -94,10 +95,13 @@ def test_a_writer_killed_midway_and_rerun_leaves_every_article_once(pg_url):
 def test_a_store_of_schema_1_upgrades_in_place(pg_url, monkeypatch):
     from newsgraph.storage.postgres import schema, store as pg_store
     monkeypatch.setattr(pg_store, "migrate", functools.partial(schema.migrate, target=1))
+    for step in ("apply", "retire"):  # an older newsgraph kept no per-entity counts
+        monkeypatch.setattr(pg_store.entity_stats, step, lambda *args: None)
     with open_store(pg_url) as old:  # what an older newsgraph wrote: no search column
         ingest(old, [harbour("a"), harbour("b", source="other.example", published="2014-04-02")])
     monkeypatch.undo()
     with open_store(pg_url) as store:
+        assert query.entity(store, "Maria Costa", include_copies=True).articles == 2  # counted by the upgrade
         assert sorted(h.id for h in store.search("strike")) == ["a", "b"]
         assert [h.id for h in store.search("strike", filters=SearchFilters(source="OTHER.example"))] == ["b"]
         assert store.get("a").quotes[0].speaker.name == "Maria Costa"

@@ -218,7 +218,8 @@ def reindex(db, clusters) -> None:
     filters narrow a search inside the index (until then they are applied match by match, slower on large stores).
     One transaction: interrupted, the store keeps its old index. It holds the store's write lock throughout (about a
     minute per 50,000 articles on 2 cores; 19 minutes for 10^6), so run it while nothing else writes to the store:
-    readers are not blocked.
+    readers are not blocked. Date tokens are written from each article's UTC date, and the per-entity counts of
+    entity pages are recounted from the stored rows (a store made before them gets them on any writer's open).
 
     With --clusters, re-cluster the quotations of every current article from empty instead (one transaction too);
     ingest keeps clusters current by itself, so this is only for older stores or changed matching rules.

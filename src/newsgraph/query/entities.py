@@ -5,7 +5,6 @@ are listed in ``EntityPage.also``. Linked stores aggregate by global id; an unli
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -76,19 +75,13 @@ def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 
     if ref is None:
         return None
     views = store.entity_views()
-    rows = views.rows(ref)
-    if not rows:
+    head = views.summary(ref, include_copies)  # kept counts: the same cost for 5 articles or 50,000
+    if head is None:
         return None
-    kept = [r for r in rows if include_copies or not r.duplicate_of] or rows
-    months: Counter = Counter()
-    for r in kept:
-        months[(r.published or "undated")[:7]] += r.mentions
-    roles = Counter(role for r in kept for role in r.roles)
     return EntityPage(
-        name=display, global_id=ref.global_id, articles=len({r.article for r in kept}),
-        aliases=sorted({r.name for r in rows}), roles=roles.most_common(),
-        types=Counter(r.type for r in kept).most_common(), mentions_by_month=sorted(months.items()),
-        cooccurring=views.cooccurring(ref), quoted_by=views.quoted_by(ref, include_copies),
+        name=display, global_id=ref.global_id, articles=head.articles, aliases=head.aliases, roles=head.roles,
+        types=head.types, mentions_by_month=head.mentions_by_month, cooccurring=views.cooccurring(ref),
+        quoted_by=views.quoted_by(ref, include_copies),
         quotes=views.quotes_by(ref, include_copies, quotes_offset + quotes)[quotes_offset:], also=also)
 
 

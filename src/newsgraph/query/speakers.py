@@ -13,6 +13,7 @@ from typing import Optional
 from ..linking.lookup import KnownEntity, entities_named
 from ..text import fold_name as fold
 from ..storage.base import EntityRef, QuoteHit, SearchFilters, Store
+from ..storage.dates import utc
 
 # How many quotes per entity are read when a date or subject filter is applied after reading.
 _FILTERED_CAP = 100_000
@@ -64,6 +65,7 @@ def _published_in(published: Optional[str], since: Optional[str], until: Optiona
         return True
     if not published:
         return False
+    published = utc(published)  # in UTC, as the stores compare (storage.dates)
     return (not since or published[:len(since)] >= since) and (not until or published[:len(until)] <= until)
 
 

@@ -184,6 +184,20 @@ class EntityOccurrence:
     mentions: int
 
 
+@dataclass(slots=True)
+class EntitySummary:
+    """An entity's page head from the counts kept at ingest: pairs are (value, count), most first (ties by value);
+    months (YYYY-MM as ``published`` is written, ``undated`` last) oldest first, those with mentions only.
+    ``copies_only``: every article naming it is a copy, so copies are counted although they were not asked for."""
+
+    articles: int
+    aliases: list[str]
+    roles: list[tuple[str, int]]
+    types: list[tuple[str, int]]
+    mentions_by_month: list[tuple[str, int]]
+    copies_only: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleMentions:
     """Per current article naming an entity: when it was published, its mentions and its quotes by the entity."""
@@ -312,10 +326,18 @@ class EntityViews(Protocol):
         per-article name) when there are any, else substrings of names."""
 
     def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
-        """Every current per-article occurrence of the entity."""
+        """Every current per-article occurrence of the entity (a name never linked: its rows without a global
+        id)."""
+
+    def summary(self, ref: EntityRef, include_copies: bool = False) -> Optional[EntitySummary]:
+        """The entity's articles, names, roles, types and mentions by month from the counts kept at ingest
+        (``storage.entity_stats``): equal to a recount over :meth:`rows`, at a cost that does not grow with them.
+        Copies count only with ``include_copies`` or when every article naming it is a copy; None when no
+        current article names it."""
 
     def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
-        """Other entities named in the same articles, most articles together first."""
+        """Other entities named in the same current articles (copies included), most articles together first,
+        ties by name; from the kept counts."""
 
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""
@@ -324,7 +346,8 @@ class EntityViews(Protocol):
         """Quotes about the entity (it is among their ``about``), newest article first."""
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
-        """Who speaks about the entity, most quotes first."""
+        """Who speaks about the entity, most quotes first (one per quote and entity row it is about); from the
+        kept counts."""
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
@@ -332,7 +355,8 @@ class EntityViews(Protocol):
     def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
               include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
         """Speaker -> entity-spoken-about pairs with their quote counts, most quotes first: those where the entity
-        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None)."""
+        ``ref`` speaks or is spoken about (every pair when None), within the current ``articles`` (all when None).
+        Around ``ref`` alone, from the kept counts."""
 
     def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
         """Date, outlet and entity names of the current revisions of ``articles`` (in no set order; ids not stored
@@ -424,6 +448,12 @@ class Store(Protocol):
         the backend's own syntax (FTS5 for SQLite), where a malformed query raises ``ConfigError``. ``window``:
         rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
+
+    def search_ids(self, query: str, limit: int = 20, offset: int = 0, *, filters: Optional[SearchFilters] = None,
+                   window: Optional[int] = None) -> list[str]:
+        """The ids :meth:`search` returns, in its order, without making snippets (search facets need only the
+        ids of the best matches). This default calls :meth:`search`; a backend may rank alone."""
+        return [hit.id for hit in self.search(query, limit, offset, filters=filters, window=window)]
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only

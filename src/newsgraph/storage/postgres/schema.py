@@ -14,6 +14,8 @@ from __future__ import annotations
 import psycopg
 
 from ...errors import StoreError
+from ..dates import SQL_FUNCTION as UTC_FUNCTION, ZONED
+from .entity_stats import DDL as ENTITY_STATS_DDL, build as build_entity_stats
 from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
 from .tx import in_transaction
 
@@ -83,7 +85,17 @@ _V2 = [
 ]
 # Version 3: quotation clusters (issue 18), empty: `newsgraph reindex --clusters` fills them for stored articles.
 _V3 = QUOTE_CLUSTERS_DDL
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+# Version 4: per-entity counts kept at ingest (storage/entity_stats.py); a store with articles has them counted
+# once, in the upgrade's transaction (a step may be a function of the connection as well as a statement).
+_V4: list = [*ENTITY_STATS_DDL, build_entity_stats,
+             # Date filters compare in UTC (storage.dates): the same rule as dates.utc, a bad value left as it is.
+             f"""CREATE OR REPLACE FUNCTION {UTC_FUNCTION}(value text) RETURNS text LANGUAGE plpgsql IMMUTABLE
+             AS $fn$ BEGIN
+                 IF value IS NULL OR value !~ '{ZONED}' THEN RETURN value; END IF;
+                 RETURN to_char((value::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS');
+             EXCEPTION WHEN others THEN RETURN value;
+             END $fn$"""]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -120,7 +132,10 @@ def migrate(conn: psycopg.Connection, where: str, target: int = SCHEMA_VERSION) 
                              " NOT NULL DEFAULT now())")
             for number in range(found + 1, target + 1):
                 for statement in MIGRATIONS[number - 1]:
-                    conn.execute(statement)
+                    if callable(statement):
+                        statement(conn)
+                    else:
+                        conn.execute(statement)
                 conn.execute("INSERT INTO newsgraph_schema (version) VALUES (%s)", (number,))
     except psycopg.Error as exc:
         raise StoreError(f"cannot create or upgrade the schema of {where}: {exc}") from exc

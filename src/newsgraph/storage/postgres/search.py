@@ -12,6 +12,7 @@ import re
 from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
+from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
 
@@ -60,11 +61,11 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
     published = f"{col}.published"
     if filters.since or filters.until:
         where.append(DATED.format(col=published))
-    if filters.since:
-        where.append(f"left({published}, length(%s)) >= %s")
+    if filters.since:  # in UTC (storage.dates; the function is made by the schema)
+        where.append(f"left({SQL_FUNCTION}({published}), length(%s)) >= %s")
         params += [filters.since, filters.since]
     if filters.until:
-        where.append(f"left({published}, length(%s)) <= %s")
+        where.append(f"left({SQL_FUNCTION}({published}), length(%s)) <= %s")
         params += [filters.until, filters.until]
     if filters.source:
         where.append(f"lower({col}.source) = lower(%s)")

@@ -21,7 +21,8 @@ from ...record import from_record, quote_to_dict, to_record
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
 from ..words import TOP, key, terms
-from . import search as pg_search
+from .. import entity_stats as stats
+from . import entity_stats, search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
 from .quote_clusters import PostgresQuoteClusters
@@ -125,6 +126,7 @@ class PostgresStore(Store):
                            (pk, [_t(t) for e in stored.entities for t in terms(key(e.name))]))
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
+        entity_stats.apply(self._conn, stats.contributions(stats.from_article(stored)))
         status = PutStatus.STORED if old is None else PutStatus.REVISED
         return PutResult(status, article.id, revision, duplicate_of, story)
 
@@ -136,6 +138,7 @@ class PostgresStore(Store):
         return article.duplicate_of, article.story or article.id
 
     def _retire(self, pk: int) -> None:
+        entity_stats.retire(self._conn, pk)
         self._conn.execute("DELETE FROM entity_terms WHERE pk = %s", (pk,))
         self._conn.execute("DELETE FROM quote_terms WHERE quote IN (SELECT q.pk FROM articles a JOIN quotes q"
                            " ON q.article = a.id AND q.revision = a.revision WHERE a.pk = %s)", (pk,))
@@ -192,10 +195,13 @@ class PostgresStore(Store):
             raise StoreError(f"cannot record input {origin!r} in {self.where}: {exc}") from exc
 
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
-        """Rebuild the full-text index (the tsvectors are generated columns; REINDEX rebuilds the GIN index)."""
+        """Rebuild the full-text index (the tsvectors are generated columns; REINDEX rebuilds the GIN index), then
+        recount the per-entity counts from the rows (one transaction under the write lock)."""
         if in_transaction(self._conn):
             self._conn.execute("COMMIT")
         self._conn.execute("REINDEX INDEX articles_tsv")
+        with article_tx(self._conn, f"the per-entity counts of {self.where}"):
+            entity_stats.rebuild(self._conn)
         done = self.count()
         if progress:
             progress(done)

@@ -1,156 +1,101 @@
-"""Read-side SQL over entities for entity pages and timelines (``storage.base.EntityViews``), as in the SQLite
-store; ties are broken by storage order so that results do not depend on the plan PostgreSQL picks."""
+"""The PostgreSQL store's SQL for entity pages and timelines; the Python around it is shared with the SQLite store
+(:mod:`newsgraph.storage.entity_views`). Ties are broken by storage order so that results do not depend on the plan
+PostgreSQL picks."""
 from __future__ import annotations
 
-import json
-from typing import Any, Optional, Sequence
+from typing import Any, Sequence
 
 import psycopg
 
-from ..base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence, EntityRef, QuoteEdge,
-                    QuoteHit, SpeakerCount)
-
-
-def _where(ref: EntityRef, alias: str = "e") -> tuple[str, list[Any]]:
-    if ref.global_id:
-        return f"{alias}.global_id = %s", [ref.global_id]
-    return f"{alias}.name_key = %s", [ref.name_key]
-
+from ..entity_views import EntityViewsBase, ViewsSQL
 
 _SEL = ("SELECT e.pk, e.article, e.revision, e.local_id, e.name, e.type, e.roles, a.published, a.duplicate_of,"
         " a.pk AS apk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision AND a.current"
         " WHERE {where}")
-_NEWEST = "ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos"
-
-
-class PostgresEntityViews:
-    def __init__(self, conn: psycopg.Connection):
-        self._conn = conn
-
-    def _all(self, sql: str, params) -> list:
-        return self._conn.execute(sql, params).fetchall()
-
-    def resolve(self, name: str, limit: int = 5) -> list[EntityCount]:
-        key = name.casefold().strip()
-        exact = self._all(
-            "SELECT e.global_id, coalesce(max(g.name), max(e.name)), count(DISTINCT e.article) FROM entities e"
-            " LEFT JOIN global_entities g ON g.id = e.global_id"
-            " WHERE e.global_id IN (SELECT global_id FROM entities WHERE name_key = %s"
-            "   UNION SELECT id FROM global_entities WHERE id = %s OR lower(name) = %s)"
-            " GROUP BY e.global_id ORDER BY 3 DESC, min(e.pk) LIMIT %s", (key, name.strip(), key, limit))
-        # Never-linked rows of exactly that name: an exact name never falls through to the substring scan.
-        unlinked = self._all("SELECT max(name), count(DISTINCT article) FROM entities WHERE name_key = %s"
-                             " AND (global_id IS NULL OR global_id = '')", (key,))
-        if unlinked and unlinked[0][1]:
-            exact = sorted([*exact, (None, unlinked[0][0], unlinked[0][1])], key=lambda r: -int(r[2]))[:limit]
-        if exact:
-            return [EntityCount(r[0], r[1], int(r[2])) for r in exact]
-        rows = self._all(
-            "SELECT max(e.global_id), coalesce(max(g.name), max(e.name)), count(DISTINCT e.article) FROM entities e"
-            " LEFT JOIN global_entities g ON g.id = e.global_id WHERE strpos(e.name_key, %s) > 0"
-            " GROUP BY coalesce(e.global_id, e.name_key) ORDER BY 3 DESC, min(e.pk) LIMIT %s", (key, limit))
-        return [EntityCount(r[0], r[1], int(r[2])) for r in rows]
-
-    def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
-        where, params = _where(ref)
-        sql = ("SELECT s.article, s.published, s.name, s.type, s.roles, s.duplicate_of,"
-               " (SELECT count(*) FROM mentions m WHERE m.entity = s.pk) FROM (" + _SEL.format(where=where) + ") s"
-               " ORDER BY s.pk")
-        return [EntityOccurrence(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], int(r[6]))
-                for r in self._all(sql, params)]
-
-    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
-        where, params = _where(ref)
-        sql = ("SELECT max(o.global_id), coalesce(max(g.name), max(o.name)), count(DISTINCT o.article) AS n"
-               " FROM (" + _SEL.format(where=where) + ") s JOIN entities o"
-               " ON o.article = s.article AND o.revision = s.revision AND o.pk != s.pk"
-               " LEFT JOIN global_entities g ON g.id = o.global_id"
-               " WHERE coalesce(o.global_id, '') != coalesce(%s, '-')"
-               " GROUP BY coalesce(o.global_id, o.name_key) ORDER BY n DESC, 2 LIMIT %s")
-        return [EntityCount(r[0], r[1], int(r[2])) for r in self._all(sql, [*params, ref.global_id, limit])]
-
-    def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
-        where, params = _where(ref)
-        sql = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record"
-               " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
-               " ON q.article = s.article AND q.revision = s.revision AND q.speaker_entity = s.local_id"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
-               + ("" if include_copies else " WHERE a.duplicate_of IS NULL") + f" {_NEWEST} LIMIT %s")
-        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._all(sql, [*params, limit])]
-
-    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
-        where, params = _where(ref)
-        sql = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record, a.pk, q.pos"
-               " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
-               " ON q.article = s.article AND q.revision = s.revision"
-               " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
-               + ("" if include_copies else " WHERE a.duplicate_of IS NULL"))
-        sql = (f"SELECT DISTINCT ON (x.apk, x.pos) x.* FROM ({sql.replace('a.pk, q.pos', 'a.pk AS apk, q.pos')}) x")
-        sql = (f"SELECT * FROM ({sql}) y ORDER BY y.published IS NULL, y.published DESC, y.apk, y.pos LIMIT %s")
-        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._all(sql, [*params, limit])]
-
-    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
-              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
-        where, params = ["a.current"], []
-        if not include_copies:
-            where.append("a.duplicate_of IS NULL")
-        if articles is not None:
-            if not articles:
-                return []
-            where.append("a.id = ANY(%s)")
-            params.append(list(articles))
-        pairs, pair_params = _edge_pairs(ref)
-        sql = (f"WITH pairs AS ({pairs}) SELECT coalesce(q.speaker_name, '(unknown)'),"
-               " coalesce(max(g.name), max(e.name)), max(e.global_id), count(*) AS n FROM pairs p"
-               " JOIN quotes q ON q.pk = p.quote JOIN entities e ON e.pk = p.ent"
-               " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
-               " LEFT JOIN global_entities g ON g.id = e.global_id WHERE " + " AND ".join(where)
-               + " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT %s")
-        return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in self._all(sql, [*pair_params, *params, limit])]
-
-    def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
-        where, params = _where(ref)
-        sql = ("SELECT coalesce(q.speaker_name, '(unknown)'), count(*) AS n"
-               " FROM (" + _SEL.format(where=where) + ") s JOIN quotes q"
-               " ON q.article = s.article AND q.revision = s.revision"
-               " JOIN about b ON b.quote = q.pk AND b.entity = s.local_id"
-               + ("" if include_copies else " WHERE s.duplicate_of IS NULL")
-               + " GROUP BY 1 ORDER BY n DESC, 1 LIMIT %s")
-        return [SpeakerCount(r[0], int(r[1])) for r in self._all(sql, [*params, limit])]
-
-    def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
-        where, params = _where(ref)
-        sql = ("SELECT s.published, (SELECT count(*) FROM mentions m WHERE m.entity = s.pk),"
-               " (SELECT count(*) FROM quotes q WHERE q.article = s.article AND q.revision = s.revision"
-               "  AND q.speaker_entity = s.local_id)"
-               " FROM (" + _SEL.format(where=where) + ") s"
-               + ("" if include_copies else " WHERE s.duplicate_of IS NULL") + " ORDER BY s.apk, s.pk")
-        return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._all(sql, params)]
-
-    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
-        ids = list(dict.fromkeys(articles))
-        if not ids:
-            return []
-        heads = self._all("SELECT id, revision, published, source FROM articles WHERE current AND id = ANY(%s)",
-                          (ids,))
-        names = self._all(
-            "SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
-            " AND a.revision = e.revision AND a.current WHERE e.article = ANY(%s) ORDER BY e.pk", (ids,))
-        return ArticleFacets.gather(heads, names)
-
-
+_NEWEST = " ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos"
 _ABOUT = ("SELECT q.pk AS quote, e.pk AS ent FROM entities e JOIN quotes q ON q.article = e.article"
           " AND q.revision = e.revision JOIN about b ON b.quote = q.pk AND b.entity = e.local_id")
 _SPOKEN = ("SELECT q.pk AS quote, e.pk AS ent FROM entities se JOIN quotes q ON q.article = se.article"
            " AND q.revision = se.revision AND q.speaker_entity = se.local_id JOIN about b ON b.quote = q.pk"
            " JOIN entities e ON e.article = q.article AND e.revision = q.revision AND e.local_id = b.entity")
+_STATS = "SELECT value, sum(n) FROM entity_stats WHERE ekey = %s AND facet = %s AND is_copy <= %s GROUP BY value"
+
+SQL = ViewsSQL(
+    param="%s",
+    resolve_exact=(
+        "SELECT * FROM (SELECT c.gid, coalesce(g.name, (SELECT max(value) FROM entity_stats"
+        "   WHERE ekey = 'g:' || c.gid AND facet = 'alias' AND n > 0)) AS name,"
+        " (SELECT coalesce(sum(n), 0) FROM entity_stats WHERE ekey = 'g:' || c.gid AND facet = 'articles') AS n,"
+        " g.seq FROM (SELECT global_id AS gid FROM entities WHERE name_key = %s AND global_id IS NOT NULL"
+        "   UNION SELECT id FROM global_entities WHERE id = %s OR lower(name) = %s) c"
+        " LEFT JOIN global_entities g ON g.id = c.gid) r WHERE r.n > 0 ORDER BY r.n DESC, r.seq LIMIT %s"),
+    resolve_unlinked=("SELECT max(CASE WHEN facet = 'alias' THEN value END),"
+                      " coalesce(sum(CASE WHEN facet = 'articles' THEN n END), 0) FROM entity_stats"
+                      " WHERE ekey = %s AND facet IN ('articles', 'alias') AND n > 0"),
+    resolve_substring=(
+        "SELECT max(e.global_id), coalesce(max(g.name), max(e.name)), count(DISTINCT e.article) FROM entities e"
+        " LEFT JOIN global_entities g ON g.id = e.global_id WHERE strpos(e.name_key, %s) > 0"
+        " GROUP BY coalesce(e.global_id, e.name_key) ORDER BY 3 DESC, min(e.pk) LIMIT %s"),
+    rows=("SELECT s.article, s.published, s.name, s.type, s.roles, s.duplicate_of,"
+          " (SELECT count(*) FROM mentions m WHERE m.entity = s.pk) FROM (" + _SEL + ") s ORDER BY s.pk"),
+    # Driven from the batch's articles (a few), the entity tested per quote: never from the entity's every row.
+    quotes_by=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM articles a JOIN quotes q"
+               " ON q.article = a.id AND q.revision = a.revision WHERE EXISTS (SELECT 1"
+               " FROM entities e WHERE e.article = q.article AND e.revision = q.revision"
+               " AND e.local_id = q.speaker_entity AND {where}) AND {batch}{copies}" + _NEWEST + " LIMIT %s"),
+    article_order=("SELECT a.pk FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
+                   " AND a.current WHERE {where}{copies} GROUP BY a.pk"
+                   " ORDER BY a.published IS NULL, a.published DESC, a.pk"),
+    article_span="SELECT max(pk) FROM articles",
+    # The newest articles naming the entity, walked through the date index (keyset: after the last batch).
+    walk_dated=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published <= %s"
+                " AND (a.published < %s OR a.pk < %s){copies} AND EXISTS (SELECT 1 FROM entities e"
+                " WHERE e.article = a.id AND e.revision = a.revision AND {where})"
+                " ORDER BY a.published DESC, a.pk DESC LIMIT %s"),
+    walk_ties=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published = %s AND a.pk < %s"
+               "{copies}"
+               " AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision"
+               " AND {where})"),
+    walk_undated=("SELECT a.pk, a.published FROM articles a WHERE a.current AND a.published IS NULL AND a.pk > %s"
+                  "{copies} AND EXISTS (SELECT 1 FROM entities e WHERE e.article = a.id AND e.revision = a.revision"
+                  " AND {where}) ORDER BY a.pk LIMIT %s"),
+    quotes_about=("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM articles a JOIN quotes q"
+                  " ON q.article = a.id AND q.revision = a.revision WHERE EXISTS (SELECT 1"
+                  " FROM about b JOIN entities e ON e.article = q.article AND e.revision = q.revision"
+                  " AND e.local_id = b.entity WHERE b.quote = q.pk AND {where}) AND {batch}{copies}"
+                  + _NEWEST + " LIMIT %s"),
+    per_article=("SELECT s.published, (SELECT count(*) FROM mentions m WHERE m.entity = s.pk),"
+                 " (SELECT count(*) FROM quotes q WHERE q.article = s.article AND q.revision = s.revision"
+                 "  AND q.speaker_entity = s.local_id) FROM (" + _SEL + ") s WHERE true{copies}"
+                 " ORDER BY s.apk, s.pk"),
+    edges=("WITH pairs AS ({pairs}) SELECT coalesce(q.speaker_name, '(unknown)'),"
+           " coalesce(max(g.name), max(e.name)), max(e.global_id), count(*) AS n FROM pairs p"
+           " JOIN quotes q ON q.pk = p.quote JOIN entities e ON e.pk = p.ent"
+           " JOIN articles a ON a.id = q.article AND a.revision = q.revision"
+           " LEFT JOIN global_entities g ON g.id = e.global_id WHERE {where}"
+           " GROUP BY 1, coalesce(e.global_id, e.name_key) ORDER BY n DESC, 1, 2 LIMIT %s"),
+    edge_pairs_all=_ABOUT,
+    edge_pairs_ref=_ABOUT + " WHERE {about} UNION " + _SPOKEN + " WHERE {spoke}",
+    facet_heads="SELECT a.id, a.revision, a.published, a.source FROM articles a WHERE a.current AND {ids}",
+    facet_names=("SELECT e.article, e.revision, e.name, e.type FROM entities e JOIN articles a ON a.id = e.article"
+                 " AND a.revision = e.revision AND a.current WHERE {ids} ORDER BY e.pk"),
+    stats_head=("SELECT facet, value, is_copy, n FROM entity_stats WHERE ekey = %s"
+                " AND facet IN ('articles', 'alias', 'role', 'type', 'month')"),
+    stats_facet=_STATS + " HAVING sum(n) > 0",
+    stats_top=_STATS + " HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT %s",
+    alias_names="SELECT ekey, value FROM entity_stats WHERE facet = 'alias' AND n > 0 AND {ids}",
+    global_names="SELECT id, name FROM global_entities WHERE {ids}",
+)
 
 
-def _edge_pairs(ref: Optional[EntityRef]) -> tuple[str, list[Any]]:
-    """SQL for the (quote pk, spoken-about entity pk) pairs that involve ``ref`` (all pairs when None)."""
-    if ref is None:
-        return _ABOUT, []
-    about, about_params = _where(ref, "e")
-    spoke, spoke_params = _where(ref, "se")
-    return f"{_ABOUT} WHERE {about} UNION {_SPOKEN} WHERE {spoke}", about_params + spoke_params
+class PostgresEntityViews(EntityViewsBase):
+    sql = SQL
+
+    def __init__(self, conn: psycopg.Connection):
+        self._conn = conn
+
+    def _all(self, sql: str, params: Sequence[Any]) -> list:
+        return self._conn.execute(sql, list(params)).fetchall()
+
+    def _in(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        return f"{column} = ANY(%s)", [list(values)]

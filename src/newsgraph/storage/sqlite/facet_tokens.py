@@ -25,6 +25,7 @@ import hashlib
 import re
 from typing import Iterable, Optional
 
+from ..dates import utc
 from ..words import terms
 
 PREFIX = "zzf"
@@ -69,6 +70,7 @@ def article_tokens(published: Optional[str], source: Optional[str], story: str, 
     """The facets column of one article (``story``: its story id, or its own id when it has none;
     ``entity_keys``: its entities' name keys; ``global_ids``: the cross-article ids they are linked to)."""
     tokens = []
+    published = utc(published)  # date filters compare in UTC (storage.dates)
     match = _DATE.match(published) if published is not None else None
     if match:
         year, month = match.group(1), match.group(2) or "00"

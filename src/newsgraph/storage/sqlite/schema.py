@@ -72,6 +72,8 @@ CREATE INDEX IF NOT EXISTS entities_name_cover ON entities (name_key, article, r
 CREATE INDEX IF NOT EXISTS entities_global_cover ON entities (global_id, article, revision, local_id)
     WHERE global_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS entities_article_cover ON entities (article, revision, name_key, global_id);
+-- The global ids a name was linked to (resolving a name on the entity page), without reading the name's rows.
+CREATE INDEX IF NOT EXISTS entities_name_global ON entities (name_key, global_id) WHERE global_id IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS mentions (
     entity     INTEGER NOT NULL REFERENCES entities (pk) ON DELETE CASCADE,

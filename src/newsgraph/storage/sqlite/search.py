@@ -11,6 +11,7 @@ from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from .. import syntax
+from ..dates import SQL_FUNCTION
 from . import facet_tokens, facets, speakers
 from ..words import key
 
@@ -63,6 +64,14 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
         params.append(max(window, limit + offset))
     sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
     return conn.execute(sql, (*params, limit, offset)).fetchall()
+
+def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
+    """Article ids of ranked pks, in their order (from the narrow facets row, not the article)."""
+    if not pks:
+        return []
+    found = dict(conn.execute(f"SELECT pk, id FROM search_facets WHERE pk IN ({','.join('?' * len(pks))})", pks))
+    return [found[pk] for pk in pks if pk in found]
+
 
 def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
                   filters: Optional[SearchFilters]) -> int:
@@ -137,11 +146,11 @@ def _search_filters(conn: sqlite3.Connection, filters: Optional[SearchFilters],
     # (YYYY, YYYY-MM…) take part, as with the date tokens.
     if (filters.since or filters.until) and "dates" not in skip:
         where.append(facet_tokens.DATED_SQL.format(col="a.published"))
-        if filters.since:
-            where.append("substr(a.published, 1, length(?)) >= ?")
+        if filters.since:  # in UTC (storage.dates)
+            where.append(f"substr({SQL_FUNCTION}(a.published), 1, length(?)) >= ?")
             params += [filters.since, filters.since]
         if filters.until:
-            where.append("substr(a.published, 1, length(?)) <= ?")
+            where.append(f"substr({SQL_FUNCTION}(a.published), 1, length(?)) <= ?")
             params += [filters.until, filters.until]
     if filters.source and "source" not in skip:
         where.append("lower(a.source) = lower(?)")

@@ -19,6 +19,7 @@ from typing import Any, Iterable, Optional
 
 from .facet_tokens import DATED_SQL
 from .tx import write_tx
+from ..dates import SQL_FUNCTION, local_range
 from ..words import TOP, terms
 
 SPEAKER_DDL = (
@@ -85,13 +86,15 @@ class SpeakerQuery:
             where.append("copy = 0")
         if self.since or self.until:  # only dated values take part, as in search ("unknown" >= "2019" as text)
             where.append(DATED_SQL.format(col="pub"))
-        # pub >= since equals "published at the precision of since is >= since", and an index range can use it.
+        # Dates compare in UTC (storage.dates); ``pub`` is the text as written, so the index range is a day wider
+        # on each side and the UTC test, at the precision of the bound, decides.
+        low, high = local_range(self.since, self.until)
         if self.since:
-            where.append("pub >= ?")
-            params.append(self.since)
-        if self.until:  # the plain bound lets the index range stop; substr keeps "at the precision given"
-            where.append("pub != '' AND pub < ? AND substr(pub, 1, length(?)) <= ?")
-            params += [self.until + TOP, self.until, self.until]
+            where.append(f"pub >= ? AND substr({SQL_FUNCTION}(pub), 1, length(?)) >= ?")
+            params += [low, self.since, self.since]
+        if self.until:
+            where.append(f"pub != '' AND pub < ? AND substr({SQL_FUNCTION}(pub), 1, length(?)) <= ?")
+            params += [high + TOP, self.until, self.until]
         if self.about_key:
             where.append("EXISTS (SELECT 1 FROM about b WHERE b.quote = s.quote AND instr(b.name_key, ?) > 0)")
             params.append(self.about_key)

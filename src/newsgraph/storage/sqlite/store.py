@@ -19,7 +19,8 @@ from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
-from . import facet_tokens, facets, fts, search as fts_search, speakers
+from .. import entity_stats as stats
+from . import entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
@@ -27,7 +28,8 @@ from .guard import connect_readonly, quick_check, wrote_readonly
 from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clusters
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
-from .tx import article_tx
+from .tx import article_tx, write_tx
+from ..dates import SQL_FUNCTION, utc
 from ..words import key
 
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
@@ -76,6 +78,7 @@ def _open(path: str) -> sqlite3.Connection:
 def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Connection:
     try:
         conn.execute("PRAGMA foreign_keys = ON")
+        conn.create_function(SQL_FUNCTION, 1, utc, deterministic=True)  # date filters compare in UTC
         if readonly:
             check_schema(conn, path, empty_ok=False)
         else:
@@ -89,6 +92,7 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         fts.ensure_fts(conn)
         ensure_entity_schema(conn)
         ensure_quote_clusters(conn, readonly)
+        entity_stats.ensure_entity_stats(conn)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -148,6 +152,8 @@ class SQLiteStore(Store):
         schema 2) and merge it; one transaction. ``progress(n)`` after each batch; returns the articles indexed."""
         done = fts.rebuild(self._conn, progress)
         self._facet_index = True
+        with write_tx(self._conn, f"the per-entity counts of {self.path}"):
+            entity_stats.rebuild(self._conn)
         return done
 
     def optimize(self) -> None:
@@ -181,6 +187,7 @@ class SQLiteStore(Store):
         fts.add(self._conn, self._facet_index, pk, stored.title, stored.text, tokens)
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
+        entity_stats.apply(self._conn, stats.contributions(stats.from_article(stored)))
         status = PutStatus.STORED if old is None else PutStatus.REVISED
         return PutResult(status, article.id, revision, duplicate_of, story)
 
@@ -200,6 +207,7 @@ class SQLiteStore(Store):
     def _retire(self, pk: int) -> None:
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
+        entity_stats.retire(self._conn, pk)
         fts.remove(self._conn, self._facet_index, pk)
         facets.remove(self._conn, pk)
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
@@ -297,6 +305,22 @@ class SQLiteStore(Store):
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
+    def search_ids(self, query: str, limit: int = 20, offset: int = 0, *, filters: Optional[SearchFilters] = None,
+                   window: Optional[int] = None) -> list[str]:
+        """Ranked as :meth:`search`, ids only: no snippet is made (they cost more than the ranking of 100)."""
+        match = fts_search.fts_query(query)
+        if not match.strip():
+            return []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        depth = self.search_window if window is None else (window or None)
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+            return fts_search.ids_of(self._conn, [pk for pk, _ in top])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
         if not match.strip():
@@ -345,11 +369,11 @@ class SQLiteStore(Store):
         # values take part, as in search.
         if since or until:
             sql.append("AND " + facet_tokens.DATED_SQL.format(col="a.published"))
-        if since:
-            sql.append("AND substr(a.published, 1, length(?)) >= ?")
+        if since:  # in UTC (storage.dates)
+            sql.append(f"AND substr({SQL_FUNCTION}(a.published), 1, length(?)) >= ?")
             params += [since, since]
         if until:
-            sql.append("AND substr(a.published, 1, length(?)) <= ?")
+            sql.append(f"AND substr({SQL_FUNCTION}(a.published), 1, length(?)) <= ?")
             params += [until, until]
         sql.append("ORDER BY a.published IS NULL, a.published DESC, a.pk, q.pos LIMIT ? OFFSET ?")
         params += [limit, offset]

@@ -1,0 +1,240 @@
+"""The entity page's read side (``storage.base.EntityViews``), once for both backends: each backend gives its SQL
+(:class:`ViewsSQL`, in its own dialect) and three small helpers, and the Python around the SQL is this class.
+
+An entity is *selected* by its global id (every linked per-article entity) or, for a name never linked, by its exact
+case-insensitive name among the rows without a global id. Only current revisions count; quotes from copies
+(``duplicate_of`` set) count only with ``include_copies``. The page's counts (articles, names, roles, months,
+co-occurring entities, who speaks about it) come from the counts kept at ingest (:mod:`.entity_stats`), so they cost
+the same for a person in five articles as in fifty thousand; quotes and timelines read the entity's rows.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator, Optional, Sequence
+
+from . import entity_stats as stats
+from .words import TOP
+from .base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence, EntityRef, EntitySummary,
+                   QuoteEdge, QuoteHit, SpeakerCount)
+
+_CHUNK = 500
+#: An entity named in more than this share of the articles has its newest articles found by walking all articles
+#: newest first (about 1 / DENSE tests per article found) instead of sorting its own rows (their number grows with
+#: the store: 44,000 for the most named person of 10^6 synthetic articles).
+DENSE = 0.01
+
+
+@dataclass(frozen=True)
+class ViewsSQL:
+    """One backend's statements. ``{where}`` is filled with :meth:`EntityViewsBase._where` (the entity's rows),
+    ``{batch}``/``{ids}`` with :meth:`EntityViewsBase._in`, ``{copies}`` with the copy condition; parameters are
+    passed in that order (the entity's, then the batch's, then a limit), so ``{where}`` comes first in the text."""
+
+    param: str  # the driver's placeholder
+    resolve_exact: str  # (key, name, key, limit) -> (global_id, name, articles)
+    resolve_unlinked: str  # (ekey,) -> (name, articles) from the kept counts
+    resolve_substring: str  # (key, limit) -> (global_id, name, articles)
+    rows: str  # {where} -> (article, published, name, type, roles, duplicate_of, mentions)
+    quotes_by: str  # {where} {batch} {copies} -> QuoteHit columns, newest first; (limit) last
+    article_order: str  # {where}, {copies} -> article pks newest first
+    article_span: str  # () -> the greatest article pk (a bound on how many articles there are)
+    walk_dated: str  # {copies} {where}; (newest, newest, below pk, *where, limit) -> (pk, published), newest first
+    walk_ties: str  # {copies} {where}; (published, below pk, *where) -> (pk, published) of that date
+    walk_undated: str  # {copies} {where}; (after pk, *where, limit) -> (pk, published) undated, by pk
+    quotes_about: str  # {where} {batch} {copies} -> QuoteHit columns, newest first; (limit) last
+    per_article: str  # {where} {copies} -> (published, mentions, quotes)
+    edges: str  # {pairs} {where}; (limit) last -> (speaker, about name, about global id, n)
+    edge_pairs_all: str  # every (quote pk, entity pk) pair of a quote about an entity
+    edge_pairs_ref: str  # {about} {spoke}: pairs involving one entity
+    facet_heads: str  # {ids} -> (id, revision, published, source)
+    facet_names: str  # {ids} -> (article, revision, name, type)
+    stats_head: str  # (ekey) -> (facet, value, is_copy, n) of the head facets
+    stats_facet: str  # (ekey, facet, max is_copy) -> (value, n), n > 0
+    stats_top: str  # (ekey, facet, max is_copy, limit) -> (value, n), most first then value
+    alias_names: str  # {ids} -> (ekey, name) with n > 0
+    global_names: str  # {ids} -> (global id, name)
+
+
+class EntityViewsBase:
+    """Shared Python of both backends' entity views; a subclass sets :attr:`sql` and :meth:`_all`."""
+
+    sql: ViewsSQL
+
+    def _all(self, sql: str, params: Sequence[Any]) -> list:
+        raise NotImplementedError
+
+    def _in(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
+        """``column`` is one of ``values`` (never called with none)."""
+        raise NotImplementedError
+
+    def _where(self, ref: EntityRef, alias: str = "e") -> tuple[str, list[Any]]:
+        """The entity's rows: its global id when linked, else its exact name key among rows never linked."""
+        p = self.sql.param
+        if ref.global_id:
+            return f"{alias}.global_id = {p}", [ref.global_id]
+        return f"{alias}.name_key = {p} AND coalesce({alias}.global_id, '') = ''", [ref.name_key]
+
+    @staticmethod
+    def _copies(include_copies: bool, column: str) -> str:
+        return "" if include_copies else f" AND {column} IS NULL"
+
+    # -- lookups -------------------------------------------------------------------------------------------------
+
+    def resolve(self, name: str, limit: int = 5) -> list[EntityCount]:
+        """Entities a user may mean by ``name``, most named first: exact matches (global id, canonical name, any
+        per-article name) come first; substrings only when none."""
+        key = name.casefold().strip()
+        exact = self._all(self.sql.resolve_exact, (key, name.strip(), key, limit))
+        # Never-linked rows of exactly that name (an unlinked store has only these), from the kept counts, so an
+        # exact name never falls through to the substring scan below and costs the same however often it is named.
+        unlinked = self._all(self.sql.resolve_unlinked, (stats.entity_key(None, key),))
+        if unlinked and unlinked[0][1]:
+            exact = sorted([*exact, (None, unlinked[0][0], unlinked[0][1])], key=lambda r: -int(r[2]))[:limit]
+        if exact:
+            return [EntityCount(r[0], r[1], int(r[2])) for r in exact]
+        return [EntityCount(r[0], r[1], int(r[2])) for r in self._all(self.sql.resolve_substring, (key, limit))]
+
+    def rows(self, ref: EntityRef) -> list[EntityOccurrence]:
+        """Every current per-article occurrence: article, published, name, type, roles, mention count."""
+        where, params = self._where(ref)
+        return [EntityOccurrence(r[0], r[1], r[2], r[3], tuple(json.loads(r[4])), r[5], int(r[6]))
+                for r in self._all(self.sql.rows.format(where=where), params)]
+
+    # -- from the kept counts ------------------------------------------------------------------------------------
+
+    def summary(self, ref: EntityRef, include_copies: bool = False) -> Optional[EntitySummary]:
+        """Articles, names, roles, types and mentions by month of the entity, from the kept counts."""
+        return stats.summary(self._all(self.sql.stats_head, (stats.ref_key(ref),)), include_copies)
+
+    def _names(self, ekeys: list[str]) -> dict[str, str]:
+        aliases: list = []
+        names: list = []
+        linked = [k[2:] for k in ekeys if k.startswith("g:")]
+        for start in range(0, len(ekeys), _CHUNK):  # a bounded number of parameters per statement
+            ids, params = self._in("ekey", ekeys[start:start + _CHUNK])
+            aliases += self._all(self.sql.alias_names.format(ids=ids), params)
+        for start in range(0, len(linked), _CHUNK):
+            ids, params = self._in("id", linked[start:start + _CHUNK])
+            names += self._all(self.sql.global_names.format(ids=ids), params)
+        return stats.display_names(aliases, names)
+
+    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
+        """Other entities named in the same current articles (copies included), most articles together first."""
+        rows = self._all(self.sql.stats_facet, (stats.ref_key(ref), "cooc", 1))
+        return stats.cooccurring(rows, limit, self._names)
+
+    def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
+        """Who speaks about the entity, most quotes first; unresolved speakers included."""
+        rows = self._all(self.sql.stats_top, (stats.ref_key(ref), "heard", int(include_copies), limit))
+        return [SpeakerCount(r[0], int(r[1])) for r in rows]
+
+    def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,
+              include_copies: bool = False, limit: int = 50) -> list[QuoteEdge]:
+        """Speaker -> spoken-about entity pairs, most quotes first (one per quote and entity row it is about).
+        Around one entity alone, from the kept counts; within given articles, or for every pair, from the rows."""
+        if articles is not None and not articles:
+            return []
+        if ref is not None and articles is None:
+            ekey = stats.ref_key(ref)
+            heard = self._all(self.sql.stats_facet, (ekey, "heard", int(include_copies)))
+            said = self._all(self.sql.stats_facet, (ekey, "said", int(include_copies)))
+            return stats.edges(ekey, heard, said, limit, self._names)
+        where, params = ["a.current"], []
+        if not include_copies:
+            where.append("a.duplicate_of IS NULL")
+        if articles is not None:
+            clause, ids = self._in("a.id", list(articles))
+            where.append(clause)
+            params += ids
+        if ref is None:
+            pairs, pair_params = self.sql.edge_pairs_all, []
+        else:
+            about, about_params = self._where(ref, "e")
+            spoke, spoke_params = self._where(ref, "se")
+            pairs, pair_params = self.sql.edge_pairs_ref.format(about=about, spoke=spoke), about_params + spoke_params
+        sql = self.sql.edges.format(pairs=pairs, where=" AND ".join(where))
+        return [QuoteEdge(r[0], r[1], r[2], int(r[3])) for r in self._all(sql, [*pair_params, *params, limit])]
+
+    # -- from the rows -------------------------------------------------------------------------------------------
+
+    def _hits(self, rows) -> list[QuoteHit]:
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows]
+
+    def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes the entity speaks, newest article first (a batch of its newest articles at a time)."""
+        return self._newest_first(self.sql.quotes_by, ref, include_copies, limit)
+
+    def quotes_about(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
+        """Quotes about the entity, newest article first (a batch of its newest articles at a time)."""
+        return self._newest_first(self.sql.quotes_about, ref, include_copies, limit)
+
+    def _newest_first(self, template: str, ref: EntityRef, include_copies: bool, limit: int) -> list[QuoteHit]:
+        """Run ``template`` (quotes ordered newest article first) over the entity's articles a batch at a time,
+        newest batch first, until ``limit`` quotes are found. The order is article-major, so batches concatenate to
+        exactly the one query's result, and a person in thousands of articles costs the quotes of the few newest
+        of them (the article order itself comes from covering indexes only)."""
+        where, params = self._where(ref)
+        copies = self._copies(include_copies, "a.duplicate_of")
+        found: list[QuoteHit] = []
+        for batch_pks in self._article_batches(ref, where, params, copies):
+            batch, batch_params = self._in("a.pk", batch_pks)
+            sql = template.format(where=where, batch=batch, copies=copies)
+            found += self._hits(self._all(sql, [*params, *batch_params, limit - len(found)]))
+            if len(found) >= limit:
+                break
+        return found
+
+    def _article_batches(self, ref: EntityRef, where: str, params: list[Any], copies: str) -> Iterator[list[int]]:
+        """The entity's current articles as pks, newest first (undated last, ties in storage order), in growing
+        batches. An entity named in more than :data:`DENSE` of the articles is found by walking the articles
+        newest first through the date index and testing each (a few hundred tests give a batch); a rarer one by
+        reading and sorting its own rows, which are few."""
+        head = self.summary(ref, include_copies=True)
+        total = int(self._all(self.sql.article_span, ())[0][0] or 0)
+        size = 16
+        if head is None or total <= 0 or head.articles < DENSE * total:
+            order = [r[0] for r in self._all(self.sql.article_order.format(where=where, copies=copies), params)]
+            start = 0
+            while start < len(order):
+                yield order[start:start + size]
+                start, size = start + size, min(size * 4, 512)
+            return
+        newest, below = TOP, 0  # keyset: the walk continues after (published, pk) of the last batch
+        while True:
+            rows = self._all(self.sql.walk_dated.format(where=where, copies=copies),
+                             [newest, newest, below, *params, size])
+            rows = [(r[0], r[1]) for r in rows]
+            if not rows:
+                break
+            last = rows[-1][1]
+            if len(rows) == size:  # the rest of the last date's articles belong in this batch (ties by pk)
+                rows += [(r[0], r[1]) for r in self._all(self.sql.walk_ties.format(where=where, copies=copies),
+                                                         [last, rows[-1][0], *params])]
+            yield [pk for pk, _ in sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)]
+            if len(rows) < size:
+                break
+            newest, below, size = last, -1, min(size * 4, 512)
+        after = 0
+        while True:
+            rows = self._all(self.sql.walk_undated.format(where=where, copies=copies), [after, *params, size])
+            if not rows:
+                return
+            yield [r[0] for r in rows]
+            after, size = rows[-1][0], min(size * 4, 512)
+
+    def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
+        """Mentions and quotes by the entity per current article naming it, for timelines."""
+        where, params = self._where(ref)
+        sql = self.sql.per_article.format(where=where, copies=self._copies(include_copies, "s.duplicate_of"))
+        return [ArticleMentions(r[0], int(r[1]), int(r[2])) for r in self._all(sql, params)]
+
+    def article_facets(self, articles: Sequence[str]) -> list[ArticleFacets]:
+        """Facet values of current revisions from narrow rows: no record is parsed."""
+        ids = list(dict.fromkeys(articles))
+        if not ids:
+            return []
+        heads_in, heads_params = self._in("a.id", ids)
+        names_in, names_params = self._in("e.article", ids)
+        return ArticleFacets.gather(self._all(self.sql.facet_heads.format(ids=heads_in), heads_params),
+                                    self._all(self.sql.facet_names.format(ids=names_in), names_params))

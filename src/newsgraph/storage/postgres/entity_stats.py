@@ -1,0 +1,103 @@
+"""The per-entity counts (:mod:`newsgraph.storage.entity_stats`) in the PostgreSQL store: the upsert run in each
+article's transaction, the read of a stored revision's rows (to take its counts away when it is replaced), and the
+count of every stored article that schema version 4 runs once for a store made before it (see :mod:`.schema`)."""
+from __future__ import annotations
+
+import json
+import logging
+from typing import Iterable
+
+import psycopg
+
+from .. import entity_stats as stats
+
+log = logging.getLogger("newsgraph.storage")
+
+TEXT = 'TEXT COLLATE "C"'
+DDL = [f"""CREATE TABLE entity_stats (ekey {TEXT} NOT NULL, facet {TEXT} NOT NULL, value {TEXT} NOT NULL,
+        is_copy SMALLINT NOT NULL, n BIGINT NOT NULL, PRIMARY KEY (ekey, facet, value, is_copy))"""]
+# One statement per batch: the deltas as arrays, summed per row first (ON CONFLICT may touch a row once only).
+_UPSERT = ("INSERT INTO entity_stats (ekey, facet, value, is_copy, n)"
+           " SELECT k, f, v, c, sum(d) FROM unnest(%s::text[], %s::text[], %s::text[], %s::smallint[], %s::bigint[])"
+           " AS x (k, f, v, c, d) GROUP BY k, f, v, c"
+           " ON CONFLICT (ekey, facet, value, is_copy) DO UPDATE SET n = entity_stats.n + excluded.n")
+_DROP_ZERO = ("DELETE FROM entity_stats s USING unnest(%s::text[], %s::text[], %s::text[], %s::smallint[])"
+              " AS x (k, f, v, c) WHERE s.ekey = x.k AND s.facet = x.f AND s.value = x.v AND s.is_copy = x.c"
+              " AND s.n = 0")
+_BUILD_BATCH = 2000
+
+
+def _nul(value: str) -> str:
+    return value.replace("\x00", "\ufffd")  # as the store's searchable columns hold text
+
+
+def apply(conn: psycopg.Connection, counts: stats.Counts) -> None:
+    """Add the deltas (inside the caller's transaction); rows that reach zero are removed."""
+    rows = stats.changed(counts)
+    if not rows:
+        return
+    cols = [list(c) for c in zip(*[(_nul(k), f, _nul(v), c, n) for k, f, v, c, n in rows])]
+    conn.execute(_UPSERT, cols)
+    gone = [r for r in rows if r[4] < 0]
+    if gone:
+        conn.execute(_DROP_ZERO, [list(c) for c in zip(*[(_nul(k), f, _nul(v), c) for k, f, v, c, _ in gone])])
+
+
+def stored(conn: psycopg.Connection, pks: Iterable[int]) -> list[stats.StatArticle]:
+    """The counts' view of stored revisions (by article pk)."""
+    pks = list(pks)
+    if not pks:
+        return []
+    heads = conn.execute("SELECT pk, id, revision, published, duplicate_of IS NOT NULL FROM articles"
+                         " WHERE pk = ANY(%s) ORDER BY pk", (pks,)).fetchall()
+    out = {(r[1], r[2]): stats.StatArticle(r[3], bool(r[4])) for r in heads}
+    if not out:
+        return []
+    join = " JOIN articles a ON a.id = x.article AND a.revision = x.revision WHERE a.pk = ANY(%s)"
+    for article, revision, local_id, name, name_key, type_, roles, global_id, mentions in conn.execute(
+            "SELECT x.article, x.revision, x.local_id, x.name, x.name_key, x.type, x.roles, x.global_id,"
+            " (SELECT count(*) FROM mentions m WHERE m.entity = x.pk) FROM entities x" + join + " ORDER BY x.pk",
+            (pks,)):
+        out[(article, revision)].entities.append(stats.StatEntity(
+            local_id, name, name_key, type_, tuple(json.loads(roles)), global_id, int(mentions)))
+    quotes = conn.execute(
+        "SELECT x.pk, x.article, x.revision, x.speaker_entity, x.speaker_name,"
+        " coalesce((SELECT array_agg(b.entity) FROM about b WHERE b.quote = x.pk), '{}')"
+        " FROM quotes x" + join + " ORDER BY x.pk", (pks,)).fetchall()
+    for _, article, revision, speaker_entity, speaker_name, about in quotes:
+        out[(article, revision)].quotes.append(stats.StatQuote(speaker_entity, speaker_name, tuple(about)))
+    return list(out.values())
+
+
+def retire(conn: psycopg.Connection, pk: int) -> None:
+    """Take away the counts of the stored revision ``pk`` (about to stop being current)."""
+    counts: stats.Counts = stats.Counter()
+    for article in stored(conn, [pk]):
+        stats.contributions(article, counts, sign=-1)
+    apply(conn, counts)
+
+
+def rebuild(conn: psycopg.Connection) -> int:
+    """Recount every current article into an empty table (inside the caller's transaction); returns the articles
+    counted. Memory is one batch's counts, not the store's."""
+    conn.execute("DELETE FROM entity_stats")
+    last, done = 0, 0
+    while True:
+        pks = [r[0] for r in conn.execute("SELECT pk FROM articles WHERE current AND pk > %s ORDER BY pk LIMIT %s",
+                                          (last, _BUILD_BATCH)).fetchall()]
+        if not pks:
+            return done
+        counts: stats.Counts = stats.Counter()
+        for article in stored(conn, pks):
+            stats.contributions(article, counts)
+        apply(conn, counts)
+        last, done = pks[-1], done + len(pks)
+
+
+def build(conn: psycopg.Connection) -> None:
+    """Schema version 4's step after its DDL: count the articles a store made before it holds, saying so."""
+    articles = int(conn.execute("SELECT count(*) FROM articles WHERE current").fetchone()[0])
+    if articles:
+        log.warning("newsgraph: counting the entities of %s stored articles for entity pages (once, for a store"
+                    " made before per-entity counts)", f"{articles:,}")
+        rebuild(conn)
