@@ -1,0 +1,44 @@
+"""Speakers the parse tears from their verb (issue 12, round three): a name before an aside, a name the tagger
+took for an adjective, quantifiers, "he's said", a participle hung on a name. Sentences are made up."""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _speaker_of(quotes, cue="said"):
+    q = next(q for q in quotes if q.cue == cue)
+    return q.speaker.text if q.speaker is not None else None
+
+
+def test_a_name_before_a_relative_clause_aside_speaks(nlp):
+    text = ('Of the mayor, Brenner, who has given money to Dana Reyes, said, "She is a fine manager. I think she '
+            'is honest."')
+    assert _speaker_of(quotes_of(nlp, text, {"Brenner": "PERSON", "Dana Reyes": "PERSON"})) == "Brenner"
+
+
+def test_a_name_before_an_adverb_and_a_relative_clause_speaks(nlp):
+    text = "Ortiz, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race."
+    assert _speaker_of(quotes_of(nlp, text, {"Ortiz": "PERSON"})) == "Ortiz"
+
+
+def test_a_name_the_tagger_read_as_an_adjective_still_speaks(nlp):
+    text = ('Trump, in Kentucky, said Tuesday that Ortiz was "a total lightweight" while Reyes is '
+            '"a basket case."')
+    assert _speaker_of(quotes_of(nlp, text, {"Ortiz": "PERSON", "Reyes": "PERSON"})) == "Trump"
+
+
+def test_a_quantifier_subject_speaks(nlp):
+    text = "Several said they would rather federal officials dole out funding for schools in blocks."
+    assert _speaker_of(quotes_of(nlp, text)) == "Several"
+
+
+def test_a_clitic_has_before_said_is_not_a_passive(nlp):
+    text = "Look at Speaker Dana Reyes. She's said she gets her ideas about money from an old speech."
+    assert _speaker_of(quotes_of(nlp, text, {"Dana Reyes": "PERSON"})) == "She"
+
+
+def test_a_participle_hung_on_a_name_the_parser_made_the_root_belongs_to_the_name(nlp):
+    text = ("Erin Brockman, the legendary environmental activist and lawyer, endorsed Sanders’ approach Saturday, "
+            "saying she hadn’t yet called for the governor’s resignation.")
+    speaker = _speaker_of(quotes_of(nlp, text, {"Erin Brockman": "PERSON", "Sanders": "PERSON"}), "saying")
+    assert speaker is not None and "Brockman" in speaker
