@@ -42,3 +42,19 @@ def test_a_participle_hung_on_a_name_the_parser_made_the_root_belongs_to_the_nam
             "saying she hadn’t yet called for the governor’s resignation.")
     speaker = _speaker_of(quotes_of(nlp, text, {"Erin Brockman": "PERSON", "Sanders": "PERSON"}), "saying")
     assert speaker is not None and "Brockman" in speaker
+
+
+def test_a_quotation_right_after_a_report_in_the_same_paragraph_is_the_reporters(nlp):
+    text = ("The county's new rule took effect in March. Marta Lind announced on Monday a lawsuit against the county "
+            "and its sheriff. \u201cWe are seeking a court order that ends the practice for good.\u201d")
+    quotes = quotes_of(nlp, text, {"Marta Lind": "PERSON"})
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_report_inside_the_attribution_does_not_break_the_statement(nlp):
+    text = ('"That is the big question," Clark said, noting he would back any of the others. '
+            '"We have developed a deep bench here."')
+    quotes = quotes_of(nlp, text, {"Clark": "PERSON"})
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert len(q.parts) == 2 and q.speaker.entity == "e1"

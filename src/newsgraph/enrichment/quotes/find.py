@@ -395,9 +395,13 @@ def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
     """The quotation or report that ends last before ``stretch``: whose speaker a following unattributed quoted
     paragraph continues (``…, said Ana Ortiz, the budget director.`` then ``"We did what we could."``)."""
     before = [d for d in direct[-1:] if d.span[1] <= stretch.outer[0]]
-    text_before = layout.text[layout.paragraph_of(stretch.outer[0])[0]:stretch.outer[0]]
-    if not text_before.strip():  # a quoted paragraph: a report just before may name its speaker
-        before += [d for d in reports if d.span[1] <= stretch.outer[0]]
+    # a report just before names the speaker of a quotation that follows it unattributed, whether the quotation
+    # opens a paragraph or goes on in the report's own ("Lynch announced the lawsuit on Monday. "We are …""); a
+    # report inside the attribution of the quotation before ('"…," Clark said, noting that …. "…"') does not
+    # break that statement, which goes on
+    last = before[0].span[1] if before else None
+    before += [d for d in reports if d.span[1] <= stretch.outer[0]
+               and (last is None or d.span[0] >= last and _sentence_ends(layout.text, last, d.span[0]))]
     return max(before, key=lambda d: d.span[1], default=None)
 
 
