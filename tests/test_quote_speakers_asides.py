@@ -58,3 +58,30 @@ def test_a_report_inside_the_attribution_does_not_break_the_statement(nlp):
     quotes = quotes_of(nlp, text, {"Clark": "PERSON"})
     [q] = [q for q in quotes if q.kind == "direct"]
     assert len(q.parts) == 2 and q.speaker.entity == "e1"
+
+
+def test_a_headline_name_speaks_the_quotation_a_subjectless_verb_follows(nlp):
+    text = ("Ana Ortiz: \u2018It Is Not A Radical Idea\u2019 To Ask For A $15 Minimum Wage.\n\n"
+            "Ortiz defended her plan on Monday.")
+    [q] = [q for q in quotes_of(nlp, text, {"Ana Ortiz": "PERSON"}) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_sentence_of_saying_with_no_content_introduces_the_next_quotation(nlp):
+    text = ("Both candidates said the count was no big deal.\n\nTom Lau, the spokesman for the state party, said in "
+            "a statement. \u201cThere are no paper ballots to recount. The results stand as reported.\u201d")
+    [q] = [q for q in quotes_of(nlp, text, {"Tom Lau": "PERSON"}) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_judging_sentence_introduces_the_quoted_paragraph_after_it(nlp):
+    text = ("Dan Velasco praised the governor\u2019s leadership after the floods.\n\n"
+            "\u201cWe need someone who is going to cut through the noise and bring people together.\u201d")
+    [q] = [q for q in quotes_of(nlp, text, {"Dan Velasco": "PERSON"}) if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_sentence_attributing_the_quotation_before_does_not_start_a_new_one(nlp):
+    text = '"Is that all there is?" Tom Reed said.\n\n"The speech had nothing on the budget."'
+    quotes = [q for q in quotes_of(nlp, text, {"Tom Reed": "PERSON"}) if q.kind == "direct"]
+    assert len(quotes) == 1 and len(quotes[0].parts) == 2
