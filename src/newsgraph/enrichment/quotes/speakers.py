@@ -3,12 +3,17 @@
 ``SpeakerResolver.resolve(doc, span, entities, context)`` is the whole interface, so a coreference model can replace
 it. Without one, it works in this order:
 
-1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase);
+1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase); a person
+   bearing the name before a place the tagger typed it as ("Jordan said" after "Ana Jordan");
 2. an acronym or a head noun found in an entity's name ("the SNC", "the coalition");
-3. a pronoun: earlier entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns,
-   pronouns already resolved to them) and ranked by recency, subject role and having spoken before;
+3. a pronoun: the named person who reports the clause it is subject of ("Ruiz said she would …"), else earlier
+   entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns, a possessive in the
+   mention's own clause, pronouns already resolved to them, each one vote) and ranked by recency, subject role and
+   having spoken before;
 4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else the most
-   recent person who spoke or was a subject.
+   recent person who spoke or was a subject;
+5. an organisation noun ("the company", "the ministry"): an organisation the text calls so; "the company" also a
+   business-like name or an organisation named as an actor, never a place or a modifier; else no entity.
 """
 from __future__ import annotations
 
