@@ -52,6 +52,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
+_QUANTIFIER_SUBJECTS = frozenset({"several", "many", "most", "some", "few", "both", "all", "others", "each"})
 
 
 @dataclass(slots=True)
@@ -138,6 +139,8 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
         if subj is not None:
+            if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
+                return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -162,7 +165,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                 if tok.pos_ == "NOUN" and came_from == "acl":  # "in the form of a letter claiming": no verb
                     hops.append(tok)  # issued it, so the letter itself is what the text says claims it
                     return tok
-            elif came_from == "advcl" and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
+            elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
                 return tok
             hops.append(tok)
@@ -170,6 +173,32 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             continue
         break
     return left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+def _perfect_not_passive(verb: "Token") -> bool:
+    """``He's said he …``: a clitic ``'s`` before a verb of saying with a reported clause of its own is ``has``."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    return aux is not None and aux.lower_ in ("'s", "’s") and any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def parenthesised_subject(verb: "Token") -> Optional["Token"]:
+    """``Levine, who has given money to Rubio, said``, ``Sanders, meanwhile, …, said``: the name before a
+    parenthetical that the parser tore from its verb. The nearest noun before the verb that is followed by a comma
+    and by a stretch opening like an aside (a relative pronoun, an adverb, a preposition, a participle, an age),
+    which itself ends on a comma right before the verb."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    for i in range(verb.i - 3, verb.sent.start - 1, -1):
+        tok, comma, opener = doc[i], doc[i + 1], doc[i + 2]
+        if comma.text != ",":
+            continue
+        if tok.pos_ in ("PROPN", "NOUN") and tok.ent_type_ not in _NOT_SPEAKER_ENTS \
+                and (opener.tag_ in ("WP", "WDT", "RB", "VBG", "VBN", "CD") or opener.pos_ == "ADP"):
+            return tok
+        if tok.pos_ in ("PROPN", "NOUN", "PRON", "VERB", "AUX"):
+            return None  # "Of Carson, Levine, …": only the nearest comma-closed noun may be the speaker
+    return None
 
 
 def _aged(tok: "Token") -> bool:
@@ -432,6 +461,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if speaker is None:
         speaker = _quoted_as_saying(verb)  # token 0 is a speaker too: no "or" between token indices
         speaker = _inverted_speaker(doc, verb) if speaker is None else speaker
+    if speaker is None and verb.dep_ == "ROOT":
+        aside = parenthesised_subject(verb)
+        speaker = aside.i if aside is not None else None
     if kind == "object" and not _can_announce(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
@@ -662,6 +694,10 @@ def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
         return None
     if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
         return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return tok.i  # "Trump, in Kentucky, said": a name the tagger took for an adjective is still a name
+    if tok.dep_ == "nsubj" and lemma_of(tok).lower() in _QUANTIFIER_SUBJECTS:
+        return tok.i  # "Several said", "most said they were worried": some of the people just named
     if tok.pos_ not in ("PROPN", "NOUN", "PRON", "NUM", "X"):
         return None
     return tok.i

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
 from ..base import doc_text
-from .cues import Cue, speaker_range, subject_of
+from .cues import EVALUATION_VERBS, Cue, is_reporting, speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
@@ -202,12 +202,12 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     """Cue and speaker phrase for a stretch no complement claimed: after it, before it, or by a colon."""
     stretch = layout.stretches[i]
     after = _cue_after(doc, i, cues, layout)
-    if after is not None:
-        return after, speaker_chars(doc, after)
+    if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
+        return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
-        or _verb_ending_before(doc, stretch, layout)
+        or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout)
     if before is not None:
-        return before, speaker_chars(doc, before)
+        return before, speaker_chars(doc, before) or _headline_speaker(doc, stretch, layout)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
 
 
@@ -349,6 +349,35 @@ def _verb_ending_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> O
     return Cue((verb.i,), verb.i, None, subj.i, "colon")
 
 
+def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``Lau said in a statement. "There are no ballots to recount."``, ``Howard continued his remarks.`` then a
+    quoted paragraph: a sentence whose main verb is one of saying or judging, with a subject and no reported clause
+    of its own, introduces the quotation that follows it (in its paragraph, or opening the next one)."""
+    if not _sentence_like(layout.text, stretch):
+        return None
+    para = layout.paragraph_of(stretch.outer[0])
+    start, before = para[0], layout.text[para[0]:stretch.outer[0]]
+    if not before.strip():  # the quotation opens its paragraph: the previous paragraph's last sentence
+        start, before = 0, layout.text[:para[0]]
+    tail = before.rstrip()
+    if tail[-1:] != ".":
+        return None
+    end = start + len(tail) - 1
+    last = doc.char_span(end, end + 1, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    sent = last[0].sent
+    root = sent.root
+    if root.pos_ != "VERB" or not (is_reporting(root) or is_reporting(root, EVALUATION_VERBS)) \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in root.children) \
+            or any(s.outer[0] < end and s.outer[1] >= doc[sent.start].idx - 3 for s in layout.stretches):
+        return None  # it quotes something itself, or attributes the quotation before it ('"…?" Trump said.')
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or not speaker_ok(subj):
+        return None
+    return Cue((root.i,), root.i, None, subj.i, "colon")
+
+
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
     colon introduces the quote."""
@@ -391,7 +420,9 @@ def _headline_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Opt
     if "\n" in line.strip() or colon <= 0 or para[0] + colon > stretch.outer[0]:
         return None
     name = doc.char_span(para[0], para[0] + colon, alignment_mode="contract")
-    if name is None or not 0 < len(name) <= 5 or not any(t.pos_ == "PROPN" for t in name) \
+    # a headline's name may be tagged anything ("Ortiz" as an adjective): a proper noun or an entity word
+    if name is None or not 0 < len(name) <= 5 \
+            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name) \
             or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name):
         return None
     return char_range(doc, (name.start, name.end))
@@ -402,9 +433,13 @@ def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
     """The quotation or report that ends last before ``stretch``: whose speaker a following unattributed quoted
     paragraph continues (``…, said Ana Ortiz, the budget director.`` then ``"We did what we could."``)."""
     before = [d for d in direct[-1:] if d.span[1] <= stretch.outer[0]]
-    text_before = layout.text[layout.paragraph_of(stretch.outer[0])[0]:stretch.outer[0]]
-    if not text_before.strip():  # a quoted paragraph: a report just before may name its speaker
-        before += [d for d in reports if d.span[1] <= stretch.outer[0]]
+    # a report just before names the speaker of a quotation that follows it unattributed, whether the quotation
+    # opens a paragraph or goes on in the report's own ("Lynch announced the lawsuit on Monday. "We are …""); a
+    # report inside the attribution of the quotation before ('"…," Clark said, noting that …. "…"') does not
+    # break that statement, which goes on
+    last = before[0].span[1] if before else None
+    before += [d for d in reports if d.span[1] <= stretch.outer[0]
+               and (last is None or d.span[0] >= last and _sentence_ends(layout.text, last, d.span[0]))]
     return max(before, key=lambda d: d.span[1], default=None)
 
 
@@ -426,6 +461,8 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             # "We …," Ramos, 58, told AFP: not "We"; Clinton …, telling the crowd, "Some people …": not "people"
             speaker = speaker_after(doc, stretch, cue) if doc[cue.verb].idx >= stretch.outer[1] \
                 else speaker_outside(doc, cue, layout)
+        if speaker is None and cue is not None:  # "Ortiz: 'It Is Not A Radical Idea' To Ask For …"
+            speaker = _headline_speaker(doc, stretch, layout)
         prev = out[-1] if out else None
         if prev is not None and _continues_split(layout, prev, stretch, cue):
             prev.parts.extend(stretch.parts)

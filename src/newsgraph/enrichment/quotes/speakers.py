@@ -3,12 +3,17 @@
 ``SpeakerResolver.resolve(doc, span, entities, context)`` is the whole interface, so a coreference model can replace
 it. Without one, it works in this order:
 
-1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase);
+1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase); a person
+   bearing the name before a place the tagger typed it as ("Jordan said" after "Ana Jordan");
 2. an acronym or a head noun found in an entity's name ("the SNC", "the coalition");
-3. a pronoun: earlier entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns,
-   pronouns already resolved to them) and ranked by recency, subject role and having spoken before;
+3. a pronoun: the named person who reports the clause it is subject of ("Ruiz said she would …"), else earlier
+   entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns, a possessive in the
+   mention's own clause, pronouns already resolved to them, each one vote) and ranked by recency, subject role and
+   having spoken before;
 4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else the most
-   recent person who spoke or was a subject.
+   recent person who spoke or was a subject;
+5. an organisation noun ("the company", "the ministry"): an organisation the text calls so; "the company" also a
+   business-like name or an organisation named as an actor, never a place or a modifier; else no entity.
 """
 from __future__ import annotations
 
@@ -35,6 +40,11 @@ ORG_PRONOUN_TYPES = _WORDS.ORG_PRONOUN_TYPES
 ORG_NOUNS = _WORDS.ORG_NOUNS
 GENERIC_ORG_NOUNS = _WORDS.GENERIC_ORG_NOUNS
 STATE_NOUNS = _WORDS.STATE_NOUNS
+REPORTING_VERBS = _WORDS.REPORTING_VERBS
+ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
+BUSINESS_NOUNS = _WORDS.BUSINESS_NOUNS
+BUSINESS_NAME_WORDS = _WORDS.BUSINESS_NAME_WORDS
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
@@ -89,6 +99,7 @@ class SpeakerResolver:
             by_mention = _entity_in(entities, named, ("PERSON",)) if named else None
         else:
             by_mention = _entity_at(entities, span, head)
+            by_mention = _person_over_place(entities, by_mention, head)
         if by_mention is not None:
             return by_mention
         word = head.lower_
@@ -109,9 +120,13 @@ class SpeakerResolver:
             if country is not None:
                 return country
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
-            if lemma in GENERIC_ORG_NOUNS:
-                return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
-            return _described_as(doc, entities, lemma, span[0])
+            described = _described_as(doc, entities, lemma, span[0])
+            if described is not None or lemma not in GENERIC_ORG_NOUNS:
+                return described
+            if lemma in BUSINESS_NOUNS:  # "the company" is a business: never a place, a people or a modifier
+                return _business(doc, span[0], entities, context, self.window_chars)
+            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars,
+                                heads_only=True)
         return None
 
     def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
@@ -124,6 +139,9 @@ class SpeakerResolver:
         want = gender_of_word(word)
         genders = entity_genders(doc, entities, context)
         people = [e for e in entities if e.type == "PERSON" and genders.get(e.id) in (want, None)]
+        reporter = _reporter(doc, head, people, context)
+        if reporter is not None:
+            return reporter
         attested = {e.id for e in people if genders.get(e.id) == want}
         return _most_recent(doc, span[0], people, ("PERSON",), context, self.window_chars, attested)
 
@@ -143,6 +161,24 @@ class SpeakerResolver:
         if not fallback:  # "Acme's spokesman" is someone of Acme's, not whoever spoke last
             return None
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:
+    """``Ortiz said he would …``: a pronoun subject of a clause that a named person reports is that person (news
+    names someone else in that slot, not a pronoun), when the person may be a he/she of that kind."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or context.in_quotes(pronoun.idx, pronoun.idx + 1):
+        return None
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said he was tired and he would leave"
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.i == clause.i or lemma_of(verb).lower() not in REPORTING_VERBS | ATTITUDE_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
+        return None
+    s0, s1 = subj.idx, subj.idx + len(subj.text)
+    return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
 
 
 def _is_role(head: "Token") -> bool:
@@ -218,6 +254,18 @@ def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optiona
     return None
 
 
+def _person_over_place(entities: Sequence[Entity], found: Optional[str], head: "Token") -> Optional[str]:
+    """A name that speaks is a person's before it is a place's: ``Jordan said`` after ``Ana Jordan`` was named is
+    she, even where the tagger typed that mention a country; the capital or country speaks (a metonym, "Washington
+    said") only when no person of the article bears the name."""
+    place = next((e for e in entities if e.id == found), None)
+    if place is None or place.type not in ("GPE", "LOC", "FAC") or head.pos_ != "PROPN":
+        return found
+    word = head.text
+    people = [e for e in entities if e.type == "PERSON" and word in e.name.split()[1:]]
+    return people[0].id if len(people) == 1 else found
+
+
 def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) -> Optional[str]:
     """An acronym or a name word as the head: "the SNC", "the coalition", "Lavrov" the NER missed."""
     word = head.text.strip(".")
@@ -252,6 +300,21 @@ def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int
     return best[1] if best else None
 
 
+def _business(doc: "Doc", offset: int, entities: Sequence[Entity], context: ResolverContext,
+              window: int) -> Optional[str]:
+    """What "the company" refers to when the text calls no organisation a company: the latest organisation whose
+    name ends like a business's ("Acme Holdings"), else the best-ranked organisation the text named as an actor (a
+    noun phrase of its own, not a modifier: "the Northfield line" names a line). Places and peoples are no
+    company; None when no organisation fits, so the phrase stays a nominal speaker without an entity."""
+    orgs = [e for e in entities if e.type == "ORG"]
+    named = [(max(m.end for m in e.mentions if m.end <= offset), e.id) for e in orgs
+             if e.name.split() and e.name.split()[-1].lower() in BUSINESS_NAME_WORDS
+             and any(m.end <= offset for m in e.mentions)]
+    if named:
+        return max(named)[1]
+    return _most_recent(doc, offset, orgs, ("ORG",), context, window, heads_only=True)
+
+
 def _noun_near(doc: "Doc", start: int, end: int, noun: str) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
@@ -259,7 +322,10 @@ def _noun_near(doc: "Doc", start: int, end: int, noun: str) -> bool:
     sent = span[0].sent
     lo, hi = max(sent.start, span.start - _DESCRIBED_WINDOW), min(sent.end, span.end + _DESCRIBED_WINDOW)
     around = [t for t in doc[lo:hi] if not span.start <= t.i < span.end]
-    return any(lemma_of(t).lower() == noun or t.lower_.endswith(noun) for t in around)
+    # tied to the name by the parse ("Airbus, the manufacturer", "drugmaker Pfizer"), not a neighbour's word:
+    # in "Acme, the company that runs the Northfield line" the company is Acme, not Northfield
+    return any((lemma_of(t).lower() == noun or t.lower_.endswith(noun))
+               and (span.start <= t.head.i < span.end or span.root.head.i == t.i) for t in around)
 
 
 def _distance(e: Entity, offset: int) -> int:
@@ -271,8 +337,10 @@ def _distance(e: Entity, offset: int) -> int:
 
 
 def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tuple[str, ...],
-                 context: ResolverContext, window: int, attested: frozenset | set = frozenset()) -> Optional[str]:
-    """The best-ranked earlier entity of the given types: recent, a subject, a previous speaker."""
+                 context: ResolverContext, window: int, attested: frozenset | set = frozenset(),
+                 heads_only: bool = False) -> Optional[str]:
+    """The best-ranked earlier entity of the given types: recent, a subject, a previous speaker. ``heads_only``
+    counts only mentions that head their noun phrase (an organisation named as an actor, not as a modifier)."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
     spoken = {eid for _, eid in context.speakers}
     best: Optional[tuple[float, str]] = None
@@ -281,7 +349,8 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
             continue
         # a name met only inside someone's quoted words is not whom the narration's "he" refers to
         before = [m for m in e.mentions if m.end <= offset and offset - m.end <= window
-                  and not context.in_quotes(m.start, m.end)]
+                  and not context.in_quotes(m.start, m.end)
+                  and not (heads_only and _modifier(doc, m.start, m.end))]
         if not before and e.id != last_speaker:
             continue
         score = 0.0
@@ -298,6 +367,12 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     return best[1] if best else None
 
 
+def _modifier(doc: "Doc", start: int, end: int) -> bool:
+    """Whether a mention only modifies another noun ("the Northfield rail line", "Airbus-built jets")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.dep_ in _MODIFIER_DEPS)
+
+
 def _is_subject(doc: "Doc", start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return bool(span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
@@ -306,16 +381,17 @@ def _is_subject(doc: "Doc", start: int, end: int) -> bool:
 
 def entity_genders(doc: "Doc", entities: Sequence[Entity], context: ResolverContext) -> dict[str, str]:
     """Gender evidence per person: earlier pronoun resolutions, honorifics and gendered words next to mentions."""
-    out = dict(context.gender)
+    out: dict[str, str] = {}
     for e in entities:
-        if e.type != "PERSON" or e.id in out:
+        if e.type != "PERSON":
             continue
-        votes = [gender_of_word(w) for r in e.roles for w in r.split()]
+        # an earlier resolution is one vote, not the verdict: one wrong "he" must not fix a woman's gender
+        votes = [context.gender.get(e.id)] + [gender_of_word(w) for r in e.roles for w in r.split()]
         for m in e.mentions:
             votes.extend(_gender_near(doc, m.start, m.end))
-        votes = [v for v in votes if v]
-        if votes:
-            out[e.id] = max(set(votes), key=votes.count)
+        m_votes, f_votes = votes.count("m"), votes.count("f")
+        if m_votes != f_votes:  # a tie is no evidence
+            out[e.id] = "m" if m_votes > f_votes else "f"
     return out
 
 
@@ -325,8 +401,9 @@ def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:
     if span is None or not len(span):
         return []
     out = []
-    for i in range(max(0, span.start - 2), span.start):
-        out.append(gender_of_word(doc[i].text))
+    for i in range(max(0, span.start - 2), span.start):  # "Mr.", "Sen.", "congresswoman"; not "his wife X"
+        if doc[i].lower_ in MALE_WORDS or doc[i].lower_ in FEMALE_WORDS:
+            out.append(gender_of_word(doc[i].text))
     for t in doc[span.end:min(len(doc), span.end + 6)]:
         if t.dep_ == "appos" and t.head.i in range(span.start, span.end):
             out.append(gender_of_word(t.text))
@@ -343,7 +420,18 @@ def _reflexive_vote(doc: "Doc", span) -> list[Optional[str]]:
     votes = []
     for t in verb.subtree:
         reflexive = t.lower_ in ("himself", "herself") or (t.lower_ in ("his", "her") and t.dep_ == "poss")
-        if t.i >= span.end and reflexive and t.i - span.end < 12:
+        if t.i >= span.end and reflexive and t.i - span.end < 12 and _same_clause(t, verb):
             votes.append(gender_of_word(t.lower_))
             break
     return votes
+
+
+def _same_clause(tok: "Token", verb: "Token") -> bool:
+    """Whether ``tok`` belongs to ``verb``'s own clause: no clause with a subject of its own lies between them
+    ("Ortiz said Reyes lost her seat": "her" is Reyes's, not Ortiz's)."""
+    t = tok.head
+    while t.i != verb.i and t.head.i != t.i:
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return False
+        t = t.head
+    return t.i == verb.i

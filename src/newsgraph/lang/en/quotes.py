@@ -108,6 +108,12 @@ newspaper service university institute""".split())
 # has described so ("drugmaker Pfizer", "Qantas, the airline") or whose name holds the word ("the bank").
 GENERIC_ORG_NOUNS = frozenset("""company firm group government organization organisation administration regime
 authorities authority""".split())
+# Organisation nouns that only a business is called ("the company", "the firm"): never a place or a people, and
+# only an organisation the text itself calls so, whose name looks like a business's, or that it named as an actor.
+BUSINESS_NOUNS = frozenset({"company", "firm"})
+# Last words of a business's name ("Acme Holdings", "Brightfield Ltd").
+BUSINESS_NAME_WORDS = frozenset("""inc inc. corp corp. corporation co co. ltd ltd. llc plc ag sa gmbh holdings group
+industries enterprises partners""".split())
 # Bodies of a state: with a country or nationality in the phrase ("the Syrian government") they speak for it.
 STATE_NOUNS = frozenset("""government administration ministry regime cabinet presidency military army
 embassy""".split())
