@@ -83,7 +83,15 @@ _V2 = [
 ]
 # Version 3: quotation clusters (issue 18), empty: `newsgraph reindex --clusters` fills them for stored articles.
 _V3 = QUOTE_CLUSTERS_DDL
-MIGRATIONS: list[list[str]] = [_V1, _V2, _V3]
+#: Characters of the text that the ranking vector keeps: the lead, about the first 150 words.
+LEAD_CHARS = 1000
+#: The ranking vector: the title (A) and the lead of the text (B). Small enough to stay in the row (``tsv`` is
+#: 5 KiB at 600 words, stored out of line: reading it back is most of what ranking it costs).
+RANK_TSV = ("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
+            f"setweight(to_tsvector('english', left(text, {LEAD_CHARS})), 'B')")
+# Version 4: search ranks the newest matches by title and lead (storage/postgres/search.py), not the whole text.
+_V4 = [f"ALTER TABLE articles ADD COLUMN rank_tsv tsvector GENERATED ALWAYS AS ({RANK_TSV}) STORED"]
+MIGRATIONS: list[list[str]] = [_V1, _V2, _V3, _V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
