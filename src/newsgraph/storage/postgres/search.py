@@ -120,10 +120,13 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
         if not expr:
             return 0
     where, fparams = filter_sql(filters)
+    conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     sql = f"WITH q AS (SELECT {expr} AS q) SELECT count(*) FROM articles a, q WHERE a.current AND a.tsv @@ q.q{where}"
     return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
 
 
+#: work_mem of a search's transaction: an exact bitmap of 10^6 matches takes ~50 MB at most, only while it runs.
+BITMAP_MEMORY = "64MB"
 #: How much wider than the estimate says the first range of newest articles is, and how much wider each next one.
 SPAN_MARGIN, SPAN_GROWTH = 2.0, 8
 
@@ -149,7 +152,7 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
         return rows
     depth = max(window, limit + offset)
-    floor, newest, span = _first_floor(conn, expr, qparams, depth)
+    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth)
     while True:
         rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
         if floor is None or found >= depth:
@@ -158,15 +161,17 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         floor = newest - span if newest - span > 0 else None
 
 
-def _first_floor(conn, expr: str, qparams: list[Any], depth: int) -> tuple[Optional[int], int, int]:
+def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
+                 depth: int) -> tuple[Optional[int], int, int]:
     """(the first floor or None for no range, the newest pk, the span below it): the newest articles expected
-    to hold ``depth`` matches of the query alone (filters can only make the matches fewer)."""
+    to hold ``depth`` matches passing the filters (a filter the planner cannot estimate well makes it guess few
+    matches: then the range is the whole store at once rather than after several widenings)."""
     newest, total = conn.execute("SELECT (SELECT max(pk) FROM articles), (SELECT reltuples FROM pg_class"
                                  " WHERE oid = 'articles'::regclass)").fetchone()
     if newest is None or total is None or total <= depth:
         return None, 0, 0
-    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})",
-                        qparams).fetchone()[0]
+    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
+                        f"{where}", [*qparams, *fparams]).fetchone()[0]
     estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
     span = int(depth / estimate * total * SPAN_MARGIN)
     return (newest - span if newest - span > 0 else None), int(newest), span
@@ -192,6 +197,9 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
            " ON a.pk = w.pk, q ORDER BY score DESC, a.pk LIMIT %s OFFSET %s)"
            f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score,"
            " (SELECT count(*) FROM w) FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
+    # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the
+    # scan re-test the tsvector of every row on its pages, matching or not (seconds at 4*10^5 articles).
+    conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")
     if floor is not None:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
         conn.execute("SET LOCAL enable_indexscan = off")
     rows = conn.execute(sql, [*params, limit, offset]).fetchall()
