@@ -85,7 +85,10 @@ def cluster(tmp_path_factory):
     home = tmp_path_factory.mktemp("ray-cluster-home")
     # The local provider (no cloud-metadata probes) for every node, as docs/SCALING.md tells a cluster's operator.
     (home / "ray_bootstrap_config.yaml").write_text("provider:\n  type: local\n", encoding="utf-8")
-    env = {**os.environ, "HOME": str(home), "RAY_USAGE_STATS_ENABLED": "0"}
+    # Not this process's RAY_* settings: a Ray started here (the session's local one) sets some (token auth on)
+    # that a separate cluster's nodes must not inherit.
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("RAY_")}, "HOME": str(home),
+           "RAY_USAGE_STATS_ENABLED": "0"}
     port = _free_port()
     address = f"127.0.0.1:{port}"
     common = ["--node-ip-address", "127.0.0.1", "--num-cpus", "1", "--block"]

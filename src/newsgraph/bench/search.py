@@ -98,13 +98,10 @@ def load(store, n: int, seed: int = 13, batch: int = BATCH) -> float:
 
 def _bulk_batch(url: str, first: int, last: int, seed: int) -> int:
     """One batch of the synthetic corpus COPYed into the PostgreSQL store at ``url`` (in a loading process)."""
-    import psycopg
-
-    from ..storage.postgres.bulk import copy_new
     rng = random.Random(seed * 1_000_003 + first)
     articles = [synthetic_article(i, rng, seed) for i in range(first, last)]
-    with psycopg.connect(url) as conn:
-        return copy_new(conn, articles)
+    with open_store(url) as store:
+        return store.bulk_load(articles)
 
 
 def load_bulk(store, n: int, seed: int = 13, batch: int = BATCH, processes: Optional[int] = None) -> float:
@@ -112,15 +109,13 @@ def load_bulk(store, n: int, seed: int = 13, batch: int = BATCH, processes: Opti
     loading processes at once: the same articles as :func:`load`, every batch of it not yet stored, each batch one
     transaction. The full-text index is built once at the end when most of the store is loaded now."""
     from concurrent.futures import ProcessPoolExecutor
-
-    from ..storage.postgres.bulk import search_index_deferred
     start = time.perf_counter()
-    have = {r[0] for r in store._all("SELECT id FROM articles WHERE current")}
+    have = store.current_ids()
     todo = [(first, min(first + batch, n)) for first in range(0, n, batch) if f"s{first}" not in have]
     if not todo:
         return 0.0
     vocabulary(seed)  # built once here; forked loading processes inherit it
-    deferred = search_index_deferred(store._conn) if len(todo) * batch > len(have) else contextlib.nullcontext()
+    deferred = store.search_index_deferred() if len(todo) * batch > len(have) else contextlib.nullcontext()
     with deferred, ProcessPoolExecutor(processes or os.cpu_count() or 1) as pool:
         for done in pool.map(_bulk_batch, [store.url] * len(todo), *zip(*todo), [seed] * len(todo)):
             assert done > 0

@@ -162,8 +162,10 @@ class RayExecutor:
             [stream], _ = ray.wait(list(running), num_returns=1)
             state = running[stream]
             unit, actor, tries, done, skip = state
+            ended = True  # the unit's last word: END, or the rejection that ends it
             try:
                 piece = ray.get(next(stream))
+                ended = False
             except StopIteration:
                 piece = END
             except ray.exceptions.RayTaskError as exc:
@@ -175,7 +177,7 @@ class RayExecutor:
                     submit(unit, actor, tries - 1, done)
                     continue
                 piece = _lost_file(unit)
-            if piece is not END and not isinstance(piece, _Rejected()):
+            if not ended:
                 if skip:  # yielded by an earlier try of this unit
                     state[4] -= 1
                 else:
@@ -223,11 +225,6 @@ class RayExecutor:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _Rejected():
-    from ..model import Rejected
-    return Rejected
 
 
 def _error_text(exc: BaseException) -> str:

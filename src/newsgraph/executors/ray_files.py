@@ -3,8 +3,8 @@
 A file is the unit because it is what a crawl is made of and what a rerun skips: when a file's articles are all
 stored, its completion marker (the store's ``mark_done``, keyed by path, size and mtime) is written, and a rerun
 skips it. At most one file per actor is in flight, and each file's results come back in pieces of
-``options.batch_size`` items (the NLP's batch) as they are made (a Ray streaming generator, at most ``STREAM_AHEAD`` pieces ahead), so memory holds a few
-pieces per actor however large the file.
+``options.batch_size`` items (the NLP's batch) as they are made (a Ray streaming generator, at most
+``STREAM_AHEAD`` pieces ahead), so memory holds a few pieces per actor however large the file.
 
 - **PostgreSQL store**: each actor opens its own connection (once, kept between files), runs the store steps
   (dedup, link, store) itself piece by piece and writes the file's marker; each piece sends back its counts and

@@ -18,6 +18,7 @@ import psycopg
 from ...model import Article
 from ...record import quote_to_dict
 from ..words import key, terms
+from .rows import _encode_record, _json, _now, _t
 
 _ARTICLE_COLUMNS = ("pk, id, revision, current, content_hash, title, published, fetched, url, canonical_url, source,"
                     " language, text, story, duplicate_of, pipeline, problems, record, stored_at")
@@ -32,7 +33,6 @@ def _ids(conn: psycopg.Connection, sequence: str, n: int) -> list[int]:
 
 def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
     """Store ``articles`` (new ids, distinct texts) in one transaction by COPY; the number stored."""
-    from .store import _encode_record, _json, _now, _t
     stamp = _now()
     with conn.transaction():
         pks = _ids(conn, "articles_pk_seq", len(articles))
