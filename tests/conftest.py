@@ -33,7 +33,7 @@ def examples_dir() -> Path:
 # Chromium, PostgreSQL, an extra of the test install), so a missing piece fails the run instead of passing unseen.
 # The Ray tests are the one exception: they run only inside a loopback-only network namespace, and .ci/run runs
 # them there in a second, equally strict pass.
-_RUN_SEPARATELY = ("tests/test_ray_executor.py", "tests/test_ray_files.py")
+_RUN_SEPARATELY = ("tests/test_ray_executor.py", "tests/test_ray_files.py", "tests/test_ray_cluster.py")
 
 
 def _strict_skips() -> bool:

@@ -75,10 +75,46 @@ def test_results_come_back_in_input_order(executor):
     assert executor.window == 4  # bounded: two batches in flight per actor
 
 
-def test_failed_tasks_and_dead_actors_are_retried(executor, tmp_path):
+def test_dead_actors_are_retried(executor, tmp_path):
     batches = [[i] for i in range(6)]
-    assert list(executor.map_batches(_fail_once, batches, str(tmp_path))) == batches
     assert list(executor.map_batches(_die_once, batches, str(tmp_path))) == batches
+
+
+def test_a_batch_whose_own_code_raises_is_named_as_the_inputs_problem_not_retried(executor, tmp_path):
+    from newsgraph.model import Rejected
+    batches = [[i] for i in range(4)]
+    results = list(executor.map_batches(_fail_once, batches, str(tmp_path)))
+    # _fail_once succeeds on a second try: a batch coming back as an error proves it was tried once only.
+    assert [[type(r) for r in result] for result in results] == [[Rejected]] * 4
+    assert {r.code for result in results for r in result} == {"worker_error"}
+    assert all(r.fatal for result in results for r in result)
+    assert "RuntimeError: first try of batch 2 fails" in results[2][0].detail
+
+
+def _pieces(unit, marks: str):
+    """Yields the unit's pieces 0..5; unit "dies" kills its actor once after piece 2, unit "raises" raises after
+    piece 1 (every time)."""
+    for n in range(6):
+        if unit == "dies" and n == 3 and not (Path(marks) / "died").exists():
+            (Path(marks) / "died").touch()
+            os._exit(1)
+        if unit == "raises" and n == 2:
+            raise ValueError("a bug in piece 2")
+        yield [unit, n]
+
+
+def test_streamed_units_come_in_pieces_each_once_and_a_dying_actor_costs_no_piece_twice(executor, tmp_path):
+    from newsgraph.executors.ray import END
+    from newsgraph.model import Rejected
+    got: dict = {}
+    for unit, piece in executor.map_streams(_pieces, ["a", "dies", "raises", "b"], str(tmp_path)):
+        got.setdefault(unit, []).append(piece)
+    for unit in ("a", "dies", "b"):  # "dies" was rerun from the start; its first three pieces were not sent again
+        assert got[unit] == [[unit, n] for n in range(6)] + [END]
+    assert got["raises"][:2] == [["raises", 0], ["raises", 1]]
+    [error] = got["raises"][2:]  # no END, no rerun: the error ends the unit
+    assert isinstance(error, Rejected) and (error.code, error.origin, error.fatal) == ("worker_error", "raises", True)
+    assert "ValueError: a bug in piece 2" in error.detail
 
 
 def test_the_pipeline_on_ray_gives_what_it_gives_locally(executor, examples_dir):

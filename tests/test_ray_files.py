@@ -61,15 +61,20 @@ def local_records(examples_dir, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def postgres_url():
+def postgres_server():
     from storage_contract.postgres_server import PostgresServer, find_bindir
     pytest.importorskip("psycopg", reason="psycopg is not installed (extra 'postgres')")
     bindir = find_bindir()
     if bindir is None:
         pytest.skip("no PostgreSQL binaries (initdb) on this machine")
     server = PostgresServer(bindir).start()
-    yield server.new_database()
+    yield server
     server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    return postgres_server.new_database()
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
@@ -85,3 +90,38 @@ def test_one_task_per_file_stores_what_a_local_run_stores_and_a_rerun_skips_ever
     assert _entity_groups(got) == _entity_groups(local_records)  # the same entities share a global id
     again = _ingest(inputs, url, "ray")  # every file has its completion marker: nothing is redone
     assert (again.resumed, again.articles, again.stored) == (len(inputs), 0, 0)
+
+
+def test_a_files_results_come_back_in_pieces_of_the_batch_size(examples_dir):
+    from newsgraph.executors.ray import END, RayExecutor
+    from newsgraph.executors.ray_files import analyse_chunks
+    from newsgraph.pipeline import Options, analyze
+    from newsgraph.record import to_record
+    wire = str(examples_dir / "wire_items.jsonl")  # several items in one file
+    options = Options(batch_size=1)
+    with RayExecutor(1) as ray_exec:  # joins the session's Ray
+        pieces = [piece for unit, piece in ray_exec.map_streams(analyse_chunks, [wire], options)]
+    assert pieces[-1] == END
+    local = list(analyze([wire], options))
+    assert len(local) >= 2 and len(pieces) == len(local) + 1  # one piece per item, not the file in one piece
+    assert [[to_record(i) if hasattr(i, "entities") else i for i in p] for p in pieces[:-1]] == \
+        [[to_record(i) if hasattr(i, "entities") else i] for i in local]
+
+
+def test_workers_storing_into_postgres_drive_the_progress_bar(examples_dir, postgres_url):
+    from newsgraph.pipeline import Options
+    from newsgraph.run import ingest
+    from newsgraph.storage import open_store
+    calls: list = []
+
+    def progress(item, n=1):
+        calls.append((item, n))
+    inputs = [str(p) for p in sorted(examples_dir.iterdir())]
+    with open_store(postgres_url) as store:
+        store_before = store.count()
+        summary = ingest(inputs, store, Options(workers=2, executor="ray", batch_size=1), progress)
+        stored_now = store.count() - store_before
+    items = summary.articles + sum(summary.skipped.values()) + len(summary.failed)
+    assert items > 0 and sum(n for _, n in calls) == items  # every item analysed and stored remotely is counted
+    assert len(calls) >= len(inputs)  # pieces, not one call at the end
+    assert stored_now == summary.stored + summary.revised

@@ -16,7 +16,9 @@ from .model import Article, Rejected
 from .pipeline import Item, Options, analyze, extract_only
 from .sources import iter_inputs
 
-Progress = Callable[[Item], None]
+#: Called with each item as it is counted; ``progress(None, n)`` when ``n`` items were analysed and stored elsewhere
+#: (Ray workers writing to PostgreSQL send back counts, not items).
+Progress = Callable[..., None]
 
 
 @dataclass(slots=True)

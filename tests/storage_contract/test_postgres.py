@@ -129,3 +129,47 @@ def test_a_readonly_store_reads_and_refuses_writes(pg_url):
         assert [h.id for h in reader.search("strike")] == ["a"]
         with pytest.raises(StoreError):
             reader.put(harbour("b"))
+
+
+def _table_rows(url: str) -> dict:
+    """Every row of the article-derived tables, with the generated keys (pk, sequence values) left out."""
+    import psycopg
+    queries = {
+        "articles": "SELECT id, revision, current, content_hash, title, published, source, text, story, duplicate_of,"
+                    " pipeline, problems, record, tsv::text, rank_tsv::text FROM articles",
+        "entities": "SELECT article, revision, pos, local_id, name, name_key, type, roles, global_id FROM entities",
+        "mentions": "SELECT e.article, e.pos, m.span_start, m.span_end FROM mentions m JOIN entities e"
+                    " ON e.pk = m.entity",
+        "entity_terms": "SELECT t.term, a.id FROM entity_terms t JOIN articles a ON a.pk = t.pk",
+        "quotes": "SELECT article, revision, pos, speaker_name, speaker_key, speaker_entity, kind, text, cue,"
+                  " span_start, span_end, record FROM quotes",
+        "about": "SELECT q.article, q.pos, b.entity, b.name, b.name_key FROM about b JOIN quotes q ON q.pk = b.quote",
+        "quote_terms": "SELECT t.term, q.article, q.pos FROM quote_terms t JOIN quotes q ON q.pk = t.quote",
+    }
+    with psycopg.connect(url) as conn:
+        return {table: sorted(conn.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
+
+
+def test_a_bulk_loaded_store_holds_exactly_the_rows_put_writes(postgres_server):
+    """The search benchmark's COPY loader (storage/postgres/bulk.py) must build the store put_many builds."""
+    import random
+
+    import psycopg
+
+    from newsgraph.bench.search_corpus import synthetic_article
+    from newsgraph.storage.postgres.bulk import copy_new
+    rng = random.Random(7)
+    articles = [synthetic_article(i, rng) for i in range(12)]
+    put_url, bulk_url = (postgres_server.new_database() for _ in range(2))
+    with open_store(put_url) as store:
+        store.put_many(articles)
+    with open_store(bulk_url):  # the schema
+        pass
+    with psycopg.connect(bulk_url) as conn:
+        assert copy_new(conn, articles[:5]) == 5 and copy_new(conn, articles[5:]) == 7
+    put_rows, bulk_rows = _table_rows(put_url), _table_rows(bulk_url)
+    assert len(put_rows["articles"]) == 12 and put_rows["quote_terms"] and put_rows["entity_terms"]
+    assert bulk_rows == put_rows
+    with open_store(bulk_url) as bulk, open_store(put_url) as put:
+        name = articles[3].entities[0].name
+        assert [h.id for h in bulk.search(name)] == [h.id for h in put.search(name)] != []

@@ -1,14 +1,16 @@
 """A Ray executor: the same batches as the process pool, run by Ray actors on this machine or a cluster.
-``ingest --executor ray`` gives each actor whole input files instead (:meth:`RayExecutor.map_files`,
+``ingest --executor ray`` gives each actor whole input files instead (:meth:`RayExecutor.map_streams`,
 :mod:`newsgraph.executors.ray_files`).
 
 ``newsgraph ingest INPUTS --executor ray [--address auto|ray://host:port]`` (extra ``distributed``). One actor per
 worker: each is a long-lived process, so the spaCy model is loaded once per actor (the loader is cached per
 process) and reused for every batch it gets. At most ``window`` batches are in flight, so memory stays flat however
 large the input; results come back in input order, to the one writer in this process (the store's resume markers
-then record each finished input file, and a rerun skips it). A batch whose actor dies or whose call fails is
+then record each finished input file, and a rerun skips it). A batch whose actor dies is
 retried on a fresh actor up to ``retries`` times; then a batch that keeps killing its actor comes back as
-``worker_lost`` rejections, as in the process pool, and one whose call keeps failing raises its error.
+``worker_lost`` rejections, as in the process pool. A batch whose own code raises (a Python exception, not a lost
+actor) is not retried, since it would raise again: its pages come back as fatal ``worker_error`` rejections naming
+the error, so the run names them, exits 1 and goes on.
 
 Ray never starts its dashboard here and never sends usage statistics; a local Ray binds to 127.0.0.1 and is told
 it runs on the local provider, so nothing in it asks cloud-metadata addresses which cloud it is on
@@ -29,6 +31,10 @@ from ..errors import ConfigError
 from .pool import lost_batch
 
 RETRIES = 2
+#: Pieces of a unit an actor may produce ahead of the driver taking them (:meth:`RayExecutor.map_streams`).
+STREAM_AHEAD = 4
+#: What :meth:`RayExecutor.map_streams` yields after a unit's last piece.
+END = "newsgraph:end-of-unit"
 
 
 def _ray():
@@ -110,11 +116,11 @@ class RayExecutor:
                     value = ray.get(ref)
                     pending.popleft()
                     return value
-                except (ray.exceptions.RayActorError, ray.exceptions.RayTaskError,
-                        ray.exceptions.WorkerCrashedError) as exc:
+                except ray.exceptions.RayTaskError as exc:  # the batch's own code raised: the same every time
+                    pending.popleft()
+                    return failed_batch(batch, exc)
+                except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError):
                     if tries <= 0:
-                        if isinstance(exc, ray.exceptions.RayTaskError):
-                            raise  # the batch's own error, every time: a bug to see, not data to drop
                         pending.popleft()  # it keeps killing its actor: its pages are named, the run goes on
                         return lost_batch(batch)
                     tries -= 1
@@ -129,17 +135,23 @@ class RayExecutor:
         while pending:
             yield collect()
 
-    def map_files(self, fn: Callable[..., Any], units: Iterable[str], *args: Any) -> Iterator[tuple[str, Any]]:
-        """``(unit, fn(unit, *args))`` for every unit, in the order they finish; one unit per actor at a time
-        (so at most ``workers`` in flight). A unit whose actor dies is retried on a fresh actor ``retries`` times,
-        then comes back as a ``worker_lost`` rejection; a unit whose call raises raises here."""
+    def map_streams(self, fn: Callable[..., Any], units: Iterable[str], *args: Any,
+                    ahead: int = STREAM_AHEAD) -> Iterator[tuple[str, Any]]:
+        """``fn(unit, *args)`` is a generator run on an actor, one unit per actor at a time (so at most
+        ``workers`` units in flight). Yields ``(unit, piece)`` for each piece it yields, as they come (a unit's
+        pieces in order; the actor runs at most ``ahead`` pieces ahead of this process), then ``(unit, END)``.
+
+        A unit whose actor dies is rerun on a fresh actor ``retries`` times, its pieces already yielded skipped, then
+        ends with a ``worker_lost`` :class:`~newsgraph.model.Rejected`; one whose code raises is not rerun (it would
+        raise again) and ends with a ``worker_error`` rejection naming the error. Either ends the unit: no END."""
         ray = self._ray
         fn_ref, args_ref = ray.put(fn), ray.put(args)
         todo = iter(units)
-        running: dict = {}  # result ref -> (unit, actor, tries left)
+        running: dict = {}  # streaming generator -> [unit, actor, tries left, pieces yielded, pieces to skip]
 
-        def submit(unit, actor, tries):
-            running[actor.run.remote(fn_ref, unit, args_ref)] = (unit, actor, tries)
+        def submit(unit, actor, tries, done=0):
+            stream = actor.stream.options(num_returns="streaming", _generator_backpressure_num_objects=ahead)
+            running[stream.remote(fn_ref, unit, args_ref)] = [unit, actor, tries, done, done]
 
         for actor in list(self._actors):
             unit = next(todo, None)
@@ -147,17 +159,33 @@ class RayExecutor:
                 break
             submit(unit, actor, self.retries)
         while running:
-            [ref], _ = ray.wait(list(running), num_returns=1)
-            unit, actor, tries = running.pop(ref)
+            [stream], _ = ray.wait(list(running), num_returns=1)
+            state = running[stream]
+            unit, actor, tries, done, skip = state
+            ended = True  # the unit's last word: END, or the rejection that ends it
             try:
-                result = ray.get(ref)
+                piece = ray.get(next(stream))
+                ended = False
+            except StopIteration:
+                piece = END
+            except ray.exceptions.RayTaskError as exc:
+                piece = _failed_file(unit, exc)
             except (ray.exceptions.RayActorError, ray.exceptions.WorkerCrashedError):
+                del running[stream]
                 actor = self._replaced(actor)
                 if tries > 0:
-                    submit(unit, actor, tries - 1)
+                    submit(unit, actor, tries - 1, done)
                     continue
-                result = _lost_file(unit)
-            yield unit, result
+                piece = _lost_file(unit)
+            if not ended:
+                if skip:  # yielded by an earlier try of this unit
+                    state[4] -= 1
+                else:
+                    state[3] += 1
+                    yield unit, piece
+                continue
+            running.pop(stream, None)
+            yield unit, piece
             nxt = next(todo, None)
             if nxt is not None:
                 submit(nxt, actor, self.retries)
@@ -199,6 +227,28 @@ class RayExecutor:
         self.close()
 
 
+def _error_text(exc: BaseException) -> str:
+    """The error a task raised, as ``Type: message`` (Ray wraps it; its cause is the original)."""
+    cause = getattr(exc, "cause", None) or exc
+    return f"{type(cause).__name__}: {cause}"
+
+
+def failed_batch(batch: Any, exc: BaseException) -> list:
+    """What a batch whose own code raised becomes: one fatal ``worker_error`` per page, naming the error. Not
+    retried: the same code on the same pages raises again; the run names the inputs and goes on (exit 1)."""
+    from ..model import Rejected
+    items = batch if isinstance(batch, list) else [batch]
+    why = f"analysing this batch of {len(items)} raised {_error_text(exc)}"
+    return [item if isinstance(item, Rejected) else Rejected(getattr(item, "origin", None) or "?", "worker_error",
+                                                             why, fatal=True) for item in items]
+
+
+def _failed_file(unit: str, exc: BaseException):
+    from ..model import Rejected
+    return Rejected(unit, "worker_error", f"analysing this file raised {_error_text(exc)}; the file is marked failed"
+                    " (not retried: it would raise again) and a rerun tries it again", fatal=True)
+
+
 def _lost_file(unit: str):
     from ..model import Rejected
     return Rejected(unit, "worker_lost", "the worker analysing this file died on every try (out of memory, or a "
@@ -210,6 +260,9 @@ class _Worker:
 
     def run(self, fn_ref, batch, args):
         return _run(fn_ref, batch, *args)
+
+    def stream(self, fn_ref, unit, args):
+        yield from fn_ref(unit, *args)
 
     def ping(self) -> bool:
         return True

@@ -3,8 +3,10 @@
 The query syntax is the SQLite store's: any user string is read as whitespace-separated chunks, each a phrase
 (``phraseto_tsquery``: operators, quotes and ``NEAR(`` are plain words), all of which must occur; chunks without a
 word character are dropped. ``raw=True`` hands the string to ``to_tsquery``, PostgreSQL's own syntax. Filters and
-the newest-matches window mean what they mean in the SQLite store (``storage.base``); ranking is ``ts_rank`` with
-the title weighted 5x the text, as the SQLite store weights bm25's columns.
+the newest-matches window mean what they mean in the SQLite store (``storage.base``); ranking is ``ts_rank`` over the
+title and the lead of the text (``rank_tsv``, schema version 5), the title weighted 5x, as the SQLite store weights
+bm25's columns: news puts what an article is about in its title and first paragraphs, and the whole text's
+tsvector is too large to read back for thousands of matches per search.
 """
 from __future__ import annotations
 
@@ -133,13 +135,27 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
         if not expr:
             return 0
     where, fparams = filter_sql(filters)
+    conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     sql = f"WITH q AS (SELECT {expr} AS q) SELECT count(*) FROM articles a, q WHERE a.current AND a.tsv @@ q.q{where}"
     return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
 
 
+#: work_mem of a search's transaction: an exact bitmap of 10^6 matches takes ~50 MB at most, only while it runs.
+BITMAP_MEMORY = "64MB"
+#: How much wider than the estimate says the first range of newest articles is, and how much wider each next one.
+SPAN_MARGIN, SPAN_GROWTH = 2.0, 8
+
+
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
            window: Optional[int]) -> list[SearchHit]:
-    """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors."""
+    """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors.
+
+    With a window, the newest ``depth`` matches are looked for among the newest articles first: only articles with
+    ``pk`` above a floor, a range sized from the planner's estimate of the matches (its statistics of the
+    tsvectors' words), widened ``SPAN_GROWTH``-fold while it holds fewer than ``depth`` matches, then dropped. A
+    range holding ``depth`` matches holds the newest ``depth`` of all of them, so the answer is the one the whole
+    store gives; a common word then reads a few thousand rows instead of every article that has it.
+    """
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
     else:
@@ -147,20 +163,62 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         if not expr:
             return []
     where, fparams = filter_sql(filters)
-    # MATERIALIZED: the matches come from the GIN index as one bitmap. Left to itself the planner walks the primary
-    # key backwards for "ORDER BY pk DESC LIMIT window", reading and testing every article's tsvector (200+ ms at
-    # 2*10^4 articles for a rare word); tsvectors are then read only for the window's rows, to rank them.
-    matches = f"SELECT a.pk FROM articles a, q WHERE a.current AND a.tsv @@ q.q{where}"
-    params: list[Any] = [*qparams, *fparams]
+    if window is None:
+        rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
+        return rows
+    depth = max(window, limit + offset)
+    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth)
+    while True:
+        rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
+        if floor is None or found >= depth:
+            return rows
+        span *= SPAN_GROWTH
+        floor = newest - span if newest - span > 0 else None
+
+
+def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
+                 depth: int) -> tuple[Optional[int], int, int]:
+    """(the first floor or None for no range, the newest pk, the span below it): the newest articles expected
+    to hold ``depth`` matches passing the filters (a filter the planner cannot estimate well makes it guess few
+    matches: then the range is the whole store at once rather than after several widenings)."""
+    newest, total = conn.execute("SELECT (SELECT max(pk) FROM articles), (SELECT reltuples FROM pg_class"
+                                 " WHERE oid = 'articles'::regclass)").fetchone()
+    if newest is None or total is None or total <= depth:
+        return None, 0, 0
+    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
+                        f"{where}", [*qparams, *fparams]).fetchone()[0]
+    estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
+    span = int(depth / estimate * total * SPAN_MARGIN)
+    return (newest - span if newest - span > 0 else None), int(newest), span
+
+
+def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], limit: int, offset: int,
+            depth: Optional[int], floor: Optional[int]) -> tuple[list[SearchHit], int]:
+    """The page of hits ranked among the newest ``depth`` matches (None: all) with ``pk`` above ``floor`` (None:
+    any), and how many matches that window holds (0 when the page is empty)."""
+    # MATERIALIZED: the matches come from the GIN index as one bitmap (ANDed with the pk range's). Left to itself
+    # the planner walks the primary key backwards for "ORDER BY pk DESC LIMIT depth", reading and testing every
+    # article's tsvector (200+ ms at 2*10^4 articles for a rare word). Ranking reads the small rank_tsv, in the row.
+    range_sql = "" if floor is None else " AND a.pk > %s"
+    matches = f"SELECT a.pk FROM articles a, q WHERE a.current AND a.tsv @@ q.q{where}{range_sql}"
+    params: list[Any] = [*qparams, *fparams, *([] if floor is None else [floor])]
     window_sql = ""
-    if window is not None:
+    if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
-        params.append(max(window, limit + offset))
+        params.append(depth)
     sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),"
-           f" w AS (SELECT m.pk FROM m{window_sql}),"
-           f" top AS (SELECT a.pk, ts_rank('{WEIGHTS}', a.tsv, q.q, 1) AS score FROM w JOIN articles a ON a.pk = w.pk,"
-           " q ORDER BY score DESC, a.pk LIMIT %s OFFSET %s)"
-           f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score"
-           " FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
+           f" w AS MATERIALIZED (SELECT m.pk FROM m{window_sql}),"
+           f" top AS (SELECT a.pk, ts_rank('{WEIGHTS}', a.rank_tsv, q.q, 1) AS score FROM w JOIN articles a"
+           " ON a.pk = w.pk, q ORDER BY score DESC, a.pk LIMIT %s OFFSET %s)"
+           f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score,"
+           " (SELECT count(*) FROM w) FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
+    # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the
+    # scan re-test the tsvector of every row on its pages, matching or not (seconds at 4*10^5 articles).
+    conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")
+    if floor is not None:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
+        conn.execute("SET LOCAL enable_indexscan = off")
     rows = conn.execute(sql, [*params, limit, offset]).fetchall()
-    return [SearchHit(r[0], r[1], r[2], r[3] or "", float(r[4])) for r in rows]
+    if floor is not None:
+        conn.execute("SET LOCAL enable_indexscan = on")
+    hits = [SearchHit(r[0], r[1], r[2], r[3] or "", float(r[4])) for r in rows]
+    return hits, int(rows[0][5]) if rows else 0

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from datetime import datetime, timezone
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 import psycopg
 
 from ...errors import ConfigError, StoreError
 from ...model import Article
-from ...record import from_record, quote_to_dict, to_record
+from ...record import from_record, quote_to_dict
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
 from ..words import TOP, key, terms
@@ -26,24 +25,12 @@ from . import entity_stats, search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
 from .quote_clusters import PostgresQuoteClusters
+from .rows import _encode_record, _json, _now, _t
 from .schema import SCHEMA_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
 
 _PAGE = 256
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, allow_nan=False)
-
-
-def _t(value: Optional[str]) -> Optional[str]:
-    """A value PostgreSQL text can hold (no NUL), of the same length."""
-    return None if value is None else value.replace("\x00", "\ufffd")
 
 
 def _redact(url: str) -> str:
@@ -184,6 +171,24 @@ class PostgresStore(Store):
                                    (pk, *[list(col) for col in zip(*about)]))
             self._conn.execute("INSERT INTO quote_terms (term, quote) SELECT DISTINCT t, %s FROM unnest(%s::text[])"
                                " AS t ON CONFLICT DO NOTHING", (pk, [_t(t) for t in terms(key(speaker))]))
+
+    def bulk_load(self, articles: list[Article]) -> int:
+        """Store articles known to be new and distinct by COPY, in one transaction, without dedup lookups or the
+        write lock (:mod:`.bulk`: for building large benchmark stores, several loaders at once); the number stored."""
+        from .bulk import copy_new
+        if in_transaction(self._conn):
+            self._conn.execute("COMMIT")
+        return copy_new(self._conn, articles)
+
+    def search_index_deferred(self):
+        """A context in which the full-text index is dropped and built once at its end (see
+        :func:`.bulk.search_index_deferred`)."""
+        from .bulk import search_index_deferred
+        return search_index_deferred(self._conn)
+
+    def current_ids(self) -> set[str]:
+        """The ids of every current article (for a loader resuming a bulk load)."""
+        return {r[0] for r in self._all("SELECT id FROM articles WHERE current")}
 
     def mark_done(self, origin: str, status: str = "done") -> None:
         try:
@@ -328,13 +333,3 @@ class PostgresStore(Store):
         if exc_type is not None and not self._conn.closed and in_transaction(self._conn):
             self._conn.execute("ROLLBACK")
         self.close()
-
-
-def _encode_record(article: Article) -> str:
-    """The record as stored JSON; refuse what JSON cannot hold exactly (NaN, sets, lone surrogates)."""
-    try:
-        text = _json(to_record(article))
-        text.encode("utf-8")
-    except (TypeError, ValueError) as exc:
-        raise StoreError(f"article {article.id!r} cannot be stored: {exc}") from exc
-    return text
