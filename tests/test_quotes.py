@@ -589,12 +589,24 @@ def test_judging_verbs_with_a_quotation_make_mixed_quotes(nlp):
     assert q.kind == "mixed" and q.cue == "blamed" and q.speaker.entity == "e1"
 
 
-def test_judging_verb_without_a_quotation_reports_through_its_object(nlp):
-    """A blame is a speech act: with no quotation its object and what it is blamed on are the indirect report."""
-    text = "Ortiz blamed the shortfall on years of borrowing."
-    [q] = quotes_of(nlp, text, {"Ortiz": "PERSON"})
-    assert q.kind == "indirect" and q.cue == "blamed" and q.speaker.entity == "e1"
-    assert text[q.span[0]:q.span[1]] == "the shortfall on years of borrowing"
+def test_judging_verb_without_a_quotation_reports_a_clause_through_its_object(nlp):
+    """An accusation is a speech act: with no quotation, a charge that holds a verb is the indirect report."""
+    text = "Senator Ana Ortiz accused the council of hiding the true cost of the bridge."
+    [q] = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert q.kind == "indirect" and q.cue == "accused" and q.speaker.entity == "e1"
+    assert text[q.span[0]:q.span[1]].startswith("the council of hiding")
+
+
+@pytest.mark.parametrize("text", [
+    "Campaigners who opposed the plan met at the hall on Monday.",
+    "Mayor Karl Brenner backed the bid and welcomed the visitors at the station.",
+    "The team questioned three witnesses on Friday.",
+    "Ortiz blamed the shortfall on years of borrowing.",
+])
+def test_stance_on_a_thing_reports_no_words(nlp, text):
+    """A stance verb whose object is a thing ("opposed the plan", "welcomed the visitors") names no words anyone
+    said: no record, where a clause or a quotation in its object would be one."""
+    assert [q for q in quotes_of(nlp, text, {"Karl Brenner": "PERSON"}) if q.kind == "indirect"] == []
 
 
 @pytest.mark.parametrize("text, cue", [
