@@ -226,3 +226,42 @@ def test_the_reader_says_when_a_speaker_name_means_several_people(writable):
     assert "1 article matches" in html and "Skarvik pier closed" in html  # the filter narrows (it was ignored)
     _, _, html = get_page(f"{base}/?q=Skarvik&entity=Nils%20Holm")
     assert "1 article matches" in html and "Skarvik fishermen count the cost" in html
+
+
+def _raw(base: str, method: str, path: str, headers: dict, body: bytes = b"") -> tuple[int, dict]:
+    """A request with the headers given as they are (Host included), as a browser on a rebound name sends it."""
+    host, port = base.split("//", 1)[1].split(":")
+    conn = http.client.HTTPConnection(host, int(port), timeout=60)
+    try:
+        conn.request(method, path, body=body or None, headers=headers)
+        response = conn.getresponse()
+        return response.status, json.loads(response.read() or b"{}")
+    finally:
+        conn.close()
+
+
+def test_a_loopback_server_answers_no_other_host_name(writable):
+    """DNS rebinding: a page on attacker.example whose name now points at 127.0.0.1 reaches this port with its own
+    Host header; neither its reads nor its writes are served, and nothing is stored."""
+    base, db, _ = writable
+    port = base.rsplit(":", 1)[1]
+    before = get_json(base + "/api/v1/search?q=Quarry")[1]["total"]
+    body = jsonl([{"text": "The Quarry lane bridge closed on Friday for repairs, the county office said.",
+                   "title": "Quarry lane bridge closed"}])
+    status, answer = _raw(base, "POST", "/api/v1/ingest", {"Host": f"attacker.example:{port}",
+                          "Origin": f"http://attacker.example:{port}", "Content-Type": "application/x-ndjson"}, body)
+    assert status == 400 and answer["error"]["code"] == "host_not_allowed"
+    status, answer = _raw(base, "GET", "/api/v1/search?q=Harlow", {"Host": f"attacker.example:{port}"})
+    assert status == 400
+    status, _ = _raw(base, "GET", "/api/v1/search?q=Harlow", {"Host": f"localhost:{port}"})
+    assert status == 200
+    assert get_json(base + "/api/v1/search?q=Quarry")[1]["total"] == before
+
+
+def test_a_write_from_another_origin_is_refused(writable):
+    base, _, _ = writable
+    port = base.rsplit(":", 1)[1]
+    body = jsonl([{"text": "The Quarry lane bridge closed on Friday for repairs, the county office said."}])
+    status, answer = _raw(base, "POST", "/api/v1/ingest", {"Host": f"127.0.0.1:{port}",
+                          "Origin": "http://elsewhere.example", "Content-Type": "application/x-ndjson"}, body)
+    assert status == 403 and answer["error"]["code"] == "cross_origin"

@@ -1,23 +1,12 @@
 """``newsgraph serve``: the JSON API and web reader over a store (read-only; needs the ``web`` extra)."""
 from __future__ import annotations
 
-import ipaddress
-
 import click
 
 from .common import count, db_option, open_store_or_fail
 
 #: ``serve --max-ingest-bytes``' default: newsgraph.serve.ingest.MAX_INGEST_BYTES, not imported (that needs fastapi).
 MAX_INGEST_BYTES = 10_000_000
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @click.command("serve")
@@ -34,12 +23,12 @@ def _loopback(host: str) -> bool:
 def serve(db, host, port, allow_ingest, max_ingest_bytes) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""
-    from ..serve import run
+    from ..serve import loopback, run
     from ..storage import default_db_path
     open_store_or_fail(db).close()  # a missing or foreign database is a clear error before anything listens
-    if not _loopback(host):
+    if not loopback(host):
         click.echo(f"warning: listening on {host}: other machines can read this knowledge base", err=True)
-    if allow_ingest and not _loopback(host):
+    if allow_ingest and not loopback(host):
         click.echo(f"warning: --allow-ingest on {host}: other machines can write to this knowledge base", err=True)
     mode = f"accepting ingest up to {max_ingest_bytes:,} bytes" if allow_ingest else "read-only"
     click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/, {mode} (Ctrl+C stops)",

@@ -9,30 +9,45 @@ The server reads through ``newsgraph.query`` and the store interface only; it ne
 """
 from __future__ import annotations
 
-from typing import Optional
+import ipaddress
+from typing import Iterable, Optional
 
 from ..errors import MissingExtra
 
 __all__ = ["create_app", "run"]
 
 
-def create_app(db: str, allow_ingest: bool = False, max_ingest_bytes: Optional[int] = None):
+def loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def create_app(db: str, allow_ingest: bool = False, max_ingest_bytes: Optional[int] = None,
+               hosts: Optional[Iterable[str]] = None):
     """The ASGI app over the store at ``db`` (opened read-only per worker thread, never created); with
-    ``allow_ingest``, ``POST /api/v1/ingest`` writes to it (bodies up to ``max_ingest_bytes``)."""
+    ``allow_ingest``, ``POST /api/v1/ingest`` writes to it (bodies up to ``max_ingest_bytes``); ``hosts``: the only
+    ``Host`` names it answers (None: any)."""
     try:
         from .app import build
         from .ingest import MAX_INGEST_BYTES
     except ImportError as exc:  # fastapi / jinja2 absent
         raise MissingExtra(exc.name or "fastapi", "web") from exc
-    return build(db, allow_ingest, max_ingest_bytes or MAX_INGEST_BYTES)
+    return build(db, allow_ingest, max_ingest_bytes or MAX_INGEST_BYTES, hosts)
 
 
 def run(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool = False,
         max_ingest_bytes: Optional[int] = None) -> None:
-    """Serve until interrupted."""
+    """Serve until interrupted. On a loopback address only loopback host names are answered, so a web page whose
+    name was pointed at this machine (DNS rebinding) gets a 400, not the knowledge base."""
     try:
         import uvicorn
     except ImportError as exc:
         raise MissingExtra("uvicorn", "web") from exc
-    uvicorn.run(create_app(db, allow_ingest, max_ingest_bytes), host=host, port=port, log_level="warning",
+    from .app import LOOPBACK_HOSTS
+    hosts = LOOPBACK_HOSTS | {host} if loopback(host) else None
+    uvicorn.run(create_app(db, allow_ingest, max_ingest_bytes, hosts), host=host, port=port, log_level="warning",
                 access_log=False)

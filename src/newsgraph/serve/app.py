@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -105,10 +105,37 @@ def _install_errors(app: FastAPI) -> None:
         return _error(500, "internal_error", f"internal error ({type(exc).__name__})")
 
 
+#: The names a loopback server answers to: a request naming any other host reached it through a name someone
+#: pointed at this machine (DNS rebinding), which would let a web page read and, with --allow-ingest, write.
+LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def _host_name(value: str) -> str:
+    """``Host`` / ``Origin`` authority without its port and brackets: ``[::1]:8000`` -> ``::1``."""
+    value = value.split("://", 1)[-1].split("/", 1)[0].strip().lower()
+    if value.startswith("["):
+        return value[1:value.find("]")] if "]" in value else value[1:]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+
+
+def _foreign(request: Request, hosts: Optional[frozenset]) -> Optional[JSONResponse]:
+    """Refuse a request for another host name (when ``hosts`` is set) and a write sent from another origin."""
+    host = request.headers.get("host", "")
+    if hosts is not None and _host_name(host) not in hosts:
+        return _error(400, "host_not_allowed", f"this server answers to {', '.join(sorted(hosts))} only")
+    origin = request.headers.get("origin")
+    if request.method not in ("GET", "HEAD", "OPTIONS") and origin and origin != "null" \
+            and origin.split("://", 1)[-1].rstrip("/").lower() != host.lower():
+        return _error(403, "cross_origin", "writes are accepted only from this server's own pages")
+    return None
+
+
 def build(db: str, allow_ingest: bool = False,
-          max_ingest_bytes: int = ingest.MAX_INGEST_BYTES) -> FastAPI:
-    """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``."""
+          max_ingest_bytes: int = ingest.MAX_INGEST_BYTES, hosts: Optional[Iterable[str]] = None) -> FastAPI:
+    """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``.
+    ``hosts``: the only ``Host`` names served (a loopback server passes :data:`LOOPBACK_HOSTS`); None serves any."""
     pool = StorePool(db)
+    allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
@@ -122,7 +149,7 @@ def build(db: str, allow_ingest: bool = False,
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any):
-        response = await call_next(request)
+        response = _foreign(request, allowed) or await call_next(request)
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
