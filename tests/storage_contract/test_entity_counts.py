@@ -29,14 +29,14 @@ def _recount(store) -> dict[tuple[str, str], dict]:
             if k[0] == "g":
                 names[k] = registry.entity(k[1])[0]
             row = found.setdefault(k, {"articles": [set(), set()], "aliases": set(), "roles": [Counter(), Counter()],
-                                       "months": [Counter(), Counter()], "cooc": Counter(),
+                                       "months": [Counter(), Counter()], "cooc": [Counter(), Counter()],
                                        "heard": [Counter(), Counter()], "said": [Counter(), Counter()]})
             row["articles"][copy].add(article.id)
             row["aliases"].add(e.name)
             row["roles"][copy].update(e.roles)
             row["months"][copy][(article.published or "undated")[:7]] += len(e.mentions)
         for k in set(keys.values()):
-            found[k]["cooc"].update(o for o in set(keys.values()) if o != k)
+            found[k]["cooc"][copy].update(o for o in set(keys.values()) if o != k)
         for q in article.quotes:
             speaker = (q.speaker.name or q.speaker.text) if q.speaker else "(unknown)"
             by = keys.get(q.speaker.entity) if q.speaker and q.speaker.entity else None
@@ -79,8 +79,9 @@ def _check(store, before: frozenset = frozenset()) -> int:
             got = views.edges(ref, include_copies=copies, limit=1000)
             assert {(e.speaker, e.about): e.quotes for e in got} == dict(edges), k
             assert [e.quotes for e in got] == sorted((e.quotes for e in got), reverse=True)
-        assert {(c.name, c.articles) for c in views.cooccurring(ref, limit=1000)} == {
-            (names[o], n) for o, n in want["cooc"].items()}
+            cooc = want["cooc"][0] + (want["cooc"][1] if copies else Counter())
+            assert {(c.name, c.articles) for c in views.cooccurring(ref, limit=1000, include_copies=copies)} == {
+                (names[o], n) for o, n in cooc.items()}
     for gone in before - set(expected):
         assert views.summary(_ref(gone)) is None and views.cooccurring(_ref(gone)) == []
     return len(expected)

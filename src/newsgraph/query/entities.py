@@ -80,7 +80,7 @@ def entity(store: Store, name: str, include_copies: bool = False, quotes: int = 
         return None
     return EntityPage(
         name=display, global_id=ref.global_id, articles=head.articles, aliases=head.aliases, roles=head.roles,
-        types=head.types, mentions_by_month=head.mentions_by_month, cooccurring=views.cooccurring(ref),
+        types=head.types, mentions_by_month=head.mentions_by_month, cooccurring=views.cooccurring(ref, include_copies=include_copies or head.copies_only),
         quoted_by=views.quoted_by(ref, include_copies),
         quotes=views.quotes_by(ref, include_copies, quotes_offset + quotes)[quotes_offset:], also=also)
 

@@ -335,9 +335,9 @@ class EntityViews(Protocol):
         Copies count only with ``include_copies`` or when every article naming it is a copy; None when no
         current article names it."""
 
-    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
-        """Other entities named in the same current articles (copies included), most articles together first,
-        ties by name; from the kept counts."""
+    def cooccurring(self, ref: EntityRef, limit: int = 10, include_copies: bool = False) -> list[EntityCount]:
+        """Other entities named in the same current articles (copies only with ``include_copies``, as every other
+        count of the entity page), most articles together first, ties by name; from the kept counts."""
 
     def quotes_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 20) -> list[QuoteHit]:
         """Quotes the entity speaks, newest article first."""

@@ -119,9 +119,10 @@ class EntityViewsBase:
             names += self._all(self.sql.global_names.format(ids=ids), params)
         return stats.display_names(aliases, names)
 
-    def cooccurring(self, ref: EntityRef, limit: int = 10) -> list[EntityCount]:
-        """Other entities named in the same current articles (copies included), most articles together first."""
-        rows = self._all(self.sql.stats_facet, (stats.ref_key(ref), "cooc", 1))
+    def cooccurring(self, ref: EntityRef, limit: int = 10, include_copies: bool = False) -> list[EntityCount]:
+        """Other entities named in the same current articles (copies only with ``include_copies``), most articles
+        together first."""
+        rows = self._all(self.sql.stats_facet, (stats.ref_key(ref), "cooc", int(include_copies)))
         return stats.cooccurring(rows, limit, self._names)
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
