@@ -172,6 +172,11 @@ def not_found(thing: str, where: str) -> click.ClickException:
     return click.ClickException(terminal_line(f"no {thing} found for {where}"))
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """``1 article``, ``3 articles``."""
+    return f"{count:,} {one if count == 1 else many}"
+
+
 def showing(offset: int, shown: int, total: Optional[int], things: str, at_least: int = 0) -> str:
     """``showing 21–40 of 1,234 articles``; ``total`` None: more than ``at_least`` (counting stopped there)."""
     of = f"{total:,}" if total is not None else f"more than {at_least:,}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .common import count, db_option, dump_json, echo_lines, echo_text, not_found, offset_option, open_store_or_fail
-from .common import showing
+from .common import counted, showing
 from .render import echo_jsonl, quote_lines
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
@@ -13,7 +13,7 @@ COPIES = click.option("--include-copies", is_flag=True, default=False,
 
 
 def _entity_lines(page, offset: int = 0, total: int = 0) -> list[str]:
-    out = [f"{page.name}  ({page.global_id or 'not linked'}; {page.articles} articles)",
+    out = [f"{page.name}  ({page.global_id or 'not linked'}; {counted(page.articles, 'article', 'articles')})",
            "aliases: " + ", ".join(page.aliases),
            "types: " + ", ".join(f"{t} {n}" for t, n in page.types),
            "roles: " + (", ".join(f"{r} ({n})" for r, n in page.roles) or "-"),
@@ -22,7 +22,7 @@ def _entity_lines(page, offset: int = 0, total: int = 0) -> list[str]:
            "quoted about them by: " + (", ".join(f"{s.speaker} ({s.quotes})" for s in page.quoted_by) or "-"),
            f"quotes by them ({showing(offset, len(page.quotes), total, 'quotes') if total else 'none'}):"]
     out += ["  " + line for q in page.quotes for line in quote_lines(q, with_speaker=False)]
-    out += [f"also matching: {c.name} ({c.global_id or 'not linked'}, {c.articles} articles)" for c in page.also]
+    out += [f"also matching: {c.name} ({c.global_id or 'not linked'}, {counted(c.articles, 'article', 'articles')})" for c in page.also]
     return out
 
 

@@ -8,6 +8,7 @@ from typing import Optional
 import click
 
 from .common import db_option, dump_json, echo_lines, none_found, not_found, open_store_or_fail, showing
+from .common import counted
 from .render import echo_jsonl, write_csv
 
 #: The cluster list's CSV: the flat fields of ``QuoteCluster.as_dict()``.
@@ -17,14 +18,10 @@ _STALE = ("quotation clusters do not cover every stored article (a store made be
           "`newsgraph reindex --clusters`")
 
 
-def _n(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def _spread(c) -> str:
     """'3 reports, 2 stories, 2 outlets'; an article with no known outlet is not '0 outlets' but says so."""
-    outlets = _n(c.outlets, "outlet", "outlets") if c.outlets else "outlet unknown"
-    return f"{_n(c.occurrences, 'report', 'reports')}, {_n(c.stories, 'story', 'stories')}, {outlets}"
+    outlets = counted(c.outlets, "outlet", "outlets") if c.outlets else "outlet unknown"
+    return f"{counted(c.occurrences, 'report', 'reports')}, {counted(c.stories, 'story', 'stories')}, {outlets}"
 
 
 def cluster_lines(c) -> list[str]:
