@@ -60,3 +60,19 @@ def test_search_facets(corpus):
     assert facets.months == [("2014-03", 2), ("2014-04", 1)]
     assert ("Other.example", 1) in facets.outlets and facets.people == [("Maria Costa", 3)]
     assert facets.as_dict()["organisations"] == [{"value": "harbour authority", "articles": 3}]
+
+
+def test_figure_labels_read_as_a_person_would_say_them():
+    """The audit view's and `show`'s label of a figure: qualifier before the number, thousands separated, a vague
+    figure by its lower bound, never 'None'."""
+    from newsgraph.query.articles import spans_of
+    text = "More than 1200 dock workers and tens of thousands of residents paid about $3."
+    record = {"text": text, "figures": [
+        {"text": "More than 1200", "span": [0, 14], "kind": "count", "value": 1200.0, "qualifier": "more than",
+         "object": "dock workers"},
+        {"text": "tens of thousands", "span": [32, 49], "kind": "count", "value": None, "value_min": 10000,
+         "vague": True, "object": "residents"},
+        {"text": "about $3", "span": [68, 76], "kind": "amount", "value": 3, "unit": "USD", "qualifier": "about"}]}
+    labels = [s.label for s in spans_of(record) if s.type == "figure"]
+    assert labels == ["figure (count): more than 1,200 of dock workers",
+                      "figure (count): at least 10,000 of residents", "figure (amount): about 3 USD"]

@@ -62,11 +62,20 @@ def _quote_spans(i: int, q: dict[str, Any]) -> list[Span]:
     return spans
 
 
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, (int, float)) else str(value)
+
+
 def _figure_label(f: dict[str, Any]) -> str:
+    """``figure (count): more than 1,200 of dock workers``; a vague figure (``value`` null) by its lower bound."""
     value = f.get("value")
-    if f.get("value_max") is not None:
-        value = f"{value}–{f['value_max']}"
-    parts = [f"figure ({f.get('kind') or 'number'}): {value}", f.get("unit") or "", f.get("qualifier") or ""]
+    if value is None:
+        shown = f"at least {_number(f['value_min'])}" if f.get("value_min") is not None else "no point value"
+    else:
+        shown = _number(value) + (f"–{_number(f['value_max'])}" if f.get("value_max") is not None else "")
+    parts = [f"figure ({f.get('kind') or 'number'}):", f.get("qualifier") or "", shown, f.get("unit") or ""]
     if f.get("object"):
         parts.append(f"of {f['object']}")
     return " ".join(p for p in parts if p)
