@@ -174,3 +174,11 @@ def test_every_speaker_link_on_the_quotes_page_leads_to_an_entity(server):
     for link in links:
         assert get(server + link)[0] == 200, link
     assert 'class="speaker unresolved"' in html  # the examples have speakers no entity was found for
+
+
+def test_a_date_bound_with_a_zone_compares_as_its_utc_time():
+    """Stored dates with a zone compare in UTC; a bound with a zone does too (it was compared as written)."""
+    from newsgraph.serve.api import real_date
+    assert real_date("2024-05-02T03:00:00-05:00") == "2024-05-02T08:00:00"
+    assert real_date("2024-05-02T05:00:00Z") == "2024-05-02T05:00:00"
+    assert real_date("2024-05") == "2024-05" and real_date(None) is None

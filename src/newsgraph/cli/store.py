@@ -52,9 +52,9 @@ def show(article_id, db, fmt) -> None:
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, type=count(), help="Most hits to show.")
 @click.option("--since", default=None, callback=date_param,
-              help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+              help="Only articles published on or after this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
 @click.option("--until", default=None, callback=date_param,
-              help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+              help="Only articles published on or before this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--speaker", default=None, metavar="NAME",
@@ -97,9 +97,9 @@ def search(query_text, db, limit, since, until, source, entity, speaker, story, 
                    "means several people is noted on stderr.")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
 @click.option("--since", default=None, callback=date_param,
-              help="Only articles published on or after this date (YYYY[-MM[-DD]]).")
+              help="Only articles published on or after this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
 @click.option("--until", default=None, callback=date_param,
-              help="Only articles published on or before this date (YYYY[-MM[-DD]]).")
+              help="Only articles published on or before this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
 @click.option("--unique", is_flag=True, default=False,

@@ -17,6 +17,7 @@ from .. import query
 from ..query.articles import article_view
 from ..query.facets import search_facets
 from ..storage import SearchFilters, Store
+from ..storage.dates import utc
 
 router = APIRouter(prefix="/api/v1")
 
@@ -33,10 +34,10 @@ def real_date(value: Optional[str]) -> Optional[str]:
     if value is not None:
         year, month, day = (value[:10].split("-") + ["01", "01"])[:3]
         date(int(year), int(month), int(day))  # ValueError -> 422 with the reason
-    return value
+    return utc(value)  # a bound with a zone compares as its UTC time, as the stored dates do; others as written
 
 
-Date = Annotated[Optional[str], Query(pattern=DATE, description="ISO 8601 date at any precision (2024, 2024-03)"),
+Date = Annotated[Optional[str], Query(pattern=DATE, description="ISO 8601 date at any precision (2024, 2024-03); compared in UTC"),
                  AfterValidator(real_date)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 Cursor = Annotated[Optional[str], Query(max_length=64, description="next_cursor of the previous page")]
