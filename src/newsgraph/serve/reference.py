@@ -17,6 +17,10 @@ on loopback by default (needs the `web` extra). The OpenAPI schema is served at 
 (`Content-Type: application/x-ndjson`, one `{"text": …}` or `{"html": …}` object a line) or one HTML page
 (`text/html`), runs the normal ingest into the served store one request at a time, and answers the articles it read
 (`id`, `title`, `duplicate_of`, `problems`), the inputs it rejected (`origin`, `code`, `detail`) and the counts.
+A line that names a stored article's `id` revises it (a new current revision, as `newsgraph ingest` does), so a
+client of `--allow-ingest` can replace any article's text. A body whose lines are all or partly rejected still
+answers 200: check `rejected`. On loopback the server answers only loopback host names (400 `host_not_allowed`)
+and refuses a write whose `Origin` is another site (403 `cross_origin`).
 
 Responses are the query layer's typed results `as_dict()`, the same shapes the CLI prints with `--format jsonl`.
 Paged endpoints answer `next_cursor` (null on the last page); pass it back as `cursor`, or ask for `offset` (0 or
