@@ -161,3 +161,16 @@ def test_date_filters_compare_in_utc(store):
     assert sorted(q.article_id for q in store.quotes(since="2015-02")) == ["evening", "zulu"]
     assert sorted(q.article_id for q in query.quotes(store, speaker="Lind", until="2015-01")) == ["east", "plain"]
     assert store.get("evening").published == "2015-01-31T22:00:00-05:00"  # the record keeps what was written
+
+
+def test_a_time_that_is_no_real_time_compares_as_written_in_both_backends(store):
+    """Hour 24 or second 60 with a zone: Python refuses such a time, PostgreSQL would roll it into the next day;
+    both backends leave it as written, so the same store answers the same way on either."""
+    from newsgraph.storage import SearchFilters
+    text = "Vera Lind said the ferry would sail at dawn."
+    store.put_many([_person("late", text, ["Vera Lind"], "2015-01-31T24:00:00-05:00"),
+                    _person("leap", text, ["Vera Lind"], "2015-01-31T23:59:60+00:00")])
+
+    def ids(**filters) -> list[str]:
+        return sorted(h.id for h in store.search("ferry", filters=SearchFilters(**filters)))
+    assert ids(until="2015-01") == ["late", "leap"] and ids(since="2015-02") == []

@@ -15,7 +15,8 @@ from typing import Optional
 SQL_FUNCTION = "newsgraph_utc"
 #: A time with a zone: YYYY-MM-DD, T or space, HH:MM[:SS[.fff]], then Z or ±HH[:]MM. Also the PostgreSQL
 #: function's test (POSIX regular expression syntax), so both backends convert exactly the same values.
-ZONED = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})$"
+ZONED = (r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\.[0-9]+)?)?"
+         r"(Z|[+-][0-9]{2}:?[0-9]{2})$")  # no hour 24 nor second 60: PostgreSQL would roll them over, Python refuses
 _ZONED = re.compile(ZONED)
 
 
