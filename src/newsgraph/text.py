@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Optional
+from urllib.parse import urlsplit
 
 _WS = re.compile(r"\s+")
 
@@ -45,3 +47,12 @@ def fold_case(text: str) -> str:
 def fold_name(text: str) -> str:
     """Case-folded, accents removed, curly apostrophes straightened, spacing collapsed."""
     return " ".join(strip_accents(text.replace("’", "'")).casefold().split())
+
+
+def outlet_of(source: Optional[str], url: Optional[str]) -> Optional[str]:
+    """An article's outlet: its ``source``, else the host of its URL without ``www.`` (clean-text inputs carry no
+    source); None when it has neither."""
+    if source:
+        return source
+    host = urlsplit(url).hostname if url else None
+    return host[4:] if host and host.startswith("www.") else host

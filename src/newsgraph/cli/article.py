@@ -15,6 +15,7 @@ from rich.text import Text
 
 from ..query.articles import _figure_label
 from ..safe import terminal_line, terminal_text
+from ..text import outlet_of
 
 #: Speaker colours, in order of each speaker's first quote in the article; more speakers than colours reuse them.
 PALETTE = ("cyan", "magenta", "green", "yellow", "bright_blue", "red", "bright_cyan", "bright_magenta")
@@ -61,7 +62,7 @@ def marked_text(record: dict[str, Any], colour: bool) -> Text:
 
 
 def _meta(record: dict[str, Any]) -> str:
-    parts = [record.get("published") or "undated", record.get("source") or "outlet unknown"]
+    parts = [record.get("published") or "undated", outlet_of(record.get("source"), record.get("canonical_url") or record.get("url")) or "outlet unknown"]
     if record.get("authors"):
         parts.append("by " + ", ".join(str(a) for a in record["authors"]))
     if record.get("language"):

@@ -10,9 +10,9 @@ article touched has its summary recomputed from its occurrences (:func:`.summary
 from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
-from urllib.parse import urlsplit
 
 from ..model import Article, Quote, QuoteCluster, QuoteOccurrence
+from ..text import outlet_of
 from .match import MatchParams, same_quotation
 from .summary import Summary, summarize
 from .words import decode, keys, quoted_text, words_of
@@ -93,11 +93,7 @@ def _occurrence(article: Article, pos: int, quote: Quote, params: MatchParams) -
 
 def outlet(article: Article) -> Optional[str]:
     """The outlet: the article's ``source``, else the host of its URL (clean-text JSONL inputs carry no source)."""
-    if article.source:
-        return article.source
-    url = article.canonical_url or article.url
-    host = urlsplit(url).hostname if url else None
-    return host[4:] if host and host.startswith("www.") else host
+    return outlet_of(article.source, article.canonical_url or article.url)
 
 
 def _speaker(article: Article, quote: Quote) -> tuple[Optional[str], Optional[str], bool]:
