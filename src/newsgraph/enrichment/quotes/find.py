@@ -270,11 +270,26 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             found.append(cue)
         elif window.start <= cue.verb < min(window.end, window.start + reach):
             found.append(cue)
+        elif cue.kind != "quote_only" and window.start <= cue.verb < window.end and _subject_fills(doc, window, cue):
+            found.append(cue)
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
     if best is None and layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS:
         best = _any_verb_after(doc, window)
     return best
+
+
+def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
+    """``"…," Dana Reyes, a retired teacher from the county who voted for him twice, said on Monday.``: a cue
+    beyond the usual reach still attributes the quotation when all that lies between them is the cue's own subject
+    phrase (a name with its description, however long)."""
+    if cue.speaker is None or not window.start <= cue.speaker < cue.verb:
+        return False
+    subject = doc[cue.speaker]
+    if subject.head.i != cue.verb or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    lo, hi = subject.left_edge.i, subject.right_edge.i
+    return all(lo <= t.i <= hi or t.is_punct for t in doc[window.start:cue.verb])
 
 
 def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
