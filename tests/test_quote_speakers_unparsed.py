@@ -67,3 +67,19 @@ def test_a_name_and_its_description_right_before_the_verb_speak(nlp):
                         ("Kabul", 13, "pobj", "PROPN", "NNP"), (",", 16, "punct", "PUNCT", ","),
                         ("said", 16, "ROOT", "VERB", "VBD"), (".", 16, "punct", "PUNCT", ".")])
     assert _unparsed(doc, 16) == "Col. Dana Whitfield"
+
+
+def test_a_short_quotation_in_doubled_apostrophes_is_no_term(nlp):
+    # '' written for a double mark: the comma before the two-character closing mark still opens an attribution
+    text = ("Ms. Varga wants the film out before the vote. ''Not a chance,'' she said. ''Next year nobody will "
+            "want to see it.''")
+    quotes = _direct(quotes_of(nlp, text, {"Varga": "PERSON"}))
+    assert quotes and "Not a chance" in quotes[0].text and quotes[0].speaker is not None
+
+
+def test_any_verb_attributes_a_quotation_left_open_in_doubled_apostrophes(nlp):
+    text = ("The riders are greeted with jeers.\n\n''Silly boys acting like they have never seen a skater,'' "
+            "scoffed Lena Ortiz, 22. ''We are the real outsiders here.''")
+    quotes = _direct(quotes_of(nlp, text, {"Lena Ortiz": "PERSON"}))
+    assert quotes and "Silly boys" in quotes[0].text and quotes[0].speaker is not None \
+        and quotes[0].speaker.entity == "e1"

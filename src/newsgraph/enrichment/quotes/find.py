@@ -39,6 +39,7 @@ _SENTENCE_END = ".!?"
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
 _OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
+_CLOSING_MARKS = "\"'”’»› "  # what may close a quotation: one mark or two ('' for ")
 
 
 @dataclass(slots=True)
@@ -162,7 +163,7 @@ def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str)
     then the cue attributes that quotation, and the clause the parser took for its complement is narration."""
     start = min([doc[t].idx for t in cue.tokens] + ([doc[cue.speaker].idx] if cue.speaker is not None else []))
     gap = text[stretch.outer[1]:start]
-    if start < stretch.outer[1] or text[stretch.outer[1] - 2:stretch.outer[1] - 1] not in _OPEN_ENDINGS:
+    if start < stretch.outer[1] or _last_char(text, stretch) not in _OPEN_ENDINGS:
         return False
     if not gap.strip():
         return True
@@ -170,6 +171,11 @@ def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str)
     words = doc.char_span(stretch.outer[1], start, alignment_mode="contract")
     return len(gap) <= 40 and words is not None and not any(t.pos_ in ("VERB", "AUX") or t.text in ".!?"
                                                             for t in words)
+
+
+def _last_char(text: str, stretch: QuoteStretch) -> str:
+    """The last character inside the closing mark, whatever its width (``,"`` and ``,''`` both end on a comma)."""
+    return text[stretch.outer[0]:stretch.outer[1]].rstrip(_CLOSING_MARKS)[-1:]
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -274,7 +280,7 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             found.append(cue)
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
-    if best is None and layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS:
+    if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
         best = _any_verb_after(doc, window)
     return best
 
@@ -527,7 +533,7 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     para = layout.paragraph_of(stretch.outer[0])
     if _title_case(body) and not _title_case(layout.text[para[0]:para[1]]):  # in a headline every word is
         return not (len(words) > 1 and body[:1].isupper() and _own_sentence_start(layout, stretch))
-    if layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in (",", ".", "!", "?"):
+    if _last_char(layout.text, stretch) in (",", ".", "!", "?"):
         return False  # '"Not today. Not ever," Ortiz said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
     after = layout.text[stretch.outer[1]:].lstrip(" ")
