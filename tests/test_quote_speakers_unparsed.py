@@ -83,3 +83,11 @@ def test_any_verb_attributes_a_quotation_left_open_in_doubled_apostrophes(nlp):
     quotes = _direct(quotes_of(nlp, text, {"Lena Ortiz": "PERSON"}))
     assert quotes and "Silly boys" in quotes[0].text and quotes[0].speaker is not None \
         and quotes[0].speaker.entity == "e1"
+
+
+def test_a_surname_that_is_a_word_speaks_and_resolves_to_the_person(nlp):
+    text = ("Dana Early ran the county party for a decade. \u201cWe never expected this,\u201d Early said on Monday. "
+            "\u201cThe roads were empty.\u201d")
+    quotes = _direct(quotes_of(nlp, text, {"Dana Early": "PERSON"}))
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Early"
+    assert quotes[0].speaker.entity == "e1"

@@ -25,13 +25,24 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
     between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
     if between is None:
         return None
-    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None) or _word_name(between, verb)
     while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
         head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
     if head is None:
         return None
     left, right = speaker_range(doc, head)
     return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
+
+
+def _word_name(between, verb) -> Optional["Token"]:
+    """``"…," From said.``, ``"…," Early said``: a surname that is also a word, tagged as that word, alone and
+    capitalised between the quotation and its verb, is the speaker's name."""
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if verb.tag_ not in ("VBD", "VBZ"):  # "said", "says"; not a headline's "'…' To Ask For …"
+        return None
+    if len(words) == 1 and words[0].i == verb.i - 1 and words[0].is_title and words[0].is_alpha:
+        return words[0]
+    return None
 
 
 def speaker_outside(doc: "Doc", cue: Cue, layout) -> Optional[Span]:
