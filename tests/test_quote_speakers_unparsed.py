@@ -91,3 +91,11 @@ def test_a_surname_that_is_a_word_speaks_and_resolves_to_the_person(nlp):
     quotes = _direct(quotes_of(nlp, text, {"Dana Early": "PERSON"}))
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Early"
     assert quotes[0].speaker.entity == "e1"
+
+
+def test_a_named_clause_before_the_quotation_stops_a_continuation(nlp):
+    text = ('Brenner attacked the plan. "It is a disgrace," he said. After Brenner criticized the mayor during a '
+            'debate, Dana Ortiz shot back, "I suppose I could have stayed home, but I chose to serve."')
+    quotes = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Dana Ortiz": "PERSON"}))
+    last = quotes[-1]
+    assert "I suppose" in last.text and last.speaker is not None and last.speaker.entity == "e2"

@@ -211,7 +211,8 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
-        or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout)
+        or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout) \
+        or _named_clause_before(doc, stretch, layout)
     if before is not None:
         return before, speaker_chars(doc, before) or _headline_speaker(doc, stretch, layout)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
@@ -397,6 +398,33 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
     if subj is None or not speaker_ok(subj):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
+
+
+def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``After Brown criticized her husband, Hillary shot back, "…"``, ``As Dana Milbank puts it, "…"``: a quoted
+    sentence right after a comma that closes a clause whose subject is a name is that person's, whatever the verb;
+    news introduces a new speaker so, and the quotation must not go on with the speaker before."""
+    if not _sentence_like(layout.text, stretch):
+        return None
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]]
+    if not before.rstrip().endswith(","):
+        return None
+    end = para[0] + len(before.rstrip()) - 1  # the comma
+    comma = doc.char_span(end, end + 1, alignment_mode="expand")
+    if comma is None or not len(comma):
+        return None
+    sent = comma[0].sent
+    for tok in reversed(doc[sent.start:comma[0].i]):
+        if layout.inside_quote(tok.idx) or tok.pos_ != "VERB":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.pos_ == "PROPN" and not layout.inside_quote(subj.idx):
+            return Cue((tok.i,), tok.i, None, subj.i, "colon")
+        return None
+    return None
 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
