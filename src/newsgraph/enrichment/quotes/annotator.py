@@ -28,6 +28,7 @@ from ..base import doc_text
 from .about import find_about
 from .cues import find_cues
 from .find import Draft, build_layout, classify_cues, direct_drafts, transcript_drafts
+from .hidden import speaker_unparsed
 from .marks import find_stretches
 from .tidy import tidy
 from .speakers import ResolverContext, SpeakerResolver
@@ -78,6 +79,13 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
         if source is None:
             return None
         return Speaker(source.text, source.span, source.entity, source.name, "continuation")
+    if draft.speaker is None and draft.cue is not None:  # the parse gave the cue no subject: read the sentence
+        found = speaker_unparsed(doc, draft.cue, context.in_quote)
+        if found is None:
+            return None
+        draft.speaker = found
+        if doc[draft.cue.verb].tag_ == "VBG" and draft.via is None:  # "…, noting": the clause's subject, governed
+            draft.via = "governed"
     if draft.speaker is None:
         return None
     s, e = draft.speaker

@@ -39,6 +39,7 @@ _SENTENCE_END = ".!?"
 _TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
 _OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
+_CLOSING_MARKS = "\"'”’»› "  # what may close a quotation: one mark or two ('' for ")
 
 
 @dataclass(slots=True)
@@ -162,7 +163,7 @@ def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str)
     then the cue attributes that quotation, and the clause the parser took for its complement is narration."""
     start = min([doc[t].idx for t in cue.tokens] + ([doc[cue.speaker].idx] if cue.speaker is not None else []))
     gap = text[stretch.outer[1]:start]
-    if start < stretch.outer[1] or text[stretch.outer[1] - 2:stretch.outer[1] - 1] not in _OPEN_ENDINGS:
+    if start < stretch.outer[1] or _last_char(text, stretch) not in _OPEN_ENDINGS:
         return False
     if not gap.strip():
         return True
@@ -170,6 +171,11 @@ def _attribution_follows(doc: "Doc", cue: Cue, stretch: QuoteStretch, text: str)
     words = doc.char_span(stretch.outer[1], start, alignment_mode="contract")
     return len(gap) <= 40 and words is not None and not any(t.pos_ in ("VERB", "AUX") or t.text in ".!?"
                                                             for t in words)
+
+
+def _last_char(text: str, stretch: QuoteStretch) -> str:
+    """The last character inside the closing mark, whatever its width (``,"`` and ``,''`` both end on a comma)."""
+    return text[stretch.outer[0]:stretch.outer[1]].rstrip(_CLOSING_MARKS)[-1:]
 
 
 def _overlap(a: Span, b: Span) -> int:
@@ -205,7 +211,8 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
-        or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout)
+        or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout) \
+        or _named_clause_before(doc, stretch, layout)
     if before is not None:
         return before, speaker_chars(doc, before) or _headline_speaker(doc, stretch, layout)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
@@ -270,11 +277,26 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             found.append(cue)
         elif window.start <= cue.verb < min(window.end, window.start + reach):
             found.append(cue)
+        elif cue.kind != "quote_only" and window.start <= cue.verb < window.end and _subject_fills(doc, window, cue):
+            found.append(cue)
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
-    if best is None and layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in _OPEN_ENDINGS:
+    if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
         best = _any_verb_after(doc, window)
     return best
+
+
+def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
+    """``"…," Dana Reyes, a retired teacher from the county who voted for him twice, said on Monday.``: a cue
+    beyond the usual reach still attributes the quotation when all that lies between them is the cue's own subject
+    phrase (a name with its description, however long)."""
+    if cue.speaker is None or not window.start <= cue.speaker < cue.verb:
+        return False
+    subject = doc[cue.speaker]
+    if subject.head.i != cue.verb or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    lo, hi = subject.left_edge.i, subject.right_edge.i
+    return all(lo <= t.i <= hi or t.is_punct for t in doc[window.start:cue.verb])
 
 
 def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
@@ -376,6 +398,33 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
     if subj is None or not speaker_ok(subj):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
+
+
+def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``After Brown criticized her husband, Hillary shot back, "…"``, ``As Dana Milbank puts it, "…"``: a quoted
+    sentence right after a comma that closes a clause whose subject is a name is that person's, whatever the verb;
+    news introduces a new speaker so, and the quotation must not go on with the speaker before."""
+    if not _sentence_like(layout.text, stretch):
+        return None
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]]
+    if not before.rstrip().endswith(","):
+        return None
+    end = para[0] + len(before.rstrip()) - 1  # the comma
+    comma = doc.char_span(end, end + 1, alignment_mode="expand")
+    if comma is None or not len(comma):
+        return None
+    sent = comma[0].sent
+    for tok in reversed(doc[sent.start:comma[0].i]):
+        if layout.inside_quote(tok.idx) or tok.pos_ != "VERB":
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.pos_ == "PROPN" and not layout.inside_quote(subj.idx):
+            return Cue((tok.i,), tok.i, None, subj.i, "colon")
+        return None
+    return None
 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
@@ -512,7 +561,7 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     para = layout.paragraph_of(stretch.outer[0])
     if _title_case(body) and not _title_case(layout.text[para[0]:para[1]]):  # in a headline every word is
         return not (len(words) > 1 and body[:1].isupper() and _own_sentence_start(layout, stretch))
-    if layout.text[stretch.outer[1] - 2:stretch.outer[1] - 1] in (",", ".", "!", "?"):
+    if _last_char(layout.text, stretch) in (",", ".", "!", "?"):
         return False  # '"Not today. Not ever," Ortiz said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
     after = layout.text[stretch.outer[1]:].lstrip(" ")

@@ -25,13 +25,24 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
     between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
     if between is None:
         return None
-    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None)
+    head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None) or _word_name(between, verb)
     while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
         head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
     if head is None:
         return None
     left, right = speaker_range(doc, head)
     return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
+
+
+def _word_name(between, verb) -> Optional["Token"]:
+    """``"…," From said.``, ``"…," Early said``: a surname that is also a word, tagged as that word, alone and
+    capitalised between the quotation and its verb, is the speaker's name."""
+    words = [t for t in between if not t.is_punct and not t.is_space]
+    if verb.tag_ not in ("VBD", "VBZ"):  # "said", "says"; not a headline's "'…' To Ask For …"
+        return None
+    if len(words) == 1 and words[0].i == verb.i - 1 and words[0].is_title and words[0].is_alpha:
+        return words[0]
+    return None
 
 
 def speaker_outside(doc: "Doc", cue: Cue, layout) -> Optional[Span]:
@@ -68,3 +79,43 @@ def _name_before(verb) -> Optional["Token"]:
 
 def speaker_ok(tok) -> bool:
     return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
+
+
+_PARTICIPLE_TAGS = ("VBG",)
+
+
+def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
+    """A speaker for a cue the parse left without one, read off the sentence as news writes it; ``quoted(offset)``
+    tells whether an offset lies inside quotation marks. Two shapes:
+
+    - a participle of saying after a comma (``Ortiz spoke in Paris on Tuesday, noting …``, ``X shared the news,
+      writing "…"``): its understood subject is the subject of the clause it follows, the nearest verb before it
+      in the sentence with a subject of its own;
+    - a verb of saying right after a name and its description (``…, Col. Dana Reyes, a spokeswoman in Kabul,
+      said``) that the parser hung on a noun before it: that name."""
+    verb = doc[cue.verb]
+    if cue.kind not in ("verb", "parataxis") or quoted(verb.idx):
+        return None
+    sent = verb.sent
+    if verb.tag_ in _PARTICIPLE_TAGS and verb.i > sent.start and doc[verb.i - 1].text in (",", "—", "–"):
+        for tok in reversed(doc[sent.start:verb.i - 1]):
+            if tok.pos_ not in ("VERB", "AUX") or quoted(tok.idx) or tok.tag_ in ("VBG", "VBN"):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is None:
+                continue
+            if speaker_ok(subj) and not quoted(subj.idx) and subj.tag_ not in ("WDT", "WP"):
+                return char_range(doc, speaker_range(doc, subj))
+            return None
+        return None
+    i = verb.i - 1
+    if i <= sent.start or doc[i].text != ",":
+        return None
+    for tok in reversed(doc[sent.start:i]):
+        # the name heads the phrase that ends at the comma: not a place or date inside it ("in Kabul", "on Dec. 2")
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and tok.right_edge.i == i - 1 \
+                and tok.dep_ not in ("compound", "pobj", "dobj", "poss") and not quoted(tok.idx):
+            return char_range(doc, speaker_range(doc, tok))
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or quoted(tok.idx):
+            return None
+    return None

@@ -59,6 +59,9 @@ class ResolverContext:
     def in_quotes(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.quoted)
 
+    def in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
     def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
         self.speakers.append((offset, entity_id))
         g = gender_of_word(pronoun or "")
