@@ -294,3 +294,16 @@ def test_search_ids_rank_as_search(corpus):
             assert corpus.search_ids(q, limit, offset, filters=filters) == [
                 h.id for h in corpus.search(q, limit, offset, filters=filters)]
     assert corpus.search_ids("strike") and corpus.search_ids("") == []
+
+
+def test_search_with_top_ranks_once_as_search_and_search_ids_do_apart(corpus):
+    for q, filters in (("strike", None), ("strike", SearchFilters(since="2014-04")), ("nothing-like-this", None),
+                       ("harbour OR overtime", SearchFilters(source="port.example"))):
+        for limit, offset, top in ((20, 0, 100), (1, 1, 2), (1, 0, 1), (2, 2, 1)):
+            hits, ids = corpus.search_with_top(q, limit, offset, top=top, filters=filters)
+            alone = corpus.search(q, limit, offset, filters=filters)
+            assert [(h.id, h.snippet, round(h.score, 6)) for h in hits] == [
+                (h.id, h.snippet, round(h.score, 6)) for h in alone]
+            assert ids == corpus.search_ids(q, top, filters=filters)
+    assert sorted(corpus.search_with_top("strike", 1, top=3)[1]) == ["a", "b", "c"]
+    assert corpus.search_with_top("", top=5) == ([], [])

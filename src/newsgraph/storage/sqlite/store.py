@@ -321,6 +321,29 @@ class SQLiteStore(Store):
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
 
+    def search_with_top(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                        filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                        ) -> tuple[list[SearchHit], list[str]]:
+        """Ranked once: the best ``max(top, offset + limit)`` matches in one FTS5 pass, snippets made for the
+        page's hits only. Both cuts come from the same ``ORDER BY score, pk`` over the same window, so they equal
+        what :meth:`search` and :meth:`search_ids` return alone."""
+        match = fts_search.fts_query(query)
+        if not match.strip():
+            return [], []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        if offset < 0:
+            raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
+        depth = self.search_window if window is None else (window or None)
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
+                                            filters, depth)
+            hits = [fts_search.hit(self._conn, match, pk, rank) for pk, rank in ranked[offset:offset + limit]]
+            return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
         if not match.strip():
