@@ -80,8 +80,15 @@ def _check(store, before: frozenset = frozenset()) -> int:
             got = views.edges(ref, include_copies=copies, limit=1000)
             assert {(e.speaker, e.about): e.quotes for e in got} == dict(edges), k
             assert [e.quotes for e in got] == sorted((e.quotes for e in got), reverse=True)
+            ranked = sorted(((s, a, n) for (s, a), n in edges.items()), key=lambda r: (-r[2], r[0], r[1]))
+            for few in (1, 2, 3):  # the top few are cut in the database: the same as ranking every pair
+                assert [(e.speaker, e.about, e.quotes) for e in views.edges(ref, include_copies=copies,
+                                                                            limit=few)] == ranked[:few], k
         assert {(c.name, c.articles) for c in views.cooccurring(ref, limit=1000)} == {
             (names[o], n) for o, n in want["cooc"].items()}
+        ranked = sorted(((names[o], n) for o, n in want["cooc"].items()), key=lambda r: (-r[1], r[0]))
+        for few in (1, 2, 3):
+            assert [(c.name, c.articles) for c in views.cooccurring(ref, limit=few)] == ranked[:few], k
     for gone in before - set(expected):
         assert views.summary(_ref(gone)) is None and views.cooccurring(_ref(gone)) == []
     return len(expected)
