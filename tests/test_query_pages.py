@@ -54,6 +54,16 @@ def test_article_view_spans_point_into_the_text(corpus):
     assert article_view(corpus, "missing") is None
 
 
+def test_search_with_facets_is_the_page_and_the_facets_asked_apart(corpus):
+    from newsgraph.query.facets import search_with_facets
+    for offset in (0, 1, 5):
+        page, facets = search_with_facets(corpus, "strike", SearchFilters(), limit=1, offset=offset)
+        assert page.as_dict() == query.search_page(corpus, "strike", SearchFilters(), limit=1, offset=offset).as_dict()
+        assert facets.as_dict() == search_facets(corpus, "strike", SearchFilters()).as_dict()
+    page, facets = search_with_facets(corpus, "nothing-like-this", SearchFilters())
+    assert page.total == 0 and page.hits == [] and facets.considered == 0
+
+
 def test_search_facets(corpus):
     facets = search_facets(corpus, "strike", SearchFilters())
     assert facets.considered == 3

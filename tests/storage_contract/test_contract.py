@@ -12,7 +12,7 @@ from newsgraph.ids import content_hash
 from newsgraph.model import Figure
 from newsgraph.storage import SEARCH_WINDOW, PutStatus, SearchFilters, open_store
 
-from .corpus import BODY, MORE, harbour, ingest, span
+from .corpus import BODY, LATER, MORE, harbour, ingest, span
 from .corpus import corpus as fill
 
 # -- writing -----------------------------------------------------------------------------------------------------
@@ -27,6 +27,21 @@ def test_put_skips_same_text_and_revises_changed_text(store):
     assert store.get("a").text.endswith("by noon.") and store.get("a", revision=1).text == BODY
     assert store.count() == 1 and store.count(current_only=False) == 2
     assert [a.id for a in store.iter_articles()] == ["a"]
+
+
+def test_count_follows_writes_of_this_and_another_connection(store, store_url):
+    """A reader's count (the web reader shows it on every search page) sees what another process stored since,
+    what it stored itself, and what it stored in a transaction that failed: not a number kept from before."""
+    with open_store(store_url) as other:
+        assert store.count() == other.count() == 0
+        other.put(harbour("a"))
+        assert store.count() == 1 and store.count(current_only=False) == 1
+        store.put(harbour("b", LATER))
+        store.put(harbour("a", BODY + "Ships were moving again by noon."))
+        assert store.count() == other.count() == 2 and store.count(current_only=False) == 3
+        with pytest.raises(Exception):
+            store.put_many([harbour("c", BODY + "A third ship."), "not an article"])
+        assert store.count() == other.count() == 2
 
 
 def test_put_names_the_earliest_exact_copy(store):
@@ -294,3 +309,16 @@ def test_search_ids_rank_as_search(corpus):
             assert corpus.search_ids(q, limit, offset, filters=filters) == [
                 h.id for h in corpus.search(q, limit, offset, filters=filters)]
     assert corpus.search_ids("strike") and corpus.search_ids("") == []
+
+
+def test_search_with_top_ranks_once_as_search_and_search_ids_do_apart(corpus):
+    for q, filters in (("strike", None), ("strike", SearchFilters(since="2014-04")), ("nothing-like-this", None),
+                       ("harbour OR overtime", SearchFilters(source="port.example"))):
+        for limit, offset, top in ((20, 0, 100), (1, 1, 2), (1, 0, 1), (2, 2, 1)):
+            hits, ids = corpus.search_with_top(q, limit, offset, top=top, filters=filters)
+            alone = corpus.search(q, limit, offset, filters=filters)
+            assert [(h.id, h.snippet, round(h.score, 6)) for h in hits] == [
+                (h.id, h.snippet, round(h.score, 6)) for h in alone]
+            assert ids == corpus.search_ids(q, top, filters=filters)
+    assert sorted(corpus.search_with_top("strike", 1, top=3)[1]) == ["a", "b", "c"]
+    assert corpus.search_with_top("", top=5) == ([], [])

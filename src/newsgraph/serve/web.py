@@ -12,7 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from .. import query
 from ..query.articles import article_view
-from ..query.facets import search_facets
+from ..query.facets import search_with_facets
 from ..storage import SearchFilters
 from . import charts, markup
 from .api import DATE, MAX_QUERY, store_of
@@ -58,8 +58,7 @@ def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
     context: dict[str, Any] = {"q": q, "chosen": chosen, "articles": store.count(), "page": None}
     if q.strip():
         filters = SearchFilters(since=since, until=until, source=outlet, entity=entity, story=story, speaker=speaker)
-        page = query.search_page(store, q, filters, limit=PAGE, offset=offset)
-        facets = search_facets(store, q, filters)
+        page, facets = search_with_facets(store, q, filters, limit=PAGE, offset=offset)
         base = {"q": q, **chosen}
         speakers = query.speakers_named(store, speaker) if speaker else []
         context.update(page=page, facets=facets, speakers=speakers, chart=charts.month_chart(facets.months, "articles",

@@ -455,6 +455,15 @@ class Store(Protocol):
         ids of the best matches). This default calls :meth:`search`; a backend may rank alone."""
         return [hit.id for hit in self.search(query, limit, offset, filters=filters, window=window)]
 
+    def search_with_top(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                        filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                        ) -> tuple[list[SearchHit], list[str]]:
+        """One page of :meth:`search` (hits ``offset`` to ``offset + limit``) and the ids of the ``top`` best
+        matches (what :meth:`search_ids` returns from offset 0), for a page that shows both: the web reader's
+        results and their facets. This default asks twice; a backend may rank once and cut both from it."""
+        hits = self.search(query, limit, offset, filters=filters, window=window)
+        return hits, self.search_ids(query, limit=top, filters=filters, window=window)
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only
         the ranking window). This default pages through an exact search; backends count in one statement."""

@@ -19,10 +19,13 @@ from .base import (ArticleFacets, ArticleMentions, EntityCount, EntityOccurrence
                    QuoteEdge, QuoteHit, SpeakerCount)
 
 _CHUNK = 500
-#: An entity named in more than this share of the articles has its newest articles found by walking all articles
-#: newest first (about 1 / DENSE tests per article found) instead of sorting its own rows (their number grows with
-#: the store: 44,000 for the most named person of 10^6 synthetic articles).
-DENSE = 0.01
+#: Which way an entity's newest articles are found. Walking all articles newest first through the date index costs
+#: about (articles) / (entity's articles) tests per article found, and a page needs a few dozen; sorting the entity's
+#: own rows costs one step per row (their number grows with the store: 44,000 for the most named person of 10^6
+#: synthetic articles). Measured at 10^5, a walk test costs about 2.5 sorted rows, so the walk wins once the
+#: entity's articles exceed ``sqrt(WALK_RATIO * articles)``: 3,162 at 10^5 (3 %), 10,000 at 10^6 (1 %). A fixed
+#: share (1 %) walked 3,200 articles for a person in 1.5 % of 10^5 (50-60 ms) where sorting 1,499 rows takes ~9.
+WALK_RATIO = 100
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class ViewsSQL:
     stats_head: str  # (ekey) -> (facet, value, is_copy, n) of the head facets
     stats_facet: str  # (ekey, facet, max is_copy) -> (value, n), n > 0
     stats_top: str  # (ekey, facet, max is_copy, limit) -> (value, n), most first then value
+    stats_cut: str  # (ekey, facet, max is_copy, limit - 1) -> (value, n) of n at least the limit-th largest n
     alias_names: str  # {ids} -> (ekey, name) with n > 0
     global_names: str  # {ids} -> (global id, name)
 
@@ -122,8 +126,17 @@ class EntityViewsBase:
     def cooccurring(self, ref: EntityRef, limit: int = 10, include_copies: bool = False) -> list[EntityCount]:
         """Other entities named in the same current articles (copies only with ``include_copies``), most articles
         together first."""
-        rows = self._all(self.sql.stats_facet, (stats.ref_key(ref), "cooc", int(include_copies)))
-        return stats.cooccurring(rows, limit, self._names)
+        return stats.cooccurring(self._cut(stats.ref_key(ref), "cooc", int(include_copies), limit), limit,
+                                 self._names)
+
+    def _cut(self, ekey: str, facet: str, copies: int, limit: int) -> list:
+        """The (value, n) rows that can make a top ``limit`` (every row tied with the ``limit``-th included), cut
+        in the database: a person named in 4,420 articles has 7,500 co-occurring entities, which cost more to
+        fetch and sort in Python than the rest of the page. What :func:`stats.top` and :func:`stats.edges` keep of
+        all the rows is within these, so they rank them to the same result."""
+        if limit <= 0:
+            return []
+        return self._all(self.sql.stats_cut, (ekey, facet, copies, limit - 1))
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first; unresolved speakers included."""
@@ -138,8 +151,8 @@ class EntityViewsBase:
             return []
         if ref is not None and articles is None:
             ekey = stats.ref_key(ref)
-            heard = self._all(self.sql.stats_facet, (ekey, "heard", int(include_copies)))
-            said = self._all(self.sql.stats_facet, (ekey, "said", int(include_copies)))
+            heard = self._cut(ekey, "heard", int(include_copies), limit)
+            said = self._cut(ekey, "said", int(include_copies), limit)
             return stats.edges(ekey, heard, said, limit, self._names)
         where, params = ["a.current"], []
         if not include_copies:
@@ -178,28 +191,39 @@ class EntityViewsBase:
         where, params = self._where(ref)
         copies = self._copies(include_copies, "a.duplicate_of")
         found: list[QuoteHit] = []
-        for batch_pks in self._article_batches(ref, where, params, copies):
+        seen, sizes = 0, [16]
+        for batch_pks in self._article_batches(ref, where, params, copies, sizes):
             batch, batch_params = self._in("a.pk", batch_pks)
             sql = template.format(where=where, batch=batch, copies=copies)
             found += self._hits(self._all(sql, [*params, *batch_params, limit - len(found)]))
             if len(found) >= limit:
                 break
+            seen += len(batch_pks)
+            # The next batch as large as the quotes found per article so far say the rest needs (a quarter more),
+            # not four times the last: each article of a walked batch costs (articles / its articles) tests.
+            sizes[0] = min(_next_batch(limit - len(found), len(found), seen, sizes[0]), 512)
         return found
 
-    def _article_batches(self, ref: EntityRef, where: str, params: list[Any], copies: str) -> Iterator[list[int]]:
+    def _article_batches(self, ref: EntityRef, where: str, params: list[Any], copies: str,
+                         sizes: Optional[list[int]] = None) -> Iterator[list[int]]:
         """The entity's current articles as pks, newest first (undated last, ties in storage order), in growing
-        batches. An entity named in more than :data:`DENSE` of the articles is found by walking the articles
+        batches. An entity named in many articles (:data:`WALK_RATIO`) is found by walking the articles
         newest first through the date index and testing each (a few hundred tests give a batch); a rarer one by
-        reading and sorting its own rows, which are few."""
+        reading and sorting its own rows, which are few. ``sizes[0]``, when given, is read before each batch after
+        the first (the caller sets it from what the batches so far gave); else each batch is four times the last."""
         head = self.summary(ref, include_copies=True)
         total = int(self._all(self.sql.article_span, ())[0][0] or 0)
-        size = 16
-        if head is None or total <= 0 or head.articles < DENSE * total:
+        size = sizes[0] if sizes else 16
+
+        def grown(size: int) -> int:
+            return max(1, sizes[0]) if sizes else min(size * 4, 512)
+        if head is None or total <= 0 or head.articles * head.articles < WALK_RATIO * total:
             order = [r[0] for r in self._all(self.sql.article_order.format(where=where, copies=copies), params)]
             start = 0
             while start < len(order):
                 yield order[start:start + size]
-                start, size = start + size, min(size * 4, 512)
+                start = start + size
+                size = grown(size)
             return
         newest, below = TOP, 0  # keyset: the walk continues after (published, pk) of the last batch
         while True:
@@ -215,14 +239,14 @@ class EntityViewsBase:
             yield [pk for pk, _ in sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)]
             if len(rows) < size:
                 break
-            newest, below, size = last, -1, min(size * 4, 512)
+            newest, below, size = last, -1, grown(size)
         after = 0
         while True:
             rows = self._all(self.sql.walk_undated.format(where=where, copies=copies), [after, *params, size])
             if not rows:
                 return
             yield [r[0] for r in rows]
-            after, size = rows[-1][0], min(size * 4, 512)
+            after, size = rows[-1][0], grown(size)
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
@@ -239,3 +263,11 @@ class EntityViewsBase:
         names_in, names_params = self._in("e.article", ids)
         return ArticleFacets.gather(self._all(self.sql.facet_heads.format(ids=heads_in), heads_params),
                                     self._all(self.sql.facet_names.format(ids=names_in), names_params))
+
+
+def _next_batch(wanted: int, found: int, seen: int, last: int) -> int:
+    """Articles the next batch should hold to give ``wanted`` more quotes, ``found`` having come from ``seen``
+    articles; four times ``last`` while none has come."""
+    if found <= 0:
+        return last * 4
+    return -(-wanted * seen * 5 // (found * 4)) + 1

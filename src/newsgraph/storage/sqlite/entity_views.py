@@ -83,6 +83,8 @@ SQL = ViewsSQL(
                 " AND facet IN ('articles', 'alias', 'role', 'type', 'month')"),
     stats_facet=_STATS + " HAVING sum(n) > 0",
     stats_top=_STATS + " HAVING sum(n) > 0 ORDER BY 2 DESC, 1 LIMIT ?",
+    stats_cut=("WITH t AS (" + _STATS.replace("sum(n)", "sum(n) AS n", 1) + " HAVING sum(n) > 0)"
+               " SELECT value, n FROM t WHERE n >= coalesce((SELECT n FROM t ORDER BY n DESC LIMIT 1 OFFSET ?), 0)"),
     alias_names="SELECT ekey, value FROM entity_stats WHERE facet = 'alias' AND n > 0 AND {ids}",
     global_names="SELECT id, name FROM global_entities WHERE {ids}",
 )
