@@ -181,3 +181,31 @@ def test_stated_intention_is_reported(nlp):
     text = "Mayor Tom Reyes has agreed to pay for the repairs to the harbour wall."
     q = by_cue(quotes(nlp, text), "agreed")
     assert content(text, q) == "to pay for the repairs to the harbour wall"
+
+
+# ---- round four: groups that take a stance, stances nested in another report -------------------------------------
+
+def test_group_subject_takes_a_stance(nlp):
+    text = "Students support Senator Ortiz by a wide margin."
+    q = by_cue(quotes(nlp, text), "support")
+    assert q.kind == "indirect" and content(text, q).startswith("Senator Ortiz")
+    assert q.speaker is not None and q.speaker.text == "Students"
+
+
+def test_participle_on_a_group_takes_a_stance(nlp):
+    text = "Millions of dollars went into groups backing Senator Dana Price of Ohio."
+    q = by_cue(quotes(nlp, text), "backing")
+    assert content(text, q).startswith("Senator Dana Price")
+    assert q.speaker is not None and q.speaker.text == "groups"
+
+
+def test_thing_subject_takes_no_stance(nlp):
+    text = "The new budget supports the plan to widen the road."
+    assert not [q for q in quotes(nlp, text) if q.cue == "supports"]
+
+
+def test_stance_inside_a_stance_is_part_of_it(nlp):
+    text = "Ana Ortiz accused the mayor of supporting the developers over the residents."
+    qs = quotes(nlp, text)
+    assert [q.cue for q in qs] == ["accused"]
+    assert "supporting the developers" in content(text, qs[0])

@@ -344,6 +344,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
             predicate = _naming_range(doc, tok)
             speaker = _speaker_token(subject_of(tok))
+            if speaker is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
+                speaker = _speaker_token(tok.head)  # "groups backing Cruz", "a pastor supporting him"
             if predicate is not None and _quote_opens_in(doc, *predicate):
                 cues.append(Cue((tok.i,), tok.i, predicate, speaker, "naming"))
             elif (act := _act_range(doc, tok, words)) is not None and _can_act(doc, speaker):
@@ -384,15 +386,13 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
 
 
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
-    """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
-    rise") belong to that report: the speaker said it, so they are no report of their own."""
+    """Stances and judgements that lie inside what another cue reports ("stated that he expected sales to rise",
+    "accused the mayor of supporting the developers") belong to that report: they are no report of their own."""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
         | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
-    speech = [c.complement for c in cues if c.complement is not None
-              and verb_lemma(doc[c.verb]) not in stance]
     every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
-    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in speech))
+    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in every))
             and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
 
 
@@ -519,8 +519,11 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
 def _can_act(doc: "Doc", speaker: Optional[int]) -> bool:
     """Whether a subject can accuse, endorse or call for something: one that can announce, or a name the model
     left untyped (a surname alone: "Ortiz accused …")."""
-    return _can_announce(doc, speaker) or speaker is not None and doc[speaker].pos_ == "PROPN" \
-        and not doc[speaker].ent_type_
+    if speaker is None:
+        return False
+    tok = doc[speaker]
+    return _can_announce(doc, speaker) or tok.pos_ == "PROPN" and not tok.ent_type_ \
+        or lemma_of(tok).lower() in _WORDS.GROUP_NOUNS | _QUANTIFIER_SUBJECTS  # "most voters oppose …"
 
 
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:

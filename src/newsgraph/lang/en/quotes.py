@@ -98,6 +98,11 @@ director chief leader official ceo executive governor senator mayor prime premie
 general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
 scientist author editor representative administrator analyst economist expert member man woman boss captain
 premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
+# Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
+# "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
+GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
+supporter opponent critic lawmaker legislator delegate republican democrat conservative liberal progressive
+independent evangelical donor pastor activist group organization coalition those""".split())
 ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
 ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
 coalition party council committee union airline carrier maker manufacturer bank court agency board police army
