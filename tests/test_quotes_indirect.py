@@ -209,3 +209,26 @@ def test_stance_inside_a_stance_is_part_of_it(nlp):
     qs = quotes(nlp, text)
     assert [q.cue for q in qs] == ["accused"]
     assert "supporting the developers" in content(text, qs[0])
+
+
+def test_reported_act_is_the_content(nlp):
+    text = "The senator denied taking money from the lobbyists."
+    q = by_cue(quotes(nlp, text), "denied")
+    assert content(text, q) == "taking money from the lobbyists"
+
+
+def test_untyped_name_reports_an_object(nlp):
+    text = "In April, Zentrix reported disappointingly flat user growth and weak revenue."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q).startswith("disappointingly flat user growth")
+
+
+def test_question_with_if_is_what_was_asked(nlp):
+    text = "The activist asked the former governor during a chat if she would commit to his pledge."
+    q = by_cue(quotes(nlp, text), "asked")
+    assert content(text, q).endswith("she would commit to his pledge")
+
+
+def test_condition_on_asking_is_no_question(nlp):
+    text = "She will resign if the council asks."
+    assert not [q for q in quotes(nlp, text) if q.cue == "asks"]

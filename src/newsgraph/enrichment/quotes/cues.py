@@ -52,6 +52,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question"})  # an "if" clause on one is the question, no condition
 _QUANTIFIER_SUBJECTS = frozenset({"several", "many", "most", "some", "few", "both", "all", "others", "each"})
 
 
@@ -118,6 +119,9 @@ def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
         return direct
+    if lemma_of(verb).lower() in _QUESTION_VERBS:  # "asked the mayor if she would resign": the question
+        return [c for c in verb.rights if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)][:1]
     for child in verb.children:  # "vowed to guarantee that …", "promised to ensure that …"
         if child.dep_ == "xcomp":
             inner = [c for c in child.children if c.dep_ == "ccomp"]
@@ -391,8 +395,11 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
         | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
     every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
+    speech = [c.complement for c in cues if c.complement is not None and verb_lemma(doc[c.verb]) not in stance]
+    only_stance = stance - words.REPORTING_VERBS  # "warning that …" stays a report wherever it stands
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
-    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in every))
+    return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and any(a <= c.verb < b for a, b in speech))
+            and not (verb_lemma(doc[c.verb]) in only_stance and any(a <= c.verb < b for a, b in every))
             and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
 
 
@@ -464,7 +471,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if speaker is None and verb.dep_ == "ROOT":
         aside = parenthesised_subject(verb)
         speaker = aside.i if aside is not None else None
-    if kind == "object" and not _can_announce(doc, speaker):
+    if kind == "object" and not _can_act(doc, speaker):
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
@@ -544,6 +551,10 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
     if lemma not in CONTENT_OBJECT_VERBS:
         return None
+    gerund = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG"
+                   and not any(d.dep_ in _SUBJECTS for d in c.children)), None)
+    if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
+        return _strip_parenthetical(doc, *subtree_range(gerund)), "object"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ == "PERSON" \
             or obj.lower_ in _NOT_CONTENT:
@@ -575,7 +586,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 return None
             right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
             return _strip_parenthetical(doc, obj.left_edge.i, right)
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and lemma != "ask":  # "asked the senator about the vote": the one asked
             break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
         if child.dep_ == "prep" and child.lower_ in preps:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
