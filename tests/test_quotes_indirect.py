@@ -232,3 +232,9 @@ def test_question_with_if_is_what_was_asked(nlp):
 def test_condition_on_asking_is_no_question(nlp):
     text = "She will resign if the council asks."
     assert not [q for q in quotes(nlp, text) if q.cue == "asks"]
+
+
+def test_according_to_keeps_a_subject_the_parser_cut_off(nlp):
+    text = "Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason Delisle."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "Teenage undergraduates with nonexistent credit histories might not be so lucky"

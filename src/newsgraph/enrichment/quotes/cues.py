@@ -313,6 +313,11 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     left, right = subtree_range(clause)
+    if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" and clause.head.i < clause.i \
+            and not any(c.dep_ in _SUBJECTS for c in clause.children) and doc[tok.i - 1].text == ",":
+        # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
+        # the root verb: a clause with no subject of its own, so the words before it are its subject
+        left = subtree_range(clause.head)[0]
     left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1))
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
