@@ -238,3 +238,19 @@ def test_according_to_keeps_a_subject_the_parser_cut_off(nlp):
     text = "Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason Delisle."
     q = by_cue(quotes(nlp, text), "according to")
     assert content(text, q) == "Teenage undergraduates with nonexistent credit histories might not be so lucky"
+
+
+def test_declining_to_comment_is_a_response(nlp):
+    text = "His attorney, Dana Price, declined to comment."
+    q = by_cue(quotes(nlp, text), "declined")
+    assert content(text, q) == "to comment" and q.speaker is not None
+
+
+def test_no_response_to_a_request_reports_the_request(nlp):
+    text = "Ana Ortiz did not respond to a request for comment."
+    q = by_cue(quotes(nlp, text), "respond")
+    assert content(text, q) == "a request for comment"
+
+
+def test_responding_to_a_crowd_is_no_report(nlp):
+    assert not [q for q in quotes(nlp, "She did not respond to the crowd.") if q.cue == "respond"]

@@ -348,7 +348,9 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if acc is not None:
             cues.append(acc)
             continue
-        if is_reporting(tok, words.REPORTING_VERBS):
+        if (silence := _no_comment(doc, tok, words)) is not None:
+            cues.append(silence)
+        elif is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
         elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
             predicate = _naming_range(doc, tok)
@@ -638,6 +640,31 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _no_comment(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:
+    """``declined to comment``, ``did not respond to a request for comment``, ``declined several requests for an
+    interview``: news reports a source's refusal or silence as its response, and what was refused is its
+    content (a to-infinitive of saying, or the request itself)."""
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in words.NO_COMMENT_VERBS:
+        return None
+    content = None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and verb_lemma(verb) in ("decline", "refuse") \
+                and lemma_of(child).lower() in words.NO_COMMENT_ACTS:
+            content = (child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "dobj" and lemma_of(child).lower() in words.REQUEST_NOUNS:
+            content = subtree_range(child)
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and lemma_of(obj).lower() in words.REQUEST_NOUNS:
+                content = subtree_range(obj)
+        if content is not None:
+            break
+    speaker = _speaker_token(subject_of(verb))
+    if content is None or not _can_act(doc, speaker):
+        return None
+    return Cue((verb.i,), verb.i, _strip_parenthetical(doc, *content), speaker, "object")
 
 
 def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:

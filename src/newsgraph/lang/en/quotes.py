@@ -103,6 +103,13 @@ premier diplomat envoy undersecretary deputy candidate activist campaigner""".sp
 GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
 supporter opponent critic lawmaker legislator delegate republican democrat conservative liberal progressive
 independent evangelical donor pastor activist group organization coalition those""".split())
+# Refusals and silences that news reports as a source's response ("declined to comment", "did not respond to a
+# request for comment", "declined several requests for an interview"): the verbs, what they take (a verb of saying
+# as a to-infinitive, or one of the request nouns as object) and the request nouns.
+NO_COMMENT_VERBS = frozenset("""decline refuse respond reply""".split())
+NO_COMMENT_ACTS = frozenset("""comment elaborate discuss speak talk specify detail identify address answer respond
+say confirm explain""".split())
+REQUEST_NOUNS = frozenset("""request question call email e-mail message inquiry query invitation""".split())
 ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
 ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
 coalition party council committee union airline carrier maker manufacturer bank court agency board police army
