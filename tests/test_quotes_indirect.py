@@ -254,3 +254,28 @@ def test_no_response_to_a_request_reports_the_request(nlp):
 
 def test_responding_to_a_crowd_is_no_report(nlp):
     assert not [q for q in quotes(nlp, "She did not respond to the crowd.") if q.cue == "respond"]
+
+
+def test_adjective_of_belief_reports_its_clause(nlp):
+    text = "Ana Ortiz is confident that the bill will pass."
+    q = by_cue(quotes(nlp, text), "confident")
+    assert content(text, q) == "the bill will pass" and q.speaker.text == "Ana Ortiz"
+
+
+def test_adjective_of_belief_reports_its_object(nlp):
+    text = "Voters are deeply skeptical of the new tax plan."
+    q = by_cue(quotes(nlp, text), "skeptical")
+    assert content(text, q) == "the new tax plan"
+
+
+def test_made_clear_is_a_statement_and_make_sure_is_not(nlp):
+    text = "The mayor made clear that she would not resign."
+    q = by_cue(quotes(nlp, text), "clear")
+    assert content(text, q) == "she would not resign"
+    assert not quotes(nlp, "Make sure that the door is locked.")
+    assert not quotes(nlp, "It is not clear that the plan will work.")
+
+
+def test_adjective_of_belief_attributes_no_quotation(nlp):
+    text = 'When he was worried about the vote, Ortiz observed, "what would you pick?"'
+    assert all(q.cue != "worried" for q in quotes(nlp, text) if q.kind == "direct")

@@ -350,6 +350,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             continue
         if (silence := _no_comment(doc, tok, words)) is not None:
             cues.append(silence)
+        elif tok.pos_ == "ADJ" and (belief := _stance_adjective(doc, tok, words)) is not None:
+            cues.append(belief)
         elif is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
         elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
@@ -400,7 +402,8 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     """Stances and judgements that lie inside what another cue reports ("stated that he expected sales to rise",
     "accused the mayor of supporting the developers") belong to that report: they are no report of their own."""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
-        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS | words.STANCE_ADJECTIVES \
+        | {"clear"}
     every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
     speech = [c.complement for c in cues if c.complement is not None and verb_lemma(doc[c.verb]) not in stance]
     only_stance = stance - words.REPORTING_VERBS  # "warning that …" stays a report wherever it stands
@@ -640,6 +643,37 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _stance_adjective(doc: "Doc", adj: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz is confident that the bill will pass``, ``voters are skeptical of the plan``, ``the mayor made it
+    clear that she would stay``: an adjective of belief predicated of someone reports its clause (or its
+    ``of/about/in`` object) as the holder's stance; ``clear`` only with ``make``, and ``make sure`` is no belief."""
+    lemma = adj.lower_
+    head = adj.head
+    making = lemma_of(head).lower() == "make"
+    if adj.dep_ not in ("acomp", "oprd", "ccomp") or head.i == adj.i \
+            or not (lemma in words.STANCE_ADJECTIVES and not making or lemma == "clear" and making):
+        return None
+    content = None
+    clause = [c for c in adj.rights if c.dep_ == "ccomp" or c.dep_ == "advcl"
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clause and making:
+        clause = [c for c in head.rights if c.i > adj.i and c.dep_ in ("ccomp", "advcl")
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if clause:
+        content = _clause_bounds(doc, clause[:1])
+    elif lemma != "clear":
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in words.STANCE_ADJECTIVE_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None and not _when(obj) and obj.tag_ != "PRP" and len(obj.text) > 2:
+            content = subtree_range(obj)  # not "confident of himself", nor a word the tokenizer split
+    if content is None or content[1] - content[0] < 1:
+        return None
+    speaker = _speaker_token(subject_of(head))
+    if not _can_act(doc, speaker):
+        return None
+    return Cue((adj.i,), adj.i, _strip_parenthetical(doc, *content), speaker, "object")
 
 
 def _no_comment(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:

@@ -110,6 +110,12 @@ NO_COMMENT_VERBS = frozenset("""decline refuse respond reply""".split())
 NO_COMMENT_ACTS = frozenset("""comment elaborate discuss speak talk specify detail identify address answer respond
 say confirm explain""".split())
 REQUEST_NOUNS = frozenset("""request question call email e-mail message inquiry query invitation""".split())
+# Adjectives of belief and attitude whose clause or object is what the holder believes ("Ortiz is confident that
+# the bill will pass", "voters are skeptical of the plan", "she is not sure she can vote for him"); "clear" only as
+# "made (it) clear that", a statement.
+STANCE_ADJECTIVES = frozenset("""confident sure unsure aware convinced optimistic pessimistic skeptical sceptical
+worried concerned certain hopeful afraid adamant doubtful wary""".split())
+STANCE_ADJECTIVE_PREPS = frozenset({"of", "about", "in"})
 ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
 ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
 coalition party council committee union airline carrier maker manufacturer bank court agency board police army
