@@ -279,3 +279,16 @@ def test_made_clear_is_a_statement_and_make_sure_is_not(nlp):
 def test_adjective_of_belief_attributes_no_quotation(nlp):
     text = 'When he was worried about the vote, Ortiz observed, "what would you pick?"'
     assert all(q.cue != "worried" for q in quotes(nlp, text) if q.kind == "direct")
+
+
+def test_belief_as_an_aside_reports_its_host_clause(nlp):
+    text = "Such efforts, they believe, will render the long-term play moot."
+    q = by_cue(quotes(nlp, text), "believe")
+    assert "will render the long-term play moot" in content(text, q)
+    assert q.speaker is not None and q.speaker.text == "they"
+
+
+def test_records_show_their_finding(nlp):
+    text = "Court records show a long history of disputes with contractors."
+    q = by_cue(quotes(nlp, text), "show")
+    assert content(text, q).startswith("a long history of disputes")

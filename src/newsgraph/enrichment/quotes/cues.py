@@ -404,13 +404,17 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
         | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS | words.STANCE_ADJECTIVES \
         | {"clear"}
-    every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
-    speech = [c.complement for c in cues if c.complement is not None and verb_lemma(doc[c.verb]) not in stance]
+    every = [(o, o.complement) for o in cues if o.complement is not None and o.kind != "noun"]
+    speech = [(o, span) for o, span in every if verb_lemma(doc[o.verb]) not in stance]
     only_stance = stance - words.REPORTING_VERBS  # "warning that …" stays a report wherever it stands
+
+    def inside(c: Cue, spans) -> bool:  # a cue's own content may hold it ("Such efforts, they believe, will …")
+        return any(o is not c and a <= c.verb < b for o, (a, b) in spans)
+
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
-    return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and any(a <= c.verb < b for a, b in speech))
-            and not (verb_lemma(doc[c.verb]) in only_stance and any(a <= c.verb < b for a, b in every))
-            and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
+    return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and inside(c, speech))
+            and not (verb_lemma(doc[c.verb]) in only_stance and inside(c, every))
+            and not (c.kind == "noun" and inside(c, every))]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:

@@ -36,7 +36,8 @@ reiterate support back favor express view regard""".split())
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
 FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
-results audit review census tally count""".split())
+results audit review census tally count record records document documents file files paper papers filing filings
+email emails memo memos transcript transcripts""".split())
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
