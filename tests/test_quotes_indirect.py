@@ -292,3 +292,17 @@ def test_records_show_their_finding(nlp):
     text = "Court records show a long history of disputes with contractors."
     q = by_cue(quotes(nlp, text), "show")
     assert content(text, q).startswith("a long history of disputes")
+
+
+def test_as_someone_reported_reports_the_host_clause(nlp):
+    text = "Mr. Ortiz voiced support for the war, as the Daily Courier first reported."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q) == "Mr. Ortiz voiced support for the war"
+    text = "As the Courier reported on Saturday, he has already emerged as an influential adviser."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q) == "he has already emerged as an influential adviser"
+
+
+def test_as_with_a_time_or_as_if_is_no_report(nlp):
+    assert not quotes(nlp, "He left as the crowd said goodbye.")
+    assert not quotes(nlp, "She smiled, as if to say she knew.")

@@ -470,6 +470,21 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = content
     elif (act := _act_range(doc, verb, participle=True)) is not None:  # "asked about the plan", "warned of"
         complement, kind = act, "object"
+    elif verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "if" for c in verb.children):
+        # "As The Times reported on Saturday, he has emerged as an adviser": the clause the aside hangs on (not
+        # "left as the crowd said goodbye", a time, nor "as if to say")
+        left, right = subtree_range(verb.head)
+        if verb.left_edge.i > verb.head.i:
+            right = verb.left_edge.i  # "…, as BuzzFeed first reported."
+        elif verb.right_edge.i < verb.head.i:
+            left = verb.right_edge.i + 1  # "As The Times reported, …"
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
     hops: list = []
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
