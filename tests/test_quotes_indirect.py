@@ -306,3 +306,27 @@ def test_as_someone_reported_reports_the_host_clause(nlp):
 def test_as_with_a_time_or_as_if_is_no_report(nlp):
     assert not quotes(nlp, "He left as the crowd said goodbye.")
     assert not quotes(nlp, "She smiled, as if to say she knew.")
+
+
+def test_posting_reports_what_was_posted(nlp):
+    text = "Ana Ortiz tweeted the transcript of the full exchange on Sunday."
+    q = by_cue(quotes(nlp, text), "tweeted")
+    assert content(text, q).startswith("the transcript of the full exchange")
+
+
+def test_preference_with_an_object_is_a_stance(nlp):
+    text = "Young Democrats prefer Senator Ortiz."
+    q = by_cue(quotes(nlp, text), "prefer")
+    assert content(text, q) == "Senator Ortiz"
+
+
+def test_seeking_to_act_stays_an_intention(nlp):
+    text = "Ortiz sought to distance herself from the trade policies of the 1990s."
+    q = by_cue(quotes(nlp, text), "sought")
+    assert content(text, q).startswith("to distance herself")
+
+
+def test_reminded_is_a_verb_of_saying(nlp):
+    text = "Ortiz reminded viewers that she had opposed the wage increase."
+    q = by_cue(quotes(nlp, text), "reminded")
+    assert content(text, q) == "she had opposed the wage increase"

@@ -354,8 +354,9 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             cues.append(belief)
         elif is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
-            predicate = _naming_range(doc, tok)
+        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS) and not (
+                verb_lemma(tok) in words.INTENTION_VERBS and any(c.dep_ == "xcomp" for c in tok.children)):
+            predicate = _naming_range(doc, tok)  # ("sought to run" is an intention, "sought asylum" an act)
             speaker = _speaker_token(subject_of(tok))
             if speaker is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
                 speaker = _speaker_token(tok.head)  # "groups backing Cruz", "a pastor supporting him"

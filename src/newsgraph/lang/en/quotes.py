@@ -10,6 +10,7 @@ reveal testify tweet concede contend emphasize emphasise indicate mention recall
 caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
 blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
+remind
 """.split())
 # Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
@@ -31,7 +32,7 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate support back favor express view regard""".split())
+reiterate support back favor express view regard prefer seek offer""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
@@ -68,7 +69,7 @@ QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
