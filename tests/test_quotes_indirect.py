@@ -330,3 +330,10 @@ def test_reminded_is_a_verb_of_saying(nlp):
     text = "Ortiz reminded viewers that she had opposed the wage increase."
     q = by_cue(quotes(nlp, text), "reminded")
     assert content(text, q) == "she had opposed the wage increase"
+
+
+def test_headline_run_into_the_text_is_no_subject(nlp):
+    text = "Zentrix launches new, faster Zphone\n\nMay 4, 2011\n\nZentrix Devices today announced the newest " \
+           "version of their popular Zphone, the Zphone 5X."
+    for q in quotes(nlp, text):
+        assert q.speaker is None or "\n" not in text[q.speaker.span[0]:q.cue_span[0]], q

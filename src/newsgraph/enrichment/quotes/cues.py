@@ -501,7 +501,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if speaker is None and verb.dep_ == "ROOT":
         aside = parenthesised_subject(verb)
         speaker = aside.i if aside is not None else None
-    if kind == "object" and not _can_act(doc, speaker):
+    if kind == "object" and not (_can_announce(doc, speaker) or _can_act(doc, speaker)
+                                 and "\n" not in doc[min(speaker, verb.i):max(speaker, verb.i)].text):
+        # an untyped name acts only within its paragraph (a headline run into the dateline is no subject)
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
