@@ -13,6 +13,10 @@ report their object (``accused X of Y``, ``endorsed X``, ``called for X``, ``cal
 cues), a poll or study that shows or finds something its predicate, phrasal verbs of saying (``pointed out
 that``) their clause, and claim nouns (``Trump's claim that …``, ``his decision not to run``; ``noun`` cues)
 theirs. A request keeps who is asked in its content (``urged the government to speed up the work``).
+Also: adjectives of belief (``is confident that``, ``skeptical of``, ``made it clear that``), a refusal or silence
+(``declined to comment``, ``did not respond to a request for comment``), an as-aside (``As The Times reported,
+CLAUSE``), a question (``asked X if …``, ``asked X about Y``) and a reported act as a gerund (``denied taking``).
+A stance inside another report's content is part of that report, not a report of its own.
 """
 from __future__ import annotations
 
