@@ -337,3 +337,9 @@ def test_headline_run_into_the_text_is_no_subject(nlp):
            "version of their popular Zphone, the Zphone 5X."
     for q in quotes(nlp, text):
         assert q.speaker is None or "\n" not in text[q.speaker.span[0]:q.cue_span[0]], q
+
+
+def test_an_answer_of_yes_is_reported(nlp):
+    text = "Everyone but Ortiz said yes."
+    q = by_cue(quotes(nlp, text), "said")
+    assert content(text, q) == "yes"

@@ -475,6 +475,10 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = content
     elif (act := _act_range(doc, verb, participle=True)) is not None:  # "asked about the plan", "warned of"
         complement, kind = act, "object"
+    elif verb_lemma(verb) == "say" and (answer := next((c for c in verb.rights if c.lower_ in ("yes", "no")
+                                                         and c.dep_ in ("dobj", "intj", "ccomp", "npadvmod")
+                                                         and c.i == verb.i + 1), None)) is not None:
+        complement, kind = (answer.i, answer.i + 1), "object"  # "48 percent of Democrats said yes": an answer
     elif verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "if" for c in verb.children):
