@@ -181,3 +181,165 @@ def test_stated_intention_is_reported(nlp):
     text = "Mayor Tom Reyes has agreed to pay for the repairs to the harbour wall."
     q = by_cue(quotes(nlp, text), "agreed")
     assert content(text, q) == "to pay for the repairs to the harbour wall"
+
+
+# ---- round four: groups that take a stance, stances nested in another report -------------------------------------
+
+def test_group_subject_takes_a_stance(nlp):
+    text = "Students support Senator Ortiz by a wide margin."
+    q = by_cue(quotes(nlp, text), "support")
+    assert q.kind == "indirect" and content(text, q).startswith("Senator Ortiz")
+    assert q.speaker is not None and q.speaker.text == "Students"
+
+
+def test_participle_on_a_group_takes_a_stance(nlp):
+    text = "Millions of dollars went into groups backing Senator Dana Price of Ohio."
+    q = by_cue(quotes(nlp, text), "backing")
+    assert content(text, q).startswith("Senator Dana Price")
+    assert q.speaker is not None and q.speaker.text == "groups"
+
+
+def test_thing_subject_takes_no_stance(nlp):
+    text = "The new budget supports the plan to widen the road."
+    assert not [q for q in quotes(nlp, text) if q.cue == "supports"]
+
+
+def test_stance_inside_a_stance_is_part_of_it(nlp):
+    text = "Ana Ortiz accused the mayor of supporting the developers over the residents."
+    qs = quotes(nlp, text)
+    assert [q.cue for q in qs] == ["accused"]
+    assert "supporting the developers" in content(text, qs[0])
+
+
+def test_reported_act_is_the_content(nlp):
+    text = "The senator denied taking money from the lobbyists."
+    q = by_cue(quotes(nlp, text), "denied")
+    assert content(text, q) == "taking money from the lobbyists"
+
+
+def test_untyped_name_reports_an_object(nlp):
+    text = "In April, Zentrix reported disappointingly flat user growth and weak revenue."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q).startswith("disappointingly flat user growth")
+
+
+def test_question_with_if_is_what_was_asked(nlp):
+    text = "The activist asked the former governor during a chat if she would commit to his pledge."
+    q = by_cue(quotes(nlp, text), "asked")
+    assert content(text, q).endswith("she would commit to his pledge")
+
+
+def test_condition_on_asking_is_no_question(nlp):
+    text = "She will resign if the council asks."
+    assert not [q for q in quotes(nlp, text) if q.cue == "asks"]
+
+
+def test_according_to_keeps_a_subject_the_parser_cut_off(nlp):
+    text = "Teenage undergraduates with nonexistent credit histories might not be so lucky, according to Jason Delisle."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "Teenage undergraduates with nonexistent credit histories might not be so lucky"
+
+
+def test_declining_to_comment_is_a_response(nlp):
+    text = "His attorney, Dana Price, declined to comment."
+    q = by_cue(quotes(nlp, text), "declined")
+    assert content(text, q) == "to comment" and q.speaker is not None
+
+
+def test_no_response_to_a_request_reports_the_request(nlp):
+    text = "Ana Ortiz did not respond to a request for comment."
+    q = by_cue(quotes(nlp, text), "respond")
+    assert content(text, q) == "a request for comment"
+
+
+def test_responding_to_a_crowd_is_no_report(nlp):
+    assert not [q for q in quotes(nlp, "She did not respond to the crowd.") if q.cue == "respond"]
+
+
+def test_adjective_of_belief_reports_its_clause(nlp):
+    text = "Ana Ortiz is confident that the bill will pass."
+    q = by_cue(quotes(nlp, text), "confident")
+    assert content(text, q) == "the bill will pass" and q.speaker.text == "Ana Ortiz"
+
+
+def test_adjective_of_belief_reports_its_object(nlp):
+    text = "Voters are deeply skeptical of the new tax plan."
+    q = by_cue(quotes(nlp, text), "skeptical")
+    assert content(text, q) == "the new tax plan"
+
+
+def test_made_clear_is_a_statement_and_make_sure_is_not(nlp):
+    text = "The mayor made clear that she would not resign."
+    q = by_cue(quotes(nlp, text), "clear")
+    assert content(text, q) == "she would not resign"
+    assert not quotes(nlp, "Make sure that the door is locked.")
+    assert not quotes(nlp, "It is not clear that the plan will work.")
+
+
+def test_adjective_of_belief_attributes_no_quotation(nlp):
+    text = 'When he was worried about the vote, Ortiz observed, "what would you pick?"'
+    assert all(q.cue != "worried" for q in quotes(nlp, text) if q.kind == "direct")
+
+
+def test_belief_as_an_aside_reports_its_host_clause(nlp):
+    text = "Such efforts, they believe, will render the long-term play moot."
+    q = by_cue(quotes(nlp, text), "believe")
+    assert "will render the long-term play moot" in content(text, q)
+    assert q.speaker is not None and q.speaker.text == "they"
+
+
+def test_records_show_their_finding(nlp):
+    text = "Court records show a long history of disputes with contractors."
+    q = by_cue(quotes(nlp, text), "show")
+    assert content(text, q).startswith("a long history of disputes")
+
+
+def test_as_someone_reported_reports_the_host_clause(nlp):
+    text = "Mr. Ortiz voiced support for the war, as the Daily Courier first reported."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q) == "Mr. Ortiz voiced support for the war"
+    text = "As the Courier reported on Saturday, he has already emerged as an influential adviser."
+    q = by_cue(quotes(nlp, text), "reported")
+    assert content(text, q) == "he has already emerged as an influential adviser"
+
+
+def test_as_with_a_time_or_as_if_is_no_report(nlp):
+    assert not quotes(nlp, "He left as the crowd said goodbye.")
+    assert not quotes(nlp, "She smiled, as if to say she knew.")
+
+
+def test_posting_reports_what_was_posted(nlp):
+    text = "Ana Ortiz tweeted the transcript of the full exchange on Sunday."
+    q = by_cue(quotes(nlp, text), "tweeted")
+    assert content(text, q).startswith("the transcript of the full exchange")
+
+
+def test_preference_with_an_object_is_a_stance(nlp):
+    text = "Young Democrats prefer Senator Ortiz."
+    q = by_cue(quotes(nlp, text), "prefer")
+    assert content(text, q) == "Senator Ortiz"
+
+
+def test_seeking_to_act_stays_an_intention(nlp):
+    text = "Ortiz sought to distance herself from the trade policies of the 1990s."
+    q = by_cue(quotes(nlp, text), "sought")
+    assert content(text, q).startswith("to distance herself")
+
+
+def test_reminded_is_a_verb_of_saying(nlp):
+    text = "Ortiz reminded viewers that she had opposed the wage increase."
+    q = by_cue(quotes(nlp, text), "reminded")
+    assert content(text, q) == "she had opposed the wage increase"
+
+
+def test_headline_run_into_the_text_is_no_subject(nlp):
+    text = "Zentrix launches new, faster Zphone\n\nMay 4, 2011\n\nZentrix Devices today announced the newest " \
+           "version of their popular Zphone, the Zphone 5X."
+    for q in quotes(nlp, text):
+        assert q.speaker is None or "\n" not in text[q.speaker.span[0]:q.cue_span[0]], q
+
+
+def test_an_answer_of_yes_is_reported(nlp):
+    text = "Everyone but Ortiz said yes."
+    q = by_cue(quotes(nlp, text), "said")
+    assert content(text, q) == "yes"

@@ -13,6 +13,10 @@ report their object (``accused X of Y``, ``endorsed X``, ``called for X``, ``cal
 cues), a poll or study that shows or finds something its predicate, phrasal verbs of saying (``pointed out
 that``) their clause, and claim nouns (``Trump's claim that …``, ``his decision not to run``; ``noun`` cues)
 theirs. A request keeps who is asked in its content (``urged the government to speed up the work``).
+Also: adjectives of belief (``is confident that``, ``skeptical of``, ``made it clear that``), a refusal or silence
+(``declined to comment``, ``did not respond to a request for comment``), an as-aside (``As The Times reported,
+CLAUSE``), a question (``asked X if …``, ``asked X about Y``) and a reported act as a gerund (``denied taking``).
+A stance inside another report's content is part of that report, not a report of its own.
 """
 from __future__ import annotations
 
@@ -52,6 +56,7 @@ _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 _NP_CUT = frozenset({"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis", "prep"})
 _KEEP_PREP_HEADS = frozenset({"of"})
+_QUESTION_VERBS = frozenset({"ask", "wonder", "question"})  # an "if" clause on one is the question, no condition
 _QUANTIFIER_SUBJECTS = frozenset({"several", "many", "most", "some", "few", "both", "all", "others", "each"})
 
 
@@ -118,6 +123,9 @@ def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
         return direct
+    if lemma_of(verb).lower() in _QUESTION_VERBS:  # "asked the mayor if she would resign": the question
+        return [c for c in verb.rights if c.dep_ == "advcl"
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)][:1]
     for child in verb.children:  # "vowed to guarantee that …", "promised to ensure that …"
         if child.dep_ == "xcomp":
             inner = [c for c in child.children if c.dep_ == "ccomp"]
@@ -309,6 +317,11 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     left, right = subtree_range(clause)
+    if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" and clause.head.i < clause.i \
+            and not any(c.dep_ in _SUBJECTS for c in clause.children) and doc[tok.i - 1].text == ",":
+        # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
+        # the root verb: a clause with no subject of its own, so the words before it are its subject
+        left = subtree_range(clause.head)[0]
     left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1))
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
@@ -339,11 +352,18 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if acc is not None:
             cues.append(acc)
             continue
-        if is_reporting(tok, words.REPORTING_VERBS):
+        if (silence := _no_comment(doc, tok, words)) is not None:
+            cues.append(silence)
+        elif tok.pos_ == "ADJ" and (belief := _stance_adjective(doc, tok, words)) is not None:
+            cues.append(belief)
+        elif is_reporting(tok, words.REPORTING_VERBS):
             cues.append(_verb_cue(doc, tok))
-        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS):
-            predicate = _naming_range(doc, tok)
+        elif is_reporting(tok, words.EVALUATION_VERBS | words.ACT_VERBS) and not (
+                verb_lemma(tok) in words.INTENTION_VERBS and any(c.dep_ == "xcomp" for c in tok.children)):
+            predicate = _naming_range(doc, tok)  # ("sought to run" is an intention, "sought asylum" an act)
             speaker = _speaker_token(subject_of(tok))
+            if speaker is None and tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.i < tok.i:
+                speaker = _speaker_token(tok.head)  # "groups backing Cruz", "a pastor supporting him"
             if predicate is not None and _quote_opens_in(doc, *predicate):
                 cues.append(Cue((tok.i,), tok.i, predicate, speaker, "naming"))
             elif (act := _act_range(doc, tok, words)) is not None and _can_act(doc, speaker):
@@ -384,16 +404,22 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
 
 
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
-    """Stances and judgements that lie inside what a verb of saying reports ("stated that he expected sales to
-    rise") belong to that report: the speaker said it, so they are no report of their own."""
+    """Stances and judgements that lie inside what another cue reports ("stated that he expected sales to rise",
+    "accused the mayor of supporting the developers") belong to that report: they are no report of their own."""
     stance = words.ATTITUDE_VERBS | words.INTENTION_VERBS | words.EVALUATION_VERBS | words.ACT_VERBS \
-        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS
-    speech = [c.complement for c in cues if c.complement is not None
-              and verb_lemma(doc[c.verb]) not in stance]
-    every = [c.complement for c in cues if c.complement is not None and c.kind != "noun"]
+        | frozenset(words.PREP_ACT_VERBS) | words.FINDING_VERBS | words.CLAIM_NOUNS | words.STANCE_ADJECTIVES \
+        | {"clear"}
+    every = [(o, o.complement) for o in cues if o.complement is not None and o.kind != "noun"]
+    speech = [(o, span) for o, span in every if verb_lemma(doc[o.verb]) not in stance]
+    only_stance = stance - words.REPORTING_VERBS  # "warning that …" stays a report wherever it stands
+
+    def inside(c: Cue, spans) -> bool:  # a cue's own content may hold it ("Such efforts, they believe, will …")
+        return any(o is not c and a <= c.verb < b for o, (a, b) in spans)
+
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
-    return [c for c in cues if (verb_lemma(doc[c.verb]) not in stance or not any(a <= c.verb < b for a, b in speech))
-            and not (c.kind == "noun" and any(a <= c.verb < b for a, b in every))]
+    return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and inside(c, speech))
+            and not (verb_lemma(doc[c.verb]) in only_stance and inside(c, every))
+            and not (c.kind == "noun" and inside(c, every))]
 
 
 def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
@@ -449,6 +475,25 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = content
     elif (act := _act_range(doc, verb, participle=True)) is not None:  # "asked about the plan", "warned of"
         complement, kind = act, "object"
+    elif verb_lemma(verb) == "say" and (answer := next((c for c in verb.rights if c.lower_ in ("yes", "no")
+                                                         and c.dep_ in ("dobj", "intj", "ccomp", "npadvmod")
+                                                         and c.i == verb.i + 1), None)) is not None:
+        complement, kind = (answer.i, answer.i + 1), "object"  # "48 percent of Democrats said yes": an answer
+    elif verb.dep_ == "advcl" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i \
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.lower_ == "if" for c in verb.children):
+        # "As The Times reported on Saturday, he has emerged as an adviser": the clause the aside hangs on (not
+        # "left as the crowd said goodbye", a time, nor "as if to say")
+        left, right = subtree_range(verb.head)
+        if verb.left_edge.i > verb.head.i:
+            right = verb.left_edge.i  # "…, as BuzzFeed first reported."
+        elif verb.right_edge.i < verb.head.i:
+            left = verb.right_edge.i + 1  # "As The Times reported, …"
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+            right -= 1
+        complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
     hops: list = []
     speaker = _speaker_token(subject_of(verb, hops))
     governed = speaker is not None and bool(hops)
@@ -464,7 +509,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     if speaker is None and verb.dep_ == "ROOT":
         aside = parenthesised_subject(verb)
         speaker = aside.i if aside is not None else None
-    if kind == "object" and not _can_announce(doc, speaker):
+    if kind == "object" and not (_can_announce(doc, speaker) or _can_act(doc, speaker)
+                                 and "\n" not in doc[min(speaker, verb.i):max(speaker, verb.i)].text):
+        # an untyped name acts only within its paragraph (a headline run into the dateline is no subject)
         complement = None  # "the plane promises better fuel efficiency": a thing, not a speaker
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
@@ -519,8 +566,11 @@ def _can_announce(doc: "Doc", speaker: Optional[int]) -> bool:
 def _can_act(doc: "Doc", speaker: Optional[int]) -> bool:
     """Whether a subject can accuse, endorse or call for something: one that can announce, or a name the model
     left untyped (a surname alone: "Ortiz accused …")."""
-    return _can_announce(doc, speaker) or speaker is not None and doc[speaker].pos_ == "PROPN" \
-        and not doc[speaker].ent_type_
+    if speaker is None:
+        return False
+    tok = doc[speaker]
+    return _can_announce(doc, speaker) or tok.pos_ == "PROPN" and not tok.ent_type_ \
+        or lemma_of(tok).lower() in _WORDS.GROUP_NOUNS | _QUANTIFIER_SUBJECTS  # "most voters oppose …"
 
 
 def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int], str]]:
@@ -541,6 +591,10 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
     if lemma not in CONTENT_OBJECT_VERBS:
         return None
+    gerund = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG"
+                   and not any(d.dep_ in _SUBJECTS for d in c.children)), None)
+    if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
+        return _strip_parenthetical(doc, *subtree_range(gerund)), "object"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ == "PERSON" \
             or obj.lower_ in _NOT_CONTENT:
@@ -572,7 +626,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 return None
             right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
             return _strip_parenthetical(doc, obj.left_edge.i, right)
-        if child.dep_ == "dobj":
+        if child.dep_ == "dobj" and lemma != "ask":  # "asked the senator about the vote": the one asked
             break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
         if child.dep_ == "prep" and child.lower_ in preps:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
@@ -621,6 +675,62 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _stance_adjective(doc: "Doc", adj: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz is confident that the bill will pass``, ``voters are skeptical of the plan``, ``the mayor made it
+    clear that she would stay``: an adjective of belief predicated of someone reports its clause (or its
+    ``of/about/in`` object) as the holder's stance; ``clear`` only with ``make``, and ``make sure`` is no belief."""
+    lemma = adj.lower_
+    head = adj.head
+    making = lemma_of(head).lower() == "make"
+    if adj.dep_ not in ("acomp", "oprd", "ccomp") or head.i == adj.i \
+            or not (lemma in words.STANCE_ADJECTIVES and not making or lemma == "clear" and making):
+        return None
+    content = None
+    clause = [c for c in adj.rights if c.dep_ == "ccomp" or c.dep_ == "advcl"
+              and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clause and making:
+        clause = [c for c in head.rights if c.i > adj.i and c.dep_ in ("ccomp", "advcl")
+                  and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if clause:
+        content = _clause_bounds(doc, clause[:1])
+    elif lemma != "clear":
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in words.STANCE_ADJECTIVE_PREPS), None)
+        obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        if obj is not None and not _when(obj) and obj.tag_ != "PRP" and len(obj.text) > 2:
+            content = subtree_range(obj)  # not "confident of himself", nor a word the tokenizer split
+    if content is None or content[1] - content[0] < 1:
+        return None
+    speaker = _speaker_token(subject_of(head))
+    if not _can_act(doc, speaker):
+        return None
+    return Cue((adj.i,), adj.i, _strip_parenthetical(doc, *content), speaker, "object")
+
+
+def _no_comment(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:
+    """``declined to comment``, ``did not respond to a request for comment``, ``declined several requests for an
+    interview``: news reports a source's refusal or silence as its response, and what was refused is its
+    content (a to-infinitive of saying, or the request itself)."""
+    if verb.pos_ != "VERB" or verb_lemma(verb) not in words.NO_COMMENT_VERBS:
+        return None
+    content = None
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and verb_lemma(verb) in ("decline", "refuse") \
+                and lemma_of(child).lower() in words.NO_COMMENT_ACTS:
+            content = (child.left_edge.i, child.right_edge.i + 1)
+        elif child.dep_ == "dobj" and lemma_of(child).lower() in words.REQUEST_NOUNS:
+            content = subtree_range(child)
+        elif child.dep_ == "prep" and child.lower_ == "to":
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None and lemma_of(obj).lower() in words.REQUEST_NOUNS:
+                content = subtree_range(obj)
+        if content is not None:
+            break
+    speaker = _speaker_token(subject_of(verb))
+    if content is None or not _can_act(doc, speaker):
+        return None
+    return Cue((verb.i,), verb.i, _strip_parenthetical(doc, *content), speaker, "object")
 
 
 def _finding(doc: "Doc", verb: "Token", words=_WORDS) -> Optional[Cue]:

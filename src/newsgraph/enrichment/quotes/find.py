@@ -270,7 +270,7 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             return None
     found = []
     for cue in cues:
-        if cue.kind == "noun":
+        if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and window.start <= cue.verb < window.end:
@@ -322,7 +322,7 @@ def _cue_before(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optiona
         return None
     best = None
     for cue in cues:
-        if cue.kind == "noun":
+        if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":  # "worried about X": a stance, not an attribution
             continue
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _BEFORE_MAX_TOKENS
         if window.start <= cue.verb < window.end and window.end - max(cue.tokens) <= reach:

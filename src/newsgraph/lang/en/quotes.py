@@ -10,6 +10,7 @@ reveal testify tweet concede contend emphasize emphasise indicate mention recall
 caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
 blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
+remind
 """.split())
 # Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
@@ -31,12 +32,13 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate support back favor express view regard""".split())
+reiterate support back favor express view regard prefer seek offer""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
 FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
-results audit review census tally count""".split())
+results audit review census tally count record records document documents file files paper papers filing filings
+email emails memo memos transcript transcripts""".split())
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
@@ -67,7 +69,7 @@ QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
@@ -98,6 +100,24 @@ director chief leader official ceo executive governor senator mayor prime premie
 general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
 scientist author editor representative administrator analyst economist expert member man woman boss captain
 premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
+# Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
+# "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
+GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
+supporter opponent critic lawmaker legislator delegate republican democrat conservative liberal progressive
+independent evangelical donor pastor activist group organization coalition those""".split())
+# Refusals and silences that news reports as a source's response ("declined to comment", "did not respond to a
+# request for comment", "declined several requests for an interview"): the verbs, what they take (a verb of saying
+# as a to-infinitive, or one of the request nouns as object) and the request nouns.
+NO_COMMENT_VERBS = frozenset("""decline refuse respond reply""".split())
+NO_COMMENT_ACTS = frozenset("""comment elaborate discuss speak talk specify detail identify address answer respond
+say confirm explain""".split())
+REQUEST_NOUNS = frozenset("""request question call email e-mail message inquiry query invitation""".split())
+# Adjectives of belief and attitude whose clause or object is what the holder believes ("Ortiz is confident that
+# the bill will pass", "voters are skeptical of the plan", "she is not sure she can vote for him"); "clear" only as
+# "made (it) clear that", a statement.
+STANCE_ADJECTIVES = frozenset("""confident sure unsure aware convinced optimistic pessimistic skeptical sceptical
+worried concerned certain hopeful afraid adamant doubtful wary""".split())
+STANCE_ADJECTIVE_PREPS = frozenset({"of", "about", "in"})
 ORG_PRONOUN_TYPES = ("ORG", "GPE", "NORP")
 ORG_NOUNS = frozenset("""company firm group government ministry department agency organization organisation
 coalition party council committee union airline carrier maker manufacturer bank court agency board police army
