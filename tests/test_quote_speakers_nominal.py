@@ -74,3 +74,14 @@ def test_a_capital_speaks_when_no_person_bears_its_name(nlp):
     text = ('Talks stalled on Monday. "The offer stands," Washington said in a statement.')
     q = _said(quotes_of(nlp, text, {"Washington": "GPE"}))
     assert q.speaker.entity == "e1"
+
+
+def test_a_person_of_the_possessors_is_not_the_possessor(nlp):
+    """'Mr Brenner's wife said' is the wife speaking: the possessor named inside the phrase is not the speaker,
+    while a body's own voice ('Acme's board said') stays the body's."""
+    text = "Karl Brenner runs the mill. Mr Brenner's wife said she had not been told about the sale."
+    q = _said(quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Brenner": "PERSON"}))
+    assert q.speaker.text.endswith("wife") and q.speaker.entity is None
+    text = "Acme Holdings makes tools. Acme's board said the sale would go ahead."
+    q = _said(quotes_of(nlp, text, {"Acme Holdings": "ORG", "Acme": "ORG"}))
+    assert q.speaker.entity is not None

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WORDS = lang.get("en").quotes
+_PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
 MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
 FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
 PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
@@ -244,10 +245,16 @@ def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optiona
     """The entity with a mention over the head word, else the PERSON/ORG mention inside the phrase."""
     h0, h1 = head.idx, head.idx + len(head.text)
     inside: list[tuple[int, int, str]] = []
+    # "Mr Brenner's wife said": a person of the possessor's speaks, never the possessor (a body's "Acme's board" is
+    # Acme's voice, so only nouns for people are kept apart)
+    owners = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in head.children
+              if t.dep_ == "poss"] if head.pos_ == "NOUN" and lemma_of(head).lower() in _PERSON_NOUNS else []
     for e in entities:
         for m in e.mentions:
             if m.start <= h0 and h1 <= m.end:
                 return e.id
+            if any(a <= m.start and m.end <= b for a, b in owners):
+                continue
             if span[0] <= m.start and m.end <= span[1]:
                 rank = 0 if e.type == "PERSON" else 1 if e.type == "ORG" else 2
                 inside.append((rank, -m.start, e.id))
