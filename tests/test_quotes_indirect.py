@@ -349,3 +349,11 @@ def test_an_answer_of_yes_is_reported(nlp):
     text = "Everyone but Ortiz said yes."
     q = by_cue(quotes(nlp, text), "said")
     assert content(text, q) == "yes"
+
+
+@pytest.mark.parametrize("text", ["Reporters asked if the plant would close.",
+                                  "Reporters asked the mayor whether the plant would close."])
+def test_a_reported_question_keeps_its_question_word(nlp, text):
+    """Without its 'if'/'whether' a question reads as the claim that the plant would close."""
+    q = by_cue(quotes(nlp, text), "asked")
+    assert content(text, q).split()[0] in ("if", "whether") and content(text, q).endswith("the plant would close")

@@ -105,12 +105,12 @@ def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, 
 
 
 def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
-    """Complement clause range (several ccomps when the parse split one) without complementizer and punctuation."""
+    """Complement clause range (several ccomps when the parse split one) without the complementizer "that" and
+    punctuation; a question keeps its "whether"/"if" ("asked whether the plant would close" reports a question,
+    and without its word it would read as the claim that the plant would close)."""
     left = min(c.left_edge.i for c in clauses)
     right = max(c.right_edge.i for c in clauses) + 1
-    heads = {c.i for c in clauses}  # "warning that if the talks fail, …": the condition's "if" is content
-    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ in ("that", "whether", "if")
-                            and (doc[left].head.i in heads or doc[left].lower_ == "that")
+    while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ == "that"
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
     while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
