@@ -48,3 +48,11 @@ def test_entity_page_lists_its_quotes_with_kind_and_article(db):
     out = _run(explore.entity, ["costa", "--db", db])
     assert "  2014-04-02 — indirect — " in out and "[b]" in out
     assert json.loads(_run(explore.entity, ["costa", "--db", db, "--format", "jsonl"]))["quotes"][1]["kind"] == "direct"
+
+
+def test_a_search_snippet_is_one_line_with_its_matches_bracketed():
+    """Paragraph breaks inside a snippet are spaces on the terminal (they printed as a visible \\x0a escape)."""
+    from newsgraph.cli.render import bracketed
+    from newsgraph.storage.base import MATCH_CLOSE, MATCH_OPEN
+    snippet = f"the ferry sails at dawn.\n\nThe {MATCH_OPEN}harbour{MATCH_CLOSE} master said"
+    assert bracketed(snippet) == "the ferry sails at dawn.  The [harbour] master said"

@@ -16,8 +16,10 @@ from .common import dump_json
 
 def bracketed(snippet: str) -> str:
     """A search snippet for a terminal: each matched term in [brackets] (the store marks them with characters no
-    text holds; a reader of plain text needs visible ones)."""
-    return "".join(f"[{text}]" if matched else text for text, matched in marked_parts(snippet))
+    text holds; a reader of plain text needs visible ones). A snippet is one line: the text's line and paragraph
+    breaks inside it become spaces (a terminal line would show them as ``\x0a``)."""
+    flat = " ".join(snippet.split("\n"))
+    return "".join(f"[{text}]" if matched else text for text, matched in marked_parts(flat))
 
 
 def quoted(hit: QuoteHit) -> str:
