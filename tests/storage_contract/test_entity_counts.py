@@ -7,6 +7,7 @@ from collections import Counter
 from newsgraph.ids import content_hash
 from newsgraph.model import Article, Entity, Mention, Quote, Speaker
 from newsgraph.storage.base import EntityRef
+from newsgraph.storage.dates import utc
 from newsgraph.storage.words import key
 
 from .corpus import LATER, harbour, ingest, span
@@ -35,7 +36,7 @@ def _recount(store) -> dict[tuple[str, str], dict]:
             row["articles"][copy].add(article.id)
             row["aliases"].add(e.name)
             row["roles"][copy].update(e.roles)
-            row["months"][copy][(article.published or "undated")[:7]] += len(e.mentions)
+            row["months"][copy][(utc(article.published) or "undated")[:7]] += len(e.mentions)
         for k in set(keys.values()):
             found[k]["cooc"][copy].update(o for o in set(keys.values()) if o != k)
         for q in article.quotes:
@@ -170,6 +171,9 @@ def test_date_filters_compare_in_utc(store):
     assert sorted(q.article_id for q in store.quotes(since="2015-02")) == ["evening", "zulu"]
     assert sorted(q.article_id for q in query.quotes(store, speaker="Lind", until="2015-01")) == ["east", "plain"]
     assert store.get("evening").published == "2015-01-31T22:00:00-05:00"  # the record keeps what was written
+    # the entity page's months and the timeline's days count in UTC too, so a filter and a chart agree
+    assert dict(query.entity(store, "Vera Lind").mentions_by_month) == {"2015-01": 2, "2015-02": 2}
+    assert {r.period: r.articles for r in query.timeline(store, "Vera Lind")} == {"2015-01-31": 2, "2015-02-01": 2}
 
 
 def test_a_time_that_is_no_real_time_compares_as_written_in_both_backends(store):

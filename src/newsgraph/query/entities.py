@@ -12,6 +12,7 @@ from typing import Any, Optional, Union
 
 from ..errors import ConfigError, MissingExtra
 from ..storage.base import EntityCount, EntityRef, QuoteHit, SpeakerCount, Store
+from ..storage.dates import utc
 from .speakers import speakers_named
 
 __all__ = ["EntityPage", "TimelineRow", "entity", "quotes_by_count", "resolve_ref", "timeline", "plot_timeline",
@@ -108,6 +109,8 @@ class TimelineRow:
 
 
 def _period(published: Optional[str], by: str) -> str:
+    """The day or ISO week of ``published`` in UTC, as the date filters and the entity page's months count it."""
+    published = utc(published)
     if not published or len(published) < 10:
         return published[:7] if published else "undated"
     if by == "day":

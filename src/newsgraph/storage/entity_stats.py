@@ -17,7 +17,7 @@ articles   ``""``                           current articles naming the entity
 alias      a name as an article wrote it    rows with that name
 role       a role                           rows with that role
 type       an entity type                   rows of that type
-month      YYYY-MM of ``published`` (as     mentions in articles of that month (``undated`` when no date)
+month      YYYY-MM of ``published`` in UTC (as     mentions in articles of that month (``undated`` when no date)
            written, like the page shows)
 cooc       another entity's ``ekey``        articles naming both
 heard      speaker name, ``(unknown)``      (quote, about-row) pairs: quotes about the entity by that speaker
@@ -36,6 +36,7 @@ from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..model import Article
 from .base import EntityCount, EntityRef, EntitySummary, QuoteEdge
+from .dates import utc
 from .words import key
 
 UNKNOWN = "(unknown)"
@@ -106,7 +107,7 @@ def contributions(article: StatArticle, into: Optional[Counts] = None, sign: int
     """Add (``sign`` 1) or take away (-1) what one current revision counts, keyed (ekey, facet, value, is_copy)."""
     out: Counts = Counter() if into is None else into
     copy = int(article.is_copy)
-    month = (article.published or "undated")[:7]
+    month = (utc(article.published) or "undated")[:7]  # in UTC, as the date filters compare
     by_local: dict[str, str] = {}
     keys: list[str] = []
     for e in article.entities:

@@ -87,14 +87,15 @@ _V2 = [
 _V3 = QUOTE_CLUSTERS_DDL
 # Version 4: per-entity counts kept at ingest (storage/entity_stats.py); a store with articles has them counted
 # once, in the upgrade's transaction (a step may be a function of the connection as well as a statement).
-_V4: list = [*ENTITY_STATS_DDL, build_entity_stats,
-             # Date filters compare in UTC (storage.dates): the same rule as dates.utc, a bad value left as it is.
+_V4: list = [# Date filters and the counts' months are in UTC (storage.dates): the same rule as dates.utc, a bad
+             # value left as it is; made first, as the count of a store's articles reads it.
              f"""CREATE OR REPLACE FUNCTION {UTC_FUNCTION}(value text) RETURNS text LANGUAGE plpgsql IMMUTABLE
              AS $fn$ BEGIN
                  IF value IS NULL OR value !~ '{ZONED}' THEN RETURN value; END IF;
                  RETURN to_char((value::timestamptz) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS');
              EXCEPTION WHEN others THEN RETURN value;
-             END $fn$"""]
+             END $fn$""",
+             *ENTITY_STATS_DDL, build_entity_stats]
 #: Characters of the text that the ranking vector keeps: the lead, about the first 150 words.
 LEAD_CHARS = 1000
 #: The ranking vector: the title (A) and the lead of the text (B). Small enough to stay in the row (``tsv`` is

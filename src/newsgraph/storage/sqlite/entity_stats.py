@@ -9,6 +9,7 @@ import sqlite3
 from typing import Any, Iterable, Optional
 
 from .. import entity_stats as stats
+from ..dates import SQL_FUNCTION
 from .tx import write_tx
 
 log = logging.getLogger("newsgraph.storage")
@@ -106,7 +107,7 @@ def recount_sql(current: str, roles: str, mark: str) -> list[tuple[str, tuple[An
         ("CREATE TEMP TABLE stat_ent AS SELECT x.pk AS pk, x.article AS article, x.revision AS revision,"
          f" x.local_id AS local_id, x.name AS name, x.type AS type, x.roles AS roles, {ekey} AS ekey,"
          " CASE WHEN a.duplicate_of IS NULL THEN 0 ELSE 1 END AS is_copy,"
-         " substr(coalesce(nullif(a.published, ''), 'undated'), 1, 7) AS month, a.pk AS apk"
+         f" substr(coalesce(nullif({SQL_FUNCTION}(a.published), ''), 'undated'), 1, 7) AS month, a.pk AS apk"
          f" FROM entities x JOIN articles a ON a.id = x.article AND a.revision = x.revision WHERE {current}", ()),
         ("CREATE TEMP TABLE stat_doc AS SELECT DISTINCT apk, ekey, is_copy FROM stat_ent", ()),
         ("CREATE INDEX stat_doc_apk ON stat_doc (apk, ekey)", ()),
