@@ -134,6 +134,24 @@ def test_search_filters(corpus):
     assert SEARCH_WINDOW > 0
 
 
+def test_date_and_name_filters_at_their_edges(store):
+    """A bound is a prefix of the UTC value: "until 2014-03" keeps the last second of March and no evening of 31
+    March at -05:00 (1 April in UTC); a bound longer than a value compares the value as written. A name fragment
+    that starts no word of any name still finds the names containing it, for entities and speakers alike."""
+    ingest(store, [harbour("late", f"{BODY} Filed late.", published="2014-03-31T23:59:59Z"),
+                   harbour("evening", f"{BODY} Filed in the evening.", published="2014-03-31T21:00:00-05:00"),
+                   harbour("april", f"{BODY} Filed in April.", published="2014-04-01")])
+
+    def ids(**filters):
+        return sorted(h.id for h in store.search("strike", filters=SearchFilters(**filters)))
+    assert ids(until="2014-03") == ids(until="2014-03-31T23:59:59") == ["late"]
+    assert ids(since="2014-04") == ["april", "evening"]
+    assert ids(since="2014-04-01T02") == ["evening"] and ids(until="2014-04-01T01") == ["april", "late"]
+    assert ids(since="2014-03-31T23:59:59", until="2014-04-01") == ["april", "evening", "late"]
+    assert ids(entity="osta") == ids(speaker="osta") == ["april", "evening", "late"]
+    assert ids(entity="osta", until="2014-03") == ["late"] and ids(speaker="ostra") == []
+
+
 def test_quotes_by_speaker_about_and_copies(corpus):
     everything = corpus.quotes(speaker="costa")
     assert [q.article_id for q in everything] == ["b", "c", "a"]  # newest article first

@@ -104,6 +104,7 @@ def test_a_store_of_schema_1_upgrades_in_place(pg_url, monkeypatch):
         assert query.entity(store, "Maria Costa", include_copies=True).articles == 2  # counted by the upgrade
         assert sorted(h.id for h in store.search("strike")) == ["a", "b"]
         assert [h.id for h in store.search("strike", filters=SearchFilters(source="OTHER.example"))] == ["b"]
+        assert [h.id for h in store.search("strike", filters=SearchFilters(since="2014-04"))] == ["b"]  # v6's index
         assert store.get("a").quotes[0].speaker.name == "Maria Costa"
 
 

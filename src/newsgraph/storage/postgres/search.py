@@ -63,12 +63,17 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
     published = f"{col}.published"
     if filters.since or filters.until:
         where.append(DATED.format(col=published))
-    if filters.since:  # in UTC (storage.dates; the function is made by the schema)
-        where.append(f"left({SQL_FUNCTION}({published}), length(%s)) >= %s")
-        params += [filters.since, filters.since]
+    # In UTC (storage.dates; the function is made by the schema). Each bound twice: as a range on the UTC value,
+    # which the index of schema version 6 answers as a bitmap the planner ANDs with the GIN one, and as the exact
+    # prefix rule, rechecked on the rows the range lets through. The range holds every row the rule passes:
+    # left(v, n) >= s exactly when v >= s (text compared by code point); left(v, n) <= s implies v < s || TOP.
+    utc = f"{SQL_FUNCTION}({published})"
+    if filters.since:
+        where.append(f"{utc} >= %s AND left({utc}, length(%s)) >= %s")
+        params += [filters.since, filters.since, filters.since]
     if filters.until:
-        where.append(f"left({SQL_FUNCTION}({published}), length(%s)) <= %s")
-        params += [filters.until, filters.until]
+        where.append(f"{utc} < %s AND left({utc}, length(%s)) <= %s")
+        params += [filters.until + TOP, filters.until, filters.until]
     if filters.source:
         where.append(f"lower({col}.source) = lower(%s)")
         params.append(filters.source)
@@ -79,51 +84,59 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
         condition, values = entity_filter(key(filters.entity), col)
         where.append(condition)
         params += values
-    if filters.speaker:
-        condition, values = speaker_filter(key(filters.speaker) or "", col)
+    if filters.speaker or filters.speaker_ids:  # either way of naming the speaker: one union of pks
+        pks: list[str] = []
+        if filters.speaker:
+            sql, values = _speaker_pks(key(filters.speaker) or "")
+            pks.append(sql)
+            params += values
         if filters.speaker_ids:
-            linked, ids = linked_speaker_filter(filters.speaker_ids, col)
-            condition, values = f"({condition} OR {linked})", values + ids
-        where.append(condition)
-        params += values
-    elif filters.speaker_ids:
-        condition, values = linked_speaker_filter(filters.speaker_ids, col)
-        where.append(condition)
-        params += values
+            sql, values = _linked_speaker_pks(filters.speaker_ids)
+            pks.append(sql)
+            params += values
+        where.append(f"{col}.pk IN ({' UNION ALL '.join(pks)})")
     return "".join(" AND " + w for w in where), params
+
+
+def _current_pks(joined: str, condition: str) -> str:
+    """Pks of current articles whose rows of ``joined`` (aliased ``r``: a table with ``article, revision``) pass
+    ``condition``."""
+    return (f"SELECT c.pk FROM {joined} JOIN articles c ON c.id = r.article AND c.revision = r.revision"
+            f" AND c.current WHERE {condition}")
 
 
 def entity_filter(name_key: str, col: str) -> tuple[str, list[Any]]:
     """The article names an entity with a word starting ``name_key`` (else, when no stored name has such a word,
-    containing it), or one linked to the same global entity as an entity of exactly that name."""
-    linked = ("SELECT 1 FROM entities e WHERE e.article = {col}.id AND e.revision = {col}.revision"
-              " AND e.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = %s"
-              " AND x.global_id IS NOT NULL AND x.global_id != '')").format(col=col)
-    by_word = f"{col}.pk IN (SELECT t.pk FROM entity_terms t WHERE t.term >= %s AND t.term < %s)"
-    has_word = "EXISTS (SELECT 1 FROM entity_terms WHERE term >= %s AND term < %s)"
-    inside = (f"EXISTS (SELECT 1 FROM entities e WHERE e.article = {col}.id AND e.revision = {col}.revision"
-              " AND strpos(e.name_key, %s) > 0)")
-    condition = (f"(CASE WHEN {has_word} THEN {by_word} ELSE {inside} END OR EXISTS ({linked}))")
+    containing it), or one linked to the same global entity as an entity of exactly that name.
+
+    One semi-join on the article's pk (the filters apply to current articles only), a union of index ranges: the
+    planner hashes the few pks or ANDs them with the matches, instead of running subqueries for every match. The
+    fallback branch runs only when the one-time test finds no word (an uncorrelated EXISTS)."""
+    by_word = "SELECT t.pk FROM entity_terms t WHERE t.term >= %s AND t.term < %s"
+    no_word = "NOT EXISTS (SELECT 1 FROM entity_terms WHERE term >= %s AND term < %s)"
+    inside = _current_pks("entities r", f"{no_word} AND strpos(r.name_key, %s) > 0")
+    linked = _current_pks("entities r", "r.global_id IN (SELECT x.global_id FROM entities x WHERE x.name_key = %s"
+                                        " AND x.global_id IS NOT NULL AND x.global_id != '')")
+    condition = f"{col}.pk IN ({by_word} UNION ALL {inside} UNION ALL {linked})"
     return condition, [name_key, name_key + TOP, name_key, name_key + TOP, name_key, name_key]
 
 
-def speaker_filter(speaker_key: str, col: str) -> tuple[str, list[Any]]:
-    """The article quotes a speaker whose name has a word starting with ``speaker_key`` (else, when no indexed
-    speaker has one, whose name contains it), as :meth:`Store.quotes` matches."""
-    words = "SELECT 1 FROM quote_terms WHERE term >= %s AND term < %s"
-    by_word = ("EXISTS (SELECT 1 FROM quotes q JOIN quote_terms t ON t.quote = q.pk WHERE q.article = {col}.id"
-               " AND q.revision = {col}.revision AND t.term >= %s AND t.term < %s)").format(col=col)
-    inside = ("EXISTS (SELECT 1 FROM quotes q WHERE q.article = {col}.id AND q.revision = {col}.revision"
-              " AND strpos(q.speaker_key, %s) > 0)").format(col=col)
-    return (f"(CASE WHEN EXISTS ({words}) THEN {by_word} ELSE {inside} END)",
-            [speaker_key, speaker_key + TOP, speaker_key, speaker_key + TOP, speaker_key])
+def _speaker_pks(speaker_key: str) -> tuple[str, list[Any]]:
+    """Pks of current articles quoting a speaker whose name has a word starting with ``speaker_key`` (else, when no
+    indexed speaker has one, whose name contains it), as :meth:`Store.quotes` matches; see :func:`entity_filter`."""
+    by_word = _current_pks("quotes r JOIN quote_terms t ON t.quote = r.pk", "t.term >= %s AND t.term < %s")
+    no_word = "NOT EXISTS (SELECT 1 FROM quote_terms WHERE term >= %s AND term < %s)"
+    inside = _current_pks("quotes r", f"{no_word} AND strpos(r.speaker_key, %s) > 0")
+    return f"{by_word} UNION ALL {inside}", [speaker_key, speaker_key + TOP, speaker_key, speaker_key + TOP,
+                                             speaker_key]
 
 
-def linked_speaker_filter(speaker_ids: tuple[str, ...], col: str) -> tuple[str, list[Any]]:
-    """The article quotes a speaker linked to one of the global ids ``speaker_ids`` (whatever name it has there)."""
-    return ("EXISTS (SELECT 1 FROM quotes q JOIN entities s ON s.article = q.article AND s.revision = q.revision"
-            " AND s.local_id = q.speaker_entity WHERE q.article = {col}.id AND q.revision = {col}.revision"
-            " AND s.global_id = ANY(%s))").format(col=col), [list(speaker_ids)]
+def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
+    """Pks of current articles quoting a speaker linked to one of the global ids ``speaker_ids`` (whatever name it
+    has there)."""
+    joined = ("quotes r JOIN entities s ON s.article = r.article AND s.revision = r.revision"
+              " AND s.local_id = r.speaker_entity")
+    return _current_pks(joined, "s.global_id = ANY(%s)"), [list(speaker_ids)]
 
 
 def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
