@@ -2,9 +2,10 @@
 
 Records are generated, not analysed (the point is the store, not the NLP), by :mod:`.search_corpus`: 300-1000
 words of Zipfian news-like text, thousands of people and organisations drawn Zipf-wise, one to four quotes each.
-The same seed gives the same store. They are loaded with ``put_many`` in batches of :data:`BATCH` (one transaction
-each; into a PostgreSQL store by COPY from several processes, :func:`load_bulk`), then the full-text index is
-optimised. Latency is the wall time of one library call (``query.search`` over
+The same seed gives the same store. They are loaded in batches of :data:`BATCH` (one transaction each) by the
+store's bulk path, which writes the rows ``put_many`` would (into SQLite: :mod:`newsgraph.storage.sqlite.bulk`, its
+indexes built once at the end of a load that makes most of the store; into PostgreSQL by COPY from several
+processes, :func:`load_bulk`), then the full-text index is optimised. Latency is the wall time of one library call (``query.search`` over
 a fixed set of realistic queries: rare names, frequent names, two-word queries, common words;
 ``query.quotes(speaker=…)`` by surname and by full name; searches narrowed by date, outlet or entity), reported as
 p50/p95 over every call and per query kind. Each query runs once first, timed apart as its cold call (its pages

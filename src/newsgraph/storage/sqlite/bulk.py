@@ -131,7 +131,10 @@ def insert_new(conn: sqlite3.Connection, articles: Sequence[Article], encode, js
 def deferred(conn: sqlite3.Connection, path: str) -> Iterator[None]:
     """Within it, :func:`insert_new` maintains no secondary index of the article tables, no full-text index and no
     per-entity counts; at its end (whatever happens) the indexes are made again, the full-text index is rebuilt
-    from the stored rows and the counts recounted, in one transaction. The page cache is enlarged meanwhile."""
+    from the stored rows and the counts recounted, in one transaction. The page cache is enlarged meanwhile.
+    A process killed inside it leaves articles that are stored but not searchable or counted: the next writer's
+    open makes the dropped indexes again (the schema's ``IF NOT EXISTS``), and ``newsgraph reindex`` (or another
+    deferred load) rebuilds the full-text index and the counts."""
     state = _state(conn)
     marks = ",".join("?" * len(_TABLES))
     indexes = conn.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
