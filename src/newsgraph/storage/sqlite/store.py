@@ -157,6 +157,19 @@ class SQLiteStore(Store):
             entity_stats.rebuild(self._conn)
         return done
 
+    def bulk_load(self, articles: list[Article]) -> int:
+        """Store articles known to be new and distinct (new ids, no text equal to a stored one) in one transaction,
+        without duplicate lookups or revision checks: the rows ``put_many`` would write for them, written a table
+        at a time (:mod:`.bulk`: for building large benchmark stores); the number stored."""
+        from .bulk import insert_new
+        return insert_new(self._conn, articles, _encode_record, _json, _now())
+
+    def search_index_deferred(self):
+        """A context for a bulk load that makes most of the store: secondary indexes, the full-text index and the
+        per-entity counts are built once at its end (see :func:`.bulk.deferred`)."""
+        from .bulk import deferred
+        return deferred(self._conn, self.path)
+
     def optimize(self) -> None:
         """Merge the full-text index into one segment (worth it after a bulk load: fewer segments to read per
         query term) and refresh the query planner's statistics."""
