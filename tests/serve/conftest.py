@@ -9,7 +9,9 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
@@ -60,29 +62,39 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server(served_db) -> str:
-    """The base URL of a running ``newsgraph serve``; stopped after the session."""
+@contextmanager
+def serving(db: Path, *flags: str) -> Iterator[str]:
+    """The base URL of a ``newsgraph serve`` over ``db`` (with ``flags``) on a free 127.0.0.1 port, once it answers;
+    stopped on leaving."""
     port = free_port()
-    proc = subprocess.Popen([str(BIN), "serve", "--db", str(served_db), "--port", str(port)],
+    proc = subprocess.Popen([str(BIN), "serve", "--db", str(db), "--port", str(port), *flags],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/v1/openapi.json", timeout=5):
-                break
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"newsgraph serve did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.2)
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/v1/openapi.json", timeout=5):
+                    break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    proc.kill()
+                    pytest.fail(f"newsgraph serve did not start: {proc.stdout.read() if proc.stdout else ''}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def server(served_db) -> Iterator[str]:
+    """The base URL of a running ``newsgraph serve``; stopped after the session."""
+    with serving(served_db) as base:
+        yield base
 
 
 def get(url: str) -> tuple[int, dict, str]:

@@ -4,15 +4,9 @@ by the real CLI and served on a free 127.0.0.1 port."""
 from __future__ import annotations
 
 import json
-import subprocess
-import time
-import urllib.error
-import urllib.request
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from .conftest import BIN, free_port, newsgraph
+from .conftest import newsgraph
 
 WORDS = "We need more trucks, more crews and more time to train them before the dry season starts in July."
 ARTICLES = [
@@ -47,29 +41,3 @@ def make_db(folder: Path) -> Path:
     result = newsgraph("ingest", str(data), "--db", str(db))
     assert result.returncode == 0 and db.exists(), result.stderr
     return db
-
-
-@contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """The base URL of ``newsgraph serve`` over ``db``, stopped on leaving."""
-    port = free_port()
-    proc = subprocess.Popen([str(BIN), "serve", "--db", str(db), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    try:
-        while True:
-            try:
-                with urllib.request.urlopen(base + "/api/v1/openapi.json", timeout=5):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"newsgraph serve did not start: {proc.stdout.read() if proc.stdout else ''}")
-                time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()

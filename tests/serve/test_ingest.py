@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import http.client
 import json
-import subprocess
 import threading
-import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from .conftest import BIN, free_port, get_json, newsgraph
+from .conftest import get_json, newsgraph, serving
 from .conftest import get as get_page
 
 LIMIT = 20_000
@@ -35,31 +32,6 @@ PAGE = ("<!doctype html><html><head><title>Library hours extended in Marrow</tit
         "decided on Monday after a petition signed by 1,200 residents.</p><p>\"Students need somewhere quiet to "
         "work after school,\" said Elin Sand, the head librarian. The extra hours will cost 40,000 kronor a "
         "year.</p></article></body></html>")
-
-
-def start(db: Path, *flags: str) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    proc = subprocess.Popen([str(BIN), "serve", "--db", str(db), "--port", str(port), *flags],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(base + "/api/v1/openapi.json", timeout=5):
-                return proc, base
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                pytest.fail(f"newsgraph serve did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.2)
-
-
-def stop(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
 
 
 def post(url: str, body: bytes, content_type: str) -> tuple[int, dict]:
@@ -94,9 +66,8 @@ def writable(tmp_path_factory):
                     + "\n", encoding="utf-8")
     db = folder / "served.db"
     newsgraph("ingest", str(seed), "--db", str(db))
-    proc, base = start(db, "--allow-ingest", "--max-ingest-bytes", str(LIMIT))
-    yield base, db, folder
-    stop(proc)
+    with serving(db, "--allow-ingest", "--max-ingest-bytes", str(LIMIT)) as base:
+        yield base, db, folder
 
 
 def test_a_read_only_server_refuses_every_write(server, served_db):

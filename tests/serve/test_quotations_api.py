@@ -7,7 +7,8 @@ import urllib.parse
 import pytest
 
 from .conftest import get, get_json
-from .quotation_fixture import WORDS, make_db, serving
+from .conftest import serving
+from .quotation_fixture import WORDS, make_db
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from .quotation_fixture import WORDS, make_db, serving
+from .conftest import serving
+from .quotation_fixture import WORDS, make_db
 from .test_browser import ARGS, CHROMIUM, artifacts, sync_api  # noqa: F401  (artifacts is a fixture)
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="browser tests need Debian's Chromium at "
