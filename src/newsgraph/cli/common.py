@@ -185,6 +185,15 @@ def showing(offset: int, shown: int, total: Optional[int], things: str, at_least
     return f"showing {offset + 1:,}–{offset + shown:,} of {of} {things}"
 
 
+def date_options(func: Callable) -> Callable:
+    """``--since``/``--until``, checked by :func:`date_param`; the store compares them with ``published`` in UTC."""
+    for bound, side in (("--until", "before"), ("--since", "after")):
+        func = click.option(bound, default=None, callback=date_param,
+                            help=f"Only articles published on or {side} this date (YYYY[-MM[-DD]]; a time with a "
+                                 "zone counts by its UTC date).")(func)
+    return func
+
+
 def offset_option(func: Callable) -> Callable:
     return click.option("--offset", default=0, show_default=True, type=count(min=0), metavar="N",
                         help="Skip the first N results (with --limit, pages through them).")(func)

@@ -6,7 +6,7 @@ import sys
 import click
 
 from ..storage.base import SEARCH_WINDOW
-from .common import close_out, count, date_param, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
+from .common import close_out, count, date_options, db_option, dump_json, open_store_or_fail, out_stream, progress_bar
 from .common import criteria, echo_lines, none_found, not_found, offset_option, showing
 from .render import bracketed, echo_jsonl, quote_lines, write_csv
 
@@ -51,10 +51,7 @@ def show(article_id, db, fmt) -> None:
 @click.argument("query_text", metavar="QUERY")
 @db_option
 @click.option("-n", "--limit", default=20, show_default=True, type=count(), help="Most hits to show.")
-@click.option("--since", default=None, callback=date_param,
-              help="Only articles published on or after this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
-@click.option("--until", default=None, callback=date_param,
-              help="Only articles published on or before this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
+@date_options
 @click.option("--source", default=None, help="Only articles from this outlet (case-insensitive).")
 @click.option("--entity", default=None, metavar="NAME", help="Only articles naming this entity (or its aliases).")
 @click.option("--speaker", default=None, metavar="NAME",
@@ -96,10 +93,7 @@ def search(query_text, db, limit, since, until, source, entity, speaker, story, 
                    "names ('Karl Brenner' also lists the quotes of articles naming him 'Brenner'); a name that "
                    "means several people is noted on stderr.")
 @click.option("--about", default=None, help="An entity the quote speaks of.")
-@click.option("--since", default=None, callback=date_param,
-              help="Only articles published on or after this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
-@click.option("--until", default=None, callback=date_param,
-              help="Only articles published on or before this date (YYYY[-MM[-DD]]; a time with a zone counts by its UTC date).")
+@date_options
 @click.option("--include-copies", is_flag=True, default=False,
               help="Also list quotes again from syndicated copies (articles with duplicate_of set).")
 @click.option("--unique", is_flag=True, default=False,
