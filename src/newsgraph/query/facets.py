@@ -8,9 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ConfigError
 from ..storage.base import SearchFilters, Store
-from .pages import SearchPage
+from .pages import SearchPage, page_of, search_filters
 
 __all__ = ["SearchFacets", "search_facets", "search_with_facets", "facets_of"]
 
@@ -37,8 +36,7 @@ class SearchFacets:
 
 def search_facets(store: Store, query: str, filters: SearchFilters, top: int = 100, most: int = 10) -> SearchFacets:
     """Facets of the ``top`` best matches; at most ``most`` values each for outlets, people and organisations."""
-    from .speakers import speaker_filters
-    filters, _ = speaker_filters(store, filters)
+    filters = search_filters(store, filters, 0)
     hits = store.search_ids(query, limit=top, filters=filters)  # ranked as search, without 100 snippets
     return facets_of(store, hits, most)
 
@@ -48,15 +46,9 @@ def search_with_facets(store: Store, query: str, filters: SearchFilters, limit: 
     """What :func:`~newsgraph.query.pages.search_page` and :func:`search_facets` return for the same query, with
     the query ranked once (``Store.search_with_top``): the page's hits are cut from the same ranking as the
     facets' ``top`` best matches, which was most of the web reader's first page."""
-    from .speakers import speaker_filters
-    if offset < 0:
-        raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
-    filters, _ = speaker_filters(store, filters)
+    filters = search_filters(store, filters, offset)
     hits, ids = store.search_with_top(query, limit + 1, offset, top=top, filters=filters)
-    total = store.search_count(query, filters=filters) if hits or offset else 0
-    more = len(hits) > limit
-    page = SearchPage(total, offset, hits[:limit], offset + limit if more else None)
-    return page, facets_of(store, ids, most)
+    return page_of(store, query, filters, hits, limit, offset), facets_of(store, ids, most)
 
 
 def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:

@@ -46,10 +46,20 @@ def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 2
     """Hits ``offset`` to ``offset + limit`` and the number of all matches (ranked among the store's window
     first, or among ``window`` newest matches; pages past it are ranked among as many newest matches as they
     reach). A speaker is found by any of their names (:func:`speaker_filters`)."""
+    filters = search_filters(store, filters, offset)
+    hits = store.search(query, limit=limit + 1, offset=offset, filters=filters, window=window)
+    return page_of(store, query, filters, hits, limit, offset)
+
+
+def search_filters(store: Store, filters: SearchFilters, offset: int) -> SearchFilters:
+    """``filters`` with the registry ids of the people a speaker name means; a negative ``offset`` is an error."""
     if offset < 0:
         raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
-    filters, _ = speaker_filters(store, filters)
-    hits = store.search(query, limit=limit + 1, offset=offset, filters=filters, window=window)
+    return speaker_filters(store, filters)[0]
+
+
+def page_of(store: Store, query: str, filters: SearchFilters, hits: list, limit: int, offset: int) -> SearchPage:
+    """The page of ``hits`` (up to ``limit + 1`` from ``offset``: one more says a next page exists) and the count."""
     # No hit on this page: a page past the end still says how many there are (0 only when nothing matches).
     total = store.search_count(query, filters=filters) if hits or offset else 0
     more = len(hits) > limit
