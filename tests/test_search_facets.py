@@ -287,3 +287,11 @@ def test_reindex_of_a_schema_2_store_changes_no_result(tmp_path):
         assert store.reindex() == 30
         assert {f: [h.id for h in store.search("flood", limit=100, filters=f)] for f in FILTERS} == before
         check_rows_match(store._conn)
+
+
+def test_utc_keeps_four_digit_years_and_leaves_an_overflow_as_written():
+    """Found by test_date_tokens_never_lose_a_match: year 950 came back as "950-01-01…" (strftime's %Y), whose
+    tokens matched no date; an offset moving 0001-01-01 before year 1 raised OverflowError."""
+    from newsgraph.storage.dates import utc
+    assert utc("0950-01-01T10:00:00Z") == "0950-01-01T10:00:00"
+    assert utc("0001-01-01T00:00:00+01:00") == "0001-01-01T00:00:00+01:00"

@@ -29,10 +29,12 @@ def utc(published: Optional[str]) -> Optional[str]:
     if len(value) >= 5 and value[-5] in "+-" and value[-3] != ":":  # ±HHMM -> ±HH:MM
         value = f"{value[:-2]}:{value[-2:]}"
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+        moment = datetime.fromisoformat(value).astimezone(timezone.utc)
+    except (ValueError, OverflowError):  # OverflowError: an offset that moves 0001-01-01 before year 1
         return published
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S")
+    # not strftime: "%Y" writes year 950 as "950" on glibc, which no longer sorts (or tokenises) as a date
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}"
+            f"T{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}")
 
 
 def _day(bound: str, end: bool) -> Optional[datetime]:
