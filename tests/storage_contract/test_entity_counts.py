@@ -174,6 +174,8 @@ def test_date_filters_compare_in_utc(store):
     # the entity page's months and the timeline's days count in UTC too, so a filter and a chart agree
     assert dict(query.entity(store, "Vera Lind").mentions_by_month) == {"2015-01": 2, "2015-02": 2}
     assert {r.period: r.articles for r in query.timeline(store, "Vera Lind")} == {"2015-01-31": 2, "2015-02-01": 2}
+    from newsgraph.query.facets import search_facets
+    assert dict(search_facets(store, "ferry", SearchFilters()).months) == {"2015-01": 2, "2015-02": 2}
 
 
 def test_a_time_that_is_no_real_time_compares_as_written_in_both_backends(store):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..storage.base import SearchFilters, Store
+from ..storage.dates import utc
 from .pages import SearchPage, page_of, search_filters
 
 __all__ = ["SearchFacets", "search_facets", "search_with_facets", "facets_of"]
@@ -61,7 +62,7 @@ def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:
     # In rank order, as the hits came: ties among the most common values keep the order of the best match first.
     rows = sorted(store.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
     for article in rows:
-        months[(article.published or "undated")[:7]] += 1
+        months[(utc(article.published) or "undated")[:7]] += 1  # in UTC, as a month filter compares
         if article.source:
             outlets[article.source] += 1
         people.update({name for name, type_ in article.entities if type_ in PEOPLE})
