@@ -17,7 +17,7 @@ def api(server: str, path: str, **params) -> tuple[int, dict]:
 
 def test_search_counts_and_pages_with_a_cursor(server):
     status, first = api(server, "search", q="the", limit=2)
-    assert status == 200 and list(first) == ["total", "offset", "hits", "next_offset", "next_cursor"]
+    assert status == 200 and list(first) == ["total", "offset", "hits", "next_offset", "next_cursor", "speakers"]
     assert first["total"] >= 5 and len(first["hits"]) == 2
     seen, cursor = [h["id"] for h in first["hits"]], first["next_cursor"]
     while cursor:
@@ -51,7 +51,7 @@ def test_search_filters(server):
     _, by_speaker = api(server, "search", q="said", speaker="kowalczyk")
     assert [h["title"] for h in by_speaker["hits"]] == ["Dock workers in Port Alder walk out over pay"]
     _, nothing = api(server, "search", q="said", outlet="no-such-outlet.example")
-    assert nothing == {"total": 0, "offset": 0, "hits": [], "next_offset": None, "next_cursor": None}
+    assert nothing == {"total": 0, "offset": 0, "hits": [], "next_offset": None, "next_cursor": None, "speakers": []}
 
 
 def test_search_is_what_the_cli_prints(server, served_db):
@@ -79,7 +79,7 @@ def test_article_is_the_record_and_its_spans(server, served_db):
 
 def test_quotes_by_kind_and_paging(server):
     _, direct = api(server, "quotes", kind="direct", limit=1)
-    assert list(direct) == ["quotes", "next_offset", "next_cursor"]
+    assert list(direct) == ["quotes", "next_offset", "next_cursor", "speakers"] and direct["speakers"] == []
     assert direct["quotes"][0]["kind"] == "direct" and direct["next_cursor"]
     _, more = api(server, "quotes", kind="direct", limit=1, cursor=direct["next_cursor"])
     assert more["quotes"][0]["kind"] == "direct" and more["quotes"] != direct["quotes"]

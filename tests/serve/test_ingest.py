@@ -197,6 +197,14 @@ def test_the_reader_says_when_a_speaker_name_means_several_people(writable):
     assert "1 article matches" in html and "Skarvik pier closed" in html  # the filter narrows (it was ignored)
     _, _, html = get_page(f"{base}/?q=Skarvik&entity=Nils%20Holm")
     assert "1 article matches" in html and "Skarvik fishermen count the cost" in html
+    # The API says it too: each page names the people the speaker filter matched.
+    _, _, body = get_page(f"{base}/api/v1/quotes?speaker=Holm")
+    quotes = json.loads(body)
+    assert sorted(p["name"] for p in quotes["speakers"]) == ["Karin Holm", "Nils Holm"]
+    assert {p["type"] for p in quotes["speakers"]} == {"PERSON"} and all(p["global_id"] for p in quotes["speakers"])
+    assert {q["speaker"] for q in quotes["quotes"]} == {"Karin Holm", "Nils Holm"}
+    _, _, body = get_page(f"{base}/api/v1/search?q=Skarvik&speaker=Karin%20Holm")
+    assert [p["name"] for p in json.loads(body)["speakers"]] == ["Karin Holm"]
 
 
 def _raw(base: str, method: str, path: str, headers: dict, body: bytes = b"") -> tuple[int, dict]:

@@ -87,6 +87,15 @@ def _paged(result: dict[str, Any]) -> dict[str, Any]:
     return {**result, "next_cursor": encode_cursor(result.get("next_offset"))}
 
 
+def _speakers(store: Store, speaker: Optional[str]) -> list[dict[str, str]]:
+    """The people of the cross-article registry a ``speaker`` filter means (every one of them is matched), so a
+    client can say when a name such as a shared surname means several; empty without a speaker filter or for a
+    store that was never linked."""
+    if not speaker:
+        return []
+    return [{"global_id": p.global_id, "name": p.name, "type": p.type} for p in query.speakers_named(store, speaker)]
+
+
 def _filters(since, until, outlet, entity, speaker, story) -> SearchFilters:
     return SearchFilters(since=since, until=until, source=outlet, entity=entity, story=story, speaker=speaker)
 
@@ -96,8 +105,9 @@ def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MA
            until: Date = None, outlet: Text = None, entity: Text = None, speaker: Text = None, story: Text = None,
            limit: Limit = 20, cursor: Cursor = None, offset: Offset = None) -> dict[str, Any]:
     filters = _filters(since, until, outlet, entity, speaker, story)
-    page = query.search_page(store_of(request), q, filters, limit=limit, offset=start_of(cursor, offset))
-    return _paged(page.as_dict())
+    store = store_of(request)
+    page = query.search_page(store, q, filters, limit=limit, offset=start_of(cursor, offset))
+    return {**_paged(page.as_dict()), "speakers": _speakers(store, speaker)}
 
 
 @router.get("/search/facets", summary="Months, outlets, people and organisations among the best matches")
@@ -121,9 +131,10 @@ def quotes(request: Request, speaker: Text = None, about: Text = None,
            kind: Optional[Literal["direct", "mixed", "indirect"]] = None, since: Date = None, until: Date = None,
            include_copies: bool = False, limit: Limit = 50, cursor: Cursor = None,
            offset: Offset = None) -> dict[str, Any]:
-    page = query.quotes_page(store_of(request), speaker=speaker, about=about, kind=kind, since=since, until=until,
+    store = store_of(request)
+    page = query.quotes_page(store, speaker=speaker, about=about, kind=kind, since=since, until=until,
                              limit=limit, offset=start_of(cursor, offset), include_copies=include_copies)
-    return _paged(page.as_dict())
+    return {**_paged(page.as_dict()), "speakers": _speakers(store, speaker)}
 
 
 @router.get("/entities/{name:path}", summary="One entity: aliases, roles, quotes by and about, co-occurring, "
