@@ -130,6 +130,19 @@ def test_on_a_colour_terminal_quotes_take_their_speakers_colour():
     assert "\x1b[2J" not in shown  # the article's own escape sequence is shown escaped, never sent
 
 
+def test_show_names_the_agency_beside_the_authors():
+    from newsgraph.cli.article import render
+    record = {"id": "w", "title": "Ferry late", "text": "The ferry ran late.", "authors": ["Ola Berg"],
+              "agency": "Northern Wire", "source": "example.org"}
+    out = io.StringIO()
+    render(record, Console(file=out, width=200))
+    meta = next(line for line in out.getvalue().splitlines() if "by Ola Berg" in line)
+    assert "Northern Wire" in meta
+    out = io.StringIO()
+    render({k: v for k, v in record.items() if k != "agency"}, Console(file=out, width=200))
+    assert "Northern Wire" not in out.getvalue()
+
+
 def test_show_of_an_unknown_id_is_an_error(db):
     result = run("show", "no-such-id", "--db", db)
     assert result.exit_code == 1 and "no article found for id 'no-such-id'" in result.stderr

@@ -98,3 +98,23 @@ def test_export_rejects_unknown_formats(store):
         query.export(store, "xml", io.StringIO())
 
 
+
+
+def test_exports_carry_the_agency_a_byline_credits(tmp_path):
+    """An article credited to a wire service keeps it in its own column (never among the authors); others leave it
+    empty. CSV and the Parquet tables alike."""
+    wire = Article("w1", "PORT ALDER (Wire) - The ferry ran late.", content_hash("wire"), title="Ferry late",
+                   authors=["Ola Berg"], agency="Northern Wire")
+    with open_store(tmp_path / "agency.db") as s:
+        s.put(wire)
+        s.put(Article("o1", "A local story.", content_hash("local"), title="Local"))
+        out = io.StringIO(newline="")
+        query.export(s, "csv", out)
+        rows = {r["id"]: r for r in csv.DictReader(io.StringIO(out.getvalue(), newline=""))}
+        assert rows["w1"]["agency"] == "Northern Wire" and rows["w1"]["authors"] == "Ola Berg"
+        assert rows["o1"]["agency"] == ""
+        pq = pytest.importorskip("pyarrow.parquet", reason="the parquet extra (pyarrow) is not installed")
+        from newsgraph import export
+        export.export_tables(s, tmp_path / "tables")
+        articles = pq.read_table(tmp_path / "tables" / "articles.parquet").to_pylist()
+        assert {a["id"]: a["agency"] for a in articles} == {"w1": "Northern Wire", "o1": None}

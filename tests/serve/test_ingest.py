@@ -244,3 +244,18 @@ def test_a_write_from_another_origin_is_refused(writable):
     status, answer = _raw(base, "POST", "/api/v1/ingest", {"Host": f"127.0.0.1:{port}",
                           "Origin": "http://elsewhere.example", "Content-Type": "application/x-ndjson"}, body)
     assert status == 403 and answer["error"]["code"] == "cross_origin"
+
+
+def test_the_article_page_names_the_agency_a_dateline_credits(writable):
+    base, _, _ = writable
+    page = {"text": "PORT ALDER (Northern Wire Service) - The night ferry to Skarvik ran four hours late on Sunday "
+                    "after a pump failed, the operator said.\n\nPassengers were given meal vouchers.",
+            "title": "Night ferry four hours late"}
+    status, answer = post(base + "/api/v1/ingest", jsonl([page]), "application/x-ndjson")
+    assert status == 200 and answer["stored"] == 1, answer
+    article_id = answer["articles"][0]["id"]
+    _, record = get_json(f"{base}/api/v1/articles/{article_id}")
+    assert record["record"]["agency"] == "Northern Wire Service" and not record["record"].get("authors")
+    _, _, html = get_page(f"{base}/articles/{article_id}")
+    byline = html[html.index('class="byline"'):]
+    assert '<span class="agency">Northern Wire Service</span>' in byline[:byline.index("</p>")]

@@ -65,6 +65,8 @@ def _meta(record: dict[str, Any]) -> str:
     parts = [record.get("published") or "undated", outlet_of(record.get("source"), record.get("canonical_url") or record.get("url")) or "outlet unknown"]
     if record.get("authors"):
         parts.append("by " + ", ".join(str(a) for a in record["authors"]))
+    if record.get("agency"):
+        parts.append(str(record["agency"]))
     if record.get("language"):
         parts.append(str(record["language"]))
     parts.append(f"id {record.get('id')}")

@@ -6,14 +6,16 @@ from typing import Any, Iterable, TextIO
 from ..model import Article
 from ..safe import csv_writer
 
-COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "language", "authors", "story",
+COLUMNS = ("id", "title", "published", "source", "url", "canonical_url", "language", "authors", "agency",
+           "story",
            "duplicate_of", "content_hash", "entities", "quotes", "figures", "times", "text")
 
 
 def row(a: Article) -> list[Any]:
-    """The :data:`COLUMNS` of one article; authors joined with "; " (a CSV cell holds one string)."""
+    """The :data:`COLUMNS` of one article; authors joined with "; " (a CSV cell holds one string); ``agency`` the
+    wire service or network a byline or dateline credits, empty when none."""
     return [a.id, a.title, a.published, a.source, a.url, a.canonical_url, a.language, "; ".join(a.authors),
-            a.story, a.duplicate_of, a.content_hash, len(a.entities), len(a.quotes), len(a.figures), len(a.times),
+            a.agency, a.story, a.duplicate_of, a.content_hash, len(a.entities), len(a.quotes), len(a.figures), len(a.times),
             a.text]
 
 

@@ -19,7 +19,7 @@ from ..record import to_record
 
 BATCH = 1_000
 _STRINGS = ("id", "title", "published", "source", "url", "canonical_url", "language")
-_AFTER = ("story", "duplicate_of", "content_hash")
+_AFTER = ("agency", "story", "duplicate_of", "content_hash")
 _COUNTS = ("entities", "quotes", "figures", "times")
 
 

@@ -30,7 +30,7 @@ def _schemas(pa) -> dict[str, Any]:
     strings = pa.list_(s)
     spec = {
         "articles": [("id", s), ("published", s), ("source", s), ("title", s), ("url", s), ("canonical_url", s),
-                     ("language", s), ("authors", strings), ("story", s), ("duplicate_of", s),
+                     ("language", s), ("authors", strings), ("agency", s), ("story", s), ("duplicate_of", s),
                      ("content_hash", s), ("text", s)],
         "quotes": [("article", s), ("pos", i), ("kind", s), ("speaker", s), ("speaker_entity", s), ("via", s),
                    ("text", s), ("cue", s), ("about", strings), ("start", i), ("end", i)],
@@ -47,7 +47,7 @@ def _schemas(pa) -> dict[str, Any]:
 def _article_row(a: Article) -> dict[str, Any]:
     return {"id": a.id, "published": a.published, "source": a.source, "title": a.title, "url": a.url,
             "canonical_url": a.canonical_url, "language": a.language, "authors": list(a.authors),
-            "story": a.story, "duplicate_of": a.duplicate_of, "content_hash": a.content_hash, "text": a.text}
+            "agency": a.agency, "story": a.story, "duplicate_of": a.duplicate_of, "content_hash": a.content_hash, "text": a.text}
 
 
 def _quote_rows(a: Article) -> list[dict[str, Any]]:
