@@ -140,13 +140,14 @@ def person_report(span: "SpacySpan") -> bool:
 
 _PLACE_PREPS, _MOTION_PREPS, _MOTION_VERBS = _EN.PLACE_PREPOSITIONS, _EN.MOTION_PREPOSITIONS, _EN.MOTION_VERBS
 _PLACE_NOUNS, _ROUTE_MODIFIERS = _EN.PLACE_NOUNS_AFTER_NAME, _EN.ROUTE_MODIFIERS
+_PLACE_OF = _EN.PLACE_OF_NOUNS
 
 
 def place_evidence(span: "SpacySpan") -> Optional[str]:
     """A one-word name the sentence uses as a place: the name of a lowercase place noun it stands before ("the
     Northfield rail line", "the former Kestrel airfield", "the Wend valley"), or the object of a place
     preposition ("near Eastbrook", "outside Eastbrook") or of a motion verb's "to"/"from" ("diverted to
-    Eastbrook"). Not "in", "at" or "from" alone: news writes "a stake in Twitter", "a debate in Congress", "a
+    Eastbrook"), or the "of" phrase of an office or part only a place has ("the mayor of Eastbrook"). Not "in", "at" or "from" alone: news writes "a stake in Twitter", "a debate in Congress", "a
     degree from Harvard". Returns the place type, or None."""
     if len(span) != 1 or not span[0].text[:1].isupper():
         return None
@@ -159,6 +160,9 @@ def place_evidence(span: "SpacySpan") -> Optional[str]:
     if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
         return None
     prep = tok.head.lower_
+    office = tok.head.head
+    if prep == "of" and office.lower_ in _PLACE_OF and (office.text.islower() or office.is_sent_start):
+        return "GPE"  # "the mayor of Eastbrook", "residents of Kestrel"
     if prep in _PLACE_PREPS or prep in _MOTION_PREPS and tok.head.head.pos_ == "VERB" \
             and not _MOTION_VERBS.isdisjoint(_verb_bases(tok.head.head.lower_)):
         return "GPE"

@@ -158,6 +158,11 @@ GENERATION_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 # Prepositions whose object is a place ("near Eastbrook"); "in" is left out, since news writes "a stake in X",
 # "shares in X", "jobs in X" of companies as often as "in X" of towns.
 PLACE_PREPOSITIONS = frozenset("near outside around throughout across inside".split())
+# Nouns whose "of" phrase names a place ("the mayor of Eastbrook", "residents of Kestrel", "the outskirts of
+# Valmont"): offices that only a town, region or country has, its people and its parts. Not "president", "head",
+# "chairman" or "members", which companies and clubs have too.
+PLACE_OF_NOUNS = frozenset("""mayor governor premier residents inhabitants citizens townspeople villagers outskirts
+suburbs streets centre center city town village province county region municipality capital""".split())
 # Prepositions of direction, a place only after a verb of motion ("diverted to Eastbrook", "flew from Lagos").
 MOTION_PREPOSITIONS = frozenset("to from towards toward via into".split())
 MOTION_VERBS = frozenset("""
