@@ -20,7 +20,7 @@ from ...record import from_record, quote_to_dict, to_record
 from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
                     search_failed)
 from .. import entity_stats as stats
-from . import entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
+from . import bulk, entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
@@ -48,7 +48,10 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     :mod:`.guard`). A reader of a store made by an older newsgraph has it upgraded once by a writer's open."""
     if readonly and path != ":memory:":
         try:
-            return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+            conn = _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+            if not bulk.unfinished(conn, path):
+                return conn
+            conn.close()  # a killed bulk load left its end steps: a writer's open below runs them
         except StoreError as exc:
             if not wrote_readonly(exc):
                 raise
@@ -82,6 +85,10 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         if readonly:
             check_schema(conn, path, empty_ok=False)
         else:
+            # What a killed bulk load left undone (its indexes, full-text index, entity counts), step by step with
+            # progress on stderr: before the schema's IF NOT EXISTS would make the same indexes in silence.
+            check_schema(conn, path)
+            bulk.resume(conn, path)
             ensure_schema(conn, path)  # before WAL: never switch the journal of a file that is not ours
             conn.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
