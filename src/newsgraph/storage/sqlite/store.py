@@ -330,7 +330,7 @@ class SQLiteStore(Store):
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
             top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
-            return [fts_search.hit(self._conn, match, pk, rank) for pk, rank in top]
+            return fts_search.hits(self._conn, match, top)
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
@@ -368,7 +368,7 @@ class SQLiteStore(Store):
         try:
             ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
                                             filters, depth)
-            hits = [fts_search.hit(self._conn, match, pk, rank) for pk, rank in ranked[offset:offset + limit]]
+            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
             return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
