@@ -58,6 +58,7 @@ class ViewsSQL:
     stats_cut: str  # (ekey, facet, max is_copy, limit - 1) -> (value, n) of n at least the limit-th largest n
     alias_names: str  # {ids} -> (ekey, name) with n > 0
     global_names: str  # {ids} -> (global id, name)
+    stats_cut_own: Optional[str] = None  # (ekey, facet, ekey, facet, limit - 1): stats_cut of is_copy 0 rows only
 
 
 class EntityViewsBase:
@@ -136,6 +137,8 @@ class EntityViewsBase:
         all the rows is within these, so they rank them to the same result."""
         if limit <= 0:
             return []
+        if not copies and self.sql.stats_cut_own:
+            return self._all(self.sql.stats_cut_own, (ekey, facet, ekey, facet, limit - 1))
         return self._all(self.sql.stats_cut, (ekey, facet, copies, limit - 1))
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
