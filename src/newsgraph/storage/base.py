@@ -464,6 +464,17 @@ class Store(Protocol):
         hits = self.search(query, limit, offset, filters=filters, window=window)
         return hits, self.search_ids(query, limit=top, filters=filters, window=window)
 
+    def search_with_facet_rows(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                               filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                               ) -> tuple[list[SearchHit], list[str], list["ArticleFacets"]]:
+        """:meth:`search_with_top` and the facet rows (``EntityViews.article_facets``) of its ``top`` ids, best match
+        first: what the web reader's first page shows. This default reads the rows by id; a backend may read them
+        from the ranked rows themselves."""
+        hits, ids = self.search_with_top(query, limit, offset, top=top, filters=filters, window=window)
+        rank = {article_id: i for i, article_id in enumerate(ids)}
+        rows = sorted(self.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
+        return hits, ids, rows
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only
         the ranking window). This default pages through an exact search; backends count in one statement."""

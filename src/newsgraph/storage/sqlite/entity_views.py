@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any, Sequence
 
+from ..base import ArticleFacets
 from ..entity_views import EntityViewsBase, ViewsSQL
 from .entities import ensure_entity_schema
 
@@ -108,3 +109,11 @@ class SQLiteEntityViews(EntityViewsBase):
 
     def _in(self, column: str, values: Sequence[Any]) -> tuple[str, list[Any]]:
         return f"{column} IN ({','.join('?' * len(values))})", list(values)
+
+    def facets_of_heads(self, heads: Sequence[Sequence[Any]]) -> list[ArticleFacets]:
+        """``article_facets`` of current revisions whose (id, revision, published, source) the caller has read
+        already (from ``search_facets``), in their order."""
+        if not heads:
+            return []
+        names_in, names_params = self._in("e.article", list(dict.fromkeys(h[0] for h in heads)))
+        return ArticleFacets.gather(heads, self._all(self.sql.facet_names.format(ids=names_in), names_params))

@@ -73,6 +73,17 @@ def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
     return [found[pk] for pk in pks if pk in found]
 
 
+def heads_of(conn: sqlite3.Connection, pks: list[int]) -> list[tuple[str, int, Optional[str], Optional[str]]]:
+    """(id, revision, published, source) of ranked pks, in their order, from the narrow facets rows (one per current
+    revision)."""
+    if not pks:
+        return []
+    found = {row[0]: row[1:] for row in conn.execute(
+        f"SELECT pk, id, revision, published, source FROM search_facets WHERE pk IN ({','.join('?' * len(pks))})",
+        pks)}
+    return [found[pk] for pk in pks if pk in found]
+
+
 def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
                   filters: Optional[SearchFilters]) -> int:
     """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,

@@ -17,8 +17,8 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 from ...errors import ConfigError, StoreError
 from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
-from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
-                    search_failed)
+from ..base import (SEARCH_WINDOW, ArticleFacets, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store,
+                    StoryMember, search_failed)
 from .. import entity_stats as stats
 from . import bulk, entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
@@ -372,6 +372,30 @@ class SQLiteStore(Store):
             return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
+
+    def search_with_facet_rows(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                               filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                               ) -> tuple[list[SearchHit], list[str], list[ArticleFacets]]:
+        """:meth:`search_with_top` and the facet rows of its ``top`` matches, read from the ranked pks: one read of
+        their narrow ``search_facets`` rows gives the ids and the dates and outlets (the default looked each id up
+        again through the articles index), then their entities' names."""
+        match = fts_search.fts_query(query)
+        if not match.strip():
+            return [], [], []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        if offset < 0:
+            raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
+        depth = self.search_window if window is None else (window or None)
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
+                                            filters, depth)
+            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
+            heads = fts_search.heads_of(self._conn, [pk for pk, _ in ranked[:top]])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+        return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
