@@ -104,11 +104,12 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str) -> HTMLResponse:
     store = store_of(request)
-    page = query.entity(store, name)
-    if page is None:
-        raise HTTPException(404, f"no stored entity matches {name!r}")
-    about = query.quotes_about(store, name, limit=20)
-    edges = query.talks_about(store, entity=name, limit=20)
+    with store.snapshot():  # one state of the store for the page; its quotes by and about share their reads
+        page = query.entity(store, name)
+        if page is None:
+            raise HTTPException(404, f"no stored entity matches {name!r}")
+        about = query.quotes_about(store, name, limit=20)
+        edges = query.talks_about(store, entity=name, limit=20)
     return render("entity.html", e=page, about=about, edges=edges,
                   chart=charts.month_chart(page.mentions_by_month, "mentions", f"mentions of {page.name} per month"))
 

@@ -11,6 +11,7 @@ speaker lookup and resume fast. Re-ingest rules (DESIGN.md "Same article again")
 from __future__ import annotations
 
 import abc
+import contextlib
 import enum
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -526,6 +527,12 @@ class Store(Protocol):
     @abc.abstractmethod
     def entity_views(self) -> EntityViews:
         """Read queries over entities for entity pages and timelines."""
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A block of reads that belong together (one page). A backend may read them from one state of the store and
+        answer a repeated read from memory; this default does neither."""
+        yield
 
     def quote_clusters(self) -> Optional[QuoteClusters]:
         """The quotation clusters kept in this store, or None where a backend keeps none (ingest then skips

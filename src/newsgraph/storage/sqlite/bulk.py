@@ -207,16 +207,28 @@ def _mark(conn: sqlite3.Connection, steps: dict) -> None:
         conn.execute("DELETE FROM meta WHERE key = ?", (PENDING_KEY,))
 
 
-def finish(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], None]] = None) -> None:
+#: A deferred load's end steps say what they do on stderr for stores of at least this many articles (the steps take
+#: minutes there); a smaller load's end is over in seconds, and its command's own output stays clean.
+LOUD_FROM = 50_000
+
+
+def finish(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], None]] = None,
+           quiet_under: int = LOUD_FROM) -> None:
     """Run the end steps :data:`PENDING_KEY` lists, each in its own transaction that also records it done, saying
     each on stderr: the secondary indexes (one transaction each), then the full-text index rebuilt from the stored
     rows and merged, then the per-entity counts recounted in SQL. A kill between or inside steps loses only the
-    step under way; the next :func:`finish` (a writer's open, or a reader's, through a writer) goes on from there."""
+    step under way; the next :func:`finish` (a writer's open, or a reader's, through a writer) goes on from there.
+    Nothing is said for a store of fewer than ``quiet_under`` articles."""
     steps = pending(conn)
     if steps is None:
         return
-    say = say or _say
     started = time.perf_counter()
+    loud = say or _say
+    if quiet_under and int(conn.execute("SELECT max(pk) FROM articles").fetchone()[0] or 0) < quiet_under:
+        def say(message: str) -> None:
+            pass
+    else:
+        say = loud
     indexes = [tuple(pair) for pair in steps.get("indexes", [])]
     for i, (name, sql) in enumerate(indexes, 1):
         t = time.perf_counter()
@@ -270,7 +282,7 @@ def resume(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], No
         return False
     say = say or _say
     say(f"{path}: finishing a bulk load that was interrupted (indexes, full-text index, entity counts)")
-    finish(conn, path, say)
+    finish(conn, path, say, quiet_under=0)
     return True
 
 

@@ -12,6 +12,7 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ...errors import ConfigError, StoreError
@@ -118,6 +119,7 @@ class SQLiteStore(Store):
         self.readonly = readonly  # a reader's store: read-only connection, schema never written
         self._conn = _connect(self.path, readonly)
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
+        self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
@@ -477,7 +479,25 @@ class SQLiteStore(Store):
         return SQLiteEntityRegistry(self._conn, self.path)
 
     def entity_views(self) -> SQLiteEntityViews:
-        return SQLiteEntityViews(self._conn)
+        return self._snapshot_views or SQLiteEntityViews(self._conn)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the file (a read transaction: an ingest committing meanwhile is not seen
+        half-way), so what one view read can be used again: ``entity_views()`` is then one instance that keeps
+        the answers an entity page asks for twice (:meth:`EntityViewsBase._once`). Nested: the outer one holds."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        self._snapshot_views = views = SQLiteEntityViews(self._conn)
+        views._memo = {}
+        try:
+            yield
+        finally:
+            self._snapshot_views = None
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")  # nothing written: it only ends the read
 
     def input_status(self, origin: str) -> Optional[str]:
         row = self._conn.execute("SELECT status FROM inputs WHERE origin = ?", (origin,)).fetchone()
