@@ -4,6 +4,7 @@ to searches, speaker lookups and entity pages."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import random
 import sqlite3
 
@@ -125,3 +126,89 @@ def test_the_bench_loader_builds_the_same_store_by_either_path(tmp_path):
             load(store, 45, seed=3, batch=10, ahead=False, bulk=bulk)
             assert store.count() == 45
     assert _rows(paths[True]) == _rows(paths[False])
+
+
+def _pending(path: str):
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'bulk_pending'").fetchone()
+        return None if row is None else json.loads(row[0])
+    finally:
+        conn.close()
+
+
+class _Killed(BaseException):
+    """Stands for the process dying inside a step (not an Exception: nothing on the way catches it)."""
+
+
+@pytest.mark.parametrize("step, reopen", [("stats", "writer"), ("fts", "reader"), ("index", "writer")])
+def test_a_load_killed_inside_its_end_steps_is_finished_by_the_next_open(tmp_path, monkeypatch, step, reopen):
+    """The end of a deferred load is several committed steps; one that dies leaves what is left recorded in the
+    store, and the next open (a writer's, or a reader's through a writer) finishes it: the store then equals one
+    filled by put_many, and the record of unfinished steps is gone."""
+    from newsgraph.storage.sqlite import bulk
+    articles = _articles(30)
+    put_path, bulk_path = str(tmp_path / "put.db"), str(tmp_path / "bulk.db")
+    with open_store(put_path) as store:
+        store.put_many(articles)
+    lines: list[str] = []
+    monkeypatch.setattr(bulk, "_say", lines.append)
+    real_rebuild, real_tx = bulk.entity_stats.rebuild, bulk.write_tx
+    made: list[str] = []
+
+    def dying_rebuild(conn, say=None):
+        raise _Killed()
+
+    def dying_tx(conn, what):
+        if step == "fts" and what.startswith("the full-text index"):
+            raise _Killed()
+        if step == "index" and what.startswith("index "):
+            made.append(what)
+            if len(made) == 3:
+                raise _Killed()
+        return real_tx(conn, what)
+
+    if step == "stats":
+        monkeypatch.setattr(bulk.entity_stats, "rebuild", dying_rebuild)
+    else:
+        monkeypatch.setattr(bulk, "write_tx", dying_tx)
+    store = open_store(bulk_path)
+    with pytest.raises(_Killed):
+        with store.search_index_deferred():
+            store.bulk_load(articles)
+    store._conn.close()  # the process died: no close, no commit of anything open
+    left = _pending(bulk_path)
+    assert left is not None and left["stats"]
+    assert left["fts"] == (step != "stats")
+    assert (len(left["indexes"]) > 0) == (step == "index")
+    monkeypatch.setattr(bulk.entity_stats, "rebuild", real_rebuild)
+    monkeypatch.setattr(bulk, "write_tx", real_tx)
+    if reopen == "reader":
+        with open_store(bulk_path, create=False, readonly=True) as reader:
+            assert reader.count() == 30 and reader.search(articles[0].title.split()[0])
+    else:
+        open_store(bulk_path).close()
+    assert _pending(bulk_path) is None
+    assert any("bulk load finished" in line for line in lines)
+    assert _rows(bulk_path) == _rows(put_path)
+    _fts_ok(bulk_path)
+
+
+def test_a_running_load_is_left_its_end_steps(tmp_path):
+    """While a deferred load runs (its lock held), another writer opening the store leaves the end steps to it."""
+    from newsgraph.storage.sqlite import bulk
+    articles = _articles(20)
+    put_path, bulk_path = str(tmp_path / "put.db"), str(tmp_path / "bulk.db")
+    with open_store(put_path) as store:
+        store.put_many(articles)
+    with open_store(bulk_path) as store:
+        with store.search_index_deferred():
+            store.bulk_load(articles[:10])
+            assert bulk.load_running(bulk_path)
+            with open_store(bulk_path) as other:
+                assert other.count() == 10
+            assert _pending(bulk_path) is not None  # not done by the other writer
+            store.bulk_load(articles[10:])
+    assert not bulk.load_running(bulk_path) and _pending(bulk_path) is None
+    assert _rows(bulk_path) == _rows(put_path)
+    _fts_ok(bulk_path)

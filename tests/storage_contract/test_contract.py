@@ -340,3 +340,19 @@ def test_search_with_top_ranks_once_as_search_and_search_ids_do_apart(corpus):
             assert ids == corpus.search_ids(q, top, filters=filters)
     assert sorted(corpus.search_with_top("strike", 1, top=3)[1]) == ["a", "b", "c"]
     assert corpus.search_with_top("", top=5) == ([], [])
+
+
+def test_search_with_facet_rows_reads_the_rows_of_the_ranked_ids(corpus):
+    """A backend's own search_with_facet_rows (SQLite reads the rows from the ranked pks) answers what the default
+    does from search_with_top and article_facets by id."""
+    from newsgraph.storage.base import Store
+    for q, filters in (("strike", None), ("strike", SearchFilters(since="2014-04")), ("nothing-like-this", None),
+                       ("harbour OR overtime", SearchFilters(source="port.example"))):
+        for limit, offset, top in ((20, 0, 100), (1, 1, 2), (2, 2, 1)):
+            hits, ids, rows = corpus.search_with_facet_rows(q, limit, offset, top=top, filters=filters)
+            assert (hits, ids) == corpus.search_with_top(q, limit, offset, top=top, filters=filters)
+            default = Store.search_with_facet_rows(corpus, q, limit, offset, top=top, filters=filters)
+            assert rows == default[2]
+            assert [r.id for r in rows] == ids
+    assert corpus.search_with_facet_rows("strike", top=3)[2]
+    assert corpus.search_with_facet_rows("", top=5) == ([], [], [])

@@ -3,7 +3,8 @@
 The store is the synthetic one of ``bench search`` (:mod:`.search_corpus`; the same seed gives the same store). The
 server is a real ``newsgraph serve`` process; ``clients`` threads (keep-alive connections) send the requests of each
 endpoint kind in turn; every URL is fetched once first (its pages come from disk) and the percentiles are of the
-``rounds`` passes after that. Reported: time to start serving, p50/p95 per kind, and the server's peak RSS.
+``rounds`` passes after that. Reported: time to start serving, p50/p95 per kind, the server's CPU per request of
+each kind, and its peak RSS.
 """
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class ServeBench:
     rss_mb: float
     ms: dict[str, dict[str, float]] = field(default_factory=dict)
     requests: int = 0
+    #: Server CPU (user + system, all its threads) per timed request of each kind: unlike the latencies, it hardly
+    #: moves with what else the machine runs, so runs on a shared machine compare by it.
+    cpu_ms: dict[str, float] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -43,7 +47,9 @@ class ServeBench:
     def lines(self) -> list[str]:
         out = [f"{self.n:,} synthetic articles; {self.clients} concurrent clients; {self.requests} timed requests",
                f"server ready {self.start_seconds:.2f} s after start; peak RSS {self.rss_mb:.0f} MB"]
-        out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms" for kind, v in self.ms.items()]
+        out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
+                + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
+                for kind, v in self.ms.items()]
         return out
 
 
@@ -94,6 +100,15 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_seconds(pid: int) -> Optional[float]:
+    """User + system CPU the process has used (Linux ``/proc``; None elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
 def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
     local = threading.local()
 
@@ -127,14 +142,19 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
         port = int(proc.args[-1])
         try:
             ms: dict[str, dict[str, float]] = {}
+            cpu: dict[str, float] = {}
             timed = 0
             for kind, urls in kinds.items():
                 _fetch_all(port, urls, clients)  # cold pass
+                before = _cpu_seconds(proc.pid)
                 samples = _fetch_all(port, urls * rounds, clients)
+                after = _cpu_seconds(proc.pid)
                 timed += len(samples)
                 ms[kind] = _percentiles(samples)
+                if before is not None and after is not None:
+                    cpu[kind] = round(1000 * (after - before) / len(samples), 2)
             rss = _peak_rss_mb(proc.pid)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed)
+    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..storage.base import SearchFilters, Store
+from ..storage.base import ArticleFacets, SearchFilters, Store
 from ..storage.dates import utc
 from .pages import SearchPage, page_of, search_filters
 
@@ -48,19 +48,24 @@ def search_with_facets(store: Store, query: str, filters: SearchFilters, limit: 
     the query ranked once (``Store.search_with_top``): the page's hits are cut from the same ranking as the
     facets' ``top`` best matches, which was most of the web reader's first page."""
     filters = search_filters(store, filters, offset)
-    hits, ids = store.search_with_top(query, limit + 1, offset, top=top, filters=filters)
-    return page_of(store, query, filters, hits, limit, offset), facets_of(store, ids, most)
+    hits, ids, rows = store.search_with_facet_rows(query, limit + 1, offset, top=top, filters=filters)
+    return page_of(store, query, filters, hits, limit, offset), _counted(rows, len(ids), most)
 
 
 def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:
     """Facets of the ranked article ids ``hits`` (best first)."""
+    rank = {article_id: i for i, article_id in enumerate(hits)}
+    # In rank order, as the hits came: ties among the most common values keep the order of the best match first.
+    rows = sorted(store.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
+    return _counted(rows, len(hits), most)
+
+
+def _counted(rows: list[ArticleFacets], considered: int, most: int) -> SearchFacets:
+    """The facets of ``rows`` (best match first) among ``considered`` matches."""
     months: Counter = Counter()
     outlets: Counter = Counter()
     people: Counter = Counter()
     orgs: Counter = Counter()
-    rank = {article_id: i for i, article_id in enumerate(hits)}
-    # In rank order, as the hits came: ties among the most common values keep the order of the best match first.
-    rows = sorted(store.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
     for article in rows:
         months[(utc(article.published) or "undated")[:7]] += 1  # in UTC, as a month filter compares
         if article.source:
@@ -68,5 +73,5 @@ def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:
         people.update({name for name, type_ in article.entities if type_ in PEOPLE})
         orgs.update({name for name, type_ in article.entities if type_ in ORGANISATIONS})
     order = sorted(months, key=lambda m: (m == "undated", m))
-    return SearchFacets(len(hits), [(m, months[m]) for m in order], outlets.most_common(most),
+    return SearchFacets(considered, [(m, months[m]) for m in order], outlets.most_common(most),
                         people.most_common(most), orgs.most_common(most))

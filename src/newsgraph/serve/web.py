@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any, Optional
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, quote_plus, urlencode
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -18,7 +18,8 @@ from . import charts, markup
 from .api import DATE, MAX_QUERY, store_of
 
 router = APIRouter(include_in_schema=False)
-env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
+# auto_reload off: the templates are package files, and checking their times cost a stat() per template per page.
+env = Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"), auto_reload=False,
                   autoescape=select_autoescape(default=True, default_for_string=True))
 env.filters["path"] = lambda value: quote(str(value), safe="")
 env.globals["snippet_html"] = markup.snippet_html
@@ -46,6 +47,24 @@ def _link(**params: Any) -> str:
     return "/?" + urlencode({k: v for k, v in params.items() if v not in (None, "")})
 
 
+class _Narrow:
+    """``narrow(**extra)``: the link of this search with ``extra`` parameters changed (what ``_link(**base,
+    **extra)`` writes, the same text), its unchanged parameters encoded once: a page has 30-odd facet links."""
+
+    def __init__(self, base: dict[str, Any]):
+        self.base = base
+        self.encoded = {k: f"{quote_plus(k)}={quote_plus(str(v))}" for k, v in base.items() if v not in (None, "")}
+
+    def __call__(self, **extra: Any) -> str:
+        parts = []
+        for k, v in {**self.base, **extra}.items():
+            if v in (None, ""):
+                continue
+            parts.append(self.encoded[k] if k not in extra and k in self.encoded else
+                         f"{quote_plus(str(k))}={quote_plus(str(v))}")
+        return "/?" + "&".join(parts)
+
+
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
                 since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
@@ -65,7 +84,7 @@ def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
                                                                               "matching articles per month"),
                        next_link=_link(**base, offset=page.next_offset) if page.next_offset else None,
                        prev_link=_link(**base, offset=max(0, offset - PAGE)) if offset else None,
-                       narrow=lambda **extra: _link(**{**base, **extra}))
+                       narrow=_Narrow(base))
     return render("search.html", **context)
 
 
@@ -85,11 +104,12 @@ def article_page(request: Request, article_id: str) -> HTMLResponse:
 @router.get("/entities/{name:path}", response_class=HTMLResponse)
 def entity_page(request: Request, name: str) -> HTMLResponse:
     store = store_of(request)
-    page = query.entity(store, name)
-    if page is None:
-        raise HTTPException(404, f"no stored entity matches {name!r}")
-    about = query.quotes_about(store, name, limit=20)
-    edges = query.talks_about(store, entity=name, limit=20)
+    with store.snapshot():  # one state of the store for the page; its quotes by and about share their reads
+        page = query.entity(store, name)
+        if page is None:
+            raise HTTPException(404, f"no stored entity matches {name!r}")
+        about = query.quotes_about(store, name, limit=20)
+        edges = query.talks_about(store, entity=name, limit=20)
     return render("entity.html", e=page, about=about, edges=edges,
                   chart=charts.month_chart(page.mentions_by_month, "mentions", f"mentions of {page.name} per month"))
 

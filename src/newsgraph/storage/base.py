@@ -11,6 +11,7 @@ speaker lookup and resume fast. Re-ingest rules (DESIGN.md "Same article again")
 from __future__ import annotations
 
 import abc
+import contextlib
 import enum
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
@@ -464,6 +465,17 @@ class Store(Protocol):
         hits = self.search(query, limit, offset, filters=filters, window=window)
         return hits, self.search_ids(query, limit=top, filters=filters, window=window)
 
+    def search_with_facet_rows(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                               filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                               ) -> tuple[list[SearchHit], list[str], list["ArticleFacets"]]:
+        """:meth:`search_with_top` and the facet rows (``EntityViews.article_facets``) of its ``top`` ids, best match
+        first: what the web reader's first page shows. This default reads the rows by id; a backend may read them
+        from the ranked rows themselves."""
+        hits, ids = self.search_with_top(query, limit, offset, top=top, filters=filters, window=window)
+        rank = {article_id: i for i, article_id in enumerate(ids)}
+        rows = sorted(self.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
+        return hits, ids, rows
+
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only
         the ranking window). This default pages through an exact search; backends count in one statement."""
@@ -515,6 +527,12 @@ class Store(Protocol):
     @abc.abstractmethod
     def entity_views(self) -> EntityViews:
         """Read queries over entities for entity pages and timelines."""
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A block of reads that belong together (one page). A backend may read them from one state of the store and
+        answer a repeated read from memory; this default does neither."""
+        yield
 
     def quote_clusters(self) -> Optional[QuoteClusters]:
         """The quotation clusters kept in this store, or None where a backend keeps none (ingest then skips

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 
 from .. import entity_stats as stats
 from ..dates import SQL_FUNCTION
@@ -140,14 +140,18 @@ def recount_sql(current: str, roles: str, mark: str) -> list[tuple[str, tuple[An
 RECOUNT_DROP = [f"DROP TABLE IF EXISTS {name}" for name in ("stat_loc", "stat_doc", "stat_ent")]
 
 
-def rebuild(conn: sqlite3.Connection) -> int:
+def rebuild(conn: sqlite3.Connection, say: Optional[Callable[[str], None]] = None) -> int:
     """Recount every current article into an empty table (inside the caller's transaction), in SQL
-    (:func:`recount_sql`); returns the articles counted."""
+    (:func:`recount_sql`); returns the articles counted. ``say(what)`` after each statement (a long recount's
+    progress)."""
     conn.execute("DELETE FROM entity_stats")
     for statement in RECOUNT_DROP:
         conn.execute(statement)
-    for statement, params in recount_sql("a.current = 1", ", json_each(e.roles) r", "?"):
+    statements = recount_sql("a.current = 1", ", json_each(e.roles) r", "?")
+    for i, (statement, params) in enumerate(statements, 1):
         conn.execute(statement, params)
+        if say is not None:
+            say(f"statement {i}/{len(statements)} done ({' '.join(statement.split()[:4])} …)")
     for statement in RECOUNT_DROP:
         conn.execute(statement)
     return int(conn.execute("SELECT count(*) FROM articles a WHERE a.current = 1").fetchone()[0])

@@ -12,15 +12,16 @@ import json
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
+from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from ...errors import ConfigError, StoreError
 from ...model import Article
 from ...record import from_record, quote_to_dict, to_record
-from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store, StoryMember,
-                    search_failed)
+from ..base import (SEARCH_WINDOW, ArticleFacets, PutResult, PutStatus, QuoteHit, SearchFilters, SearchHit, Store,
+                    StoryMember, search_failed)
 from .. import entity_stats as stats
-from . import entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
+from . import bulk, entity_stats, facet_tokens, facets, fts, search as fts_search, speakers
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
@@ -48,7 +49,10 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     :mod:`.guard`). A reader of a store made by an older newsgraph has it upgraded once by a writer's open."""
     if readonly and path != ":memory:":
         try:
-            return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+            conn = _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+            if not bulk.unfinished(conn, path):
+                return conn
+            conn.close()  # a killed bulk load left its end steps: a writer's open below runs them
         except StoreError as exc:
             if not wrote_readonly(exc):
                 raise
@@ -82,6 +86,10 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         if readonly:
             check_schema(conn, path, empty_ok=False)
         else:
+            # What a killed bulk load left undone (its indexes, full-text index, entity counts), step by step with
+            # progress on stderr: before the schema's IF NOT EXISTS would make the same indexes in silence.
+            check_schema(conn, path)
+            bulk.resume(conn, path)
             ensure_schema(conn, path)  # before WAL: never switch the journal of a file that is not ours
             conn.execute("PRAGMA journal_mode = WAL")
             # In WAL mode NORMAL survives a killed process (not a power cut) and makes each commit much cheaper.
@@ -111,6 +119,7 @@ class SQLiteStore(Store):
         self.readonly = readonly  # a reader's store: read-only connection, schema never written
         self._conn = _connect(self.path, readonly)
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
+        self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
@@ -323,7 +332,7 @@ class SQLiteStore(Store):
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
             top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
-            return [fts_search.hit(self._conn, match, pk, rank) for pk, rank in top]
+            return fts_search.hits(self._conn, match, top)
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
@@ -361,10 +370,34 @@ class SQLiteStore(Store):
         try:
             ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
                                             filters, depth)
-            hits = [fts_search.hit(self._conn, match, pk, rank) for pk, rank in ranked[offset:offset + limit]]
+            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
             return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
+
+    def search_with_facet_rows(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
+                               filters: Optional[SearchFilters] = None, window: Optional[int] = None,
+                               ) -> tuple[list[SearchHit], list[str], list[ArticleFacets]]:
+        """:meth:`search_with_top` and the facet rows of its ``top`` matches, read from the ranked pks: one read of
+        their narrow ``search_facets`` rows gives the ids and the dates and outlets (the default looked each id up
+        again through the articles index), then their entities' names."""
+        match = fts_search.fts_query(query)
+        if not match.strip():
+            return [], [], []
+        if window is not None and window < 0:
+            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+        if offset < 0:
+            raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
+        depth = self.search_window if window is None else (window or None)
+        self._facet_index = fts.has_facets(self._conn)
+        try:
+            ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
+                                            filters, depth)
+            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
+            heads = fts_search.heads_of(self._conn, [pk for pk, _ in ranked[:top]])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+        return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
@@ -446,7 +479,25 @@ class SQLiteStore(Store):
         return SQLiteEntityRegistry(self._conn, self.path)
 
     def entity_views(self) -> SQLiteEntityViews:
-        return SQLiteEntityViews(self._conn)
+        return self._snapshot_views or SQLiteEntityViews(self._conn)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the file (a read transaction: an ingest committing meanwhile is not seen
+        half-way), so what one view read can be used again: ``entity_views()`` is then one instance that keeps
+        the answers an entity page asks for twice (:meth:`EntityViewsBase._once`). Nested: the outer one holds."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        self._snapshot_views = views = SQLiteEntityViews(self._conn)
+        views._memo = {}
+        try:
+            yield
+        finally:
+            self._snapshot_views = None
+            if self._conn.in_transaction:
+                self._conn.execute("COMMIT")  # nothing written: it only ends the read
 
     def input_status(self, origin: str) -> Optional[str]:
         row = self._conn.execute("SELECT status FROM inputs WHERE origin = ?", (origin,)).fetchone()
