@@ -134,3 +134,52 @@ def test_an_empty_file_is_not_made_into_a_store_by_a_reader(tmp_path):
         result = cli_run(*args, "--db", str(path))
         assert result.exit_code == 1 and "empty" in result.output
     assert path.stat().st_size == 0 and not Path(f"{path}-wal").exists()
+
+
+def test_a_clean_close_seals_the_store_and_the_next_writer_skips_the_full_read(tmp_path, monkeypatch):
+    """The page check reads the whole file (minutes at 10^6 articles): a writer skips it while the file is exactly
+    as the last writer's clean close left it, and runs it after anything else touched the file."""
+    from newsgraph.storage.sqlite import store as sqlite_store
+    checks: list[str] = []
+    real = sqlite_store.quick_check
+    monkeypatch.setattr(sqlite_store, "quick_check", lambda conn, path: (checks.append(path), real(conn, path)))
+    path = tmp_path / "s.db"
+    with open_store(path) as store:
+        store.put(article(1))
+    assert (tmp_path / "s.db-sealed").exists() and len(checks) == 1  # made new: checked (an empty file) once
+    with open_store(path) as store:
+        assert not (tmp_path / "s.db-sealed").exists()  # removed before anything is written
+        store.put(article(2))
+    assert len(checks) == 1  # as the last close left it: no second read of every page
+    with open_store(path, readonly=True) as store:  # a reader neither checks nor seals nor unseals
+        assert store.count() == 2
+    assert (tmp_path / "s.db-sealed").exists()
+    os.utime(path)  # touched by something else since: the seal no longer matches
+    with open_store(path) as store:
+        assert store.count() == 2
+    assert len(checks) == 2
+
+
+def test_a_writer_killed_mid_run_leaves_no_seal_and_the_next_writer_checks(tmp_path):
+    import subprocess
+    import sys
+    path = tmp_path / "k.db"
+    with open_store(path) as store:
+        store.put(article(1))
+    code = ("import os, sys\nsys.path[:0] = [%r]\nfrom test_damaged_store import article\n"
+            "from newsgraph.storage import open_store\nstore = open_store(%r)\nstore.put(article(2))\n"
+            "os._exit(9)\n" % (str(Path(__file__).parent), str(path)))
+    subprocess.run([sys.executable, "-c", code], check=False, timeout=300)
+    assert not (tmp_path / "k.db-sealed").exists()
+
+
+def test_damage_after_a_clean_close_is_still_refused(sound, tmp_path):
+    path = tmp_path / "sealed.db"
+    shutil.copy(sound, path)
+    with open_store(path) as store:
+        store.count()
+    assert (tmp_path / "sealed.db-sealed").exists()
+    damaged = damaged_copy(path, tmp_path)  # damaged.db: the bytes of the sealed store with a page overwritten
+    shutil.copy(tmp_path / "sealed.db-sealed", tmp_path / "damaged.db-sealed")  # even beside a copied seal
+    with pytest.raises(StoreError, match="damaged"):
+        open_store(damaged)
