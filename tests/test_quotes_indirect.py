@@ -357,3 +357,55 @@ def test_a_reported_question_keeps_its_question_word(nlp, text):
     """Without its 'if'/'whether' a question reads as the claim that the plant would close."""
     q = by_cue(quotes(nlp, text), "asked")
     assert content(text, q).split()[0] in ("if", "whether") and content(text, q).endswith("the plant would close")
+
+
+# ---- round five: headlines, polls, a second act of the reported subject --------------------------------------------
+
+def test_headline_name_and_colon_reports_the_rest_of_the_line(nlp):
+    text = ("Dana Whitfield: Rail Fares Will Rise Again Next Spring.\n\nThe transport minister spoke to reporters "
+            "in Leeds on Tuesday.")
+    [q] = [q for q in quotes(nlp, text) if q.span[0] < 60]
+    assert q.kind == "indirect" and q.text == "Rail Fares Will Rise Again Next Spring"
+    assert q.speaker.text == "Dana Whitfield"
+
+
+def test_headline_with_quoted_words_is_mixed_and_names_only_the_speaker(nlp):
+    text = ("Whitfield to Commuters: New Timetable Is ‘A Fresh Start’ for the Line.\n\nThe minister wrote to "
+            "season-ticket holders on Monday.")
+    [q] = [q for q in quotes(nlp, text) if q.span[0] < 70]
+    assert q.kind == "mixed" and q.text.startswith("New Timetable Is") and q.parts
+    assert q.speaker.text == "Whitfield"
+
+
+@pytest.mark.parametrize("title", ["The Latest: Fares rise on three northern lines.",
+                                   "Breaking: Fares Rise on Three Northern Lines.",
+                                   "Dana Whitfield: Minister or Manager of the Railways?"])
+def test_headline_label_or_question_is_no_claim(nlp, title):
+    text = title + "\n\nThe minister spoke on Tuesday."
+    assert not [q for q in quotes(nlp, text) if q.span[0] < len(title)]
+
+
+def test_headline_rule_reads_only_the_first_paragraph(nlp):
+    text = ("Fares rise again.\n\nThe ministry released its figures on Tuesday.\n\nWhitfield to Voters: Fares "
+            "Will Rise Again.")
+    assert not [q for q in quotes(nlp, text) if q.speaker is not None and "Whitfield" in q.speaker.text]
+
+
+def test_clause_measured_in_a_poll_is_the_polls_finding(nlp):
+    text = "In a Herald survey released Monday, Ortiz led Brennan by 12 points among likely voters."
+    q = by_cue(quotes(nlp, text), "In")
+    assert content(text, q) == "Ortiz led Brennan by 12 points among likely voters"
+    assert q.speaker.text.startswith("a Herald survey")
+
+
+def test_poll_in_a_relative_clause_reports_nothing(nlp):
+    text = "Brennan, who trails in the polls, opened an office in the harbour district."
+    assert not [q for q in quotes(nlp, text) if q.cue == "in"]
+
+
+def test_second_act_of_the_reported_subject_stays_in_the_report(nlp):
+    """"mentioned that X broke ranks and supported Y": "supported" is X's, inside what was mentioned."""
+    text = ("The advert did not mention that Senator Lund broke ranks with her party and supported the governor's "
+            "original plan for the harbour.")
+    q = by_cue(quotes(nlp, text), "mention")
+    assert content(text, q).endswith("original plan for the harbour")

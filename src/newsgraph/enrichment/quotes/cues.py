@@ -326,6 +326,34 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 
+def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
+    """``In a poll released Monday, 50 percent chose Ortiz``, ``Ortiz leads in the polls``, ``Reyes came second in
+    a survey by the college``: a poll or survey that a clause is measured in is its source, as ``according to the
+    poll`` would say (news reports a poll's finding so); the clause without the phrase is what it reports."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
+        return None
+    source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    if lemma_of(source).lower() not in words.POLL_NOUNS:  # "in the average of polls": the average of polls is one
+        of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is None or lemma_of(inner).lower() not in words.POLL_NOUNS:
+            return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ROOT", "ccomp") or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return None  # "to lead in the polls": no clause of its own; a relative or adverbial clause is a detail
+    left, right = _strip_range(doc, *subtree_range(clause), exclude=(tok.i, tok.right_edge.i + 1))
+    while left < right and doc[left].dep_ in ("cc", "mark", "prep", "advmod", "npadvmod") and doc[left].i != clause.i:
+        left = doc[left].right_edge.i + 1  # "and she leads", "although he trails", "Nationally, …": not reported
+        left = _strip_parenthetical(doc, left, right)[0]
+    if right - left < 3 or not left <= clause.i < right:
+        return None
+    return Cue((tok.i,), tok.i, (left, right), source.i, "according")
+
+
 def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
     """Clause range without the ``according to X`` phrase (X's relative clause included): the phrase is cut off at
     either edge (the sentence's full stop does not hide the right edge); in the middle the longer side stays, so
@@ -348,7 +376,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
     a language's quotes data (``lang.get(code).quotes``), whose verb lists say what a cue is."""
     cues: list[Cue] = []
     for tok in doc:
-        acc = _according_to(doc, tok)
+        acc = _according_to(doc, tok) or _in_poll(doc, tok, words)
         if acc is not None:
             cues.append(acc)
             continue
@@ -527,9 +555,9 @@ def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[
         for child in clause.children:
             if child.i <= clause.i:
                 continue
-            if child.dep_ == "conj" and is_reporting(child, acts) and (
-                    not any(c.dep_ in _SUBJECTS for c in child.children)
-                    or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
+            own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS if not own_subject else acts) and (
+                    not own_subject or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
                 right = min(right, child.left_edge.i)
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
                     and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):

@@ -39,6 +39,8 @@ FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
 FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
 results audit review census tally count record records document documents file files paper papers filing filings
 email emails memo memos transcript transcripts""".split())
+# Nouns of opinion polls: a clause measured "in" one ("Ortiz leads in the latest poll") reports the poll's finding.
+POLL_NOUNS = frozenset("""poll survey""".split())
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
