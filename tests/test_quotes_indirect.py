@@ -409,3 +409,14 @@ def test_second_act_of_the_reported_subject_stays_in_the_report(nlp):
             "original plan for the harbour.")
     q = by_cue(quotes(nlp, text), "mention")
     assert content(text, q).endswith("original plan for the harbour")
+
+
+def test_verb_of_speaking_reports_the_topic_it_names(nlp):
+    """"questioned the mayor's judgment", "mentioned the harbour wall": words about a topic, reported through it; a
+    stance on a thing ("opposed the plan") still reports nothing."""
+    text = "At the meeting, Councillor Ortiz questioned the mayor's judgment."
+    q = by_cue(quotes(nlp, text), "questioned")
+    assert content(text, q) == "the mayor's judgment" and q.speaker.text == "Councillor Ortiz"
+    text = "In her speech Ortiz barely mentioned the harbour wall."
+    assert content(text, by_cue(quotes(nlp, text), "mentioned")) == "the harbour wall"
+    assert not [q for q in quotes(nlp, "Councillor Ortiz opposed the harbour plan.") if q.cue == "opposed"]

@@ -679,7 +679,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1
-    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
+    if lemma not in words.TOPIC_VERBS and not any(t.pos_ in ("VERB", "AUX") or t.is_quote
+                                                  for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     return _strip_parenthetical(doc, obj.left_edge.i, right)
 

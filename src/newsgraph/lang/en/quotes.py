@@ -33,6 +33,11 @@ ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend e
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
+# Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
+# "cited his Iowa results"): the object is a report of words even with no verb in it, unlike a stance on a thing
+# ("opposed the plan").
+TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate
+tout""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
