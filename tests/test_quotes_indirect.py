@@ -420,3 +420,10 @@ def test_verb_of_speaking_reports_the_topic_it_names(nlp):
     text = "In her speech Ortiz barely mentioned the harbour wall."
     assert content(text, by_cue(quotes(nlp, text), "mentioned")) == "the harbour wall"
     assert not [q for q in quotes(nlp, "Councillor Ortiz opposed the harbour plan.") if q.cue == "opposed"]
+
+
+def test_judging_in_words_reports_what_was_judged(nlp):
+    text = "The union's leader, Dana Price, sharply criticized the ferry company's new timetable on Friday."
+    q = by_cue(quotes(nlp, text), "criticized")
+    assert content(text, q).startswith("the ferry company's new timetable") and "Dana Price" in q.speaker.text
+    assert not [q for q in quotes(nlp, "Dana Price backed the new timetable.") if q.cue == "backed"]

@@ -34,10 +34,12 @@ discuss question echo highlight tout condemn denounce slam blast mock dismiss de
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
 # Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
-# "cited his Iowa results"): the object is a report of words even with no verb in it, unlike a stance on a thing
-# ("opposed the plan").
-TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate
-tout""".split())
+# "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival", "blamed the
+# weather"): the object is a report of words even with no verb in it, unlike a stance on a thing ("opposed the
+# plan", "backed Ortiz", "welcomed the visitors"). Not "attack" and "defend", which are as often deeds.
+TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
+criticize criticise praise blame denounce blast slam mock dismiss decry deride condemn lambast assail applaud
+ridicule rebuke chide scold fault commend congratulate""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
