@@ -427,3 +427,11 @@ def test_judging_in_words_reports_what_was_judged(nlp):
     q = by_cue(quotes(nlp, text), "criticized")
     assert content(text, q).startswith("the ferry company's new timetable") and "Dana Price" in q.speaker.text
     assert not [q for q in quotes(nlp, "Dana Price backed the new timetable.") if q.cue == "backed"]
+
+
+def test_object_report_ends_before_the_writers_aside(nlp):
+    """"cited the harbour fund, a grant scheme set up in 2019": the aside says what the fund is; the speaker
+    cited the fund."""
+    text = "Councillor Ortiz cited the harbour fund, a grant scheme set up by the county in 2019."
+    q = by_cue(quotes(nlp, text), "cited")
+    assert content(text, q) == "the harbour fund"

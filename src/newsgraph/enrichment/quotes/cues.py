@@ -660,7 +660,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None or _when(obj):
                 return None
-            right = obj.right_edge.i + 1
+            right = _np_end(obj)
             then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > obj.i), None)
             if then is not None and child.lower_ == "on":  # "called on Congress to act": the whole request
                 right = then.right_edge.i + 1
@@ -670,7 +670,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.i < verb.i or _when(obj):
         return None
-    right = obj.right_edge.i + 1
+    right = _np_end(obj)
     for child in verb.rights:  # "accused X of Y", "criticized X over Y": the charge goes with the one charged
         if child.i <= obj.i:
             continue
@@ -683,6 +683,18 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                                                   for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _np_end(obj: "Token") -> int:
+    """Where an object noun phrase ends as what was said: before an aside the writer adds after a comma about the
+    thing or person named (``cited the Head Start program, the federally funded pre-school …``, ``praised Mr.
+    Bush, whom he attacked …``), which says who or what it is, not what the speaker said of it."""
+    end = obj.right_edge.i + 1
+    for child in obj.rights:
+        if child.dep_ in ("appos", "relcl", "acl") and child.left_edge.i > obj.i \
+                and obj.doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 1)
+    return end
 
 
 def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
