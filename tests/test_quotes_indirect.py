@@ -435,3 +435,10 @@ def test_object_report_ends_before_the_writers_aside(nlp):
     text = "Councillor Ortiz cited the harbour fund, a grant scheme set up by the county in 2019."
     q = by_cue(quotes(nlp, text), "cited")
     assert content(text, q) == "the harbour fund"
+
+
+def test_quotation_opening_in_a_reported_clause_runs_to_its_closing_mark(nlp):
+    text = ('Mayor Dana Holt, hoping to win the harbour vote, called Ortiz a "spoiled child" who is behaving "as if '
+            'he owns the port, as if he owns the town."')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
+    assert q.span[1] == len(text) and len(q.parts) == 2 and "Dana Holt" in q.speaker.text

@@ -100,6 +100,12 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
         inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
+        if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+                and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
+            # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
+            # clause inside a quotation that opened in it; the quotation runs on to its closing mark
+            ce = max(ce, max(layout.stretches[i].outer[1] for i in partial))
+            inside, partial = inside + partial, []
         last = inside[-1] if inside else None
         if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
             attributed.setdefault(last, cue)  # narration: "…: "Men, you will not …," she wrote."
