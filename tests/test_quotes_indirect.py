@@ -442,3 +442,15 @@ def test_quotation_opening_in_a_reported_clause_runs_to_its_closing_mark(nlp):
             'he owns the port, as if he owns the town."')
     [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
     assert q.span[1] == len(text) and len(q.parts) == 2 and "Dana Holt" in q.speaker.text
+
+
+def test_describing_something_reports_what_was_described(nlp):
+    text = "At the hearing, Mayor Dana Holt described the damage to the harbour wall."
+    q = by_cue(quotes(nlp, text), "described")
+    assert content(text, q) == "the damage to the harbour wall"
+
+
+def test_asking_for_something_reports_the_request(nlp):
+    text = "The county's attorney, Dana Price, asked the court for a quick ruling."
+    q = by_cue(quotes(nlp, text), "asked")
+    assert content(text, q) == "a quick ruling" and "Dana Price" in q.speaker.text

@@ -52,7 +52,7 @@ POLL_NOUNS = frozenset("""poll survey""".split())
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
     "call": ("for", "on"), "point": ("to",), "talk": ("about",), "speak": ("about", "of"),
-    "refer": ("to",), "ask": ("about",), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
+    "refer": ("to",), "ask": ("about", "for"), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
     "complain": ("about",), "warn": ("of", "about", "against"), "comment": ("on",), "advocate": ("for",),
     "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
     "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
@@ -78,7 +78,7 @@ QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
