@@ -454,3 +454,16 @@ def test_asking_for_something_reports_the_request(nlp):
     text = "The county's attorney, Dana Price, asked the court for a quick ruling."
     q = by_cue(quotes(nlp, text), "asked")
     assert content(text, q) == "a quick ruling" and "Dana Price" in q.speaker.text
+
+
+def test_call_for_someone_to_act_reports_the_whole_request(nlp):
+    text = "After the vote, Senator Lund called for the harbour master to resign."
+    q = by_cue(quotes(nlp, text), "called")
+    assert content(text, q) == "the harbour master to resign"
+
+
+def test_owned_speech_act_noun_reports_what_it_is_about(nlp):
+    text = "Ortiz's repeated attacks on the harbour authority have cost her allies on the council."
+    q = by_cue(quotes(nlp, text), "attacks")
+    assert content(text, q) == "the harbour authority" and q.speaker.text.startswith("Ortiz")
+    assert not [q for q in quotes(nlp, "The attacks on the harbour shocked the town.") if q.cue == "attacks"]

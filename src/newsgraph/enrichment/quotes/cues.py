@@ -410,7 +410,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
                     cue.complement, cue.kind = _strip_parenthetical(doc, *subtree_range(obj)), "object"
             if cue.complement is not None:
                 cues.append(cue)
-        elif tok.pos_ == "NOUN" and (claim := _claim_noun(doc, tok, words)) is not None:
+        elif tok.pos_ == "NOUN" and ((claim := _claim_noun(doc, tok, words)) is not None
+                                     or (claim := _speech_act_noun(doc, tok, words)) is not None):
             cues.append(claim)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
@@ -654,6 +655,10 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 return None
             right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
             return _strip_parenthetical(doc, obj.left_edge.i, right)
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps and m.i == child.left_edge.i
+                                         for m in child.children):
+            # "called for the president to resign", parsed as a clause with "for" as its mark: the request
+            return _strip_parenthetical(doc, child.left_edge.i + 1, child.right_edge.i + 1)
         if child.dep_ == "dobj" and lemma != "ask":  # "asked the senator about the vote": the one asked
             break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -679,8 +684,9 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1
-    if lemma not in words.TOPIC_VERBS and not any(t.pos_ in ("VERB", "AUX") or t.is_quote
-                                                  for t in doc[obj.left_edge.i:right]):
+    topic = lemma in words.TOPIC_VERBS and not (lemma == "question" and obj.tag_ != "NN"
+                                                and not any(c.dep_ == "poss" for c in obj.children))
+    if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     return _strip_parenthetical(doc, obj.left_edge.i, right)
 
@@ -716,6 +722,21 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _speech_act_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz's attacks on the mayor``, ``his criticism of the plan``, ``her call for a recount``, ``their
+    comments about the strike``: a noun of a speech act owned by someone reports what its preposition names, the
+    owner speaking. Without an owner it reports nothing (``the attacks on Paris`` were no words)."""
+    preps = words.SPEECH_ACT_NOUNS.get(lemma_of(noun).lower())
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if not preps or owner is None or owner.pos_ not in ("PRON", "PROPN", "NOUN") or _when(owner):
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or _when(obj):
+        return None
+    return Cue((noun.i,), noun.i, _strip_parenthetical(doc, obj.left_edge.i, _np_end(obj)), owner.i, "noun")
 
 
 def _stance_adjective(doc: "Doc", adj: "Token", words=_WORDS) -> Optional[Cue]:

@@ -130,7 +130,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 for i in inside:
                     attributed.setdefault(i, cue)
         elif not inside and not partial and cue.kind != "naming" \
-                and (cue.kind == "object" or _is_clause(doc, cue.complement)):
+                and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
 

@@ -34,11 +34,12 @@ discuss question echo highlight tout condemn denounce slam blast mock dismiss de
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
 # Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
-# "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival", "blamed the
-# weather"): the object is a report of words even with no verb in it, unlike a stance on a thing ("opposed the
-# plan", "backed Ortiz", "welcomed the visitors"). Not "attack" and "defend", which are as often deeds.
+# "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
+# is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
+# "welcomed the visitors"). Not "attack" and "defend", which are as often deeds, nor "blame" ("blamed the shortfall
+# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation).
 TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
-criticize criticise praise blame denounce blast slam mock dismiss decry deride condemn lambast assail applaud
+criticize criticise praise denounce blast slam mock dismiss decry deride condemn lambast assail applaud
 ridicule rebuke chide scold fault commend congratulate""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
@@ -48,6 +49,14 @@ results audit review census tally count record records document documents file f
 email emails memo memos transcript transcripts""".split())
 # Nouns of opinion polls: a clause measured "in" one ("Ortiz leads in the latest poll") reports the poll's finding.
 POLL_NOUNS = frozenset("""poll survey""".split())
+# Nouns of speech acts and the prepositions that name what was said ("Ortiz's attacks on the mayor", "his
+# criticism of the plan", "her call for a recount"): owned by someone, they report the preposition's object.
+SPEECH_ACT_NOUNS = {
+    "attack": ("on", "against"), "criticism": ("of",), "critique": ("of",), "mention": ("of",),
+    "reference": ("to",), "call": ("for",), "comment": ("on", "about"), "remark": ("on", "about"),
+    "question": ("about",), "praise": ("for", "of"), "denunciation": ("of",), "condemnation": ("of",),
+    "defense": ("of",), "defence": ("of",), "description": ("of",), "warning": ("about", "of", "against"),
+}
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
