@@ -467,3 +467,9 @@ def test_owned_speech_act_noun_reports_what_it_is_about(nlp):
     q = by_cue(quotes(nlp, text), "attacks")
     assert content(text, q) == "the harbour authority" and q.speaker.text.startswith("Ortiz")
     assert not [q for q in quotes(nlp, "The attacks on the harbour shocked the town.") if q.cue == "attacks"]
+
+
+def test_referring_to_someone_as_something_keeps_what_they_were_called(nlp):
+    text = "In her speech, Ortiz referred to the mayor as a careless steward of the harbour."
+    q = by_cue(quotes(nlp, text), "referred")
+    assert content(text, q) == "the mayor as a careless steward of the harbour"

@@ -669,6 +669,10 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
             then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > obj.i), None)
             if then is not None and child.lower_ == "on":  # "called on Congress to act": the whole request
                 right = then.right_edge.i + 1
+            named = next((c for c in (*verb.rights, *obj.rights) if c.dep_ == "prep" and c.lower_ == "as"
+                          and c.i >= right), None)
+            if named is not None and all(t.is_punct or t.is_space for t in doc[right:named.i]):
+                right = named.right_edge.i + 1  # "referred to her as a bright leader": what she was called too
             return _strip_parenthetical(doc, obj.left_edge.i, right)
     if lemma not in words.ACT_VERBS:
         return None
