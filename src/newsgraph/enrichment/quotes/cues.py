@@ -17,6 +17,10 @@ Also: adjectives of belief (``is confident that``, ``skeptical of``, ``made it c
 (``declined to comment``, ``did not respond to a request for comment``), an as-aside (``As The Times reported,
 CLAUSE``), a question (``asked X if …``, ``asked X about Y``) and a reported act as a gerund (``denied taking``).
 A stance inside another report's content is part of that report, not a report of its own.
+Verbs of speaking and of judging in words report the thing they name even with no verb in it (``mentioned the
+wall``, ``criticized the ruling``; a stance on a thing, ``opposed the plan``, does not), an owned noun of a speech
+act its preposition's object (``Ortiz's attacks on the mayor``), and a poll a main clause is measured in is that
+clause's source (``In a poll released Monday, Ortiz led``), as ``according to`` is.
 """
 from __future__ import annotations
 

@@ -9,7 +9,8 @@ Stretches left over look for an attribution just after them (``"…," he said``)
 unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
 speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
 to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title. A
-transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon.
+transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon, and a
+headline ``Ortiz: Fares Will Rise`` (``Ortiz to Voters: …``) the rest of its line, mixed when it quotes.
 """
 from __future__ import annotations
 
