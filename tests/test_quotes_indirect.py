@@ -357,3 +357,119 @@ def test_a_reported_question_keeps_its_question_word(nlp, text):
     """Without its 'if'/'whether' a question reads as the claim that the plant would close."""
     q = by_cue(quotes(nlp, text), "asked")
     assert content(text, q).split()[0] in ("if", "whether") and content(text, q).endswith("the plant would close")
+
+
+# ---- round five: headlines, polls, a second act of the reported subject --------------------------------------------
+
+def test_headline_name_and_colon_reports_the_rest_of_the_line(nlp):
+    text = ("Dana Whitfield: Rail Fares Will Rise Again Next Spring.\n\nThe transport minister spoke to reporters "
+            "in Leeds on Tuesday.")
+    [q] = [q for q in quotes(nlp, text) if q.span[0] < 60]
+    assert q.kind == "indirect" and q.text == "Rail Fares Will Rise Again Next Spring"
+    assert q.speaker.text == "Dana Whitfield"
+
+
+def test_headline_with_quoted_words_is_mixed_and_names_only_the_speaker(nlp):
+    text = ("Whitfield to Commuters: New Timetable Is ‘A Fresh Start’ for the Line.\n\nThe minister wrote to "
+            "season-ticket holders on Monday.")
+    [q] = [q for q in quotes(nlp, text) if q.span[0] < 70]
+    assert q.kind == "mixed" and q.text.startswith("New Timetable Is") and q.parts
+    assert q.speaker.text == "Whitfield"
+
+
+@pytest.mark.parametrize("title", ["The Latest: Fares rise on three northern lines.",
+                                   "Breaking: Fares Rise on Three Northern Lines.",
+                                   "Dana Whitfield: Minister or Manager of the Railways?"])
+def test_headline_label_or_question_is_no_claim(nlp, title):
+    text = title + "\n\nThe minister spoke on Tuesday."
+    assert not [q for q in quotes(nlp, text) if q.span[0] < len(title)]
+
+
+def test_headline_rule_reads_only_the_first_paragraph(nlp):
+    text = ("Fares rise again.\n\nThe ministry released its figures on Tuesday.\n\nWhitfield to Voters: Fares "
+            "Will Rise Again.")
+    assert not [q for q in quotes(nlp, text) if q.speaker is not None and "Whitfield" in q.speaker.text]
+
+
+def test_clause_measured_in_a_poll_is_the_polls_finding(nlp):
+    text = "In a Herald survey released Monday, Ortiz led Brennan by 12 points among likely voters."
+    q = by_cue(quotes(nlp, text), "In")
+    assert content(text, q) == "Ortiz led Brennan by 12 points among likely voters"
+    assert q.speaker.text.startswith("a Herald survey")
+
+
+def test_poll_in_a_relative_clause_reports_nothing(nlp):
+    text = "Brennan, who trails in the polls, opened an office in the harbour district."
+    assert not [q for q in quotes(nlp, text) if q.cue == "in"]
+
+
+def test_second_act_of_the_reported_subject_stays_in_the_report(nlp):
+    """"mentioned that X broke ranks and supported Y": "supported" is X's, inside what was mentioned."""
+    text = ("The advert did not mention that Senator Lund broke ranks with her party and supported the governor's "
+            "original plan for the harbour.")
+    q = by_cue(quotes(nlp, text), "mention")
+    assert content(text, q).endswith("original plan for the harbour")
+
+
+def test_verb_of_speaking_reports_the_topic_it_names(nlp):
+    """"questioned the mayor's judgment", "mentioned the harbour wall": words about a topic, reported through it; a
+    stance on a thing ("opposed the plan") still reports nothing."""
+    text = "At the meeting, Councillor Ortiz questioned the mayor's judgment."
+    q = by_cue(quotes(nlp, text), "questioned")
+    assert content(text, q) == "the mayor's judgment" and q.speaker.text == "Councillor Ortiz"
+    text = "In her speech Ortiz barely mentioned the harbour wall."
+    assert content(text, by_cue(quotes(nlp, text), "mentioned")) == "the harbour wall"
+    assert not [q for q in quotes(nlp, "Councillor Ortiz opposed the harbour plan.") if q.cue == "opposed"]
+
+
+def test_judging_in_words_reports_what_was_judged(nlp):
+    text = "The union's leader, Dana Price, sharply criticized the ferry company's new timetable on Friday."
+    q = by_cue(quotes(nlp, text), "criticized")
+    assert content(text, q).startswith("the ferry company's new timetable") and "Dana Price" in q.speaker.text
+    assert not [q for q in quotes(nlp, "Dana Price backed the new timetable.") if q.cue == "backed"]
+
+
+def test_object_report_ends_before_the_writers_aside(nlp):
+    """"cited the harbour fund, a grant scheme set up in 2019": the aside says what the fund is; the speaker
+    cited the fund."""
+    text = "Councillor Ortiz cited the harbour fund, a grant scheme set up by the county in 2019."
+    q = by_cue(quotes(nlp, text), "cited")
+    assert content(text, q) == "the harbour fund"
+
+
+def test_quotation_opening_in_a_reported_clause_runs_to_its_closing_mark(nlp):
+    text = ('Mayor Dana Holt, hoping to win the harbour vote, called Ortiz a "spoiled child" who is behaving "as if '
+            'he owns the port, as if he owns the town."')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
+    assert q.span[1] == len(text) and len(q.parts) == 2 and "Dana Holt" in q.speaker.text
+
+
+def test_describing_something_reports_what_was_described(nlp):
+    text = "At the hearing, Mayor Dana Holt described the damage to the harbour wall."
+    q = by_cue(quotes(nlp, text), "described")
+    assert content(text, q) == "the damage to the harbour wall"
+
+
+def test_asking_for_something_reports_the_request(nlp):
+    text = "The county's attorney, Dana Price, asked the court for a quick ruling."
+    q = by_cue(quotes(nlp, text), "asked")
+    assert content(text, q) == "a quick ruling" and "Dana Price" in q.speaker.text
+
+
+def test_call_for_someone_to_act_reports_the_whole_request(nlp):
+    text = "After the vote, Senator Lund called for the harbour master to resign."
+    q = by_cue(quotes(nlp, text), "called")
+    assert content(text, q) == "the harbour master to resign"
+
+
+def test_owned_speech_act_noun_reports_what_it_is_about(nlp):
+    text = "Ortiz's repeated attacks on the harbour authority have cost her allies on the council."
+    q = by_cue(quotes(nlp, text), "attacks")
+    assert content(text, q) == "the harbour authority" and q.speaker.text.startswith("Ortiz")
+    assert not [q for q in quotes(nlp, "The attacks on the harbour shocked the town.") if q.cue == "attacks"]
+
+
+def test_referring_to_someone_as_something_keeps_what_they_were_called(nlp):
+    text = "In her speech, Ortiz referred to the mayor as a careless steward of the harbour."
+    q = by_cue(quotes(nlp, text), "referred")
+    assert content(text, q) == "the mayor as a careless steward of the harbour"

@@ -27,7 +27,7 @@ from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
 from .about import find_about
 from .cues import find_cues
-from .find import Draft, build_layout, classify_cues, direct_drafts, transcript_drafts
+from .find import Draft, build_layout, classify_cues, direct_drafts, headline_drafts, transcript_drafts
 from .hidden import speaker_unparsed
 from .marks import find_stretches
 from .tidy import tidy
@@ -51,8 +51,12 @@ def find_drafts(doc: "Doc", language: str = "en") -> list[Draft]:
     layout = build_layout(text, find_stretches(text))
     cues = find_cues(doc, lang.get(language).quotes)
     drafts, attributed, consumed = classify_cues(doc, cues, layout)
+    headline, taken = headline_drafts(doc, layout)
+    drafts.extend(headline)
+    consumed |= taken
     drafts.extend(direct_drafts(doc, cues, layout, attributed, consumed, tuple(drafts)))
-    drafts.extend(transcript_drafts(doc, layout))
+    drafts.extend(d for d in transcript_drafts(doc, layout)
+                  if not any(h.span[0] < d.span[1] and d.span[0] < h.span[1] for h in headline))
     drafts.sort(key=lambda d: (d.span[0], d.span[1]))
     return tidy(doc, drafts)
 

@@ -17,6 +17,10 @@ Also: adjectives of belief (``is confident that``, ``skeptical of``, ``made it c
 (``declined to comment``, ``did not respond to a request for comment``), an as-aside (``As The Times reported,
 CLAUSE``), a question (``asked X if …``, ``asked X about Y``) and a reported act as a gerund (``denied taking``).
 A stance inside another report's content is part of that report, not a report of its own.
+Verbs of speaking and of judging in words report the thing they name even with no verb in it (``mentioned the
+wall``, ``criticized the ruling``; a stance on a thing, ``opposed the plan``, does not), an owned noun of a speech
+act its preposition's object (``Ortiz's attacks on the mayor``), and a poll a main clause is measured in is that
+clause's source (``In a poll released Monday, Ortiz led``), as ``according to`` is.
 """
 from __future__ import annotations
 
@@ -326,6 +330,34 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 
+def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
+    """``In a poll released Monday, 50 percent chose Ortiz``, ``Ortiz leads in the polls``, ``Reyes came second in
+    a survey by the college``: a poll or survey that a clause is measured in is its source, as ``according to the
+    poll`` would say (news reports a poll's finding so); the clause without the phrase is what it reports."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in ("VERB", "AUX", "ADJ", "ADV"):
+        return None
+    source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    if lemma_of(source).lower() not in words.POLL_NOUNS:  # "in the average of polls": the average of polls is one
+        of = next((c for c in source.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if inner is None or lemma_of(inner).lower() not in words.POLL_NOUNS:
+            return None
+    clause = tok.head
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ not in ("ROOT", "ccomp") or not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return None  # "to lead in the polls": no clause of its own; a relative or adverbial clause is a detail
+    left, right = _strip_range(doc, *subtree_range(clause), exclude=(tok.i, tok.right_edge.i + 1))
+    while left < right and doc[left].dep_ in ("cc", "mark", "prep", "advmod", "npadvmod") and doc[left].i != clause.i:
+        left = doc[left].right_edge.i + 1  # "and she leads", "although he trails", "Nationally, …": not reported
+        left = _strip_parenthetical(doc, left, right)[0]
+    if right - left < 3 or not left <= clause.i < right:
+        return None
+    return Cue((tok.i,), tok.i, (left, right), source.i, "according")
+
+
 def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
     """Clause range without the ``according to X`` phrase (X's relative clause included): the phrase is cut off at
     either edge (the sentence's full stop does not hide the right edge); in the middle the longer side stays, so
@@ -348,7 +380,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
     a language's quotes data (``lang.get(code).quotes``), whose verb lists say what a cue is."""
     cues: list[Cue] = []
     for tok in doc:
-        acc = _according_to(doc, tok)
+        acc = _according_to(doc, tok) or _in_poll(doc, tok, words)
         if acc is not None:
             cues.append(acc)
             continue
@@ -382,7 +414,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
                     cue.complement, cue.kind = _strip_parenthetical(doc, *subtree_range(obj)), "object"
             if cue.complement is not None:
                 cues.append(cue)
-        elif tok.pos_ == "NOUN" and (claim := _claim_noun(doc, tok, words)) is not None:
+        elif tok.pos_ == "NOUN" and ((claim := _claim_noun(doc, tok, words)) is not None
+                                     or (claim := _speech_act_noun(doc, tok, words)) is not None):
             cues.append(claim)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
@@ -527,9 +560,9 @@ def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[
         for child in clause.children:
             if child.i <= clause.i:
                 continue
-            if child.dep_ == "conj" and is_reporting(child, acts) and (
-                    not any(c.dep_ in _SUBJECTS for c in child.children)
-                    or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
+            own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
+            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS if not own_subject else acts) and (
+                    not own_subject or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
                 right = min(right, child.left_edge.i)
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
                     and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):
@@ -626,23 +659,31 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 return None
             right = max(obj.right_edge.i, then.right_edge.i if then is not None else 0) + 1
             return _strip_parenthetical(doc, obj.left_edge.i, right)
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in preps and m.i == child.left_edge.i
+                                         for m in child.children):
+            # "called for the president to resign", parsed as a clause with "for" as its mark: the request
+            return _strip_parenthetical(doc, child.left_edge.i + 1, child.right_edge.i + 1)
         if child.dep_ == "dobj" and lemma != "ask":  # "asked the senator about the vote": the one asked
             break  # "called Clinton a liar on Monday": the object comes first, no prepositional content
         if child.dep_ == "prep" and child.lower_ in preps:
             obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
             if obj is None or _when(obj):
                 return None
-            right = obj.right_edge.i + 1
+            right = _np_end(obj)
             then = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp") and c.i > obj.i), None)
             if then is not None and child.lower_ == "on":  # "called on Congress to act": the whole request
                 right = then.right_edge.i + 1
+            named = next((c for c in (*verb.rights, *obj.rights) if c.dep_ == "prep" and c.lower_ == "as"
+                          and c.i >= right), None)
+            if named is not None and all(t.is_punct or t.is_space for t in doc[right:named.i]):
+                right = named.right_edge.i + 1  # "referred to her as a bright leader": what she was called too
             return _strip_parenthetical(doc, obj.left_edge.i, right)
     if lemma not in words.ACT_VERBS:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or obj.i < verb.i or _when(obj):
         return None
-    right = obj.right_edge.i + 1
+    right = _np_end(obj)
     for child in verb.rights:  # "accused X of Y", "criticized X over Y": the charge goes with the one charged
         if child.i <= obj.i:
             continue
@@ -651,9 +692,23 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1
-    if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
+    topic = lemma in words.TOPIC_VERBS and not (lemma == "question" and obj.tag_ != "NN"
+                                                and not any(c.dep_ == "poss" for c in obj.children))
+    if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _np_end(obj: "Token") -> int:
+    """Where an object noun phrase ends as what was said: before an aside the writer adds after a comma about the
+    thing or person named (``cited the Head Start program, the federally funded pre-school …``, ``praised Mr.
+    Bush, whom he attacked …``), which says who or what it is, not what the speaker said of it."""
+    end = obj.right_edge.i + 1
+    for child in obj.rights:
+        if child.dep_ in ("appos", "relcl", "acl") and child.left_edge.i > obj.i \
+                and obj.doc[child.left_edge.i - 1].text == ",":
+            end = min(end, child.left_edge.i - 1)
+    return end
 
 
 def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
@@ -675,6 +730,21 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _speech_act_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz's attacks on the mayor``, ``his criticism of the plan``, ``her call for a recount``, ``their
+    comments about the strike``: a noun of a speech act owned by someone reports what its preposition names, the
+    owner speaking. Without an owner it reports nothing (``the attacks on Paris`` were no words)."""
+    preps = words.SPEECH_ACT_NOUNS.get(lemma_of(noun).lower())
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if not preps or owner is None or owner.pos_ not in ("PRON", "PROPN", "NOUN") or _when(owner):
+        return None
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+    if obj is None or _when(obj):
+        return None
+    return Cue((noun.i,), noun.i, _strip_parenthetical(doc, obj.left_edge.i, _np_end(obj)), owner.i, "noun")
 
 
 def _stance_adjective(doc: "Doc", adj: "Token", words=_WORDS) -> Optional[Cue]:

@@ -9,7 +9,8 @@ Stretches left over look for an attribution just after them (``"…," he said``)
 unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
 speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
 to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title. A
-transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon.
+transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon, and a
+headline ``Ortiz: Fares Will Rise`` (``Ortiz to Voters: …``) the rest of its line, mixed when it quotes.
 """
 from __future__ import annotations
 
@@ -100,6 +101,12 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
         inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
+        if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+                and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
+            # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
+            # clause inside a quotation that opened in it; the quotation runs on to its closing mark
+            ce = max(ce, max(layout.stretches[i].outer[1] for i in partial))
+            inside, partial = inside + partial, []
         last = inside[-1] if inside else None
         if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
             attributed.setdefault(last, cue)  # narration: "…: "Men, you will not …," she wrote."
@@ -124,7 +131,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 for i in inside:
                     attributed.setdefault(i, cue)
         elif not inside and not partial and cue.kind != "naming" \
-                and (cue.kind == "object" or _is_clause(doc, cue.complement)):
+                and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
 
@@ -273,7 +280,7 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
         if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
-        if cue.kind == "according" and window.start <= cue.verb < window.end:
+        if cue.kind == "according" and doc[cue.verb].lower_ == "according" and window.start <= cue.verb < window.end:
             found.append(cue)
         elif window.start <= cue.verb < min(window.end, window.start + reach):
             found.append(cue)
@@ -658,6 +665,8 @@ def transcript_drafts(doc: "Doc", layout: _Layout) -> list[Draft]:
         cs, ce = m.start(2), end
         while ce > cs and text[ce - 1].isspace():
             ce -= 1
+        if start == layout.paragraphs[0][0] and text[cs:ce].rstrip(" .\"'”’").endswith("?"):
+            continue  # "Ortiz: Reformer or Spoiler?": a headline asking, not a line someone spoke
         if len(text[cs:ce].split()) < _TRANSCRIPT_MIN_WORDS or text[cs] in "“\"‘'«" \
                 or any(s.outer[0] <= cs < s.outer[1] for s in layout.stretches):
             continue
@@ -673,11 +682,54 @@ def transcript_drafts(doc: "Doc", layout: _Layout) -> list[Draft]:
     return out
 
 
+def headline_drafts(doc: "Doc", layout: _Layout) -> tuple[list[Draft], set[int]]:
+    """``Ortiz: Budget Cuts Would Hurt Schools.``, ``Ortiz to Teachers: 'We Will Not Back Down'``, ``Former Gov.
+    Ortiz at Rally: …``: a headline that opens with a short name (with where or to whom it spoke) and a colon
+    gives the rest of the line as that person's claim, as headlines write what someone said. Quotation marks in it
+    make it mixed (their stretches are its parts); a label (``Breaking:``, ``The Latest:``), a date or a question
+    is no claim. Only the article's first paragraph, when it is one line, is a headline here."""
+    text = layout.text
+    if not layout.paragraphs:
+        return [], set()
+    start, end = layout.paragraphs[0]
+    line = text[start:end].strip()
+    start += len(text[start:end]) - len(text[start:end].lstrip())
+    colon = line.find(": ")
+    if "\n" in line or colon <= 0 or line.rstrip(" .\"'”’").endswith("?"):
+        return [], set()
+    head = doc.char_span(start, start + colon, alignment_mode="contract")
+    body_start = start + colon + 2
+    body_end = start + len(line.rstrip(" ."))
+    if head is None or not 0 < len(head) <= 8 or body_end - body_start < 8:
+        return [], set()
+    # the name: the words before a preposition saying to whom or where ("Ortiz to Teachers", "Ortiz at Rally")
+    cut = next((t.i for t in head if t.lower_ in _HEADLINE_PREPS and t.i > head.start), head.end)
+    name = doc[head.start:cut]
+    if not 0 < len(name) <= 5 or name[0].lower_ in _LABELS or name[0].pos_ == "DET" or not name[0].is_title \
+            and not name[0].is_upper or any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in name) \
+            or any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.is_punct and t.text not in ".-–" for t in name) \
+            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) \
+            or any(t.is_alpha and not (t.is_title or t.is_upper) for t in name):  # "Spoiler no more:"
+        return [], set()
+    inside = [i for i, st in enumerate(layout.stretches) if body_start <= st.outer[0] and st.outer[1] <= end]
+    if any(st.outer[0] < body_start < st.outer[1] for st in layout.stretches):
+        return [], set()
+    speaker = char_range(doc, (name.start, name.end))
+    parts = [p for i in inside for p in layout.stretches[i].parts]
+    only_quote = len(inside) == 1 and not text[body_start:layout.stretches[inside[0]].outer[0]].strip() \
+        and not text[layout.stretches[inside[0]].outer[1]:body_end].strip(" .")
+    if only_quote:  # "Ortiz: 'We Will Not Back Down.'" is a direct quotation, found as one
+        return [], set()
+    return [Draft("mixed" if parts else "indirect", (body_start, body_end), parts, None, speaker, whole=True)], \
+        set(inside)
+
+
+_HEADLINE_PREPS = frozenset({"to", "at", "on", "in"})
 _TRANSCRIPT = re.compile(r"[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(\S)")
 _TRANSCRIPT_MIN_WORDS = 3
 _LABELS = frozenset("""update updated note correction clarification editor photo photos video watch related read
 source sources via click share advertisement caption credit subscribe more also breaking exclusive analysis
-opinion""".split())
+opinion bombshell look revealed listen""".split())
 
 
 def build_layout(text: str, stretches: list[QuoteStretch]) -> _Layout:

@@ -33,17 +33,35 @@ ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend e
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
+# Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
+# "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
+# is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
+# "welcomed the visitors"). Not "attack" and "defend", which are as often deeds, nor "blame" ("blamed the shortfall
+# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation).
+TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
+criticize criticise praise denounce blast slam mock dismiss decry deride condemn lambast assail applaud
+ridicule rebuke chide scold fault commend congratulate""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
 FINDING_NOUNS = frozenset("""poll polls survey surveys study studies report data analysis research figures numbers
 results audit review census tally count record records document documents file files paper papers filing filings
 email emails memo memos transcript transcripts""".split())
+# Nouns of opinion polls: a clause measured "in" one ("Ortiz leads in the latest poll") reports the poll's finding.
+POLL_NOUNS = frozenset("""poll survey""".split())
+# Nouns of speech acts and the prepositions that name what was said ("Ortiz's attacks on the mayor", "his
+# criticism of the plan", "her call for a recount"): owned by someone, they report the preposition's object.
+SPEECH_ACT_NOUNS = {
+    "attack": ("on", "against"), "criticism": ("of",), "critique": ("of",), "mention": ("of",),
+    "reference": ("to",), "call": ("for",), "comment": ("on", "about"), "remark": ("on", "about"),
+    "question": ("about",), "praise": ("for", "of"), "denunciation": ("of",), "condemnation": ("of",),
+    "defense": ("of",), "defence": ("of",), "description": ("of",), "warning": ("about", "of", "against"),
+}
 # Verbs whose content follows a preposition ("called for a ban", "pointed to the polls", "talked about jobs",
 # "called on the mayor to resign"): the preposition's object (with what follows it) is what was said.
 PREP_ACT_VERBS = {
     "call": ("for", "on"), "point": ("to",), "talk": ("about",), "speak": ("about", "of"),
-    "refer": ("to",), "ask": ("about",), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
+    "refer": ("to",), "ask": ("about", "for"), "argue": ("for", "against"), "push": ("for",), "press": ("for",),
     "complain": ("about",), "warn": ("of", "about", "against"), "comment": ("on",), "advocate": ("for",),
     "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
     "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
@@ -69,7 +87,7 @@ QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
