@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
 from ..base import doc_text
-from .cues import EVALUATION_VERBS, Cue, is_reporting, speaker_range, subject_of
+from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, Cue, is_reporting, speaker_range, \
+    subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
@@ -210,6 +211,11 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     after = _cue_after(doc, i, cues, layout)
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
+    inverted = _inverted_colon(doc, stretch, layout)
+    if inverted is not None:  # the name alone: the parse may take the verb for a word of it
+        name = doc[inverted.speaker]
+        return inverted, (name.left_edge.idx if name.left_edge.i > inverted.verb else name.idx,
+                          name.idx + len(name.text))
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
         or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout) \
         or _named_clause_before(doc, stretch, layout)
@@ -390,12 +396,14 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
         return None
     sent = last[0].sent
     root = sent.root
-    if root.pos_ != "VERB" or not (is_reporting(root) or is_reporting(root, EVALUATION_VERBS)) \
+    # "Howard continued his remarks." goes on speaking; a thing that "continued" is no speaker (below)
+    goes_on = is_reporting(root, _GOING_ON)
+    if root.pos_ != "VERB" or not (is_reporting(root) or is_reporting(root, EVALUATION_VERBS) or goes_on) \
             or any(c.dep_ in ("ccomp", "xcomp") for c in root.children) \
             or any(s.outer[0] < end and s.outer[1] >= doc[sent.start].idx - 3 for s in layout.stretches):
         return None  # it quotes something itself, or attributes the quotation before it ('"…?" Trump said.')
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not speaker_ok(subj):
+    if subj is None or not speaker_ok(subj) or goes_on and subj.pos_ not in ("PROPN", "PRON"):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
 
@@ -429,7 +437,8 @@ def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
-    colon introduces the quote."""
+    colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
+    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -437,7 +446,51 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
                 subj = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < end), None)
             if subj is not None and speaker_ok(subj):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
+        elif tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):  # the parse may hang it on the quotation
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # a name, not "The answer was simple:" (the colon explains a thing, no one speaks)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP")):
+                return Cue((tok.i,), tok.i, None, subj.i, "colon")
+            return None
     return None
+
+
+_INVERTED = re.compile(r"([A-Z][a-z]+) ((?:(?:[A-Z][\w'’-]*\.?|de|van|von|al-)\s?){1,4}):\s*$")
+_IRREGULAR = {"said": "say", "wrote": "write", "told": "tell", "says": "say", "writes": "write", "tells": "tell"}
+
+
+def _verb_word(word: str, verbs: frozenset) -> bool:
+    """Whether a capitalised word is a past or present form of one of ``verbs`` ("Added", "Continued", "Stated",
+    "Wrote", "Says"), read off the letters: a parser tags such a word at a line's start as a name."""
+    w = word.lower()
+    if _IRREGULAR.get(w) in verbs:
+        return True
+    forms = [w[:-2], w[:-1], w[:-3]] if w.endswith("ed") else [w[:-1], w[:-2]] if w.endswith("s") else []
+    return any(f in verbs for f in forms if f)
+
+
+def _inverted_colon(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``Added Ortiz: "…"``, ``Stated Brenner:`` with the quotation opening the next paragraph: a verb of saying
+    put before the name and closed by a colon, as news writes a speaker's next quotation; the name speaks."""
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]]
+    start = para[0]
+    if not before.strip():
+        prev = [p for p in layout.paragraphs if p[1] <= para[0]]
+        if not prev:
+            return None
+        start, before = prev[-1][0], layout.text[prev[-1][0]:para[0]]
+    before = before.rstrip()
+    sent_start = max(before.rfind(c) for c in ".!?\n\"”’") + 1
+    m = _INVERTED.search(before, sent_start)
+    if m is None or before[sent_start:m.start()].strip() \
+            or not _verb_word(m.group(1), REPORTING_VERBS | QUOTE_ONLY_VERBS):
+        return None
+    words = doc.char_span(start + m.start(1), start + m.end(2), alignment_mode="contract")
+    name = doc.char_span(start + m.start(2), start + m.end(2), alignment_mode="contract")
+    if words is None or name is None or not len(name) or layout.inside_quote(start + m.start(1)):
+        return None
+    return Cue((words[0].i,), words[0].i, None, name.root.i, "colon")
 
 
 
@@ -537,7 +590,9 @@ def _same_statement(layout: _Layout, prev: Draft, stretch: QuoteStretch) -> bool
     quote before it: only that quote's own attribution lies between them (``"We will fight," Ortiz said. "And we
     will win."``), or the quotation opens the next paragraph with no new attribution. News writes one statement
     so, and PARC-style gold annotates it as one."""
-    return prev.kind == "direct" and prev.cue is not None
+    # narration about the speaker between them (:func:`_about_speaker`) makes a second statement
+    return prev.kind == "direct" and prev.cue is not None \
+        and _sentence_ends(layout.text, prev.span[1], stretch.outer[0]) <= 1
 
 
 def _continues_split(layout: _Layout, prev: Draft, stretch: QuoteStretch, cue: Optional[Cue]) -> bool:
@@ -596,12 +651,47 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
         return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
     ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
-    # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
-    if gap.count("\n\n") > 1 or ends > 1 or len(gap) > 200:
+    # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most;
+    # or, in the quotation's own paragraph, a sentence or two more about the speaker (below).
+    if gap.count("\n\n") > 1 or len(gap) > 200 and ends <= 1:
+        return False
+    if ends > 1 and not _about_speaker(layout, prev.inherited_from or prev, prev.span[1], stretch.outer[0]):
         return False
     source = prev.inherited_from or prev
     draft.inherited_from = source
     draft.speaker = source.speaker
+    return True
+
+
+_GOING_ON = frozenset({"continue"})
+_ABOUT_MAX_SENTENCES = 2
+_ABOUT_MAX_CHARS = 400
+_PERSONAL = ("he", "she", "they")
+
+
+def _about_speaker(layout: _Layout, source: Draft, start: int, end: int) -> bool:
+    """``"…," says Melissa Roloson, 32, who works in retail. Roloson supports Clinton. "I'm a graduate …"``: news
+    tells a sentence or two about the person it just quoted, then quotes them again without a new attribution.
+    True when, in one paragraph, every sentence after the attribution's own opens with the speaker's name word or
+    a personal pronoun (another subject there is someone new, whose words the quotation might be)."""
+    text = layout.text
+    if source.speaker is None or "\n" in text[start:end] or end - start > _ABOUT_MAX_CHARS:
+        return False
+    names = [w.strip(".,’'") for w in text[source.speaker[0]:source.speaker[1]].split()]
+    names = {w for w in names if w[:1].isupper() and w.lower().rstrip(".") not in _TITLES}
+    cuts = [j + 1 for j in range(start, end) if text[j] in _SENTENCE_END and not _abbreviation(text, j)
+            and (j + 1 >= len(text) or text[j + 1].isspace() or text[j + 1] in "”\"’'")]
+    later = cuts[1:] if cuts and cuts[0] < end else []
+    if not names or not later or len(later) > _ABOUT_MAX_SENTENCES:
+        return False
+    opens = [cuts[0]] + later[:-1]
+    for a in opens:
+        words = text[a:end].split()
+        while words and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]
+        first = words[0].strip(",’'") if words else ""
+        if first not in names and first.lower() not in _PERSONAL:
+            return False
     return True
 
 

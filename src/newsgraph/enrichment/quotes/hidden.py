@@ -113,7 +113,9 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
         return None
     for tok in reversed(doc[sent.start:i]):
         # the name heads the phrase that ends at the comma: not a place or date inside it ("in Kabul", "on Dec. 2")
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and tok.right_edge.i == i - 1 \
+        # or the parser hung the verb on the name as a modifier ("Ortiz, the 2012 nominee, tweeted …": acl)
+        ends_there = tok.right_edge.i == i - 1 or verb.dep_ == "acl" and verb.head.i == tok.i
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and ends_there \
                 and tok.dep_ not in ("compound", "pobj", "dobj", "poss") and not quoted(tok.idx):
             return char_range(doc, speaker_range(doc, tok))
         if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or quoted(tok.idx):
