@@ -505,7 +505,8 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
     sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
     np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")
-    if np is None or not 0 < len(np) <= 6 or any(t.pos_ == "VERB" for t in np):
+    # a clause ("The answer was simple:") is no name; "Ortiz was blunt:" is read by :func:`_colon_verb`
+    if np is None or not 0 < len(np) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in np):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in np):
         return None

@@ -1,0 +1,91 @@
+"""Speakers found across sentence and paragraph bounds (issue 12, classes 1-3): a quotation after a sentence or two
+about the person just quoted, an inverted ``Added Ortiz:`` line, a ``be`` sentence closed by a colon, ``X continued
+his remarks.`` before a quoted paragraph, and a name the parser tore from its verb of saying. Sentences are made up.
+"""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _direct(quotes):
+    return [q for q in quotes if q.kind == "direct"]
+
+
+def test_a_quotation_after_sentences_about_its_speaker_continues_them(nlp):
+    text = ('"Rents are the first thing people talk about," says Marta Kowalczyk, 41, of Dunmore, who runs a bakery. '
+            'Kowalczyk backs the mayor in the race. "I pay twice what I paid five years ago, and my wages did not '
+            'move."')
+    quotes = _direct(quotes_of(nlp, text, {"Marta Kowalczyk": "PERSON"}))
+    assert len(quotes) == 2  # two statements, the narration between them kept out
+    second = quotes[1]
+    assert second.text.startswith("I pay twice") and second.speaker is not None
+    assert second.speaker.via == "continuation" and second.speaker.text == "Marta Kowalczyk"
+
+
+def test_a_pronoun_sentence_about_the_speaker_keeps_the_quotation_hers(nlp):
+    text = '"We did everything we could," Ortiz said. She paused for a moment. "It was not enough for them."'
+    quotes = _direct(quotes_of(nlp, text, {"Ortiz": "PERSON"}))
+    assert quotes[-1].text.startswith("It was not enough") and quotes[-1].speaker.text == "Ortiz"
+
+
+def test_a_sentence_about_someone_else_breaks_the_continuation(nlp):
+    text = ('"We did everything we could," Ortiz said. Councillor Brenner disagreed with the plan. '
+            '"It was not enough for them."')
+    quotes = _direct(quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON"}))
+    last = quotes[-1]
+    assert last.text.startswith("It was not enough")
+    assert last.speaker is None or last.speaker.text != "Ortiz"
+
+
+def test_an_inverted_verb_and_name_before_a_colon_speak(nlp):
+    text = ("The interview ran for an hour.\n\nContinued Brenner: \"So I think it is a very real problem. And the "
+            "single best thing they can do is register voters.\"")
+    [q] = _direct(quotes_of(nlp, text, {"Brenner": "PERSON"}))
+    assert q.speaker is not None and q.speaker.text == "Brenner"
+
+
+def test_an_inverted_line_introduces_the_quoted_paragraph_after_it(nlp):
+    text = ('The interview ran for an hour.\n\nStated Brenner:\n\n"I think the stakes are so high that they would do '
+            'anything necessary to remain in power."')
+    [q] = _direct(quotes_of(nlp, text, {"Brenner": "PERSON"}))
+    assert q.speaker is not None and q.speaker.text == "Brenner"
+
+
+def test_an_inverted_line_needs_a_verb_of_saying(nlp):
+    # "Meet Brenner:" introduces a person, not words of his
+    text = 'The panel met on Friday.\n\nMeet Brenner: "The best pastry chef in the county."'
+    quotes = _direct(quotes_of(nlp, text, {"Brenner": "PERSON"}))
+    assert all(q.speaker is None or q.speaker.via != "explicit" or q.cue != "Meet" for q in quotes)
+
+
+def test_a_named_subject_of_be_before_a_colon_speaks(nlp):
+    text = 'Mayor Dana Ortiz was blunt: "We are not going to pay for this."'
+    [q] = _direct(quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}))
+    assert q.speaker.text == "Mayor Dana Ortiz" and q.speaker.entity == "e1"
+
+
+def test_a_thing_that_is_before_a_colon_does_not_speak(nlp):
+    text = 'The answer was simple: "Build more homes and build them now."'
+    quotes = _direct(quotes_of(nlp, text, {}))
+    assert all(q.speaker is None or "answer" not in q.speaker.text for q in quotes)
+
+
+def test_continued_his_remarks_introduces_the_quoted_paragraph(nlp):
+    text = ('"I do not think she can win," Howard said.\n\nHoward continued his remarks.\n\n"Eight years ago she '
+            'was the presumed nominee, and a fellow came along and beat her."')
+    quotes = _direct(quotes_of(nlp, text, {"Howard": "PERSON"}))
+    assert quotes[-1].text.startswith("Eight years") and quotes[-1].speaker.text == "Howard"
+
+
+def test_a_thing_that_continued_introduces_nobody(nlp):
+    text = 'The fighting continued.\n\n"We have nowhere left to go and nobody is coming for us."'
+    quotes = _direct(quotes_of(nlp, text, {}))
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_name_the_parser_hung_its_verb_on_speaks(nlp):
+    # the parser reads "tweeted" as a modifier of the name ("Brenner, …, tweeted"): the name is the speaker
+    text = ('Karl Brenner, the 2012 Republican nominee, tweeted in response: "Important distinction: thugs kill '
+            'journalists; our presidents kill terrorists."')
+    [q] = _direct(quotes_of(nlp, text, {"Karl Brenner": "PERSON"}))
+    assert q.speaker is not None and q.speaker.entity == "e1"
