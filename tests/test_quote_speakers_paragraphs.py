@@ -89,3 +89,29 @@ def test_a_name_the_parser_hung_its_verb_on_speaks(nlp):
             'journalists; our presidents kill terrorists."')
     [q] = _direct(quotes_of(nlp, text, {"Karl Brenner": "PERSON"}))
     assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_noun_after_a_possessive_is_no_gender_of_the_possessor(nlp):
+    # "Reyes’ son, Tomas": the son is male, not Reyes; her "she" must not go to the only man left unmarked
+    text = ("The fire killed eight people, including Dana Reyes’ son, 26-year-old Tomas. Mr. Karl Brenner is "
+            "accused of setting it. Reyes called her son a hero.\n\n\"We forgive him,\" she said.")
+    quotes = _direct(quotes_of(nlp, text, {"Dana Reyes": "PERSON", "Karl Brenner": "PERSON"}))
+    assert quotes[-1].speaker.entity == "e1"
+
+
+def test_a_noun_after_a_possessive_is_no_role_of_the_possessor(nlp):
+    # the parser took "son" for an apposition of "Rhodes" (as it does after a bare apostrophe): no role of hers
+    from spacy.tokens import Doc
+    from newsgraph.enrichment.entities import find_roles
+    rows = [("including", 0, "ROOT", "VERB", "VBG"), ("Rhodes", 0, "pobj", "PROPN", "NNP"),
+            ("’", 1, "punct", "PUNCT", "''"), ("son", 1, "appos", "NOUN", "NN"), (",", 3, "punct", "PUNCT", ","),
+            ("Tomas", 3, "appos", "PROPN", "NNP"), (".", 0, "punct", "PUNCT", ".")]
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[True, False, True, False, True, False, False],
+              heads=[r[1] for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+              tags=[r[4] for r in rows])
+    s = doc[1].idx
+    assert "son" not in [r.lower() for r in find_roles(doc, [(s, s + len("Rhodes"))])]
+    plain = Doc(nlp.vocab, words=["Rhodes", ",", "a", "nurse", "."], heads=[0, 0, 3, 0, 0],
+                deps=["ROOT", "punct", "det", "appos", "punct"], pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT"],
+                tags=["NNP", ",", "DT", "NN", "."])
+    assert find_roles(plain, [(0, 6)]) == ["nurse"]  # an apposition with no possessive still is a role
