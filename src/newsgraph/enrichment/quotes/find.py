@@ -37,7 +37,8 @@ _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues 
 _FRAGMENT_WORDS = 4
 _SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
+_TITLES = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr sens reps
+ft mt""".split())  # "Ft. Worth", "Mt. Vernon": no sentence ends there
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
 _OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
 _CLOSING_MARKS = "\"'”’»› "  # what may close a quotation: one mark or two ('' for ")
