@@ -115,3 +115,66 @@ def test_a_noun_after_a_possessive_is_no_role_of_the_possessor(nlp):
                 deps=["ROOT", "punct", "det", "appos", "punct"], pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT"],
                 tags=["NNP", ",", "DT", "NN", "."])
     assert find_roles(plain, [(0, 6)]) == ["nurse"]  # an apposition with no possessive still is a role
+
+
+def test_a_quoted_sentence_after_a_sentence_about_a_named_person_is_theirs(nlp):
+    text = ('Mr. Brenner is unapologetic about his aim. "I am not hiding the fact that I want Ortiz to be the next '
+            'mayor of this city."')
+    [q] = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Ortiz": "PERSON"}))
+    assert q.speaker is not None and q.speaker.entity == "e1"
+    assert q.speaker.via == "paragraph" and q.cue is None  # "is" is no verb of saying
+
+
+def test_a_quoted_paragraph_after_a_statement_issued_is_its_issuers(nlp):
+    text = ('At the chair\'s direction, the committee issued a statement apologizing to Ortiz for the emails.\n\n'
+            '"On behalf of everyone here, we want to offer a deep and sincere apology to Ms. Ortiz and her staff."')
+    [q] = _direct(quotes_of(nlp, text, {"Ortiz": "PERSON"}))
+    assert q.speaker is not None and q.speaker.text == "the committee"
+
+
+def test_a_short_quoted_title_after_a_sentence_about_someone_stays_unattributed(nlp):
+    text = 'Ortiz went on television on Sunday. "Meet the Press" drew its largest audience of the year.'
+    quotes = _direct(quotes_of(nlp, text, {"Ortiz": "PERSON"}))
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_sentence_about_a_thing_names_no_speaker(nlp):
+    text = 'The bridge was closed for repairs in May.\n\n"Nobody told us anything about it until the day it shut."'
+    quotes = _direct(quotes_of(nlp, text, {}))
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_a_following_attribution_beats_the_sentence_before(nlp):
+    text = ('Mr. Brenner is unapologetic about his aim. "I am not hiding the fact that I want her to win," '
+            'Dana Ortiz said.')
+    [q] = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Dana Ortiz": "PERSON"}))
+    assert q.speaker.entity == "e2"
+
+
+def test_an_inverted_said_with_a_long_title_names_the_person(nlp):
+    text = ('"They are spending their final days here climbing all over each other," said Oversight ranking '
+            'Democrat Elijah Cummings (D-Md.).')
+    [q] = _direct(quotes_of(nlp, text, {"Elijah Cummings": "PERSON"}))
+    assert q.speaker is not None and "Elijah Cummings" in q.speaker.text and q.speaker.entity == "e1"
+
+
+def test_an_inverted_said_with_a_relative_clause_names_the_person(nlp):
+    text = ('"What is shaping up is a battle for the ages," said David Brock, a longtime confidant who heads the '
+            'Correct the Record group.')
+    [q] = _direct(quotes_of(nlp, text, {"David Brock": "PERSON"}))
+    assert q.speaker is not None and q.speaker.text == "David Brock"
+
+
+def test_two_apostrophe_marks_and_a_described_name_keep_the_speaker(nlp):
+    # the parse starts the verb's clause after the two-character mark ''
+    text = ("''They were professionals, but also competitors,'' William M. Brenner, the mayor's former chief of "
+            "staff, said of their time in the administration. ''They'd do the dance. There was respect there.''")
+    quotes = _direct(quotes_of(nlp, text, {"William M. Brenner": "PERSON"}))
+    assert quotes and all(q.speaker is not None and q.speaker.entity == "e1" for q in quotes)
+
+
+def test_a_city_abbreviation_ends_no_sentence_before_a_continuation(nlp):
+    text = ('"It ignited something in our community," said Rev. Dana Ortiz, then pastor of a church in Ft. Worth, '
+            'Texas.\n\n"Iowa happened. The minute it became possible that he could win, the vote was his."')
+    quotes = _direct(quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}))
+    assert quotes and all(q.speaker is not None and q.speaker.entity == "e1" for q in quotes)

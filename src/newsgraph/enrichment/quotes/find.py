@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
-from ..base import doc_text
-from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, Cue, is_reporting, speaker_range, \
-    subject_of
+from ..base import doc_text, lemma_of
+from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, Cue, is_reporting, \
+    speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
@@ -100,7 +100,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
             attributed.setdefault(covering[0], cue)
             continue
         # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
-        inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
+        # the opening mark may be two characters wide (the '' of some papers), the parse's clause starting after it
+        inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
         last = inside[-1] if inside else None
         if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
@@ -219,7 +220,7 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
                           name.idx + len(name.text))
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
         or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout) \
-        or _named_clause_before(doc, stretch, layout)
+        or _named_clause_before(doc, stretch, layout) or _topic_sentence_before(doc, stretch, layout)
     if before is not None:
         return before, speaker_chars(doc, before) or _headline_speaker(doc, stretch, layout)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
@@ -409,6 +410,54 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
     return Cue((root.i,), root.i, None, subj.i, "colon")
 
 
+def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """A quoted sentence standing alone (it opens its paragraph, or follows a full stop) after a sentence about
+    someone, with no attribution of its own: the words are that someone's, as news introduces a speaker in one
+    sentence and quotes them in the next (``Mr. Hannity is unapologetic about his aim. "I'm not hiding …"``,
+    ``The committee issued a statement apologizing to Ortiz.`` then a quoted paragraph, ``If anything, Ash
+    argued in his email, the incident …`` then one). The sentence right before must quote nothing itself (a
+    quotation there has its own speaker, whom :func:`_inherit` follows) and name its subject: a verb of saying
+    anywhere in it with a subject, a verb whose object is a thing said (``issued a statement``), or else a named
+    person or body as the subject of its main verb."""
+    # only a quotation kept anyway: a short quoted phrase after such a sentence is a title or a slogan
+    if not _sentence_like(layout.text, stretch) or not _own_sentence(layout, stretch) \
+            or not _stands_alone(layout, stretch):
+        return None
+    para = layout.paragraph_of(stretch.outer[0])
+    start, before = para[0], layout.text[para[0]:stretch.outer[0]]
+    if not before.strip():  # the quotation opens its paragraph: the previous paragraph's last sentence
+        prev = [p for p in layout.paragraphs if p[1] <= para[0]]
+        if not prev:
+            return None
+        start, before = prev[-1][0], layout.text[prev[-1][0]:prev[-1][1]]
+    tail = before.rstrip()
+    if tail[-1:] not in _SENTENCE_END or any(o.outer[0] < start + len(tail) and o.outer[1] > start
+                                                 for o in layout.stretches):
+        return None  # a quotation there: its attribution, and any continuation, are the other rules' to read
+    end = start + len(tail) - 1
+    last = doc.char_span(end, end + 1, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    sent = last[0].sent
+    if len(sent) > _TOPIC_MAX_TOKENS:
+        return None
+    for tok in sent:  # "Ash argued in his email, the incident …": the verb of saying, wherever the parse put it
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        said = is_reporting(tok) or tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
+        if said and subj is not None and speaker_ok(subj) and subj.tag_ not in ("WDT", "WP"):
+            return Cue((tok.i,), tok.i, None, subj.i, "colon")
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        return None
+    return Cue((root.i,), root.i, None, subj.i, _TOPIC)  # no verb of saying: the record gets no cue
+
+
+_TOPIC_MAX_TOKENS = 60
+_TOPIC = "topic"
+
+
 def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
     """``After Brown criticized her husband, Hillary shot back, "…"``, ``As Dana Milbank puts it, "…"``: a quoted
     sentence right after a comma that closes a clause whose subject is a name is that person's, whatever the verb;
@@ -573,6 +622,8 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             prev.span = (prev.span[0], stretch.end)
             continue
         draft = Draft("direct", (stretch.start, stretch.end), list(stretch.parts), cue, speaker)
+        if cue is not None and cue.kind == _TOPIC:  # the speaker is who the sentence before is about
+            draft.cue, draft.via = None, "paragraph"
         if _embedded_term(doc, layout, stretch):
             continue
         if cue is None and speaker is None:
