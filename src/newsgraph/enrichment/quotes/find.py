@@ -423,6 +423,9 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
     if not _sentence_like(layout.text, stretch) or not _own_sentence(layout, stretch) \
             or not _stands_alone(layout, stretch):
         return None
+    named = _dash_line_after(doc, stretch, layout)
+    if named is not None:  # "- Hillary Clinton." on the line after names the speaker, not the sentence before
+        return named
     para = layout.paragraph_of(stretch.outer[0])
     start, before = para[0], layout.text[para[0]:stretch.outer[0]]
     if not before.strip():  # the quotation opens its paragraph: the previous paragraph's last sentence
@@ -441,13 +444,15 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
     sent = last[0].sent
     if len(sent) > _TOPIC_MAX_TOKENS:
         return None
-    for tok in sent:  # "Ash argued in his email, the incident …": the verb of saying, wherever the parse put it
+    root = sent.root
+    for tok in sent:  # "Ash argued in his email, the incident …": the main clause's verb of saying
+        if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj")):
+            continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         said = is_reporting(tok) or tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
         if said and subj is not None and speaker_ok(subj) and subj.tag_ not in ("WDT", "WP"):
             return Cue((tok.i,), tok.i, None, subj.i, "colon")
-    root = sent.root
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
         return None
@@ -455,6 +460,23 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
 
 
 _TOPIC_MAX_TOKENS = 60
+_DASH_LINE = re.compile(r"\s*[-–—]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$")
+
+
+def _dash_line_after(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``"I will look into it."`` then a line ``- Hillary Clinton.``: a quotation set off as an epigraph, its
+    speaker on the line after it behind a dash."""
+    para = layout.paragraph_of(stretch.outer[0])
+    if layout.text[stretch.outer[1]:para[1]].strip():
+        return None
+    nxt = [p for p in layout.paragraphs if p[0] >= para[1]]
+    if not nxt:
+        return None
+    m = _DASH_LINE.match(layout.text, nxt[0][0], nxt[0][1])
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract") if m else None
+    if name is None or not len(name) or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return Cue((name.root.i,), name.root.i, None, name.root.i, _TOPIC)
 _TOPIC = "topic"
 
 
@@ -627,7 +649,7 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
         if _embedded_term(doc, layout, stretch):
             continue
         if cue is None and speaker is None:
-            source = _latest_before(layout, stretch, out, reports)
+            source = _latest_before(layout, stretch, out, tuple(d for d in reports if not _group(doc, d)))
             if not _inherit(layout, source, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
             if draft.inherited_from is not None and source is prev and _same_statement(layout, prev, stretch):
@@ -636,6 +658,15 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
                 continue
         out.append(draft)
     return out
+
+
+def _group(doc: "Doc", draft: Draft) -> bool:
+    """Whether a report's speaker is a plural noun (``many Republicans fear …``, ``researchers believe …``): a
+    group's stance, whose words a quoted paragraph after it does not go on with (one person speaks those)."""
+    if draft.speaker is None:
+        return False
+    toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
+    return toks is not None and len(toks) > 0 and toks.root.tag_ in ("NNS", "NNPS")
 
 
 def _same_statement(layout: _Layout, prev: Draft, stretch: QuoteStretch) -> bool:
