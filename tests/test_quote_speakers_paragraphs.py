@@ -178,3 +178,12 @@ def test_a_city_abbreviation_ends_no_sentence_before_a_continuation(nlp):
             'Texas.\n\n"Iowa happened. The minute it became possible that he could win, the vote was his."')
     quotes = _direct(quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}))
     assert quotes and all(q.speaker is not None and q.speaker.entity == "e1" for q in quotes)
+
+
+def test_a_thing_that_is_before_a_colon_leaves_the_verb_before_it_to_speak(nlp):
+    text = ('"Moves to cut the backlog are welcome," Brenner told reporters.\n\nDuring questions on Wednesday, '
+            'Ortiz defended the record whilst promising a "formal update" from the minister is forthcoming: "We are '
+            'working intensely and as quickly as possible to bring forward that legislation."')
+    quotes = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Ortiz": "PERSON"}))
+    last = [q for q in quotes if q.text.startswith("We are working")]
+    assert last and last[0].speaker is not None and last[0].speaker.entity == "e2"

@@ -523,7 +523,7 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
             # a name, not "The answer was simple:" (the colon explains a thing, no one speaks)
             if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP")):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
-            return None
+            # "… promising a "formal update" is forthcoming:": a thing that is; the verb before may speak
     return None
 
 
