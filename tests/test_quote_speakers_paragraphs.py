@@ -187,3 +187,23 @@ def test_a_thing_that_is_before_a_colon_leaves_the_verb_before_it_to_speak(nlp):
     quotes = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Ortiz": "PERSON"}))
     last = [q for q in quotes if q.text.startswith("We are working")]
     assert last and last[0].speaker is not None and last[0].speaker.entity == "e2"
+
+
+def test_an_inverted_verb_with_a_described_noun_speaks(nlp):
+    text = '"Nobody here wants that kind of talk," said the woman, who like many in the town asked not to be named.'
+    [q] = _direct(quotes_of(nlp, text, {}))
+    assert q.speaker is not None and q.speaker.text == "the woman"
+
+
+def test_an_epigraph_names_its_speaker_on_the_dash_line_after(nlp):
+    text = ('In the end, Brenner voted for the bill.\n\n"I will look into it. I do not know the status, but I will '
+            'certainly look into it."\n\n- Dana Ortiz, Philadelphia.\n\nOrtiz has been looking into it for years.')
+    [q] = _direct(quotes_of(nlp, text, {"Brenner": "PERSON", "Dana Ortiz": "PERSON"}))
+    assert q.speaker is not None and q.speaker.entity == "e2"  # not Brenner, the sentence before
+
+
+def test_a_plural_groups_stance_is_not_continued_by_a_quoted_paragraph(nlp):
+    text = ('The court has a liberal majority, exactly what many Republicans fear the governor would choose.\n\n'
+            '"Senate leaders should remember that a compromise candidate today may be far better for them."')
+    quotes = _direct(quotes_of(nlp, text, {}))
+    assert all(q.speaker is None or "Republicans" not in q.speaker.text for q in quotes)

@@ -460,12 +460,12 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
 
 
 _TOPIC_MAX_TOKENS = 60
-_DASH_LINE = re.compile(r"\s*[-–—]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\.?\s*$")
+_DASH_LINE = re.compile(r"\s*[-–—]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\.|,[^\n]*)?\s*$")
 
 
 def _dash_line_after(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
-    """``"I will look into it."`` then a line ``- Hillary Clinton.``: a quotation set off as an epigraph, its
-    speaker on the line after it behind a dash."""
+    """``"I will look into it."`` then a line ``- Hillary Clinton.`` or ``-Dana Marks, Philadelphia.``: a
+    quotation set off as an epigraph, its speaker on the line after it behind a dash."""
     para = layout.paragraph_of(stretch.outer[0])
     if layout.text[stretch.outer[1]:para[1]].strip():
         return None

@@ -43,7 +43,8 @@ _PHRASE_STOPS = frozenset({",", "(", ".", ";", ":", "—", "–", "-", "\"", "�
 def _phrase_after(doc: "Doc", verb: "Token") -> Optional[Span]:
     """``"…," said Oversight ranking Democrat Elijah Cummings (D-Md.).``, ``"…," said David Brock, a confidant
     who …``: an inverted attribution whose name the parser hung elsewhere (an object, a clause of its own). The
-    words right after the verb up to the first comma, bracket, stop, verb or preposition, ending on a name."""
+    words right after the verb up to the first comma, bracket, stop, verb or preposition, ending on a name (or on
+    a noun after a determiner: ``"…," said the woman, who …``, ``"…," read the email.``)."""
     words: list["Token"] = []
     for tok in doc[verb.i + 1:min(len(doc), verb.i + 2 + _AFTER_NAME_TOKENS)]:
         # a participle inside a title goes on ("Oversight ranking Democrat"); a finite verb ends the phrase
@@ -53,8 +54,10 @@ def _phrase_after(doc: "Doc", verb: "Token") -> Optional[Span]:
         words.append(tok)
     else:
         return None  # no end within reach: a clause, not a name with its title
-    if not words or words[0].pos_ == "PRON" or words[-1].pos_ != "PROPN":
+    if not words or words[0].pos_ == "PRON" or words[-1].pos_ not in ("PROPN", "NOUN"):
         return None  # "said that …", "said in a statement", "said he": no inverted name
+    if words[-1].pos_ == "NOUN" and not (words[0].pos_ == "DET" or any(t.pos_ == "PROPN" for t in words)):
+        return None  # "…," read the statement / said the woman, who …: a described speaker, not a bare noun
     return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
