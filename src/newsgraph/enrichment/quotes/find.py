@@ -451,6 +451,8 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         said = is_reporting(tok) or tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
+        if said and any(c.dep_ == "ccomp" for c in tok.children) or tok.i == root.i and _inverted_report(tok):
+            return None  # a report of its own ("…, said Ortiz."): the quotation goes on with it (_inherit)
         if said and subj is not None and speaker_ok(subj) and subj.tag_ not in ("WDT", "WP"):
             return Cue((tok.i,), tok.i, None, subj.i, "colon")
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -460,6 +462,13 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
 
 
 _TOPIC_MAX_TOKENS = 60
+
+
+def _inverted_report(root) -> bool:
+    """``The deficit has grown again, said Ana Ortiz``: the parser may make the report's clause the root and hang
+    the verb of saying on it; a sentence holding a verb of saying with a subject after it is a report."""
+    return any(is_reporting(t) and any(c.dep_ == "nsubj" and c.i > t.i for c in t.children)
+               for t in root.subtree if t.i != root.i)
 _DASH_LINE = re.compile(r"\s*[-–—]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\.|,[^\n]*)?\s*$")
 
 
