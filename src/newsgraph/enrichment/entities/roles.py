@@ -64,6 +64,8 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
     span = doc.char_span(start_char, end_char, alignment_mode="expand")
     if span is None:
         return None
+    if possessor(span):  # "Sanders’ son, Tywanza": the noun after a possessive is someone else
+        return None
     root = span.root
     heads = [tok for tok in root.children if tok.dep_ == "appos" and tok.pos_ == "NOUN"]
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i \
@@ -74,6 +76,14 @@ def _apposition(doc: "Doc", start_char: int, end_char: int) -> Optional[str]:
         first = mods[0] if mods else tok
         return doc_text(doc)[first.idx:tok.idx + len(tok.text)]
     return None
+
+
+def possessor(span) -> bool:
+    """Whether a mention is followed by a possessive marker (``Sanders’ son``, ``Ortiz's aide``), however the
+    parser labelled the noun after it."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.tag_ == "POS" or nxt.lower_ in ("'s", "’s", "’", "'"))
 
 
 _APPOSITION_TITLES = PERSON_TITLES | _EN.PERSON_APPOSITION_HEADS

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
-from ..base import doc_text
-from .cues import EVALUATION_VERBS, Cue, is_reporting, speaker_range, subject_of
+from ..base import doc_text, lemma_of
+from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, Cue, is_reporting, \
+    speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
@@ -37,7 +38,8 @@ _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues 
 _FRAGMENT_WORDS = 4
 _SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
-_TITLES = frozenset("mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr".split())
+_TITLES = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr sens reps
+ft mt""".split())  # "Ft. Worth", "Mt. Vernon": no sentence ends there
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
 _OPEN_ENDINGS = (",", "?", "!", "—", "–")  # a quotation ending so inside its marks runs on into its attribution
 _CLOSING_MARKS = "\"'”’»› "  # what may close a quotation: one mark or two ('' for ")
@@ -99,7 +101,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
             attributed.setdefault(covering[0], cue)
             continue
         # The parse often hangs the final full stop and closing mark on the main verb: allow for them.
-        inside = [i for i, s in enumerate(layout.stretches) if cs - 1 <= s.outer[0] and s.end <= ce + 2]
+        # the opening mark may be two characters wide (the '' of some papers), the parse's clause starting after it
+        inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
         if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
                 and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
@@ -217,9 +220,14 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     after = _cue_after(doc, i, cues, layout)
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
+    inverted = _inverted_colon(doc, stretch, layout)
+    if inverted is not None:  # the name alone: the parse may take the verb for a word of it
+        name = doc[inverted.speaker]
+        return inverted, (name.left_edge.idx if name.left_edge.i > inverted.verb else name.idx,
+                          name.idx + len(name.text))
     before = _cue_before(doc, i, cues, layout) or _colon_paragraph_before(doc, i, layout) \
         or _verb_ending_before(doc, stretch, layout) or _speech_sentence_before(doc, stretch, layout) \
-        or _named_clause_before(doc, stretch, layout)
+        or _named_clause_before(doc, stretch, layout) or _topic_sentence_before(doc, stretch, layout)
     if before is not None:
         return before, speaker_chars(doc, before) or _headline_speaker(doc, stretch, layout)
     return None, _colon_speaker(doc, stretch, layout) or _headline_speaker(doc, stretch, layout)
@@ -397,14 +405,95 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
         return None
     sent = last[0].sent
     root = sent.root
-    if root.pos_ != "VERB" or not (is_reporting(root) or is_reporting(root, EVALUATION_VERBS)) \
+    # "Howard continued his remarks." goes on speaking; a thing that "continued" is no speaker (below)
+    goes_on = is_reporting(root, _GOING_ON)
+    if root.pos_ != "VERB" or not (is_reporting(root) or is_reporting(root, EVALUATION_VERBS) or goes_on) \
             or any(c.dep_ in ("ccomp", "xcomp") for c in root.children) \
             or any(s.outer[0] < end and s.outer[1] >= doc[sent.start].idx - 3 for s in layout.stretches):
         return None  # it quotes something itself, or attributes the quotation before it ('"…?" Trump said.')
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subj is None or not speaker_ok(subj):
+    if subj is None or not speaker_ok(subj) or goes_on and subj.pos_ not in ("PROPN", "PRON"):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
+
+
+def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """A quoted sentence standing alone (it opens its paragraph, or follows a full stop) after a sentence about
+    someone, with no attribution of its own: the words are that someone's, as news introduces a speaker in one
+    sentence and quotes them in the next (``Mr. Hannity is unapologetic about his aim. "I'm not hiding …"``,
+    ``The committee issued a statement apologizing to Ortiz.`` then a quoted paragraph, ``If anything, Ash
+    argued in his email, the incident …`` then one). The sentence right before must quote nothing itself (a
+    quotation there has its own speaker, whom :func:`_inherit` follows) and name its subject: a verb of saying
+    anywhere in it with a subject, a verb whose object is a thing said (``issued a statement``), or else a named
+    person or body as the subject of its main verb."""
+    # only a quotation kept anyway: a short quoted phrase after such a sentence is a title or a slogan
+    if not _sentence_like(layout.text, stretch) or not _own_sentence(layout, stretch) \
+            or not _stands_alone(layout, stretch):
+        return None
+    named = _dash_line_after(doc, stretch, layout)
+    if named is not None:  # "- Hillary Clinton." on the line after names the speaker, not the sentence before
+        return named
+    para = layout.paragraph_of(stretch.outer[0])
+    start, before = para[0], layout.text[para[0]:stretch.outer[0]]
+    if not before.strip():  # the quotation opens its paragraph: the previous paragraph's last sentence
+        prev = [p for p in layout.paragraphs if p[1] <= para[0]]
+        if not prev:
+            return None
+        start, before = prev[-1][0], layout.text[prev[-1][0]:prev[-1][1]]
+    tail = before.rstrip()
+    if tail[-1:] not in _SENTENCE_END or any(o.outer[0] < start + len(tail) and o.outer[1] > start
+                                                 for o in layout.stretches):
+        return None  # a quotation there: its attribution, and any continuation, are the other rules' to read
+    end = start + len(tail) - 1
+    last = doc.char_span(end, end + 1, alignment_mode="expand")
+    if last is None or not len(last):
+        return None
+    sent = last[0].sent
+    if len(sent) > _TOPIC_MAX_TOKENS:
+        return None
+    root = sent.root
+    for tok in sent:  # "Ash argued in his email, the incident …": the main clause's verb of saying
+        if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj")):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        said = is_reporting(tok) or tok.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
+        if said and any(c.dep_ == "ccomp" for c in tok.children) or tok.i == root.i and _inverted_report(tok):
+            return None  # a report of its own ("…, said Ortiz."): the quotation goes on with it (_inherit)
+        if said and subj is not None and speaker_ok(subj) and subj.tag_ not in ("WDT", "WP"):
+            return Cue((tok.i,), tok.i, None, subj.i, "colon")
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
+        return None
+    return Cue((root.i,), root.i, None, subj.i, _TOPIC)  # no verb of saying: the record gets no cue
+
+
+_TOPIC_MAX_TOKENS = 60
+
+
+def _inverted_report(root) -> bool:
+    """``The deficit has grown again, said Ana Ortiz``: the parser may make the report's clause the root and hang
+    the verb of saying on it; a sentence holding a verb of saying with a subject after it is a report."""
+    return any(is_reporting(t) and any(c.dep_ == "nsubj" and c.i > t.i for c in t.children)
+               for t in root.subtree if t.i != root.i)
+_DASH_LINE = re.compile(r"\s*[-–—]+\s*([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:\.|,[^\n]*)?\s*$")
+
+
+def _dash_line_after(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``"I will look into it."`` then a line ``- Hillary Clinton.`` or ``-Dana Marks, Philadelphia.``: a
+    quotation set off as an epigraph, its speaker on the line after it behind a dash."""
+    para = layout.paragraph_of(stretch.outer[0])
+    if layout.text[stretch.outer[1]:para[1]].strip():
+        return None
+    nxt = [p for p in layout.paragraphs if p[0] >= para[1]]
+    if not nxt:
+        return None
+    m = _DASH_LINE.match(layout.text, nxt[0][0], nxt[0][1])
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract") if m else None
+    if name is None or not len(name) or not any(t.pos_ == "PROPN" for t in name):
+        return None
+    return Cue((name.root.i,), name.root.i, None, name.root.i, _TOPIC)
+_TOPIC = "topic"
 
 
 def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
@@ -436,7 +525,8 @@ def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
-    colon introduces the quote."""
+    colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
+    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -444,7 +534,51 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
                 subj = next((c for c in tok.rights if c.pos_ == "PROPN" and c.i < end), None)
             if subj is not None and speaker_ok(subj):
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
+        elif tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):  # the parse may hang it on the quotation
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            # a name, not "The answer was simple:" (the colon explains a thing, no one speaks)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP")):
+                return Cue((tok.i,), tok.i, None, subj.i, "colon")
+            # "… promising a "formal update" is forthcoming:": a thing that is; the verb before may speak
     return None
+
+
+_INVERTED = re.compile(r"([A-Z][a-z]+) ((?:(?:[A-Z][\w'’-]*\.?|de|van|von|al-)\s?){1,4}):\s*$")
+_IRREGULAR = {"said": "say", "wrote": "write", "told": "tell", "says": "say", "writes": "write", "tells": "tell"}
+
+
+def _verb_word(word: str, verbs: frozenset) -> bool:
+    """Whether a capitalised word is a past or present form of one of ``verbs`` ("Added", "Continued", "Stated",
+    "Wrote", "Says"), read off the letters: a parser tags such a word at a line's start as a name."""
+    w = word.lower()
+    if _IRREGULAR.get(w) in verbs:
+        return True
+    forms = [w[:-2], w[:-1], w[:-3]] if w.endswith("ed") else [w[:-1], w[:-2]] if w.endswith("s") else []
+    return any(f in verbs for f in forms if f)
+
+
+def _inverted_colon(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:
+    """``Added Ortiz: "…"``, ``Stated Brenner:`` with the quotation opening the next paragraph: a verb of saying
+    put before the name and closed by a colon, as news writes a speaker's next quotation; the name speaks."""
+    para = layout.paragraph_of(stretch.outer[0])
+    before = layout.text[para[0]:stretch.outer[0]]
+    start = para[0]
+    if not before.strip():
+        prev = [p for p in layout.paragraphs if p[1] <= para[0]]
+        if not prev:
+            return None
+        start, before = prev[-1][0], layout.text[prev[-1][0]:para[0]]
+    before = before.rstrip()
+    sent_start = max(before.rfind(c) for c in ".!?\n\"”’") + 1
+    m = _INVERTED.search(before, sent_start)
+    if m is None or before[sent_start:m.start()].strip() \
+            or not _verb_word(m.group(1), REPORTING_VERBS | QUOTE_ONLY_VERBS):
+        return None
+    words = doc.char_span(start + m.start(1), start + m.end(2), alignment_mode="contract")
+    name = doc.char_span(start + m.start(2), start + m.end(2), alignment_mode="contract")
+    if words is None or name is None or not len(name) or layout.inside_quote(start + m.start(1)):
+        return None
+    return Cue((words[0].i,), words[0].i, None, name.root.i, "colon")
 
 
 
@@ -459,7 +593,8 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
     sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
     np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")
-    if np is None or not 0 < len(np) <= 6 or any(t.pos_ == "VERB" for t in np):
+    # a clause ("The answer was simple:") is no name; "Ortiz was blunt:" is read by :func:`_colon_verb`
+    if np is None or not 0 < len(np) <= 6 or any(t.pos_ in ("VERB", "AUX") for t in np):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in np):
         return None
@@ -525,10 +660,12 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             prev.span = (prev.span[0], stretch.end)
             continue
         draft = Draft("direct", (stretch.start, stretch.end), list(stretch.parts), cue, speaker)
+        if cue is not None and cue.kind == _TOPIC:  # the speaker is who the sentence before is about
+            draft.cue, draft.via = None, "paragraph"
         if _embedded_term(doc, layout, stretch):
             continue
         if cue is None and speaker is None:
-            source = _latest_before(layout, stretch, out, reports)
+            source = _latest_before(layout, stretch, out, tuple(d for d in reports if not _group(doc, d)))
             if not _inherit(layout, source, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
             if draft.inherited_from is not None and source is prev and _same_statement(layout, prev, stretch):
@@ -539,12 +676,23 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
     return out
 
 
+def _group(doc: "Doc", draft: Draft) -> bool:
+    """Whether a report's speaker is a plural noun (``many Republicans fear …``, ``researchers believe …``): a
+    group's stance, whose words a quoted paragraph after it does not go on with (one person speaks those)."""
+    if draft.speaker is None:
+        return False
+    toks = doc.char_span(draft.speaker[0], draft.speaker[1], alignment_mode="expand")
+    return toks is not None and len(toks) > 0 and toks.root.tag_ in ("NNS", "NNPS")
+
+
 def _same_statement(layout: _Layout, prev: Draft, stretch: QuoteStretch) -> bool:
     """Whether an unattributed quotation that :func:`_inherit` gave the previous speaker goes on with the direct
     quote before it: only that quote's own attribution lies between them (``"We will fight," Ortiz said. "And we
     will win."``), or the quotation opens the next paragraph with no new attribution. News writes one statement
     so, and PARC-style gold annotates it as one."""
-    return prev.kind == "direct" and prev.cue is not None
+    # narration about the speaker between them (:func:`_about_speaker`) makes a second statement
+    return prev.kind == "direct" and prev.cue is not None \
+        and _sentence_ends(layout.text, prev.span[1], stretch.outer[0]) <= 1
 
 
 def _continues_split(layout: _Layout, prev: Draft, stretch: QuoteStretch, cue: Optional[Cue]) -> bool:
@@ -603,12 +751,47 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
         return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
     ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
-    # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most.
-    if gap.count("\n\n") > 1 or ends > 1 or len(gap) > 200:
+    # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most;
+    # or, in the quotation's own paragraph, a sentence or two more about the speaker (below).
+    if gap.count("\n\n") > 1 or len(gap) > 200 and ends <= 1:
+        return False
+    if ends > 1 and not _about_speaker(layout, prev.inherited_from or prev, prev.span[1], stretch.outer[0]):
         return False
     source = prev.inherited_from or prev
     draft.inherited_from = source
     draft.speaker = source.speaker
+    return True
+
+
+_GOING_ON = frozenset({"continue"})
+_ABOUT_MAX_SENTENCES = 2
+_ABOUT_MAX_CHARS = 400
+_PERSONAL = ("he", "she", "they")
+
+
+def _about_speaker(layout: _Layout, source: Draft, start: int, end: int) -> bool:
+    """``"…," says Melissa Roloson, 32, who works in retail. Roloson supports Clinton. "I'm a graduate …"``: news
+    tells a sentence or two about the person it just quoted, then quotes them again without a new attribution.
+    True when, in one paragraph, every sentence after the attribution's own opens with the speaker's name word or
+    a personal pronoun (another subject there is someone new, whose words the quotation might be)."""
+    text = layout.text
+    if source.speaker is None or "\n" in text[start:end] or end - start > _ABOUT_MAX_CHARS:
+        return False
+    names = [w.strip(".,’'") for w in text[source.speaker[0]:source.speaker[1]].split()]
+    names = {w for w in names if w[:1].isupper() and w.lower().rstrip(".") not in _TITLES}
+    cuts = [j + 1 for j in range(start, end) if text[j] in _SENTENCE_END and not _abbreviation(text, j)
+            and (j + 1 >= len(text) or text[j + 1].isspace() or text[j + 1] in "”\"’'")]
+    later = cuts[1:] if cuts and cuts[0] < end else []
+    if not names or not later or len(later) > _ABOUT_MAX_SENTENCES:
+        return False
+    opens = [cuts[0]] + later[:-1]
+    for a in opens:
+        words = text[a:end].split()
+        while words and words[0].lower().rstrip(".") in _TITLES:
+            words = words[1:]
+        first = words[0].strip(",’'") if words else ""
+        if first not in names and first.lower() not in _PERSONAL:
+            return False
     return True
 
 

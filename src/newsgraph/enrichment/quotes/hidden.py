@@ -23,15 +23,42 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
     verb's subject: the first name or pronoun between the closing mark and the verb."""
     verb = doc[cue.verb]
     between = doc.char_span(stretch.outer[1], verb.idx, alignment_mode="contract")
-    if between is None:
-        return None
+    if between is None:  # nothing but spaces between the closing mark and the verb: '"…," said Ortiz'
+        return _phrase_after(doc, verb) if not doc.text[stretch.outer[1]:verb.idx].strip() else None
     head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None) or _word_name(between, verb)
+    if head is None and all(t.is_punct or t.is_space for t in between):
+        return _phrase_after(doc, verb)
     while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
         head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
     if head is None:
         return None
     left, right = speaker_range(doc, head)
     return char_range(doc, (max(left, between.start), right))  # never words of the quotation itself
+
+
+_AFTER_NAME_TOKENS = 8
+_PHRASE_STOPS = frozenset({",", "(", ".", ";", ":", "—", "–", "-", "\"", "“", "”"})
+
+
+def _phrase_after(doc: "Doc", verb: "Token") -> Optional[Span]:
+    """``"…," said Oversight ranking Democrat Elijah Cummings (D-Md.).``, ``"…," said David Brock, a confidant
+    who …``: an inverted attribution whose name the parser hung elsewhere (an object, a clause of its own). The
+    words right after the verb up to the first comma, bracket, stop, verb or preposition, ending on a name (or on
+    a noun after a determiner: ``"…," said the woman, who …``, ``"…," read the email.``)."""
+    words: list["Token"] = []
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 2 + _AFTER_NAME_TOKENS)]:
+        # a participle inside a title goes on ("Oversight ranking Democrat"); a finite verb ends the phrase
+        if tok.text in _PHRASE_STOPS or tok.is_space or tok.pos_ in ("AUX", "ADP", "SCONJ", "CCONJ") \
+                or tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN"):
+            break
+        words.append(tok)
+    else:
+        return None  # no end within reach: a clause, not a name with its title
+    if not words or words[0].pos_ == "PRON" or words[-1].pos_ not in ("PROPN", "NOUN"):
+        return None  # "said that …", "said in a statement", "said he": no inverted name
+    if words[-1].pos_ == "NOUN" and not (words[0].pos_ == "DET" or any(t.pos_ == "PROPN" for t in words)):
+        return None  # "…," read the statement / said the woman, who …: a described speaker, not a bare noun
+    return words[0].idx, words[-1].idx + len(words[-1].text)
 
 
 def _word_name(between, verb) -> Optional["Token"]:
@@ -113,7 +140,9 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
         return None
     for tok in reversed(doc[sent.start:i]):
         # the name heads the phrase that ends at the comma: not a place or date inside it ("in Kabul", "on Dec. 2")
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and tok.right_edge.i == i - 1 \
+        # or the parser hung the verb on the name as a modifier ("Ortiz, the 2012 nominee, tweeted …": acl)
+        ends_there = tok.right_edge.i == i - 1 or verb.dep_ == "acl" and verb.head.i == tok.i
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and ends_there \
                 and tok.dep_ not in ("compound", "pobj", "dobj", "poss") and not quoted(tok.idx):
             return char_range(doc, speaker_range(doc, tok))
         if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or quoted(tok.idx):

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from ... import lang
 from ...model import Entity, Span
 from ..base import lemma_of
+from ..entities.roles import possessor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -414,7 +415,8 @@ def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:
     for i in range(max(0, span.start - 2), span.start):  # "Mr.", "Sen.", "congresswoman"; not "his wife X"
         if doc[i].lower_ in MALE_WORDS or doc[i].lower_ in FEMALE_WORDS:
             out.append(gender_of_word(doc[i].text))
-    for t in doc[span.end:min(len(doc), span.end + 6)]:
+    # "Sanders’ son": a word after a possessive names someone else, whatever the parser labelled it
+    for t in [] if possessor(span) else doc[span.end:min(len(doc), span.end + 6)]:
         if t.dep_ == "appos" and t.head.i in range(span.start, span.end):
             out.append(gender_of_word(t.text))
     out.extend(_reflexive_vote(doc, span))
