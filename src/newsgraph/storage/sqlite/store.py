@@ -362,9 +362,22 @@ class SQLiteStore(Store):
         """Ranked once: the best ``max(top, offset + limit)`` matches in one FTS5 pass, snippets made for the
         page's hits only. Both cuts come from the same ``ORDER BY score, pk`` over the same window, so they equal
         what :meth:`search` and :meth:`search_ids` return alone."""
+        found = self._ranked_once(query, limit, offset, top, filters, window)
+        if found is None:
+            return [], []
+        hits, ranked = found
+        try:
+            return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
+        except sqlite3.OperationalError as exc:
+            raise search_failed(query, False, exc) from exc
+
+    def _ranked_once(self, query: str, limit: int, offset: int, top: int, filters: Optional[SearchFilters],
+                     window: Optional[int]) -> Optional[tuple[list[SearchHit], list[tuple[int, float]]]]:
+        """The page's hits and the best ``max(top, offset + limit)`` ranked (pk, score) pairs; None for a query
+        with no words."""
         match = fts_search.fts_query(query)
         if not match.strip():
-            return [], []
+            return None
         if window is not None and window < 0:
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
         if offset < 0:
@@ -374,8 +387,7 @@ class SQLiteStore(Store):
         try:
             ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
                                             filters, depth)
-            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
-            return hits, fts_search.ids_of(self._conn, [pk for pk, _ in ranked[:top]])
+            return fts_search.hits(self._conn, match, ranked[offset:offset + limit]), ranked
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
 
@@ -385,19 +397,11 @@ class SQLiteStore(Store):
         """:meth:`search_with_top` and the facet rows of its ``top`` matches, read from the ranked pks: one read of
         their narrow ``search_facets`` rows gives the ids and the dates and outlets (the default looked each id up
         again through the articles index), then their entities' names."""
-        match = fts_search.fts_query(query)
-        if not match.strip():
+        found = self._ranked_once(query, limit, offset, top, filters, window)
+        if found is None:
             return [], [], []
-        if window is not None and window < 0:
-            raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
-        if offset < 0:
-            raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
-        depth = self.search_window if window is None else (window or None)
-        self._facet_index = fts.has_facets(self._conn)
+        hits, ranked = found
         try:
-            ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
-                                            filters, depth)
-            hits = fts_search.hits(self._conn, match, ranked[offset:offset + limit])
             heads = fts_search.heads_of(self._conn, [pk for pk, _ in ranked[:top]])
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
