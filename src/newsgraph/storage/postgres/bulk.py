@@ -18,10 +18,12 @@ import psycopg
 from ...model import Article
 from ...record import quote_to_dict
 from ..words import key, terms
+from .facets import tsvector_literal
+from .schema import SEARCH_INDEX
 from .rows import _encode_record, _json, _now, _t
 
 _ARTICLE_COLUMNS = ("pk, id, revision, current, content_hash, title, published, fetched, url, canonical_url, source,"
-                    " language, text, story, duplicate_of, pipeline, problems, record, stored_at")
+                    " language, text, story, duplicate_of, pipeline, problems, record, stored_at, facets")
 
 
 def _ids(conn: psycopg.Connection, sequence: str, n: int) -> list[int]:
@@ -48,7 +50,7 @@ def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
                                     _t(a.fetched), _t(a.url), _t(a.canonical_url), _t(a.source), _t(a.language),
                                     _t(a.text), _t(a.story), _t(a.duplicate_of), _t(_json(a.pipeline)),
                                     _t(_json([{"code": p.code, "detail": p.detail} for p in a.problems])),
-                                    _encode_record(a), stamp))
+                                    _encode_record(a), stamp, tsvector_literal(a)))
                     _derived(a, pk, entity_pks, quote_pks, rows, _t, _json)
             for table, columns in (("entity_terms", "term, pk"),
                                    ("entities", "pk, article, revision, pos, local_id, name, name_key, type, roles,"
@@ -93,4 +95,4 @@ def search_index_deferred(conn: psycopg.Connection) -> Iterator[None]:
         yield
     finally:
         conn.execute("SET maintenance_work_mem = '512MB'")
-        conn.execute("CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv) WHERE current")
+        conn.execute(f"CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin {SEARCH_INDEX}")

@@ -17,6 +17,7 @@ from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
+from . import facets
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
@@ -54,8 +55,9 @@ def user_query(text: str) -> tuple[str, list[str]]:
     return expr, params
 
 
-def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, list[Any]]:
-    """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters."""
+def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> tuple[str, list[Any]]:
+    """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters. With a
+    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can."""
     if filters is None:
         return "", []
     where: list[str] = []
@@ -81,7 +83,14 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
         where.append(f"coalesce({col}.story, {col}.id) = %s")
         params.append(filters.story)
     if filters.entity:
-        condition, values = entity_filter(key(filters.entity), col)
+        name_key = key(filters.entity) or ""
+        lexemes = None if conn is None else facets.entity_query(conn, name_key, TOP)
+        condition, values = entity_filter(name_key, col)
+        if lexemes is not None:
+            # The lexemes hold exactly the articles the SQL condition passes, but for those too large to carry
+            # them (facets.OVER), which the SQL condition decides (a subplan run only if such an article matches).
+            condition = (f"{col}.facets @@ %s::tsquery AND (NOT {col}.facets @@ %s::tsquery OR {condition})")
+            values = [lexemes, facets.over_query(), *values]
         where.append(condition)
         params += values
     if filters.speaker or filters.speaker_ids:  # either way of naming the speaker: one union of pks
@@ -139,7 +148,7 @@ def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
     return _current_pks(joined, "s.global_id = ANY(%s)"), [list(speaker_ids)]
 
 
-def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
+def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True) -> int:
     """Every current match passing the filters (no window, no ranking)."""
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -147,7 +156,7 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
         expr, qparams = user_query(query)
         if not expr:
             return 0
-    where, fparams = filter_sql(filters)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     sql = f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
     return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
@@ -160,7 +169,7 @@ SPAN_MARGIN, SPAN_GROWTH = 2.0, 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
-           window: Optional[int]) -> list[SearchHit]:
+           window: Optional[int], facet_index: bool = True) -> list[SearchHit]:
     """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors.
 
     With a window, the newest ``depth`` matches are looked for among the newest articles first: only articles with
@@ -175,7 +184,7 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         expr, qparams = user_query(query)
         if not expr:
             return []
-    where, fparams = filter_sql(filters)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     if window is None:
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
         return rows
