@@ -164,8 +164,9 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_i
 
 #: work_mem of a search's transaction: an exact bitmap of 10^6 matches takes ~50 MB at most, only while it runs.
 BITMAP_MEMORY = "64MB"
-#: How much wider than the estimate says the first range of newest articles is, and how much wider each next one.
-SPAN_MARGIN, SPAN_GROWTH = 2.0, 8
+#: How much wider than the estimate says the first range of newest articles is (every match in it is read and
+#: scored), and how much wider a next one is at most (see search()).
+SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
@@ -194,7 +195,11 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
         if floor is None or found >= depth:
             return rows
-        span *= SPAN_GROWTH
+        # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
+        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
+        density = _count_in(conn, expr, qparams, where, fparams, floor) / span if not rows else found / span
+        grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
+        span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
 
 
@@ -214,6 +219,12 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
     return (newest - span if newest - span > 0 else None), int(newest), span
 
 
+def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], floor: int) -> int:
+    """Matches with ``pk`` above ``floor`` (for widening a range whose page of hits came back empty)."""
+    return int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
+                            " AND a.pk > %s", [*qparams, *fparams, floor]).fetchone()[0])
+
+
 def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], limit: int, offset: int,
             depth: Optional[int], floor: Optional[int]) -> tuple[list[SearchHit], int]:
     """The page of hits ranked among the newest ``depth`` matches (None: all) with ``pk`` above ``floor`` (None:
@@ -224,17 +235,20 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # The tsquery is written out in the matches, not read from q: a constant there, the planner estimates its
     # matches from the tsvector statistics and ANDs the GIN bitmap with a filter's index (the date's, the
     # outlet's) when the filter is the narrower; from q it guesses 500 matches and tests each filter row by row.
+    # Each match is scored while its row is read for the GIN bitmap (rank_tsv is in the row): a second visit of
+    # the window's rows by primary key, to score them, cost as much again (and the range holds few more rows
+    # than the window: see SPAN_MARGIN).
     range_sql = "" if floor is None else " AND a.pk > %s"
-    matches = f"SELECT a.pk FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}"
-    params: list[Any] = [*qparams, *qparams, *fparams, *([] if floor is None else [floor])]
+    matches = (f"SELECT a.pk, ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1) AS score FROM articles a"
+               f" WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}")
+    params: list[Any] = [*qparams, *qparams, *qparams, *fparams, *([] if floor is None else [floor])]
     window_sql = ""
     if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
         params.append(depth)
     sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),"
-           f" w AS MATERIALIZED (SELECT m.pk FROM m{window_sql}),"
-           f" top AS (SELECT a.pk, ts_rank('{WEIGHTS}', a.rank_tsv, q.q, 1) AS score FROM w JOIN articles a"
-           " ON a.pk = w.pk, q ORDER BY score DESC, a.pk LIMIT %s OFFSET %s)"
+           f" w AS MATERIALIZED (SELECT m.pk, m.score FROM m{window_sql}),"
+           " top AS (SELECT w.pk, w.score FROM w ORDER BY w.score DESC, w.pk LIMIT %s OFFSET %s)"
            f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score,"
            " (SELECT count(*) FROM w) FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
     # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the
