@@ -214,6 +214,10 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
                                  " WHERE oid = 'articles'::regclass)").fetchone()
     if newest is None or total is None or total <= depth:
         return None, 0, 0
+    # Estimated without the "is a date" test of a date filter (no parameters: the others keep theirs): the
+    # planner's guess for its regular expressions cut the estimate to a third, so the first range held 3-4x the
+    # window's matches, every one of them read and scored; the date range itself it estimates well.
+    where = where.replace(" AND " + DATED.format(col="a.published"), "")
     plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
                         f"{where}", [*qparams, *fparams]).fetchone()[0]
     estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
