@@ -86,6 +86,18 @@ def _derived(a: Article, pk: int, entity_pks, quote_pks, rows, _t, _json) -> Non
         rows["quote_terms"] += [(term, qpk) for term in dict.fromkeys(_t(t) for t in terms(key(speaker)))]
 
 
+#: Memory for building the GIN index at least (the server's setting when larger): with less, the build writes its
+#: entries out in more rounds, each merged into the index again (a 10^6-article build takes tens of minutes).
+BUILD_MEMORY = "512MB"
+
+
+def raise_build_memory(conn: psycopg.Connection) -> None:
+    """``maintenance_work_mem`` of this session at least :data:`BUILD_MEMORY`, never lowered."""
+    conn.execute("SELECT set_config('maintenance_work_mem', %s, false) WHERE (SELECT setting::bigint * 1024"
+                 " FROM pg_settings WHERE name = 'maintenance_work_mem') < pg_size_bytes(%s)",
+                 (BUILD_MEMORY, BUILD_MEMORY))
+
+
 @contextmanager
 def search_index_deferred(conn: psycopg.Connection) -> Iterator[None]:
     """Drop the full-text GIN index while a large load runs and build it once at the end (maintaining it row by
@@ -94,5 +106,5 @@ def search_index_deferred(conn: psycopg.Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.execute("SET maintenance_work_mem = '512MB'")
+        raise_build_memory(conn)
         conn.execute(f"CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin {SEARCH_INDEX}")

@@ -126,7 +126,9 @@ _V6 = [f"CREATE INDEX articles_utc ON articles ({UTC_FUNCTION}(published))",
 _V7 = ["DROP INDEX IF EXISTS articles_tsv",
        "ALTER TABLE articles ADD COLUMN facets tsvector",
        fill_facets,
-       "SET LOCAL maintenance_work_mem = '512MB'",
+       lambda conn: conn.execute("SELECT set_config('maintenance_work_mem', '512MB', true) WHERE (SELECT"
+                                 " setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem')"
+                                 " < pg_size_bytes('512MB')"),
        f"CREATE INDEX articles_tsv ON articles USING gin {SEARCH_INDEX}"]
 MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
 SCHEMA_VERSION = len(MIGRATIONS)
