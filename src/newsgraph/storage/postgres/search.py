@@ -243,19 +243,29 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # The tsquery is written out in the matches, not read from q: a constant there, the planner estimates its
     # matches from the tsvector statistics and ANDs the GIN bitmap with a filter's index (the date's, the
     # outlet's) when the filter is the narrower; from q it guesses 500 matches and tests each filter row by row.
-    # Each match is scored while its row is read for the GIN bitmap (rank_tsv is in the row): a second visit of
-    # the window's rows by primary key, to score them, cost as much again (and the range holds few more rows
-    # than the window: see SPAN_MARGIN).
+    # Within a range of newest articles (sized to hold about the window), each match is scored while its row is
+    # read for the GIN bitmap (rank_tsv is in the row): a second visit of the window's rows by primary key, to
+    # score them, cost as much again. Over the whole store with a window, the matches may be many more than the
+    # window (the planner underestimates words that come together, as a name's): then the pks first, and only
+    # the window's rows are read again and scored.
     range_sql = "" if floor is None else " AND a.pk > %s"
-    matches = (f"SELECT a.pk, ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1) AS score FROM articles a"
+    score_first = floor is not None or depth is None
+    score = f"ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1)"
+    matches = (f"SELECT a.pk{', ' + score + ' AS score' if score_first else ''} FROM articles a"
                f" WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}")
-    params: list[Any] = [*qparams, *qparams, *qparams, *fparams, *([] if floor is None else [floor])]
+    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams,
+                         *([] if floor is None else [floor])]
     window_sql = ""
     if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
         params.append(depth)
-    sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),"
-           f" w AS MATERIALIZED (SELECT m.pk, m.score FROM m{window_sql}),"
+    if score_first:
+        scored = f" w AS MATERIALIZED (SELECT m.pk, m.score FROM m{window_sql}),"
+    else:
+        scored = (f" w0 AS MATERIALIZED (SELECT m.pk FROM m{window_sql}), w AS MATERIALIZED (SELECT a.pk,"
+                  f" {score} AS score FROM w0 JOIN articles a ON a.pk = w0.pk),")
+        params += qparams
+    sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),{scored}"
            " top AS (SELECT w.pk, w.score FROM w ORDER BY w.score DESC, w.pk LIMIT %s OFFSET %s)"
            f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score,"
            " (SELECT count(*) FROM w) FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
