@@ -137,7 +137,7 @@ def _table_rows(url: str) -> dict:
     import psycopg
     queries = {
         "articles": "SELECT id, revision, current, content_hash, title, published, source, text, story, duplicate_of,"
-                    " pipeline, problems, record, tsv::text, rank_tsv::text FROM articles",
+                    " pipeline, problems, record, tsv::text, rank_tsv::text, facets::text FROM articles",
         "entities": "SELECT article, revision, pos, local_id, name, name_key, type, roles, global_id FROM entities",
         "mentions": "SELECT e.article, e.pos, m.span_start, m.span_end FROM mentions m JOIN entities e"
                     " ON e.pk = m.entity",
@@ -174,3 +174,80 @@ def test_a_bulk_loaded_store_holds_exactly_the_rows_put_writes(postgres_server):
     with open_store(bulk_url) as bulk, open_store(put_url) as put:
         name = articles[3].entities[0].name
         assert [h.id for h in bulk.search(name)] == [h.id for h in put.search(name)] != []
+
+
+def _named(article_id: str, *names: tuple[str, str | None]) -> "Article":
+    """An article about a strike naming entities (name, linked global id), in a made-up sentence."""
+    from newsgraph.ids import content_hash
+    from newsgraph.model import Article, Entity
+    text = f"Dock workers went on strike at the port ({article_id}); " + "; ".join(n for n, _ in names) + "."
+    ents = [Entity(f"e{i}", n, "PERSON", [], [], g) for i, (n, g) in enumerate(names)]
+    return Article(article_id, text, content_hash(text), title=f"Strike ({article_id})", published="2014-03-10",
+                   source="port.example", language="en", entities=ents)
+
+
+def _facet_articles() -> list:
+    odd = "Seán O'Brien-Smith \\ Jr"  # a quote and a backslash, as a tsvector and a tsquery literal must escape
+    long_name = "Ana " + "Vasconcelos-" * 30 + "Pereira"  # terms past the lexemes' 200 characters
+    return [_named("quote", (odd, "g'1\\x")), _named("alias", ("Ann Lee", "g'1\\x")),
+            _named("long", (long_name, None)), _named("plain", ("Maria Costa", "g2"), ("Ann Leeds", None)),
+            _named("many", *[(f"Speaker{i} " + "Quintanilha " * 12 + f"Number{i}", None) for i in range(40)])]
+
+
+_FILTERS = ["seán o'brien-smith \\ jr", "o'bri", "smith \\", "\\ jr", "ann lee", "ann", "lee", "costa", "vasconcelos",
+            "ana " + "vasconcelos-" * 17, "ana " + "vasconcelos-" * 30 + "pereira", "quintanilha", "number3",
+            "speaker39 quintanilha", "eds", "nobody", "'", "\\"]
+
+
+def test_entity_filters_as_lexemes_find_what_the_sql_filter_finds(pg_url, monkeypatch):
+    """The facet lexemes (storage/postgres/facets.py) answer every entity filter as the SQL filter does: prefixes of
+    names with quotes and backslashes, prefixes longer than a lexeme keeps, linked ids, the substring fallback, and
+    an article whose lexemes would be too many (there the SQL filter decides)."""
+    from newsgraph.storage.postgres import facets
+    monkeypatch.setattr(facets, "MAX_BYTES", 20_000)  # "many" passes it, the others do not
+    with open_store(pg_url) as store:
+        store.put_many(_facet_articles())
+        assert store.facet_index
+        with store._conn.cursor() as cur:
+            over = cur.execute("SELECT id FROM articles WHERE facets @@ %s::tsquery", (facets.over_query(),))
+            assert [r[0] for r in over.fetchall()] == ["many"]
+
+        def ids(entity: str) -> list[str]:
+            return sorted(h.id for h in store.search("strike", filters=SearchFilters(entity=entity)))
+        by_lexemes = {f: ids(f) for f in _FILTERS}
+        store.facet_index = False  # the SQL filter of schema version 6
+        assert by_lexemes == {f: ids(f) for f in _FILTERS}
+    assert by_lexemes["o'bri"] == ["quote"]
+    assert by_lexemes["seán o'brien-smith \\ jr"] == ["alias", "quote"]  # alias: linked to the name's global id
+    assert by_lexemes["ann lee"] == ["alias", "plain", "quote"] and by_lexemes["lee"] == ["alias", "plain"]
+    assert by_lexemes["vasconcelos"] == by_lexemes["ana " + "vasconcelos-" * 30 + "pereira"] == ["long"]
+    assert by_lexemes["quintanilha"] == by_lexemes["speaker39 quintanilha"] == ["many"]
+    assert by_lexemes["eds"] == ["plain"] and by_lexemes["nobody"] == [] and by_lexemes["costa"] == ["plain"]
+
+
+def test_a_store_of_schema_6_upgrades_to_facet_lexemes(pg_url, postgres_server, monkeypatch):
+    """Schema version 7 fills the facets of every stored article in the upgrade, as put writes them."""
+    import psycopg
+
+    from newsgraph.storage.postgres import facets, schema, store as pg_store
+    monkeypatch.setattr(facets, "MAX_BYTES", 20_000)
+    articles = _facet_articles()
+    with open_store(pg_url) as store:  # a revision: the upgrade fills current rows only, as search reads them
+        store.put(_named("plain", ("Someone Else", "g9")))
+    monkeypatch.setattr(pg_store, "migrate", functools.partial(schema.migrate, target=6))
+    old_url = postgres_server.new_database()
+    with open_store(old_url) as old:
+        assert not old.facet_index
+        old.put(_named("plain", ("Someone Else", "g9")))
+        old.put_many(articles)
+    monkeypatch.setattr(pg_store, "migrate", schema.migrate)
+    with open_store(old_url) as upgraded, open_store(pg_url) as fresh:
+        fresh.put_many(articles)
+        assert upgraded.facet_index and schema.version(upgraded._conn) == 7
+        for name in ("o'bri", "ann lee", "vasconcelos", "quintanilha", "someone"):
+            found = [h.id for h in upgraded.search("strike", filters=SearchFilters(entity=name))]
+            assert found == [h.id for h in fresh.search("strike", filters=SearchFilters(entity=name))]
+    rows = "SELECT id, facets::text FROM articles WHERE current ORDER BY id"
+    with psycopg.connect(old_url) as a, psycopg.connect(pg_url) as b:
+        assert a.execute(rows).fetchall() == b.execute(rows).fetchall()
+        assert "'x:over'" in dict(a.execute(rows).fetchall())["many"]

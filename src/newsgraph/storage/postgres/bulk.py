@@ -18,10 +18,12 @@ import psycopg
 from ...model import Article
 from ...record import quote_to_dict
 from ..words import key, terms
+from .facets import tsvector_literal
+from .schema import SEARCH_INDEX
 from .rows import _encode_record, _json, _now, _t
 
 _ARTICLE_COLUMNS = ("pk, id, revision, current, content_hash, title, published, fetched, url, canonical_url, source,"
-                    " language, text, story, duplicate_of, pipeline, problems, record, stored_at")
+                    " language, text, story, duplicate_of, pipeline, problems, record, stored_at, facets")
 
 
 def _ids(conn: psycopg.Connection, sequence: str, n: int) -> list[int]:
@@ -48,7 +50,7 @@ def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
                                     _t(a.fetched), _t(a.url), _t(a.canonical_url), _t(a.source), _t(a.language),
                                     _t(a.text), _t(a.story), _t(a.duplicate_of), _t(_json(a.pipeline)),
                                     _t(_json([{"code": p.code, "detail": p.detail} for p in a.problems])),
-                                    _encode_record(a), stamp))
+                                    _encode_record(a), stamp, tsvector_literal(a)))
                     _derived(a, pk, entity_pks, quote_pks, rows, _t, _json)
             for table, columns in (("entity_terms", "term, pk"),
                                    ("entities", "pk, article, revision, pos, local_id, name, name_key, type, roles,"
@@ -84,6 +86,18 @@ def _derived(a: Article, pk: int, entity_pks, quote_pks, rows, _t, _json) -> Non
         rows["quote_terms"] += [(term, qpk) for term in dict.fromkeys(_t(t) for t in terms(key(speaker)))]
 
 
+#: Memory for building the GIN index at least (the server's setting when larger): with less, the build writes its
+#: entries out in more rounds, each merged into the index again (a 10^6-article build takes tens of minutes).
+BUILD_MEMORY = "512MB"
+
+
+def raise_build_memory(conn: psycopg.Connection) -> None:
+    """``maintenance_work_mem`` of this session at least :data:`BUILD_MEMORY`, never lowered."""
+    conn.execute("SELECT set_config('maintenance_work_mem', %s, false) WHERE (SELECT setting::bigint * 1024"
+                 " FROM pg_settings WHERE name = 'maintenance_work_mem') < pg_size_bytes(%s)",
+                 (BUILD_MEMORY, BUILD_MEMORY))
+
+
 @contextmanager
 def search_index_deferred(conn: psycopg.Connection) -> Iterator[None]:
     """Drop the full-text GIN index while a large load runs and build it once at the end (maintaining it row by
@@ -92,5 +106,5 @@ def search_index_deferred(conn: psycopg.Connection) -> Iterator[None]:
     try:
         yield
     finally:
-        conn.execute("SET maintenance_work_mem = '512MB'")
-        conn.execute("CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin (tsv) WHERE current")
+        raise_build_memory(conn)
+        conn.execute(f"CREATE INDEX IF NOT EXISTS articles_tsv ON articles USING gin {SEARCH_INDEX}")

@@ -17,6 +17,7 @@ from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
+from . import facets
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
@@ -54,8 +55,9 @@ def user_query(text: str) -> tuple[str, list[str]]:
     return expr, params
 
 
-def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, list[Any]]:
-    """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters."""
+def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> tuple[str, list[Any]]:
+    """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters. With a
+    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can."""
     if filters is None:
         return "", []
     where: list[str] = []
@@ -63,17 +65,19 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
     published = f"{col}.published"
     if filters.since or filters.until:
         where.append(DATED.format(col=published))
-    # In UTC (storage.dates; the function is made by the schema). Each bound twice: as a range on the UTC value,
-    # which the index of schema version 6 answers as a bitmap the planner ANDs with the GIN one, and as the exact
-    # prefix rule, rechecked on the rows the range lets through. The range holds every row the rule passes:
-    # left(v, n) >= s exactly when v >= s (text compared by code point); left(v, n) <= s implies v < s || TOP.
+    # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
+    # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
+    # (text compared by code point, n = len(s)): left(v, n) >= s exactly when v >= s, and v < s || TOP implies
+    # left(v, n) <= s (the converse fails only for a value holding U+10FFFF right after s, which no date does and
+    # which an earlier version, testing both, left out too). No per-row test: the function's exception block is a
+    # subtransaction per call (~20 us, most of a since-filtered search's time when it was rechecked on each match).
     utc = f"{SQL_FUNCTION}({published})"
     if filters.since:
-        where.append(f"{utc} >= %s AND left({utc}, length(%s)) >= %s")
-        params += [filters.since, filters.since, filters.since]
+        where.append(f"{utc} >= %s")
+        params.append(filters.since)
     if filters.until:
-        where.append(f"{utc} < %s AND left({utc}, length(%s)) <= %s")
-        params += [filters.until + TOP, filters.until, filters.until]
+        where.append(f"{utc} < %s")
+        params.append(filters.until + TOP)
     if filters.source:
         where.append(f"lower({col}.source) = lower(%s)")
         params.append(filters.source)
@@ -81,7 +85,14 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a") -> tuple[str, l
         where.append(f"coalesce({col}.story, {col}.id) = %s")
         params.append(filters.story)
     if filters.entity:
-        condition, values = entity_filter(key(filters.entity), col)
+        name_key = key(filters.entity) or ""
+        lexemes = None if conn is None else facets.entity_query(conn, name_key, TOP)
+        condition, values = entity_filter(name_key, col)
+        if lexemes is not None:
+            # The lexemes hold exactly the articles the SQL condition passes, but for those too large to carry
+            # them (facets.OVER), which the SQL condition decides (a subplan run only if such an article matches).
+            condition = (f"{col}.facets @@ %s::tsquery AND (NOT {col}.facets @@ %s::tsquery OR {condition})")
+            values = [lexemes, facets.over_query(), *values]
         where.append(condition)
         params += values
     if filters.speaker or filters.speaker_ids:  # either way of naming the speaker: one union of pks
@@ -139,7 +150,7 @@ def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
     return _current_pks(joined, "s.global_id = ANY(%s)"), [list(speaker_ids)]
 
 
-def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
+def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True) -> int:
     """Every current match passing the filters (no window, no ranking)."""
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -147,7 +158,7 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
         expr, qparams = user_query(query)
         if not expr:
             return 0
-    where, fparams = filter_sql(filters)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     sql = f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
     return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
@@ -155,12 +166,13 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters]) -> int:
 
 #: work_mem of a search's transaction: an exact bitmap of 10^6 matches takes ~50 MB at most, only while it runs.
 BITMAP_MEMORY = "64MB"
-#: How much wider than the estimate says the first range of newest articles is, and how much wider each next one.
-SPAN_MARGIN, SPAN_GROWTH = 2.0, 8
+#: How much wider than the estimate says the first range of newest articles is (every match in it is read and
+#: scored), and how much wider a next one is at most (see search()).
+SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
-           window: Optional[int]) -> list[SearchHit]:
+           window: Optional[int], facet_index: bool = True) -> list[SearchHit]:
     """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors.
 
     With a window, the newest ``depth`` matches are looked for among the newest articles first: only articles with
@@ -175,7 +187,7 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         expr, qparams = user_query(query)
         if not expr:
             return []
-    where, fparams = filter_sql(filters)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     if window is None:
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
         return rows
@@ -185,7 +197,11 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
         if floor is None or found >= depth:
             return rows
-        span *= SPAN_GROWTH
+        # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
+        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
+        density = _count_in(conn, expr, qparams, where, fparams, floor) / span if not rows else found / span
+        grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
+        span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
 
 
@@ -198,11 +214,23 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
                                  " WHERE oid = 'articles'::regclass)").fetchone()
     if newest is None or total is None or total <= depth:
         return None, 0, 0
+    # Estimated without the "is a date" test of a date filter (no parameters: the others keep theirs): the
+    # planner's guess for its regular expressions cut the estimate to a third, so the first range held 3-4x the
+    # window's matches, every one of them read and scored; the date range itself it estimates well.
+    where = where.replace(" AND " + DATED.format(col="a.published"), "")
     plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
                         f"{where}", [*qparams, *fparams]).fetchone()[0]
     estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
     span = int(depth / estimate * total * SPAN_MARGIN)
-    return (newest - span if newest - span > 0 else None), int(newest), span
+    # A range over most of the store saves little and, when it falls short, costs a second pass that builds the
+    # words' GIN bitmap again (half of an "until" search at 10^6): then the whole store at once.
+    return (newest - span if 2 * span < newest else None), int(newest), span
+
+
+def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], floor: int) -> int:
+    """Matches with ``pk`` above ``floor`` (for widening a range whose page of hits came back empty)."""
+    return int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
+                            " AND a.pk > %s", [*qparams, *fparams, floor]).fetchone()[0])
 
 
 def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], limit: int, offset: int,
@@ -215,17 +243,30 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # The tsquery is written out in the matches, not read from q: a constant there, the planner estimates its
     # matches from the tsvector statistics and ANDs the GIN bitmap with a filter's index (the date's, the
     # outlet's) when the filter is the narrower; from q it guesses 500 matches and tests each filter row by row.
+    # Within a range of newest articles (sized to hold about the window), each match is scored while its row is
+    # read for the GIN bitmap (rank_tsv is in the row): a second visit of the window's rows by primary key, to
+    # score them, cost as much again. Over the whole store with a window, the matches may be many more than the
+    # window (the planner underestimates words that come together, as a name's): then the pks first, and only
+    # the window's rows are read again and scored.
     range_sql = "" if floor is None else " AND a.pk > %s"
-    matches = f"SELECT a.pk FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}"
-    params: list[Any] = [*qparams, *qparams, *fparams, *([] if floor is None else [floor])]
+    score_first = floor is not None or depth is None
+    score = f"ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1)"
+    matches = (f"SELECT a.pk{', ' + score + ' AS score' if score_first else ''} FROM articles a"
+               f" WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}")
+    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams,
+                         *([] if floor is None else [floor])]
     window_sql = ""
     if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
         params.append(depth)
-    sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),"
-           f" w AS MATERIALIZED (SELECT m.pk FROM m{window_sql}),"
-           f" top AS (SELECT a.pk, ts_rank('{WEIGHTS}', a.rank_tsv, q.q, 1) AS score FROM w JOIN articles a"
-           " ON a.pk = w.pk, q ORDER BY score DESC, a.pk LIMIT %s OFFSET %s)"
+    if score_first:
+        scored = f" w AS MATERIALIZED (SELECT m.pk, m.score FROM m{window_sql}),"
+    else:
+        scored = (f" w0 AS MATERIALIZED (SELECT m.pk FROM m{window_sql}), w AS MATERIALIZED (SELECT a.pk,"
+                  f" {score} AS score FROM w0 JOIN articles a ON a.pk = w0.pk),")
+        params += qparams
+    sql = (f"WITH q AS (SELECT {expr} AS q), m AS MATERIALIZED ({matches}),{scored}"
+           " top AS (SELECT w.pk, w.score FROM w ORDER BY w.score DESC, w.pk LIMIT %s OFFSET %s)"
            f" SELECT a.id, a.title, a.published, ts_headline('english', a.text, q.q, '{HEADLINE}'), top.score,"
            " (SELECT count(*) FROM w) FROM top JOIN articles a ON a.pk = top.pk, q ORDER BY top.score DESC, top.pk")
     # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the

@@ -21,12 +21,12 @@ from ..base import (SEARCH_WINDOW, PutResult, PutStatus, QuoteHit, SearchFilters
                     search_failed)
 from ..words import TOP, key, terms
 from .. import entity_stats as stats
-from . import entity_stats, search as pg_search
+from . import entity_stats, facets, search as pg_search
 from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
 from .quote_clusters import PostgresQuoteClusters
 from .rows import _encode_record, _json, _now, _t
-from .schema import SCHEMA_VERSION, migrate, version
+from .schema import FACETS_VERSION, SCHEMA_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
 
@@ -68,6 +68,9 @@ class PostgresStore(Store):
         except BaseException:
             self._conn.close()
             raise
+        # Entity filters as lexemes of the full-text index (schema version 7, .facets); an older schema is met
+        # only by a store that a test keeps at an old version to see it upgrade.
+        self.facet_index = version(self._conn) >= FACETS_VERSION
         self._dedup = PostgresDedupIndex(self._conn, self.where)
         self._clusters = PostgresQuoteClusters(self._conn, self.where)
 
@@ -134,12 +137,14 @@ class PostgresStore(Store):
     def _insert_article(self, a: Article, revision: int, record: str) -> int:
         row = self._conn.execute(
             "INSERT INTO articles (id, revision, current, content_hash, title, published, fetched, url,"
-            " canonical_url, source, language, text, story, duplicate_of, pipeline, problems, record, stored_at)"
-            " VALUES (%s, %s, true, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING pk",
+            " canonical_url, source, language, text, story, duplicate_of, pipeline, problems, record, stored_at"
+            + (", facets) VALUES (" if self.facet_index else ") VALUES (")
+            + "%s, %s, true, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s"
+            + (", %s::tsvector) RETURNING pk" if self.facet_index else ") RETURNING pk"),
             (_t(a.id), revision, a.content_hash, _t(a.title), _t(a.published), _t(a.fetched), _t(a.url),
              _t(a.canonical_url), _t(a.source), _t(a.language), _t(a.text), _t(a.story), _t(a.duplicate_of),
              _t(_json(a.pipeline)), _t(_json([{"code": p.code, "detail": p.detail} for p in a.problems])),
-             record, _now())).fetchone()
+             record, _now(), *([facets.tsvector_literal(a)] if self.facet_index else []))).fetchone()
         return int(row[0])
 
     def _insert_entities(self, a: Article, revision: int) -> None:
@@ -200,10 +205,13 @@ class PostgresStore(Store):
             raise StoreError(f"cannot record input {origin!r} in {self.where}: {exc}") from exc
 
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
-        """Rebuild the full-text index (the tsvectors are generated columns; REINDEX rebuilds the GIN index), then
-        recount the per-entity counts from the rows (one transaction under the write lock)."""
+        """Rebuild the full-text index (the tsvectors of the words are generated columns, the facet lexemes are
+        written again from the entity rows; REINDEX rebuilds the GIN index), then recount the per-entity counts
+        from the rows (one transaction under the write lock)."""
         if in_transaction(self._conn):
             self._conn.execute("COMMIT")
+        with article_tx(self._conn, f"the search facets of {self.where}"):
+            facets.fill(self._conn)
         self._conn.execute("REINDEX INDEX articles_tsv")
         with article_tx(self._conn, f"the per-entity counts of {self.where}"):
             entity_stats.rebuild(self._conn)
@@ -255,9 +263,11 @@ class PostgresStore(Store):
         depth = self.search_window if window is None else (window or None)
         try:
             if in_transaction(self._conn):
-                return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth)
+                return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
+                                        self.facet_index)
             with self._conn.transaction():  # a failed statement must not leave the connection aborted
-                return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth)
+                return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
+                                        self.facet_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
@@ -266,9 +276,9 @@ class PostgresStore(Store):
             return 0
         try:
             if in_transaction(self._conn):
-                return pg_search.count(self._conn, _t(query), raw, filters)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
             with self._conn.transaction():
-                return pg_search.count(self._conn, _t(query), raw, filters)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
