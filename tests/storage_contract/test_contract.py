@@ -29,6 +29,21 @@ def test_put_skips_same_text_and_revises_changed_text(store):
     assert [a.id for a in store.iter_articles()] == ["a"]
 
 
+def test_a_revision_no_longer_found_by_the_entities_it_dropped(store):
+    """The entity filter follows the current revision: a name only the old revision had finds nothing."""
+    first = harbour("a")
+    store.put(first)
+    renamed = dataclasses.replace(first, text=first.text + " Ships were moving again by noon.",
+                                  content_hash=content_hash(first.text + " moved"),
+                                  entities=[dataclasses.replace(first.entities[0], name="Mary Coast"),
+                                            first.entities[1]])
+    assert store.put(renamed).status == PutStatus.REVISED
+
+    def ids(**filters):
+        return sorted(h.id for h in store.search("strike", filters=SearchFilters(**filters)))
+    assert ids(entity="costa") == [] and ids(entity="coast") == ["a"] and ids(entity="harbour") == ["a"]
+
+
 def test_count_follows_writes_of_this_and_another_connection(store, store_url):
     """A reader's count (the web reader shows it on every search page) sees what another process stored since,
     what it stored itself, and what it stored in a transaction that failed: not a number kept from before."""

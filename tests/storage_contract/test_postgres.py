@@ -251,3 +251,29 @@ def test_a_store_of_schema_6_upgrades_to_facet_lexemes(pg_url, postgres_server, 
     with psycopg.connect(old_url) as a, psycopg.connect(pg_url) as b:
         assert a.execute(rows).fetchall() == b.execute(rows).fetchall()
         assert "'x:over'" in dict(a.execute(rows).fetchall())["many"]
+
+
+def test_a_revision_retires_exactly_its_entity_terms(pg_url):
+    """The old revision's entity terms go (deleted by their exact key, not a scan of the table), the new one's come,
+    and another article's rows stay."""
+    import dataclasses
+
+    import psycopg
+
+    from newsgraph.ids import content_hash
+    first = harbour("a")
+    with open_store(pg_url) as store:
+        store.put(first)
+        store.put(harbour("b"))
+        text = first.text + " Ships were moving again by noon."
+        store.put(dataclasses.replace(first, text=text, content_hash=content_hash(text),
+                                      entities=[dataclasses.replace(first.entities[0], name="Mary Coast"),
+                                                first.entities[1]]))
+    with psycopg.connect(pg_url) as conn:
+        rows = conn.execute("SELECT a.id, a.current, t.term FROM entity_terms t JOIN articles a ON a.pk = t.pk"
+                            ).fetchall()
+    by_article = {}
+    for article_id, current, term in rows:
+        assert current, f"a retired revision of {article_id} keeps the term {term!r}"
+        by_article.setdefault(article_id, set()).add(term)
+    assert "costa" in by_article["b"] and "costa" not in by_article["a"] and "coast" in by_article["a"]
