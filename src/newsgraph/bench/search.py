@@ -46,6 +46,7 @@ class SearchBench:
     cold_ms: dict[str, float] = field(default_factory=dict)  # the first call of each query, pages read from disk
     window: Optional[int] = None  # ranking window of the searches (None: every match)
     facet_index: bool = False  # filters narrow inside the full-text index (store schema 2) rather than by walking
+    engine: str = "FTS5"  # the full-text engine searched: SQLite's FTS5, or PostgreSQL's tsvector under GIN
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -56,7 +57,7 @@ class SearchBench:
                f"database {self.db_bytes / 2**20:,.0f} MiB; full-text index optimised: {self.optimized}; ranking "
                + (f"among the newest {self.window:,} matches" if self.window else "every match")
                + ("; filters as index tokens" if self.facet_index else "; filters by walking the matches"),
-               f"search (FTS5), {self.calls} calls: p50 {self.search_ms['p50']:.2f} ms  "
+               f"search ({self.engine}), {self.calls} calls: p50 {self.search_ms['p50']:.2f} ms  "
                f"p95 {self.search_ms['p95']:.2f} ms",
                f"quotes --speaker, {self.calls} calls: p50 {self.quotes_ms['p50']:.2f} ms  "
                f"p95 {self.quotes_ms['p95']:.2f} ms",
@@ -177,7 +178,8 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
             searches = _timed(search_calls * rounds)
             speakers = _timed(speaker_calls * rounds)
             filtered = _timed(filter_calls * rounds)
-        size = 0 if remote else os.path.getsize(path)
+            size = store.size_bytes() if remote else 0
+        size = size if remote else os.path.getsize(path)
     kinds: dict[str, list[float]] = {}
     for kind, t in searches + speakers + filtered:
         kinds.setdefault(kind, []).append(t)
@@ -185,4 +187,4 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
                        _percentiles([t for _, t in filtered]), len(searches),
                        {k: _percentiles(v) for k, v in kinds.items()}, size, optimize,
                        {**_percentiles([t for _, t in cold]), "max": round(max(t for _, t in cold) * 1000, 3)},
-                       depth, facet_index)
+                       depth, facet_index, "PostgreSQL tsvector + GIN" if remote else "FTS5")

@@ -77,6 +77,10 @@ class PostgresStore(Store):
     def __repr__(self) -> str:
         return f"PostgresStore({self.where!r})"
 
+    def size_bytes(self) -> int:
+        """The database's size on the server's disk (tables, indexes, TOAST)."""
+        return int(self._all("SELECT pg_database_size(current_database())")[0][0])
+
     def _all(self, sql: str, params=()) -> list:
         return self._conn.execute(sql, params).fetchall()
 
