@@ -50,6 +50,11 @@ PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
 # Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
 # "criticized X for Y", "blamed X on Y", "criticized X over Y").
 _ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
+# Prepositions whose phrase, right after an object the parser left it beside, completes what the object says
+# ("proposed tax cuts to large companies", "announced a concert in support of the senator").
+_OBJECT_PREPS = frozenset({"to", "in", "for", "against", "into"})
+# Objects of such a phrase that name where, to whom or through what the words went, not what they were.
+_SETTING_ENTS = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "PERSON", "ORG", "NORP"})
 _PREDICATE_DEPS = frozenset({"oprd", "xcomp", "ccomp", "acomp", "attr"})
 CONDITION_MARKS = _WORDS.CONDITION_MARKS
 _NOT_CONTENT = _WORDS.NOT_CONTENT_NOUNS
@@ -380,6 +385,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
     a language's quotes data (``lang.get(code).quotes``), whose verb lists say what a cue is."""
     cues: list[Cue] = []
     for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and _no_report(tok, words):
+            continue
         acc = _according_to(doc, tok) or _in_poll(doc, tok, words)
         if acc is not None:
             cues.append(acc)
@@ -433,7 +440,36 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
                 kind = "object" if _can_act(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
                 naming = naming if kind == "object" else None
             cues.append(Cue((tok.i,), tok.i, naming, speaker, kind))
+    for cue in cues:
+        if cue.complement is not None and cue.kind in ("verb", "object"):
+            cue.complement = _without_name_aside(doc, *cue.complement)
     return _outside_reports(doc, cues, words)
+
+
+def _without_name_aside(doc: "Doc", left: int, right: int) -> tuple[int, int]:
+    """A reported clause or object less the aside the writer hangs on a name at its end (``suggested it would be
+    Ortiz, who leads the polls``, ``question the wisdom of backing Ortiz, who has never run``): a relative
+    clause set off by a comma after a proper name and running to the end says who the person
+    is, in the writer's words, not what the speaker said. Kept when it holds a quotation mark."""
+    for tok in doc[left:right]:
+        if tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        for child in tok.rights:
+            start = child.left_edge.i
+            if child.dep_ == "relcl" and start > left + 1 and doc[start - 1].text == "," \
+                    and child.right_edge.i + 1 >= right - 1 \
+                    and not any(t.is_quote for t in doc[start:right]):
+                return left, start - 1
+    return left, right
+
+
+def _no_report(verb: "Token", words=_WORDS) -> bool:
+    """``claim`` in its sense of winning or taking (``claiming 41 percent of the vote``, ``claimed his third
+    victory``, ``the crash claimed six lives``): a cue verb used in another sense reports nobody's words."""
+    if verb_lemma(verb) != "claim" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return obj is not None and lemma_of(obj).lower() in words.WON_NOUNS
 
 
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
@@ -632,7 +668,8 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ == "PERSON" \
             or obj.lower_ in _NOT_CONTENT:
         return None
-    return _strip_parenthetical(doc, *subtree_range(obj)), "object"
+    left, right = subtree_range(obj)
+    return _strip_parenthetical(doc, left, _object_phrases(doc, verb, right)), "object"
 
 
 def _bare_participle(verb: "Token") -> bool:
@@ -696,7 +733,29 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                                                 and not any(c.dep_ == "poss" for c in obj.children))
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
+    if right == obj.right_edge.i + 1:  # not cut before a writer's aside
+        right = _object_phrases(doc, verb, right)
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _object_phrases(doc: "Doc", verb: "Token", right: int) -> int:
+    """The end of an object report with the prepositional phrases that follow it directly and that the parser hung
+    on the verb ("announced a benefit concert in support of the senator", "proposed tax cuts to large
+    companies"): news writes what was announced or proposed with its complement, and PARC-style gold takes it.
+    A phrase naming the setting of the act is no part of it: a time or a place ("in March", "in Ohio"), a
+    hearer ("to reporters", "to him"), the medium ("in a statement")."""
+    for child in verb.rights:
+        if child.i < right:
+            continue
+        if child.i != right or child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPS:
+            break
+        pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if pobj is None or pobj.pos_ in ("PRON", "PROPN") or pobj.ent_type_ in _SETTING_ENTS \
+                or lemma_of(pobj).lower() in _WORDS.SPEECH_NOUNS | _WORDS.GROUP_NOUNS | _WORDS.AUDIENCE_NOUNS \
+                or any(t.is_quote or t.is_punct and t.text in ",;:()" for t in doc[child.i:child.right_edge.i + 1]):
+            break
+        right = child.right_edge.i + 1
+    return right
 
 
 def _np_end(obj: "Token") -> int:

@@ -155,3 +155,11 @@ industries enterprises partners""".split())
 # Bodies of a state: with a country or nationality in the phrase ("the Syrian government") they speak for it.
 STATE_NOUNS = frozenset("""government administration ministry regime cabinet presidency military army
 embassy""".split())
+
+# Objects of "claim" in its sense of taking or winning ("claimed 41 percent of the vote", "claiming his third
+# victory", "the crash claimed six lives"): no words reported.
+WON_NOUNS = frozenset("""victory win percent percentage share seat title crown prize nomination delegate vote
+majority plurality lead life residency spot place medal state district""".split())
+# Hearers a report is made to ("announced the cuts to reporters", "told the plan to the crowd").
+AUDIENCE_NOUNS = frozenset("""reporter journalist press media audience crowd viewer listener reader follower
+fan committee panel""".split())

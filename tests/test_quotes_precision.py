@@ -1,0 +1,61 @@
+"""Precision of the quote stage (issue 12, class 8): cue words used in another sense, and reports whose span must
+end where the speaker's words end. One made-up sentence per rule."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.enrichment.entities import find_entities
+from newsgraph.enrichment.quotes import find_quotes
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc))
+
+
+def content(text, q):
+    return text[q.span[0]:q.span[1]]
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Dana Holt won the county easily, claiming 58 percent of the vote.",
+    "Senator Lund claimed her third victory of the night in the northern district.",
+])
+def test_claim_in_the_sense_of_winning_reports_nothing(nlp, text):
+    assert not [q for q in quotes(nlp, text) if q.cue and q.cue.lower().startswith("claim")]
+
+
+def test_claim_of_something_said_is_still_a_report(nlp):
+    text = "Mayor Dana Holt claimed that the harbour fund had run out of money."
+    [q] = [q for q in quotes(nlp, text) if q.cue == "claimed"]
+    assert content(text, q).endswith("the harbour fund had run out of money") and "Dana Holt" in q.speaker.text
+
+
+def test_report_ends_before_the_writers_aside_on_a_name(nlp):
+    """"suggested the winner would be Ortiz, who leads the polls": who Ortiz is comes from the writer."""
+    text = "Councillor Dana Price suggested the next mayor would be Ana Ortiz, who leads every poll in the city."
+    [q] = [q for q in quotes(nlp, text) if q.cue == "suggested"]
+    assert content(text, q).endswith("would be Ana Ortiz")
+
+
+def test_aside_holding_a_quotation_stays_in_the_report(nlp):
+    text = 'Councillor Dana Price suggested the next mayor would be Ana Ortiz, who "knows the harbour best."'
+    found = [q for q in quotes(nlp, text) if q.cue == "suggested"]
+    assert found and all("knows the harbour" in content(text, q) for q in found)
+
+
+def test_object_report_keeps_the_phrase_that_completes_it(nlp):
+    """"announced a concert in support of the hospital": the parser hangs the phrase on the verb; it is part of
+    what was announced."""
+    text = "The Harbour Band announced a benefit concert in support of the children's hospital."
+    [q] = [q for q in quotes(nlp, text) if q.cue == "announced"]
+    assert content(text, q) == "a benefit concert in support of the children's hospital"
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The Harbour Band announced a benefit concert in a statement.", "a benefit concert"),
+    ("The Harbour Band announced a benefit concert to reporters.", "a benefit concert"),
+])
+def test_object_report_leaves_out_the_setting_of_the_act(nlp, text, whole):
+    [q] = [q for q in quotes(nlp, text) if q.cue == "announced"]
+    assert content(text, q) == whole
