@@ -464,12 +464,25 @@ def _without_name_aside(doc: "Doc", left: int, right: int) -> tuple[int, int]:
 
 
 def _no_report(verb: "Token", words=_WORDS) -> bool:
-    """``claim`` in its sense of winning or taking (``claiming 41 percent of the vote``, ``claimed his third
-    victory``, ``the crash claimed six lives``): a cue verb used in another sense reports nobody's words."""
-    if verb_lemma(verb) != "claim" or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+    """A cue verb used in another sense reports nobody's words: ``claim`` as winning or taking (``claiming 41
+    percent of the vote``, ``claimed his third victory``, ``the crash claimed six lives``), ``question`` as
+    interrogating people (``police questioned two witnesses``, ``trying to question her aides``: no topic
+    named)."""
+    lemma = verb_lemma(verb)
+    if lemma not in ("claim", "question") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return obj is not None and lemma_of(obj).lower() in words.WON_NOUNS
+    if obj is None:
+        return False
+    if lemma == "claim":
+        return lemma_of(obj).lower() in words.WON_NOUNS
+    part = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+    obj = part if part is not None and obj.pos_ in ("NUM", "PRON", "ADJ", "DET") else obj  # "two of her aides"
+    person = obj.ent_type_ == "PERSON" or obj.pos_ == "PRON" and obj.lower_ not in ("it", "this", "that") \
+        or lemma_of(obj).lower() in words.PEOPLE_NOUNS | words.GROUP_NOUNS
+    topic = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "on") for c in verb.rights)
+    return person and not topic
 
 
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:

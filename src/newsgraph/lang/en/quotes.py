@@ -163,3 +163,6 @@ majority plurality lead life residency spot place medal state district""".split(
 # Hearers a report is made to ("announced the cuts to reporters", "told the plan to the crowd").
 AUDIENCE_NOUNS = frozenset("""reporter journalist press media audience crowd viewer listener reader follower
 fan committee panel""".split())
+# Nouns of people questioned by police, investigators or lawmakers ("questioned two witnesses").
+PEOPLE_NOUNS = frozenset("""person individual witness suspect aide staffer employee official officer agent
+driver passenger detainee""".split())
