@@ -85,3 +85,20 @@ def test_questioning_a_claim_is_still_a_report(nlp):
     text = "Senator Dana Holt questioned the mayor's account of the harbour deal."
     [q] = [q for q in quotes(nlp, text) if q.cue == "questioned"]
     assert content(text, q).startswith("the mayor's account") and "Dana Holt" in q.speaker.text
+
+
+def test_a_speaker_never_reaches_over_a_paragraph_break_into_a_timestamp_line():
+    """The parser joins "Updated 10:10 a.m. ET" to the sentence below it; the speaker is the subject on the
+    cue's side of the break."""
+    from newsgraph.pipeline import analyze_text
+    article = analyze_text("Updated 10:10 a.m. ET\n\nThe governor said the roads would reopen by noon.")
+    quote = next(q for q in article.quotes if "roads would reopen" in q.text)
+    assert quote.speaker.text == "The governor"
+    assert "\n" not in article.text[quote.speaker.span[0]:quote.speaker.span[1]]
+
+
+def test_a_timestamp_after_posted_is_no_report():
+    from newsgraph.pipeline import analyze_text
+    article = analyze_text("POSTED 9:05 PM\n\n\"We are ready,\" said Mayor Ana Ruiz.")
+    assert [(q.kind, q.text) for q in article.quotes] == [("direct", "We are ready")]
+    assert [q.text for q in analyze_text("The ministry reported 45 new cases on Tuesday.").quotes] == ["45 new cases"]

@@ -678,8 +678,8 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
         return _strip_parenthetical(doc, *subtree_range(gerund)), "object"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ == "PERSON" \
-            or obj.lower_ in _NOT_CONTENT:
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ in ("PERSON", "TIME") \
+            or obj.lower_ in _NOT_CONTENT:  # "Posted 9:05 PM": a clock time is no content
         return None
     left, right = subtree_range(obj)
     return _strip_parenthetical(doc, left, _object_phrases(doc, verb, right)), "object"
