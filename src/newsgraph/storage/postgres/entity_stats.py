@@ -70,12 +70,15 @@ def stored(conn: psycopg.Connection, pks: Iterable[int]) -> list[stats.StatArtic
     return list(out.values())
 
 
-def retire(conn: psycopg.Connection, pk: int) -> None:
-    """Take away the counts of the stored revision ``pk`` (about to stop being current)."""
+def retire(conn: psycopg.Connection, pk: int) -> list[stats.StatArticle]:
+    """Take away the counts of the stored revision ``pk`` (about to stop being current); the revision as read, for
+    the caller's other clean-up (its entity names)."""
     counts: stats.Counts = stats.Counter()
-    for article in stored(conn, [pk]):
+    retired = stored(conn, [pk])
+    for article in retired:
         stats.contributions(article, counts, sign=-1)
     apply(conn, counts)
+    return retired
 
 
 # -- the recount in SQL (what an upgrade and `reindex` run) ---------------------------------------------------

@@ -132,13 +132,12 @@ class PostgresStore(Store):
         return article.duplicate_of, article.story or article.id
 
     def _retire(self, pk: int) -> None:
-        entity_stats.retire(self._conn, pk)
-        # By exact primary key (term, pk), from the revision's entity names: entity_terms has no index by pk alone,
-        # and "WHERE pk = %s" read the whole table (~3x10^7 rows at 10^6 articles) on every revision.
-        names = self._all("SELECT e.name FROM articles a JOIN entities e ON e.article = a.id AND e.revision = a.revision"
-                          " WHERE a.pk = %s", (pk,))
+        retired = entity_stats.retire(self._conn, pk)
+        # By exact primary key (term, pk), from the revision's entity names (read once, for the counts): entity_terms
+        # has no index by pk alone, and "WHERE pk = %s" read the whole table (~3x10^7 rows at 10^6) per revision.
+        names = {e.name for article in retired for e in article.entities}
         self._conn.execute("DELETE FROM entity_terms WHERE term = ANY(%s::text[]) AND pk = %s",
-                           (list({_t(t) for (name,) in names for t in terms(key(name))}), pk))
+                           (list({_t(t) for name in names for t in terms(key(name))}), pk))
         self._conn.execute("DELETE FROM quote_terms WHERE quote IN (SELECT q.pk FROM articles a JOIN quotes q"
                            " ON q.article = a.id AND q.revision = a.revision WHERE a.pk = %s)", (pk,))
         self._conn.execute("UPDATE articles SET current = false WHERE pk = %s", (pk,))
