@@ -87,13 +87,11 @@ def _paged(result: dict[str, Any]) -> dict[str, Any]:
     return {**result, "next_cursor": encode_cursor(result.get("next_offset"))}
 
 
-def _speakers(store: Store, speaker: Optional[str]) -> list[dict[str, str]]:
+def _speakers(people: list) -> list[dict[str, str]]:
     """The people of the cross-article registry a ``speaker`` filter means (every one of them is matched), so a
     client can say when a name such as a shared surname means several; empty without a speaker filter or for a
     store that was never linked."""
-    if not speaker:
-        return []
-    return [{"global_id": p.global_id, "name": p.name, "type": p.type} for p in query.speakers_named(store, speaker)]
+    return [{"global_id": p.global_id, "name": p.name, "type": p.type} for p in people]
 
 
 def _filters(since, until, outlet, entity, speaker, story) -> SearchFilters:
@@ -104,10 +102,11 @@ def _filters(since, until, outlet, entity, speaker, story) -> SearchFilters:
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)], since: Date = None,
            until: Date = None, outlet: Text = None, entity: Text = None, speaker: Text = None, story: Text = None,
            limit: Limit = 20, cursor: Cursor = None, offset: Offset = None) -> dict[str, Any]:
-    filters = _filters(since, until, outlet, entity, speaker, story)
     store = store_of(request)
+    # The people the speaker name means, looked up once: the page's search takes the filters with their ids.
+    filters, people = query.speaker_filters(store, _filters(since, until, outlet, entity, speaker, story))
     page = query.search_page(store, q, filters, limit=limit, offset=start_of(cursor, offset))
-    return {**_paged(page.as_dict()), "speakers": _speakers(store, speaker)}
+    return {**_paged(page.as_dict()), "speakers": _speakers(people)}
 
 
 @router.get("/search/facets", summary="Months, outlets, people and organisations among the best matches")
@@ -134,7 +133,7 @@ def quotes(request: Request, speaker: Text = None, about: Text = None,
     store = store_of(request)
     page = query.quotes_page(store, speaker=speaker, about=about, kind=kind, since=since, until=until,
                              limit=limit, offset=start_of(cursor, offset), include_copies=include_copies)
-    return {**_paged(page.as_dict()), "speakers": _speakers(store, speaker)}
+    return {**_paged(page.as_dict()), "speakers": _speakers(query.speakers_named(store, speaker) if speaker else [])}
 
 
 @router.get("/entities/{name:path}", summary="One entity: aliases, roles, quotes by and about, co-occurring, "

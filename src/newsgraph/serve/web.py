@@ -76,10 +76,11 @@ def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
               "story": story}
     context: dict[str, Any] = {"q": q, "chosen": chosen, "articles": store.count(), "page": None}
     if q.strip():
-        filters = SearchFilters(since=since, until=until, source=outlet, entity=entity, story=story, speaker=speaker)
+        # The people the speaker name means, looked up once: the search takes the filters with their ids.
+        filters, speakers = query.speaker_filters(store, SearchFilters(since=since, until=until, source=outlet,
+                                                                       entity=entity, story=story, speaker=speaker))
         page, facets = search_with_facets(store, q, filters, limit=PAGE, offset=offset)
         base = {"q": q, **chosen}
-        speakers = query.speakers_named(store, speaker) if speaker else []
         context.update(page=page, facets=facets, speakers=speakers, chart=charts.month_chart(facets.months, "articles",
                                                                               "matching articles per month"),
                        next_link=_link(**base, offset=page.next_offset) if page.next_offset else None,
