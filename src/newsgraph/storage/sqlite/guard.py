@@ -97,13 +97,20 @@ def _log_empty(path: str) -> bool:
         return True
 
 
-def is_sealed(path: str) -> bool:
-    """The file is exactly as a writer's clean close left it (see :func:`seal`)."""
+def take_seal(path: str) -> bool:
+    """Whether the file is exactly as a writer's clean close left it (see :func:`seal`). The seal is removed either
+    way, before the writer asking writes anything: the file will differ from it, and a writer killed from here on
+    leaves none."""
     try:
         with open(path + SEAL, encoding="utf-8") as f:
-            return json.load(f) == _fingerprint(path) and _log_empty(path)
+            exact = json.load(f) == _fingerprint(path) and _log_empty(path)
     except (OSError, ValueError):
-        return False
+        exact = False
+    try:
+        os.remove(path + SEAL)
+    except FileNotFoundError:
+        pass
+    return exact
 
 
 def seal(path: str) -> None:
@@ -117,14 +124,6 @@ def seal(path: str) -> None:
             json.dump(_fingerprint(path), f)
         os.replace(tmp, path + SEAL)
     except OSError:
-        return
-
-
-def unseal(path: str) -> None:
-    """Before a writer writes: the file will differ from the seal, and a writer killed from here on leaves none."""
-    try:
-        os.remove(path + SEAL)
-    except FileNotFoundError:
         return
 
 

@@ -25,7 +25,7 @@ from . import bulk, entity_stats, facet_tokens, facets, fts, search as fts_searc
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
-from .guard import connect_readonly, is_sealed, quick_check, seal, unseal, wrote_readonly
+from .guard import connect_readonly, quick_check, seal, take_seal, wrote_readonly
 from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clusters
 from .schema import check_schema, ensure_schema
 from .speakers import SpeakerQuery, ensure_speaker_index
@@ -64,10 +64,7 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
         return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
     conn = _open(path)
     try:
-        exact = path != ":memory:" and is_sealed(path)  # as the last writer's clean close left it: checked then
-        if path != ":memory:":
-            unseal(path)
-        if not exact:
+        if path == ":memory:" or not take_seal(path):  # sealed: as the last writer's clean close left it, checked
             quick_check(conn, path)  # never write into a damaged file
     except BaseException:
         conn.close()
