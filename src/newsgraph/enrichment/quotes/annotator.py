@@ -93,10 +93,6 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     if draft.speaker is None:
         return None
     s, e = draft.speaker
-    if draft.cue is not None:
-        s, e = _within_paragraph(doc_text(doc), s, e, doc[draft.cue.verb].idx)
-        if s >= e:
-            return None
     entity = resolver.resolve(doc, (s, e), entities, context)
     written = doc_text(doc)[s:e]
     if entity is not None:
@@ -150,22 +146,3 @@ class QuoteAnnotator:
         # the article's own language when we have words for it, else the annotator's default
         code = article.language if article.language in lang.supported() else self.language
         article.quotes = find_quotes(doc, article.entities, self.resolver, code)
-
-
-def _within_paragraph(text: str, s: int, e: int, cue: int) -> tuple[int, int]:
-    """A speaker's span never crosses a paragraph break: the parser may join a dateline or a timestamp line
-    ("Updated 10:10 a.m. ET") to the first sentence below it, and its subject then reaches up into that line. The
-    part on the cue's side of the break is kept."""
-    written = text[s:e]
-    if "\n" not in written:
-        return s, e
-    if cue >= e:  # "…\n\nThe governor said": the subject ends at the cue
-        s += written.rindex("\n") + 1
-    else:  # "said the governor\n\n…"
-        e = s + written.index("\n")
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-

@@ -285,6 +285,11 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
     name = appositive_name(head)
     if name is not None:  # "Brightfield's director, Owen Carver": the name belongs to the phrase as written
         right = max(right, name.right_edge.i + 1)
+    # A phrase as written never runs over a line break: the parser may join a dateline or a timestamp line
+    # ("Updated 10:10 a.m. ET") to the sentence below it. The head's line is kept.
+    breaks = [i for i in range(left, right) if doc[i].is_space and "\n" in doc[i].text]
+    left = max([i + 1 for i in breaks if i < head.i], default=left)
+    right = min([i for i in breaks if i > head.i], default=right)
     while left < right - 1 and (doc[left].is_punct or doc[left].is_space):
         left += 1
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
