@@ -168,6 +168,15 @@ def test_search_pages_with_offset_and_says_how_many(db):
     assert run("search", "harbour", "--db", db, "--offset", "-5").exit_code == 2
 
 
+def test_search_past_the_count_cap_says_more_than(db, monkeypatch):
+    from newsgraph import query
+    from newsgraph.query import pages
+    monkeypatch.setattr(pages, "COUNT_CAP", 4)
+    monkeypatch.setattr(query, "COUNT_CAP", 4)
+    first = run("search", "harbour", "--db", db, "-n", "3")
+    assert first.exit_code == 0 and "showing 1–3 of more than 4 articles" in first.stderr
+
+
 def test_quotes_and_entity_pages_with_offset_and_say_how_many(db):
     everything = jsonl(run("quotes", "--db", db, "--speaker", SPEAKER, "--format", "jsonl", "-n", "100"))
     assert len(everything) >= WORKS + 1

@@ -115,3 +115,81 @@ def test_quotes_by_a_frequent_name_equal_the_full_ordering(store):
     for limit in (1, 20, len(expected) + 5):
         got = store.entity_views().quotes_by(EntityRef(None, key), False, limit)
         assert [(q.article_id, q.quote["text"]) for q in got] == expected[:limit]
+
+
+def _tops_without_the_index(store, ekey: str) -> dict:
+    """Co-occurring, who speaks about and whom it speaks about, cut by the grouped statements (every row of the
+    entity summed, what the page read before the top index): the reference for the index's reads."""
+    views = store.entity_views()
+    sql = views.sql
+    out = {}
+    for facet in ("cooc", "heard", "said"):
+        for limit in (1, 3, 10):
+            out[facet, limit, "cut"] = sorted(views._all(sql.stats_cut, (ekey, facet, 0, limit - 1)))
+            out[facet, limit, "top"] = views._all(sql.stats_top, (ekey, facet, 0, limit))
+    return out
+
+
+def _tops_from_the_index(store, ekey: str) -> dict:
+    views = store.entity_views()
+    sql = views.sql
+    out = {}
+    for facet in ("cooc", "heard", "said"):
+        for limit in (1, 3, 10):
+            out[facet, limit, "cut"] = sorted(views._all(sql.stats_cut_own, (ekey, facet, ekey, facet, limit - 1)))
+            out[facet, limit, "top"] = views._all(sql.stats_top_own, (ekey, facet, limit))
+    return out
+
+
+def test_the_top_index_gives_what_summing_every_row_gives(tmp_path):
+    """The entity page's top co-occurring entities and speakers, read from the ``entity_stats_top`` index, equal the
+    grouped sums of every row, after a bulk of puts, after revisions that take counts away, and for copies
+    (``is_copy = 1`` rows are outside the index and must not leak into a page without copies)."""
+    import dataclasses
+
+    from newsgraph.storage.sqlite import entity_stats
+    with open_store(str(tmp_path / "top.db")) as store:
+        load(store, 300, seed=9)
+        conn = store._conn
+        plan = " ".join(r[-1] for r in conn.execute(
+            "EXPLAIN QUERY PLAN " + store.entity_views().sql.stats_cut_own, ("k", "cooc", "k", "cooc", 2)))
+        assert entity_stats.TOP_INDEX in plan  # the cut is read from the index, not sorted from every row
+        for article in list(store.iter_articles())[:40:4]:  # syndicated copies: the same text under another id
+            store.put(dataclasses.replace(article, id=article.id + "-copy"))
+        keys = [r[0] for r in conn.execute("SELECT ekey FROM entity_stats WHERE facet = 'articles'"
+                                           " ORDER BY n DESC LIMIT 8")]
+        assert conn.execute("SELECT count(*) FROM entity_stats WHERE is_copy = 1").fetchone()[0] > 0
+        for ekey in keys:
+            assert _tops_from_the_index(store, ekey) == _tops_without_the_index(store, ekey)
+        # Revise the articles naming the most frequent entity: their counts are taken away and the new ones added.
+        name = keys[0][2:]
+        revised = 0
+        for article in list(store.iter_articles()):
+            if any(e.name.casefold() == name for e in article.entities) and revised < 5:
+                kept = [q for q in article.quotes][1:]
+                store.put(dataclasses.replace(article, text=article.text + "\n\nUpdated.", quotes=kept))
+                revised += 1
+        assert revised == 5
+        for ekey in keys:
+            assert _tops_from_the_index(store, ekey) == _tops_without_the_index(store, ekey)
+
+
+def test_a_store_without_the_top_index_gets_it_on_open(tmp_path):
+    """A store whose counts predate ``entity_stats_top`` gains it at the next open, a reader's included (through a
+    writer's open), and the entity page answers as before."""
+    import sqlite3
+
+    from newsgraph import query
+    from newsgraph.storage.sqlite import entity_stats
+    path = str(tmp_path / "old.db")
+    with open_store(path) as fresh:
+        load(fresh, 120, seed=4)
+        name = max((e.name for a in fresh.iter_articles() for e in a.entities),
+                   key=lambda n: len(fresh.entity_views().rows(EntityRef(None, n.casefold()))))
+        before = query.entity(fresh, name).as_dict()
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"DROP INDEX {entity_stats.TOP_INDEX}")
+    with open_store(path, readonly=True) as reader:
+        assert query.entity(reader, name).as_dict() == before
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (entity_stats.TOP_INDEX,)).fetchone()

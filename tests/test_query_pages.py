@@ -26,9 +26,26 @@ def test_search_page_counts_and_pages(corpus):
     last = query.search_page(corpus, "strike", SearchFilters(), limit=2, offset=first.next_offset)
     assert len(last.hits) == 1 and last.next_offset is None
     assert {h.id for h in first.hits + last.hits} == {"a", "b", "c"}
-    assert list(first.as_dict()) == ["total", "offset", "hits", "next_offset"]
+    assert list(first.as_dict()) == ["total", "total_exact", "offset", "hits", "next_offset"]
+    assert first.total_exact
     assert query.search_page(corpus, "nothing", SearchFilters()).as_dict() == {
-        "total": 0, "offset": 0, "hits": [], "next_offset": None}
+        "total": 0, "total_exact": True, "offset": 0, "hits": [], "next_offset": None}
+
+
+def test_search_page_counts_up_to_the_cap_then_says_more(corpus, monkeypatch):
+    """Past COUNT_CAP matches the total is the cap and not exact ("more than"); paging is unchanged."""
+    from newsgraph.query import pages
+    assert corpus.search_count("strike") == 3
+    assert [corpus.search_count("strike", most=m) for m in (1, 2, 3, 10)] == [2, 3, 3, 3]
+    from newsgraph.storage.base import Store  # the default for a backend without a count of its own
+    assert [Store.search_count(corpus, "strike", most=m) for m in (1, 2, 3, None)] == [2, 3, 3, 3]
+    monkeypatch.setattr(pages, "COUNT_CAP", 2)
+    first = query.search_page(corpus, "strike", SearchFilters(), limit=2)
+    assert (first.total, first.total_exact, first.next_offset) == (2, False, 2)
+    last = query.search_page(corpus, "strike", SearchFilters(), limit=2, offset=2)
+    assert len(last.hits) == 1 and last.next_offset is None and not last.total_exact
+    monkeypatch.setattr(pages, "COUNT_CAP", 3)
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=2).total_exact
 
 
 def test_quotes_page_by_kind(corpus):

@@ -17,8 +17,9 @@ def api(server: str, path: str, **params) -> tuple[int, dict]:
 
 def test_search_counts_and_pages_with_a_cursor(server):
     status, first = api(server, "search", q="the", limit=2)
-    assert status == 200 and list(first) == ["total", "offset", "hits", "next_offset", "next_cursor", "speakers"]
-    assert first["total"] >= 5 and len(first["hits"]) == 2
+    assert status == 200 and list(first) == ["total", "total_exact", "offset", "hits", "next_offset", "next_cursor",
+                                             "speakers"]
+    assert first["total"] >= 5 and first["total_exact"] is True and len(first["hits"]) == 2
     seen, cursor = [h["id"] for h in first["hits"]], first["next_cursor"]
     while cursor:
         _, page = api(server, "search", q="the", limit=2, cursor=cursor)
@@ -51,7 +52,8 @@ def test_search_filters(server):
     _, by_speaker = api(server, "search", q="said", speaker="kowalczyk")
     assert [h["title"] for h in by_speaker["hits"]] == ["Dock workers in Port Alder walk out over pay"]
     _, nothing = api(server, "search", q="said", outlet="no-such-outlet.example")
-    assert nothing == {"total": 0, "offset": 0, "hits": [], "next_offset": None, "next_cursor": None, "speakers": []}
+    assert nothing == {"total": 0, "total_exact": True, "offset": 0, "hits": [], "next_offset": None,
+                       "next_cursor": None, "speakers": []}
 
 
 def test_search_is_what_the_cli_prints(server, served_db):
@@ -182,3 +184,31 @@ def test_a_date_bound_with_a_zone_compares_as_its_utc_time():
     assert real_date("2024-05-02T03:00:00-05:00") == "2024-05-02T08:00:00"
     assert real_date("2024-05-02T05:00:00Z") == "2024-05-02T05:00:00"
     assert real_date("2024-05") == "2024-05" and real_date(None) is None
+
+
+def test_a_count_past_the_cap_says_more_than_in_the_api_and_the_reader(served_db, monkeypatch):
+    """Past COUNT_CAP matches a search answers the cap with total_exact false, and the reader says "More than";
+    paging still reaches every match (in-process, to lower the cap: the real server cannot be patched)."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.query import pages
+    from newsgraph.serve import create_app
+    monkeypatch.setattr(pages, "COUNT_CAP", 3)
+    app = create_app(str(served_db), hosts=["testserver"])
+    try:
+        with TestClient(app) as client:
+            first = client.get("/api/v1/search", params={"q": "the", "limit": 2}).json()
+            assert (first["total"], first["total_exact"]) == (3, False)
+            seen, cursor = [h["id"] for h in first["hits"]], first["next_cursor"]
+            while cursor:
+                page = client.get("/api/v1/search", params={"q": "the", "limit": 2, "cursor": cursor}).json()
+                seen += [h["id"] for h in page["hits"]]
+                cursor = page["next_cursor"]
+            assert len(seen) == len(set(seen)) > 3
+            html = client.get("/", params={"q": "the"}).text
+            assert '<h1 id="result-count">More than 3 articles match' in html
+            few = client.get("/api/v1/search", params={"q": "Ruiz"}).json()
+            assert few["total_exact"] is True and few["total"] == len(few["hits"]) <= 3
+            assert f'<h1 id="result-count">{few["total"]} article' in client.get("/", params={"q": "Ruiz"}).text
+    finally:
+        app.state.pool.close()

@@ -82,7 +82,8 @@ def search(query_text, db, limit, since, until, source, entity, speaker, story, 
         none_found("articles", criteria(query=query_text, since=since, until=until, source=source, entity=entity,
                                         speaker=speaker, story=story))
     elif fmt == "table":
-        click.echo(showing(offset, len(page.hits), page.total, "articles"), err=True)
+        click.echo(showing(offset, len(page.hits), page.total if page.total_exact else None, "articles",
+                           query.COUNT_CAP), err=True)
 
 
 @click.command()

@@ -17,16 +17,19 @@ QUOTE_KINDS = ("direct", "mixed", "indirect")
 
 @dataclass(slots=True)
 class SearchPage:
-    """One page of search hits; ``total`` counts every match, ``next_offset`` is None on the last page."""
+    """One page of search hits; ``next_offset`` is None on the last page. ``total`` counts every match up to
+    :data:`COUNT_CAP`; past it ``total`` is the cap and ``total_exact`` is False: "more than 10,000" (counting a
+    common word's every match cost as much as ranking it, at 10^6 articles)."""
 
     total: int
     offset: int
     hits: list[SearchHit] = field(default_factory=list)
     next_offset: Optional[int] = None
+    total_exact: bool = True
 
     def as_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "offset": self.offset, "hits": [h.as_dict() for h in self.hits],
-                "next_offset": self.next_offset}
+        return {"total": self.total, "total_exact": self.total_exact, "offset": self.offset,
+                "hits": [h.as_dict() for h in self.hits], "next_offset": self.next_offset}
 
 
 @dataclass(slots=True)
@@ -61,9 +64,11 @@ def search_filters(store: Store, filters: SearchFilters, offset: int) -> SearchF
 def page_of(store: Store, query: str, filters: SearchFilters, hits: list, limit: int, offset: int) -> SearchPage:
     """The page of ``hits`` (up to ``limit + 1`` from ``offset``: one more says a next page exists) and the count."""
     # No hit on this page: a page past the end still says how many there are (0 only when nothing matches).
-    total = store.search_count(query, filters=filters) if hits or offset else 0
+    # Counted up to COUNT_CAP + 1: one more than the cap says "more than COUNT_CAP".
+    counted = store.search_count(query, filters=filters, most=COUNT_CAP) if hits or offset else 0
     more = len(hits) > limit
-    return SearchPage(total, offset, hits[:limit], offset + limit if more else None)
+    return SearchPage(min(counted, COUNT_CAP), offset, hits[:limit], offset + limit if more else None,
+                      total_exact=counted <= COUNT_CAP)
 
 
 def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,
@@ -88,7 +93,8 @@ def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str
     return QuotePage(kept[offset:offset + limit], offset + limit if more else None)
 
 
-#: How far :func:`count_quotes` counts before it says "more than": a count is read quote by quote.
+#: How far :func:`count_quotes` and a search page's total count before they say "more than": a count is read match
+#: by match (the full-text index keeps no count per query).
 COUNT_CAP = 10_000
 
 

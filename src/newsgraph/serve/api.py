@@ -98,7 +98,7 @@ def _filters(since, until, outlet, entity, speaker, story) -> SearchFilters:
     return SearchFilters(since=since, until=until, source=outlet, entity=entity, story=story, speaker=speaker)
 
 
-@router.get("/search", summary="Full-text search with filters, a total count and cursor paging")
+@router.get("/search", summary="Full-text search with filters, a total count (exact up to 10,000) and cursor paging")
 def search(request: Request, q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY)], since: Date = None,
            until: Date = None, outlet: Text = None, entity: Text = None, speaker: Text = None, story: Text = None,
            limit: Limit = 20, cursor: Cursor = None, offset: Offset = None) -> dict[str, Any]:

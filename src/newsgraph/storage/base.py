@@ -476,15 +476,20 @@ class Store(Protocol):
         rows = sorted(self.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
         return hits, ids, rows
 
-    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
+                     most: Optional[int] = None) -> int:
         """How many current articles :meth:`search` could return for this query and filters (every match, not only
-        the ranking window). This default pages through an exact search; backends count in one statement."""
+        the ranking window). ``most``: stop counting past it (the answer is then ``most + 1``, meaning "more than
+        ``most``"), so a common word's count does not walk all its matches. This default pages through an exact
+        search; backends count in one statement."""
         total, page = 0, 1000
         while True:
             got = len(self.search(query, limit=page, offset=total, raw=raw, filters=filters, window=0))
             total += got
             if got < page:
-                return total
+                return total if most is None else min(total, most + 1)
+            if most is not None and total > most:
+                return most + 1
 
     @abc.abstractmethod
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,

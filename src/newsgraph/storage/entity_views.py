@@ -59,6 +59,7 @@ class ViewsSQL:
     alias_names: str  # {ids} -> (ekey, name) with n > 0
     global_names: str  # {ids} -> (global id, name)
     stats_cut_own: Optional[str] = None  # (ekey, facet, ekey, facet, limit - 1): stats_cut of is_copy 0 rows only
+    stats_top_own: Optional[str] = None  # (ekey, facet, limit): stats_top of is_copy 0 rows only
 
 
 class EntityViewsBase:
@@ -157,7 +158,10 @@ class EntityViewsBase:
 
     def quoted_by(self, ref: EntityRef, include_copies: bool = False, limit: int = 10) -> list[SpeakerCount]:
         """Who speaks about the entity, most quotes first; unresolved speakers included."""
-        rows = self._all(self.sql.stats_top, (stats.ref_key(ref), "heard", int(include_copies), limit))
+        if not include_copies and self.sql.stats_top_own:  # one row per value: no sum, the top read in order
+            rows = self._all(self.sql.stats_top_own, (stats.ref_key(ref), "heard", limit))
+        else:
+            rows = self._all(self.sql.stats_top, (stats.ref_key(ref), "heard", int(include_copies), limit))
         return [SpeakerCount(r[0], int(r[1])) for r in rows]
 
     def edges(self, ref: Optional[EntityRef] = None, articles: Optional[Sequence[str]] = None,

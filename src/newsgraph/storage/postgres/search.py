@@ -150,8 +150,9 @@ def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
     return _current_pks(joined, "s.global_id = ANY(%s)"), [list(speaker_ids)]
 
 
-def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True) -> int:
-    """Every current match passing the filters (no window, no ranking)."""
+def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True,
+          most: Optional[int] = None) -> int:
+    """Every current match passing the filters (no window, no ranking); with ``most``, at most ``most + 1``."""
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
     else:
@@ -160,8 +161,11 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_i
             return 0
     where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
-    sql = f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
-    return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
+    matches = f"FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
+    if most is None:
+        return int(conn.execute(f"SELECT count(*) {matches}", [*qparams, *fparams]).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT %s) m",
+                            [*qparams, *fparams, most + 1]).fetchone()[0])
 
 
 #: work_mem of a search's transaction: an exact bitmap of 10^6 matches takes ~50 MB at most, only while it runs.

@@ -279,14 +279,15 @@ class PostgresStore(Store):
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
-    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
+                     most: Optional[int] = None) -> int:
         if not query.strip():
             return 0
         try:
             if in_transaction(self._conn):
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most)
             with self._conn.transaction():
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 

@@ -21,7 +21,13 @@ DDL = ("""CREATE TABLE IF NOT EXISTS entity_stats (
     is_copy INTEGER NOT NULL,
     n       INTEGER NOT NULL,
     PRIMARY KEY (ekey, facet, value, is_copy)
-) WITHOUT ROWID""",)
+) WITHOUT ROWID""", """CREATE INDEX IF NOT EXISTS entity_stats_top ON entity_stats (ekey, facet, n)
+    WHERE is_copy = 0 AND n > 0""")
+#: An entity's values of one facet by count, own articles only (``is_copy = 0``): the entity page's top co-occurring
+#: entities, who speaks about it and whom it speaks about are then the first rows of an index range, not a sort of
+#: every value (a person in 4 % of 10^6 synthetic articles has ~40,000 co-occurring entities). Made by the next
+#: writer's open of a store that lacks it (one CREATE INDEX in one transaction: a killed open leaves no half index).
+TOP_INDEX = "entity_stats_top"
 _UPSERT = ("INSERT INTO entity_stats (ekey, facet, value, is_copy, n) VALUES (?, ?, ?, ?, ?)"
            " ON CONFLICT (ekey, facet, value, is_copy) DO UPDATE SET n = n + excluded.n")
 _DROP_ZERO = "DELETE FROM entity_stats WHERE ekey = ? AND facet = ? AND value = ? AND is_copy = ? AND n = 0"
@@ -145,6 +151,7 @@ def rebuild(conn: sqlite3.Connection, say: Optional[Callable[[str], None]] = Non
     (:func:`recount_sql`); returns the articles counted. ``say(what)`` after each statement (a long recount's
     progress)."""
     conn.execute("DELETE FROM entity_stats")
+    conn.execute(f"DROP INDEX IF EXISTS {TOP_INDEX}")  # made again below: one sort, not an insert per row
     for statement in RECOUNT_DROP:
         conn.execute(statement)
     statements = recount_sql("a.current = 1", ", json_each(e.roles) r", "?")
@@ -154,6 +161,7 @@ def rebuild(conn: sqlite3.Connection, say: Optional[Callable[[str], None]] = Non
             say(f"statement {i}/{len(statements)} done ({' '.join(statement.split()[:4])} …)")
     for statement in RECOUNT_DROP:
         conn.execute(statement)
+    conn.execute(DDL[1])
     return int(conn.execute("SELECT count(*) FROM articles a WHERE a.current = 1").fetchone()[0])
 
 
@@ -179,6 +187,7 @@ def ensure_entity_stats(conn: sqlite3.Connection, readonly: bool = False) -> Non
     the counts existed). On a reader's connection the CREATE fails as a write: the store's open then has a writer
     make the upgrade first (see ``_connect``)."""
     if has_stats(conn):
+        ensure_top_index(conn)
         return
     with write_tx(conn, "the per-entity counts"):
         for statement in DDL:
@@ -188,3 +197,15 @@ def ensure_entity_stats(conn: sqlite3.Connection, readonly: bool = False) -> Non
             log.warning("newsgraph: counting the entities of %s stored articles for entity pages (once, for a store"
                         " made before per-entity counts)", f"{articles:,}")
             rebuild(conn)
+
+
+def ensure_top_index(conn: sqlite3.Connection) -> None:
+    """Make :data:`TOP_INDEX` on a store whose counts predate it, saying so for a large one (minutes at 10^6
+    articles). On a reader's connection the CREATE fails as a write, and the store's open has a writer make it."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (TOP_INDEX,)).fetchone():
+        return
+    with write_tx(conn, "the index of the per-entity counts"):
+        large = conn.execute("SELECT 1 FROM entity_stats LIMIT 1 OFFSET 1000000").fetchone() is not None
+        if large:
+            log.warning("newsgraph: indexing the per-entity counts by count for entity pages (once)")
+        conn.execute(DDL[1])

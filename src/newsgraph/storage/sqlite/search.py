@@ -85,16 +85,20 @@ def heads_of(conn: sqlite3.Connection, pks: list[int]) -> list[tuple[str, int, O
 
 
 def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
-                  filters: Optional[SearchFilters]) -> int:
+                  filters: Optional[SearchFilters], most: Optional[int] = None) -> int:
     """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,
-    without scoring, so it costs a walk of the matching doclists only."""
+    without scoring, so it costs a walk of the matching doclists only. ``most``: the walk stops at ``most + 1``
+    matches (a common word has 3x10^5 of them at 10^6 articles: ~10 ms walked whole, ~0.5 ms to 10,001)."""
     narrowed, exact = facet_match(conn, facet_index, filters)
     if narrowed:
         match = f"({match}) AND {narrowed}"
     where, extra = _search_filters(conn, filters, skip=exact)
     join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
-    sql = f"SELECT count(*) FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
-    return int(conn.execute(sql, (match, *extra)).fetchone()[0])
+    matches = f"FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
+    if most is None:
+        return int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)",
+                            (match, *extra, most + 1)).fetchone()[0])
 
 
 def facet_match(conn: sqlite3.Connection, facet_index: bool,

@@ -404,13 +404,14 @@ class SQLiteStore(Store):
             raise search_failed(query, False, exc) from exc
         return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
 
-    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None) -> int:
+    def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
+                     most: Optional[int] = None) -> int:
         match = query if raw else fts_search.fts_query(query)
         if not match.strip():
             return 0
         self._facet_index = fts.has_facets(self._conn)
         try:
-            return fts_search.count_matches(self._conn, self._facet_index, match, filters)
+            return fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
