@@ -193,3 +193,43 @@ def test_a_store_without_the_top_index_gets_it_on_open(tmp_path):
         assert query.entity(reader, name).as_dict() == before
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (entity_stats.TOP_INDEX,)).fetchone()
+
+
+def _by_from_records(store, key: str, include_copies: bool) -> list[tuple[str, str]]:
+    found = []
+    for order, article in enumerate(store.iter_articles()):
+        if article.duplicate_of and not include_copies:
+            continue
+        ids = {e.id for e in article.entities if e.name.casefold() == key}
+        found += [((article.published is None, _desc(article.published), order, pos), (article.id, q.text))
+                  for pos, q in enumerate(article.quotes) if q.speaker and q.speaker.entity in ids]
+    return [hit for _, hit in sorted(found)]
+
+
+@pytest.mark.parametrize("include_copies", [False, True])
+def test_quotes_by_and_about_share_one_walk_in_a_snapshot(store, include_copies, monkeypatch):
+    """Inside a snapshot the second of quotes by and quotes about goes on from the first's walk of the date index
+    (kept articles, then further steps): both equal the orderings from the records, whichever comes first, at any
+    limit."""
+    from collections import Counter
+
+    from newsgraph.storage import entity_views
+    monkeypatch.setattr(entity_views, "WALK_RATIO", 1)  # every name walks at 1,500 articles
+    speakers = Counter(q.speaker.name.casefold() for a in store.iter_articles() for q in a.quotes
+                       if q.speaker and q.speaker.name)
+    for key, _ in speakers.most_common(3):
+        ref = EntityRef(None, key)
+        by_all, about_all = _by_from_records(store, key, include_copies), _about_from_records(store, key, include_copies)
+        assert len(by_all) > 20 and about_all
+        for by_limit, about_limit in ((20, 20), (1, 60), (60, 1), (3, 500)):
+            for by_first in (True, False):
+                with store.snapshot():
+                    shared = store.entity_views()
+                    if by_first:
+                        by = shared.quotes_by(ref, include_copies, by_limit)
+                    about = shared.quotes_about(ref, include_copies, about_limit)
+                    if not by_first:
+                        by = shared.quotes_by(ref, include_copies, by_limit)
+                    assert any(k[0] == "walk" for k in shared._memo)  # the walk is kept for the second read
+                assert [(q.article_id, q.quote["text"]) for q in by] == by_all[:by_limit]
+                assert [(q.article_id, q.quote["text"]) for q in about] == about_all[:about_limit]

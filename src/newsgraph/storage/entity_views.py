@@ -246,28 +246,23 @@ class EntityViewsBase:
                 start = start + size
                 size = grown(size)
             return
-        newest, below = TOP, 0  # keyset: the walk continues after (published, pk) of the last batch
+        # The walk's articles so far, in page order: inside a snapshot, quotes about the entity go on from where
+        # quotes by it left the walk (the same articles, newest first) instead of walking the date index again.
+        key = ("walk", where, tuple(params), copies)
+        walk = self._memo.get(key) if self._memo is not None else None
+        if walk is None:
+            walk = _Walk(self, where, params, copies)
+            if self._memo is not None:
+                self._memo[key] = walk
+        pos = 0
         while True:
-            rows = self._all(self.sql.walk_dated.format(where=where, copies=copies),
-                             [newest, newest, below, *params, size])
-            rows = [(r[0], r[1]) for r in rows]
-            if not rows:
-                break
-            last = rows[-1][1]
-            if len(rows) == size:  # the rest of the last date's articles belong in this batch (ties by pk)
-                rows += [(r[0], r[1]) for r in self._all(self.sql.walk_ties.format(where=where, copies=copies),
-                                                         [last, rows[-1][0], *params])]
-            yield [pk for pk, _ in sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)]
-            if len(rows) < size:
-                break
-            newest, below, size = last, -1, grown(size)
-        after = 0
-        while True:
-            rows = self._all(self.sql.walk_undated.format(where=where, copies=copies), [after, *params, size])
-            if not rows:
+            while len(walk.pks) < pos + size and not walk.done:
+                walk.step(size)
+            batch = walk.pks[pos:pos + size]
+            if not batch:
                 return
-            yield [r[0] for r in rows]
-            after, size = rows[-1][0], grown(size)
+            yield batch
+            pos, size = pos + len(batch), grown(size)
 
     def per_article(self, ref: EntityRef, include_copies: bool = False) -> list[ArticleMentions]:
         """Mentions and quotes by the entity per current article naming it, for timelines."""
@@ -292,3 +287,40 @@ def _next_batch(wanted: int, found: int, seen: int, last: int) -> int:
     if found <= 0:
         return last * 4
     return -(-wanted * seen * 5 // (found * 4)) + 1
+
+
+class _Walk:
+    """An entity's current articles found by walking every article newest first through the date index (dated
+    ones, then undated by pk), kept as pks in page order: newest first, one date's articles in storage order. Each
+    :meth:`step` walks on by about ``size`` found articles (a date is never split between steps, so the order within
+    it can be made whole)."""
+
+    def __init__(self, views: EntityViewsBase, where: str, params: list[Any], copies: str):
+        self.views, self.params = views, params
+        self.dated = views.sql.walk_dated.format(where=where, copies=copies)
+        self.ties = views.sql.walk_ties.format(where=where, copies=copies)
+        self.undated = views.sql.walk_undated.format(where=where, copies=copies)
+        self.pks: list[int] = []
+        self.done = False
+        self.newest, self.below = TOP, 0  # keyset: the walk continues after (published, pk) of the last step
+        self.after: Optional[int] = None  # past the dated articles: the undated ones after this pk
+
+    def step(self, size: int) -> None:
+        run = self.views._all
+        if self.after is None:
+            rows = [(r[0], r[1]) for r in run(self.dated, [self.newest, self.newest, self.below, *self.params, size])]
+            if rows:
+                last = rows[-1][1]
+                if len(rows) == size:  # the rest of the last date's articles belong in this step (ties by pk)
+                    rows += [(r[0], r[1]) for r in run(self.ties, [last, rows[-1][0], *self.params])]
+                self.pks += [pk for pk, _ in sorted(rows, key=lambda r: (r[1], -r[0]), reverse=True)]
+                self.newest, self.below = last, -1
+            if len(rows) < size:
+                self.after = 0
+            return
+        rows = run(self.undated, [self.after, *self.params, size])
+        self.pks += [r[0] for r in rows]
+        if len(rows) < size:
+            self.done = True
+        else:
+            self.after = rows[-1][0]
