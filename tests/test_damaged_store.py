@@ -160,6 +160,31 @@ def test_a_clean_close_seals_the_store_and_the_next_writer_skips_the_full_read(t
     assert len(checks) == 2
 
 
+def test_a_readers_upgrade_of_an_older_store_leaves_it_sealed(tmp_path, monkeypatch):
+    """A reader that has a writer's open upgrade the store (an index the store lacks) leaves the file sealed, as a
+    writer's clean close does: the next writer does not read every page again (185 s at 10^6 articles)."""
+    import sqlite3
+
+    from newsgraph.storage.sqlite import entity_stats
+    from newsgraph.storage.sqlite import store as sqlite_store
+    path = tmp_path / "u.db"
+    with open_store(path) as store:
+        store.put(article(1))
+    conn = sqlite3.connect(path)  # an older store: without the index, and touched since its seal
+    conn.execute(f"DROP INDEX {entity_stats.TOP_INDEX}")
+    conn.commit()
+    conn.close()
+    checks: list[str] = []
+    real = sqlite_store.quick_check
+    monkeypatch.setattr(sqlite_store, "quick_check", lambda conn, path: (checks.append(path), real(conn, path)))
+    with open_store(path, readonly=True) as store:
+        assert store.count() == 1
+    assert len(checks) == 1 and (tmp_path / "u.db-sealed").exists()  # the upgrading writer checked, then sealed
+    with open_store(path) as store:
+        store.put(article(2))
+    assert len(checks) == 1
+
+
 def test_a_writer_killed_mid_run_leaves_no_seal_and_the_next_writer_checks(tmp_path):
     import subprocess
     import sys

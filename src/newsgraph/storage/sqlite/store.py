@@ -58,6 +58,7 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
                 raise
         try:
             _connect(path).close()  # the upgrade, as any writer's open makes it
+            seal(path)  # a clean close, as a writer's store leaves it: the next writer need not read every page
         except StoreError as exc:
             raise StoreError(f"{path} was made by an older newsgraph and must be upgraded once by a writer "
                              f"(newsgraph reindex), which needs write access: {exc}") from exc
