@@ -81,6 +81,8 @@ def test_a_read_only_server_refuses_every_write(server, served_db):
 
 def test_jsonl_is_ingested_as_newsgraph_ingest_would(writable):
     base, db, folder = writable
+    for _ in range(12):  # asked on several worker threads: the rankings kept for the process say nothing matches
+        assert get_json(base + "/api/v1/search?q=Vellin")[1]["total"] == 0
     body = jsonl(LINES) + b"this line is not JSON\n"
     status, answer = post(base + "/api/v1/ingest", body, "application/x-ndjson")
     assert status == 200, answer
@@ -104,6 +106,9 @@ def test_jsonl_is_ingested_as_newsgraph_ingest_would(writable):
         assert article["problems"] == [p["code"] for p in cli["problems"]]
     status, found = get_json(f"{base}/api/v1/quotes?speaker=Petra%20Lund")
     assert status == 200 and found["quotes"] and found["quotes"][0]["title"] == "Vellin water rates rise"
+    for _ in range(12):  # no thread answers the ranking kept from before the write
+        found = get_json(base + "/api/v1/search?q=Vellin")[1]
+        assert found["total"] == 1 and found["hits"][0]["title"] == "Vellin water rates rise"
 
 
 def test_one_html_page_is_ingested(writable):

@@ -25,6 +25,7 @@ from . import bulk, entity_stats, facet_tokens, facets, fts, search as fts_searc
 from .dedup_index import SQLiteDedupIndex
 from .entity_views import SQLiteEntityViews
 from .entities import SQLiteEntityRegistry, ensure_entity_schema
+from .rank_cache import DEEPEST, RankCache
 from .guard import connect_readonly, quick_check, seal, take_seal, wrote_readonly
 from .quote_clusters import SQLiteQuoteClusters, ensure_quote_clusters, has_clusters
 from .schema import check_schema, ensure_schema
@@ -122,6 +123,8 @@ class SQLiteStore(Store):
         self._conn = _connect(self.path, readonly)
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
         self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
+        self._rank_cache: Optional[RankCache] = None  # see share_rankings()
+        self._seen_version: Optional[tuple[int, int]] = None
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
@@ -323,6 +326,40 @@ class SQLiteStore(Store):
             self._counted = (version, int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]))
         return self._counted[1]
 
+    def share_rankings(self, cache: Optional[RankCache]) -> None:
+        """Keep search rankings and counts in ``cache``, which other stores of this process over the same file
+        share (``newsgraph serve``: one store per worker thread); None: rank every search afresh. See
+        :mod:`.rank_cache` for when a kept ranking is answered."""
+        self._rank_cache, self._seen_version = cache, None
+
+    def _generation(self) -> Optional[int]:
+        """The shared cache's generation for a read now (None: no cache, or inside a transaction, whose reads may
+        differ from the file's committed state)."""
+        cache = self._rank_cache
+        if cache is None or self._conn.in_transaction:
+            return None
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        changed, self._seen_version = version != self._seen_version, version
+        return cache.generation(changed)
+
+    def _top(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
+             depth: Optional[int]) -> list[tuple[int, float]]:
+        """``fts_search.top_matches``, from the shared cache when one is given: the best max(100, offset + limit)
+        are ranked and kept, and any page within them is cut from the kept list (the order is total: score, pk)."""
+        need = offset + limit
+        # A window narrower than DEEPEST would itself widen to the rows asked for (top_matches ranks among
+        # max(window, limit + offset) newest matches), so a deeper kept ranking could differ: not kept then.
+        generation = self._generation() if need <= DEEPEST and (depth is None or depth >= DEEPEST) else None
+        if generation is None:
+            return fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+        key = ("rank", match, filters, depth, self._facet_index)
+        kept = self._rank_cache.get(key, generation)
+        if kept is None or (len(kept[1]) < need and len(kept[1]) == kept[0]):
+            asked = max(need, 100)
+            kept = (asked, fts_search.top_matches(self._conn, self._facet_index, match, asked, 0, filters, depth))
+            self._rank_cache.put(key, generation, kept)
+        return kept[1][offset:need]
+
     def search(self, query: str, limit: int = 20, offset: int = 0, *, raw: bool = False,
                filters: Optional[SearchFilters] = None, window: Optional[int] = None) -> list[SearchHit]:
         match = query if raw else fts_search.fts_query(query)
@@ -333,7 +370,7 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
-            top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+            top = self._top(match, limit, offset, filters, depth)
             return fts_search.hits(self._conn, match, top)
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
@@ -349,7 +386,7 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)
         try:
-            top = fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
+            top = self._top(match, limit, offset, filters, depth)
             return fts_search.ids_of(self._conn, [pk for pk, _ in top])
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
@@ -383,8 +420,7 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)
         try:
-            ranked = fts_search.top_matches(self._conn, self._facet_index, match, max(top, offset + limit), 0,
-                                            filters, depth)
+            ranked = self._top(match, max(top, offset + limit), 0, filters, depth)
             return fts_search.hits(self._conn, match, ranked[offset:offset + limit]), ranked
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
@@ -412,7 +448,15 @@ class SQLiteStore(Store):
             return 0
         self._facet_index = fts.has_facets(self._conn)
         try:
-            return fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
+            generation = self._generation()
+            if generation is None:
+                return fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
+            key = ("count", match, filters, most, self._facet_index)
+            counted = self._rank_cache.get(key, generation)
+            if counted is None:
+                counted = fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
+                self._rank_cache.put(key, generation, counted)
+            return counted
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 

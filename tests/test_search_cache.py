@@ -1,0 +1,101 @@
+"""Search rankings shared by the stores of one process (``newsgraph serve``): the same answers as ranking afresh,
+and never an answer from before the file changed, whichever connection asks."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from newsgraph.storage import SearchFilters, open_store
+from newsgraph.storage.sqlite.rank_cache import DEFAULT_ENTRIES, RankCache
+
+from storage_contract.corpus import BODY, harbour, ingest
+
+
+@pytest.fixture
+def path(tmp_path):
+    db = str(tmp_path / "cache.db")
+    with open_store(db) as store:
+        ingest(store, [harbour("a"), harbour("b", text=BODY.replace("Monday", "Tuesday"), published="2014-04-02"),
+                       harbour("c", text=BODY.replace("nine", "ten"), published="2014-03-12", source="other.example")])
+    return db
+
+
+def readers(path: str, cache: RankCache, n: int = 2):
+    stores = [open_store(path, create=False, readonly=True) for _ in range(n)]
+    for store in stores:
+        store.share_rankings(cache)
+    return stores
+
+
+def test_shared_rankings_answer_what_ranking_afresh_answers(path):
+    cache = RankCache()
+    one, two = readers(path, cache)
+    plain = open_store(path, create=False, readonly=True)
+    try:
+        for filters in (None, SearchFilters(source="port.example"), SearchFilters(since="2014-04")):
+            for limit, offset in ((1, 0), (2, 1), (20, 0), (5, 3)):
+                expected = plain.search("strike", limit, offset, filters=filters)
+                assert one.search("strike", limit, offset, filters=filters) == expected
+                assert two.search("strike", limit, offset, filters=filters) == expected
+                assert two.search_ids("strike", limit, offset, filters=filters) == [h.id for h in expected]
+            assert two.search_count("strike", filters=filters) == plain.search_count("strike", filters=filters)
+        assert one.search_with_top("strike", 1, 1, top=2) == plain.search_with_top("strike", 1, 1, top=2)
+        assert cache.hits > 0  # the second store was answered from the first's rankings
+        assert two.search("strike", window=50) == plain.search("strike", window=50)  # a narrow window: not kept
+    finally:
+        for store in (one, two, plain):
+            store.close()
+
+
+def test_no_connection_answers_a_ranking_from_before_a_write(path):
+    """A write by another process (here another connection) moves the generation at the next question of any
+    reader, so neither the reader that ranked nor one that joins later answers the old ranking or count."""
+    cache = RankCache()
+    one, two = readers(path, cache)
+    try:
+        assert [h.id for h in one.search("strike")] and two.search_count("strike") == 3
+        assert one.search("overtime") == [] and two.search("overtime") == []
+        with open_store(path) as writer:
+            later = harbour("d", text=BODY.replace("strike", "overtime strike"), published="2014-05-01")
+            ingest(writer, [later])
+        assert [h.id for h in two.search("overtime")] == ["d"]
+        assert [h.id for h in one.search("overtime")] == ["d"]
+        assert one.search_count("strike") == 4
+        three = readers(path, cache, 1)[0]  # joins after the write: its first question moves the generation too
+        assert [h.id for h in three.search("overtime")] == ["d"]
+        three.close()
+    finally:
+        one.close()
+        two.close()
+
+
+def test_a_connections_own_write_is_seen_by_its_next_search(tmp_path):
+    db = str(tmp_path / "own.db")
+    cache = RankCache()
+    with open_store(db) as store:
+        store.share_rankings(cache)
+        ingest(store, [harbour("a")])
+        assert [h.id for h in store.search("strike")] == ["a"]
+        ingest(store, [harbour("b", text=BODY.replace("Monday", "Friday"))])
+        assert sorted(h.id for h in store.search("strike")) == ["a", "b"]
+        assert store.search_count("strike") == 2
+
+
+def test_the_cache_keeps_its_most_recent_entries_only():
+    cache = RankCache(entries=2)
+    generation = cache.generation(changed=False)
+    for key in ("a", "b", "c"):
+        cache.put(key, generation, key.upper())
+    assert cache.get("a", generation) is None and cache.get("c", generation) == "C"
+    stale = generation
+    generation = cache.generation(changed=True)
+    assert cache.get("c", generation) is None
+    cache.put("d", stale, "D")  # ranked before the change: not kept
+    assert cache.get("d", generation) is None
+    assert RankCache(entries=0).get("x", 0) is None
+
+
+def test_serve_keeps_rankings_by_default_and_the_default_is_the_caches():
+    from newsgraph.cli.serve import SEARCH_CACHE
+    assert SEARCH_CACHE == DEFAULT_ENTRIES
