@@ -99,3 +99,15 @@ def test_the_cache_keeps_its_most_recent_entries_only():
 def test_serve_keeps_rankings_by_default_and_the_default_is_the_caches():
     from newsgraph.cli.serve import SEARCH_CACHE
     assert SEARCH_CACHE == DEFAULT_ENTRIES
+
+
+def test_serve_takes_search_cache_0(tmp_path):
+    """0 turns the cache off (a bench of ranking itself passes it); a negative size is a usage error."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli.main import cli
+    from newsgraph.cli.serve import serve
+    param = next(p for p in serve.params if p.name == "search_cache")
+    assert param.type.convert("0", param, None) == 0
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db"), "--search-cache", "-1"])
+    assert result.exit_code == 2

@@ -22,7 +22,7 @@ SEARCH_CACHE = 256
 @click.option("--max-ingest-bytes", type=count(), default=MAX_INGEST_BYTES, show_default=True,
               metavar="N",
               help="With --allow-ingest: the largest body accepted (413 beyond it).")
-@click.option("--search-cache", type=count(), default=SEARCH_CACHE, show_default=True, metavar="N",
+@click.option("--search-cache", type=count(min=0), default=SEARCH_CACHE, show_default=True, metavar="N",
               help="Keep the rankings and counts of up to N searches in memory, answered again until the store "
                    "changes (ranking is most of a search's cost in a large store); 0 ranks every search afresh.")
 def serve(db, host, port, allow_ingest, max_ingest_bytes, search_cache) -> None:
