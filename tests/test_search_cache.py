@@ -82,17 +82,22 @@ def test_a_connections_own_write_is_seen_by_its_next_search(tmp_path):
         assert store.search_count("strike") == 2
 
 
-def test_the_cache_keeps_its_most_recent_entries_only():
+def test_the_cache_keeps_its_most_recent_entries_only(path):
     cache = RankCache(entries=2)
-    generation = cache.generation(changed=False)
+    generation = cache.generation(path)
     for key in ("a", "b", "c"):
         cache.put(key, generation, key.upper())
     assert cache.get("a", generation) is None and cache.get("c", generation) == "C"
+    assert cache.generation(path) == generation  # nothing written since
     stale = generation
-    generation = cache.generation(changed=True)
-    assert cache.get("c", generation) is None
+    with open_store(path) as writer:
+        ingest(writer, [harbour("z", text=BODY.replace("Monday", "Sunday"))])
+    generation = cache.generation(path)
+    assert generation != stale and cache.get("c", generation) is None
     cache.put("d", stale, "D")  # ranked before the change: not kept
     assert cache.get("d", generation) is None
+    assert cache.generation(path + "-other") is None  # one file per cache
+    cache.close()
     assert RankCache(entries=0).get("x", 0) is None
 
 

@@ -65,6 +65,8 @@ class StorePool:
                 store.close()
             except Exception:  # a connection owned by another thread: the process is ending anyway
                 pass
+        if self.cache is not None:
+            self.cache.close()
 
 
 DESCRIPTION = ("Read-only access to a newsgraph knowledge base: who said what, about whom, and when. Responses are "

@@ -124,7 +124,6 @@ class SQLiteStore(Store):
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
         self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._rank_cache: Optional[RankCache] = None  # see share_rankings()
-        self._seen_version: Optional[tuple[int, int]] = None
         self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
@@ -329,8 +328,8 @@ class SQLiteStore(Store):
     def share_rankings(self, cache: Optional[RankCache]) -> None:
         """Keep search rankings and counts in ``cache``, which other stores of this process over the same file
         share (``newsgraph serve``: one store per worker thread); None: rank every search afresh. See
-        :mod:`.rank_cache` for when a kept ranking is answered."""
-        self._rank_cache, self._seen_version = cache, None
+        :mod:`.rank_cache` for when a kept ranking is answered. An in-memory store keeps none."""
+        self._rank_cache = None if self.path == ":memory:" else cache
 
     def _generation(self) -> Optional[int]:
         """The shared cache's generation for a read now (None: no cache, or inside a transaction, whose reads may
@@ -338,9 +337,7 @@ class SQLiteStore(Store):
         cache = self._rank_cache
         if cache is None or self._conn.in_transaction:
             return None
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
-        changed, self._seen_version = version != self._seen_version, version
-        return cache.generation(changed)
+        return cache.generation(self.path)
 
     def _top(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
              depth: Optional[int]) -> list[tuple[int, float]]:
