@@ -41,6 +41,9 @@ def test_shared_rankings_answer_what_ranking_afresh_answers(path):
                 assert two.search_ids("strike", limit, offset, filters=filters) == [h.id for h in expected]
             assert two.search_count("strike", filters=filters) == plain.search_count("strike", filters=filters)
         assert one.search_with_top("strike", 1, 1, top=2) == plain.search_with_top("strike", 1, 1, top=2)
+        for store in (one, two, one):  # the reader's first page: hits, ids and facet rows, kept together
+            assert store.search_with_facet_rows("strike", 2, 0, top=3) == plain.search_with_facet_rows(
+                "strike", 2, 0, top=3)
         assert cache.hits > 0  # the second store was answered from the first's rankings
         assert two.search("strike", window=50) == plain.search("strike", window=50)  # a narrow window: not kept
     finally:
@@ -56,12 +59,14 @@ def test_no_connection_answers_a_ranking_from_before_a_write(path):
     try:
         assert [h.id for h in one.search("strike")] and two.search_count("strike") == 3
         assert one.search("overtime") == [] and two.search("overtime") == []
+        assert one.search_with_facet_rows("overtime", 20, 0) == ([], [], [])
         with open_store(path) as writer:
             later = harbour("d", text=BODY.replace("strike", "overtime strike"), published="2014-05-01")
             ingest(writer, [later])
         assert [h.id for h in two.search("overtime")] == ["d"]
         assert [h.id for h in one.search("overtime")] == ["d"]
         assert one.search_count("strike") == 4
+        assert "d" in one.search_with_facet_rows("overtime", 20, 0)[1]
         three = readers(path, cache, 1)[0]  # joins after the write: its first question moves the generation too
         assert [h.id for h in three.search("overtime")] == ["d"]
         three.close()

@@ -339,6 +339,17 @@ class SQLiteStore(Store):
             return None
         return cache.generation(self.path)
 
+    def _kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or what it gave under ``key`` for the same state of the file (the shared cache)."""
+        generation = self._generation()
+        if generation is None:
+            return compute()
+        value = self._rank_cache.get(key, generation)
+        if value is None:
+            value = compute()
+            self._rank_cache.put(key, generation, value)
+        return value
+
     def _top(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
              depth: Optional[int]) -> list[tuple[int, float]]:
         """``fts_search.top_matches``, from the shared cache when one is given: the best max(100, offset + limit)
@@ -367,8 +378,12 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
-            top = self._top(match, limit, offset, filters, depth)
-            return fts_search.hits(self._conn, match, top)
+            if offset + limit > DEEPEST or (depth is not None and depth < DEEPEST):  # as _top: not kept
+                return fts_search.hits(self._conn, match, self._top(match, limit, offset, filters, depth))
+            # The page's snippets too (1.5-2 ms for 20 at 10^6 articles), kept beside its ranking.
+            return list(self._kept(("hits", match, filters, depth, limit, offset, self._facet_index),
+                                   lambda: fts_search.hits(self._conn, match,
+                                                           self._top(match, limit, offset, filters, depth))))
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
@@ -427,16 +442,22 @@ class SQLiteStore(Store):
                                ) -> tuple[list[SearchHit], list[str], list[ArticleFacets]]:
         """:meth:`search_with_top` and the facet rows of its ``top`` matches, read from the ranked pks: one read of
         their narrow ``search_facets`` rows gives the ids and the dates and outlets (the default looked each id up
-        again through the articles index), then their entities' names."""
-        found = self._ranked_once(query, limit, offset, top, filters, window)
-        if found is None:
-            return [], [], []
-        hits, ranked = found
-        try:
-            heads = fts_search.heads_of(self._conn, [pk for pk, _ in ranked[:top]])
-        except sqlite3.OperationalError as exc:
-            raise search_failed(query, False, exc) from exc
-        return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
+        again through the articles index), then their entities' names. With a shared cache the three are kept for
+        the same state of the file (the reader's first page of a query asked before)."""
+        def read() -> tuple[list[SearchHit], list[str], list[ArticleFacets]]:
+            found = self._ranked_once(query, limit, offset, top, filters, window)
+            if found is None:
+                return [], [], []
+            hits, ranked = found
+            try:
+                heads = fts_search.heads_of(self._conn, [pk for pk, _ in ranked[:top]])
+            except sqlite3.OperationalError as exc:
+                raise search_failed(query, False, exc) from exc
+            return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
+        if max(top, offset + limit) > DEEPEST or (window is not None and 0 < window < DEEPEST):
+            return read()
+        hits, ids, rows = self._kept(("facet rows", query, filters, window, limit, offset, top), read)
+        return list(hits), list(ids), list(rows)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
                      most: Optional[int] = None) -> int:
