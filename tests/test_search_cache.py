@@ -107,17 +107,60 @@ def test_the_cache_keeps_its_most_recent_entries_only(path):
 
 
 def test_serve_keeps_rankings_by_default_and_the_default_is_the_caches():
-    from newsgraph.cli.serve import SEARCH_CACHE
-    assert SEARCH_CACHE == DEFAULT_ENTRIES
+    from newsgraph.cli.serve import CACHE
+    assert CACHE == DEFAULT_ENTRIES
 
 
-def test_serve_takes_search_cache_0(tmp_path):
+def test_serve_takes_cache_0(tmp_path):
     """0 turns the cache off (a bench of ranking itself passes it); a negative size is a usage error."""
     from click.testing import CliRunner
 
     from newsgraph.cli.main import cli
     from newsgraph.cli.serve import serve
-    param = next(p for p in serve.params if p.name == "search_cache")
+    param = next(p for p in serve.params if p.name == "cache")
     assert param.type.convert("0", param, None) == 0
-    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db"), "--search-cache", "-1"])
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.db"), "--cache", "-1"])
     assert result.exit_code == 2
+
+
+def test_kept_answers_are_read_again_once_the_store_changed(path):
+    cache = RankCache()
+    one, two = readers(path, cache)
+    calls = []
+
+    def read(store):
+        calls.append(store)
+        return store.count()
+    try:
+        assert one.kept(("n",), lambda: read(one)) == 3 and two.kept(("n",), lambda: read(two)) == 3
+        assert len(calls) == 1  # the second store was answered from the first's read
+        assert one.kept(("none",), lambda: None) is None and one.kept(("none",), lambda: 5) == 5  # None not kept
+        with open_store(path) as writer:
+            ingest(writer, [harbour("e", text=BODY.replace("nine", "eleven"))])
+        assert two.kept(("n",), lambda: read(two)) == 4 and len(calls) == 2
+        with one.snapshot():  # inside a transaction: read afresh, nothing kept
+            assert one.kept(("n",), lambda: read(one)) == 4 and len(calls) == 3
+    finally:
+        one.close()
+        two.close()
+
+
+def test_the_served_entity_page_is_kept_until_an_ingest(path, tmp_path):
+    """The reader's entity page from a cache-sharing app, then again after an article naming the person is written
+    by another process: the new article's quote is on the page."""
+    from fastapi.testclient import TestClient
+
+    from newsgraph.serve import create_app
+    app = create_app(path, hosts=["testserver"], cache=64)
+    try:
+        with TestClient(app) as client:
+            first = client.get("/entities/Maria Costa").text
+            assert "Maria Costa" in first and client.get("/entities/Maria Costa").text == first
+            assert "Strike over (f)" not in first
+            with open_store(path) as writer:  # a new article quoting her, written by another connection
+                ingest(writer, [harbour("f", text="The late-night shifts ended at the harbour authority. Union"
+                                        " leader Maria Costa told reporters the new contract was a fair deal for"
+                                        " everyone at the port.", published="2015-01-05")])
+            assert "Strike over (f)" in client.get("/entities/Maria Costa").text
+    finally:
+        app.state.pool.close()

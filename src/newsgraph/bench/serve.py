@@ -40,9 +40,9 @@ class ServeBench:
     #: Server CPU (user + system, all its threads) per timed request of each kind: unlike the latencies, it hardly
     #: moves with what else the machine runs, so runs on a shared machine compare by it.
     cpu_ms: dict[str, float] = field(default_factory=dict)
-    #: The server's ``--search-cache`` (None: serve's default). With one, the timed rounds' searches (the cold
-    #: pass's URLs again) are answered from it: what a server does for repeated queries, not the cost of ranking.
-    search_cache: Optional[int] = None
+    #: The server's ``--cache`` (None: serve's default). With one, the timed rounds' searches and entity pages (the
+    #: cold pass's URLs again) are answered from it: what a server does for repeated requests, not their reads.
+    cache: Optional[int] = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,10 +50,10 @@ class ServeBench:
     def lines(self) -> list[str]:
         out = [f"{self.n:,} synthetic articles; {self.clients} concurrent clients; {self.requests} timed requests",
                f"server ready {self.start_seconds:.2f} s after start; peak RSS {self.rss_mb:.0f} MB",
-               "search cache: " + ("serve's default" if self.search_cache is None else
-                                   "off (every search ranked)" if self.search_cache == 0 else
-                                   f"{self.search_cache} entries")
-               + ("; the timed rounds repeat the cold pass's searches" if self.search_cache != 0 else "")]
+               "server cache: " + ("serve's default" if self.cache is None else
+                                   "off (every request read afresh)" if self.cache == 0 else
+                                   f"{self.cache} entries")
+               + ("; the timed rounds repeat the cold pass's searches and entity pages" if self.cache != 0 else "")]
         out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
                 + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
                 for kind, v in self.ms.items()]
@@ -80,10 +80,10 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(db: str, port: int, search_cache: Optional[int] = None) -> tuple[subprocess.Popen, float]:
+def _start(db: str, port: int, cache: Optional[int] = None) -> tuple[subprocess.Popen, float]:
     argv = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()", "serve", "--db", db]
-    if search_cache is not None:
-        argv += ["--search-cache", str(search_cache)]
+    if cache is not None:
+        argv += ["--cache", str(cache)]
     argv += ["--port", str(port)]
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -138,7 +138,7 @@ def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
 
 
 def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] = None, seed: int = 13,
-        search_cache: Optional[int] = None) -> ServeBench:
+        cache: Optional[int] = None) -> ServeBench:
     """Build (or reuse) the synthetic store of ``n`` articles, serve it, and time each endpoint kind."""
     from ..storage import open_store
     with tempfile.TemporaryDirectory() as tmp:
@@ -148,7 +148,7 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
                 load(store, n, seed)
                 store.optimize()
             kinds = _urls(store, n, seed)
-        proc, ready = _start(path, _free_port(), search_cache)
+        proc, ready = _start(path, _free_port(), cache)
         port = int(proc.args[-1])
         try:
             ms: dict[str, dict[str, float]] = {}
@@ -167,4 +167,4 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, search_cache)
+    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, cache)

@@ -13,14 +13,14 @@ from .common import dump_json, echo_lines
 @click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64), help="Concurrent clients.")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
-@click.option("--search-cache", type=click.IntRange(0), default=None, metavar="N",
-              help="The server's --search-cache (default: serve's). The timed rounds repeat the cold pass's URLs, "
-                   "so with a cache their searches are answered from it; 0 times ranking every search.")
+@click.option("--cache", type=click.IntRange(0), default=None, metavar="N",
+              help="The server's --cache (default: serve's). The timed rounds repeat the cold pass's URLs, so with "
+                   "a cache their searches and entity pages are answered from it; 0 times reading them afresh.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def serve(n, rounds, clients, db, search_cache, fmt) -> None:
+def serve(n, rounds, clients, db, cache, fmt) -> None:
     """Latency of API search, article, entity and search pages on a loopback server (needs the web extra)."""
     from ..bench.serve import run
-    result = run(n=n, rounds=rounds, clients=clients, db=db, search_cache=search_cache)
+    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:

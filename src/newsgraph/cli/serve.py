@@ -7,8 +7,8 @@ from .common import count, db_option, open_store_or_fail
 
 #: ``serve --max-ingest-bytes``' default: newsgraph.serve.ingest.MAX_INGEST_BYTES, not imported (that needs fastapi).
 MAX_INGEST_BYTES = 10_000_000
-#: ``serve --search-cache``' default: newsgraph.storage.sqlite.rank_cache.DEFAULT_ENTRIES (checked by a test).
-SEARCH_CACHE = 256
+#: ``serve --cache``' default: newsgraph.storage.sqlite.rank_cache.DEFAULT_ENTRIES (checked by a test).
+CACHE = 256
 
 
 @click.command("serve")
@@ -22,10 +22,11 @@ SEARCH_CACHE = 256
 @click.option("--max-ingest-bytes", type=count(), default=MAX_INGEST_BYTES, show_default=True,
               metavar="N",
               help="With --allow-ingest: the largest body accepted (413 beyond it).")
-@click.option("--search-cache", type=count(min=0), default=SEARCH_CACHE, show_default=True, metavar="N",
-              help="Keep the rankings and counts of up to N searches in memory, answered again until the store "
-                   "changes (ranking is most of a search's cost in a large store); 0 ranks every search afresh.")
-def serve(db, host, port, allow_ingest, max_ingest_bytes, search_cache) -> None:
+@click.option("--cache", type=count(min=0), default=CACHE, show_default=True, metavar="N",
+              help="Keep up to N answers in memory (search rankings, counts and result pages, entity pages), each "
+                   "answered again until the store changes: ranking a search and reading a person's page are most "
+                   "of a large store's cost. 0 reads every request afresh.")
+def serve(db, host, port, allow_ingest, max_ingest_bytes, cache) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""
     from ..serve import loopback, run
@@ -39,4 +40,4 @@ def serve(db, host, port, allow_ingest, max_ingest_bytes, search_cache) -> None:
     click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/, {mode} (Ctrl+C stops)",
                err=True)
     run(db or default_db_path(), host=host, port=port, allow_ingest=allow_ingest,
-        max_ingest_bytes=max_ingest_bytes, search_cache=search_cache)
+        max_ingest_bytes=max_ingest_bytes, cache=cache)

@@ -32,15 +32,16 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
 
 class StorePool:
     """A store per thread, opened read-only on first use (never created, its schema never written). With
-    ``search_cache`` entries (a store that can share them: SQLite), the stores keep search rankings and counts in
-    one cache for the process, answered again until the file changes (``storage.sqlite.rank_cache``)."""
+    ``cache`` entries (a store that can share them: SQLite), the stores keep search rankings, counts and pages
+    and entity pages in one cache for the process, answered again until the file changes
+    (``storage.sqlite.rank_cache``)."""
 
-    def __init__(self, db: str, search_cache: int = 0):
+    def __init__(self, db: str, cache: int = 0):
         self.db = db
         self.cache = None
-        if search_cache > 0:
+        if cache > 0:
             from ..storage.sqlite.rank_cache import RankCache
-            self.cache = RankCache(search_cache)
+            self.cache = RankCache(cache)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Store] = []
@@ -168,11 +169,11 @@ class Guard:
 
 def build(db: str, allow_ingest: bool = False,
           max_ingest_bytes: int = ingest.MAX_INGEST_BYTES, hosts: Optional[Iterable[str]] = None,
-          search_cache: int = 0) -> FastAPI:
+          cache: int = 0) -> FastAPI:
     """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``.
     ``hosts``: the only ``Host`` names served (a loopback server passes :data:`LOOPBACK_HOSTS`); None serves any.
-    ``search_cache``: rankings kept for the process (:class:`StorePool`; 0: none)."""
-    pool = StorePool(db, search_cache)
+    ``cache``: answers kept for the process (:class:`StorePool`; 0: none)."""
+    pool = StorePool(db, cache)
     allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 
     @asynccontextmanager

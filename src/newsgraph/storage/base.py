@@ -539,6 +539,12 @@ class Store(Protocol):
         answer a repeated read from memory; this default does neither."""
         yield
 
+    def kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or what it gave under ``key`` while the store has not changed since, where the store keeps
+        answers (an SQLite store sharing a cache: ``newsgraph serve --cache``). ``compute`` must read only
+        this store and depend on nothing but ``key``; a None answer is never kept. This default keeps nothing."""
+        return compute()
+
     def quote_clusters(self) -> Optional[QuoteClusters]:
         """The quotation clusters kept in this store, or None where a backend keeps none (ingest then skips
         clustering)."""

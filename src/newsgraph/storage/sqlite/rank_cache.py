@@ -1,5 +1,5 @@
-"""Rankings shared by the connections of one process (``newsgraph serve``: a store per worker thread), valid for one
-state of the file.
+"""Rankings (and other answers: counts, result pages, entity pages, through ``SQLiteStore.kept``) shared by the
+connections of one process (``newsgraph serve``: a store per worker thread), valid for one state of the file.
 
 Ranking a query is most of a search's cost in a large store (FTS5's bm25 walks every match of each word for its
 weight: 6-16 ms at 10^6 articles), and a server ranks the same query again and again: the API's next pages, the

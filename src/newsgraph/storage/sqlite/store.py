@@ -339,15 +339,17 @@ class SQLiteStore(Store):
             return None
         return cache.generation(self.path)
 
-    def _kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
-        """``compute()``, or what it gave under ``key`` for the same state of the file (the shared cache)."""
+    def kept(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """``compute()``, or what it gave under ``key`` for the same state of the file (the shared cache of
+        :meth:`share_rankings`; outside a transaction only; a None answer is never kept)."""
         generation = self._generation()
         if generation is None:
             return compute()
         value = self._rank_cache.get(key, generation)
         if value is None:
             value = compute()
-            self._rank_cache.put(key, generation, value)
+            if value is not None:
+                self._rank_cache.put(key, generation, value)
         return value
 
     def _top(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
@@ -381,7 +383,7 @@ class SQLiteStore(Store):
             if offset + limit > DEEPEST or (depth is not None and depth < DEEPEST):  # as _top: not kept
                 return fts_search.hits(self._conn, match, self._top(match, limit, offset, filters, depth))
             # The page's snippets too (1.5-2 ms for 20 at 10^6 articles), kept beside its ranking.
-            return list(self._kept(("hits", match, filters, depth, limit, offset, self._facet_index),
+            return list(self.kept(("hits", match, filters, depth, limit, offset, self._facet_index),
                                    lambda: fts_search.hits(self._conn, match,
                                                            self._top(match, limit, offset, filters, depth))))
         except sqlite3.OperationalError as exc:
@@ -456,7 +458,7 @@ class SQLiteStore(Store):
             return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
         if max(top, offset + limit) > DEEPEST or (window is not None and 0 < window < DEEPEST):
             return read()
-        hits, ids, rows = self._kept(("facet rows", query, filters, window, limit, offset, top), read)
+        hits, ids, rows = self.kept(("facet rows", query, filters, window, limit, offset, top), read)
         return list(hits), list(ids), list(rows)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
