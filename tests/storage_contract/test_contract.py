@@ -242,6 +242,13 @@ def test_search_count_and_speaker_filter(corpus):
     assert corpus.search_count("strike", filters=SearchFilters(speaker="maria c", source="port.example")) == 1
 
 
+def test_search_count_stops_past_most(corpus):
+    """``most``: counted up to most + 1 ("more than most"), filters included; exact below it."""
+    assert [corpus.search_count("strike", most=m) for m in (0, 1, 2, 3, 50)] == [1, 2, 3, 3, 3]
+    assert corpus.search_count("strike", filters=SearchFilters(since="2014-03"), most=0) == 1
+    assert corpus.search_count("nothing-like-this", most=0) == 0
+
+
 def test_the_speaker_filter_finds_a_person_by_another_of_their_names(corpus):
     """An article quoting "Costa" only, linked to Maria Costa: ``speaker_ids`` (what ``query.speaker_filters``
     adds from the registry) lets the filter for "maria costa" find it; the name alone does not."""
