@@ -40,8 +40,8 @@ class StorePool:
         self.db = db
         self.cache = None
         if cache > 0:
-            from ..storage.sqlite.rank_cache import RankCache
-            self.cache = RankCache(cache)
+            from ..storage import answer_cache
+            self.cache = answer_cache(cache)
         self._local = threading.local()
         self._lock = threading.Lock()
         self._opened: list[Store] = []

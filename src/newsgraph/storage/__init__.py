@@ -19,7 +19,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
-           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store"]
+           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
@@ -63,3 +63,11 @@ def check_store(url: Union[str, Path, None] = None) -> list[str]:
                           " tools (pg_amcheck)")
     from .sqlite.guard import check_store as check_sqlite
     return check_sqlite(target)
+
+
+def answer_cache(entries: int):
+    """A cache of answers (search rankings and pages, entity pages) for the stores of one process to share through
+    ``share_rankings`` (``newsgraph serve``: a store per worker thread); only SQLite stores take it, each answer
+    kept until the file changes (``storage.sqlite.rank_cache``)."""
+    from .sqlite.rank_cache import RankCache  # the backend loads only when asked for
+    return RankCache(entries)

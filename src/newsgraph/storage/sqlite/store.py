@@ -326,9 +326,10 @@ class SQLiteStore(Store):
         return self._counted[1]
 
     def share_rankings(self, cache: Optional[RankCache]) -> None:
-        """Keep search rankings and counts in ``cache``, which other stores of this process over the same file
-        share (``newsgraph serve``: one store per worker thread); None: rank every search afresh. See
-        :mod:`.rank_cache` for when a kept ranking is answered. An in-memory store keeps none."""
+        """Keep search rankings, counts and pages and the answers of :meth:`kept` in ``cache``, which other stores
+        of this process over the same file share (``newsgraph serve``: one store per worker thread); None: read
+        every search afresh. See :mod:`.rank_cache` for when a kept answer is given. An in-memory store keeps
+        none."""
         self._rank_cache = None if self.path == ":memory:" else cache
 
     def _generation(self) -> Optional[int]:
@@ -456,9 +457,10 @@ class SQLiteStore(Store):
             except sqlite3.OperationalError as exc:
                 raise search_failed(query, False, exc) from exc
             return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
-        if max(top, offset + limit) > DEEPEST or (window is not None and 0 < window < DEEPEST):
+        depth = self.search_window if window is None else (window or None)
+        if max(top, offset + limit) > DEEPEST or (depth is not None and depth < DEEPEST):
             return read()
-        hits, ids, rows = self.kept(("facet rows", query, filters, window, limit, offset, top), read)
+        hits, ids, rows = self.kept(("facet rows", query, filters, depth, limit, offset, top), read)
         return list(hits), list(ids), list(rows)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
