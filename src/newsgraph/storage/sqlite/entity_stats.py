@@ -183,12 +183,17 @@ def recount_in_python(conn: sqlite3.Connection) -> int:
         last, done = pks[-1], done + len(pks)
 
 
-def ensure_entity_stats(conn: sqlite3.Connection, readonly: bool = False) -> None:
+def ensure_entity_stats(conn: sqlite3.Connection, index: bool = True) -> None:
     """Create the table when missing and count the stored articles into it, once, saying so (a store made before
     the counts existed). On a reader's connection the CREATE fails as a write: the store's open then has a writer
-    make the upgrade first (see ``_connect``)."""
+    make the upgrade first (see ``_connect``). ``index=False`` leaves a missing :data:`TOP_INDEX` missing (a reader
+    of a file nobody here may write: entity pages answer the same without it, more slowly)."""
     if has_stats(conn):
-        ensure_top_index(conn)
+        if index:
+            ensure_top_index(conn)
+        elif not has_top_index(conn):
+            log.warning("newsgraph: this store lacks the index that makes entity pages fast and is not writable"
+                        " here; a writer's open (newsgraph reindex) adds it")
         return
     with write_tx(conn, "the per-entity counts"):
         for statement in DDL:
@@ -200,10 +205,15 @@ def ensure_entity_stats(conn: sqlite3.Connection, readonly: bool = False) -> Non
             rebuild(conn)
 
 
+def has_top_index(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (TOP_INDEX,)).fetchone() \
+        is not None
+
+
 def ensure_top_index(conn: sqlite3.Connection) -> None:
     """Make :data:`TOP_INDEX` on a store whose counts predate it, saying so for a large one (minutes at 10^6
     articles). On a reader's connection the CREATE fails as a write, and the store's open has a writer make it."""
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (TOP_INDEX,)).fetchone():
+    if has_top_index(conn):
         return
     started = time.perf_counter()
     with write_tx(conn, "the index of the per-entity counts"):

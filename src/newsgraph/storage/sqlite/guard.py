@@ -41,9 +41,10 @@ def connect_readonly(path: str, timeout: float) -> sqlite3.Connection:
     try:
         return _probe(sqlite3.connect(_uri(path, mode="ro"), uri=True, isolation_level=None, timeout=timeout))
     except sqlite3.Error as exc:
-        if "unable to open" not in str(exc):
+        if "unable to open" not in str(exc) and "readonly" not in str(exc):
             raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
-    # A WAL store in a read-only folder: SQLite cannot create the shared-memory file beside it. Nobody can write
+    # A WAL store in a read-only folder: SQLite cannot create the shared-memory file or the log beside it ("unable
+    # to open", or "attempt to write a readonly database" when neither is there). Nobody can write
     # there either, so the file is read as immutable (no locking, no WAL to merge).
     try:
         return _probe(sqlite3.connect(_uri(path, mode="ro", immutable="1"), uri=True, isolation_level=None))
@@ -110,6 +111,8 @@ def take_seal(path: str) -> bool:
         os.remove(path + SEAL)
     except FileNotFoundError:
         pass
+    except OSError:  # a folder nobody here may write: this open cannot write the file either, and says so
+        return False
     return exact
 
 

@@ -22,7 +22,7 @@ from .guard import _uri
 
 __all__ = ["RankCache", "DEFAULT_ENTRIES", "DEEPEST"]
 
-DEFAULT_ENTRIES = 256  # rankings of up to DEEPEST (pk, score) pairs each: ~10 MB at most
+DEFAULT_ENTRIES = 256  # answers: a ranking of up to DEEPEST (pk, score) pairs is ~0.1 MB, so ~30 MB or more
 #: Rankings deeper than this (offset + limit) are not kept: a reader paging that far is rare, and each would hold
 #: thousands of pairs.
 DEEPEST = 1_000
@@ -54,7 +54,12 @@ class RankCache:
                     self._watch = None
             if path != self._path or self._watch is None:
                 return None
-            version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            try:
+                version = self._watch.execute("PRAGMA data_version").fetchone()[0]
+            except sqlite3.Error:  # e.g. a WAL store in a read-only folder, which the store reads as immutable
+                self._watch.close()
+                self._watch = None
+                return None
             if version != self._version:
                 if self._version is not None:
                     self._generation += 1

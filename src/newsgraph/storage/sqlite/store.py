@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
@@ -74,6 +75,11 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     return _set_up(conn, path, readonly=False)
 
 
+def _writable(path: str) -> bool:
+    """Whether a writer could open ``path`` here: the file and its folder (the journal files) writable."""
+    return os.access(path, os.W_OK) and os.access(os.path.dirname(os.path.abspath(path)), os.W_OK)
+
+
 def _open(path: str) -> sqlite3.Connection:
     try:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, the sqlite3 module adds nothing.
@@ -103,7 +109,8 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         fts.ensure_fts(conn)
         ensure_entity_schema(conn)
         ensure_quote_clusters(conn, readonly)
-        entity_stats.ensure_entity_stats(conn)
+        # An optional index a reader has a writer make only where one may write (a 0444 file is still searched).
+        entity_stats.ensure_entity_stats(conn, index=not readonly or _writable(path))
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
@@ -357,6 +364,8 @@ class SQLiteStore(Store):
              depth: Optional[int]) -> list[tuple[int, float]]:
         """``fts_search.top_matches``, from the shared cache when one is given: the best max(100, offset + limit)
         are ranked and kept, and any page within them is cut from the kept list (the order is total: score, pk)."""
+        if offset < 0:  # as SQL would not say: a cut list from the end would differ from the uncached answer
+            raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
         need = offset + limit
         # A window narrower than DEEPEST would itself widen to the rows asked for (top_matches ranks among
         # max(window, limit + offset) newest matches), so a deeper kept ranking could differ: not kept then.
