@@ -131,7 +131,7 @@ def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
 def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
-        return direct
+        return [c for c in direct if not _line_between(verb, c)]
     if lemma_of(verb).lower() in _QUESTION_VERBS:  # "asked the mayor if she would resign": the question
         return [c for c in verb.rights if c.dep_ == "advcl"
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)][:1]
@@ -141,6 +141,15 @@ def _complement_children(verb: "Token") -> list["Token"]:
             if inner:
                 return inner
     return []
+
+
+def _line_between(verb: "Token", clause: "Token") -> bool:
+    """Whether a line break stands between a verb and a clause the parser hung on it: a reported clause never
+    runs over a paragraph, so a clause there is the sentence before or after, joined by the parse (``… soon.
+    ⏎ ''We're taking …,'' Mr. Pruzan said``: the first sentence is no part of what Pruzan said)."""
+    doc = verb.doc
+    lo, hi = (clause.right_edge.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.left_edge.i)
+    return any(t.is_space and "\n" in t.text for t in doc[lo:hi])
 
 
 def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
@@ -504,6 +513,7 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
         return any(o is not c and a <= c.verb < b for o, (a, b) in spans)
 
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
+    # a verb of saying inside a report is a report of its own ("said the founders insisted that …")
     return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and inside(c, speech))
             and not (verb_lemma(doc[c.verb]) in only_stance and inside(c, every))
             and not (c.kind == "noun" and inside(c, every))]
