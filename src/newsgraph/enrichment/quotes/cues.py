@@ -105,11 +105,12 @@ def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
     """Token range [start, end) of ``token``'s subtree, minus leading/trailing tokens in ``skip`` subtrees."""
     left, right = token.left_edge.i, token.right_edge.i + 1
+    doc = token.doc
     for s in skip:
         if s.left_edge.i == left:
             left = s.right_edge.i + 1
-        elif s.right_edge.i + 1 == right:
-            right = s.left_edge.i
+        elif all(t.is_punct or t.is_space for t in doc[s.right_edge.i + 1:right]):
+            right = s.left_edge.i  # "…, Cruz explained, recalling …." : the full stop after it is the sentence's
     return left, right
 
 
@@ -132,6 +133,9 @@ def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
         return [c for c in direct if not _line_between(verb, c)]
+    lost = _clause_on_setting(verb)
+    if lost is not None:
+        return [lost]
     if lemma_of(verb).lower() in _QUESTION_VERBS:  # "asked the mayor if she would resign": the question
         return [c for c in verb.rights if c.dep_ == "advcl"
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)][:1]
@@ -141,6 +145,27 @@ def _complement_children(verb: "Token") -> list["Token"]:
             if inner:
                 return inner
     return []
+
+
+def _clause_on_setting(verb: "Token") -> Optional["Token"]:
+    """``telling her in a debate that she should …``, ``said for the first time that some emails …``: a
+    that-clause after a phrase of time, place or medium, which the parser hung on that phrase's noun as a
+    relative clause. A relative clause lacks its subject or object (``the debate that she won``), so one that
+    opens with ``that`` as a mark and has a subject of its own is the verb's reported clause."""
+    if verb_lemma(verb) not in REPORTING_VERBS:
+        return None
+    for prep in verb.rights:
+        if prep.dep_ not in ("prep", "npadvmod") or prep.i > verb.i + 8:
+            continue
+        noun = prep if prep.dep_ == "npadvmod" else next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        for clause in noun.rights:
+            first = clause.doc[clause.left_edge.i]
+            if clause.dep_ in ("relcl", "acl") and first.lower_ == "that" and first.dep_ == "mark" \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+                return clause
+    return None
 
 
 def _line_between(verb: "Token", clause: "Token") -> bool:
