@@ -741,6 +741,9 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and not participle:
         return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
     preps = words.PREP_ACT_VERBS.get(lemma, ())
+    if not preps and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "the things he said about Latinos", "as they say about …": what was said is the noun, or a saying
+        preps = words.SAYING_PREPS.get(lemma, ())
     for child in verb.rights:
         if child.dep_ == "prt" and child.lower_ in preps:  # "called on Sanders to ...", parsed as a particle
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)

@@ -66,6 +66,11 @@ PREP_ACT_VERBS = {
     "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
     "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
 }
+# Verbs of saying whose content may follow a preposition when they have no clause ("said little about the plan",
+# "agreed with the analysis", "admitted to taking the money", "wrote about the visit"): as PREP_ACT_VERBS, but
+# kept apart because a verb of saying stays a report of its own wherever it stands.
+SAYING_PREPS = {"say": ("about",), "agree": ("with", "on"), "admit": ("to",), "write": ("about",),
+                "tweet": ("about",)}
 # Verbs of saying made with a particle ("pointed out that …", "laid out his plan", "spelled out the terms"): the
 # that-clause, or else the object, is what was said.
 PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
