@@ -173,8 +173,8 @@ def _line_between(verb: "Token", clause: "Token") -> bool:
     runs over a paragraph, so a clause there is the sentence before or after, joined by the parse (``… soon.
     ⏎ ''We're taking …,'' Mr. Pruzan said``: the first sentence is no part of what Pruzan said)."""
     doc = verb.doc
-    lo, hi = (clause.right_edge.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.left_edge.i)
-    return any(t.is_space and "\n" in t.text for t in doc[lo:hi])
+    lo, hi = (clause.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.i)
+    return any(t.is_space and "\n" in t.text or t.text == ";" for t in doc[lo:hi])
 
 
 def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
