@@ -132,7 +132,15 @@ def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
 def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
-        return [c for c in direct if not _line_between(verb, c)]
+        direct = [c for c in direct if not _line_between(verb, c)]
+        before, after = [c for c in direct if c.i < verb.i], [c for c in direct if c.i > verb.i]
+        if before and after and not _quote_opens_in(verb.doc, min(c.left_edge.i for c in before),
+                                                    max(c.right_edge.i for c in after) + 1):
+            # "X had a voice in decisions, said Y, who …": one side is what was said (a split quotation is
+            # read from its marks)
+            inverted = any(c.dep_ in _SUBJECTS and c.i > verb.i for c in verb.children)
+            direct = before if inverted else after
+        return direct
     lost = _clause_on_setting(verb)
     if lost is not None:
         return [lost]
