@@ -778,6 +778,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                           and c.i >= right), None)
             if named is not None and all(t.is_punct or t.is_space for t in doc[right:named.i]):
                 right = named.right_edge.i + 1  # "referred to her as a bright leader": what she was called too
+            elif right == obj.right_edge.i + 1:
+                right = _object_phrases(doc, verb, right)
             return _strip_parenthetical(doc, obj.left_edge.i, right)
     if lemma not in words.ACT_VERBS:
         return None
@@ -809,7 +811,11 @@ def _object_phrases(doc: "Doc", verb: "Token", right: int) -> int:
     A phrase naming the setting of the act is no part of it: a time or a place ("in March", "in Ohio"), a
     hearer ("to reporters", "to him"), the medium ("in a statement")."""
     for child in verb.rights:
-        if child.i < right:
+        if child.i < right and child.left_edge.i != right:
+            continue
+        if child.dep_ in ("advcl", "xcomp") and child.left_edge.i == right and doc[right].lower_ == "to" \
+                and doc[right].dep_ == "aux":
+            right = child.right_edge.i + 1  # "called for a special prosecutor to oversee the inquiry": its aim
             continue
         if child.i != right or child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPS:
             break
