@@ -566,7 +566,8 @@ def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     if obj is None:
         return None
     preds = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > obj.i]
-    preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
+              or c.dep_ == "advcl" and c.i > obj.i and _as_clause(c)]  # "described it as Washington celebrating"
     if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.right_edge.i + 1, verb.right_edge.i + 1):
         # "called Clinton, his challenger, an ISIS "co-founder"": the parser lost what she is called, but a
         # quotation in the rest of the predicate is it
@@ -791,6 +792,11 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         if child.i <= obj.i:
             continue
         pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ == "prep" and child.lower_ == "as" and pobj is None:
+            pobj = next(iter(child.children), None)  # "slammed his proposal as too vague": no noun after it
+        if child.dep_ == "advcl" and _as_clause(child) and child.left_edge.i <= right + 1:
+            right = child.right_edge.i + 1  # "described the dinner as Washington celebrating itself"
+            continue
         if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
                 or pobj is None or _when(pobj):
             break
@@ -802,6 +808,12 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
     if right == obj.right_edge.i + 1:  # not cut before a writer's aside
         right = _object_phrases(doc, verb, right)
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _as_clause(clause: "Token") -> bool:
+    """A clause opened by ``as`` as its mark (``… as Washington celebrating itself``)."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "as" and first.dep_ == "mark" and first.head.i == clause.i
 
 
 def _object_phrases(doc: "Doc", verb: "Token", right: int) -> int:
