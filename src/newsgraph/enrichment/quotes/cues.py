@@ -722,6 +722,12 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
     if lemma not in CONTENT_OBJECT_VERBS:
         return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subj is not None and agent is not None and subj.i < verb.i and subj.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "pobj" for c in agent.children):
+        # "News of the move was first reported by the Herald": what was reported is the subject, its source the
+        # agent (read by subject_of)
+        return _strip_parenthetical(doc, *subtree_range(subj)), "object"
     gerund = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG"
                    and not any(d.dep_ in _SUBJECTS for d in c.children)), None)
     if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content

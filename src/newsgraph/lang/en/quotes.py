@@ -70,7 +70,7 @@ PREP_ACT_VERBS = {
 # "agreed with the analysis", "admitted to taking the money", "wrote about the visit"): as PREP_ACT_VERBS, but
 # kept apart because a verb of saying stays a report of its own wherever it stands.
 SAYING_PREPS = {"say": ("about",), "agree": ("with", "on"), "admit": ("to",), "write": ("about",),
-                "tweet": ("about",)}
+                "tweet": ("about",), "tell": ("about",), "report": ("about", "on")}
 # Verbs of saying made with a particle ("pointed out that …", "laid out his plan", "spelled out the terms"): the
 # that-clause, or else the object, is what was said.
 PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
