@@ -808,7 +808,9 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
             break
         right = child.right_edge.i + 1
     topic = lemma in words.TOPIC_VERBS and not (lemma == "question" and obj.tag_ != "NN"
-                                                and not any(c.dep_ == "poss" for c in obj.children))
+                                                and not any(c.dep_ == "poss" for c in obj.children)) \
+        or lemma in words.VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and obj.i < c.i < right
+                                             for c in (*verb.children, *obj.children))
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     if right == obj.right_edge.i + 1:  # not cut before a writer's aside
