@@ -572,6 +572,10 @@ def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
         # "called Clinton, his challenger, an ISIS "co-founder"": the parser lost what she is called, but a
         # quotation in the rest of the predicate is it
         return _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
+    if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.i + 1, obj.right_edge.i + 1):
+        # "called his executive actions "a crucial step forward"", "called the system "rigged"": the parser hung
+        # what it is called on the object itself (an apposition, a participle)
+        return _strip_parenthetical(doc, obj.left_edge.i, obj.right_edge.i + 1)
     if not preds:
         return None
     right = max(p.right_edge.i for p in preds) + 1
