@@ -813,6 +813,7 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         right = child.right_edge.i + 1
     topic = lemma in words.TOPIC_VERBS and not (lemma == "question" and obj.tag_ != "NN"
                                                 and not any(c.dep_ == "poss" for c in obj.children)) \
+        or lemma_of(obj).lower() in words.SPEECH_OBJECT_NOUNS \
         or lemma in words.VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and obj.i < c.i < right
                                              for c in (*verb.children, *obj.children))
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):

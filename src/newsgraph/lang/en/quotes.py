@@ -33,6 +33,11 @@ ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend e
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
+# Nouns of things said: as the object of an act verb ("offered his assessment of the race", "offered a defense of
+# his aide", "offering dire warnings about terrorism") the object is what was said, as with a verb of speaking.
+SPEECH_OBJECT_NOUNS = frozenset("""assessment defense defence warning apology apologies praise criticism opinion
+thought thoughts congratulations condolences prediction explanation reassurance assurance assurances argument
+rebuttal critique analysis view views""".split())
 # Of those, verbs of holding a view whose object with what it is held to be is a judgement ("voters view Ortiz as
 # more prepared", "many regard the plan as a blow"): with an "as" phrase they report it, without one they do not.
 VIEW_VERBS = frozenset({"view", "regard"})
