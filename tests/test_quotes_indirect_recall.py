@@ -174,3 +174,23 @@ def test_view_as_is_a_judgement_but_a_stance_on_a_thing_is_not(nlp):
     assert content(text, q) == "the mayor as a capable leader"
     text = "Most voters in the county backed the mayor."
     assert quotes(nlp, text) == []
+
+
+def test_called_with_the_name_hung_on_the_object(nlp):
+    # "She called his plan “a step forward.”" with the quotation parsed as an apposition of the object
+    rows = [("She", 1, "nsubj", "PRON", "PRP", True), ("called", 1, "ROOT", "VERB", "VBD", True, "call"),
+            ("his", 3, "poss", "PRON", "PRP$", True), ("plan", 1, "dobj", "NOUN", "NN", True),
+            ("“", 3, "punct", "PUNCT", "``", False), ("a", 6, "det", "DET", "DT", True),
+            ("step", 3, "appos", "NOUN", "NN", True), ("forward", 6, "advmod", "ADV", "RB", False),
+            (".", 1, "punct", "PUNCT", ".", False), ("”", 1, "punct", "PUNCT", "''", False)]
+    doc = parsed(nlp, rows)
+    [cue] = [c for c in find_cues(doc) if c.verb == 1]
+    assert cue.kind == "naming" and doc[cue.complement[0]:cue.complement[1]].text == "his plan “a step forward"
+
+
+def test_offered_an_assessment_reports_it_but_not_a_thing_offered(nlp):
+    text = "The coach also offered his early assessment of the final between the two clubs."
+    [q] = quotes(nlp, text)
+    assert content(text, q) == "his early assessment of the final between the two clubs"
+    text = "The coach also offered a new contract to the goalkeeper."
+    assert indirect(text, quotes(nlp, text)) == []
