@@ -101,12 +101,12 @@ def test_that_clause_hung_on_a_noun_as_a_relative_clause_is_the_report(nlp):
 
 
 def test_relative_clause_with_its_gap_stays_a_relative_clause(nlp):
-    # "She spoke at the debate that he won." : "that" is the relative's object, no clause reported
-    rows = [("She", 1, "nsubj", "PRON", "PRP", True), ("spoke", 1, "ROOT", "VERB", "VBD", True),
-            ("at", 1, "prep", "ADP", "IN", True), ("the", 4, "det", "DET", "DT", True),
-            ("debate", 2, "pobj", "NOUN", "NN", True), ("that", 7, "dobj", "PRON", "WDT", True),
-            ("he", 7, "nsubj", "PRON", "PRP", True), ("won", 4, "relcl", "VERB", "VBD", False),
-            (".", 1, "punct", "PUNCT", ".", False)]
+    # "She said so at the debate that he won." : "that" is the relative's object, no clause reported
+    rows = [("She", 1, "nsubj", "PRON", "PRP", True), ("said", 1, "ROOT", "VERB", "VBD", True, "say"),
+            ("so", 1, "advmod", "ADV", "RB", True), ("at", 1, "prep", "ADP", "IN", True),
+            ("the", 5, "det", "DET", "DT", True), ("debate", 3, "pobj", "NOUN", "NN", True),
+            ("that", 8, "dobj", "PRON", "WDT", True), ("he", 8, "nsubj", "PRON", "PRP", True),
+            ("won", 5, "relcl", "VERB", "VBD", False), (".", 1, "punct", "PUNCT", ".", False)]
     doc = parsed(nlp, rows)
     assert all(c.complement is None for c in find_cues(doc) if c.verb == 1)
 
