@@ -105,11 +105,12 @@ def is_reporting(token: "Token", verbs: frozenset = REPORTING_VERBS) -> bool:
 def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, int]:
     """Token range [start, end) of ``token``'s subtree, minus leading/trailing tokens in ``skip`` subtrees."""
     left, right = token.left_edge.i, token.right_edge.i + 1
+    doc = token.doc
     for s in skip:
         if s.left_edge.i == left:
             left = s.right_edge.i + 1
-        elif s.right_edge.i + 1 == right:
-            right = s.left_edge.i
+        elif all(t.is_punct or t.is_space for t in doc[s.right_edge.i + 1:right]):
+            right = s.left_edge.i  # "…, Cruz explained, recalling …." : the full stop after it is the sentence's
     return left, right
 
 
@@ -131,7 +132,18 @@ def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
 def _complement_children(verb: "Token") -> list["Token"]:
     direct = [c for c in verb.children if c.dep_ == "ccomp"]
     if direct:
+        direct = [c for c in direct if not _line_between(verb, c)]
+        before, after = [c for c in direct if c.i < verb.i], [c for c in direct if c.i > verb.i]
+        if before and after and not _quote_opens_in(verb.doc, min(c.left_edge.i for c in before),
+                                                    max(c.right_edge.i for c in after) + 1):
+            # "X had a voice in decisions, said Y, who …": one side is what was said (a split quotation is
+            # read from its marks)
+            inverted = any(c.dep_ in _SUBJECTS and c.i > verb.i for c in verb.children)
+            direct = before if inverted else after
         return direct
+    lost = _clause_on_setting(verb)
+    if lost is not None:
+        return [lost]
     if lemma_of(verb).lower() in _QUESTION_VERBS:  # "asked the mayor if she would resign": the question
         return [c for c in verb.rights if c.dep_ == "advcl"
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)][:1]
@@ -141,6 +153,36 @@ def _complement_children(verb: "Token") -> list["Token"]:
             if inner:
                 return inner
     return []
+
+
+def _clause_on_setting(verb: "Token") -> Optional["Token"]:
+    """``telling her in a debate that she should …``, ``said for the first time that some emails …``: a
+    that-clause after a phrase of time, place or medium, which the parser hung on that phrase's noun as a
+    relative clause. A relative clause lacks its subject or object (``the debate that she won``), so one that
+    opens with ``that`` as a mark and has a subject of its own is the verb's reported clause."""
+    if verb_lemma(verb) not in REPORTING_VERBS:
+        return None
+    for prep in verb.rights:
+        if prep.dep_ not in ("prep", "npadvmod") or prep.i > verb.i + 8:
+            continue
+        noun = prep if prep.dep_ == "npadvmod" else next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if noun is None:
+            continue
+        for clause in noun.rights:
+            first = clause.doc[clause.left_edge.i]
+            if clause.dep_ in ("relcl", "acl") and first.lower_ == "that" and first.dep_ == "mark" \
+                    and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in clause.children):
+                return clause
+    return None
+
+
+def _line_between(verb: "Token", clause: "Token") -> bool:
+    """Whether a line break stands between a verb and a clause the parser hung on it: a reported clause never
+    runs over a paragraph, so a clause there is the sentence before or after, joined by the parse (``… soon.
+    ⏎ ''We're taking …,'' Mr. Pruzan said``: the first sentence is no part of what Pruzan said)."""
+    doc = verb.doc
+    lo, hi = (clause.i + 1, verb.i) if clause.i < verb.i else (verb.i + 1, clause.i)
+    return any(t.is_space and "\n" in t.text or t.text == ";" for t in doc[lo:hi])
 
 
 def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
@@ -504,6 +546,7 @@ def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:
         return any(o is not c and a <= c.verb < b for o, (a, b) in spans)
 
     # a claim noun inside any report's content ("rejected the claim that …") is what that report is about
+    # a verb of saying inside a report is a report of its own ("said the founders insisted that …")
     return [c for c in cues if not (verb_lemma(doc[c.verb]) in stance and inside(c, speech))
             and not (verb_lemma(doc[c.verb]) in only_stance and inside(c, every))
             and not (c.kind == "noun" and inside(c, every))]
@@ -523,11 +566,16 @@ def _naming_range(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     if obj is None:
         return None
     preds = [c for c in verb.children if c.dep_ in _PREDICATE_DEPS and c.i > obj.i]
-    preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"]
+    preds += [c for c in (*verb.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "as"
+              or c.dep_ == "advcl" and c.i > obj.i and _as_clause(c)]  # "described it as Washington celebrating"
     if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.right_edge.i + 1, verb.right_edge.i + 1):
         # "called Clinton, his challenger, an ISIS "co-founder"": the parser lost what she is called, but a
         # quotation in the rest of the predicate is it
         return _strip_parenthetical(doc, obj.left_edge.i, verb.right_edge.i + 1)
+    if not preds and obj.i > verb.i and _quote_opens_in(doc, obj.i + 1, obj.right_edge.i + 1):
+        # "called his executive actions "a crucial step forward"", "called the system "rigged"": the parser hung
+        # what it is called on the object itself (an apposition, a participle)
+        return _strip_parenthetical(doc, obj.left_edge.i, obj.right_edge.i + 1)
     if not preds:
         return None
     right = max(p.right_edge.i for p in preds) + 1
@@ -678,6 +726,12 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
         return _strip_parenthetical(doc, subj.left_edge.i, xcomp.right_edge.i + 1), "verb"
     if lemma not in CONTENT_OBJECT_VERBS:
         return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subj is not None and agent is not None and subj.i < verb.i and subj.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "pobj" for c in agent.children):
+        # "News of the move was first reported by the Herald": what was reported is the subject, its source the
+        # agent (read by subject_of)
+        return _strip_parenthetical(doc, *subtree_range(subj)), "object"
     gerund = next((c for c in verb.rights if c.dep_ in ("xcomp", "ccomp", "dobj") and c.tag_ == "VBG"
                    and not any(d.dep_ in _SUBJECTS for d in c.children)), None)
     if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
@@ -706,6 +760,9 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
     if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) and not participle:
         return None  # "Asked about the delay, Ortiz …": the one asked is no speaker of the question
     preps = words.PREP_ACT_VERBS.get(lemma, ())
+    if not preps and verb.dep_ != "relcl" and not any(c.dep_ == "mark" for c in verb.children):
+        # "the things he said about Latinos", "as they say about …": what was said is the noun, or a saying
+        preps = words.SAYING_PREPS.get(lemma, ())
     for child in verb.rights:
         if child.dep_ == "prt" and child.lower_ in preps:  # "called on Sanders to ...", parsed as a particle
             obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
@@ -732,6 +789,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
                           and c.i >= right), None)
             if named is not None and all(t.is_punct or t.is_space for t in doc[right:named.i]):
                 right = named.right_edge.i + 1  # "referred to her as a bright leader": what she was called too
+            elif right == obj.right_edge.i + 1:
+                right = _object_phrases(doc, verb, right)
             return _strip_parenthetical(doc, obj.left_edge.i, right)
     if lemma not in words.ACT_VERBS:
         return None
@@ -743,17 +802,31 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         if child.i <= obj.i:
             continue
         pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+        if child.dep_ == "prep" and child.lower_ == "as" and pobj is None:
+            pobj = next(iter(child.children), None)  # "slammed his proposal as too vague": no noun after it
+        if child.dep_ == "advcl" and _as_clause(child) and child.left_edge.i <= right + 1:
+            right = child.right_edge.i + 1  # "described the dinner as Washington celebrating itself"
+            continue
         if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1
     topic = lemma in words.TOPIC_VERBS and not (lemma == "question" and obj.tag_ != "NN"
-                                                and not any(c.dep_ == "poss" for c in obj.children))
+                                                and not any(c.dep_ == "poss" for c in obj.children)) \
+        or lemma_of(obj).lower() in words.SPEECH_OBJECT_NOUNS \
+        or lemma in words.VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and obj.i < c.i < right
+                                             for c in (*verb.children, *obj.children))
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     if right == obj.right_edge.i + 1:  # not cut before a writer's aside
         right = _object_phrases(doc, verb, right)
     return _strip_parenthetical(doc, obj.left_edge.i, right)
+
+
+def _as_clause(clause: "Token") -> bool:
+    """A clause opened by ``as`` as its mark (``… as Washington celebrating itself``)."""
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "as" and first.dep_ == "mark" and first.head.i == clause.i
 
 
 def _object_phrases(doc: "Doc", verb: "Token", right: int) -> int:
@@ -763,7 +836,11 @@ def _object_phrases(doc: "Doc", verb: "Token", right: int) -> int:
     A phrase naming the setting of the act is no part of it: a time or a place ("in March", "in Ohio"), a
     hearer ("to reporters", "to him"), the medium ("in a statement")."""
     for child in verb.rights:
-        if child.i < right:
+        if child.i < right and child.left_edge.i != right:
+            continue
+        if child.dep_ in ("advcl", "xcomp") and child.left_edge.i == right and doc[right].lower_ == "to" \
+                and doc[right].dep_ == "aux":
+            right = child.right_edge.i + 1  # "called for a special prosecutor to oversee the inquiry": its aim
             continue
         if child.i != right or child.dep_ != "prep" or child.lower_ not in _OBJECT_PREPS:
             break

@@ -33,6 +33,14 @@ ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend e
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard prefer seek offer""".split())
+# Nouns of things said: as the object of an act verb ("offered his assessment of the race", "offered a defense of
+# his aide", "offering dire warnings about terrorism") the object is what was said, as with a verb of speaking.
+SPEECH_OBJECT_NOUNS = frozenset("""assessment defense defence warning apology apologies praise criticism opinion
+thought thoughts congratulations condolences prediction explanation reassurance assurance assurances argument
+rebuttal critique analysis view views""".split())
+# Of those, verbs of holding a view whose object with what it is held to be is a judgement ("voters view Ortiz as
+# more prepared", "many regard the plan as a blow"): with an "as" phrase they report it, without one they do not.
+VIEW_VERBS = frozenset({"view", "regard"})
 # Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
 # "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
 # is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
@@ -40,7 +48,7 @@ reiterate support back favor express view regard prefer seek offer""".split())
 # on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation).
 TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
 criticize criticise praise denounce blast slam mock dismiss decry deride condemn lambast assail applaud
-ridicule rebuke chide scold fault commend congratulate""".split())
+ridicule rebuke chide scold fault commend congratulate express""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
@@ -66,6 +74,11 @@ PREP_ACT_VERBS = {
     "rail": ("against",), "joke": ("about",), "boast": ("about", "of"),
     "brag": ("about", "of"), "testify": ("about",), "campaign": ("for", "against", "on"), "insist": ("on",),
 }
+# Verbs of saying whose content may follow a preposition when they have no clause ("said little about the plan",
+# "agreed with the analysis", "admitted to taking the money", "wrote about the visit"): as PREP_ACT_VERBS, but
+# kept apart because a verb of saying stays a report of its own wherever it stands.
+SAYING_PREPS = {"say": ("about",), "agree": ("with", "on"), "admit": ("to",), "write": ("about",),
+                "tweet": ("about",), "tell": ("about",), "report": ("about", "on")}
 # Verbs of saying made with a particle ("pointed out that …", "laid out his plan", "spelled out the terms"): the
 # that-clause, or else the object, is what was said.
 PHRASAL_REPORTING = frozenset({("point", "out"), ("lay", "out"), ("spell", "out"), ("set", "out"),
