@@ -15,7 +15,7 @@ from newsgraph import query
 from newsgraph.errors import StoreError
 from newsgraph.storage import SearchFilters, open_store
 
-from .corpus import harbour, ingest
+from .corpus import BODY, harbour, ingest
 from .writer import PILOTS, numbered
 
 WRITER = Path(__file__).with_name("writer.py")
@@ -277,3 +277,46 @@ def test_a_revision_retires_exactly_its_entity_terms(pg_url):
         assert current, f"a retired revision of {article_id} keeps the term {term!r}"
         by_article.setdefault(article_id, set()).add(term)
     assert "costa" in by_article["b"] and "costa" not in by_article["a"] and "coast" in by_article["a"]
+
+
+def test_the_spans_of_the_index_are_the_pks_lexemes(pg_url):
+    """The index expression (schema version 8) gives the lexemes storage/postgres/spans.py covers ranges with."""
+    import psycopg
+
+    from newsgraph.storage.postgres import spans
+    open_store(pg_url).close()
+    pks = [0, 1, 4095, 4096, 65_535, 65_536, 1_048_576, 16_777_216, 2 ** 40 + 12_345]
+    with psycopg.connect(pg_url) as conn:
+        for pk in pks:
+            got = conn.execute(f"SELECT tsvector_to_array({spans.FUNCTION}(%s))", (pk,)).fetchone()[0]
+            assert sorted(got) == sorted(spans.lexemes(pk))
+
+
+def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url):
+    """The newest-matches window read through the pk spans of the GIN index finds the window the range without
+    spans finds, and it is the newest matches': pks spread over spans of every level (the sequence moved on
+    between articles), every third article without the query's word."""
+    import psycopg
+
+    from newsgraph.storage.postgres import spans
+    gaps = [0] * 45
+    gaps[3], gaps[9], gaps[20], gaps[30], gaps[38], gaps[41] = 4_000, 70_000, 1_100_000, 17_000_000, 61_440, 2 ** 20
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as seq:
+        assert store.span_index
+        for n in range(45):
+            if gaps[n]:
+                seq.execute("SELECT setval('articles_pk_seq', nextval('articles_pk_seq') + %s)", (gaps[n],))
+            text = f"Report {n} from the docks. " + ("The ferry crews walked out. " if n % 3 else "") + BODY
+            store.put(harbour(f"n{n}", text))
+        seq.execute("ANALYZE articles")  # the first range is sized from the planner's estimate and the row count
+        matching = [f"n{n}" for n in range(45) if n % 3]
+        pks = dict(seq.execute("SELECT id, pk FROM articles").fetchall())
+        assert pks["n44"] > 2 ** 24  # the top level's spans are met too
+        for window in (1, 2, 5, 11, 29, 30, 40):
+            newest = set(matching[-window:])
+            with_spans = [h.id for h in store.search("ferry", limit=window, window=window)]
+            assert set(with_spans) == newest, window
+            store.span_index = False
+            assert [h.id for h in store.search("ferry", limit=window, window=window)] == with_spans
+            store.span_index = True
+        assert spans.cover(pks["n40"], pks["n44"]).count("|") >= 3  # several spans, of several levels

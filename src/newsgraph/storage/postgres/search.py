@@ -17,7 +17,7 @@ from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
-from . import facets
+from . import facets, spans as pk_spans
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
@@ -172,14 +172,16 @@ SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
-           window: Optional[int], facet_index: bool = True) -> list[SearchHit]:
+           window: Optional[int], facet_index: bool = True, span_index: bool = True) -> list[SearchHit]:
     """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors.
 
     With a window, the newest ``depth`` matches are looked for among the newest articles first: only articles with
     ``pk`` above a floor, a range sized from the planner's estimate of the matches (its statistics of the
     tsvectors' words), widened ``SPAN_GROWTH``-fold while it holds fewer than ``depth`` matches, then dropped. A
     range holding ``depth`` matches holds the newest ``depth`` of all of them, so the answer is the one the whole
-    store gives; a common word then reads a few thousand rows instead of every article that has it.
+    store gives; a common word then reads a few thousand rows instead of every article that has it. With
+    ``span_index`` (schema version 8) the range is also a condition of the GIN scan (:mod:`.spans`), which then
+    skips the words' matches below it instead of testing each.
     """
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -189,17 +191,18 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
             return []
     where, fparams = filter_sql(filters, conn=conn if facet_index else None)
     if window is None:
-        rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
+        rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, ("", []))
         return rows
     depth = max(window, limit + offset)
     floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth)
     while True:
-        rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
+        in_range = _range(floor, newest, span_index)
+        rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, in_range)
         if floor is None or found >= depth:
             return rows
         # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
         # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
-        density = _count_in(conn, expr, qparams, where, fparams, floor) / span if not rows else found / span
+        density = _count_in(conn, expr, qparams, where, fparams, in_range) / span if not rows else found / span
         grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
         span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
@@ -227,16 +230,30 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
     return (newest - span if 2 * span < newest else None), int(newest), span
 
 
-def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], floor: int) -> int:
-    """Matches with ``pk`` above ``floor`` (for widening a range whose page of hits came back empty)."""
+def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) of "``pk`` above ``floor``" (None: every pk), with the spans that
+    cover it for the GIN scan when the index has them. The spans reach one lowest-level span past the newest pk
+    read before: articles stored by another writer since then are the search's as they are without spans."""
+    if floor is None:
+        return "", []
+    if not span_index:
+        return " AND a.pk > %s", [floor]
+    top = newest + (1 << pk_spans.LEVELS[0][1])
+    return (f" AND {pk_spans.FUNCTION}(a.pk) @@ %s::tsquery AND a.pk > %s",
+            [pk_spans.cover(floor + 1, top), floor])
+
+
+def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
+              in_range: tuple[str, list[Any]]) -> int:
+    """Matches in a range of pks (for widening a range whose page of hits came back empty)."""
     return int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
-                            " AND a.pk > %s", [*qparams, *fparams, floor]).fetchone()[0])
+                            f"{in_range[0]}", [*qparams, *fparams, *in_range[1]]).fetchone()[0])
 
 
 def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], limit: int, offset: int,
-            depth: Optional[int], floor: Optional[int]) -> tuple[list[SearchHit], int]:
-    """The page of hits ranked among the newest ``depth`` matches (None: all) with ``pk`` above ``floor`` (None:
-    any), and how many matches that window holds (0 when the page is empty)."""
+            depth: Optional[int], in_range: tuple[str, list[Any]]) -> tuple[list[SearchHit], int]:
+    """The page of hits ranked among the newest ``depth`` matches (None: all) in a range of pks (:func:`_range`;
+    "": any), and how many matches that window holds (0 when the page is empty)."""
     # MATERIALIZED: the matches come from the GIN index as one bitmap (ANDed with the pk range's). Left to itself
     # the planner walks the primary key backwards for "ORDER BY pk DESC LIMIT depth", reading and testing every
     # article's tsvector (200+ ms at 2*10^4 articles for a rare word). Ranking reads the small rank_tsv, in the row.
@@ -248,13 +265,12 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # score them, cost as much again. Over the whole store with a window, the matches may be many more than the
     # window (the planner underestimates words that come together, as a name's): then the pks first, and only
     # the window's rows are read again and scored.
-    range_sql = "" if floor is None else " AND a.pk > %s"
-    score_first = floor is not None or depth is None
+    range_sql, range_params = in_range
+    score_first = bool(range_sql) or depth is None
     score = f"ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1)"
     matches = (f"SELECT a.pk{', ' + score + ' AS score' if score_first else ''} FROM articles a"
                f" WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}")
-    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams,
-                         *([] if floor is None else [floor])]
+    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams, *range_params]
     window_sql = ""
     if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
@@ -272,10 +288,10 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the
     # scan re-test the tsvector of every row on its pages, matching or not (seconds at 4*10^5 articles).
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")
-    if floor is not None:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
+    if range_sql:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
         conn.execute("SET LOCAL enable_indexscan = off")
     rows = conn.execute(sql, [*params, limit, offset]).fetchall()
-    if floor is not None:
+    if range_sql:
         conn.execute("SET LOCAL enable_indexscan = on")
     hits = [SearchHit(r[0], r[1], r[2], r[3] or "", float(r[4])) for r in rows]
     return hits, int(rows[0][5]) if rows else 0

@@ -26,7 +26,7 @@ from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
 from .quote_clusters import PostgresQuoteClusters
 from .rows import _encode_record, _json, _now, _t
-from .schema import FACETS_VERSION, SCHEMA_VERSION, migrate, version
+from .schema import FACETS_VERSION, SCHEMA_VERSION, SPANS_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
 
@@ -70,7 +70,9 @@ class PostgresStore(Store):
             raise
         # Entity filters as lexemes of the full-text index (schema version 7, .facets); an older schema is met
         # only by a store that a test keeps at an old version to see it upgrade.
-        self.facet_index = version(self._conn) >= FACETS_VERSION
+        found = version(self._conn)
+        self.facet_index = found >= FACETS_VERSION
+        self.span_index = found >= SPANS_VERSION  # the pk's spans in the GIN index (.spans)
         self._dedup = PostgresDedupIndex(self._conn, self.where)
         self._clusters = PostgresQuoteClusters(self._conn, self.where)
 
@@ -272,10 +274,10 @@ class PostgresStore(Store):
         try:
             if in_transaction(self._conn):
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
-                                        self.facet_index)
+                                        self.facet_index, self.span_index)
             with self._conn.transaction():  # a failed statement must not leave the connection aborted
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
-                                        self.facet_index)
+                                        self.facet_index, self.span_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
