@@ -320,3 +320,26 @@ def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url):
             assert [h.id for h in store.search("ferry", limit=window, window=window)] == with_spans
             store.span_index = True
         assert spans.cover(pks["n40"], pks["n44"]).count("|") >= 3  # several spans, of several levels
+
+
+def test_a_store_of_schema_7_upgrades_to_pk_spans(pg_url, monkeypatch):
+    """Schema version 8 builds the GIN index again with the spans of every stored article's pk: a windowed search
+    of the upgraded store reads them and finds what it found before."""
+    import psycopg
+
+    from newsgraph.storage.postgres import schema, store as pg_store
+    monkeypatch.setattr(pg_store, "migrate", functools.partial(schema.migrate, target=7))
+    with open_store(pg_url) as old:
+        assert not old.span_index
+        ingest(old, [harbour(f"s{n}", f"Report {n}. " + ("The ferry crews walked out. " if n % 2 else "") + BODY)
+                     for n in range(30)])
+        old._conn.execute("ANALYZE articles")
+        before = [h.id for h in old.search("ferry", limit=3, window=3)]
+    monkeypatch.setattr(pg_store, "migrate", schema.migrate)
+    with open_store(pg_url) as upgraded:
+        assert upgraded.span_index and schema.version(upgraded._conn) == 8
+        assert [h.id for h in upgraded.search("ferry", limit=3, window=3)] == before
+        assert sorted(before) == ["s25", "s27", "s29"]
+    with psycopg.connect(pg_url) as conn:
+        columns = conn.execute("SELECT pg_get_indexdef('articles_tsv'::regclass)").fetchone()[0]
+        assert "newsgraph_span(pk)" in columns
