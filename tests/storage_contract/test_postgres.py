@@ -243,7 +243,7 @@ def test_a_store_of_schema_6_upgrades_to_facet_lexemes(pg_url, postgres_server, 
     monkeypatch.setattr(pg_store, "migrate", schema.migrate)
     with open_store(old_url) as upgraded, open_store(pg_url) as fresh:
         fresh.put_many(articles)
-        assert upgraded.facet_index and schema.version(upgraded._conn) == 7
+        assert upgraded.facet_index and schema.version(upgraded._conn) == schema.SCHEMA_VERSION
         for name in ("o'bri", "ann lee", "vasconcelos", "quintanilha", "someone"):
             found = [h.id for h in upgraded.search("strike", filters=SearchFilters(entity=name))]
             assert found == [h.id for h in fresh.search("strike", filters=SearchFilters(entity=name))]
@@ -337,7 +337,7 @@ def test_a_store_of_schema_7_upgrades_to_pk_spans(pg_url, monkeypatch):
         before = [h.id for h in old.search("ferry", limit=3, window=3)]
     monkeypatch.setattr(pg_store, "migrate", schema.migrate)
     with open_store(pg_url) as upgraded:
-        assert upgraded.span_index and schema.version(upgraded._conn) == 8
+        assert upgraded.span_index and schema.version(upgraded._conn) == schema.SCHEMA_VERSION == 8
         assert [h.id for h in upgraded.search("ferry", limit=3, window=3)] == before
         assert sorted(before) == ["s25", "s27", "s29"]
     with psycopg.connect(pg_url) as conn:

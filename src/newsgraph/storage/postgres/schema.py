@@ -141,11 +141,12 @@ _V7 = ["DROP INDEX IF EXISTS articles_tsv",
        f"CREATE INDEX articles_tsv ON articles USING gin {_SEARCH_INDEX_7}"]
 # Version 8: the pk's spans as a third column of the GIN index, an expression (storage/postgres/spans.py), so the
 # newest-articles range of a search is a condition of the GIN scan and a common word's matches outside it are
-# skipped, not decoded and tested. Nothing is written to the rows: the index is built again (the words and facets
-# as before), and the table analysed so that the planner has the expression's statistics (whole-table ANALYZE
-# reads a sample: seconds).
-_V8 = [SPAN_DDL, "DROP INDEX IF EXISTS articles_tsv", _raise_build_memory,
-       f"CREATE INDEX articles_tsv ON articles USING gin {SEARCH_INDEX}", "ANALYZE articles"]
+# skipped, not decoded and tested. Nothing is written to the rows: the index is built anew beside the old one (a
+# build locks out writers only; dropping an index locks out readers too, until the upgrade commits, so the old one
+# goes last), then the table is analysed so that the planner has the expression's statistics (a sample: seconds).
+_V8 = [SPAN_DDL, _raise_build_memory,
+       f"CREATE INDEX articles_search ON articles USING gin {SEARCH_INDEX}", "ANALYZE articles",
+       "DROP INDEX IF EXISTS articles_tsv", "ALTER INDEX articles_search RENAME TO articles_tsv"]
 MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The first version with the facet lexemes (``articles.facets``).

@@ -34,22 +34,29 @@ def _term(term: Term) -> tuple[str, list[str]]:
     return "phraseto_tsquery('english', %s)", [term.text]
 
 
+def _either(terms: list[Term]) -> tuple[str, list[str]]:
+    parts = [_term(t) for t in terms]
+    return "(" + " || ".join(p[0] for p in parts) + ")", [v for p in parts for v in p[1]]
+
+
+def user_groups(text: str) -> list[tuple[str, list[str]]]:
+    """The tsqueries (SQL expression, parameters) that a search-box string wants all of: one per group of
+    alternatives (words left out with NOT not included)."""
+    return [_either(g) for g in parse(text)[0]]
+
+
 def user_query(text: str) -> tuple[str, list[str]]:
     """(SQL expression of a tsquery, its parameters) for a search-box string, read with the SQLite store's syntax
     (:mod:`newsgraph.storage.syntax`: words, "phrases", OR, -word / NOT word, prefix*); ("", []) when nothing
     can match."""
     groups, excluded = parse(text)
-
-    def either(terms: list[Term]) -> tuple[str, list[str]]:
-        parts = [_term(t) for t in terms]
-        return "(" + " || ".join(p[0] for p in parts) + ")", [v for p in parts for v in p[1]]
-    wanted = [either(g) for g in groups]
+    wanted = [_either(g) for g in groups]
     if not wanted:
         return "", []
     expr = " && ".join(w[0] for w in wanted)
     params = [v for w in wanted for v in w[1]]
     if excluded:
-        left_out = either(excluded)
+        left_out = _either(excluded)
         expr = f"({expr}) && !!{left_out[0]}"
         params += left_out[1]
     return expr, params
@@ -169,6 +176,8 @@ BITMAP_MEMORY = "64MB"
 #: How much wider than the estimate says the first range of newest articles is (every match in it is read and
 #: scored), and how much wider a next one is at most (see search()).
 SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
+#: Matches in a range past which their density sizes the next range however much wider (relative error ~10%).
+DENSITY_SAMPLE = 100
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
@@ -194,25 +203,35 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, ("", []))
         return rows
     depth = max(window, limit + offset)
-    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth)
+    groups = [] if raw else user_groups(query)
+    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth, groups if len(groups) > 1 else [])
     while True:
         in_range = _range(floor, newest, span_index)
         rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, in_range)
         if floor is None or found >= depth:
             return rows
         # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
-        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
-        density = _count_in(conn, expr, qparams, where, fparams, in_range) / span if not rows else found / span
-        grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
+        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again; at most
+        # SPAN_GROWTH-fold unless the density was read off enough matches to go by it.
+        matched = found if rows else _count_in(conn, expr, qparams, where, fparams, in_range)
+        needed = SPAN_MARGIN * depth / matched if matched else SPAN_GROWTH
+        grow = max(1.5, needed if matched >= DENSITY_SAMPLE else min(SPAN_GROWTH, needed))
         span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
 
 
-def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
-                 depth: int) -> tuple[Optional[int], int, int]:
+def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], depth: int,
+                 groups: list[tuple[str, list[str]]]) -> tuple[Optional[int], int, int]:
     """(the first floor or None for no range, the newest pk, the span below it): the newest articles expected
     to hold ``depth`` matches passing the filters (a filter the planner cannot estimate well makes it guess few
-    matches: then the range is the whole store at once rather than after several widenings)."""
+    matches: then the range is the whole store at once rather than after several widenings).
+
+    A query wanting several ``groups`` of words is estimated by its rarest group: the planner multiplies the
+    groups' frequencies as if words came together by chance, while those of a name ("Onarsuine Foundation") always
+    do, and its guess (40x too few at 10^5) made the range the whole store, every one of the name's matches read.
+    The rarest group's matches bound the query's from above, so the first range is never too wide; when the words
+    do come together only by chance it holds too few matches, and the next range is sized from the density found.
+    """
     newest, total = conn.execute("SELECT (SELECT max(pk) FROM articles), (SELECT reltuples FROM pg_class"
                                  " WHERE oid = 'articles'::regclass)").fetchone()
     if newest is None or total is None or total <= depth:
@@ -221,9 +240,7 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
     # planner's guess for its regular expressions cut the estimate to a third, so the first range held 3-4x the
     # window's matches, every one of them read and scored; the date range itself it estimates well.
     where = where.replace(" AND " + DATED.format(col="a.published"), "")
-    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
-                        f"{where}", [*qparams, *fparams]).fetchone()[0]
-    estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
+    estimate = max(min(_estimate(conn, e, p, where, fparams) for e, p in (groups or [(expr, qparams)])), 1.0)
     span = int(depth / estimate * total * SPAN_MARGIN)
     # A range over most of the store saves little and, when it falls short, costs a second pass that builds the
     # words' GIN bitmap again (half of an "until" search at 10^6): then the whole store at once.
@@ -241,6 +258,13 @@ def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, li
     top = newest + (1 << pk_spans.LEVELS[0][1])
     return (f" AND {pk_spans.FUNCTION}(a.pk) @@ %s::tsquery AND a.pk > %s",
             [pk_spans.cover(floor + 1, top), floor])
+
+
+def _estimate(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any]) -> float:
+    """The planner's estimate of the current articles matching a tsquery and the filters."""
+    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
+                        f"{where}", [*qparams, *fparams]).fetchone()[0]
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
