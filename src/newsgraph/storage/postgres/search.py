@@ -250,13 +250,15 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
 def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, list[Any]]:
     """The SQL condition (and its parameters) of "``pk`` above ``floor``" (None: every pk), with the spans that
     cover it for the GIN scan when the index has them. The spans reach one lowest-level span past the newest pk
-    read before: articles stored by another writer since then are the search's as they are without spans."""
+    read before: articles stored by another writer since then are the search's as they are without spans. The
+    exact bound is then tested on the rows the GIN scan passes (``pk + 0``: not a btree bitmap of the whole range,
+    which cost a quarter of the GIN scan at 10^6, for the few pks of the lowest spans below the floor)."""
     if floor is None:
         return "", []
     if not span_index:
         return " AND a.pk > %s", [floor]
     top = newest + (1 << pk_spans.LEVELS[0][1])
-    return (f" AND {pk_spans.FUNCTION}(a.pk) @@ %s::tsquery AND a.pk > %s",
+    return (f" AND {pk_spans.FUNCTION}(a.pk) @@ %s::tsquery AND a.pk + 0 > %s",
             [pk_spans.cover(floor + 1, top), floor])
 
 
