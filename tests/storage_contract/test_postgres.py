@@ -279,17 +279,43 @@ def test_a_revision_retires_exactly_its_entity_terms(pg_url):
     assert "costa" in by_article["b"] and "costa" not in by_article["a"] and "coast" in by_article["a"]
 
 
-def test_the_spans_of_the_index_are_the_pks_lexemes(pg_url):
-    """The index expression (schema version 8) gives the lexemes storage/postgres/spans.py covers ranges with."""
+_DATES = [None, "2019", "2019-06-03", "2014-03-31T21:00:00-05:00", "2015-01-01T01:00:00+05:00", "2019-13-01",
+          "May 2013", "2013/05/04", "2013-05", "2016-02-30T10:00:00Z", "1999-12-31T23:30:00-01:00", "２０１９-06"]
+
+
+def test_the_keys_of_the_index_are_the_lexemes_spans_covers(pg_url):
+    """The index expression (schema version 8) gives the lexemes storage/postgres/spans.py covers ranges and dates
+    with: the pk's spans, and the year and month of the UTC date as the SQLite store's date tokens have them."""
     import psycopg
 
     from newsgraph.storage.postgres import spans
     open_store(pg_url).close()
     pks = [0, 1, 4095, 4096, 65_535, 65_536, 1_048_576, 16_777_216, 2 ** 40 + 12_345]
     with psycopg.connect(pg_url) as conn:
-        for pk in pks:
-            got = conn.execute(f"SELECT tsvector_to_array({spans.FUNCTION}(%s))", (pk,)).fetchone()[0]
-            assert sorted(got) == sorted(spans.lexemes(pk))
+        for pk, published in zip(pks + pks[:len(_DATES) - len(pks)], _DATES):
+            got = conn.execute(f"SELECT tsvector_to_array({spans.FUNCTION}(%s, %s))", (pk, published)).fetchone()[0]
+            assert sorted(got) == sorted(spans.lexemes(pk, published)), published
+    assert spans.lexemes(0, "2014-03-31T21:00:00-05:00")[-2:] == ["y2014", "m201404"]  # April in UTC
+
+
+def test_date_filters_as_lexemes_find_what_the_sql_filter_finds(pg_url):
+    """Year and month bounds read through the index's date lexemes pass exactly the articles the SQL range passes:
+    dates shifted across a month or a year by their zone, a year alone, undated and unreadable values."""
+    with open_store(pg_url) as store:
+        ingest(store, [harbour(f"d{n}", f"Report {n}. {BODY}", published=p) for n, p in enumerate(_DATES)])
+        bounds = [("2019", None), ("2019-06", None), (None, "2019"), (None, "2014-03"), ("2014-04", "2015-01"),
+                  ("2015", "2015"), ("2000", None), (None, "1999-12"), ("2030", None), ("2019-06-03", None),
+                  ("2013-05", "2013-05"), (None, None)]
+
+        def ids(since, until):
+            found = store.search("strike", limit=50, filters=SearchFilters(since=since, until=until))
+            return sorted(h.id for h in found)
+        by_lexemes = {b: ids(*b) for b in bounds}
+        store.span_index = False  # the SQL ranges of schema version 6
+        assert by_lexemes == {b: ids(*b) for b in bounds}
+    assert by_lexemes[(None, "2014-03")] == ["d10", "d8"] and by_lexemes[("2014-04", "2015-01")] == ["d3", "d4"]
+    assert by_lexemes[("2015", "2015")] == [] and by_lexemes[(None, "1999-12")] == []  # d10: 2000 in UTC
+    assert by_lexemes[("2019", None)] == ["d1", "d2"] and by_lexemes[("2030", None)] == []
 
 
 def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url):
@@ -342,4 +368,4 @@ def test_a_store_of_schema_7_upgrades_to_pk_spans(pg_url, monkeypatch):
         assert sorted(before) == ["s25", "s27", "s29"]
     with psycopg.connect(pg_url) as conn:
         columns = conn.execute("SELECT pg_get_indexdef('articles_tsv'::regclass)").fetchone()[0]
-        assert "newsgraph_span(pk)" in columns
+        assert "newsgraph_keys(pk, published)" in columns

@@ -16,7 +16,7 @@ import psycopg
 from ...errors import StoreError
 from ..dates import SQL_FUNCTION as UTC_FUNCTION, ZONED
 from .facets import fill as fill_facets
-from .spans import DDL as SPAN_DDL, FUNCTION as SPAN_FUNCTION
+from .spans import DDL as KEYS_DDL, EXPRESSION as KEYS_EXPRESSION
 from .entity_stats import DDL as ENTITY_STATS_DDL, build as build_entity_stats
 from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
 from .tx import in_transaction
@@ -29,8 +29,8 @@ TSV = ("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
        "setweight(to_tsvector('english', text), 'B')")
 
 #: Columns and rows of the full-text index (the bulk loader builds it too): from schema version 7 on with the facet
-#: lexemes, from version 8 on with the pk's spans (storage/postgres/spans.py).
-SEARCH_INDEX = f"(tsv, facets, {SPAN_FUNCTION}(pk)) WHERE current"
+#: lexemes, from version 8 on with the pk's spans and the UTC year and month (storage/postgres/spans.py).
+SEARCH_INDEX = f"(tsv, facets, {KEYS_EXPRESSION}) WHERE current"
 _SEARCH_INDEX_7 = "(tsv, facets) WHERE current"
 
 _V1 = [
@@ -139,12 +139,13 @@ _V7 = ["DROP INDEX IF EXISTS articles_tsv",
        fill_facets,
        _raise_build_memory,
        f"CREATE INDEX articles_tsv ON articles USING gin {_SEARCH_INDEX_7}"]
-# Version 8: the pk's spans as a third column of the GIN index, an expression (storage/postgres/spans.py), so the
-# newest-articles range of a search is a condition of the GIN scan and a common word's matches outside it are
-# skipped, not decoded and tested. Nothing is written to the rows: the index is built anew beside the old one (a
-# build locks out writers only; dropping an index locks out readers too, until the upgrade commits, so the old one
-# goes last), then the table is analysed so that the planner has the expression's statistics (a sample: seconds).
-_V8 = [SPAN_DDL, _raise_build_memory,
+# Version 8: the pk's spans and the UTC year and month as a third column of the GIN index, an expression
+# (storage/postgres/spans.py), so the newest-articles range of a search and a date filter are conditions of the GIN
+# scan, and a common word's matches outside them are skipped, not decoded and tested. Nothing is written to the
+# rows: the index is built anew beside the old one (a build locks out writers only; dropping an index locks out
+# readers too, until the upgrade commits, so the old one goes last), then the table is analysed so that the planner
+# has the expression's statistics (a sample: seconds).
+_V8 = [KEYS_DDL, _raise_build_memory,
        f"CREATE INDEX articles_search ON articles USING gin {SEARCH_INDEX}", "ANALYZE articles",
        "DROP INDEX IF EXISTS articles_tsv", "ALTER INDEX articles_search RENAME TO articles_tsv"]
 MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]

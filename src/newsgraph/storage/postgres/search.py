@@ -62,15 +62,25 @@ def user_query(text: str) -> tuple[str, list[str]]:
     return expr, params
 
 
-def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> tuple[str, list[Any]]:
+def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None,
+               keys: bool = False) -> tuple[str, list[Any]]:
     """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters. With a
-    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can."""
+    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can, and with
+    ``keys`` (the GIN index of schema version 8) a date filter on its year and month lexemes where they are exact."""
     if filters is None:
         return "", []
     where: list[str] = []
     params: list[Any] = []
     published = f"{col}.published"
-    if filters.since or filters.until:
+    dates = None
+    if (filters.since or filters.until) and keys and conn is not None:
+        dates = pk_spans.dates(filters.since, filters.until, *_year_span(conn, col))
+    if dates is not None:
+        # Year and month lexemes of the UTC value (spans.py): exact at these bounds' precision, as the SQLite
+        # store's date tokens are, so neither the "is a date" test nor the range is left (both are in the lexemes).
+        where.append(f"{pk_spans.expression(col)} @@ %s::tsquery" if dates else "false")
+        params += [dates] if dates else []
+    elif filters.since or filters.until:
         where.append(DATED.format(col=published))
     # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
     # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
@@ -116,6 +126,19 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> t
     return "".join(" AND " + w for w in where), params
 
 
+def _year_span(conn, col: str) -> tuple[int, int]:
+    """Years the stored dates can have in UTC: those of the first and last dated ``published`` (two index lookups),
+    a year wider at each end (a zone moves a date by less than a day: 1 January at +05:00 is 31 December in UTC);
+    (0, 9999) where they do not start with one."""
+    dated = "SELECT published FROM articles WHERE current AND published >= '0' AND published < ':'"
+    first = conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
+    last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
+    years = [int(row[0][:4]) if row and row[0][:4].isdigit() and row[0][:4].isascii() else None
+             for row in (first, last)]
+    return (max(years[0] - 1, 0) if years[0] is not None else 0), (min(years[1] + 1, 9999) if years[1] is not None
+                                                                  else 9999)
+
+
 def _current_pks(joined: str, condition: str) -> str:
     """Pks of current articles whose rows of ``joined`` (aliased ``r``: a table with ``article, revision``) pass
     ``condition``."""
@@ -157,7 +180,8 @@ def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
     return _current_pks(joined, "s.global_id = ANY(%s)"), [list(speaker_ids)]
 
 
-def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True) -> int:
+def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True,
+          span_index: bool = True) -> int:
     """Every current match passing the filters (no window, no ranking)."""
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -165,7 +189,7 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_i
         expr, qparams = user_query(query)
         if not expr:
             return 0
-    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None, keys=span_index)
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     sql = f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
     return int(conn.execute(sql, [*qparams, *fparams]).fetchone()[0])
@@ -198,7 +222,7 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         expr, qparams = user_query(query)
         if not expr:
             return []
-    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None, keys=span_index)
     if window is None:
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, ("", []))
         return rows
@@ -258,7 +282,7 @@ def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, li
     if not span_index:
         return " AND a.pk > %s", [floor]
     top = newest + (1 << pk_spans.LEVELS[0][1])
-    return (f" AND {pk_spans.FUNCTION}(a.pk) @@ %s::tsquery AND a.pk + 0 > %s",
+    return (f" AND {pk_spans.expression('a')} @@ %s::tsquery AND a.pk + 0 > %s",
             [pk_spans.cover(floor + 1, top), floor])
 
 

@@ -72,7 +72,7 @@ class PostgresStore(Store):
         # only by a store that a test keeps at an old version to see it upgrade.
         found = version(self._conn)
         self.facet_index = found >= FACETS_VERSION
-        self.span_index = found >= SPANS_VERSION  # the pk's spans in the GIN index (.spans)
+        self.span_index = found >= SPANS_VERSION  # the pk's spans and dates in the GIN index (.spans)
         self._dedup = PostgresDedupIndex(self._conn, self.where)
         self._clusters = PostgresQuoteClusters(self._conn, self.where)
 
@@ -286,9 +286,11 @@ class PostgresStore(Store):
             return 0
         try:
             if in_transaction(self._conn):
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index,
+                                       self.span_index)
             with self._conn.transaction():
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index,
+                                       self.span_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
