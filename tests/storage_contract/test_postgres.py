@@ -318,13 +318,18 @@ def test_date_filters_as_lexemes_find_what_the_sql_filter_finds(pg_url):
     assert by_lexemes[("2019", None)] == ["d1", "d2"] and by_lexemes[("2030", None)] == []
 
 
-def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url):
+@pytest.mark.parametrize("probed", [False, True])
+def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url, monkeypatch, probed):
     """The newest-matches window read through the pk spans of the GIN index finds the window the range without
     spans finds, and it is the newest matches': pks spread over spans of every level (the sequence moved on
-    between articles), every third article without the query's word."""
+    between articles), every third article without the query's word. ``probed``: the first range
+    sized from the matches counted among the newest pks, as when the planner guesses too few matches."""
     import psycopg
 
-    from newsgraph.storage.postgres import spans
+    from newsgraph.storage.postgres import search, spans
+    if probed:  # the planner's estimate says "the whole store"
+        first = search._first_floor
+        monkeypatch.setattr(search, "_first_floor", lambda *args: (None, first(*args)[1], 0))
     gaps = [0] * 45
     gaps[3], gaps[9], gaps[20], gaps[30], gaps[38], gaps[41] = 4_000, 70_000, 1_100_000, 17_000_000, 61_440, 2 ** 20
     with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as seq:

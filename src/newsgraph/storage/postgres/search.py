@@ -34,29 +34,22 @@ def _term(term: Term) -> tuple[str, list[str]]:
     return "phraseto_tsquery('english', %s)", [term.text]
 
 
-def _either(terms: list[Term]) -> tuple[str, list[str]]:
-    parts = [_term(t) for t in terms]
-    return "(" + " || ".join(p[0] for p in parts) + ")", [v for p in parts for v in p[1]]
-
-
-def user_groups(text: str) -> list[tuple[str, list[str]]]:
-    """The tsqueries (SQL expression, parameters) that a search-box string wants all of: one per group of
-    alternatives (words left out with NOT not included)."""
-    return [_either(g) for g in parse(text)[0]]
-
-
 def user_query(text: str) -> tuple[str, list[str]]:
     """(SQL expression of a tsquery, its parameters) for a search-box string, read with the SQLite store's syntax
     (:mod:`newsgraph.storage.syntax`: words, "phrases", OR, -word / NOT word, prefix*); ("", []) when nothing
     can match."""
     groups, excluded = parse(text)
-    wanted = [_either(g) for g in groups]
+
+    def either(terms: list[Term]) -> tuple[str, list[str]]:
+        parts = [_term(t) for t in terms]
+        return "(" + " || ".join(p[0] for p in parts) + ")", [v for p in parts for v in p[1]]
+    wanted = [either(g) for g in groups]
     if not wanted:
         return "", []
     expr = " && ".join(w[0] for w in wanted)
     params = [v for w in wanted for v in w[1]]
     if excluded:
-        left_out = _either(excluded)
+        left_out = either(excluded)
         expr = f"({expr}) && !!{left_out[0]}"
         params += left_out[1]
     return expr, params
@@ -82,19 +75,7 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None,
         params += [dates] if dates else []
     elif filters.since or filters.until:
         where.append(DATED.format(col=published))
-    # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
-    # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
-    # (text compared by code point, n = len(s)): left(v, n) >= s exactly when v >= s, and v < s || TOP implies
-    # left(v, n) <= s (the converse fails only for a value holding U+10FFFF right after s, which no date does and
-    # which an earlier version, testing both, left out too). No per-row test: the function's exception block is a
-    # subtransaction per call (~20 us, most of a since-filtered search's time when it was rechecked on each match).
-    utc = f"{SQL_FUNCTION}({published})"
-    if filters.since:
-        where.append(f"{utc} >= %s")
-        params.append(filters.since)
-    if filters.until:
-        where.append(f"{utc} < %s")
-        params.append(filters.until + TOP)
+        _utc_range(filters, published, where, params)
     if filters.source:
         where.append(f"lower({col}.source) = lower(%s)")
         params.append(filters.source)
@@ -124,6 +105,23 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None,
             params += values
         where.append(f"{col}.pk IN ({' UNION ALL '.join(pks)})")
     return "".join(" AND " + w for w in where), params
+
+
+def _utc_range(filters: SearchFilters, published: str, where: list[str], params: list[Any]) -> None:
+    """The date bounds as a range on the UTC value of ``published`` (conditions and parameters appended)."""
+    # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
+    # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
+    # (text compared by code point, n = len(s)): left(v, n) >= s exactly when v >= s, and v < s || TOP implies
+    # left(v, n) <= s (the converse fails only for a value holding U+10FFFF right after s, which no date does and
+    # which an earlier version, testing both, left out too). No per-row test: the function's exception block is a
+    # subtransaction per call (~20 us, most of a since-filtered search's time when it was rechecked on each match).
+    utc = f"{SQL_FUNCTION}({published})"
+    if filters.since:
+        where.append(f"{utc} >= %s")
+        params.append(filters.since)
+    if filters.until:
+        where.append(f"{utc} < %s")
+        params.append(filters.until + TOP)
 
 
 def _year_span(conn, col: str) -> tuple[int, int]:
@@ -200,8 +198,9 @@ BITMAP_MEMORY = "64MB"
 #: How much wider than the estimate says the first range of newest articles is (every match in it is read and
 #: scored), and how much wider a next one is at most (see search()).
 SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
-#: Matches in a range past which their density sizes the next range however much wider (relative error ~10%).
-DENSITY_SAMPLE = 100
+#: The share of the newest articles whose matches are counted when the planner's estimate says the whole store
+#: (:func:`_probed_floor`).
+PROBE_SHARE = 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
@@ -227,35 +226,32 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, ("", []))
         return rows
     depth = max(window, limit + offset)
-    groups = [] if raw else user_groups(query)
-    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth, groups if len(groups) > 1 else [])
+    estimated = (where, fparams)
+    if span_index and filters is not None and (filters.since or filters.until):
+        # Sized from the planner's estimate of the UTC range (its btree's statistics), which it makes far better
+        # than that of an OR of date lexemes (a third of the matches for "since 2019-06" at 10^6).
+        estimated = filter_sql(filters, conn=conn if facet_index else None)
+    floor, newest, span = _first_floor(conn, expr, qparams, *estimated, depth)
+    if floor is None and span_index and newest:
+        floor, span = _probed_floor(conn, expr, qparams, where, fparams, depth, newest)
     while True:
         in_range = _range(floor, newest, span_index)
         rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, in_range)
         if floor is None or found >= depth:
             return rows
         # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
-        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again; at most
-        # SPAN_GROWTH-fold unless the density was read off enough matches to go by it.
-        matched = found if rows else _count_in(conn, expr, qparams, where, fparams, in_range)
-        needed = SPAN_MARGIN * depth / matched if matched else SPAN_GROWTH
-        grow = max(1.5, needed if matched >= DENSITY_SAMPLE else min(SPAN_GROWTH, needed))
+        # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
+        density = _count_in(conn, expr, qparams, where, fparams, in_range) / span if not rows else found / span
+        grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
         span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
 
 
-def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], depth: int,
-                 groups: list[tuple[str, list[str]]]) -> tuple[Optional[int], int, int]:
+def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
+                 depth: int) -> tuple[Optional[int], int, int]:
     """(the first floor or None for no range, the newest pk, the span below it): the newest articles expected
     to hold ``depth`` matches passing the filters (a filter the planner cannot estimate well makes it guess few
-    matches: then the range is the whole store at once rather than after several widenings).
-
-    A query wanting several ``groups`` of words is estimated by its rarest group: the planner multiplies the
-    groups' frequencies as if words came together by chance, while those of a name ("Onarsuine Foundation") always
-    do, and its guess (40x too few at 10^5) made the range the whole store, every one of the name's matches read.
-    The rarest group's matches bound the query's from above, so the first range is never too wide; when the words
-    do come together only by chance it holds too few matches, and the next range is sized from the density found.
-    """
+    matches: then the range is the whole store at once rather than after several widenings)."""
     newest, total = conn.execute("SELECT (SELECT max(pk) FROM articles), (SELECT reltuples FROM pg_class"
                                  " WHERE oid = 'articles'::regclass)").fetchone()
     if newest is None or total is None or total <= depth:
@@ -264,11 +260,40 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
     # planner's guess for its regular expressions cut the estimate to a third, so the first range held 3-4x the
     # window's matches, every one of them read and scored; the date range itself it estimates well.
     where = where.replace(" AND " + DATED.format(col="a.published"), "")
-    estimate = max(min(_estimate(conn, e, p, where, fparams) for e, p in (groups or [(expr, qparams)])), 1.0)
+    estimate = max(_estimate(conn, expr, qparams, where, fparams), 1.0)
     span = int(depth / estimate * total * SPAN_MARGIN)
     # A range over most of the store saves little and, when it falls short, costs a second pass that builds the
     # words' GIN bitmap again (half of an "until" search at 10^6): then the whole store at once.
     return (newest - span if 2 * span < newest else None), int(newest), span
+
+
+def _probed_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], depth: int,
+                  newest: int) -> tuple[Optional[int], int]:
+    """(a floor or None, its span) sized from the matches counted among the newest 1/:data:`PROBE_SHARE` of the
+    pks, for a query the planner expects to match too few articles for a range to pay.
+
+    The planner knows the frequencies of the 1,000 most common words only (those in 5% of the articles or more at
+    10^6) and guesses 0.5% for any other; it multiplies the frequencies of the words of a query as if they came
+    together by chance, while those of a name ("Onarsuine Foundation", 3.8% of the articles at 10^6 and guessed
+    0.003%) always do. Its guess made the range the whole store, every one of the name's matches read. Through the
+    pk spans the count reads the index for the newest matches only (the spans of whole lowest-level spans, so no
+    pk is tested on the row); a query rare in fact costs that small count and then reads the whole store as before.
+    """
+    low_bits = pk_spans.LEVELS[0][1]
+    start = (newest - newest // PROBE_SHARE) >> low_bits << low_bits
+    if start <= 0:
+        return None, 0
+    cover = pk_spans.cover(start, newest + (1 << low_bits))
+    found = int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
+                             f" AND {pk_spans.expression('a')} @@ %s::tsquery",
+                             [*qparams, *fparams, cover]).fetchone()[0])
+    if not found:
+        return None, 0
+    # Any range short of the whole store pays here: the density is read off the matches themselves (not guessed),
+    # so the range rarely falls short, and its matches are scored as they are read, while over the whole store the
+    # window's rows are read a second time to score them.
+    span = int(depth / found * (newest - start) * SPAN_MARGIN)
+    return (newest - span, span) if span < newest else (None, 0)
 
 
 def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, list[Any]]:
