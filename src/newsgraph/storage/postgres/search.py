@@ -274,8 +274,8 @@ def _probed_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list
 
     The planner knows the frequencies of the 1,000 most common words only (those in 5% of the articles or more at
     10^6) and guesses 0.5% for any other; it multiplies the frequencies of the words of a query as if they came
-    together by chance, while those of a name ("Onarsuine Foundation", 3.8% of the articles at 10^6 and guessed
-    0.003%) always do. Its guess made the range the whole store, every one of the name's matches read. Through the
+    together by chance, while those of a name ("Onarsuine Foundation", 3.8% of the articles at 10^6, guessed
+    0.1%) always do. Its guess made the range the whole store, every one of the name's matches read. Through the
     pk spans the count reads the index for the newest matches only (the spans of whole lowest-level spans, so no
     pk is tested on the row); a query rare in fact costs that small count and then reads the whole store as before.
     """

@@ -9,6 +9,11 @@ expression of the pk (nothing is stored in the row, and no writer computes it): 
 spans that cover it (:func:`cover`), a condition of the same GIN scan, which intersects the words' posting lists
 with the spans' and so tests only the matches inside the range. The spans may reach below the floor; the exact
 bound stays a condition on the row.
+
+The same expression holds the year and month of the article's UTC date (``y2019``, ``m201906``; ``m201900`` for a
+year alone), read as the SQLite store's date tokens are, so a date filter at year or month precision is the OR of
+its lexemes (:func:`dates`), exact, and a condition of the same GIN scan rather than a btree bitmap of every
+article in its range.
 """
 from __future__ import annotations
 
