@@ -374,3 +374,25 @@ def test_a_store_of_schema_7_upgrades_to_pk_spans(pg_url, monkeypatch):
     with psycopg.connect(pg_url) as conn:
         columns = conn.execute("SELECT pg_get_indexdef('articles_tsv'::regclass)").fetchone()[0]
         assert "newsgraph_keys(pk, published)" in columns
+
+
+def test_a_frequent_speakers_quotes_walked_by_date_are_the_joins(pg_url, monkeypatch):
+    """The walk down the date index (storage/postgres/store.py, for a speaker quoted often) lists what the join
+    lists, in its order: ties of one date by quote, undated and empty dates last, copies, "about", offsets."""
+    from newsgraph.storage.postgres import store as pg_store
+    dates = ["2014-03-10", "2014-03-10", None, "2015-01-02", "", "2014-03-10T08:00:00Z", None, "2013", "2015-01-02"]
+    with open_store(pg_url) as store:
+        ingest(store, [harbour(f"q{n}", f"Report {n}. {BODY}", published=p) for n, p in enumerate(dates)]
+               + [harbour("copy", published="2015-01-02")])  # a copy of the others (duplicate_of)
+
+        def listed(**kw):
+            return [(h.article_id, h.published) for h in store.quotes(speaker="costa", **kw)]
+        cases = [{}, {"limit": 3}, {"limit": 4, "offset": 3}, {"limit": 5, "offset": 7}, {"include_copies": False},
+                 {"about": "harbour", "limit": 6}, {"about": "nothing"}]
+        monkeypatch.setattr(pg_store, "WALK_QUOTES", 10 ** 9)  # never walk: the join
+        joined = [listed(**kw) for kw in cases]
+        monkeypatch.setattr(pg_store, "WALK_QUOTES", 0)  # always walk
+        assert [listed(**kw) for kw in cases] == joined
+    assert joined[0][:3] == [("q3", "2015-01-02"), ("q8", "2015-01-02"), ("copy", "2015-01-02")]  # ties: by quote
+    assert [p for _, p in joined[0][-3:]] == [None, "", None] and len(joined[0]) == 10
+    assert len(joined[3]) == 3 and joined[-1] == [] and "copy" not in dict(joined[4])
