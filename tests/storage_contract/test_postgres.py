@@ -15,7 +15,7 @@ from newsgraph import query
 from newsgraph.errors import StoreError
 from newsgraph.storage import SearchFilters, open_store
 
-from .corpus import harbour, ingest
+from .corpus import BODY, harbour, ingest
 from .writer import PILOTS, numbered
 
 WRITER = Path(__file__).with_name("writer.py")
@@ -243,7 +243,7 @@ def test_a_store_of_schema_6_upgrades_to_facet_lexemes(pg_url, postgres_server, 
     monkeypatch.setattr(pg_store, "migrate", schema.migrate)
     with open_store(old_url) as upgraded, open_store(pg_url) as fresh:
         fresh.put_many(articles)
-        assert upgraded.facet_index and schema.version(upgraded._conn) == 7
+        assert upgraded.facet_index and schema.version(upgraded._conn) == schema.SCHEMA_VERSION
         for name in ("o'bri", "ann lee", "vasconcelos", "quintanilha", "someone"):
             found = [h.id for h in upgraded.search("strike", filters=SearchFilters(entity=name))]
             assert found == [h.id for h in fresh.search("strike", filters=SearchFilters(entity=name))]
@@ -277,3 +277,122 @@ def test_a_revision_retires_exactly_its_entity_terms(pg_url):
         assert current, f"a retired revision of {article_id} keeps the term {term!r}"
         by_article.setdefault(article_id, set()).add(term)
     assert "costa" in by_article["b"] and "costa" not in by_article["a"] and "coast" in by_article["a"]
+
+
+_DATES = [None, "2019", "2019-06-03", "2014-03-31T21:00:00-05:00", "2015-01-01T01:00:00+05:00", "2019-13-01",
+          "May 2013", "2013/05/04", "2013-05", "2016-02-30T10:00:00Z", "1999-12-31T23:30:00-01:00", "２０１９-06"]
+
+
+def test_the_keys_of_the_index_are_the_lexemes_spans_covers(pg_url):
+    """The index expression (schema version 8) gives the lexemes storage/postgres/spans.py covers ranges and dates
+    with: the pk's spans, and the year and month of the UTC date as the SQLite store's date tokens have them."""
+    import psycopg
+
+    from newsgraph.storage.postgres import spans
+    open_store(pg_url).close()
+    pks = [0, 1, 4095, 4096, 65_535, 65_536, 1_048_576, 16_777_216, 2 ** 40 + 12_345]
+    with psycopg.connect(pg_url) as conn:
+        for pk, published in zip(pks + pks[:len(_DATES) - len(pks)], _DATES):
+            got = conn.execute(f"SELECT tsvector_to_array({spans.FUNCTION}(%s, %s))", (pk, published)).fetchone()[0]
+            assert sorted(got) == sorted(spans.lexemes(pk, published)), published
+    assert spans.lexemes(0, "2014-03-31T21:00:00-05:00")[-2:] == ["y2014", "m201404"]  # April in UTC
+
+
+def test_date_filters_as_lexemes_find_what_the_sql_filter_finds(pg_url):
+    """Year and month bounds read through the index's date lexemes pass exactly the articles the SQL range passes:
+    dates shifted across a month or a year by their zone, a year alone, undated and unreadable values."""
+    with open_store(pg_url) as store:
+        ingest(store, [harbour(f"d{n}", f"Report {n}. {BODY}", published=p) for n, p in enumerate(_DATES)])
+        bounds = [("2019", None), ("2019-06", None), (None, "2019"), (None, "2014-03"), ("2014-04", "2015-01"),
+                  ("2015", "2015"), ("2000", None), (None, "1999-12"), ("2030", None), ("2019-06-03", None),
+                  ("2013-05", "2013-05"), (None, None)]
+
+        def ids(since, until):
+            found = store.search("strike", limit=50, filters=SearchFilters(since=since, until=until))
+            return sorted(h.id for h in found)
+        by_lexemes = {b: ids(*b) for b in bounds}
+        store.span_index = False  # the SQL ranges of schema version 6
+        assert by_lexemes == {b: ids(*b) for b in bounds}
+    assert by_lexemes[(None, "2014-03")] == ["d10", "d8"] and by_lexemes[("2014-04", "2015-01")] == ["d3", "d4"]
+    assert by_lexemes[("2015", "2015")] == [] and by_lexemes[(None, "1999-12")] == []  # d10: 2000 in UTC
+    assert by_lexemes[("2019", None)] == ["d1", "d2"] and by_lexemes[("2030", None)] == []
+
+
+@pytest.mark.parametrize("probed", [False, True])
+def test_a_window_over_spans_of_pks_ranks_the_newest_matches(pg_url, monkeypatch, probed):
+    """The newest-matches window read through the pk spans of the GIN index finds the window the range without
+    spans finds, and it is the newest matches': pks spread over spans of every level (the sequence moved on
+    between articles), every third article without the query's word. ``probed``: the first range
+    sized from the matches counted among the newest pks, as when the planner guesses too few matches."""
+    import psycopg
+
+    from newsgraph.storage.postgres import search, spans
+    if probed:  # the planner's estimate says "the whole store"
+        first = search._first_floor
+        monkeypatch.setattr(search, "_first_floor", lambda *args: (None, first(*args)[1], 0))
+    gaps = [0] * 45
+    gaps[3], gaps[9], gaps[20], gaps[30], gaps[38], gaps[41] = 4_000, 70_000, 1_100_000, 17_000_000, 61_440, 2 ** 20
+    with open_store(pg_url) as store, psycopg.connect(pg_url, autocommit=True) as seq:
+        assert store.span_index
+        for n in range(45):
+            if gaps[n]:
+                seq.execute("SELECT setval('articles_pk_seq', nextval('articles_pk_seq') + %s)", (gaps[n],))
+            text = f"Report {n} from the docks. " + ("The ferry crews walked out. " if n % 3 else "") + BODY
+            store.put(harbour(f"n{n}", text))
+        seq.execute("ANALYZE articles")  # the first range is sized from the planner's estimate and the row count
+        matching = [f"n{n}" for n in range(45) if n % 3]
+        pks = dict(seq.execute("SELECT id, pk FROM articles").fetchall())
+        assert pks["n44"] > 2 ** 24  # the top level's spans are met too
+        for window in (1, 2, 5, 11, 29, 30, 40):
+            newest = set(matching[-window:])
+            with_spans = [h.id for h in store.search("ferry", limit=window, window=window)]
+            assert set(with_spans) == newest, window
+            store.span_index = False
+            assert [h.id for h in store.search("ferry", limit=window, window=window)] == with_spans
+            store.span_index = True
+        assert spans.cover(pks["n40"], pks["n44"]).count("|") >= 3  # several spans, of several levels
+
+
+def test_a_store_of_schema_7_upgrades_to_pk_spans(pg_url, monkeypatch):
+    """Schema version 8 builds the GIN index again with the spans of every stored article's pk: a windowed search
+    of the upgraded store reads them and finds what it found before."""
+    import psycopg
+
+    from newsgraph.storage.postgres import schema, store as pg_store
+    monkeypatch.setattr(pg_store, "migrate", functools.partial(schema.migrate, target=7))
+    with open_store(pg_url) as old:
+        assert not old.span_index
+        ingest(old, [harbour(f"s{n}", f"Report {n}. " + ("The ferry crews walked out. " if n % 2 else "") + BODY)
+                     for n in range(30)])
+        old._conn.execute("ANALYZE articles")
+        before = [h.id for h in old.search("ferry", limit=3, window=3)]
+    monkeypatch.setattr(pg_store, "migrate", schema.migrate)
+    with open_store(pg_url) as upgraded:
+        assert upgraded.span_index and schema.version(upgraded._conn) == schema.SCHEMA_VERSION == 8
+        assert [h.id for h in upgraded.search("ferry", limit=3, window=3)] == before
+        assert sorted(before) == ["s25", "s27", "s29"]
+    with psycopg.connect(pg_url) as conn:
+        columns = conn.execute("SELECT pg_get_indexdef('articles_tsv'::regclass)").fetchone()[0]
+        assert "newsgraph_keys(pk, published)" in columns
+
+
+def test_a_frequent_speakers_quotes_walked_by_date_are_the_joins(pg_url, monkeypatch):
+    """The walk down the date index (storage/postgres/store.py, for a speaker quoted often) lists what the join
+    lists, in its order: ties of one date by quote, undated and empty dates last, copies, "about", offsets."""
+    from newsgraph.storage.postgres import store as pg_store
+    dates = ["2014-03-10", "2014-03-10", None, "2015-01-02", "", "2014-03-10T08:00:00Z", None, "2013", "2015-01-02"]
+    with open_store(pg_url) as store:
+        ingest(store, [harbour(f"q{n}", f"Report {n}. {BODY}", published=p) for n, p in enumerate(dates)]
+               + [harbour("copy", published="2015-01-02")])  # a copy of the others (duplicate_of)
+
+        def listed(**kw):
+            return [(h.article_id, h.published) for h in store.quotes(speaker="costa", **kw)]
+        cases = [{}, {"limit": 3}, {"limit": 4, "offset": 3}, {"limit": 5, "offset": 7}, {"include_copies": False},
+                 {"about": "harbour", "limit": 6}, {"about": "nothing"}]
+        monkeypatch.setattr(pg_store, "WALK_QUOTES", 10 ** 9)  # never walk: the join
+        joined = [listed(**kw) for kw in cases]
+        monkeypatch.setattr(pg_store, "WALK_QUOTES", 0)  # always walk
+        assert [listed(**kw) for kw in cases] == joined
+    assert joined[0][:3] == [("q3", "2015-01-02"), ("q8", "2015-01-02"), ("copy", "2015-01-02")]  # ties: by quote
+    assert [p for _, p in joined[0][-3:]] == [None, "", None] and len(joined[0]) == 10
+    assert len(joined[3]) == 3 and joined[-1] == [] and "copy" not in dict(joined[4])

@@ -16,6 +16,7 @@ import psycopg
 from ...errors import StoreError
 from ..dates import SQL_FUNCTION as UTC_FUNCTION, ZONED
 from .facets import fill as fill_facets
+from .spans import DDL as KEYS_DDL, EXPRESSION as KEYS_EXPRESSION
 from .entity_stats import DDL as ENTITY_STATS_DDL, build as build_entity_stats
 from .quote_clusters import DDL as QUOTE_CLUSTERS_DDL
 from .tx import in_transaction
@@ -27,8 +28,10 @@ TEXT = 'TEXT COLLATE "C"'
 TSV = ("setweight(to_tsvector('english', coalesce(title, '')), 'A') || "
        "setweight(to_tsvector('english', text), 'B')")
 
-#: Columns and rows of the full-text index from schema version 7 on (the bulk loader builds it too).
-SEARCH_INDEX = "(tsv, facets) WHERE current"
+#: Columns and rows of the full-text index (the bulk loader builds it too): from schema version 7 on with the facet
+#: lexemes, from version 8 on with the pk's spans and the UTC year and month (storage/postgres/spans.py).
+SEARCH_INDEX = f"(tsv, facets, {KEYS_EXPRESSION}) WHERE current"
+_SEARCH_INDEX_7 = "(tsv, facets) WHERE current"
 
 _V1 = [
     f"CREATE TABLE meta (key {TEXT} PRIMARY KEY, value {TEXT} NOT NULL)",
@@ -119,6 +122,14 @@ _V5 = [f"ALTER TABLE articles ADD COLUMN rank_tsv tsvector GENERATED ALWAYS AS (
 # made a large outlet's search test the tsvector of each of its articles).
 _V6 = [f"CREATE INDEX articles_utc ON articles ({UTC_FUNCTION}(published))",
        "DROP INDEX articles_source", "CREATE INDEX articles_source ON articles (lower(source))"]
+
+
+def _raise_build_memory(conn: psycopg.Connection) -> None:
+    """maintenance_work_mem of the upgrade's transaction at least 512MB (never lowered), for a GIN build."""
+    conn.execute("SELECT set_config('maintenance_work_mem', '512MB', true) WHERE (SELECT setting::bigint * 1024"
+                 " FROM pg_settings WHERE name = 'maintenance_work_mem') < pg_size_bytes('512MB')")
+
+
 # Version 7: the entities an article names as lexemes of a second tsvector, ``facets`` (storage/postgres/facets.py),
 # indexed with ``tsv`` in one two-column GIN index, so an entity-filtered search is one GIN scan. The full-text index
 # is dropped before the column is filled and built again after (updating every row with it in place would insert
@@ -126,14 +137,23 @@ _V6 = [f"CREATE INDEX articles_utc ON articles ({UTC_FUNCTION}(published))",
 _V7 = ["DROP INDEX IF EXISTS articles_tsv",
        "ALTER TABLE articles ADD COLUMN facets tsvector",
        fill_facets,
-       lambda conn: conn.execute("SELECT set_config('maintenance_work_mem', '512MB', true) WHERE (SELECT"
-                                 " setting::bigint * 1024 FROM pg_settings WHERE name = 'maintenance_work_mem')"
-                                 " < pg_size_bytes('512MB')"),
-       f"CREATE INDEX articles_tsv ON articles USING gin {SEARCH_INDEX}"]
-MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7]
+       _raise_build_memory,
+       f"CREATE INDEX articles_tsv ON articles USING gin {_SEARCH_INDEX_7}"]
+# Version 8: the pk's spans and the UTC year and month as a third column of the GIN index, an expression
+# (storage/postgres/spans.py), so the newest-articles range of a search and a date filter are conditions of the GIN
+# scan, and a common word's matches outside them are skipped, not decoded and tested. Nothing is written to the
+# rows: the index is built anew beside the old one (a build locks out writers only; dropping an index locks out
+# readers too, until the upgrade commits, so the old one goes last), then the table is analysed so that the planner
+# has the expression's statistics (a sample: seconds).
+_V8 = [KEYS_DDL, _raise_build_memory,
+       f"CREATE INDEX articles_search ON articles USING gin {SEARCH_INDEX}", "ANALYZE articles",
+       "DROP INDEX IF EXISTS articles_tsv", "ALTER INDEX articles_search RENAME TO articles_tsv"]
+MIGRATIONS: list[list] = [_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8]
 SCHEMA_VERSION = len(MIGRATIONS)
 #: The first version with the facet lexemes (``articles.facets``).
 FACETS_VERSION = 7
+#: The first version with the pk's spans in the full-text index.
+SPANS_VERSION = 8
 
 
 def _has_table(conn: psycopg.Connection, name: str) -> bool:

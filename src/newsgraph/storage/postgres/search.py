@@ -17,7 +17,7 @@ from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
-from . import facets
+from . import facets, spans as pk_spans
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
 #: ts_rank's weights for D, C, B, A: the title (A) counts 5x the text (B), as TITLE_WEIGHT / TEXT_WEIGHT in SQLite.
@@ -55,29 +55,27 @@ def user_query(text: str) -> tuple[str, list[str]]:
     return expr, params
 
 
-def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> tuple[str, list[Any]]:
+def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None,
+               keys: bool = False) -> tuple[str, list[Any]]:
     """SQL conditions on the ``articles`` row ``col`` for :class:`SearchFilters`, and their parameters. With a
-    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can."""
+    connection, an entity filter becomes a condition on the facet lexemes (:mod:`.facets`) where it can, and with
+    ``keys`` (the GIN index of schema version 8) a date filter on its year and month lexemes where they are exact."""
     if filters is None:
         return "", []
     where: list[str] = []
     params: list[Any] = []
     published = f"{col}.published"
-    if filters.since or filters.until:
+    dates = None
+    if (filters.since or filters.until) and keys and conn is not None:
+        dates = pk_spans.dates(filters.since, filters.until, *_year_span(conn, col))
+    if dates is not None:
+        # Year and month lexemes of the UTC value (spans.py): exact at these bounds' precision, as the SQLite
+        # store's date tokens are, so neither the "is a date" test nor the range is left (both are in the lexemes).
+        where.append(f"{pk_spans.expression(col)} @@ %s::tsquery" if dates else "false")
+        params += [dates] if dates else []
+    elif filters.since or filters.until:
         where.append(DATED.format(col=published))
-    # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
-    # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
-    # (text compared by code point, n = len(s)): left(v, n) >= s exactly when v >= s, and v < s || TOP implies
-    # left(v, n) <= s (the converse fails only for a value holding U+10FFFF right after s, which no date does and
-    # which an earlier version, testing both, left out too). No per-row test: the function's exception block is a
-    # subtransaction per call (~20 us, most of a since-filtered search's time when it was rechecked on each match).
-    utc = f"{SQL_FUNCTION}({published})"
-    if filters.since:
-        where.append(f"{utc} >= %s")
-        params.append(filters.since)
-    if filters.until:
-        where.append(f"{utc} < %s")
-        params.append(filters.until + TOP)
+        _utc_range(filters, published, where, params)
     if filters.source:
         where.append(f"lower({col}.source) = lower(%s)")
         params.append(filters.source)
@@ -107,6 +105,36 @@ def filter_sql(filters: Optional[SearchFilters], col: str = "a", conn=None) -> t
             params += values
         where.append(f"{col}.pk IN ({' UNION ALL '.join(pks)})")
     return "".join(" AND " + w for w in where), params
+
+
+def _utc_range(filters: SearchFilters, published: str, where: list[str], params: list[Any]) -> None:
+    """The date bounds as a range on the UTC value of ``published`` (conditions and parameters appended)."""
+    # In UTC (storage.dates; the function is made by the schema), a range on the UTC value, which the index of
+    # schema version 6 answers as a bitmap the planner ANDs with the GIN one. The range is the prefix rule itself
+    # (text compared by code point, n = len(s)): left(v, n) >= s exactly when v >= s, and v < s || TOP implies
+    # left(v, n) <= s (the converse fails only for a value holding U+10FFFF right after s, which no date does and
+    # which an earlier version, testing both, left out too). No per-row test: the function's exception block is a
+    # subtransaction per call (~20 us, most of a since-filtered search's time when it was rechecked on each match).
+    utc = f"{SQL_FUNCTION}({published})"
+    if filters.since:
+        where.append(f"{utc} >= %s")
+        params.append(filters.since)
+    if filters.until:
+        where.append(f"{utc} < %s")
+        params.append(filters.until + TOP)
+
+
+def _year_span(conn, col: str) -> tuple[int, int]:
+    """Years the stored dates can have in UTC: those of the first and last dated ``published`` (two index lookups),
+    a year wider at each end (a zone moves a date by less than a day: 1 January at +05:00 is 31 December in UTC);
+    (0, 9999) where they do not start with one."""
+    dated = "SELECT published FROM articles WHERE current AND published >= '0' AND published < ':'"
+    first = conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
+    last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
+    years = [int(row[0][:4]) if row and row[0][:4].isdigit() and row[0][:4].isascii() else None
+             for row in (first, last)]
+    return (max(years[0] - 1, 0) if years[0] is not None else 0), (min(years[1] + 1, 9999) if years[1] is not None
+                                                                  else 9999)
 
 
 def _current_pks(joined: str, condition: str) -> str:
@@ -151,7 +179,7 @@ def _linked_speaker_pks(speaker_ids: tuple[str, ...]) -> tuple[str, list[Any]]:
 
 
 def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_index: bool = True,
-          most: Optional[int] = None) -> int:
+          most: Optional[int] = None, span_index: bool = True) -> int:
     """Every current match passing the filters (no window, no ranking); with ``most``, at most ``most + 1``."""
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -159,7 +187,7 @@ def count(conn, query: str, raw: bool, filters: Optional[SearchFilters], facet_i
         expr, qparams = user_query(query)
         if not expr:
             return 0
-    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None, keys=span_index)
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")  # an exact bitmap (see _ranked)
     matches = f"FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"  # a constant: see _ranked
     if most is None:
@@ -173,17 +201,22 @@ BITMAP_MEMORY = "64MB"
 #: How much wider than the estimate says the first range of newest articles is (every match in it is read and
 #: scored), and how much wider a next one is at most (see search()).
 SPAN_MARGIN, SPAN_GROWTH = 1.25, 8
+#: The share of the newest articles whose matches are counted when the planner's estimate says the whole store
+#: (:func:`_probed_floor`).
+PROBE_SHARE = 8
 
 
 def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Optional[SearchFilters],
-           window: Optional[int], facet_index: bool = True) -> list[SearchHit]:
+           window: Optional[int], facet_index: bool = True, span_index: bool = True) -> list[SearchHit]:
     """The ranked hits (see :meth:`newsgraph.storage.base.Store.search`); raises psycopg errors.
 
     With a window, the newest ``depth`` matches are looked for among the newest articles first: only articles with
     ``pk`` above a floor, a range sized from the planner's estimate of the matches (its statistics of the
     tsvectors' words), widened ``SPAN_GROWTH``-fold while it holds fewer than ``depth`` matches, then dropped. A
     range holding ``depth`` matches holds the newest ``depth`` of all of them, so the answer is the one the whole
-    store gives; a common word then reads a few thousand rows instead of every article that has it.
+    store gives; a common word then reads a few thousand rows instead of every article that has it. With
+    ``span_index`` (schema version 8) the range is also a condition of the GIN scan (:mod:`.spans`), which then
+    skips the words' matches below it instead of testing each.
     """
     if raw:
         expr, qparams = "to_tsquery('english', %s)", [query]
@@ -191,19 +224,27 @@ def search(conn, query: str, raw: bool, limit: int, offset: int, filters: Option
         expr, qparams = user_query(query)
         if not expr:
             return []
-    where, fparams = filter_sql(filters, conn=conn if facet_index else None)
+    where, fparams = filter_sql(filters, conn=conn if facet_index else None, keys=span_index)
     if window is None:
-        rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, None)
+        rows, _ = _ranked(conn, expr, qparams, where, fparams, limit, offset, None, ("", []))
         return rows
     depth = max(window, limit + offset)
-    floor, newest, span = _first_floor(conn, expr, qparams, where, fparams, depth)
+    estimated = (where, fparams)
+    if span_index and filters is not None and (filters.since or filters.until):
+        # Sized from the planner's estimate of the UTC range (its btree's statistics), which it makes far better
+        # than that of an OR of date lexemes (a third of the matches for "since 2019-06" at 10^6).
+        estimated = filter_sql(filters, conn=conn if facet_index else None)
+    floor, newest, span = _first_floor(conn, expr, qparams, *estimated, depth)
+    if floor is None and span_index and newest:
+        floor, span = _probed_floor(conn, expr, qparams, where, fparams, depth, newest)
     while True:
-        rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, floor)
+        in_range = _range(floor, newest, span_index)
+        rows, found = _ranked(conn, expr, qparams, where, fparams, limit, offset, depth, in_range)
         if floor is None or found >= depth:
             return rows
         # Too few: widen by what the range's own density of matches says is missing (a page past the last hit
         # counts 0 matches: then SPAN_GROWTH), with the same margin, and at least half as wide again.
-        density = _count_in(conn, expr, qparams, where, fparams, floor) / span if not rows else found / span
+        density = _count_in(conn, expr, qparams, where, fparams, in_range) / span if not rows else found / span
         grow = SPAN_GROWTH if density <= 0 else min(SPAN_GROWTH, max(1.5, SPAN_MARGIN * depth / (density * span)))
         span = int(span * grow)
         floor = newest - span if newest - span > 0 else None
@@ -222,25 +263,75 @@ def _first_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[
     # planner's guess for its regular expressions cut the estimate to a third, so the first range held 3-4x the
     # window's matches, every one of them read and scored; the date range itself it estimates well.
     where = where.replace(" AND " + DATED.format(col="a.published"), "")
-    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
-                        f"{where}", [*qparams, *fparams]).fetchone()[0]
-    estimate = max(float(plan[0]["Plan"]["Plan Rows"]), 1.0)
+    estimate = max(_estimate(conn, expr, qparams, where, fparams), 1.0)
     span = int(depth / estimate * total * SPAN_MARGIN)
     # A range over most of the store saves little and, when it falls short, costs a second pass that builds the
     # words' GIN bitmap again (half of an "until" search at 10^6): then the whole store at once.
     return (newest - span if 2 * span < newest else None), int(newest), span
 
 
-def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], floor: int) -> int:
-    """Matches with ``pk`` above ``floor`` (for widening a range whose page of hits came back empty)."""
+def _probed_floor(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], depth: int,
+                  newest: int) -> tuple[Optional[int], int]:
+    """(a floor or None, its span) sized from the matches counted among the newest 1/:data:`PROBE_SHARE` of the
+    pks, for a query the planner expects to match too few articles for a range to pay.
+
+    The planner knows the frequencies of the 1,000 most common words only (those in 5% of the articles or more at
+    10^6) and guesses 0.5% for any other; it multiplies the frequencies of the words of a query as if they came
+    together by chance, while those of a name ("Onarsuine Foundation", 3.8% of the articles at 10^6, guessed
+    0.1%) always do. Its guess made the range the whole store, every one of the name's matches read. Through the
+    pk spans the count reads the index for the newest matches only (the spans of whole lowest-level spans, so no
+    pk is tested on the row); a query rare in fact costs that small count and then reads the whole store as before.
+    """
+    low_bits = pk_spans.LEVELS[0][1]
+    start = (newest - newest // PROBE_SHARE) >> low_bits << low_bits
+    if start <= 0:
+        return None, 0
+    cover = pk_spans.cover(start, newest + (1 << low_bits))
+    found = int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
+                             f" AND {pk_spans.expression('a')} @@ %s::tsquery",
+                             [*qparams, *fparams, cover]).fetchone()[0])
+    if not found:
+        return None, 0
+    # Any range short of the whole store pays here: the density is read off the matches themselves (not guessed),
+    # so the range rarely falls short, and its matches are scored as they are read, while over the whole store the
+    # window's rows are read a second time to score them.
+    span = int(depth / found * (newest - start) * SPAN_MARGIN)
+    return (newest - span, span) if span < newest else (None, 0)
+
+
+def _range(floor: Optional[int], newest: int, span_index: bool) -> tuple[str, list[Any]]:
+    """The SQL condition (and its parameters) of "``pk`` above ``floor``" (None: every pk), with the spans that
+    cover it for the GIN scan when the index has them. The spans reach one lowest-level span past the newest pk
+    read before: articles stored by another writer since then are the search's as they are without spans. The
+    exact bound is then tested on the rows the GIN scan passes (``pk + 0``: not a btree bitmap of the whole range,
+    which cost a quarter of the GIN scan at 10^6, for the few pks of the lowest spans below the floor)."""
+    if floor is None:
+        return "", []
+    if not span_index:
+        return " AND a.pk > %s", [floor]
+    top = newest + (1 << pk_spans.LEVELS[0][1])
+    return (f" AND {pk_spans.expression('a')} @@ %s::tsquery AND a.pk + 0 > %s",
+            [pk_spans.cover(floor + 1, top), floor])
+
+
+def _estimate(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any]) -> float:
+    """The planner's estimate of the current articles matching a tsquery and the filters."""
+    plan = conn.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.current AND a.tsv @@ ({expr})"
+                        f"{where}", [*qparams, *fparams]).fetchone()[0]
+    return float(plan[0]["Plan"]["Plan Rows"])
+
+
+def _count_in(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
+              in_range: tuple[str, list[Any]]) -> int:
+    """Matches in a range of pks (for widening a range whose page of hits came back empty)."""
     return int(conn.execute(f"SELECT count(*) FROM articles a WHERE a.current AND a.tsv @@ ({expr}){where}"
-                            " AND a.pk > %s", [*qparams, *fparams, floor]).fetchone()[0])
+                            f"{in_range[0]}", [*qparams, *fparams, *in_range[1]]).fetchone()[0])
 
 
 def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any], limit: int, offset: int,
-            depth: Optional[int], floor: Optional[int]) -> tuple[list[SearchHit], int]:
-    """The page of hits ranked among the newest ``depth`` matches (None: all) with ``pk`` above ``floor`` (None:
-    any), and how many matches that window holds (0 when the page is empty)."""
+            depth: Optional[int], in_range: tuple[str, list[Any]]) -> tuple[list[SearchHit], int]:
+    """The page of hits ranked among the newest ``depth`` matches (None: all) in a range of pks (:func:`_range`;
+    "": any), and how many matches that window holds (0 when the page is empty)."""
     # MATERIALIZED: the matches come from the GIN index as one bitmap (ANDed with the pk range's). Left to itself
     # the planner walks the primary key backwards for "ORDER BY pk DESC LIMIT depth", reading and testing every
     # article's tsvector (200+ ms at 2*10^4 articles for a rare word). Ranking reads the small rank_tsv, in the row.
@@ -252,13 +343,12 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # score them, cost as much again. Over the whole store with a window, the matches may be many more than the
     # window (the planner underestimates words that come together, as a name's): then the pks first, and only
     # the window's rows are read again and scored.
-    range_sql = "" if floor is None else " AND a.pk > %s"
-    score_first = floor is not None or depth is None
+    range_sql, range_params = in_range
+    score_first = bool(range_sql) or depth is None
     score = f"ts_rank('{WEIGHTS}', a.rank_tsv, ({expr}), 1)"
     matches = (f"SELECT a.pk{', ' + score + ' AS score' if score_first else ''} FROM articles a"
                f" WHERE a.current AND a.tsv @@ ({expr}){where}{range_sql}")
-    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams,
-                         *([] if floor is None else [floor])]
+    params: list[Any] = [*qparams, *(qparams if score_first else []), *qparams, *fparams, *range_params]
     window_sql = ""
     if depth is not None:
         window_sql = " ORDER BY m.pk DESC LIMIT %s"
@@ -276,10 +366,10 @@ def _ranked(conn, expr: str, qparams: list[Any], where: str, fparams: list[Any],
     # Room for an exact bitmap of every match: a lossy one (work_mem's default 4 MB holds ~10^5 pages) makes the
     # scan re-test the tsvector of every row on its pages, matching or not (seconds at 4*10^5 articles).
     conn.execute(f"SET LOCAL work_mem = '{BITMAP_MEMORY}'")
-    if floor is not None:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
+    if range_sql:  # the pk range must come as a bitmap too, not as a walk testing each row's tsvector
         conn.execute("SET LOCAL enable_indexscan = off")
     rows = conn.execute(sql, [*params, limit, offset]).fetchall()
-    if floor is not None:
+    if range_sql:
         conn.execute("SET LOCAL enable_indexscan = on")
     hits = [SearchHit(r[0], r[1], r[2], r[3] or "", float(r[4])) for r in rows]
     return hits, int(rows[0][5]) if rows else 0

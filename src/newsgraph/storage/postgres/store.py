@@ -26,7 +26,7 @@ from .dedup_index import PostgresDedupIndex
 from .entities import PostgresEntityRegistry
 from .quote_clusters import PostgresQuoteClusters
 from .rows import _encode_record, _json, _now, _t
-from .schema import FACETS_VERSION, SCHEMA_VERSION, migrate, version
+from .schema import FACETS_VERSION, SCHEMA_VERSION, SPANS_VERSION, migrate, version
 from .tx import article_tx, in_transaction
 from .views import PostgresEntityViews
 
@@ -40,6 +40,12 @@ def _redact(url: str) -> str:
         return url
     scheme, _, creds = head.partition("://")
     return f"{scheme}://{creds.split(':')[0]}@{tail}"
+
+
+#: A speaker's quotes are found by walking the articles by date past sqrt(WALK_QUOTES x quotes x wanted) of them
+#: (wanted: limit + offset; as the entity page walks past sqrt(100 x articles)): the walk reads about
+#: wanted x quotes / n quotes, the join all n.
+WALK_QUOTES = 1
 
 
 class PostgresStore(Store):
@@ -70,7 +76,9 @@ class PostgresStore(Store):
             raise
         # Entity filters as lexemes of the full-text index (schema version 7, .facets); an older schema is met
         # only by a store that a test keeps at an old version to see it upgrade.
-        self.facet_index = version(self._conn) >= FACETS_VERSION
+        found = version(self._conn)
+        self.facet_index = found >= FACETS_VERSION
+        self.span_index = found >= SPANS_VERSION  # the pk's spans and dates in the GIN index (.spans)
         self._dedup = PostgresDedupIndex(self._conn, self.where)
         self._clusters = PostgresQuoteClusters(self._conn, self.where)
 
@@ -272,10 +280,10 @@ class PostgresStore(Store):
         try:
             if in_transaction(self._conn):
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
-                                        self.facet_index)
+                                        self.facet_index, self.span_index)
             with self._conn.transaction():  # a failed statement must not leave the connection aborted
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,
-                                        self.facet_index)
+                                        self.facet_index, self.span_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
@@ -285,15 +293,21 @@ class PostgresStore(Store):
             return 0
         try:
             if in_transaction(self._conn):
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most,
+                                       self.span_index)
             with self._conn.transaction():
-                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most)
+                return pg_search.count(self._conn, _t(query), raw, filters, self.facet_index, most,
+                                       self.span_index)
         except psycopg.Error as exc:
             raise search_failed(query, raw, exc) from exc
 
     def quotes(self, speaker: Optional[str] = None, about: Optional[str] = None, since: Optional[str] = None,
                until: Optional[str] = None, limit: int = 100, offset: int = 0,
                include_copies: bool = True) -> list[QuoteHit]:
+        if speaker and not (since or until):
+            walked = self._frequent_speaker_quotes(_t(key(speaker)), about, limit, offset, include_copies)
+            if walked is not None:
+                return walked
         sql = ["SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM quotes q"
                " JOIN articles a ON a.id = q.article AND a.revision = q.revision WHERE a.current"]
         params: list[Any] = []
@@ -317,6 +331,44 @@ class PostgresStore(Store):
         sql.append("ORDER BY coalesce(a.published, '') DESC, q.pk LIMIT %s OFFSET %s")
         params += [limit, offset]
         return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in self._all(" ".join(sql), params)]
+
+    def _frequent_speaker_quotes(self, k: str, about: Optional[str], limit: int, offset: int,
+                                 include_copies: bool) -> Optional[list[QuoteHit]]:
+        """The quotes of a speaker quoted often, newest article first, by walking the articles down the date index
+        and keeping their quotes among the speaker's (None: a speaker quoted seldom, or no word of a name starts
+        with ``k``, for :meth:`quotes`' join).
+
+        The join reads every quote of the speaker and its article, two index probes each, to sort them by date:
+        32,669 quotes and 0.6-1.2 s for the most quoted person at 10^6 articles (load 8). The walk reads about
+        (limit + offset) / share of the quotes, share being the speaker's part of all quotes (3,762 articles, 0.1 s
+        there); it is taken past the n where both read as many (:data:`WALK_QUOTES`). Left to itself the planner
+        sorts every quote of the speaker even so: a sort is what it must not choose here."""
+        pks = [r[0] for r in self._all("SELECT quote FROM quote_terms WHERE term >= %s AND term < %s", (k, k + TOP))]
+        total = self._all("SELECT reltuples FROM pg_class WHERE oid = 'quotes'::regclass")[0][0]
+        if not pks or len(pks) < (WALK_QUOTES * max(float(total), 1.0) * (limit + offset)) ** 0.5:
+            return None
+        # The pks written into the statement: a constant array is tested through a hash, a bound one element by
+        # element (tens of thousands per quote read).
+        known = "'{" + ",".join(str(int(pk)) for pk in pks) + "}'::bigint[]"
+        head = ("SELECT q.speaker_name, a.id, a.title, a.published, q.record FROM articles a JOIN quotes q"
+                f" ON q.article = a.id AND q.revision = a.revision WHERE a.current AND q.pk = ANY({known})"
+                + ("" if include_copies else " AND a.duplicate_of IS NULL")
+                + ("" if not about else " AND EXISTS (SELECT 1 FROM about b WHERE b.quote = q.pk"
+                                        " AND strpos(b.name_key, %s) > 0)"))
+        params: list[Any] = [_t(key(about))] if about else []
+        want = limit + offset
+        with self._conn.transaction():
+            # Ordered by the date index, not sorted whole; in this process: parallel workers each hash the pks
+            # again and start up, 135 ms against the 68 ms of the walk itself at 10^6 (EXPLAIN ANALYZE).
+            self._conn.execute("SET LOCAL enable_sort = off")
+            self._conn.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+            rows = self._all(head + " AND a.published > '' ORDER BY a.published DESC, q.pk LIMIT %s", [*params, want])
+            self._conn.execute("SET LOCAL enable_sort TO DEFAULT")
+            self._conn.execute("SET LOCAL max_parallel_workers_per_gather TO DEFAULT")
+        if len(rows) < want:  # then the undated ones (no published, or ''), as coalesce(published, '') sorts them
+            rows += self._all(head + " AND coalesce(a.published, '') = '' ORDER BY q.pk LIMIT %s",
+                              [*params, want - len(rows)])
+        return [QuoteHit(r[0], r[1], r[2], r[3], json.loads(r[4])) for r in rows[offset:offset + limit]]
 
     def story_members(self, story_id: str) -> list[StoryMember]:
         rows = self._all("SELECT id, title, source, published, duplicate_of, length(text) FROM articles"
