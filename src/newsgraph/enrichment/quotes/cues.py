@@ -150,6 +150,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
     hops = [] if hops is None else hops
     seen = 0
     tok = verb
+    came_from = None
     while tok is not None and seen < 4:
         subjects = [c for c in tok.children if c.dep_ in _SUBJECTS
                     and (c.ent_type_ not in _NOT_SPEAKER_ENTS or _aged(c))]
@@ -158,6 +159,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
+            if subj.dep_ == "nsubjpass" and came_from in ("xcomp", "conj") \
+                    and lemma_of(tok).lower() not in _FORESEEN:
+                return subj  # "X was prompted to say", "X was forced into … and said": X says it
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -182,14 +186,30 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                 if tok.pos_ == "NOUN" and came_from == "acl":  # "in the form of a letter claiming": no verb
                     hops.append(tok)  # issued it, so the letter itself is what the text says claims it
                     return tok
+            elif came_from == "acl" and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+                    and tok.head.head.pos_ == "VERB":
+                hops.append(tok)  # "sent an email to supporters saying …": the sender speaks, not the readers
+                tok = tok.head.head
             elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
                 return tok
             hops.append(tok)
             seen += 1
             continue
+        if tok is not verb and tok.pos_ in ("ADV", "ADJ") and tok.dep_ in ("advmod", "acomp") \
+                and tok.head.i != tok.i and tok.head.pos_ == "VERB":
+            tok = tok.head  # "went so far as to say": the verb the degree word hangs on
+            hops.append(tok)
+            seen += 1
+            continue
         break
     return left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+# "X is expected to announce", "they were meant to show": what someone may do, not what they said
+_FORESEEN = frozenset({"expect", "mean", "schedule", "suppose", "slate", "set", "plan", "poise", "due", "tip",
+                       "predict", "project", "anticipate", "rumor", "rumour", "think", "believe", "say", "report",
+                       "know", "see", "consider", "require", "oblige", "allow", "permit", "urge", "encourage"})
 
 
 def _perfect_not_passive(verb: "Token") -> bool:
