@@ -179,15 +179,16 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if tok.dep_ in ("advcl", "xcomp", "acomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
-            came_from = tok.dep_
+            came_from, participle = tok.dep_, tok.tag_ == "VBG"
             tok = _past_report(tok.head, hops) if came_from in ("advcl", "conj") else tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
                 if tok.pos_ == "NOUN" and came_from == "acl":  # "in the form of a letter claiming": no verb
                     hops.append(tok)  # issued it, so the letter itself is what the text says claims it
                     return tok
-            elif came_from == "acl" and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
-                    and tok.head.head.pos_ == "VERB":
+            elif came_from == "acl" and participle and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+                    and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS
+                                                             for c in tok.head.head.children):
                 hops.append(tok)  # "sent an email to supporters saying …": the sender speaks, not the readers
                 tok = tok.head.head
             elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
