@@ -156,3 +156,36 @@ def test_a_surname_the_tagger_takes_for_a_word_speaks_once_the_person_was_named(
     asked = next(t for t in doc2 if t.lower_ == "asked")
     assert speaker_by_surname(doc2, Cue((asked.i,), asked.i, None, None, "verb"), {"Early": 0},
                               lambda offset: False) is None
+
+
+def test_a_naming_participle_after_a_short_adverbial_speaks_for_the_clause_before(nlp):
+    text = ('Mayor Dana Holt has feuded with the council over the budget, at one point calling the treasurer a '
+            '"liar" who was not "honorable."')
+    [q] = quotes_of(nlp, text, {"Dana Holt": "PERSON"})
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_a_passive_subject_did_what_the_gerund_after_it_says(nlp):
+    text = ('The anchor was suspended for two weeks after slamming the senators for their "cowardly and shameful" '
+            'vote on the bill.')
+    [q] = quotes_of(nlp, text)
+    assert q.speaker is not None and q.speaker.text == "The anchor"
+
+
+def test_a_gerund_of_means_names_no_speaker(nlp):
+    # "is justified by arguing": someone unnamed argues; the thing justified is no speaker
+    text = 'The rule is often justified by arguing that "the roads are simply too narrow" for the buses.'
+    assert all(q.speaker is None for q in quotes_of(nlp, text))
+
+
+def test_made_a_point_of_saying(nlp):
+    text = 'And he made a point of saying the library "was a place of refuge and learning" for the whole town.'
+    [q] = quotes_of(nlp, text)
+    assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_a_name_after_a_subordinator_and_before_an_aside(nlp):
+    text = ("The debate had barely begun when Ms. Okafor, asked about the tunnel, had said, ''I think the city can "
+            "afford it.''")
+    quotes = [q for q in quotes_of(nlp, text, {"Okafor": "PERSON"}) if q.kind != "indirect"]
+    assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.entity == "e1"

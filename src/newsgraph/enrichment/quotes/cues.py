@@ -159,7 +159,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
-            if subj.dep_ == "nsubjpass" and came_from in ("xcomp", "conj") \
+            if subj.dep_ == "nsubjpass" and came_from in ("xcomp", "conj", "pcomp") \
                     and lemma_of(tok).lower() not in _FORESEEN:
                 return subj  # "X was prompted to say", "X was forced into … and said": X says it
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
@@ -172,8 +172,17 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             return subj
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
+            # "X was suspended after slamming …": X slammed; "X is justified by arguing": someone unnamed argues
+            came_from = "pcomp" if tok.head.lower_ != "by" else "by"
             tok = _past_report(tok.head.head, hops)  # "before claiming that", "pivoted to arguing that"
             hops.append(tok)
+            seen += 1
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.dep_ == "dobj" and tok.head.head.head.pos_ == "VERB":
+            tok = tok.head.head.head  # "made a point of saying", "took the opportunity of saying": who made it
+            hops.append(tok)
+            came_from = "pcomp"
             seen += 1
             continue
         if tok.dep_ in ("advcl", "xcomp", "acomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
@@ -191,6 +200,10 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                                                              for c in tok.head.head.children):
                 hops.append(tok)  # "sent an email to supporters saying …": the sender speaks, not the readers
                 tok = tok.head.head
+            elif came_from == "acl" and participle and tok.dep_ == "dobj" and is_reporting(tok.head) \
+                    and tok.pos_ == "NOUN":
+                hops.append(tok)  # "emailed supporters saying …", "told reporters saying …": the sender speaks
+                tok = tok.head
             elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
                 return tok

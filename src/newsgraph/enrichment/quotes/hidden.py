@@ -123,8 +123,8 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
     - a verb of saying right after a name and its description (``…, Col. Dana Reyes, a spokeswoman in Kabul,
       said``) that the parser hung on a noun before it: that name."""
     verb = doc[cue.verb]
-    if cue.kind not in ("verb", "parataxis") or quoted(verb.idx):
-        return None
+    if cue.kind not in ("verb", "parataxis", "naming") or quoted(verb.idx):
+        return None  # "naming": "…, at one point calling the mayor a "liar""
     found = _participle_or_name(doc, verb, quoted)
     if found is None:
         found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted)
@@ -176,6 +176,8 @@ def _participle_or_name(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     return None
 
 
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "though",
+                            "although", "once", "whereas"})
 _CLOSING = frozenset({"\"", "”", "’", "'", "''", "»"})
 _ASIDE_MAX_TOKENS = 40
 _NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -225,14 +227,16 @@ def _name_before_aside(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
         while k > start and doc[k].text != "(":
             k -= 1
         k -= 1
-    if k < start or doc[k].pos_ != "PROPN" or doc[k].ent_type_ in _NOT_NAMES or quoted(doc[k].idx):
+    # a name, whatever the tagger made of it ("Trump" as an adjective): a proper noun or a person's or body's name
+    if k < start or not (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PERSON", "ORG") and doc[k].is_title) \
+            or doc[k].ent_type_ in _NOT_NAMES or quoted(doc[k].idx):
         return None
     left = k
     while left > start and (doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[left - 1].tag_ == "POS"):
         left -= 1
     # the name opens its clause: nothing but a conjunction or an adverb before it ("But Sen. Marsh, …"), or a
     # subordinating conjunction right before it ("… came up after Ortiz, asked about it, had said")
-    if left > start and doc[left - 1].pos_ == "SCONJ" and doc[left - 1].lower_ != "that":
+    if left > start and doc[left - 1].lower_ in _SUBORDINATORS:
         pass
     elif any(not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV")) for t in doc[start:left]):
         return None
