@@ -189,3 +189,12 @@ def test_a_name_after_a_subordinator_and_before_an_aside(nlp):
             "afford it.''")
     quotes = [q for q in quotes_of(nlp, text, {"Okafor": "PERSON"}) if q.kind != "indirect"]
     assert len(quotes) == 1 and quotes[0].speaker is not None and quotes[0].speaker.entity == "e1"
+
+
+def test_a_report_in_its_own_paragraph_names_the_speaker_of_the_quoted_paragraph_after_it(nlp):
+    text = ("“The council has not met for a month,” Ryder wrote. “That is a disgrace.”\n\n"
+            "Ana Velez shot back in a statement, saying she has “never missed a single vote.”\n\n"
+            "“Frankly, this is the kind of attack our town does not need, and voters will see through it.”")
+    quotes = quotes_of(nlp, text, {"Ryder": "PERSON", "Ana Velez": "PERSON"})
+    last = [q for q in quotes if q.text.startswith("Frankly")]
+    assert len(last) == 1 and last[0].speaker is not None and last[0].speaker.entity == "e2"

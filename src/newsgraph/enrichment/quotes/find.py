@@ -667,9 +667,18 @@ def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
     # report inside the attribution of the quotation before ('"…," Clark said, noting that …. "…"') does not
     # break that statement, which goes on
     last = before[0].span[1] if before else None
+    # a report in a paragraph of its own after that quotation is no part of its attribution (but an "according
+    # to" names a document, and a report nested in another is that one's content)
     before += [d for d in reports if d.span[1] <= stretch.outer[0]
-               and (last is None or d.span[0] >= last and _sentence_ends(layout.text, last, d.span[0]))]
+               and (last is None or d.span[0] >= last and (_sentence_ends(layout.text, last, d.span[0])
+                                                           or "\n" in layout.text[last:d.span[0]]
+                                                           and (d.cue is None or d.cue.kind != "according")
+                                                           and not _nested_in(d, reports)))]
     return max(before, key=lambda d: d.span[1], default=None)
+
+
+def _nested_in(draft: Draft, reports: tuple[Draft, ...]) -> bool:
+    return any(o is not draft and o.span[0] <= draft.span[0] and draft.span[1] <= o.span[1] for o in reports)
 
 
 def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict[int, Cue],
