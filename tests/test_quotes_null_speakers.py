@@ -198,3 +198,13 @@ def test_a_report_in_its_own_paragraph_names_the_speaker_of_the_quoted_paragraph
     quotes = quotes_of(nlp, text, {"Ryder": "PERSON", "Ana Velez": "PERSON"})
     last = [q for q in quotes if q.text.startswith("Frankly")]
     assert len(last) == 1 and last[0].speaker is not None and last[0].speaker.entity == "e2"
+
+
+def test_a_verb_of_saying_tagged_as_a_noun_after_the_quotation(nlp):
+    text = ("“They know Ortiz is the only one strong enough to stand up to the lobby and win,” a voice-over in the ad "
+            "states. “She will stand up for you.”")
+    quotes = quotes_of(nlp, text)
+    assert quotes[0].cue == "states" and quotes[0].speaker is not None and quotes[0].speaker.text == "a voice-over"
+    # the noun before another noun is a modifier, not a verb: "the state senator said"
+    [q] = quotes_of(nlp, '"We will win," the state senator said.')
+    assert q.cue == "said" and q.speaker.text == "the state senator"

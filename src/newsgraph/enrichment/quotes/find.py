@@ -349,6 +349,29 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
         if subj is None and after is not None and tok.i == window.start:  # '"…," retorted Ortiz'
             return Cue((tok.i,), tok.i, None, after.i, "verb")
         return None  # only the first verb may attribute
+    return _verb_tagged_noun(doc, window)
+
+
+def _verb_tagged_noun(doc: "Doc", window) -> Optional[Cue]:
+    """``"…," the Saudis state in the paper.``, ``"…," a voice-over in the ad states.``: a verb of saying that
+    is also a noun, tagged as the noun, after the subject phrase that follows the quotation; it ends its clause (a
+    stop, a comma or a preposition after it), so it is no noun's modifier."""
+    words = [t for t in window[:_AFTER_MAX_TOKENS] if not t.is_space]
+    for k, tok in enumerate(words):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _SENTENCE_END:
+            return None
+        if k == 0 or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_lower \
+                or not _verb_word(tok.text, REPORTING_VERBS):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.pos_ == "ADP"):
+            continue
+        subject = [t for t in words[:k] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        lead = next((t for t in words[:k] if t.pos_ == "ADP"), None)  # "a voice-over in the ad": before "in"
+        heads = [t for t in subject if lead is None or t.i < lead.i]
+        if not heads or words[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
+            return None
+        return Cue((tok.i,), tok.i, None, heads[-1].i, "verb")
     return None
 
 
