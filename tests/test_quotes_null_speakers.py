@@ -208,3 +208,16 @@ def test_a_verb_of_saying_tagged_as_a_noun_after_the_quotation(nlp):
     # the noun before another noun is a modifier, not a verb: "the state senator said"
     [q] = quotes_of(nlp, '"We will win," the state senator said.')
     assert q.cue == "said" and q.speaker.text == "the state senator"
+
+
+def test_a_headline_name_the_tagger_misreads_is_the_name_the_body_tags(nlp):
+    from newsgraph.enrichment.quotes.find import _named_elsewhere
+    text = ("Halvorsen: Bridge Plan Is ‘A Waste of Money.’\n\n"
+            "Council member Peter Halvorsen said on Monday that the bridge plan was a waste.")
+    doc = nlp(text)
+    assert _named_elsewhere(doc, doc[0:1])
+    # a word the body never tags as a person's name is no name
+    doc2 = nlp("Update: Bridge Plan Is ‘A Waste of Money.’\n\nThe council said on Monday that the plan would go on.")
+    assert not _named_elsewhere(doc2, doc2[0:1])
+    quotes = [q for q in quotes_of(nlp, text, {"Peter Halvorsen": "PERSON"}) if "Waste" in q.text]
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.entity == "e1"

@@ -673,9 +673,11 @@ def _headline_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Opt
         return None
     name = doc.char_span(para[0], para[0] + colon, alignment_mode="contract")
     # a headline's name may be tagged anything ("Ortiz" as an adjective): a proper noun or an entity word
-    if name is None or not 0 < len(name) <= 5 \
-            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name) \
-            or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name):
+    if name is None or not 0 < len(name) <= 5:
+        return None
+    if not _named_elsewhere(doc, name) and (
+            not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+            or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name)):
         return None
     return char_range(doc, (name.start, name.end))
 
@@ -943,6 +945,15 @@ def transcript_drafts(doc: "Doc", layout: _Layout) -> list[Draft]:
     return out
 
 
+def _named_elsewhere(doc: "Doc", name) -> bool:
+    """Whether a headline's one capitalised word (``Ortiz: …``), which the tagger may read as a verb or a noun in a
+    line of capitals, is tagged a person's name where the article's body uses it."""
+    if len(name) != 1 or not name[0].is_title or not name[0].is_alpha:
+        return False
+    word, at = name[0].text, name[0].i
+    return any(t.text == word and t.i != at and t.ent_type_ == "PERSON" for t in doc)
+
+
 def headline_drafts(doc: "Doc", layout: _Layout) -> tuple[list[Draft], set[int]]:
     """``Ortiz: Budget Cuts Would Hurt Schools.``, ``Ortiz to Teachers: 'We Will Not Back Down'``, ``Former Gov.
     Ortiz at Rally: …``: a headline that opens with a short name (with where or to whom it spoke) and a colon
@@ -968,8 +979,9 @@ def headline_drafts(doc: "Doc", layout: _Layout) -> tuple[list[Draft], set[int]]
     name = doc[head.start:cut]
     if not 0 < len(name) <= 5 or name[0].lower_ in _LABELS or name[0].pos_ == "DET" or not name[0].is_title \
             and not name[0].is_upper or any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in name) \
-            or any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.is_punct and t.text not in ".-–" for t in name) \
-            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) \
+            or not _named_elsewhere(doc, name) and (
+                any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.is_punct and t.text not in ".-–" for t in name)
+                or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)) \
             or any(t.is_alpha and not (t.is_title or t.is_upper) for t in name):  # "Spoiler no more:"
         return [], set()
     inside = [i for i, st in enumerate(layout.stretches) if body_start <= st.outer[0] and st.outer[1] <= end]
