@@ -121,7 +121,10 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
       writing "…"``): its understood subject is the subject of the clause it follows, the nearest verb before it
       in the sentence with a subject of its own;
     - a verb of saying right after a name and its description (``…, Col. Dana Reyes, a spokeswoman in Kabul,
-      said``) that the parser hung on a noun before it: that name."""
+      said``) that the parser hung on a noun before it: that name.
+
+    Failing those, a verb right after a closing mark names the phrase after it (:func:`_inverted_after_quote`),
+    and a name opening its clause before an aside between commas speaks (:func:`_name_before_aside`)."""
     verb = doc[cue.verb]
     if cue.kind not in ("verb", "parataxis", "naming") or quoted(verb.idx):
         return None  # "naming": "…, at one point calling the mayor a "liar""
@@ -236,9 +239,9 @@ def _name_before_aside(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
         left -= 1
     # the name opens its clause: nothing but a conjunction or an adverb before it ("But Sen. Marsh, …"), or a
     # subordinating conjunction right before it ("… came up after Ortiz, asked about it, had said")
-    if left > start and doc[left - 1].lower_ in _SUBORDINATORS:
-        pass
-    elif any(not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV")) for t in doc[start:left]):
+    after_subordinator = left > start and doc[left - 1].lower_ in _SUBORDINATORS
+    if not after_subordinator and any(not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))
+                                      for t in doc[start:left]):
         return None
     while left < k and doc[left].pos_ in ("DET", "ADJ", "NOUN") and doc[left].is_lower:
         left += 1  # "the" in "the Sen. …" stays; a lowercase lead word goes
