@@ -221,3 +221,16 @@ def test_a_headline_name_the_tagger_misreads_is_the_name_the_body_tags(nlp):
     assert not _named_elsewhere(doc2, doc2[0:1])
     quotes = [q for q in quotes_of(nlp, text, {"Peter Halvorsen": "PERSON"}) if "Waste" in q.text]
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.entity == "e1"
+
+
+def test_an_inverted_one_of_those_just_named(nlp):
+    text = ('Supporters kept posting.\n\n"We would have won if everyone could vote," tweeted another. '
+            '"Better watch out for the clerk."')
+    quotes = quotes_of(nlp, text)
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "another"
+    # only the word alone: "said one of them" speaks as "one" too, a longer phrase is read as before
+    from newsgraph.enrichment.quotes.hidden import _phrase_after
+    doc = nlp('"It is over," said another, a man nobody knew.')
+    verb = next(t for t in doc if t.lower_ == "said")
+    found = _phrase_after(doc, verb)
+    assert found is not None and doc.text[found[0]:found[1]] == "another"

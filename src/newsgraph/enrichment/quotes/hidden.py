@@ -37,6 +37,7 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
 
 
 _AFTER_NAME_TOKENS = 8
+_ONE_OF_THEM = frozenset({"one", "another"})
 _PHRASE_STOPS = frozenset({",", "(", ".", ";", ":", "—", "–", "-", "\"", "“", "”"})
 
 
@@ -56,6 +57,8 @@ def _phrase_after(doc: "Doc", verb: "Token") -> Optional[Span]:
         words.append(tok)
     else:
         return None  # no end within reach: a clause, not a name with its title
+    if len(words) == 1 and words[0].lower_ in _ONE_OF_THEM:
+        return words[0].idx, words[0].idx + len(words[0].text)  # '"…," tweeted another.': one of those just named
     if not words or words[0].pos_ == "PRON" or words[-1].pos_ not in ("PROPN", "NOUN"):
         return None  # "said that …", "said in a statement", "said he": no inverted name
     if words[-1].pos_ == "NOUN" and not (words[0].pos_ == "DET" or any(t.pos_ == "PROPN" for t in words)):
