@@ -28,7 +28,7 @@ from ..base import doc_text
 from .about import find_about
 from .cues import find_cues
 from .find import Draft, build_layout, classify_cues, direct_drafts, headline_drafts, transcript_drafts
-from .hidden import speaker_unparsed
+from .hidden import speaker_by_surname, speaker_unparsed
 from .marks import find_stretches
 from .tidy import tidy
 from .speakers import ResolverContext, SpeakerResolver
@@ -84,7 +84,8 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
             return None
         return Speaker(source.text, source.span, source.entity, source.name, "continuation")
     if draft.speaker is None and draft.cue is not None:  # the parse gave the cue no subject: read the sentence
-        found = speaker_unparsed(doc, draft.cue, context.in_quote)
+        found = speaker_unparsed(doc, draft.cue, context.in_quote) \
+            or speaker_by_surname(doc, draft.cue, _surnames(entities, doc_text(doc)), context.in_quote)
         if found is None:
             return None
         draft.speaker = found
@@ -98,6 +99,19 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     if entity is not None:
         context.remember(s, entity, written)
     return Speaker(written, (s, e), entity, names.get(entity) if entity else None, _via(doc, draft))
+
+
+def _surnames(entities: Sequence[Entity], text: str) -> dict[str, int]:
+    """The last word of every person's full name, with where the article first names them in full."""
+    out: dict[str, int] = {}
+    for e in entities:
+        words = e.name.split()
+        if e.type != "PERSON" or len(words) < 2 or not words[-1][:1].isupper():
+            continue
+        full = [m.start for m in e.mentions if len(text[m.start:m.end].split()) >= 2]
+        if full:
+            out[words[-1]] = min(out.get(words[-1], full[0]), min(full))
+    return out
 
 
 def _via(doc: "Doc", draft: Draft) -> str:

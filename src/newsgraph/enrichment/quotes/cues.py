@@ -192,6 +192,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
     hops = [] if hops is None else hops
     seen = 0
     tok = verb
+    came_from = None
     while tok is not None and seen < 4:
         subjects = [c for c in tok.children if c.dep_ in _SUBJECTS
                     and (c.ent_type_ not in _NOT_SPEAKER_ENTS or _aged(c))]
@@ -200,6 +201,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
+            if subj.dep_ == "nsubjpass" and came_from in ("xcomp", "conj", "pcomp") \
+                    and lemma_of(tok).lower() not in _FORESEEN:
+                return subj  # "X was prompted to say", "X was forced into … and said": X says it
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -210,28 +214,58 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             return subj
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
+            # "X was suspended after slamming …": X slammed; "X is justified by arguing": someone unnamed argues
+            came_from = "pcomp" if tok.head.lower_ != "by" else "by"
             tok = _past_report(tok.head.head, hops)  # "before claiming that", "pivoted to arguing that"
             hops.append(tok)
+            seen += 1
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.dep_ == "dobj" and tok.head.head.head.pos_ == "VERB":
+            tok = tok.head.head.head  # "made a point of saying", "took the opportunity of saying": who made it
+            hops.append(tok)
+            came_from = "pcomp"
             seen += 1
             continue
         if tok.dep_ in ("advcl", "xcomp", "acomp", "conj", "relcl", "acl") and tok.head.i != tok.i:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
-            came_from = tok.dep_
+            came_from, participle = tok.dep_, tok.tag_ == "VBG"
             tok = _past_report(tok.head, hops) if came_from in ("advcl", "conj") else tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
                 if tok.pos_ == "NOUN" and came_from == "acl":  # "in the form of a letter claiming": no verb
                     hops.append(tok)  # issued it, so the letter itself is what the text says claims it
                     return tok
+            elif came_from == "acl" and participle and tok.dep_ == "pobj" and tok.head.lower_ == "to" \
+                    and tok.head.head.pos_ == "VERB" and any(c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS
+                                                             for c in tok.head.head.children):
+                hops.append(tok)  # "sent an email to supporters saying …": the sender speaks, not the readers
+                tok = tok.head.head
+            elif came_from == "acl" and participle and tok.dep_ == "dobj" and is_reporting(tok.head) \
+                    and tok.pos_ == "NOUN":
+                hops.append(tok)  # "emailed supporters saying …", "told reporters saying …": the sender speaks
+                tok = tok.head
             elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
                 return tok
             hops.append(tok)
             seen += 1
             continue
+        if tok is not verb and tok.pos_ in ("ADV", "ADJ") and tok.dep_ in ("advmod", "acomp") \
+                and tok.head.i != tok.i and tok.head.pos_ == "VERB":
+            tok = tok.head  # "went so far as to say": the verb the degree word hangs on
+            hops.append(tok)
+            seen += 1
+            continue
         break
     return left_neighbour(verb) if tok is verb and verb.dep_ in ("ROOT", "conj") else None
+
+
+# "X is expected to announce", "they were meant to show": what someone may do, not what they said
+_FORESEEN = frozenset({"expect", "mean", "schedule", "suppose", "slate", "set", "plan", "poise", "due", "tip",
+                       "predict", "project", "anticipate", "rumor", "rumour", "think", "believe", "say", "report",
+                       "know", "see", "consider", "require", "oblige", "allow", "permit", "urge", "encourage"})
 
 
 def _perfect_not_passive(verb: "Token") -> bool:

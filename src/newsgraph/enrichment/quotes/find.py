@@ -236,7 +236,9 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
 def _window_after(i: int, layout: _Layout) -> Span:
     stretch = layout.stretches[i]
     start = stretch.outer[1]
-    end = layout.paragraph_of(stretch.outer[0])[1]
+    # a quotation running over paragraphs (each opens with a mark, only the last closes) is attributed after its
+    # last paragraph: the window lies in the paragraph where it closes
+    end = layout.paragraph_of(stretch.outer[1] - 1)[1]
     if i + 1 < len(layout.stretches):
         end = min(end, layout.stretches[i + 1].outer[0])
     for j in range(start, end):
@@ -292,7 +294,8 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             found.append(cue)
         elif window.start <= cue.verb < min(window.end, window.start + reach):
             found.append(cue)
-        elif cue.kind != "quote_only" and window.start <= cue.verb < window.end and _subject_fills(doc, window, cue):
+        elif cue.kind != "quote_only" and window.start <= cue.verb < window.end \
+                and (_subject_fills(doc, window, cue) or _described_name(doc, window, cue)):
             found.append(cue)
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
@@ -311,7 +314,26 @@ def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
     if subject.head.i != cue.verb or subject.dep_ not in ("nsubj", "nsubjpass"):
         return False
     lo, hi = subject.left_edge.i, subject.right_edge.i
-    return all(lo <= t.i <= hi or t.is_punct for t in doc[window.start:cue.verb])
+    return all(lo <= t.i <= hi or t.is_punct or t.is_space for t in doc[window.start:cue.verb])
+
+
+_DESCRIBED_MAX_TOKENS = 24
+_DESCRIPTION_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "ADP", "PART", "NUM", "CCONJ", "PUNCT", "SPACE",
+                              "ADV"})
+
+
+def _described_name(doc: "Doc", window, cue: Cue) -> bool:
+    """``"…," Dana Reyes, the mayor's former chief of staff, said of the talks.``: the parser may hang the name
+    elsewhere (the verb's subject then lies inside the quotation); a verb of saying still attributes the quotation
+    when all between them is a name with its description: it opens on a proper noun and holds no verb and no
+    sentence end."""
+    if cue.kind != "verb" or doc[cue.verb].tag_ not in ("VBD", "VBZ"):
+        return False
+    words = [t for t in doc[window.start:cue.verb] if not (t.is_space or t.is_punct and t.text == ",")]
+    if not words or len(words) > _DESCRIBED_MAX_TOKENS or words[0].pos_ != "PROPN" or not words[0].is_title:
+        return False
+    return all(t.pos_ in _DESCRIPTION_POS and t.text not in _SENTENCE_END and t.text not in ";:"
+               for t in words)
 
 
 def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
@@ -327,6 +349,29 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
         if subj is None and after is not None and tok.i == window.start:  # '"…," retorted Ortiz'
             return Cue((tok.i,), tok.i, None, after.i, "verb")
         return None  # only the first verb may attribute
+    return _verb_tagged_noun(doc, window)
+
+
+def _verb_tagged_noun(doc: "Doc", window) -> Optional[Cue]:
+    """``"…," the Saudis state in the paper.``, ``"…," a voice-over in the ad states.``: a verb of saying that
+    is also a noun, tagged as the noun, after the subject phrase that follows the quotation; it ends its clause (a
+    stop, a comma or a preposition after it), so it is no noun's modifier."""
+    words = [t for t in window[:_AFTER_MAX_TOKENS] if not t.is_space]
+    for k, tok in enumerate(words):
+        if tok.pos_ in ("VERB", "AUX") or tok.text in _SENTENCE_END:
+            return None
+        if k == 0 or tok.pos_ not in ("NOUN", "PROPN") or not tok.is_lower \
+                or not _verb_word(tok.text, REPORTING_VERBS):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.pos_ == "ADP"):
+            continue
+        subject = [t for t in words[:k] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        lead = next((t for t in words[:k] if t.pos_ == "ADP"), None)  # "a voice-over in the ad": before "in"
+        heads = [t for t in subject if lead is None or t.i < lead.i]
+        if not heads or words[0].pos_ not in ("DET", "NOUN", "PROPN", "ADJ", "PRON"):
+            return None
+        return Cue((tok.i,), tok.i, None, heads[-1].i, "verb")
     return None
 
 
@@ -514,13 +559,29 @@ def _named_clause_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> 
     for tok in reversed(doc[sent.start:comma[0].i]):
         if layout.inside_quote(tok.idx) or tok.pos_ != "VERB":
             continue
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None) or _as_name(tok)
+        if subj is None and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+            # "Ortiz drew cheers and then boomed, "…"": the first conjunct's subject
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
         if subj is None:
             continue
-        if subj.pos_ == "PROPN" and not layout.inside_quote(subj.idx):
+        if subj.tag_ == "WP" and tok.dep_ == "relcl" and tok.head.pos_ == "PROPN" and subj.i >= 2 \
+                and doc[subj.i - 1].text == "," and tok.head.i == subj.i - 2:
+            subj = tok.head  # "… host Dana Reyes, who lamented in an interview, "…"": the relative's antecedent
+        if (subj.pos_ == "PROPN" or subj.lower_ in _PERSONAL[:2]) and not layout.inside_quote(subj.idx):
             return Cue((tok.i,), tok.i, None, subj.i, "colon")
         return None
     return None
+
+
+def _as_name(verb):
+    """``As Dana Reyes, a law professor, put it, "…"``: the parser may take the name for the object of ``As``;
+    the name is the clause's subject."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i), None)
+    if mark is None or mark.i + 1 >= verb.i:
+        return None
+    name = next((c for c in mark.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+    return name
 
 
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
@@ -612,9 +673,11 @@ def _headline_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Opt
         return None
     name = doc.char_span(para[0], para[0] + colon, alignment_mode="contract")
     # a headline's name may be tagged anything ("Ortiz" as an adjective): a proper noun or an entity word
-    if name is None or not 0 < len(name) <= 5 \
-            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name) \
-            or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name):
+    if name is None or not 0 < len(name) <= 5:
+        return None
+    if not _named_elsewhere(doc, name) and (
+            not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in name)
+            or any(t.pos_ in ("VERB", "AUX", "ADP") or t.is_punct and t.text != "." for t in name)):
         return None
     return char_range(doc, (name.start, name.end))
 
@@ -629,9 +692,18 @@ def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
     # report inside the attribution of the quotation before ('"…," Clark said, noting that …. "…"') does not
     # break that statement, which goes on
     last = before[0].span[1] if before else None
+    # a report in a paragraph of its own after that quotation is no part of its attribution (but an "according
+    # to" names a document, and a report nested in another is that one's content)
     before += [d for d in reports if d.span[1] <= stretch.outer[0]
-               and (last is None or d.span[0] >= last and _sentence_ends(layout.text, last, d.span[0]))]
+               and (last is None or d.span[0] >= last and (_sentence_ends(layout.text, last, d.span[0])
+                                                           or "\n" in layout.text[last:d.span[0]]
+                                                           and (d.cue is None or d.cue.kind != "according")
+                                                           and not _nested_in(d, reports)))]
     return max(before, key=lambda d: d.span[1], default=None)
+
+
+def _nested_in(draft: Draft, reports: tuple[Draft, ...]) -> bool:
+    return any(o is not draft and o.span[0] <= draft.span[0] and draft.span[1] <= o.span[1] for o in reports)
 
 
 def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict[int, Cue],
@@ -691,8 +763,11 @@ def _same_statement(layout: _Layout, prev: Draft, stretch: QuoteStretch) -> bool
     will win."``), or the quotation opens the next paragraph with no new attribution. News writes one statement
     so, and PARC-style gold annotates it as one."""
     # narration about the speaker between them (:func:`_about_speaker`) makes a second statement
+    # a long attribution between them (one holding a report of its own) makes the later quotation a statement of
+    # its own, by the same speaker (:func:`_inherit`)
     return prev.kind == "direct" and prev.cue is not None \
-        and _sentence_ends(layout.text, prev.span[1], stretch.outer[0]) <= 1
+        and _sentence_ends(layout.text, prev.span[1], stretch.outer[0]) <= 1 \
+        and stretch.outer[0] - prev.span[1] <= _SAME_STATEMENT_CHARS
 
 
 def _continues_split(layout: _Layout, prev: Draft, stretch: QuoteStretch, cue: Optional[Cue]) -> bool:
@@ -753,7 +828,8 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most;
     # or, in the quotation's own paragraph, a sentence or two more about the speaker (below).
-    if gap.count("\n\n") > 1 or len(gap) > 200 and ends <= 1:
+    long = len(gap) > _ATTRIBUTION_MAX_CHARS or len(gap) > _SAME_STATEMENT_CHARS and "\n" in gap
+    if gap.count("\n\n") > 1 or long and ends <= 1:
         return False
     if ends > 1 and not _about_speaker(layout, prev.inherited_from or prev, prev.span[1], stretch.outer[0]):
         return False
@@ -764,6 +840,10 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
 
 
 _GOING_ON = frozenset({"continue"})
+# the previous quote's attribution sentence may run long ('"…," said Ana Ortiz, the director of …, who also said
+# that …. "…"'): one sentence of it, in the quotation's paragraph, still lies between one statement's parts
+_ATTRIBUTION_MAX_CHARS = 400
+_SAME_STATEMENT_CHARS = 200
 _ABOUT_MAX_SENTENCES = 2
 _ABOUT_MAX_CHARS = 400
 _PERSONAL = ("he", "she", "they")
@@ -865,6 +945,15 @@ def transcript_drafts(doc: "Doc", layout: _Layout) -> list[Draft]:
     return out
 
 
+def _named_elsewhere(doc: "Doc", name) -> bool:
+    """Whether a headline's one capitalised word (``Ortiz: …``), which the tagger may read as a verb or a noun in a
+    line of capitals, is tagged a person's name where the article's body uses it."""
+    if len(name) != 1 or not name[0].is_title or not name[0].is_alpha:
+        return False
+    word, at = name[0].text, name[0].i
+    return any(t.text == word and t.i != at and t.ent_type_ == "PERSON" for t in doc)
+
+
 def headline_drafts(doc: "Doc", layout: _Layout) -> tuple[list[Draft], set[int]]:
     """``Ortiz: Budget Cuts Would Hurt Schools.``, ``Ortiz to Teachers: 'We Will Not Back Down'``, ``Former Gov.
     Ortiz at Rally: …``: a headline that opens with a short name (with where or to whom it spoke) and a colon
@@ -890,8 +979,9 @@ def headline_drafts(doc: "Doc", layout: _Layout) -> tuple[list[Draft], set[int]]
     name = doc[head.start:cut]
     if not 0 < len(name) <= 5 or name[0].lower_ in _LABELS or name[0].pos_ == "DET" or not name[0].is_title \
             and not name[0].is_upper or any(t.ent_type_ in ("DATE", "TIME", "GPE", "LOC") for t in name) \
-            or any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.is_punct and t.text not in ".-–" for t in name) \
-            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) \
+            or not _named_elsewhere(doc, name) and (
+                any(t.pos_ in ("VERB", "AUX", "ADP", "NUM") or t.is_punct and t.text not in ".-–" for t in name)
+                or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name)) \
             or any(t.is_alpha and not (t.is_title or t.is_upper) for t in name):  # "Spoiler no more:"
         return [], set()
     inside = [i for i, st in enumerate(layout.stretches) if body_start <= st.outer[0] and st.outer[1] <= end]

@@ -37,6 +37,7 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
 
 
 _AFTER_NAME_TOKENS = 8
+_ONE_OF_THEM = frozenset({"one", "another"})
 _PHRASE_STOPS = frozenset({",", "(", ".", ";", ":", "—", "–", "-", "\"", "“", "”"})
 
 
@@ -48,12 +49,16 @@ def _phrase_after(doc: "Doc", verb: "Token") -> Optional[Span]:
     words: list["Token"] = []
     for tok in doc[verb.i + 1:min(len(doc), verb.i + 2 + _AFTER_NAME_TOKENS)]:
         # a participle inside a title goes on ("Oversight ranking Democrat"); a finite verb ends the phrase
+        # "…," wrote a supporter who runs the account: a relative pronoun opens a clause about the speaker
         if tok.text in _PHRASE_STOPS or tok.is_space or tok.pos_ in ("AUX", "ADP", "SCONJ", "CCONJ") \
+                or tok.tag_ in ("WP", "WDT") \
                 or tok.pos_ == "VERB" and tok.tag_ not in ("VBG", "VBN"):
             break
         words.append(tok)
     else:
         return None  # no end within reach: a clause, not a name with its title
+    if len(words) == 1 and words[0].lower_ in _ONE_OF_THEM:
+        return words[0].idx, words[0].idx + len(words[0].text)  # '"…," tweeted another.': one of those just named
     if not words or words[0].pos_ == "PRON" or words[-1].pos_ not in ("PROPN", "NOUN"):
         return None  # "said that …", "said in a statement", "said he": no inverted name
     if words[-1].pos_ == "NOUN" and not (words[0].pos_ == "DET" or any(t.pos_ == "PROPN" for t in words)):
@@ -119,14 +124,41 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
       writing "…"``): its understood subject is the subject of the clause it follows, the nearest verb before it
       in the sentence with a subject of its own;
     - a verb of saying right after a name and its description (``…, Col. Dana Reyes, a spokeswoman in Kabul,
-      said``) that the parser hung on a noun before it: that name."""
+      said``) that the parser hung on a noun before it: that name.
+
+    Failing those, a verb right after a closing mark names the phrase after it (:func:`_inverted_after_quote`),
+    and a name opening its clause before an aside between commas speaks (:func:`_name_before_aside`)."""
     verb = doc[cue.verb]
-    if cue.kind not in ("verb", "parataxis") or quoted(verb.idx):
-        return None
+    if cue.kind not in ("verb", "parataxis", "naming") or quoted(verb.idx):
+        return None  # "naming": "…, at one point calling the mayor a "liar""
+    found = _participle_or_name(doc, verb, quoted)
+    if found is None:
+        found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted)
+    return found
+
+
+_LEAD_MAX = 4  # ", at one point calling", ", again saying": a short adverbial between the comma and the participle
+
+
+def _comma_before(doc: "Doc", verb: "Token") -> Optional[int]:
+    """The comma (or dash) that opens a participle's phrase: right before it, or before a short adverbial
+    (``…, at one point calling the mayor a "liar"``)."""
+    for i in range(verb.i - 1, max(verb.sent.start, verb.i - 1 - _LEAD_MAX) - 1, -1):
+        if doc[i].text in (",", "—", "–"):
+            return i
+        if doc[i].pos_ not in ("ADV", "ADP", "DET", "NUM") and doc[i].lower_ not in ("point", "time", "times"):
+            return None
+    return None
+
+
+def _participle_or_name(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     sent = verb.sent
-    if verb.tag_ in _PARTICIPLE_TAGS and verb.i > sent.start and doc[verb.i - 1].text in (",", "—", "–"):
-        for tok in reversed(doc[sent.start:verb.i - 1]):
-            if tok.pos_ not in ("VERB", "AUX") or quoted(tok.idx) or tok.tag_ in ("VBG", "VBN"):
+    comma = _comma_before(doc, verb)
+    if verb.tag_ in _PARTICIPLE_TAGS and comma is not None and comma > sent.start:
+        for tok in reversed(doc[sent.start:comma]):
+            # a participle is another aside, unless its auxiliary makes it the clause's verb ("has battled")
+            if tok.pos_ not in ("VERB", "AUX") or quoted(tok.idx) or tok.tag_ == "VBG" \
+                    or tok.tag_ == "VBN" and not any(c.dep_ == "aux" for c in tok.children):
                 continue
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None:
@@ -147,4 +179,97 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
             return char_range(doc, speaker_range(doc, tok))
         if tok.pos_ in ("VERB", "AUX") or tok.text in (";", ":") or quoted(tok.idx):
             return None
+    return None
+
+
+_SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "as", "until", "though",
+                            "although", "once", "whereas"})
+_CLOSING = frozenset({"\"", "”", "’", "'", "''", "»"})
+_ASIDE_MAX_TOKENS = 40
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
+def _inverted_after_quote(doc: "Doc", verb: "Token") -> Optional[Span]:
+    """``"The risk," said Dana Reyes, an economist, "is that …"``: a verb right after a closing mark (and its
+    comma) puts its subject after it; the parser may hang that name anywhere."""
+    i = verb.i - 1
+    while i >= 0 and doc[i].text in (",", " ") or i >= 0 and doc[i].is_space:
+        i -= 1
+    if i < 0 or doc[i].text not in _CLOSING:
+        return None
+    return _phrase_after(doc, verb)
+
+
+def _clause_start(doc: "Doc", verb: "Token") -> int:
+    """The sentence's first token, or the first after a paragraph break the parser ran the sentence over."""
+    start = verb.sent.start
+    for i in range(verb.i - 1, start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            return i + 1
+    return start
+
+
+def _name_before_aside(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``Ortiz, exasperated, famously replied: "…"``, ``Sen. Dana Marsh (D-Ohio), noting the size of the crowd,
+    said``, ``Columnist Ana Reyes, in an attempt to …, wrote``: a name opening its clause, an aside between commas,
+    then the verb of saying. The parser often tears the name from the verb (a subject of the aside, an object of
+    the sentence before); as written, the name is who speaks."""
+    start = _clause_start(doc, verb)
+    i = verb.i - 1
+    while i > start and doc[i].is_lower and (doc[i].pos_ in ("ADV", "PART") or doc[i].pos_ == "AUX"
+                                             and doc[i].dep_ in ("aux", "auxpass")):
+        i -= 1  # "famously", "also", "had"
+    if i <= start or doc[i].text != ",":
+        return None
+    j = i - 1
+    while j > start and doc[j].text != "," and i - j <= _ASIDE_MAX_TOKENS:
+        if quoted(doc[j].idx) or doc[j].text in (";", ":") or doc[j].text in _CLOSING:
+            return None
+        j -= 1
+    if j <= start or doc[j].text != "," or j == i - 1:
+        return None
+    k = j - 1
+    if doc[k].text == ")":  # "(D-Ohio)" after the name
+        while k > start and doc[k].text != "(":
+            k -= 1
+        k -= 1
+    # a name, whatever the tagger made of it ("Trump" as an adjective): a proper noun or a person's or body's name
+    if k < start or not (doc[k].pos_ == "PROPN" or doc[k].ent_type_ in ("PERSON", "ORG") and doc[k].is_title) \
+            or doc[k].ent_type_ in _NOT_NAMES or quoted(doc[k].idx):
+        return None
+    left = k
+    while left > start and (doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ", "DET") or doc[left - 1].tag_ == "POS"):
+        left -= 1
+    # the name opens its clause: nothing but a conjunction or an adverb before it ("But Sen. Marsh, …"), or a
+    # subordinating conjunction right before it ("… came up after Ortiz, asked about it, had said")
+    after_subordinator = left > start and doc[left - 1].lower_ in _SUBORDINATORS
+    if not after_subordinator and any(not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV"))
+                                      for t in doc[start:left]):
+        return None
+    while left < k and doc[left].pos_ in ("DET", "ADJ", "NOUN") and doc[left].is_lower:
+        left += 1  # "the" in "the Sen. …" stays; a lowercase lead word goes
+    return char_range(doc, (left, k + 1))
+
+
+def speaker_by_surname(doc: "Doc", cue: Cue, surnames: dict[str, int], quoted) -> Optional[Span]:
+    """``And Skelly called him "…"``, ``"…," Will wrote``, ``"…," said Early``: a surname that is also a word (or
+    one the tagger does not know) tagged as an adverb, a verb or an auxiliary, so the cue got no subject. When the
+    capitalised word right before the verb (or its subject, or right after it in an inverted attribution) is the
+    surname of a person the article named in full before the cue (``surnames``: surname → offset of its first full
+    mention), that person speaks."""
+    verb = doc[cue.verb]
+    # "Ortiz was asked": the one asked is the hearer
+    if quoted(verb.idx) or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN" \
+            and any(c.lower_ in ("was", "were", "is", "are", "be", "been") for c in verb.children):
+        return None
+    near = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.i > 0:
+        near.append(doc[verb.i - 1])
+    if verb.i + 1 < len(doc) and verb.i > 1 and (doc[verb.i - 1].text in _CLOSING
+                                                or doc[verb.i - 1].text == "," and doc[verb.i - 2].text in _CLOSING):
+        near.append(doc[verb.i + 1])  # '"…," said Early'
+    for tok in near:
+        first = surnames.get(tok.text)
+        if tok.is_title and first is not None and first < tok.idx and not quoted(tok.idx):
+            return tok.idx, tok.idx + len(tok.text)
     return None
