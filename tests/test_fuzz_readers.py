@@ -83,6 +83,20 @@ def test_plain_warc_damage_costs_only_the_damaged_record(tmp_path_factory, edits
     assert all(b"WARC-Type" not in p.content for p in items if isinstance(p, Page))
 
 
+def test_an_address_the_url_parser_refuses_costs_nothing(tmp_path):
+    """Found by the test above: damage put a lone ``[`` in a target URI (``http://[…``), which Python's URL parser
+    refuses with an exception. The page is still a page: read, extracted, with no host, path or domain known."""
+    path = tmp_path / "odd.warc"
+    path.write_bytes(b"".join(record(http(html_page(i)), uri=uri) for i, uri in
+                              enumerate(["<https://example.org/0>", "<http://[example.org/1>", "<https://[::1/2>"])))
+    items = every_item_is_data(list(read([path])))
+    assert [p.url for p in items] == ["https://example.org/0", "http://[example.org/1", "https://[::1/2"]
+    for page in items:
+        article = extract(page)
+        assert not isinstance(article, Rejected), article
+        assert "Number" in article.text
+
+
 @FUZZ
 @given(edits=mutations(300))
 def test_gzip_warc_damage_costs_only_the_damaged_member(tmp_path_factory, edits):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import Optional
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 _WS = re.compile(r"\s+")
 
@@ -49,10 +49,26 @@ def fold_name(text: str) -> str:
     return " ".join(strip_accents(text.replace("’", "'")).casefold().split())
 
 
+def split_url(url: Optional[str]) -> Optional[SplitResult]:
+    """The parts of a page's address, or None for none or one the standard library refuses (``http://[x/``: a
+    damaged capture's target URI); callers then know no host, path or domain, as for a page without an address."""
+    if not url:
+        return None
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def url_host(url: Optional[str]) -> Optional[str]:
+    parts = split_url(url)
+    return parts.hostname if parts else None
+
+
 def outlet_of(source: Optional[str], url: Optional[str]) -> Optional[str]:
     """An article's outlet: its ``source``, else the host of its URL without ``www.`` (clean-text inputs carry no
     source); None when it has neither."""
     if source:
         return source
-    host = urlsplit(url).hostname if url else None
+    host = url_host(url)
     return host[4:] if host and host.startswith("www.") else host

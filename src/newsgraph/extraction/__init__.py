@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from typing import Callable, Optional, Union
-from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..ids import article_id, content_hash
 from ..model import Article, Page, Rejected
+from ..text import split_url
 from .base import Extractor, join_paragraphs, thin_reason
 from .html import page_text
 from .language import detect as detect_language
@@ -91,7 +91,10 @@ def listing_page(url: Optional[str]) -> Optional[str]:
     """Why the URL is not an article (its shape alone), or None."""
     if not url:
         return None
-    path = urlsplit(url).path or "/"
+    parts = split_url(url)
+    if parts is None:
+        return None
+    path = parts.path or "/"
     if path in ("/", "/index.html", "/index.htm", "/index.php"):
         return f"a site's front page ({url}): a list of articles, not one"
     if _LISTING.match(path):

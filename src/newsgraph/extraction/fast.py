@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from typing import Optional, Union
-from urllib.parse import urlsplit
+from ..text import url_host
 
 from ..model import Article, Page, Rejected
 from .base import join_paragraphs, thin_reason
@@ -76,7 +76,7 @@ class FastExtractor:
         published = page.published or meta.published
         if not published and self.date_fallback:
             published = _htmldate(html, page.url)
-        host = urlsplit(page.url).hostname if page.url else None
+        host = url_host(page.url)
         title = page.title or meta.title
         if title and not page.title:
             site_label = host.removeprefix("www.").split(".")[0] if host else None

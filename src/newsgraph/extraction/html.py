@@ -10,7 +10,7 @@ import json
 import re
 from datetime import datetime
 from typing import Any, Iterator, Optional, Union
-from urllib.parse import urlsplit
+from ..text import url_host
 
 from ..model import Article, Page, Rejected
 from .base import join_paragraphs, thin_reason
@@ -134,7 +134,7 @@ class TrafilaturaExtractor:
         reason = thin_reason(text)
         if reason:
             return Rejected(page.origin, reason, f"body has {len(text.split())} words", fatal=False)
-        host = urlsplit(page.url).hostname if page.url else None
+        host = url_host(page.url)
         authors, agency = _credit(doc.author)
         return Article(
             id="", text=text, content_hash="", title=page.title or doc.title,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import Optional
-from urllib.parse import urlsplit
+from ..text import split_url
 
 from .. import lang
 from .lines import ends_sentence, tokens
@@ -69,7 +69,8 @@ def _is_headline(line: str) -> bool:
 
 
 def _path(url: Optional[str]) -> str:
-    return urlsplit(url).path.lower() if url else ""
+    parts = split_url(url)
+    return parts.path.lower() if parts else ""
 
 
 def classify(text: str, title: Optional[str] = None, url: Optional[str] = None) -> Optional[tuple[str, str]]:

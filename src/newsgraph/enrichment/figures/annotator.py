@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Optional
-from urllib.parse import urlsplit
+from ...text import url_host
 
 from ... import lang
 from ...model import Article, Figure
@@ -323,8 +323,6 @@ class FigureAnnotator:
 def country_of(url: Optional[str]) -> Optional[str]:
     """The country a publication's address names by its top-level domain ("https://news.example.co.uk/…" → "GB"),
     or None (".com" and the like name none)."""
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").rstrip(".")
+    host = (url_host(url) or "").rstrip(".")
     tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
     return "GB" if tld == "uk" else tld.upper() if len(tld) == 2 else None
