@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
+from .agents import participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -582,7 +583,10 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
             right -= 1
         complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
     hops: list = []
-    speaker = _speaker_token(subject_of(verb, hops))
+    subject = subject_of(verb, hops)
+    if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.dep_ == "nsubj":
+        subject = participle_speaker(verb, subject, subject.head)  # "…, explaining that": the main report's
+    speaker = _speaker_token(subject)
     governed = speaker is not None and bool(hops)
     if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)

@@ -166,3 +166,8 @@ fan committee panel""".split())
 # Nouns of people questioned by police, investigators or lawmakers ("questioned two witnesses").
 PEOPLE_NOUNS = frozenset("""person individual witness suspect aide staffer employee official officer agent
 driver passenger detainee""".split())
+# Nouns of people the other lists leave out, for telling a subject that can speak from a thing or an event
+# ("a maintenance guy walks in, saying …" against "the episode should be behind us, saying …").
+SPEAKING_PEOPLE = frozenset("""guy guys person persons kid kids crowd crowds host hosts anchor moderator
+panelist audience caller fan fans folks family families couple friend friends neighbour neighbor colleague
+colleagues staff team campaign administration""".split())

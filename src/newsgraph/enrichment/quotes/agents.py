@@ -1,0 +1,100 @@
+"""Who a participle of saying belongs to when the parse hangs it on the wrong clause.
+
+News writes a participle of saying after a comma for the subject of the sentence's main report (``Bennett denied
+the notion that a shakeup is coming, explaining that …``; ``Hannity said so on his show after the senator won his
+primary, remarking that …``), while a parser hangs it on the nearest verb. Climbing from the participle then lands
+on a subject that cannot speak (``a shakeup``, ``the episode``, ``It`` of ``It was a potent punch``) or on the
+subject of a subordinate clause that only times the report. :func:`participle_speaker` moves the speaker to the
+subject that can: up the clauses the participle's verb is part of, else a clause between that subject and the
+participle (``The first incident came …, when protesters interrupted her, shouting …``).
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Optional
+
+from ... import lang
+from ..base import lemma_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_WORDS = lang.get("en").quotes
+_ENTS = lang.get("en").entities
+# Nouns that name people, bodies or what they put out: such a subject can say something.
+_SPEAKING_NOUNS = (_WORDS.PERSON_ROLES | _WORDS.GROUP_NOUNS | _WORDS.ORG_NOUNS | _WORDS.PEOPLE_NOUNS
+                   | _WORDS.AUDIENCE_NOUNS | _WORDS.SPEECH_NOUNS | _WORDS.FINDING_NOUNS | _ENTS.PERSON_NOUNS
+                   | _ENTS.ORG_NOUNS | _WORDS.SPEAKING_PEOPLE)
+# People named by what they do ("protesters", "strategists", "immigrants", "historians").
+_AGENT_ENDING = re.compile(r"(er|or|ist|ant|ian)s?$")
+_NAMED = ("PERSON", "ORG", "GPE", "NORP")
+_DEMONSTRATIVES = frozenset({"this", "that", "what", "which"})
+# Subordinators of a clause that times or explains the main report ("… after the senator won, remarking …").
+_ADVERBIAL_MARKS = frozenset("""after before since because though although""".split())
+_CLIMB = 4
+
+
+def can_speak(tok: "Token") -> bool:
+    """Whether a subject may say something: a name, a personal pronoun, a noun of people, of a body or of a
+    document; not a thing or an event (``the episode``, ``a campaign shakeup``), a demonstrative, or the ``it``
+    of ``it was …``."""
+    if tok.ent_type_ in _NAMED or tok.pos_ == "PROPN":
+        return True
+    word = tok.lower_
+    if tok.pos_ == "PRON":
+        if word in _DEMONSTRATIVES:
+            return False
+        return not (word == "it" and lemma_of(tok.head).lower() == "be")
+    if tok.pos_ != "NOUN":
+        return True  # "the 46-year-old", "Several", "4 in 10": left as they are
+    return lemma_of(tok).lower() in _SPEAKING_NOUNS or word in _SPEAKING_NOUNS \
+        or bool(_AGENT_ENDING.search(word))
+
+
+def _named(tok: "Token") -> bool:
+    """A subject that names its speaker outright: a name or a personal pronoun."""
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in _DEMONSTRATIVES and tok.lower_ != "it"
+    # a capitalised word inside the sentence is a name the tagger took for a noun ('"…," Hannity said')
+    return tok.ent_type_ in ("PERSON", "ORG") or tok.pos_ == "PROPN" \
+        or tok.pos_ == "NOUN" and tok.is_title and tok.i > tok.sent.start
+
+
+def _subject(verb: "Token") -> Optional["Token"]:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _timing_clause(verb: "Token") -> bool:
+    """A subordinate clause after its main clause that says when or why (``…, after X won his primary``)."""
+    return verb.dep_ == "advcl" and verb.i > verb.head.i \
+        and any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children)
+
+
+def participle_speaker(participle: "Token", subject: "Token", host: "Token") -> "Token":
+    """The speaker of a participle of saying (``…, saying …``) that the parse hung on ``host``, whose subject is
+    ``subject``: a subject that can speak stays, unless ``host`` is a clause of time or cause after the main one
+    (the main clause's named subject speaks); one that cannot gives way to a named or speaking subject up the
+    clauses ``host`` belongs to, else to one of a clause between it and the participle; else it stays."""
+    timing = _timing_clause(host)
+    if can_speak(subject) and not timing:
+        return subject
+    tok, steps = host, 0
+    while tok.head.i != tok.i and steps < _CLIMB:
+        tok, steps = tok.head, steps + 1
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = _subject(tok)
+        if subj is not None and subj.i < participle.i and (_named(subj) if timing else can_speak(subj)):
+            return subj
+    if timing:
+        return subject
+    doc = participle.doc
+    for i in range(participle.i - 1, subject.i, -1):
+        verb = doc[i]
+        if verb.i == host.i or verb.pos_ not in ("VERB", "AUX") \
+                or verb.dep_ not in ("advcl", "relcl", "conj", "acl"):
+            continue
+        subj = _subject(verb)
+        if subj is not None and subject.i < subj.i and can_speak(subj):
+            return subj
+    return subject
