@@ -94,3 +94,26 @@ def test_a_report_after_the_main_clause_names_its_speaker_through_the_parser(nlp
     quotes = quotes_of(nlp, text, {"Okafor": "PERSON"})
     mixed = [q for q in quotes if "a gift to the city" in q.text]
     assert mixed and mixed[0].speaker is not None and mixed[0].speaker.text == "Okafor"
+
+
+def test_a_question_word_is_nobody(nlp):
+    text = ('The argument between Ortiz and Brenner grew so heated over who supported which budget bill that '
+            'Gov. Dana Whitcombe said, "I feel like I need a translator."')
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON", "Dana Whitcombe": "PERSON"})
+    said = [q for q in quotes if "translator" in q.text]
+    assert said and said[0].speaker is not None and said[0].speaker.text.endswith("Dana Whitcombe")
+    assert all(q.speaker is None or q.speaker.text.lower() != "who" for q in quotes)
+
+
+def test_what_before_a_colon_is_no_speaker(nlp):
+    text = 'Mayor Ortiz has since apologized for what happened: "I should have told the council first."'
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Mayor Ortiz"
+
+
+def test_a_second_relative_clause_speaks_for_the_antecedent(nlp):
+    text = ('The crowd was cheering for a young teacher named Lena Marsh, who is running for the school board and '
+            'who worked the room, praising "the best parents in the county" as she spoke.')
+    quotes = quotes_of(nlp, text, {"Lena Marsh": "PERSON"})
+    praised = [q for q in quotes if "best parents" in q.text]
+    assert praised and praised[0].speaker is not None and praised[0].speaker.text.lower() != "who"

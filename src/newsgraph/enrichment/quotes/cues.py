@@ -955,6 +955,13 @@ def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
     """A subject that can be a speaker: a name, a noun or a pronoun ("it added" is an organisation)."""
     if tok is None or tok.lower_ == "there":
         return None
+    if tok.tag_ == "WP" and tok.head.dep_ != "relcl":
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        # "Kingson, who is running and who worked the crowd, praising …": the relative's antecedent speaks;
+        # "over who supported which bill": a question word is nobody
+        return clause.head.i if clause.dep_ == "relcl" and clause.head.pos_ in ("PROPN", "NOUN") else None
     if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
         return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
