@@ -117,3 +117,23 @@ def test_a_second_relative_clause_speaks_for_the_antecedent(nlp):
     quotes = quotes_of(nlp, text, {"Lena Marsh": "PERSON"})
     praised = [q for q in quotes if "best parents" in q.text]
     assert praised and praised[0].speaker is not None and praised[0].speaker.text.lower() != "who"
+
+
+def test_a_poll_in_a_participle_on_the_subject_steals_no_quotation(nlp):
+    text = ("Ortiz, leading narrowly in state polls and spending most of her time there, questioned the mayor's "
+            '"downtown values" and his record.')
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert all(q.speaker is None or "polls" not in q.speaker.text for q in quotes)
+
+
+def test_a_verb_of_saying_set_off_by_commas_speaks_for_the_name_after_it(nlp):
+    text = ("Any honest reading of the treaty, said Dana Marsh, an analyst at the Halvorsen Institute in Oslo, "
+            "would treat this as a retreat.")
+    quotes = quotes_of(nlp, text, {"Dana Marsh": "PERSON"})
+    assert quotes and all(q.speaker is not None and q.speaker.text == "Dana Marsh" for q in quotes)
+
+
+def test_the_name_told_after_the_verb_is_the_hearer(nlp):
+    text = 'Hours later, Brenner returned the favour, telling Reuters, "She is a serious person."'
+    quotes = quotes_of(nlp, text, {"Brenner": "PERSON", "Reuters": "ORG"})
+    assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Brenner"

@@ -32,6 +32,9 @@ _DEMONSTRATIVES = frozenset({"this", "that", "what", "which"})
 # Subordinators of a clause that times or explains the main report ("… after the senator won, remarking …").
 _ADVERBIAL_MARKS = frozenset("""after before since because though although""".split())
 _CLIMB = 4
+# Verbs whose name right after them is the one spoken to, and the labels a parse gives such a name.
+_HEARER_VERBS = frozenset("""tell ask inform remind warn urge assure brief""".split())
+_HEARER_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 
 
 def can_speak(tok: "Token") -> bool:
@@ -98,3 +101,20 @@ def participle_speaker(participle: "Token", subject: "Token", host: "Token") -> 
         if subj is not None and subject.i < subj.i and can_speak(subj):
             return subj
     return subject
+
+
+def parenthetical_name(verb: "Token") -> Optional["Token"]:
+    """``Any reading of the deal, said Dana Marsh, an analyst at the institute, would …``: a verb of saying set off
+    by commas with a name right after it speaks for that name, whatever the parse made the verb's subject; the
+    name's last word."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc) or doc[verb.i + 1].pos_ != "PROPN":
+        return None
+    end = verb.i + 1
+    while end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    if end + 1 >= len(doc) or doc[end + 1].text != "," or doc[end].ent_type_ not in ("PERSON", "ORG", ""):
+        return None
+    if doc[end].dep_ in _HEARER_DEPS or lemma_of(verb).lower() in _HEARER_VERBS:
+        return None  # "…, telling Reuters, …", "told POLITICO, …": the one told, not the one telling
+    return doc[end]

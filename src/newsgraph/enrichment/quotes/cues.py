@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
-from .agents import participle_speaker
+from .agents import parenthetical_name, participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -356,7 +356,8 @@ def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
         if inner is None or lemma_of(inner).lower() not in words.POLL_NOUNS:
             return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head.i != clause.i:
+    # "Cruz, leading in Iowa polls, questioned …": a participle on a noun is a detail of it, like a relative clause
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl", "acl") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ not in ("ROOT", "ccomp") or not any(c.dep_ in _SUBJECTS for c in clause.children):
         return None  # "to lead in the polls": no clause of its own; a relative or adverbial clause is a detail
@@ -586,6 +587,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     subject = subject_of(verb, hops)
     if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.dep_ == "nsubj":
         subject = participle_speaker(verb, subject, subject.head)  # "…, explaining that": the main report's
+    aside = parenthetical_name(verb)  # "Any reading of it, said Dana Marsh, an analyst, would …"
+    if aside is not None and (subject is None or subject.i < verb.i):
+        subject, hops = aside, []
     speaker = _speaker_token(subject)
     governed = speaker is not None and bool(hops)
     if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
