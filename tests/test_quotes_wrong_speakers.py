@@ -137,3 +137,29 @@ def test_the_name_told_after_the_verb_is_the_hearer(nlp):
     text = 'Hours later, Brenner returned the favour, telling Reuters, "She is a serious person."'
     quotes = quotes_of(nlp, text, {"Brenner": "PERSON", "Reuters": "ORG"})
     assert quotes and quotes[0].speaker is not None and quotes[0].speaker.text == "Brenner"
+
+
+def _speaker_text(quotes, words):
+    found = [q for q in quotes if words in q.text]
+    assert found, words
+    return found[0].speaker.text if found[0].speaker is not None else None
+
+
+def test_who_put_out_a_document_speaks_through_it(nlp):
+    names = {"Dana Ortiz": "PERSON", "Ortiz": "PERSON", "Brenner": "PERSON"}
+    text = ('In selling the courses, Dana Ortiz released a marketing video that said, "We are going to have the best '
+            'teachers in the state."')
+    assert _speaker_text(quotes_of(nlp, text, names), "best teachers") == "Dana Ortiz"
+    text = ('Councillor Brenner is releasing a new radio ad that urges voters in Eastbrook to "send a message" to '
+            'the developers.')
+    assert _speaker_text(quotes_of(nlp, text, names), "send a message").endswith("Brenner")
+    text = ('In addition, a fundraising email sent out by Ortiz on Tuesday night warned of the hard fight ahead: '
+            '"There are nine primaries over the next three weeks."')
+    assert _speaker_text(quotes_of(nlp, text, names), "nine primaries") == "Ortiz"
+    text = 'Brenner added a caption which reads, "The mayor was not there when it mattered."'
+    assert _speaker_text(quotes_of(nlp, text, names), "not there") == "Brenner"
+
+
+def test_who_only_handles_a_document_does_not_speak_through_it(nlp):
+    text = 'The committee obtained a letter that said, "We will not pay for the damage."'
+    assert _speaker_text(quotes_of(nlp, text, {}), "not pay") == "a letter"

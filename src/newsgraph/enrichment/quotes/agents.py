@@ -35,6 +35,9 @@ _CLIMB = 4
 # Verbs whose name right after them is the one spoken to, and the labels a parse gives such a name.
 _HEARER_VERBS = frozenset("""tell ask inform remind warn urge assure brief""".split())
 _HEARER_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+# Things put out that say something, and the verbs of putting them out: their issuer speaks through them.
+_DOCUMENTS = _WORDS.SPEECH_NOUNS | _WORDS.DOCUMENT_NOUNS
+_ISSUING = _WORDS.ISSUING_VERBS
 
 
 def can_speak(tok: "Token") -> bool:
@@ -118,3 +121,31 @@ def parenthetical_name(verb: "Token") -> Optional["Token"]:
     if doc[end].dep_ in _HEARER_DEPS or lemma_of(verb).lower() in _HEARER_VERBS:
         return None  # "…, telling Reuters, …", "told POLITICO, …": the one told, not the one telling
     return doc[end]
+
+
+def issuer(noun: "Token") -> Optional["Token"]:
+    """Who put out a document that speaks: ``Ortiz released a video that said …`` (the subject of a verb of issuing
+    whose object is the document), ``a fundraising email sent out by Ortiz warned …`` (the agent of a participle
+    of issuing on it). None when no one is named so, or the verb only handles the document (``obtained a letter
+    that said``: the letter is not the reader's)."""
+    if lemma_of(noun).lower() not in _DOCUMENTS:
+        return None
+    participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                       and lemma_of(c).lower() in _ISSUING), None)
+    if participle is not None:
+        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
+        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return named if named is not None and can_speak(named) else None
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb).lower() not in _ISSUING:
+        return None
+    subject = _subject(verb)
+    if subject is None:  # "is releasing an ad that urges …" hung on "releasing" as a participle of the subject
+        holder = verb
+        while holder.dep_ in ("xcomp", "conj") and holder.head.i != holder.i and subject is None:
+            holder = holder.head
+            subject = _subject(holder)
+    if subject is None or subject.tag_ in ("WP", "WDT") or not (_named(subject) or can_speak(subject)) \
+            or lemma_of(subject).lower() in _DOCUMENTS:
+        return None
+    return subject

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
-from .agents import parenthetical_name, participle_speaker
+from .agents import issuer, parenthetical_name, participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -441,7 +441,10 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
-            speaker = _speaker_token(subject_of(tok))
+            subject = subject_of(tok)
+            if subject is not None and subject.pos_ == "NOUN" and (by := issuer(subject)) is not None:
+                subject = by  # "hoisted a sign that read …", "added the caption which reads …"
+            speaker = _speaker_token(subject)
             speaker = _inverted_name(doc, tok) if speaker is None else speaker
             if naming is not None and not _quote_opens_in(doc, *naming):  # "called the plan a disaster"
                 kind = "object" if _can_act(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
@@ -587,6 +590,9 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     subject = subject_of(verb, hops)
     if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.dep_ == "nsubj":
         subject = participle_speaker(verb, subject, subject.head)  # "…, explaining that": the main report's
+    if subject is not None and subject.pos_ == "NOUN" and (hops or subject.head.i == verb.i) \
+            and (by := issuer(subject)) is not None:
+        subject, hops = by, hops or [subject]  # "released a video that said …": who released it speaks
     aside = parenthetical_name(verb)  # "Any reading of it, said Dana Marsh, an analyst, would …"
     if aside is not None and (subject is None or subject.i < verb.i):
         subject, hops = aside, []

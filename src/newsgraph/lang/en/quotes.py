@@ -171,3 +171,10 @@ driver passenger detainee""".split())
 SPEAKING_PEOPLE = frozenset("""guy guys person persons kid kids crowd crowds host hosts anchor moderator
 panelist audience caller fan fans folks family families couple friend friends neighbour neighbor colleague
 colleagues staff team campaign administration""".split())
+# Things put out that speak for whoever put them out ("released a video that said", "hoisted a sign that read"),
+# beside SPEECH_NOUNS, and the verbs of putting them out (not of handling them: "obtained a letter that said").
+DOCUMENT_NOUNS = frozenset("""sign signs banner banners caption piece spot flyer flier mailer poster placard
+commercial book article essay tweet tweets message messages email emails letter letters ad ads video videos
+resolution petition""".split())
+ISSUING_VERBS = frozenset("""release issue send post publish run air write pen sign tweet retweet share add hoist
+hold carry wave display unveil launch produce file submit deliver distribute circulate put draft""".split())
