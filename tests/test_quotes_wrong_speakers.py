@@ -163,3 +163,16 @@ def test_who_put_out_a_document_speaks_through_it(nlp):
 def test_who_only_handles_a_document_does_not_speak_through_it(nlp):
     text = 'The committee obtained a letter that said, "We will not pay for the damage."'
     assert _speaker_text(quotes_of(nlp, text, {}), "not pay") == "a letter"
+
+
+def test_a_conjunct_verb_shares_the_passive_subject_not_the_agent(nlp):
+    names = {"Ortiz": "PERSON", "Dana Brenner": "PERSON"}
+    text = ('As the crowd began to chant, Ortiz was joined on stage again by Councillor Dana Brenner and joked, '
+            '"You are being ridiculous, all of you."')
+    assert _speaker_text(quotes_of(nlp, text, names), "ridiculous") == "Ortiz"
+    text = ('By the end of the day, Mr. Ortiz was forced into a rare moment of damage control and said that his words '
+            'had been "misconstrued."')
+    assert _speaker_text(quotes_of(nlp, text, names), "misconstrued") == "Mr. Ortiz"
+    # a passive verb of saying still names its agent: "was told by Brenner"
+    text = 'Ortiz was told by Brenner that the plan would "never pass the council."'
+    assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON"}), "never pass") == "Brenner"

@@ -159,6 +159,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
+            if subj.dep_ == "nsubjpass" and verb.dep_ == "conj" and verb.head.i == tok.i and verb.tag_ != "VBN":
+                hops.append(tok)  # "Ortiz was joined on stage by Reyes and joked, …": the shared subject
+                return subj
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
                 agent = next((c for c in tok.children if c.dep_ == "agent"), None)
                 pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
