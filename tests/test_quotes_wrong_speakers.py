@@ -176,3 +176,20 @@ def test_a_conjunct_verb_shares_the_passive_subject_not_the_agent(nlp):
     # a passive verb of saying still names its agent: "was told by Brenner"
     text = 'Ortiz was told by Brenner that the plan would "never pass the council."'
     assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON"}), "never pass") == "Brenner"
+
+
+def test_the_one_prompted_or_led_to_speak_is_the_speaker(nlp):
+    names = {"Ortiz": "PERSON", "Brenner": "PERSON", "Dana Whitcombe": "PERSON"}
+    text = ('At one point, Ortiz coached Brenner to "breathe deeply." That prompted Dana Whitcombe to make a joke '
+            'about yoga and call Brenner "very flexible," a nod to his record.')
+    assert _speaker_text(quotes_of(nlp, text, names), "very flexible") == "Dana Whitcombe"
+    text = ('Ortiz dealt a severe blow to Brenner with an unexpectedly strong win that led her to declare that the '
+            'nomination was "within reach."')
+    quotes = quotes_of(nlp, text, names)
+    assert _speaker_text(quotes, "within reach") == "her"
+    assert [q for q in quotes if "within reach" in q.text][0].speaker.entity == "e1"  # her: Ortiz
+
+
+def test_a_promise_to_someone_stays_the_promiser(nlp):
+    text = 'Ortiz promised voters to "fight for every job" in the county.'
+    assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "every job") == "Ortiz"

@@ -38,6 +38,8 @@ _HEARER_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 # Things put out that say something, and the verbs of putting them out: their issuer speaks through them.
 _DOCUMENTS = _WORDS.SPEECH_NOUNS | _WORDS.DOCUMENT_NOUNS
 _ISSUING = _WORDS.ISSUING_VERBS
+# Verbs with an object whose own subject does what the to-infinitive says ("promised voters to fight").
+_SUBJECT_CONTROL = frozenset({"promise", "vow", "pledge"})
 
 
 def can_speak(tok: "Token") -> bool:
@@ -149,3 +151,16 @@ def issuer(noun: "Token") -> Optional["Token"]:
             or lemma_of(subject).lower() in _DOCUMENTS:
         return None
     return subject
+
+
+def controller(xcomp: "Token") -> Optional["Token"]:
+    """``That prompted Rubio to call Trump "very flexible"``, ``a win that led her to declare …``, ``forced him to
+    admit that …``: the subject of a to-infinitive after a verb's object is that object (the one prompted, led or
+    forced speaks), when it can speak; verbs whose own subject acts (``promised voters to …``) keep it."""
+    head = xcomp.head
+    if head.pos_ not in ("VERB", "AUX") or lemma_of(head).lower() in _SUBJECT_CONTROL:
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    if obj is None or obj.tag_ in ("WP", "WDT") or not (_named(obj) or obj.pos_ == "NOUN" and can_speak(obj)):
+        return None
+    return obj

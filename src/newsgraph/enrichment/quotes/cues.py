@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
-from .agents import issuer, parenthetical_name, participle_speaker
+from .agents import controller, issuer, parenthetical_name, participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -180,6 +180,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
             came_from = tok.dep_
+            if came_from == "xcomp" and (told := controller(tok)) is not None:
+                hops.append(tok.head)  # "That prompted Rubio to … call Trump "…"": the one prompted speaks
+                return told
             tok = _past_report(tok.head, hops) if came_from in ("advcl", "conj") else tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
