@@ -193,3 +193,15 @@ def test_the_one_prompted_or_led_to_speak_is_the_speaker(nlp):
 def test_a_promise_to_someone_stays_the_promiser(nlp):
     text = 'Ortiz promised voters to "fight for every job" in the county.'
     assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "every job") == "Ortiz"
+
+
+def test_a_named_speaker_in_a_while_clause_is_not_reported_by_the_main_one(nlp):
+    text = ('Ortiz suggested that anyone who dodges questions cannot lead the city, while Brenner said that the '
+            '"stakes in this race are too high" for such games.')
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON"})
+    assert _speaker_text(quotes, "stakes in this race") == "Brenner"
+    ortiz = [q for q in quotes if q.speaker is not None and q.speaker.text == "Ortiz"]
+    assert ortiz and all("stakes" not in q.text for q in ortiz)
+    # a pronoun's report inside the main one stays the main speaker's
+    text = 'Ortiz said she would advise the council on the "hard choices ahead" before the vote.'
+    assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "hard choices") == "Ortiz"
