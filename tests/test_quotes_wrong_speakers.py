@@ -205,3 +205,13 @@ def test_a_named_speaker_in_a_while_clause_is_not_reported_by_the_main_one(nlp):
     # a pronoun's report inside the main one stays the main speaker's
     text = 'Ortiz said she would advise the council on the "hard choices ahead" before the vote.'
     assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "hard choices") == "Ortiz"
+
+
+def test_a_quotation_after_a_new_paragraphs_report_goes_on_with_that_report(nlp):
+    text = ('"That would be a false reason," Ortiz said. "You cannot use the waivers as a reason."\n\n'
+            'Brenner said he and his partners were "careful" about every word in the bill. "If we touched the deal in '
+            'any way, the ministry would say that we were undermining it."')
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON", "Brenner": "PERSON"})
+    assert _speaker_text(quotes, "If we touched the deal") == "Brenner"
+    ortiz = [q for q in quotes if q.speaker is not None and q.speaker.text == "Ortiz"]
+    assert ortiz and all("touched" not in q.text for q in ortiz)  # no part of Ortiz's statement

@@ -629,8 +629,10 @@ def _latest_before(layout: _Layout, stretch: QuoteStretch, direct: list[Draft],
     # report inside the attribution of the quotation before ('"…," Clark said, noting that …. "…"') does not
     # break that statement, which goes on
     last = before[0].span[1] if before else None
+    # (a report opening a new paragraph is never inside that attribution, whatever stop ended the quotation)
     before += [d for d in reports if d.span[1] <= stretch.outer[0]
-               and (last is None or d.span[0] >= last and _sentence_ends(layout.text, last, d.span[0]))]
+               and (last is None or d.span[0] >= last and (_sentence_ends(layout.text, last, d.span[0])
+                                                           or "\n" in layout.text[last:d.span[0]]))]
     return max(before, key=lambda d: d.span[1], default=None)
 
 
