@@ -215,3 +215,13 @@ def test_a_quotation_after_a_new_paragraphs_report_goes_on_with_that_report(nlp)
     assert _speaker_text(quotes, "If we touched the deal") == "Brenner"
     ortiz = [q for q in quotes if q.speaker is not None and q.speaker.text == "Ortiz"]
     assert ortiz and all("touched" not in q.text for q in ortiz)  # no part of Ortiz's statement
+
+
+def test_a_participle_after_an_attribution_that_follows_a_quotation_is_the_attributed_speakers(nlp):
+    text = ('The mayor cannot claim that "from her own perspective," Brenner added, saying it should be "up to the '
+            'council to decide."')
+    quotes = quotes_of(nlp, text, {"Brenner": "PERSON"})
+    assert _speaker_text(quotes, "up to the council") == "Brenner"
+    # a participle after a reported clause with no attribution of its own stays the reporter's
+    text = 'Ortiz said the budget was "a disaster," adding that the council would vote again.'
+    assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "vote again") == "Ortiz"

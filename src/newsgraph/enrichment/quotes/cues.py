@@ -234,10 +234,21 @@ def _past_report(tok: "Token", hops: list) -> "Token":
     """A participle or conjunct of saying hung on a clause that is itself reported (``Trump argued that a database
     would keep them out, saying …``, ``Hollande said Trump was sickening, noting …``) is the reporter's second
     verb of saying, not the reported clause's: climb past the report to the verb of saying whose subject speaks."""
-    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head):
+    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head) and not _attribution_after(tok):
         hops.append(tok)
         tok = tok.head
     return tok
+
+
+def _attribution_after(verb: "Token") -> bool:
+    """``Comey cannot say that "from his perspective," Lewandowski added, saying …``: a verb of saying whose
+    subject stands right after a closing quotation mark attributes that quotation, whatever clause the parser
+    hung it in; a participle after it goes on with its subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or not is_reporting(verb):
+        return False
+    first = subj.left_edge.i
+    return first > 0 and (verb.doc[first - 1].text in ("”", "\"", "''", "’") or verb.doc[first - 1].tag_ == "''")
 
 
 def _governor_of_noun(noun: "Token") -> "Token":
