@@ -24,6 +24,7 @@ QUOTE_MARKS = "“”\"«»‘"
 PAIRED_APOSTROPHES = "''"
 RELATIVE_SOURCES = frozenset({"who", "which", "that", "whom"})
 _ANTECEDENT_WORDS = 6
+_APPOSITION_WORDS = 16
 
 
 @dataclass(slots=True)
@@ -101,16 +102,46 @@ def read_polnear(split_dir: Path, limit: Optional[int] = None) -> list[PolnearDo
 
 def antecedent(text: str, source: Span) -> Optional[Span]:
     """For a relative pronoun source (``Sen. Ortiz, who told …``) the phrase it refers to: the words just before
-    it, back to the previous clause boundary (at most a few words); None for any other source."""
+    it, back to the previous clause boundary (at most a few words); None for any other source. The dot of an
+    initial or of a name's last abbreviation is no boundary (``Donald Trump Jr., who``, ``James B. Comey, who``);
+    a description apposed to a name is read by :func:`apposed_name`."""
     s, e = source
     if text[s:e].strip().lower() not in RELATIVE_SOURCES:
         return None
-    end = s
+    return _phrase_before(text, s)
+
+
+def apposed_name(text: str, source: Span) -> Optional[Span]:
+    """For a relative pronoun after a description apposed to a name (``Dana Ruiz, a retired teacher who …``) the
+    words before that description, ending on the name; None otherwise."""
+    s, e = source
+    if text[s:e].strip().lower() not in RELATIVE_SOURCES:
+        return None
+    clause = _phrase_before(text, s, _APPOSITION_WORDS)  # the whole description, however long
+    if clause is None or not _DESCRIPTION.match(text[clause[0]:clause[1]]) \
+            or not text[:clause[0]].rstrip().endswith(","):
+        return None
+    named = _phrase_before(text, clause[0])
+    return named if named is not None and _NAME_END.search(text[named[0]:named[1]]) else None
+
+
+# An abbreviation or an initial whose dot ends no clause: "Jr.", "Sen.", "Inc.", "B." in "James B. Comey".
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bJr|\bSr|\bInc|\bCo|\bCorp|\bLtd|U\.S)\.$")
+_DESCRIPTION = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
+_NAME_END = re.compile(r"[A-Z][\w'’.-]*$")
+
+
+def _phrase_before(text: str, offset: int, most: int = _ANTECEDENT_WORDS) -> Optional[Span]:
+    """The words right before ``offset`` (past spaces and commas), back to a clause boundary or a few words."""
+    end = offset
     while end > 0 and text[end - 1] in " ,\n\t":
         end -= 1
     start = end
     words = 0
-    while start > 0 and text[start - 1] not in ".;:!?\n(,—" and words <= _ANTECEDENT_WORDS:
+    while start > 0 and words <= most:
+        ch = text[start - 1]
+        if ch in ".;:!?\n(,—" and not (ch == "." and _ABBREVIATION.search(text[max(0, start - 5):start])):
+            break
         start -= 1
         if text[start] == " ":
             words += 1

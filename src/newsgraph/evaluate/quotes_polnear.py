@@ -6,8 +6,10 @@
 - *all attributions*: every gold content (indirect, unsourced and non-verbal ones too) against every prediction.
 - *speaker right* on matched direct + mixed quotes: the predicted speaker's span overlaps the gold source (a
   relative ``who``/``which`` source counts its antecedent too), or the gold source's name words all appear in the
-  predicted speaker's resolved name or written phrase. Where gold has no source, only a null speaker is right:
-  naming someone for words nobody in the text is said to have spoken is an error, with or without an entity.
+  predicted speaker's resolved name or written phrase; where the annotation swapped its source and cue labels (a
+  source of cue words alone beside a cue that names someone) the cue is the source. Where gold has no source,
+  only a null speaker is right: naming someone for words nobody in the text is said to have spoken is an error,
+  with or without an entity.
 - Error classes (issue 12), told apart from gold and prediction alone: see :func:`error_class`.
 """
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from ..model import Quote, Span
-from .gold_polnear import GoldAttribution, PolnearDoc, antecedent, read_polnear
+from .gold_polnear import GoldAttribution, PolnearDoc, antecedent, apposed_name, read_polnear
 from .quote_runs import annotate_docs, match_spans, overlap, run_quotes
 from .report import Accuracy, Report, Score
 
@@ -49,15 +51,38 @@ def name_words(text: str) -> set[str]:
     return out
 
 
+# Words of a cue. A gold "source" made of these alone, beside a "cue" that names someone, is an annotation whose two
+# labels were swapped ('"…," said Holan.' annotated with source "said" and cue "Holan").
+_CUE_WORDS = frozenset("""say said says tell told tells ask asked asks add added adds write wrote writes according
+to tweet tweeted tweets note noted notes explain explained explains continue continued continues reply replied
+replies""".split())
+_PERSONAL = frozenset("he she they we i".split())
+
+
+def swapped_labels(text: str, gold: GoldAttribution) -> bool:
+    """Whether gold's source holds only cue words while its cue holds a name or a personal pronoun."""
+    said = re.findall(r"[\w’']+", " ".join(text[s:e] for s, e in gold.source).lower())
+    if not said or not all(w in _CUE_WORDS for w in said):
+        return False
+    cue = " ".join(text[s:e] for s, e in gold.cue)
+    return bool(name_words(cue)) or any(w in _PERSONAL for w in cue.lower().split())
+
+
 def source_targets(text: str, gold: GoldAttribution) -> tuple[list[Span], set[str]]:
-    """The spans a right speaker may overlap and the name words it may carry instead."""
-    spans = list(gold.source)
+    """The spans a right speaker may overlap and the name words it may carry instead (the cue's, where gold's two
+    labels were swapped: :func:`swapped_labels`)."""
+    sources = gold.cue if swapped_labels(text, gold) else gold.source
+    spans = list(sources)
     words: set[str] = set()
-    for s, e in gold.source:
+    for s, e in sources:
         ante = antecedent(text, (s, e))
+        name = apposed_name(text, (s, e))  # "Dana Ruiz, a retired teacher who …": her name words, not the role's
         if ante is not None:
             spans.append(ante)
-            words |= name_words(text[ante[0]:ante[1]])
+        if name is not None:
+            spans.append(name)
+        if name is not None or ante is not None:
+            words |= name_words(text[slice(*(name or ante))])
         words |= name_words(text[s:e])
     return spans, words
 

@@ -5,6 +5,7 @@
 
 - ``marks``: quoted stretches from quotation marks (text only);
 - ``cues``: reporting cues, their complement clauses and subjects (dependency parse);
+- ``agents``: who says a participle of saying the parse hung on a clause that cannot speak for it;
 - ``find``: stretches + cues → draft quotes (direct / mixed / indirect, split quotes joined);
 - ``tidy``: attribution cut out of reported content, overlapping reports resolved;
 - ``speakers``: the speaker phrase → entity id (replaceable by a coreference model);

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
+from .agents import controller, issuer, parenthetical_name, participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -201,6 +202,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
+            if subj.dep_ == "nsubjpass" and verb.dep_ == "conj" and verb.head.i == tok.i and verb.tag_ != "VBN":
+                hops.append(tok)  # "Ortiz was joined on stage by Reyes and joked, …": the shared subject
+                return subj
             if subj.dep_ == "nsubjpass" and came_from in ("xcomp", "conj", "pcomp") \
                     and lemma_of(tok).lower() not in _FORESEEN:
                 return subj  # "X was prompted to say", "X was forced into … and said": X says it
@@ -231,6 +235,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 return None  # "a statement issued …": no speaker
             came_from, participle = tok.dep_, tok.tag_ == "VBG"
+            if came_from == "xcomp" and (told := controller(tok)) is not None:
+                hops.append(tok.head)  # "That prompted Rubio to … call Trump "…"": the one prompted speaks
+                return told
             tok = _past_report(tok.head, hops) if came_from in ("advcl", "conj") else tok.head
             if tok.pos_ == "NOUN" and lemma_of(tok).lower() in SPEECH_NOUNS:
                 tok = _governor_of_noun(tok)  # "put out a statement saying", "in a tweet saying"
@@ -303,10 +310,21 @@ def _past_report(tok: "Token", hops: list) -> "Token":
     """A participle or conjunct of saying hung on a clause that is itself reported (``Trump argued that a database
     would keep them out, saying …``, ``Hollande said Trump was sickening, noting …``) is the reporter's second
     verb of saying, not the reported clause's: climb past the report to the verb of saying whose subject speaks."""
-    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head):
+    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head) and not _attribution_after(tok):
         hops.append(tok)
         tok = tok.head
     return tok
+
+
+def _attribution_after(verb: "Token") -> bool:
+    """``Comey cannot say that "from his perspective," Lewandowski added, saying …``: a verb of saying whose
+    subject stands right after a closing quotation mark attributes that quotation, whatever clause the parser
+    hung it in; a participle after it goes on with its subject."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or not is_reporting(verb):
+        return False
+    first = subj.left_edge.i
+    return first > 0 and (verb.doc[first - 1].text in ("”", "\"", "''", "’") or verb.doc[first - 1].tag_ == "''")
 
 
 def _governor_of_noun(noun: "Token") -> "Token":
@@ -431,7 +449,8 @@ def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
         if inner is None or lemma_of(inner).lower() not in words.POLL_NOUNS:
             return None
     clause = tok.head
-    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl") and clause.head.i != clause.i:
+    # "Cruz, leading in Iowa polls, questioned …": a participle on a noun is a detail of it, like a relative clause
+    while clause.dep_ not in ("ROOT", "ccomp", "relcl", "conj", "advcl", "acl") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ not in ("ROOT", "ccomp") or not any(c.dep_ in _SUBJECTS for c in clause.children):
         return None  # "to lead in the polls": no clause of its own; a relative or adverbial clause is a detail
@@ -515,7 +534,10 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
-            speaker = _speaker_token(subject_of(tok))
+            subject = subject_of(tok)
+            if subject is not None and subject.pos_ == "NOUN" and (by := issuer(subject)) is not None:
+                subject = by  # "hoisted a sign that read …", "added the caption which reads …"
+            speaker = _speaker_token(subject)
             speaker = _inverted_name(doc, tok) if speaker is None else speaker
             if naming is not None and not _quote_opens_in(doc, *naming):  # "called the plan a disaster"
                 kind = "object" if _can_act(doc, speaker) and tok.tag_ != "VBN" else "quote_only"
@@ -664,7 +686,16 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
             right -= 1
         complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
     hops: list = []
-    speaker = _speaker_token(subject_of(verb, hops))
+    subject = subject_of(verb, hops)
+    if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.dep_ == "nsubj":
+        subject = participle_speaker(verb, subject, subject.head)  # "…, explaining that": the main report's
+    if subject is not None and subject.pos_ == "NOUN" and (hops or subject.head.i == verb.i) \
+            and (by := issuer(subject)) is not None:
+        subject, hops = by, hops or [subject]  # "released a video that said …": who released it speaks
+    aside = parenthetical_name(verb)  # "Any reading of it, said Dana Marsh, an analyst, would …"
+    if aside is not None and (subject is None or subject.i < verb.i):
+        subject, hops = aside, []
+    speaker = _speaker_token(subject)
     governed = speaker is not None and bool(hops)
     if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -1062,6 +1093,13 @@ def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
     """A subject that can be a speaker: a name, a noun or a pronoun ("it added" is an organisation)."""
     if tok is None or tok.lower_ == "there":
         return None
+    if tok.tag_ == "WP" and tok.head.dep_ != "relcl":
+        clause = tok.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        # "Kingson, who is running and who worked the crowd, praising …": the relative's antecedent speaks;
+        # "over who supported which bill": a question word is nobody
+        return clause.head.i if clause.dep_ == "relcl" and clause.head.pos_ in ("PROPN", "NOUN") else None
     if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
         return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

@@ -110,7 +110,9 @@ def _name_before(verb) -> Optional["Token"]:
 
 
 def speaker_ok(tok) -> bool:
-    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which")
+    # a question word or a relative pronoun names nobody by itself ('"…," who proceeded to sing', 'for what happened:')
+    return tok.pos_ in ("PROPN", "NOUN", "PRON") and tok.lower_ not in ("it", "there", "that", "this", "which") \
+        and tok.tag_ not in ("WP", "WDT")
 
 
 _PARTICIPLE_TAGS = ("VBG",)

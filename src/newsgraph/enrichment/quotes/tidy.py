@@ -9,7 +9,8 @@ indirect.
    A report the outer verb reports through its clauses (``Bolton said he would advise Trump on the "…"``) is part
    of what was said: it cuts nothing out of the outer report, keeps its own record when indirect, and a quotation
    both could claim is the outer speaker's. A report in a relative clause (``confirmed the deal, which analysts
-   said …``) is not reported by the outer verb and cuts as any attribution does.
+   said …``), or a named speaker's in an adverbial clause (``…, while Cruz said that …``), is not reported by the
+   outer verb and cuts as any attribution does.
 1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces. A mixed quote keeps the piece that
    holds most of its quoted fragments; an indirect one the first piece of at least three words (the reported
    content ends before an attribution: ``Each dose costs $3, according to the maker, which said …``), else the
@@ -89,8 +90,11 @@ def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
+    named = inner.cue.speaker is not None and doc[inner.cue.speaker].pos_ == "PROPN"
     while tok.i != top.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl", "appos"):
+            return False
+        if tok.dep_ == "advcl" and named:  # "Rubio suggested that …, while Cruz said that …": Cruz's own words
             return False
         tok = tok.head
     return tok.i == top.i

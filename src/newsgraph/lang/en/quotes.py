@@ -179,3 +179,15 @@ fan committee panel""".split())
 # Nouns of people questioned by police, investigators or lawmakers ("questioned two witnesses").
 PEOPLE_NOUNS = frozenset("""person individual witness suspect aide staffer employee official officer agent
 driver passenger detainee""".split())
+# Nouns of people the other lists leave out, for telling a subject that can speak from a thing or an event
+# ("a maintenance guy walks in, saying …" against "the episode should be behind us, saying …").
+SPEAKING_PEOPLE = frozenset("""guy guys person persons kid kids crowd crowds host hosts anchor moderator
+panelist audience caller fan fans folks family families couple friend friends neighbour neighbor colleague
+colleagues staff team campaign administration""".split())
+# Things put out that speak for whoever put them out ("released a video that said", "hoisted a sign that read"),
+# beside SPEECH_NOUNS, and the verbs of putting them out (not of handling them: "obtained a letter that said").
+DOCUMENT_NOUNS = frozenset("""sign signs banner banners caption piece spot flyer flier mailer poster placard
+commercial book article essay tweet tweets message messages email emails letter letters ad ads video videos
+resolution petition""".split())
+ISSUING_VERBS = frozenset("""release issue send post publish run air write pen sign tweet retweet share add hoist
+hold carry wave display unveil launch produce file submit deliver distribute circulate put draft""".split())
