@@ -42,6 +42,17 @@ def _as_a_user(script: str) -> dict:
     return eval(done.stdout.strip().splitlines()[-1])  # noqa: S307 (our own child's repr)
 
 
+def _read_in_a_read_only_folder(folder, path: str) -> None:
+    """Read the store at ``path`` as a user while nobody may write ``folder``; both ways answer alike."""
+    os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+    try:
+        answers = _as_a_user(_READ % path)
+    finally:
+        os.chmod(folder, stat.S_IRWXU)
+    assert answers["plain"] == answers["cached"]
+    assert sorted(answers["plain"][0]) == ["a", "b"] and answers["plain"][1] == 2
+
+
 _READ = """
     import sys
     from newsgraph import query
@@ -88,13 +99,7 @@ def test_a_wal_store_in_a_read_only_folder_is_searched_with_the_shared_answers_o
     open(path + "-wal", "wb").close()  # as a copy taken while a writer had the file open leaves it
     if os.path.exists(path + "-shm"):
         os.remove(path + "-shm")
-    os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
-    try:
-        answers = _as_a_user(_READ % path)
-    finally:
-        os.chmod(folder, stat.S_IRWXU)
-    assert answers["plain"] == answers["cached"]
-    assert sorted(answers["plain"][0]) == ["a", "b"] and answers["plain"][1] == 2
+    _read_in_a_read_only_folder(folder, path)
 
 
 def test_a_negative_offset_is_refused_with_or_without_shared_answers(tmp_path):
@@ -119,11 +124,5 @@ def test_a_store_alone_in_a_read_only_folder_is_searched(tmp_path):
     _make(path)
     leftovers = sorted(os.listdir(folder))
     assert not [name for name in leftovers if name.endswith(("-wal", "-shm"))]
-    os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
-    try:
-        answers = _as_a_user(_READ % path)
-    finally:
-        os.chmod(folder, stat.S_IRWXU)
-    assert answers["plain"] == answers["cached"]
-    assert sorted(answers["plain"][0]) == ["a", "b"] and answers["plain"][1] == 2
+    _read_in_a_read_only_folder(folder, path)
     assert sorted(os.listdir(folder)) == leftovers
