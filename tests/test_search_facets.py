@@ -69,8 +69,12 @@ def test_date_tokens_never_lose_a_match(values, since, until):
 
 
 def test_date_tokens_are_few_and_exact_at_month_precision():
-    assert date_phrases(None, "2010-03", 2010, 2020) == ["zzfm201000", "zzfm201001", "zzfm201002", "zzfm201003"]
-    assert date_phrases("2019-06", None, 2010, 2020) == [f"zzfm2019{m:02d}" for m in range(6, 13)] + ["zzfy2020"]
+    # A year more each way than the dates as written span: in UTC an offset moves a date across New Year.
+    assert date_phrases(None, "2010-03", 2010, 2020) == ["zzfy2009", "zzfm201000", "zzfm201001", "zzfm201002",
+                                                         "zzfm201003"]
+    assert date_phrases("2019-06", None, 2010, 2020) == [f"zzfm2019{m:02d}" for m in range(6, 13)] + [
+        "zzfy2020", "zzfy2021"]
+    assert date_phrases("2021", None, 2010, 2020) == ["zzfy2021"]  # 2020-12-31T22:00-05:00, as written
     assert date_phrases("2012", None, 2010, 2020) is None  # nine whole years: not selective, walk instead
     assert date_phrases("2030", None, 2010, 2020) == []  # after every stored date
     assert exact_dates("2013", "2013-05") and not exact_dates("2013-05-04", None)

@@ -167,6 +167,20 @@ def test_date_and_name_filters_at_their_edges(store):
     assert ids(entity="osta", until="2014-03") == ["late"] and ids(speaker="ostra") == []
 
 
+def test_a_date_an_offset_moves_into_another_year_is_filtered_by_its_utc_year(store):
+    """Every stored date is written 2014, but the first is 2013 in UTC: a filter on 2013 finds it (the year span
+    the filter's index tokens are drawn from is not only the years as written)."""
+    ingest(store, [harbour("eve", f"{BODY} Filed on New Year's night.", published="2014-01-01T02:00:00+05:00"),
+                   harbour("later", f"{BODY} Filed later.", published="2014-06-01"),
+                   harbour("last", f"{BODY} Filed at the end.", published="2014-12-31T22:00:00-05:00")])
+
+    def ids(**filters):
+        return sorted(h.id for h in store.search("strike", filters=SearchFilters(**filters)))
+    assert ids(until="2013") == ids(until="2013-12") == ids(since="2013-12", until="2013-12-31") == ["eve"]
+    assert ids(since="2015") == ids(since="2015-01") == ["last"]
+    assert ids(since="2014", until="2014") == ["later"]
+
+
 def test_quotes_by_speaker_about_and_copies(corpus):
     everything = corpus.quotes(speaker="costa")
     assert [q.article_id for q in everything] == ["b", "c", "a"]  # newest article first

@@ -111,16 +111,19 @@ def date_phrases(since: Optional[str], until: Optional[str], first_year: int, la
     strings, as the store's SQL does), given the years the store's dates span; None when the range is not
     selective (see :data:`SELECTIVE`), takes more than :data:`MAX_DATE_PHRASES` tokens, or a bound is not a date
     (the caller then filters by walking)."""
-    low = _month(since, end=False) if since else (first_year, 0)
-    high = _month(until, end=True) if until else (last_year, 12)
+    low = _month(since, end=False) if since else (first_year - 1, 0)
+    high = _month(until, end=True) if until else (last_year + 1, 12)
     if low is None or high is None:
         return None
-    low = max(low, (first_year, 0))
-    high = min(high, (last_year, 12))
+    # The span is of the dates as written; their tokens are of the UTC date, which an offset moves across New
+    # Year ("2014-01-01T02:00+05:00" is 2013): a year more each way is searched, the share counted on the span.
+    share = (min(high, (last_year, 12)), max(low, (first_year, 0)))
+    low = max(low, (first_year - 1, 0))
+    high = min(high, (last_year + 1, 12))
     phrases: list[str] = []
     if low > high:
         return phrases
-    covered = (high[0] - low[0]) * 12 + high[1] - max(low[1], 1) + 1
+    covered = (share[0][0] - share[1][0]) * 12 + share[0][1] - max(share[1][1], 1) + 1
     if covered > SELECTIVE * 12 * (last_year - first_year + 1):
         return None
     year, month = low
