@@ -171,8 +171,9 @@ class Guard:
 def default_threads() -> int:
     """Worker threads for the endpoints when ``serve --threads`` is not given: one per CPU this process may run on,
     plus one. SQLite releases the GIL while it reads, so that many keep every core busy; more only take turns for
-    the GIL and each open another connection with a cold page cache (AnyIO's own default is 40: at 10^6 articles
-    the web reader's first page cost 20 ms of server CPU with 8 clients, ~17 ms with 3 threads, Run 8)."""
+    the GIL and open more connections, each with its own page cache (AnyIO's own default is 40: at 10^6 articles
+    the web reader's first page cost 20.6 ms of server CPU per request with 8 clients, 17.8 with 3 threads, and
+    peak RSS fell 85 -> 69 MB; BENCHMARKS.md, serve Run 8)."""
     try:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
@@ -205,7 +206,6 @@ def build(db: str, allow_ingest: bool = False,
     app = FastAPI(lifespan=lifespan, title="newsgraph", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url=None, redoc_url=None, description=DESCRIPTION)
     app.state.pool = pool
-    app.state.threads = threads
     app.state.ingest = ingest.IngestSettings(db, max_ingest_bytes) if allow_ingest else None
 
     app.add_middleware(Guard, allowed=allowed)
