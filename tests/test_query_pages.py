@@ -103,3 +103,23 @@ def test_figure_labels_read_as_a_person_would_say_them():
     labels = [s.label for s in spans_of(record) if s.type == "figure"]
     assert labels == ["figure (count): more than 1,200 of dock workers",
                       "figure (count): at least 10,000 of residents", "figure (amount): about 3 USD"]
+
+
+def test_tied_facet_values_keep_the_order_of_the_best_match_first_in_every_process():
+    """Names tied on count are listed as the best-ranked article stores them, the same in every process (a set's
+    order moved with Python's string hashing, so two servers drew the same facets in different orders)."""
+    import subprocess
+    import sys
+    script = (
+        "from newsgraph.query.facets import _counted\n"
+        "from newsgraph.storage.base import ArticleFacets as A\n"
+        "rows = [A('a1', '2024-03-02', 'Gazette', (('Wen Li', 'PERSON'), ('Port Board', 'ORG'),"
+        " ('Ana Ruiz', 'PERSON'), ('Wen Li', 'PERSON'), ('Dock Union', 'ORG'))),"
+        " A('a2', '2024-04-09', 'Herald', (('Ana Ruiz', 'PERSON'), ('Wen Li', 'PERSON'), ('Tomas Lind', 'PERSON'),"
+        " ('Dock Union', 'ORG'), ('Port Board', 'ORG')))]\n"
+        "f = _counted(rows, 2, 10)\n"
+        "print(f.people, f.organisations, f.outlets)\n")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
+    assert outputs == {"[('Wen Li', 2), ('Ana Ruiz', 2), ('Tomas Lind', 1)] "
+                       "[('Port Board', 2), ('Dock Union', 2)] [('Gazette', 1), ('Herald', 1)]\n"}

@@ -26,7 +26,11 @@ CACHE = 256
               help="Keep up to N answers in memory (search rankings, counts and result pages, entity pages), each "
                    "answered again until the store changes: ranking a search and reading a person's page are most "
                    "of a large store's cost. 0 reads every request afresh.")
-def serve(db, host, port, allow_ingest, max_ingest_bytes, cache) -> None:
+@click.option("--threads", type=click.IntRange(0, 1024), default=0, metavar="N",
+              help="Requests served at once, each in a worker thread with its own store connection; the rest wait "
+                   "their turn. 0 (the default): one per CPU plus one, which keeps the cores busy (SQLite reads "
+                   "outside Python's lock) without threads taking turns for it.")
+def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""
     from ..serve import loopback, run
@@ -40,4 +44,4 @@ def serve(db, host, port, allow_ingest, max_ingest_bytes, cache) -> None:
     click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/, {mode} (Ctrl+C stops)",
                err=True)
     run(db or default_db_path(), host=host, port=port, allow_ingest=allow_ingest,
-        max_ingest_bytes=max_ingest_bytes, cache=cache)
+        max_ingest_bytes=max_ingest_bytes, cache=cache, threads=threads or None)

@@ -70,8 +70,10 @@ def _counted(rows: list[ArticleFacets], considered: int, most: int) -> SearchFac
         months[(utc(article.published) or "undated")[:7]] += 1  # in UTC, as a month filter compares
         if article.source:
             outlets[article.source] += 1
-        people.update({name for name, type_ in article.entities if type_ in PEOPLE})
-        orgs.update({name for name, type_ in article.entities if type_ in ORGANISATIONS})
+        # Each name once per article, in the order the article stores them (dict keys, not a set: a set's order
+        # moves with the process's string hashing, so the order of tied names changed from one server to the next).
+        people.update(dict.fromkeys(name for name, type_ in article.entities if type_ in PEOPLE).keys())
+        orgs.update(dict.fromkeys(name for name, type_ in article.entities if type_ in ORGANISATIONS).keys())
     order = sorted(months, key=lambda m: (m == "undated", m))
     return SearchFacets(considered, [(m, months[m]) for m in order], outlets.most_common(most),
                         people.most_common(most), orgs.most_common(most))

@@ -5,6 +5,7 @@ belongs to the thread that opened it. Concurrent readers then read in parallel (
 """
 from __future__ import annotations
 
+import os
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -167,17 +168,38 @@ class Guard:
         await (refused or self.app)(scope, receive, with_headers)
 
 
+def default_threads() -> int:
+    """Worker threads for the endpoints when ``serve --threads`` is not given: one per CPU this process may run on,
+    plus one. SQLite releases the GIL while it reads, so that many keep every core busy; more only take turns for
+    the GIL and open more connections, each with its own page cache (AnyIO's own default is 40: at 10^6 articles
+    the web reader's first page cost 20.6 ms of server CPU per request with 8 clients, 17.8 with 3 threads, and
+    peak RSS fell 85 -> 69 MB; BENCHMARKS.md, serve Run 8)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cpus = os.cpu_count() or 1
+    return cpus + 1
+
+
 def build(db: str, allow_ingest: bool = False,
           max_ingest_bytes: int = ingest.MAX_INGEST_BYTES, hosts: Optional[Iterable[str]] = None,
-          cache: int = 0) -> FastAPI:
+          cache: int = 0, threads: Optional[int] = None) -> FastAPI:
     """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``.
     ``hosts``: the only ``Host`` names served (a loopback server passes :data:`LOOPBACK_HOSTS`); None serves any.
-    ``cache``: answers kept for the process (:class:`StorePool`; 0: none)."""
+    ``cache``: answers kept for the process (:class:`StorePool`; 0: none). ``threads``: how many requests run at
+    once in the worker threads (each with its own store connection); None leaves AnyIO's default (tests, other
+    servers), :func:`default_threads` is what ``newsgraph serve`` passes when not told."""
+    if threads is not None and threads < 1:
+        raise ConfigError(f"threads must be 1 or more, not {threads}")
     pool = StorePool(db, cache)
     allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
+        if threads is not None:
+            # The limiter of this event loop's worker threads: every plain endpoint runs in one of them.
+            import anyio.to_thread
+            anyio.to_thread.current_default_thread_limiter().total_tokens = threads
         yield
         pool.close()
 

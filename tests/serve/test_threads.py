@@ -1,0 +1,61 @@
+"""``serve --threads``: how many requests run at once in the worker threads. The limit is set on the server's own
+event loop when it starts, a server with one thread still answers concurrent clients (they take turns) with the same
+pages, and a nonsensical count is refused before anything listens."""
+from __future__ import annotations
+
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+
+import anyio
+import pytest
+
+from newsgraph.errors import ConfigError
+from newsgraph.serve.app import build, default_threads
+
+from .conftest import get, newsgraph, serving
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_the_apps_start_sets_its_loops_worker_limit(served_db, threads):
+    app = build(str(served_db), threads=threads)
+
+    async def started() -> tuple[float, float]:
+        limiter = anyio.to_thread.current_default_thread_limiter()
+        before = limiter.total_tokens
+        async with app.router.lifespan_context(app):
+            return before, anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    before, during = anyio.run(started)
+    assert before == 40 and during == threads  # AnyIO's own default, then ours
+
+
+def test_without_threads_the_app_leaves_the_default(served_db):
+    app = build(str(served_db))
+
+    async def started() -> float:
+        async with app.router.lifespan_context(app):
+            return anyio.to_thread.current_default_thread_limiter().total_tokens
+
+    assert anyio.run(started) == 40
+
+
+def test_a_thread_count_below_one_is_refused(served_db):
+    with pytest.raises(ConfigError, match="threads"):
+        build(str(served_db), threads=0)
+    result = newsgraph("serve", "--db", str(served_db), "--threads", "-1")
+    assert result.returncode == 2 and "--threads" in result.stderr
+
+
+def test_the_default_is_one_per_cpu_plus_one():
+    assert default_threads() >= 2
+
+
+def test_one_thread_answers_concurrent_clients_with_the_same_pages(served_db, server):
+    urls = ["/?" + urllib.parse.urlencode({"q": q}) for q in ("mayor", "council", "the", "strike")]
+    urls += ["/api/v1/search?" + urllib.parse.urlencode({"q": q}) for q in ("mayor", "harbour")]
+    expected = {url: get(server + url) for url in urls}
+    with serving(served_db, "--threads", "1") as single:
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda url: (url, get(single + url)), urls * 3))
+    for url, (status, _, body) in answers:
+        assert status == 200 and body == expected[url][2], url
