@@ -35,6 +35,7 @@ FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
 PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
 NEUTER_PRONOUNS = _WORDS.NEUTER_PRONOUNS
 FIRST_PERSON = _WORDS.FIRST_PERSON
+INDEFINITE_PRONOUNS = _WORDS.INDEFINITE_PRONOUNS
 MALE_WORDS = _WORDS.MALE_WORDS
 FEMALE_WORDS = _WORDS.FEMALE_WORDS
 PERSON_ROLES = _WORDS.PERSON_ROLES
@@ -108,6 +109,8 @@ class SpeakerResolver:
         if by_mention is not None:
             return by_mention
         word = head.lower_
+        if word in INDEFINITE_PRONOUNS and head.pos_ in ("PRON", "DET", "NUM", "ADJ"):
+            return None  # "some call it …", "another warned": nobody named before is meant
         if head.pos_ == "PRON" or word in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self._pronoun(doc, span, head, entities, context)
         by_name = _entity_by_name_word(entities, head, span)
