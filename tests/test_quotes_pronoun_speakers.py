@@ -1,0 +1,45 @@
+"""Pronoun speakers resolved to the wrong person (issue 12, class 6). Sentences are made up."""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _by_text(quotes, words):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_an_indefinite_pronoun_speaker_takes_no_entity(nlp):
+    # "another" points at no one named before: attaching it to Ortiz would put her name on a stranger's words
+    text = '"We will win this," Dana Ortiz said at the rally. "Not a chance," another said.'
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    first, second = _by_text(quotes, "We will win"), _by_text(quotes, "Not a chance")
+    assert first.speaker.entity == "e1"
+    assert second.speaker is not None and second.speaker.text.lower() == "another"
+    assert second.speaker.entity is None
+
+
+def test_someone_is_not_the_last_person_named(nlp):
+    text = ('Marta Quill spoke for an hour about the budget. Someone in the crowd called the plan "a giveaway," '
+            'and the hall went quiet.')
+    quotes = quotes_of(nlp, text, {"Marta Quill": "PERSON"})
+    q = _by_text(quotes, "a giveaway")
+    assert q.speaker is None or q.speaker.entity is None
+
+
+def test_he_prefers_the_subject_of_the_main_clause_to_one_inside_a_reported_clause(nlp):
+    # Brenner is named nearer, but only as the subject of what Vega pointed out; the paragraph is about Vega
+    text = ('Tomas Vega turned the story back on the paper, noting that its reporter Karl Brenner had written in '
+            'June that the campaign was failing. "That was wrong then and it is wrong now," he said.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "wrong then")
+    assert q.speaker.text == "he"
+    assert q.speaker.name == "Tomas Vega"
+
+
+def test_a_nearer_main_clause_subject_still_wins(nlp):
+    # the rule weighs, it does not forbid: a person who is the main subject right before the quote is "he"
+    text = ('Tomas Vega said last week that Karl Brenner had misled voters. Karl Brenner rejected the charge on '
+            'Monday. "I never misled anyone," he said.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "never misled")
+    assert q.speaker.name == "Karl Brenner"
