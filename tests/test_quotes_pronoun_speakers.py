@@ -43,3 +43,29 @@ def test_a_nearer_main_clause_subject_still_wins(nlp):
     quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
     q = _by_text(quotes, "never misled")
     assert q.speaker.name == "Karl Brenner"
+
+
+def test_an_indefinite_role_noun_is_someone_new_not_the_last_speaker(nlp):
+    # "a spokesman" brings in an unnamed person: not Ortiz, who spoke just before, nor anyone named earlier
+    text = ('"We will not close the depot," Dana Ortiz said on Monday. "The decision has not been made," a '
+            'spokesman said later.')
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    q = _by_text(quotes, "decision has not")
+    assert q.speaker is not None and q.speaker.text == "a spokesman"
+    assert q.speaker.entity is None
+
+
+def test_an_indefinite_role_noun_with_an_apposed_name_is_that_person(nlp):
+    text = ('"We will not close the depot," Dana Ortiz said on Monday. "The decision has not been made," a '
+            'spokesman, Karl Brenner, said later.')
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "decision has not")
+    assert q.speaker is not None and q.speaker.name == "Karl Brenner"
+
+
+def test_the_definite_role_noun_still_resolves(nlp):
+    # "the mayor" is someone the text has named: the rule for "a"/"an" leaves it alone
+    text = ('Mayor Dana Ortiz met the union on Monday. "We will not close the depot," the mayor said.')
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    q = _by_text(quotes, "close the depot")
+    assert q.speaker.name == "Dana Ortiz"

@@ -101,6 +101,11 @@ class SpeakerResolver:
             return None
         head = toks.root
         role = _is_role(head)
+        if _indefinite_person(head, role):
+            # "a spokesman said", "a person close to the family": news brings in someone new and unnamed with "a";
+            # only a name apposed inside the phrase ("a spokesman, Dana Ortiz,") is who speaks
+            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            return _entity_in(entities, named, ("PERSON",)) if named else None
         if role:  # "Brightfield's director, Owen Carver": only an apposed name is the person; "X's spokesman"
             # or "a Microsoft spokesman" names the employer, not the speaker
             named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
@@ -190,6 +195,13 @@ def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: R
         return None
     s0, s1 = subj.idx, subj.idx + len(subj.text)
     return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
+
+
+def _indefinite_person(head: "Token", role: bool) -> bool:
+    """A common noun for a person under "a"/"an" ("a spokesman", "an official", "a member of the family")."""
+    if head.pos_ not in ("NOUN",) or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    return role or lemma_of(head).lower() in _PERSON_NOUNS
 
 
 def _is_role(head: "Token") -> bool:
