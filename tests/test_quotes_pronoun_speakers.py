@@ -69,3 +69,22 @@ def test_the_definite_role_noun_still_resolves(nlp):
     quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
     q = _by_text(quotes, "close the depot")
     assert q.speaker.name == "Dana Ortiz"
+
+
+def test_a_quoted_paragraph_after_a_report_goes_on_with_the_reporter_not_the_reported_subject(nlp):
+    # "people" is what Marsh talks about; the quotation after her report is hers
+    text = ('"We have bigger problems," says Gloria Marsh, 34, a nurse from Eastbrook. She says people should be '
+            'able to choose. "It is their life; they are not hurting anybody, and we should be focusing on what '
+            'matters."')
+    quotes = quotes_of(nlp, text, {"Gloria Marsh": "PERSON"})
+    q = _by_text(quotes, "It is their life")
+    assert q.speaker is not None and q.speaker.text != "people"
+    assert q.speaker.name == "Gloria Marsh"
+
+
+def test_a_sentence_ending_on_its_own_verb_still_introduces_the_quotation(nlp):
+    # the rule this leaves alone: "Ortiz implored." is the main clause, so the quotation after it is hers
+    text = 'The council met late on Monday. Dana Ortiz stood up and implored. "Please do not close the depot."'
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    q = _by_text(quotes, "Please do not")
+    assert q.speaker is not None and q.speaker.name == "Dana Ortiz"
