@@ -422,13 +422,25 @@ def _verb_ending_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> O
     verb = last[0]
     subj = subject_of(verb)  # "turned to the council and implored.": the conjunct's subject
     if verb.pos_ != "VERB" or subj is None or not speaker_ok(subj) \
-            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children):
+            or any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in verb.children) \
+            or _reported(verb):
         return None
     sent = verb.sent
     start = doc[sent.start].idx
     if any(start - 3 <= s.outer[1] <= end for s in layout.stretches):
         return None  # '"…," Clark said. "…"': that verb attributed the quotation before; this one continues it
     return Cue((verb.i,), verb.i, None, subj.i, "colon")
+
+
+def _reported(verb: "Token") -> bool:
+    """Whether a verb lies inside a clause another verb reports ("She says people should be able to choose."):
+    its subject is what was talked about, not who speaks next; the report itself names that speaker."""
+    tok = verb
+    while tok.head.i != tok.i:
+        if tok.dep_ == "ccomp" and is_reporting(tok.head):  # not a clause the parse hung on any verb
+            return True
+        tok = tok.head
+    return False
 
 
 def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Cue]:

@@ -35,6 +35,7 @@ FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
 PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
 NEUTER_PRONOUNS = _WORDS.NEUTER_PRONOUNS
 FIRST_PERSON = _WORDS.FIRST_PERSON
+INDEFINITE_PRONOUNS = _WORDS.INDEFINITE_PRONOUNS
 MALE_WORDS = _WORDS.MALE_WORDS
 FEMALE_WORDS = _WORDS.FEMALE_WORDS
 PERSON_ROLES = _WORDS.PERSON_ROLES
@@ -47,6 +48,8 @@ ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 BUSINESS_NOUNS = _WORDS.BUSINESS_NOUNS
 BUSINESS_NAME_WORDS = _WORDS.BUSINESS_NAME_WORDS
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
+TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
+EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
 
@@ -98,6 +101,11 @@ class SpeakerResolver:
             return None
         head = toks.root
         role = _is_role(head)
+        if _indefinite_person(head, role):
+            # "a spokesman said", "a person close to the family": news brings in someone new and unnamed with "a";
+            # only a name apposed inside the phrase ("a spokesman, Dana Ortiz,") is who speaks
+            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            return _entity_in(entities, named, ("PERSON",)) if named else None
         if role:  # "Brightfield's director, Owen Carver": only an apposed name is the person; "X's spokesman"
             # or "a Microsoft spokesman" names the employer, not the speaker
             named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
@@ -108,6 +116,8 @@ class SpeakerResolver:
         if by_mention is not None:
             return by_mention
         word = head.lower_
+        if word in INDEFINITE_PRONOUNS and head.pos_ in ("PRON", "DET", "NUM", "ADJ"):
+            return None  # "some call it …", "another warned": nobody named before is meant
         if head.pos_ == "PRON" or word in MALE_PRONOUNS | FEMALE_PRONOUNS | PLURAL_PRONOUNS | NEUTER_PRONOUNS:
             return self._pronoun(doc, span, head, entities, context)
         by_name = _entity_by_name_word(entities, head, span)
@@ -148,7 +158,8 @@ class SpeakerResolver:
         if reporter is not None:
             return reporter
         attested = {e.id for e in people if genders.get(e.id) == want}
-        return _most_recent(doc, span[0], people, ("PERSON",), context, self.window_chars, attested)
+        return _most_recent(doc, span[0], people, ("PERSON",), context, self.window_chars, attested,
+                            topic=_previous_narration(doc, head, context))
 
     def _role(self, doc: "Doc", span: Span, toks, entities: Sequence[Entity],
               context: ResolverContext, fallback: bool = True) -> Optional[str]:
@@ -184,6 +195,13 @@ def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: R
         return None
     s0, s1 = subj.idx, subj.idx + len(subj.text)
     return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
+
+
+def _indefinite_person(head: "Token", role: bool) -> bool:
+    """A common noun for a person under "a"/"an" ("a spokesman", "an official", "a member of the family")."""
+    if head.pos_ not in ("NOUN",) or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+        return False
+    return role or lemma_of(head).lower() in _PERSON_NOUNS
 
 
 def _is_role(head: "Token") -> bool:
@@ -349,9 +367,11 @@ def _distance(e: Entity, offset: int) -> int:
 
 def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tuple[str, ...],
                  context: ResolverContext, window: int, attested: frozenset | set = frozenset(),
-                 heads_only: bool = False) -> Optional[str]:
+                 heads_only: bool = False, topic: Optional[Span] = None) -> Optional[str]:
     """The best-ranked earlier entity of the given types: recent, a subject, a previous speaker. ``heads_only``
-    counts only mentions that head their noun phrase (an organisation named as an actor, not as a modifier)."""
+    counts only mentions that head their noun phrase (an organisation named as an actor, not as a modifier);
+    the main-clause subject of ``topic`` (the narration's sentence before the pronoun's) is what the text is
+    about at that point and outranks whoever spoke last."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
     spoken = {eid for _, eid in context.speakers}
     best: Optional[tuple[float, str]] = None
@@ -368,7 +388,10 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
         if before:
             m = max(before, key=lambda m: m.end)
             score -= (offset - m.end) / 200.0  # one point per ~200 characters back
-            score += 1.5 * _is_subject(doc, m.start, m.end)
+            subject = _is_subject(doc, m.start, m.end)
+            score += 1.5 * subject
+            if topic is not None and subject == 1.0 and topic[0] <= m.start and m.end <= topic[1]:
+                score += TOPIC_BONUS
         else:
             score -= window / 200.0
         score += 2.0 if e.id == last_speaker else 0.8 if e.id in spoken else 0.0
@@ -378,16 +401,34 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     return best[1] if best else None
 
 
+def _previous_narration(doc: "Doc", pronoun: "Token", context: ResolverContext) -> Optional[Span]:
+    """The last sentence before the pronoun's that the narration speaks in (not one inside quotation marks)."""
+    sent = pronoun.sent
+    while sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        if not context.in_quote(sent.start_char) or not context.in_quote(max(sent.start_char, sent.end_char - 1)):
+            return sent.start_char, sent.end_char
+    return None
+
+
 def _modifier(doc: "Doc", start: int, end: int) -> bool:
     """Whether a mention only modifies another noun ("the Northfield rail line", "Airbus-built jets")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     return bool(span is not None and len(span) and span.root.dep_ in _MODIFIER_DEPS)
 
 
-def _is_subject(doc: "Doc", start: int, end: int) -> bool:
+def _is_subject(doc: "Doc", start: int, end: int) -> float:
+    """1 for the subject of its sentence's main clause (or of a verb joined to it), less for the subject of a
+    clause inside another: "Carson turned the story back on the Post, pointing out that the paper's Robert Costa
+    had reported …. He hoped" is about Carson."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return bool(span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
-                and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by"))
+    if not (span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
+            and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by")):
+        return 0.0
+    verb = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return 1.0 if verb.dep_ == "ROOT" else EMBEDDED_SUBJECT
 
 
 def entity_genders(doc: "Doc", entities: Sequence[Entity], context: ResolverContext) -> dict[str, str]:
