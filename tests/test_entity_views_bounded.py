@@ -195,6 +195,25 @@ def test_a_store_without_the_top_index_gets_it_on_open(tmp_path):
         assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (entity_stats.TOP_INDEX,)).fetchone()
 
 
+def test_a_large_store_says_it_is_making_the_top_index_before_it_starts(tmp_path, caplog, monkeypatch):
+    """Making the index takes a minute at 10^6 articles with writers locked out: a reader's open (through a writer's)
+    says so once, before, and not for a small store."""
+    import sqlite3
+
+    from newsgraph.storage.sqlite import entity_stats
+    path = str(tmp_path / "old.db")
+    with open_store(path) as fresh:
+        load(fresh, 30, seed=5)
+    for threshold, said in ((10**9, 0), (10, 1)):
+        with sqlite3.connect(path) as conn:
+            conn.execute(f"DROP INDEX {entity_stats.TOP_INDEX}")
+        monkeypatch.setattr(entity_stats, "ANNOUNCE_FROM", threshold)
+        caplog.clear()
+        with caplog.at_level("WARNING", logger="newsgraph.storage"):
+            open_store(path, readonly=True).close()
+        assert caplog.text.count("indexing the per-entity counts of about") == said, caplog.text
+
+
 def _by_from_records(store, key: str, include_copies: bool) -> list[tuple[str, str]]:
     found = []
     for order, article in enumerate(store.iter_articles()):

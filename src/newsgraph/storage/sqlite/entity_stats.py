@@ -183,14 +183,15 @@ def recount_in_python(conn: sqlite3.Connection) -> int:
         last, done = pks[-1], done + len(pks)
 
 
-def ensure_entity_stats(conn: sqlite3.Connection, index: bool = True) -> None:
+def ensure_entity_stats(conn: sqlite3.Connection, index: bool = True, writer: bool = True) -> None:
     """Create the table when missing and count the stored articles into it, once, saying so (a store made before
     the counts existed). On a reader's connection the CREATE fails as a write: the store's open then has a writer
     make the upgrade first (see ``_connect``). ``index=False`` leaves a missing :data:`TOP_INDEX` missing (a reader
-    of a file nobody here may write: entity pages answer the same without it, more slowly)."""
+    of a file nobody here may write: entity pages answer the same without it, more slowly). ``writer``: the
+    connection can write (a reader's try fails at once, and says nothing before)."""
     if has_stats(conn):
         if index:
-            ensure_top_index(conn)
+            ensure_top_index(conn, announce=writer)
         elif not has_top_index(conn):
             log.warning("newsgraph: this store lacks the index that makes entity pages fast and is not writable"
                         " here; a writer's open (newsgraph reindex) adds it")
@@ -210,11 +211,21 @@ def has_top_index(conn: sqlite3.Connection) -> bool:
         is not None
 
 
-def ensure_top_index(conn: sqlite3.Connection) -> None:
-    """Make :data:`TOP_INDEX` on a store whose counts predate it, saying so for a large one (minutes at 10^6
-    articles). On a reader's connection the CREATE fails as a write, and the store's open has a writer make it."""
+#: Stored articles from which making :data:`TOP_INDEX` is said before it starts (~1 s per 10^4 at 10^6).
+ANNOUNCE_FROM = 100_000
+
+
+def ensure_top_index(conn: sqlite3.Connection, announce: bool = True) -> None:
+    """Make :data:`TOP_INDEX` on a store whose counts predate it, saying so for a large one before it starts (a
+    minute at 10^6 articles, the store locked for writers meanwhile) and once made. On a reader's connection
+    (``announce`` False) the CREATE fails as a write, and the store's open has a writer make it."""
     if has_top_index(conn):
         return
+    if announce:
+        stored = conn.execute("SELECT max(pk) FROM articles").fetchone()[0] or 0  # one index lookup
+        if stored >= ANNOUNCE_FROM:
+            log.warning("newsgraph: indexing the per-entity counts of about %s articles for entity pages (once, for"
+                        " a store made before that index; about a minute per 10^6 articles)", f"{stored:,}")
     started = time.perf_counter()
     with write_tx(conn, "the index of the per-entity counts"):
         conn.execute(DDL[1])

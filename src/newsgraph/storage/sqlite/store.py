@@ -110,7 +110,7 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         ensure_entity_schema(conn)
         ensure_quote_clusters(conn, readonly)
         # An optional index a reader has a writer make only where one may write (a 0444 file is still searched).
-        entity_stats.ensure_entity_stats(conn, index=not readonly or _writable(path))
+        entity_stats.ensure_entity_stats(conn, index=not readonly or _writable(path), writer=not readonly)
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path} is not a usable newsgraph database: {exc}") from exc
