@@ -360,6 +360,13 @@ class SQLiteStore(Store):
                 self._rank_cache.put(key, generation, value)
         return value
 
+    @staticmethod
+    def _keeps(need: int, depth: Optional[int]) -> bool:
+        """Whether a ranking of ``need`` rows in a window of ``depth`` may be kept and cut: a window narrower than
+        DEEPEST would itself widen to the rows asked for (top_matches ranks among max(window, limit + offset) newest
+        matches), so a deeper kept ranking could differ."""
+        return need <= DEEPEST and (depth is None or depth >= DEEPEST)
+
     def _top(self, match: str, limit: int, offset: int, filters: Optional[SearchFilters],
              depth: Optional[int]) -> list[tuple[int, float]]:
         """``fts_search.top_matches``, from the shared cache when one is given: the best max(100, offset + limit)
@@ -367,9 +374,7 @@ class SQLiteStore(Store):
         if offset < 0:  # as SQL would not say: a cut list from the end would differ from the uncached answer
             raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
         need = offset + limit
-        # A window narrower than DEEPEST would itself widen to the rows asked for (top_matches ranks among
-        # max(window, limit + offset) newest matches), so a deeper kept ranking could differ: not kept then.
-        generation = self._generation() if need <= DEEPEST and (depth is None or depth >= DEEPEST) else None
+        generation = self._generation() if self._keeps(need, depth) else None
         if generation is None:
             return fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
         key = ("rank", match, filters, depth, self._facet_index)
@@ -390,7 +395,7 @@ class SQLiteStore(Store):
         depth = self.search_window if window is None else (window or None)
         self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
         try:
-            if offset + limit > DEEPEST or (depth is not None and depth < DEEPEST):  # as _top: not kept
+            if not self._keeps(offset + limit, depth):
                 return fts_search.hits(self._conn, match, self._top(match, limit, offset, filters, depth))
             # The page's snippets too (1.5-2 ms for 20 at 10^6 articles), kept beside its ranking.
             return list(self.kept(("hits", match, filters, depth, limit, offset, self._facet_index),
@@ -467,7 +472,7 @@ class SQLiteStore(Store):
                 raise search_failed(query, False, exc) from exc
             return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
         depth = self.search_window if window is None else (window or None)
-        if max(top, offset + limit) > DEEPEST or (depth is not None and depth < DEEPEST):
+        if not self._keeps(max(top, offset + limit), depth):
             return read()
         hits, ids, rows = self.kept(("facet rows", query, filters, depth, limit, offset, top), read)
         return list(hits), list(ids), list(rows)
@@ -479,15 +484,8 @@ class SQLiteStore(Store):
             return 0
         self._facet_index = fts.has_facets(self._conn)
         try:
-            generation = self._generation()
-            if generation is None:
-                return fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
-            key = ("count", match, filters, most, self._facet_index)
-            counted = self._rank_cache.get(key, generation)
-            if counted is None:
-                counted = fts_search.count_matches(self._conn, self._facet_index, match, filters, most)
-                self._rank_cache.put(key, generation, counted)
-            return counted
+            return self.kept(("count", match, filters, most, self._facet_index),
+                             lambda: fts_search.count_matches(self._conn, self._facet_index, match, filters, most))
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
