@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..storage.base import ArticleFacets, SearchFilters, Store
+from ..storage.base import ArticleFacets, SearchFilters, Store, facets_in_rank_order
 from ..storage.dates import utc
 from .pages import SearchPage, page_of, search_filters
 
@@ -54,10 +54,7 @@ def search_with_facets(store: Store, query: str, filters: SearchFilters, limit: 
 
 def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:
     """Facets of the ranked article ids ``hits`` (best first)."""
-    rank = {article_id: i for i, article_id in enumerate(hits)}
-    # In rank order, as the hits came: ties among the most common values keep the order of the best match first.
-    rows = sorted(store.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
-    return _counted(rows, len(hits), most)
+    return _counted(facets_in_rank_order(store.entity_views(), hits), len(hits), most)
 
 
 def _counted(rows: list[ArticleFacets], considered: int, most: int) -> SearchFacets:

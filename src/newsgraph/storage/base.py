@@ -228,6 +228,13 @@ class ArticleFacets:
                 for i, revision, published, source in heads]
 
 
+def facets_in_rank_order(views: "EntityViews", ranked: Sequence[str]) -> list[ArticleFacets]:
+    """``views.article_facets`` of the ranked article ids, best first: ties among the most common facet values then
+    keep the order of the best match."""
+    rank = {article_id: i for i, article_id in enumerate(ranked)}
+    return sorted(views.article_facets(list(rank)), key=lambda a: rank[a.id])
+
+
 @dataclass(frozen=True, slots=True)
 class SpeakerCount:
     """Who speaks about an entity and how often (``(unknown)`` for an unresolved speaker)."""
@@ -472,9 +479,7 @@ class Store(Protocol):
         first: what the web reader's first page shows. This default reads the rows by id; a backend may read them
         from the ranked rows themselves."""
         hits, ids = self.search_with_top(query, limit, offset, top=top, filters=filters, window=window)
-        rank = {article_id: i for i, article_id in enumerate(ids)}
-        rows = sorted(self.entity_views().article_facets(list(rank)), key=lambda a: rank[a.id])
-        return hits, ids, rows
+        return hits, ids, facets_in_rank_order(self.entity_views(), ids)
 
     def search_count(self, query: str, *, raw: bool = False, filters: Optional[SearchFilters] = None,
                      most: Optional[int] = None) -> int:

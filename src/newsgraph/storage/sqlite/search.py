@@ -67,10 +67,7 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
 
 def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
     """Article ids of ranked pks, in their order (from the narrow facets row, not the article)."""
-    if not pks:
-        return []
-    found = dict(conn.execute(f"SELECT pk, id FROM search_facets WHERE pk IN ({','.join('?' * len(pks))})", pks))
-    return [found[pk] for pk in pks if pk in found]
+    return [head[0] for head in heads_of(conn, pks)]
 
 
 def heads_of(conn: sqlite3.Connection, pks: list[int]) -> list[tuple[str, int, Optional[str], Optional[str]]]:
