@@ -17,6 +17,7 @@ from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from ..dates import SQL_FUNCTION
 from ..syntax import Term, parse
 from ..words import TOP, key
+from ..sqlite.facet_tokens import year_span
 from . import facets, spans as pk_spans
 
 _ONE_WORD = re.compile(r"\w+")  # a prefix term the tsquery parser reads as one quoted lexeme
@@ -125,16 +126,12 @@ def _utc_range(filters: SearchFilters, published: str, where: list[str], params:
 
 
 def _year_span(conn, col: str) -> tuple[int, int]:
-    """Years the stored dates can have in UTC: those of the first and last dated ``published`` (two index lookups),
-    a year wider at each end (a zone moves a date by less than a day: 1 January at +05:00 is 31 December in UTC);
-    (0, 9999) where they do not start with one."""
+    """First and last year of the stored dates as written (two index lookups; ``facet_tokens.year_span``, which
+    ``date_phrases`` reaches a year beyond: a zone moves a date across New Year in UTC)."""
     dated = "SELECT published FROM articles WHERE current AND published >= '0' AND published < ':'"
     first = conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
     last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
-    years = [int(row[0][:4]) if row and row[0][:4].isdigit() and row[0][:4].isascii() else None
-             for row in (first, last)]
-    return (max(years[0] - 1, 0) if years[0] is not None else 0), (min(years[1] + 1, 9999) if years[1] is not None
-                                                                  else 9999)
+    return year_span(first[0] if first else None, last[0] if last else None)
 
 
 def _current_pks(joined: str, condition: str) -> str:

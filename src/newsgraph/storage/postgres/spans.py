@@ -58,9 +58,10 @@ def lexemes(pk: int, published: Optional[str] = None) -> list[str]:
 
 def dates(since: Optional[str], until: Optional[str], first_year: int, last_year: int) -> Optional[str]:
     """A tsquery (text) of the year and month lexemes holding exactly the articles a ``since``/``until`` filter
-    passes, given the years the store's UTC dates span (wider than that is harmless); None when these bounds are not
-    exact at year or month precision, or the range is too wide or too long a list to be worth it (the SQLite
-    store's rules: :func:`newsgraph.storage.sqlite.facet_tokens.date_phrases`). "" when nothing can pass."""
+    passes, given the years of the store's dates as written (:func:`date_phrases` reaches a year beyond them for
+    their UTC dates); None when these bounds are not exact at year or month precision, or the range is too wide or
+    too long a list to be worth it (the SQLite store's rules: :func:`newsgraph.storage.sqlite.facet_tokens
+    .date_phrases`). "" when nothing can pass."""
     from ..sqlite.facet_tokens import date_phrases, exact_dates
     if not exact_dates(since, until):
         return None

@@ -89,6 +89,14 @@ def year_of(published: str) -> Optional[int]:
     return int(match.group(1)) if match else None
 
 
+def year_span(first: Optional[str], last: Optional[str]) -> tuple[int, int]:
+    """The years of a store's first and last dated ``published`` values (each backend reads the two as written,
+    by its index); 0 and 9999 where they are not dates. :func:`date_phrases` reaches a year beyond both, since the
+    tokens are of the UTC date."""
+    years = [year_of(value) if value is not None else None for value in (first, last)]
+    return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
+
+
 def exact_dates(since: Optional[str], until: Optional[str]) -> bool:
     """Month tokens decide these bounds exactly (year or month precision)."""
     return all(bound is None or _BOUND.fullmatch(bound) for bound in (since, until))

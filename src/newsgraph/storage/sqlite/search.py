@@ -132,8 +132,7 @@ def _year_span(conn: sqlite3.Connection) -> tuple[int, int]:
     dated = "SELECT published FROM articles WHERE current = 1 AND published >= '0' AND published < ':'"
     first = conn.execute(dated + " ORDER BY published LIMIT 1").fetchone()
     last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
-    years = [facet_tokens.year_of(row[0]) if row else None for row in (first, last)]
-    return (years[0] if years[0] is not None else 0), (years[1] if years[1] is not None else 9999)
+    return facet_tokens.year_span(first[0] if first else None, last[0] if last else None)
 
 def hits(conn: sqlite3.Connection, match: str, ranked: list[tuple[int, float]]) -> list[SearchHit]:
     """The hits for ranked rows, in their order: one statement for all (FTS5 seeks each rowid of the IN list and
