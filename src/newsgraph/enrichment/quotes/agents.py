@@ -72,6 +72,12 @@ def _subject(verb: "Token") -> Optional["Token"]:
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
+def agent_of(verb: "Token") -> Optional["Token"]:
+    """The one named in a passive verb's ``by`` phrase (``was told by the mayor``: the mayor), else None."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def _timing_clause(verb: "Token") -> bool:
     """A subordinate clause after its main clause that says when or why (``…, after X won his primary``)."""
     return verb.dep_ == "advcl" and verb.i > verb.head.i \
@@ -135,8 +141,7 @@ def issuer(noun: "Token") -> Optional["Token"]:
     participle = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
                        and lemma_of(c).lower() in _ISSUING), None)
     if participle is not None:
-        agent = next((c for c in participle.children if c.dep_ == "agent"), None)
-        named = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        named = agent_of(participle)
         return named if named is not None and can_speak(named) else None
     verb = noun.head
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or lemma_of(verb).lower() not in _ISSUING:

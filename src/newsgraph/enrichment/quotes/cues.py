@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
-from .agents import controller, issuer, parenthetical_name, participle_speaker
+from .agents import agent_of, controller, issuer, parenthetical_name, participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -209,9 +209,7 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                     and lemma_of(tok).lower() not in _FORESEEN:
                 return subj  # "X was prompted to say", "X was forced into … and said": X says it
             if subj.dep_ == "nsubjpass":  # "X was told …": the hearer; look for the agent
-                agent = next((c for c in tok.children if c.dep_ == "agent"), None)
-                pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-                return pobj
+                return agent_of(tok)
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 hops.append(tok.head)
                 return tok.head  # "…, which said …": the relative's antecedent
@@ -698,8 +696,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     speaker = _speaker_token(subject)
     governed = speaker is not None and bool(hops)
     if _bare_participle(verb):  # "Asked about the delay, Ortiz said …": Ortiz was asked; the asker is the agent
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        pobj = agent_of(verb)
         speaker, governed = (pobj.i if pobj is not None else None), False
         if kind == "object" and speaker is None:
             return Cue(tokens, verb.i, complement, None, kind, False)  # a question nobody named put
