@@ -43,6 +43,8 @@ class ServeBench:
     #: The server's ``--cache`` (None: serve's default). With one, the timed rounds' searches and entity pages (the
     #: cold pass's URLs again) are answered from it: what a server does for repeated requests, not their reads.
     cache: Optional[int] = None
+    #: The server's ``--threads`` (None: serve's default, one per CPU plus one).
+    threads: Optional[int] = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,7 +55,8 @@ class ServeBench:
                "server cache: " + ("serve's default" if self.cache is None else
                                    "off (every request read afresh)" if self.cache == 0 else
                                    f"{self.cache} entries")
-               + ("; the timed rounds repeat the cold pass's searches and entity pages" if self.cache != 0 else "")]
+               + ("; the timed rounds repeat the cold pass's searches and entity pages" if self.cache != 0 else ""),
+               "server threads: " + ("serve's default" if self.threads is None else str(self.threads))]
         out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
                 + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
                 for kind, v in self.ms.items()]
@@ -81,10 +84,13 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _start(db: str, port: int, cache: Optional[int] = None) -> tuple[subprocess.Popen, float]:
+def _start(db: str, port: int, cache: Optional[int] = None,
+           threads: Optional[int] = None) -> tuple[subprocess.Popen, float]:
     argv = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()", "serve", "--db", db]
     if cache is not None:
         argv += ["--cache", str(cache)]
+    if threads is not None:
+        argv += ["--threads", str(threads)]
     argv += ["--port", str(port)]
     started = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -139,7 +145,7 @@ def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
 
 
 def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] = None, seed: int = 13,
-        cache: Optional[int] = None) -> ServeBench:
+        cache: Optional[int] = None, threads: Optional[int] = None) -> ServeBench:
     """Build (or reuse) the synthetic store of ``n`` articles, serve it, and time each endpoint kind."""
     from ..storage import open_store
     with tempfile.TemporaryDirectory() as tmp:
@@ -149,7 +155,7 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
                 load(store, n, seed)
                 store.optimize()
             kinds = _urls(store, n, seed)
-        proc, ready = _start(path, _free_port(), cache)
+        proc, ready = _start(path, _free_port(), cache, threads)
         port = int(proc.args[-1])
         try:
             ms: dict[str, dict[str, float]] = {}
@@ -168,4 +174,4 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
         finally:
             proc.terminate()
             proc.wait(timeout=30)
-    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, cache)
+    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, cache, threads)

@@ -16,11 +16,13 @@ from .common import dump_json, echo_lines
 @click.option("--cache", type=click.IntRange(0), default=None, metavar="N",
               help="The server's --cache (default: serve's). The timed rounds repeat the cold pass's URLs, so with "
                    "a cache their searches and entity pages are answered from it; 0 times reading them afresh.")
+@click.option("--threads", type=click.IntRange(1, 1024), default=None, metavar="N",
+              help="The server's --threads (default: serve's, one per CPU plus one).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def serve(n, rounds, clients, db, cache, fmt) -> None:
+def serve(n, rounds, clients, db, cache, threads, fmt) -> None:
     """Latency of API search, article, entity and search pages on a loopback server (needs the web extra)."""
     from ..bench.serve import run
-    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache)
+    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache, threads=threads)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
