@@ -127,14 +127,3 @@ def test_a_store_alone_in_a_read_only_folder_is_searched(tmp_path):
     _read_in_a_read_only_folder(folder, path)
     assert sorted(os.listdir(folder)) == leftovers
 
-
-def test_a_reader_keeps_more_pages_than_sqlites_default(tmp_path):
-    # A search rereads its words' doclists and each match's length: the reader's cache is sized for that (see
-    # storage.sqlite.store.READER_CACHE_KIB), a writer's is left as SQLite makes it.
-    from newsgraph.storage.sqlite.store import READER_CACHE_KIB
-    path = str(tmp_path / "kb.db")
-    _make(path)
-    with open_store(path, readonly=True) as reader:
-        assert reader._conn.execute("PRAGMA cache_size").fetchone()[0] == -READER_CACHE_KIB
-    with open_store(path) as writer:
-        assert writer._conn.execute("PRAGMA cache_size").fetchone()[0] != -READER_CACHE_KIB

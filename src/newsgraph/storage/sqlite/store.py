@@ -36,12 +36,6 @@ from ..dates import SQL_FUNCTION, utc
 from ..words import key
 
 _PAGE = 256  # rows per batch when iterating, so no read cursor stays open across the caller's work
-# A reader's page cache (KiB; SQLite's own default is 2 MiB). A search walks the doclists of its words and seeks the
-# length of each ranked match: with 2 MiB every search read those pages again from the file system. The twelve
-# queries of `newsgraph bench search`, asked in turn at 10^6 articles, used 11% less CPU with 48 MiB (14.6 -> 13.1 ms
-# each; more gave nothing). Pages are cached only as they are read, so a short CLI read stays small; `newsgraph
-# serve` holds one such connection per worker thread.
-READER_CACHE_KIB = 48 * 1024
 
 
 def _now() -> str:
@@ -100,7 +94,6 @@ def _set_up(conn: sqlite3.Connection, path: str, readonly: bool) -> sqlite3.Conn
         conn.create_function(SQL_FUNCTION, 1, utc, deterministic=True)  # date filters compare in UTC
         if readonly:
             check_schema(conn, path, empty_ok=False)
-            conn.execute(f"PRAGMA cache_size = -{READER_CACHE_KIB}")
         else:
             # What a killed bulk load left undone (its indexes, full-text index, entity counts), step by step with
             # progress on stderr: before the schema's IF NOT EXISTS would make the same indexes in silence.
