@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
-from .cues import Cue, left_neighbour, speaker_range
+from ... import lang
+from ..base import lemma_of
+from .cues import Cue, is_reporting, left_neighbour, speaker_range, verb_lemma
 from .marks import QuoteStretch
 
 if TYPE_CHECKING:
@@ -28,8 +30,8 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
     head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None) or _word_name(between, verb)
     if head is None and all(t.is_punct or t.is_space for t in between):
         return _phrase_after(doc, verb)
-    while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
-        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
+    while head is not None and head.dep_ in ("compound", "nmod") and head.i < head.head.i < verb.i:
+        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name; "the GOP nominee"
     if head is None:
         return None
     left, right = speaker_range(doc, head)
@@ -116,6 +118,11 @@ def speaker_ok(tok) -> bool:
 
 
 _PARTICIPLE_TAGS = ("VBG",)
+_WORDS = lang.get("en").quotes
+_DOCUMENTS = _WORDS.SPEECH_NOUNS | _WORDS.DOCUMENT_NOUNS
+# not the verbs of holding up what may be another's words ("held a sign saying …": the sign's, says the text)
+_ISSUING = _WORDS.ISSUING_VERBS - {"hold", "carry", "wave", "display", "hoist"}
+_SENDING = frozenset({"email", "e-mail", "text", "message", "write", "tweet"})  # "emailed supporters saying"
 
 
 def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
@@ -135,8 +142,51 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
         return None  # "naming": "…, at one point calling the mayor a "liar""
     found = _participle_or_name(doc, verb, quoted)
     if found is None:
-        found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted)
+        found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted) \
+            or _name_right_before(doc, verb, quoted) or _issuer_of_object(doc, verb, quoted)
     return found
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _name_right_before(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``…, Speaker of the House Rep. Dana Marsh (R-WI) said "…"``: a finite verb of saying with no subject of its
+    own, right after a name (past its party and state in brackets), which the parser hung elsewhere (the object of
+    a preposition in the title, an apposition): as written, the name is its subject."""
+    if verb.tag_ not in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    near = left_neighbour(verb)
+    if near is None or near.pos_ != "PROPN" or near.ent_type_ not in ("PERSON", "ORG", "") or quoted(near.idx):
+        return None
+    return char_range(doc, speaker_range(doc, near))
+
+
+def _issuer_of_object(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``Black Lives Matter issued a statement saying …``, ``The senator emailed supporters saying: "…"``: a
+    participle of saying on the object of a verb of putting words out (or of saying) speaks for that verb's
+    subject; where the parser left that verb no subject (a name it took for an adverb), the name right before it.
+    A sign or a banner someone holds up may bear anyone's words: only the verbs of putting words out count."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    issuing = noun.head
+    sends = verb_lemma(issuing)
+    if issuing.pos_ != "VERB" or not (is_reporting(issuing) or sends in _SENDING
+                                      or sends in _ISSUING and lemma_of(noun).lower() in _DOCUMENTS):
+        return None
+    subj = next((c for c in issuing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        if subj.dep_ != "nsubj" or not speaker_ok(subj) or quoted(subj.idx):
+            return None
+        return char_range(doc, speaker_range(doc, subj))
+    i = issuing.i - 1
+    if i < issuing.sent.start or doc[i].pos_ != "PROPN" or quoted(doc[i].idx):
+        return None
+    left = i
+    while left > issuing.sent.start and doc[left - 1].is_title and doc[left - 1].pos_ in ("PROPN", "NOUN"):
+        left -= 1  # "Black Lives Matter": the capitalised words of the name
+    return char_range(doc, (left, i + 1))
 
 
 _LEAD_MAX = 4  # ", at one point calling", ", again saying": a short adverbial between the comma and the participle
