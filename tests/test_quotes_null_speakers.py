@@ -322,3 +322,71 @@ def test_a_long_description_ending_on_the_name_before_the_verb_after_a_quotation
     quotes = quotes_of(nlp, text, {"Dana Whitcombe": "PERSON"})
     [q] = [q for q in quotes if "budget" in q.text]
     assert q.speaker is not None and q.speaker.entity == "e1" and "treasurer" in q.speaker.text
+
+
+def test_a_participle_of_saying_on_a_share_of_people_is_theirs(nlp):
+    text = ("Support for the plan has grown. Since 2010 the share of Republicans saying “it is more important to "
+            "protect farm subsidies” increased by 20 points.")
+    [q] = [q for q in quotes_of(nlp, text) if "farm subsidies" in q.text]
+    assert q.speaker is not None and q.speaker.text == "the share of Republicans"
+
+
+def test_a_sentence_opening_participle_goes_on_with_the_report_before_it(nlp):
+    text = ("Ortiz stated of the audit that the county's report “was not good.” Adding, “Now, like all of these "
+            "scandals, what they did is never that bad. It is always how they handle it.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Ortiz": "PERSON"}) if "handle it" in q.text]
+    assert q.speaker is not None and q.speaker.text == "Ortiz"
+
+
+def test_a_sentence_opening_participle_after_a_paragraph_break_names_no_one(nlp):
+    text = ("Ortiz stated of the audit that the county's report “was not good.”\n\nAdding, “Now, like all of these "
+            "scandals, what they did is never that bad. It is always how they handle it.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Ortiz": "PERSON"}) if "handle it" in q.text]
+    assert q.speaker is None or q.speaker.text != "Ortiz" or q.speaker.via == "continuation"
+
+
+def test_a_passive_label_is_said_by_the_by_phrase(nlp):
+    text = ("While the council has faced criticism for the long inquiry into the budget — often labeled as a "
+            "“witch hunt” by Democrats — it seems the chair is right.")
+    [q] = [q for q in quotes_of(nlp, text) if "witch hunt" in q.text]
+    assert q.speaker is not None and q.speaker.text == "Democrats"
+
+
+def test_the_answer_after_when_asked_is_the_one_asked(nlp):
+    text = ("Any decision would involve Auditor Dana Ortiz, who told the council when asked last month about the "
+            "inquiry: “That matter is being handled by career auditors, as well as the county's lawyers.”")
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    [q] = [q for q in quotes if "career auditors" in q.text]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+    # what was asked about is the asker's question, not the answer of the one asked
+    assert all(q.speaker is None for q in quotes if q.text == "the inquiry")
+
+
+def test_a_claim_noun_is_said_by_its_by_phrase(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    words = ["the", "suggestion", "by", "a", "president", "that", "someone", "look", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 1, 1]
+    deps = ["det", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"]
+    tags = ["DT", "NN", "IN", "DT", "NN", "IN", "NN", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((1,), 1, (5, 8), None, "noun"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]] == "a president"
+    words[4] = "plan"  # "the suggestion by a plan": a thing says nothing
+    doc = _parsed(nlp, words, heads, deps, tags)
+    assert speaker_unparsed(doc, Cue((1,), 1, (5, 8), None, "noun"), lambda offset: False) is None
+
+
+def test_a_participle_of_saying_on_people_is_theirs_on_a_thing_no_ones(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    words = ["the", "share", "of", "voters", "saying", "it", "matters", "rose", "."]
+    heads = [1, 7, 1, 2, 1, 6, 4, 7, 7]
+    deps = ["det", "nsubj", "prep", "pobj", "acl", "nsubj", "ccomp", "ROOT", "punct"]
+    tags = ["DT", "NN", "IN", "NN", "VBG", "PRP", "VBD", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((4,), 4, (5, 7), None, "verb"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]] == "the share of voters"
+    words[3] = "posters"  # "the share of posters saying": no people
+    doc = _parsed(nlp, words, heads, deps, tags)
+    assert speaker_unparsed(doc, Cue((4,), 4, (5, 7), None, "verb"), lambda offset: False) is None
