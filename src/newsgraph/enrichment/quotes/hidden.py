@@ -171,6 +171,8 @@ def _people_saying(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     noun = verb.head
     if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.i > verb.i or quoted(noun.idx):
         return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in _TO_WHOM:
+        return None  # "his memo to employees explaining the deal": the memo explains, not its readers
     if _people(noun):
         return char_range(doc, speaker_range(doc, noun))
     of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -181,6 +183,7 @@ def _people_saying(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
 
 
 _ASKING = frozenset({"ask", "press", "question", "quiz"})
+_TO_WHOM = frozenset({"to", "for", "with", "at", "toward", "towards"})
 
 
 def _answer(doc: "Doc", cue: Cue, content: Optional[Span]) -> bool:
@@ -297,7 +300,7 @@ def _issuer_of_object(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     if i < issuing.sent.start or doc[i].pos_ != "PROPN" or quoted(doc[i].idx):
         return None
     left = i
-    while left > issuing.sent.start and doc[left - 1].is_title and doc[left - 1].pos_ in ("PROPN", "NOUN"):
+    while left > issuing.sent.start and doc[left - 1].is_title and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
         left -= 1  # "Black Lives Matter": the capitalised words of the name
     return char_range(doc, (left, i + 1))
 
