@@ -390,3 +390,10 @@ def test_a_participle_of_saying_on_people_is_theirs_on_a_thing_no_ones(nlp):
     words[3] = "posters"  # "the share of posters saying": no people
     doc = _parsed(nlp, words, heads, deps, tags)
     assert speaker_unparsed(doc, Cue((4,), 4, (5, 7), None, "verb"), lambda offset: False) is None
+
+
+def test_a_chanted_slogan_is_the_crowds(nlp):
+    text = ("Holding signs calling the mayor “the county's biggest loser,” the protesters chanted “Dana Ortiz: bad "
+            "for the county, bad for you.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}) if "bad for you" in q.text]
+    assert q.speaker is not None and q.speaker.text == "the protesters" and q.cue == "chanted"
