@@ -234,3 +234,166 @@ def test_an_inverted_one_of_those_just_named(nlp):
     verb = next(t for t in doc if t.lower_ == "said")
     found = _phrase_after(doc, verb)
     assert found is not None and doc.text[found[0]:found[1]] == "another"
+
+
+def _parsed(nlp, words, heads, deps, tags):
+    """A parse as given (the shape a parser produced on real text), so a rule is tested on that shape."""
+    from spacy.tokens import Doc
+    pos = {"NNP": "PROPN", "NN": "NOUN", "VBD": "VERB", "VBG": "VERB", "DT": "DET", "IN": "ADP", "-LRB-": "PUNCT",
+           "-RRB-": "PUNCT", ".": "PUNCT", "PRP": "PRON", "JJ": "ADJ"}
+    return Doc(nlp.vocab, words=words, spaces=[True] * len(words), heads=heads, deps=deps, tags=tags,
+               pos=[pos[t] for t in tags])
+
+
+def test_a_subjectless_verb_of_saying_right_after_a_bracketed_party_takes_the_name(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    # "… the Assembly Rep. Whitcombe (R) said it was over .": the name hung as a preposition's object
+    words = ["Speaker", "of", "the", "Assembly", "Rep.", "Whitcombe", "(", "R", ")", "said", "it", "ended", "."]
+    heads = [9, 0, 3, 5, 5, 1, 5, 5, 5, 9, 11, 9, 9]
+    deps = ["dep", "prep", "det", "compound", "compound", "pobj", "punct", "appos", "punct", "ROOT", "nsubj",
+            "ccomp", "punct"]
+    tags = ["NNP", "IN", "DT", "NNP", "NNP", "NNP", "-LRB-", "NNP", "-RRB-", "VBD", "PRP", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((9,), 9, (10, 12), None, "verb"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]].endswith("Whitcombe")
+    # inside quotation marks the name is no speaker
+    assert speaker_unparsed(doc, Cue((9,), 9, (10, 12), None, "verb"), lambda offset: offset < 40) is None
+
+
+def test_a_statement_saying_speaks_for_the_name_the_parser_took_for_an_adverb(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    words = ["Farmers", "First", "issued", "a", "statement", "saying", "it", "left", "."]
+    heads = [1, 2, 2, 4, 2, 4, 7, 5, 2]
+    deps = ["compound", "advmod", "ROOT", "det", "dobj", "acl", "nsubj", "ccomp", "punct"]
+    tags = ["NNP", "NNP", "VBD", "DT", "NN", "VBG", "PRP", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((5,), 5, (6, 8), None, "verb"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]] == "Farmers First"
+    # a sign held up bears words that need not be the holder's
+    words[2], words[4] = "held", "sign"
+    doc = _parsed(nlp, words, heads, deps, tags)
+    assert speaker_unparsed(doc, Cue((5,), 5, (6, 8), None, "verb"), lambda offset: False) is None
+
+
+def test_a_participle_of_saying_on_the_hearers_of_an_email_is_the_senders(nlp):
+    text = ("Ortiz was not ready to concede. The Oregon senator emailed supporters saying: “The fight goes on” and "
+            "vowing to compete in the final contest next week.")
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    [q] = [q for q in quotes if "fight goes on" in q.text]
+    assert q.speaker is not None and q.speaker.text == "The Oregon senator"
+
+
+def test_a_sign_held_up_keeps_its_own_words(nlp):
+    text = "Dana Whitcombe held up a sign saying “Farmers Against The Tariff - We Remember 1930.” She smiled."
+    quotes = quotes_of(nlp, text, {"Dana Whitcombe": "PERSON"})
+    assert all(q.speaker is None or "Whitcombe" not in q.speaker.text for q in quotes if "Farmers" in q.text)
+
+
+def test_a_quoted_paragraph_after_a_fronted_report_is_its_speakers(nlp):
+    text = ("The board met again on Friday.\n\nIf anything, Marlow argued in his letter, the delay is proof of why the "
+            "board should adopt the new rules.\n\n“In light of this breach and an unwillingness to hold a fair vote, "
+            "is it wise for the board to keep the old rules in place?”")
+    quotes = quotes_of(nlp, text, {"Marlow": "PERSON"})
+    [q] = [q for q in quotes if q.kind == "direct"]
+    assert q.speaker is not None and q.speaker.text == "Marlow" and q.speaker.via == "paragraph"
+
+
+def test_a_quoted_paragraph_after_a_sentence_about_the_last_speaker_goes_on_with_them(nlp):
+    text = ("“We are going to fix every road in this county,” Ortiz added. She then had a question for the crowd."
+            "\n\n“Who is going to pay for it?”")
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert len(quotes) == 2 and _speakers(quotes) == ["Ortiz", "Ortiz"]
+
+
+def test_a_quoted_paragraph_after_a_sentence_about_someone_new_does_not_go_on(nlp):
+    text = ("“We are going to fix every road in this county,” Ortiz added. The treasurer had a question for the "
+            "crowd.\n\n“Who is going to pay for it?”")
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    last = [q for q in quotes if "pay for it" in q.text]
+    assert all(q.speaker is None or q.speaker.text != "Ortiz" for q in last)
+
+
+def test_a_long_description_ending_on_the_name_before_the_verb_after_a_quotation(nlp):
+    text = ("The mayor spoke for an hour.\n\n\"Will the mayor finally say the words 'budget crisis'? If she does not, "
+            "she should resign at once!\" the county's longtime elected treasurer, Dana Whitcombe, tweeted Sunday "
+            "after the meeting.")
+    quotes = quotes_of(nlp, text, {"Dana Whitcombe": "PERSON"})
+    [q] = [q for q in quotes if "budget" in q.text]
+    assert q.speaker is not None and q.speaker.entity == "e1" and "treasurer" in q.speaker.text
+
+
+def test_a_participle_of_saying_on_a_share_of_people_is_theirs(nlp):
+    text = ("Support for the plan has grown. Since 2010 the share of Republicans saying “it is more important to "
+            "protect farm subsidies” increased by 20 points.")
+    [q] = [q for q in quotes_of(nlp, text) if "farm subsidies" in q.text]
+    assert q.speaker is not None and q.speaker.text == "the share of Republicans"
+
+
+def test_a_sentence_opening_participle_goes_on_with_the_report_before_it(nlp):
+    text = ("Ortiz stated of the audit that the county's report “was not good.” Adding, “Now, like all of these "
+            "scandals, what they did is never that bad. It is always how they handle it.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Ortiz": "PERSON"}) if "handle it" in q.text]
+    assert q.speaker is not None and q.speaker.text == "Ortiz"
+
+
+def test_a_sentence_opening_participle_after_a_paragraph_break_names_no_one(nlp):
+    text = ("Ortiz stated of the audit that the county's report “was not good.”\n\nAdding, “Now, like all of these "
+            "scandals, what they did is never that bad. It is always how they handle it.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Ortiz": "PERSON"}) if "handle it" in q.text]
+    assert q.speaker is None or q.speaker.text != "Ortiz" or q.speaker.via == "continuation"
+
+
+def test_a_passive_label_is_said_by_the_by_phrase(nlp):
+    text = ("While the council has faced criticism for the long inquiry into the budget — often labeled as a "
+            "“witch hunt” by Democrats — it seems the chair is right.")
+    [q] = [q for q in quotes_of(nlp, text) if "witch hunt" in q.text]
+    assert q.speaker is not None and q.speaker.text == "Democrats"
+
+
+def test_the_answer_after_when_asked_is_the_one_asked(nlp):
+    text = ("Any decision would involve Auditor Dana Ortiz, who told the council when asked last month about the "
+            "inquiry: “That matter is being handled by career auditors, as well as the county's lawyers.”")
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    [q] = [q for q in quotes if "career auditors" in q.text]
+    assert q.speaker is not None and q.speaker.entity == "e1"
+    # what was asked about is the asker's question, not the answer of the one asked
+    assert all(q.speaker is None for q in quotes if q.text == "the inquiry")
+
+
+def test_a_claim_noun_is_said_by_its_by_phrase(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    words = ["the", "suggestion", "by", "a", "president", "that", "someone", "look", "."]
+    heads = [1, 1, 1, 4, 2, 7, 7, 1, 1]
+    deps = ["det", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct"]
+    tags = ["DT", "NN", "IN", "DT", "NN", "IN", "NN", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((1,), 1, (5, 8), None, "noun"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]] == "a president"
+    words[4] = "plan"  # "the suggestion by a plan": a thing says nothing
+    doc = _parsed(nlp, words, heads, deps, tags)
+    assert speaker_unparsed(doc, Cue((1,), 1, (5, 8), None, "noun"), lambda offset: False) is None
+
+
+def test_a_participle_of_saying_on_people_is_theirs_on_a_thing_no_ones(nlp):
+    from newsgraph.enrichment.quotes.cues import Cue
+    from newsgraph.enrichment.quotes.hidden import speaker_unparsed
+    words = ["the", "share", "of", "voters", "saying", "it", "matters", "rose", "."]
+    heads = [1, 7, 1, 2, 1, 6, 4, 7, 7]
+    deps = ["det", "nsubj", "prep", "pobj", "acl", "nsubj", "ccomp", "ROOT", "punct"]
+    tags = ["DT", "NN", "IN", "NN", "VBG", "PRP", "VBD", "VBD", "."]
+    doc = _parsed(nlp, words, heads, deps, tags)
+    span = speaker_unparsed(doc, Cue((4,), 4, (5, 7), None, "verb"), lambda offset: False)
+    assert span is not None and doc.text[span[0]:span[1]] == "the share of voters"
+    words[3] = "posters"  # "the share of posters saying": no people
+    doc = _parsed(nlp, words, heads, deps, tags)
+    assert speaker_unparsed(doc, Cue((4,), 4, (5, 7), None, "verb"), lambda offset: False) is None
+
+
+def test_a_chanted_slogan_is_the_crowds(nlp):
+    text = ("Holding signs calling the mayor “the county's biggest loser,” the protesters chanted “Dana Ortiz: bad "
+            "for the county, bad for you.”")
+    [q] = [q for q in quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}) if "bad for you" in q.text]
+    assert q.speaker is not None and q.speaker.text == "the protesters" and q.cue == "chanted"

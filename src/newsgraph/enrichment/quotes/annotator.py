@@ -85,7 +85,7 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
             return None
         return Speaker(source.text, source.span, source.entity, source.name, "continuation")
     if draft.speaker is None and draft.cue is not None:  # the parse gave the cue no subject: read the sentence
-        found = speaker_unparsed(doc, draft.cue, context.in_quote) \
+        found = speaker_unparsed(doc, draft.cue, context.in_quote, draft.span) \
             or speaker_by_surname(doc, draft.cue, _surnames(entities, doc_text(doc)), context.in_quote)
         if found is None:
             return None

@@ -327,13 +327,23 @@ def _described_name(doc: "Doc", window, cue: Cue) -> bool:
     elsewhere (the verb's subject then lies inside the quotation); a verb of saying still attributes the quotation
     when all between them is a name with its description: it opens on a proper noun and holds no verb and no
     sentence end."""
-    if cue.kind != "verb" or doc[cue.verb].tag_ not in ("VBD", "VBZ"):
+    verb = doc[cue.verb]
+    # the parser may take "…, Dana Reyes, tweeted" for a participle on the name ("acl"), not one done by someone
+    active = verb.tag_ in ("VBD", "VBZ") or verb.tag_ == "VBN" and verb.dep_ == "acl" \
+        and not any(c.dep_ in ("agent", "auxpass") for c in verb.children)
+    if cue.kind != "verb" or not active:
         return False
     words = [t for t in doc[window.start:cue.verb] if not (t.is_space or t.is_punct and t.text == ",")]
-    if not words or len(words) > _DESCRIBED_MAX_TOKENS or words[0].pos_ != "PROPN" or not words[0].is_title:
+    if not words or len(words) > _DESCRIBED_MAX_TOKENS:
         return False
-    return all(t.pos_ in _DESCRIPTION_POS and t.text not in _SENTENCE_END and t.text not in ";:"
-               for t in words)
+    # "the party's presumptive nominee, Dana Reyes, tweeted": a description that ends on the name apposed to it
+    described = words[0].pos_ == "DET" and words[-1].pos_ == "PROPN" and words[-1].is_title \
+        and doc[words[-1].i + 1].text == ","
+    if not described and (words[0].pos_ != "PROPN" or not words[0].is_title):
+        return False
+    # a participle as an adjective belongs to the description ("the county's elected treasurer")
+    return all((t.pos_ in _DESCRIPTION_POS or t.tag_ == "VBN" and t.dep_ == "amod")
+               and t.text not in _SENTENCE_END and t.text not in ";:" for t in words)
 
 
 def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
@@ -510,7 +520,7 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
         return None
     root = sent.root
     for tok in sent:  # "Ash argued in his email, the incident …": the main clause's verb of saying
-        if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj")):
+        if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj") or _fronted(tok)):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         said = is_reporting(tok) or tok.pos_ == "VERB" and any(
@@ -520,12 +530,27 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
         if said and subj is not None and speaker_ok(subj) and subj.tag_ not in ("WDT", "WP"):
             return Cue((tok.i,), tok.i, None, subj.i, "colon")
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "PROPN":
+        # "Schoen elaborated in a column that delegates … may reconsider.": the parser made the clause reported
+        # the root and the verb before it its complement; the person it opens on is whom the sentence is about
+        fronted = next((t for t in sent if _fronted(t)), None)
+        subj = next((c for c in fronted.children if c.dep_ == "nsubj"), None) if fronted is not None else None
     if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ not in ("PERSON", "ORG", "NORP", ""):
         return None
     return Cue((root.i,), root.i, None, subj.i, _TOPIC)  # no verb of saying: the record gets no cue
 
 
 _TOPIC_MAX_TOKENS = 60
+
+
+def _fronted(tok) -> bool:
+    """A verb the parser hung as the complement of the root that comes after it, with its subject before it
+    (``If anything, Ash argued in his email, the incident is …``): the sentence's own main clause, as written."""
+    if tok.dep_ not in ("ccomp", "advcl") or tok.head.dep_ != "ROOT" or tok.i > tok.head.i or tok.pos_ != "VERB":
+        return False
+    # an adverbial clause only with no subordinator ("When Ash argued …, the board" is a time, not a report)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) \
+        and (tok.dep_ == "ccomp" or not any(c.dep_ == "mark" for c in tok.children))
 
 
 def _inverted_report(root) -> bool:
@@ -864,10 +889,13 @@ _PERSONAL = ("he", "she", "they")
 def _about_speaker(layout: _Layout, source: Draft, start: int, end: int) -> bool:
     """``"…," says Melissa Roloson, 32, who works in retail. Roloson supports Clinton. "I'm a graduate …"``: news
     tells a sentence or two about the person it just quoted, then quotes them again without a new attribution.
-    True when, in one paragraph, every sentence after the attribution's own opens with the speaker's name word or
-    a personal pronoun (another subject there is someone new, whose words the quotation might be)."""
+    True when, in one paragraph (the quotation may open the next one: ``"…," Ortiz added. She then had a question
+    for the crowd.`` then a quoted paragraph), every sentence after the attribution's own opens with the speaker's
+    name word or a personal pronoun (another subject there is someone new, whose words the quotation might be)."""
     text = layout.text
-    if source.speaker is None or "\n" in text[start:end] or end - start > _ABOUT_MAX_CHARS:
+    # the quotation may open the next paragraph ('"…," Ortiz said. She then turned to the crowd.¶"…"')
+    breaks = text[start:end].rstrip().count("\n")
+    if source.speaker is None or breaks or end - start > _ABOUT_MAX_CHARS:
         return False
     names = [w.strip(".,’'") for w in text[source.speaker[0]:source.speaker[1]].split()]
     names = {w for w in names if w[:1].isupper() and w.lower().rstrip(".") not in _TITLES}

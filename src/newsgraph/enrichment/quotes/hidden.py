@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
-from .cues import Cue, left_neighbour, speaker_range
+from ... import lang
+from ..base import lemma_of
+from .cues import Cue, is_reporting, left_neighbour, speaker_range, verb_lemma
 from .marks import QuoteStretch
 
 if TYPE_CHECKING:
@@ -28,8 +30,8 @@ def speaker_after(doc: "Doc", stretch: QuoteStretch, cue: Cue) -> Optional[Span]
     head = next((t for t in between if t.pos_ in ("PROPN", "PRON", "NOUN")), None) or _word_name(between, verb)
     if head is None and all(t.is_punct or t.is_space for t in between):
         return _phrase_after(doc, verb)
-    while head is not None and head.dep_ == "compound" and head.i < head.head.i < verb.i:
-        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name
+    while head is not None and head.dep_ in ("compound", "nmod") and head.i < head.head.i < verb.i:
+        head = head.head  # "Gene Sperling": the name's head, so the phrase is the whole name; "the GOP nominee"
     if head is None:
         return None
     left, right = speaker_range(doc, head)
@@ -116,9 +118,16 @@ def speaker_ok(tok) -> bool:
 
 
 _PARTICIPLE_TAGS = ("VBG",)
+_WORDS = lang.get("en").quotes
+_DOCUMENTS = _WORDS.SPEECH_NOUNS | _WORDS.DOCUMENT_NOUNS
+# not the verbs of holding up what may be another's words ("held a sign saying …": the sign's, says the text)
+_ISSUING = _WORDS.ISSUING_VERBS - {"hold", "carry", "wave", "display", "hoist"}
+_PEOPLE_NOUNS = (_WORDS.PERSON_ROLES | _WORDS.GROUP_NOUNS | _WORDS.SPEAKING_PEOPLE | _WORDS.PEOPLE_NOUNS
+                 | lang.get("en").entities.PERSON_NOUNS) - {"team", "campaign", "administration", "staff"}
+_SENDING = frozenset({"email", "e-mail", "text", "message", "write", "tweet"})  # "emailed supporters saying"
 
 
-def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
+def speaker_unparsed(doc: "Doc", cue: Cue, quoted, content: Optional[Span] = None) -> Optional[Span]:
     """A speaker for a cue the parse left without one, read off the sentence as news writes it; ``quoted(offset)``
     tells whether an offset lies inside quotation marks. Two shapes:
 
@@ -131,12 +140,169 @@ def speaker_unparsed(doc: "Doc", cue: Cue, quoted) -> Optional[Span]:
     Failing those, a verb right after a closing mark names the phrase after it (:func:`_inverted_after_quote`),
     and a name opening its clause before an aside between commas speaks (:func:`_name_before_aside`)."""
     verb = doc[cue.verb]
-    if cue.kind not in ("verb", "parataxis", "naming") or quoted(verb.idx):
+    if quoted(verb.idx):
+        return None
+    if cue.kind == "noun":  # "the suggestion by a potential president that …"
+        return _by_phrase(doc, verb, quoted)
+    if cue.kind == "object":  # "when asked about the audit: "…"": the answer
+        return _the_one_asked(doc, verb, quoted) if _answer(doc, cue, content) else None
+    if cue.kind not in ("verb", "parataxis", "naming"):
         return None  # "naming": "…, at one point calling the mayor a "liar""
     found = _participle_or_name(doc, verb, quoted)
     if found is None:
-        found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted)
+        found = _inverted_after_quote(doc, verb) or _name_before_aside(doc, verb, quoted) \
+            or _name_right_before(doc, verb, quoted) or _issuer_of_object(doc, verb, quoted) \
+            or _people_saying(doc, verb, quoted) or _answer(doc, cue, content) and _the_one_asked(doc, verb, quoted) \
+            or _by_phrase(doc, verb, quoted) or _opening_participle(doc, verb, quoted)
     return found
+
+
+def _people(tok: "Token") -> bool:
+    """A name of a person, body or people, or a noun of people ("voters", "the senator", "protesters")."""
+    if tok.pos_ == "PROPN":
+        return tok.ent_type_ in ("PERSON", "ORG", "NORP", "")
+    return tok.pos_ == "NOUN" and (lemma_of(tok).lower() in _PEOPLE_NOUNS or tok.lower_ in _PEOPLE_NOUNS)
+
+
+def _people_saying(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``voters saying the economy comes first``, ``the share of Republicans saying "…"``: a participle of saying
+    on a noun of people is theirs (as a poll or a crowd is reported); a share or a number of them speaks as
+    they do. Not a thing that bears words (``a sign saying``: whose words those are, the text may not say)."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.i > verb.i or quoted(noun.idx):
+        return None
+    if noun.dep_ == "pobj" and noun.head.lower_ in _TO_WHOM:
+        return None  # "his memo to employees explaining the deal": the memo explains, not its readers
+    if _people(noun):
+        return char_range(doc, speaker_range(doc, noun))
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    them = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun.pos_ != "NOUN" or them is None or not _people(them) or quoted(them.idx):
+        return None
+    return char_range(doc, (speaker_range(doc, noun)[0], speaker_range(doc, them)[1]))
+
+
+_ASKING = frozenset({"ask", "press", "question", "quiz"})
+_TO_WHOM = frozenset({"to", "for", "with", "at", "toward", "towards"})
+
+
+def _answer(doc: "Doc", cue: Cue, content: Optional[Span]) -> bool:
+    """Whether the words attributed (``content``, characters) lie outside what the cue itself reports: the answer
+    after ``when asked about the audit:``, not the question of ``Asked whether he would run``."""
+    if cue.complement is None:
+        return True
+    if content is None:
+        return False
+    s, e = char_range(doc, cue.complement)
+    return e <= content[0] or content[1] <= s
+
+
+def _the_one_asked(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``When asked why, Sembler responded in a text message: "…"``, ``Lynch, who told Congress when asked about
+    the inquiry: "…"``: what follows a passive "asked" with no one named is the answer of the one asked, the
+    subject of the clause it qualifies (a relative pronoun's antecedent). Only where the question itself is not
+    reported (``Asked whether he would run, Ortiz said …``: the question is the unnamed asker's)."""
+    if verb_lemma(verb) not in _ASKING or verb.tag_ != "VBN" or verb.dep_ != "advcl" \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in verb.children):
+        return None
+    clause = verb.head
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+        subj = clause.head  # "Lynch, who told Congress": Lynch
+    if subj is None or not speaker_ok(subj) or quoted(subj.idx):
+        return None
+    return char_range(doc, speaker_range(doc, subj))
+
+
+def _by_phrase(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``often labeled as a "witch hunt" by Democrats``, ``the suggestion by a potential president that …``: who
+    says a passive verb of saying or naming with no subject, or a noun of a claim, is named in its "by" phrase,
+    wherever in the predicate the parser hung it (not in a clause of its own)."""
+    if verb.pos_ == "NOUN":
+        bys = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"]
+    elif verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        bys = [t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("agent", "prep") and t.i > verb.i
+               and _same_predicate(t, verb)]
+    else:
+        return None
+    for by in bys:
+        who = next((c for c in by.children if c.dep_ == "pobj"), None)
+        if who is not None and _people(who) and not quoted(who.idx):
+            return char_range(doc, speaker_range(doc, who))
+    return None
+
+
+def _same_predicate(tok: "Token", verb: "Token") -> bool:
+    """Whether ``tok`` hangs on ``verb`` through nouns and prepositions only (no verb of another clause)."""
+    t = tok.head
+    while t.i != verb.i:
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
+def _opening_participle(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``Maher stated that the report "wasn't good." Adding, "Now, …"``: a participle of saying that opens its
+    sentence, before a comma or a colon, goes on with the last report of the sentence before it in its paragraph:
+    that verb's subject, when it is a name or a personal pronoun."""
+    sent = verb.sent
+    if verb.tag_ != "VBG" or sent.start == 0 or verb.i + 1 >= len(doc) or doc[verb.i + 1].text not in (",", ":") \
+            or any(not (t.is_punct or t.is_space) for t in doc[sent.start:verb.i]):
+        return None
+    prev = doc[sent.start - 1].sent
+    if any(t.is_space and "\n" in t.text for t in doc[prev.start:verb.i]):
+        return None  # the sentence before lies in another paragraph
+    found = None
+    for tok in prev:
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if is_reporting(tok) and subj is not None and not quoted(tok.idx) and not quoted(subj.idx):
+            found = subj
+    if found is None or not (found.pos_ == "PROPN" or found.lower_ in ("he", "she", "they")):
+        return None
+    return char_range(doc, speaker_range(doc, found))
+
+
+_FINITE = ("VBD", "VBZ", "VBP")
+
+
+def _name_right_before(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``…, Speaker of the House Rep. Dana Marsh (R-WI) said "…"``: a finite verb of saying with no subject of its
+    own, right after a name (past its party and state in brackets), which the parser hung elsewhere (the object of
+    a preposition in the title, an apposition): as written, the name is its subject."""
+    if verb.tag_ not in _FINITE or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    near = left_neighbour(verb)
+    if near is None or near.pos_ != "PROPN" or near.ent_type_ not in ("PERSON", "ORG", "") or quoted(near.idx):
+        return None
+    return char_range(doc, speaker_range(doc, near))
+
+
+def _issuer_of_object(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
+    """``Black Lives Matter issued a statement saying …``, ``The senator emailed supporters saying: "…"``: a
+    participle of saying on the object of a verb of putting words out (or of saying) speaks for that verb's
+    subject; where the parser left that verb no subject (a name it took for an adverb), the name right before it.
+    A sign or a banner someone holds up may bear anyone's words: only the verbs of putting words out count."""
+    noun = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "acl" or noun.dep_ != "dobj" or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    issuing = noun.head
+    sends = verb_lemma(issuing)
+    if issuing.pos_ != "VERB" or not (is_reporting(issuing) or sends in _SENDING
+                                      or sends in _ISSUING and lemma_of(noun).lower() in _DOCUMENTS):
+        return None
+    subj = next((c for c in issuing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None:
+        if subj.dep_ != "nsubj" or not speaker_ok(subj) or quoted(subj.idx):
+            return None
+        return char_range(doc, speaker_range(doc, subj))
+    i = issuing.i - 1
+    if i < issuing.sent.start or doc[i].pos_ != "PROPN" or quoted(doc[i].idx):
+        return None
+    left = i
+    while left > issuing.sent.start and doc[left - 1].is_title and doc[left - 1].pos_ in ("PROPN", "NOUN", "ADJ"):
+        left -= 1  # "Black Lives Matter": the capitalised words of the name
+    return char_range(doc, (left, i + 1))
 
 
 _LEAD_MAX = 4  # ", at one point calling", ", again saying": a short adverbial between the comma and the participle
