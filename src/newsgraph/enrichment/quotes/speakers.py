@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 _WORDS = lang.get("en").quotes
 _PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
+_TITLES = lang.get("en").entities.PERSON_TITLES
+MALE_GIVEN_NAMES = lang.get("en").given_names.MALE_GIVEN_NAMES
+FEMALE_GIVEN_NAMES = lang.get("en").given_names.FEMALE_GIVEN_NAMES
 MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
 FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
 PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
@@ -47,6 +50,13 @@ REPORTING_VERBS = _WORDS.REPORTING_VERBS
 ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 BUSINESS_NOUNS = _WORDS.BUSINESS_NOUNS
 BUSINESS_NAME_WORDS = _WORDS.BUSINESS_NAME_WORDS
+SECOND_PERSON = _WORDS.SECOND_PERSON
+DEMONSTRATIVES = _WORDS.DEMONSTRATIVE_PRONOUNS
+UNNAMED_PEOPLE = _WORDS.PEOPLE_NOUNS | _WORDS.GROUP_NOUNS | _WORDS.SPEAKING_PEOPLE
+# Subordinators of a clause whose he/she subject is the subject of the clause it hangs on.
+_BINDING_MARKS = frozenset("as while when after before because since although though until once".split())
+# Names' last words that end in -s without being plurals of a people.
+_SINGULAR_IN_S = frozenset("news times press congress appeals affairs services industries".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
 EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
@@ -147,14 +157,23 @@ class SpeakerResolver:
     def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
                  context: ResolverContext) -> Optional[str]:
         word = head.lower_
-        if word in FIRST_PERSON and word not in ("we",):
-            return None
-        if word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+        quoted = context.in_quotes(head.idx, head.idx + len(head.text))
+        if word in FIRST_PERSON and (word not in ("we",) or not quoted):
+            return None  # the narration's "we" is the writer's newsroom or its readers, never a place or a party
+        if word in SECOND_PERSON and not quoted or word in DEMONSTRATIVES and head.tag_ == "DT":
+            return None  # "if you live in …", "those around him": nobody named
+        plural = word in PLURAL_PRONOUNS
+        if plural or word in NEUTER_PRONOUNS:
+            if _unnamed_topic(doc, head, entities, context, plural):
+                return None  # "Prosecutors said … They cited", "The lawsuit contends … It goes on"
+            candidates = [e for e in entities if _pronoun_fits(doc, e, plural, span[0])]
+            return _most_recent(doc, span[0], candidates, ORG_PRONOUN_TYPES, context, self.window_chars)
+        if _unnamed_topic(doc, head, entities, context, False):
+            return None  # "One voter brought up immigration. She asked …": someone the text does not name
         want = gender_of_word(word)
         genders = entity_genders(doc, entities, context)
         people = [e for e in entities if e.type == "PERSON" and genders.get(e.id) in (want, None)]
-        reporter = _reporter(doc, head, people, context)
+        reporter = _reporter(doc, head, people, context) or _main_subject(doc, head, people, context)
         if reporter is not None:
             return reporter
         attested = {e.id for e in people if genders.get(e.id) == want}
@@ -195,6 +214,97 @@ def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: R
         return None
     s0, s1 = subj.idx, subj.idx + len(subj.text)
     return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
+
+
+def _main_subject(doc: "Doc", pronoun: "Token", people: Sequence[Entity],
+                  context: ResolverContext) -> Optional[str]:
+    """``Ana Ortiz was honoured as she took the stage``, ``Ortiz left early because she …``: a he/she subject of a
+    clause of time, manner or cause is the named person who is the subject of the clause it hangs on (news would
+    repeat the name for anyone else), when that person may be a he/she of that kind."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or context.in_quotes(pronoun.idx, pronoun.idx + 1):
+        return None
+    if clause.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _BINDING_MARKS
+                                             for c in clause.children):
+        return None
+    verb = clause.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
+        return None
+    s0, s1 = subj.idx, subj.idx + len(subj.text)
+    return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
+
+
+def _unnamed_topic(doc: "Doc", pronoun: "Token", entities: Sequence[Entity], context: ResolverContext,
+                   plural: bool) -> bool:
+    """Whether the pronoun's antecedent is a noun phrase that names nobody: the subject of the pronoun's own
+    sentence before it, else of the narration's previous sentence, is a common noun of the pronoun's number that
+    no entity mention covers: a bare or possessed plural for "they" ("Prosecutors said …. They cited",
+    "Sanders supporters …"), a thing for "it" ("The lawsuit contends …. It goes on"; not a body such as "the
+    company", which may be a named organisation), someone brought in with "a"/"one" for "he"/"she" ("One voter
+    brought up immigration. She asked …"). News writes a name again rather than a pronoun past such a phrase."""
+    if context.in_quotes(pronoun.idx, pronoun.idx + 1):
+        return False
+    subj = _subject_before(pronoun)
+    if subj is None:
+        prev = _previous_narration(doc, pronoun, context)
+        sent = doc.char_span(*prev, alignment_mode="expand") if prev is not None else None
+        subj = _root_subject(sent[0].sent) if sent is not None and len(sent) else None
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    if any(c.dep_ in ("appos", "conj") for c in subj.children):
+        return False  # "the group's leader, Dana Ortiz," names someone; "X and Y" is not one of them
+    s0, s1 = subj.idx, subj.idx + len(subj.text)
+    if any(m.start <= s0 and s1 <= m.end for e in entities for m in e.mentions):
+        return False
+    lemma = lemma_of(subj).lower()
+    if plural:
+        return subj.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in subj.children)
+    if subj.tag_ != "NN":
+        return False
+    if pronoun.lower_ in NEUTER_PRONOUNS:
+        return lemma not in ORG_NOUNS and lemma not in STATE_NOUNS and lemma not in PERSON_ROLES \
+            and lemma not in _PERSON_NOUNS
+    person = lemma in _PERSON_NOUNS or lemma in UNNAMED_PEOPLE
+    return person and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                          for c in subj.children)
+
+
+def _plural_mention(doc: "Doc", start: int, end: int) -> bool:
+    """A mention whose head the tagger reads as a plural ("Republicans", "the Kurds"; not "Fox News")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.tag_ in ("NNS", "NNPS")
+                and span.root.lower_ not in _SINGULAR_IN_S)
+
+
+def _subject_before(pronoun: "Token") -> Optional["Token"]:
+    """The main-clause subject of the pronoun's sentence, when it comes before the pronoun and is not it."""
+    subj = _root_subject(pronoun.sent)
+    return subj if subj is not None and subj.i < pronoun.i and subj.i != pronoun.i else None
+
+
+def _root_subject(sent) -> Optional["Token"]:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int) -> bool:
+    """Whether a named body may be a "they" or an "it". "They" is a people or a body named in the plural
+    ("Republicans", "the Kurds"): news calls a company, a committee or a paper "it", and a "they" next to one is
+    about people the text describes (aides, researchers, protesters). "It" is an organisation, or a place that was
+    the subject of its latest mention ("Cleveland has raised $57 million of the $64 million it pledged"), not one
+    named in passing; a people's adjective ("Cuban", "Republican") is neither."""
+    if e.type not in ORG_PRONOUN_TYPES:
+        return False
+    if plural:
+        return e.type in ("NORP", "ORG") and any(_plural_mention(doc, m.start, m.end) for m in e.mentions
+                                                 if m.end <= offset)
+    if e.type == "NORP":
+        return False
+    if e.type == "GPE":
+        before = [m for m in e.mentions if m.end <= offset]
+        return bool(before) and _is_subject(doc, *max((m.start, m.end) for m in before)) > 0
+    return True
 
 
 def _indefinite_person(head: "Token", role: bool) -> bool:
@@ -422,10 +532,14 @@ def _is_subject(doc: "Doc", start: int, end: int) -> float:
     clause inside another: "Carson turned the story back on the Post, pointing out that the paper's Robert Costa
     had reported …. He hoped" is about Carson."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if not (span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
-            and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by")):
+    if span is None or not len(span):
         return 0.0
-    verb = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
+    root = span.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "Sanders's campaign manager, Jeff Weaver, appeared …": the name is the subject
+    if not (root.dep_ in ("nsubj", "nsubjpass", "pobj") and (root.dep_ != "pobj" or root.head.lower_ == "by")):
+        return 0.0
+    verb = root.head if root.dep_ != "pobj" else root.head.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 1.0 if verb.dep_ == "ROOT" else EMBEDDED_SUBJECT
@@ -444,7 +558,26 @@ def entity_genders(doc: "Doc", entities: Sequence[Entity], context: ResolverCont
         m_votes, f_votes = votes.count("m"), votes.count("f")
         if m_votes != f_votes:  # a tie is no evidence
             out[e.id] = "m" if m_votes > f_votes else "f"
+        else:  # a common first name is the weakest evidence: only where the text says nothing either way
+            given = gender_of_given_name(e.name)
+            if given is not None and not (m_votes or f_votes):
+                out[e.id] = given
     return out
+
+
+def gender_of_given_name(name: str) -> Optional[str]:
+    """The gender a full name's first word nearly always goes with in news (``Dana`` and other names borne by
+    both are not listed); None for a single word, a title or an unlisted name."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    while words and words[0] in _TITLES:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    if words[0] in MALE_GIVEN_NAMES:
+        return "m"
+    if words[0] in FEMALE_GIVEN_NAMES:
+        return "f"
+    return None
 
 
 def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:

@@ -1,0 +1,86 @@
+"""Which entity a pronoun or unnamed speaker is (issue 12, classes 6 and 7): given names as weak gender evidence,
+"we"/"they"/"it" kept off places and peoples' adjectives, unnamed antecedents, the subject a clause of time or
+manner hangs on, a name apposed to the subject. Sentences are made up."""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _by_text(quotes, words):
+    return next(q for q in quotes if words in q.text)
+
+
+def test_a_first_name_tells_she_from_he_when_nothing_else_does(nlp):
+    text = ('Karl Brenner and Maria Quill met the board on Monday. Karl Brenner left first. '
+            '"We agreed on nothing," she said.')
+    quotes = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Maria Quill": "PERSON"})
+    q = _by_text(quotes, "agreed on nothing")
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Quill"
+
+
+def test_a_title_outweighs_a_first_name(nlp):
+    # "Jesse" is listed as a man's name, but the text calls her Ms. Ortiz: the text wins, so "she" is Ortiz
+    text = ('Jesse Ortiz, the county clerk, opened the hearing. "The count is final," Ms. Ortiz said. '
+            'Karl Brenner disagreed. Later, "We will appeal nothing," she said.')
+    quotes = quotes_of(nlp, text, {"Jesse Ortiz": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "appeal nothing")
+    assert q.speaker.name == "Jesse Ortiz"
+
+
+def test_the_narrations_we_is_not_a_place(nlp):
+    text = 'Voters in Portugal went to the polls on Sunday. We said at the time that the result was "a coin toss."'
+    quotes = quotes_of(nlp, text, {"Portugal": "GPE"})
+    q = _by_text(quotes, "coin toss")
+    assert q.speaker is not None and q.speaker.text == "We"
+    assert q.speaker.entity is None
+
+
+def test_they_after_an_unnamed_plural_is_nobody_named(nlp):
+    text = 'Lawmakers in Ohio rejected the bill on Tuesday. They called it "a disaster for farmers."'
+    quotes = quotes_of(nlp, text, {"Ohio": "GPE"})
+    q = _by_text(quotes, "disaster for farmers")
+    assert q.speaker is not None and q.speaker.text == "They"
+    assert q.speaker.entity is None
+
+
+def test_they_may_be_a_people_named_in_the_plural(nlp):
+    text = ('The bill passed on Tuesday. Republicans in Ohio had opposed it for months. '
+            'They called it "a disaster for farmers."')
+    quotes = quotes_of(nlp, text, {"Republicans": "NORP", "Ohio": "GPE"})
+    q = _by_text(quotes, "disaster for farmers")
+    assert q.speaker.name == "Republicans"
+
+
+def test_it_after_a_document_is_the_document_not_a_people(nlp):
+    text = ('A lawsuit filed on Monday names three Mexican suppliers. It says they "ignored every warning '
+            'for a decade."')
+    quotes = quotes_of(nlp, text, {"Mexican": "NORP"})
+    q = _by_text(quotes, "ignored every warning")
+    assert q.speaker is not None and q.speaker.text == "It"
+    assert q.speaker.entity is None
+
+
+def test_an_unnamed_person_brought_in_with_a_is_not_the_last_speaker(nlp):
+    text = ('"We will rebuild the pier," Dana Ortiz said. Then a woman in the crowd stood up. '
+            '"You have abandoned us," she said.')
+    quotes = quotes_of(nlp, text, {"Dana Ortiz": "PERSON"})
+    q = _by_text(quotes, "abandoned us")
+    assert q.speaker is not None and q.speaker.text == "she"
+    assert q.speaker.entity is None
+
+
+def test_she_in_a_clause_of_time_is_the_subject_it_hangs_on(nlp):
+    # Ortiz spoke last, but "Quill … was applauded when she …" can only mean Quill
+    text = ('"We will win," Ana Ortiz said. Maria Quill, her rival, was applauded when she called the plan '
+            '"a fraud."')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Maria Quill": "PERSON"})
+    q = _by_text(quotes, "a fraud")
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Quill"
+
+
+def test_a_name_apposed_to_the_subject_is_the_subject(nlp):
+    text = ('"We are winning," Tomas Vega said on Monday. His campaign manager, Karl Brenner, appeared on '
+            'television later that day and took questions. "The math is on our side," he said.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "math is on our side")
+    assert q.speaker.text == "he" and q.speaker.name == "Karl Brenner"
