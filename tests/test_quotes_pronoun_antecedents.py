@@ -84,3 +84,13 @@ def test_a_name_apposed_to_the_subject_is_the_subject(nlp):
     quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
     q = _by_text(quotes, "math is on our side")
     assert q.speaker.text == "he" and q.speaker.name == "Karl Brenner"
+
+
+def test_the_subject_of_a_with_participle_binds_no_he(nlp):
+    # "with Brenner standing behind him as he …": the clause of time hangs on a participle, not on a clause whose
+    # subject the text is about, so the rule for "when/as" clauses leaves this "he" to the ranking (Vega)
+    text = ('Tomas Vega spoke in the square on Monday, with Karl Brenner standing behind him as he called the '
+            'vote "a turning point."')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
+    q = _by_text(quotes, "turning point")
+    assert q.speaker.text == "he" and q.speaker.name == "Tomas Vega"

@@ -228,6 +228,8 @@ def _main_subject(doc: "Doc", pronoun: "Token", people: Sequence[Entity],
                                              for c in clause.children):
         return None
     verb = clause.head
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # "…, with Weaver standing behind him as he urged …": a participle's subject binds nothing
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
         return None
@@ -263,6 +265,8 @@ def _unnamed_topic(doc: "Doc", pronoun: "Token", entities: Sequence[Entity], con
     if subj.tag_ != "NN":
         return False
     if pronoun.lower_ in NEUTER_PRONOUNS:
+        # an "it" that says something is a body or a text; after a thing that is no body ("the lawsuit", "the
+        # post", "the next test"), a named body further back is rarely meant
         return lemma not in ORG_NOUNS and lemma not in STATE_NOUNS and lemma not in PERSON_ROLES \
             and lemma not in _PERSON_NOUNS
     person = lemma in _PERSON_NOUNS or lemma in UNNAMED_PEOPLE
