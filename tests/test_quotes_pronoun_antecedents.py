@@ -94,3 +94,36 @@ def test_the_subject_of_a_with_participle_binds_no_he(nlp):
     quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
     q = _by_text(quotes, "turning point")
     assert q.speaker.text == "he" and q.speaker.name == "Tomas Vega"
+
+
+def test_the_official_brought_in_unnamed_stays_unnamed(nlp):
+    text = ('A senior official said on Friday that the plan was dead. Tomas Vega, the mayor, disagreed. '
+            '"It is not over," the official said.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON"})
+    q = _by_text(quotes, "It is not over")
+    assert q.speaker is not None and q.speaker.text == "the official"
+    assert q.speaker.entity is None
+
+
+def test_the_official_named_when_brought_in_is_that_person(nlp):
+    text = ('Karl Brenner, a senior official, said on Friday that the plan was dead. Tomas Vega, the mayor, '
+            'disagreed. "It is not over," the official said.')
+    quotes = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Tomas Vega": "PERSON"})
+    q = _by_text(quotes, "It is not over")
+    assert q.speaker.name == "Karl Brenner"
+
+
+def test_several_bodies_or_a_new_one_are_no_named_organisation(nlp):
+    text = ('Acme Holdings opened a plant in Ohio on Monday. Environmental groups called the plant "a disaster '
+            'for the river." A company in Texas called it "a model for the industry."')
+    quotes = quotes_of(nlp, text, {"Acme Holdings": "ORG", "Ohio": "GPE", "Texas": "GPE"})
+    assert _by_text(quotes, "disaster for the river").speaker.entity is None
+    assert _by_text(quotes, "model for the industry").speaker.entity is None
+
+
+def test_a_body_noun_is_never_a_peoples_adjective(nlp):
+    text = 'Many of the voters are German. "We will keep the plants open," the government said.'
+    quotes = quotes_of(nlp, text, {"German": "NORP"})
+    q = _by_text(quotes, "keep the plants open")
+    assert q.speaker is not None and q.speaker.entity is None
+

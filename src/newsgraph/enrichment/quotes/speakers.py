@@ -57,6 +57,7 @@ UNNAMED_PEOPLE = _WORDS.PEOPLE_NOUNS | _WORDS.GROUP_NOUNS | _WORDS.SPEAKING_PEOP
 _BINDING_MARKS = frozenset("as while when after before because since although though until once".split())
 # Names' last words that end in -s without being plurals of a people.
 _SINGULAR_IN_S = frozenset("news times press congress appeals affairs services industries".split())
+_NEW_DETERMINERS = frozenset("a an one another neither no each any either some".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
 EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
@@ -67,7 +68,7 @@ _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "
 class ResolverContext:
     """What earlier quotes told us: who spoke (entity ids in order) and the gender each pronoun revealed."""
 
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # (char offset, entity id)
+    speakers: list[tuple[int, Optional[str]]] = field(default_factory=list)  # (char offset, entity id or None)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
     quoted: list[Span] = field(default_factory=list)  # quoted stretches, marks included, in text order
 
@@ -77,10 +78,12 @@ class ResolverContext:
     def in_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
-    def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
+    def remember(self, offset: int, entity_id: Optional[str], pronoun: Optional[str] = None) -> None:
+        """Who spoke at ``offset``; None for a speaker the text names without an entity ("a spokesman"), who is
+        then the last speaker, so that the one before does not keep that place."""
         self.speakers.append((offset, entity_id))
         g = gender_of_word(pronoun or "")
-        if g and entity_id not in self.gender:
+        if g and entity_id is not None and entity_id not in self.gender:
             self.gender[entity_id] = g
 
 
@@ -144,14 +147,18 @@ class SpeakerResolver:
             country = _country_in(toks, head, entities)
             if country is not None:
                 return country
+        if lemma in ORG_NOUNS and (head.tag_ == "NNS" or _indefinite(head)):
+            return None  # "the groups", "companies", "a company", "neither company": no one body named before
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
-            described = _described_as(doc, entities, lemma, span[0])
-            if described is not None or lemma not in GENERIC_ORG_NOUNS:
-                return described
+            # a body is an organisation; only a state's body ("the government") may be the country itself, and a
+            # people's adjective ("German") is never a body
+            types = ("ORG", "GPE") if lemma in STATE_NOUNS else ("ORG",)
+            described = _described_as(doc, entities, lemma, span[0], types)
+            if described is not None or lemma not in GENERIC_ORG_NOUNS or lemma in STATE_NOUNS:
+                return described  # "the administration" the text does not name: not the last body named
             if lemma in BUSINESS_NOUNS:  # "the company" is a business: never a place, a people or a modifier
                 return _business(doc, span[0], entities, context, self.window_chars)
-            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars,
-                                heads_only=True)
+            return _most_recent(doc, span[0], entities, types, context, self.window_chars, heads_only=True)
         return None
 
     def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
@@ -195,6 +202,8 @@ class SpeakerResolver:
             return max(scored)[2]
         if not fallback:  # "Acme's spokesman" is someone of Acme's, not whoever spoke last
             return None
+        if _introduced_unnamed(doc, toks.root, context, self.window_chars):
+            return None  # "A senior official said …. '…,' the official said": the same unnamed official
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
 
 
@@ -427,12 +436,33 @@ def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) 
     return best[1] if best else None
 
 
-def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int) -> Optional[str]:
+def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, window: int) -> bool:
+    """Whether the narration brought in someone with this noun as new and left them unnamed ("A senior official
+    said …", "a spokesman for the agency"), so that "the official" later is that person, not a named one."""
+    lemma = lemma_of(head).lower()
+    for t in reversed(doc[max(0, head.i - window // 4):head.i]):
+        if t.idx < head.idx - window:
+            break
+        if t.pos_ != "NOUN" or lemma_of(t).lower() != lemma or context.in_quote(t.idx):
+            continue
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children) or t.head.pos_ == "PROPN":
+            return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
+        return _indefinite(t)
+    return False
+
+
+def _indefinite(head: "Token") -> bool:
+    """A noun brought in as new: "a company", "one organisation", "another group", "neither company"."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _NEW_DETERMINERS for c in head.children)
+
+
+def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int,
+                  types: tuple[str, ...] = ORG_PRONOUN_TYPES) -> Optional[str]:
     """The latest organisation before ``offset`` whose name holds ``noun`` or that the text calls one right next
     to a mention ("vaccine maker Bharat Biotech", "Airbus, the manufacturer"); None when no organisation is."""
     best: Optional[tuple[int, str]] = None
     for e in entities:
-        if e.type not in ORG_PRONOUN_TYPES:
+        if e.type not in types:
             continue
         named = noun in {w.lower() for w in e.name.split()}
         for m in e.mentions:
@@ -487,7 +517,7 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     the main-clause subject of ``topic`` (the narration's sentence before the pronoun's) is what the text is
     about at that point and outranks whoever spoke last."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
-    spoken = {eid for _, eid in context.speakers}
+    spoken = {eid for _, eid in context.speakers if eid is not None}
     best: Optional[tuple[float, str]] = None
     for e in entities:
         if e.type not in types:
