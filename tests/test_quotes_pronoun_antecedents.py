@@ -127,3 +127,28 @@ def test_a_body_noun_is_never_a_peoples_adjective(nlp):
     q = _by_text(quotes, "keep the plants open")
     assert q.speaker is not None and q.speaker.entity is None
 
+
+
+def test_neither_man_and_one_official_are_nobody_named(nlp):
+    text = ('Tomas Vega and Karl Brenner met on Monday. "We found common ground," neither man said. '
+            '"Nothing was agreed," one official said.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Karl Brenner": "PERSON"})
+    for words in ("common ground", "Nothing was agreed"):
+        q = _by_text(quotes, words)
+        assert q.speaker is None or q.speaker.entity is None
+
+
+def test_an_honorific_tells_a_family_member_from_the_one_named_in_full(nlp):
+    # one entity holds every "Quill" of the text; "Mr. Quill" cannot be Maria Quill, and no other Quill is known
+    text = ('Maria Quill runs the bakery on Main Street. "We will stay open," Mr. Quill said.')
+    quotes = quotes_of(nlp, text, {"Maria Quill": "PERSON"})
+    q = _by_text(quotes, "stay open")
+    assert q.speaker is not None and q.speaker.text == "Mr. Quill"
+    assert q.speaker.entity is None
+
+
+def test_an_honorific_that_fits_the_first_name_keeps_the_person(nlp):
+    text = ('Maria Quill runs the bakery on Main Street. "We will stay open," Ms. Quill said.')
+    quotes = quotes_of(nlp, text, {"Maria Quill": "PERSON"})
+    q = _by_text(quotes, "stay open")
+    assert q.speaker.name == "Maria Quill"

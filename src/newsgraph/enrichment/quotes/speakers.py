@@ -57,6 +57,7 @@ UNNAMED_PEOPLE = _WORDS.PEOPLE_NOUNS | _WORDS.GROUP_NOUNS | _WORDS.SPEAKING_PEOP
 _BINDING_MARKS = frozenset("as while when after before because since although though until once".split())
 # Names' last words that end in -s without being plurals of a people.
 _SINGULAR_IN_S = frozenset("news times press congress appeals affairs services industries".split())
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
 _NEW_DETERMINERS = frozenset("a an one another neither no each any either some".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
@@ -126,6 +127,9 @@ class SpeakerResolver:
         else:
             by_mention = _entity_at(entities, span, head)
             by_mention = _person_over_place(entities, by_mention, head)
+            by_mention = _honorific_fits(toks, head, entities, by_mention)
+            if by_mention == "":
+                return None
         if by_mention is not None:
             return by_mention
         word = head.lower_
@@ -321,10 +325,29 @@ def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int) -> bool:
 
 
 def _indefinite_person(head: "Token", role: bool) -> bool:
-    """A common noun for a person under "a"/"an" ("a spokesman", "an official", "a member of the family")."""
-    if head.pos_ not in ("NOUN",) or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+    """A common noun for a person brought in as new ("a spokesman", "an official", "a member of the family",
+    "neither man", "another aide")."""
+    if head.pos_ not in ("NOUN",) or not _indefinite(head):
         return False
     return role or lemma_of(head).lower() in _PERSON_NOUNS
+
+
+def _honorific_fits(toks, head: "Token", entities: Sequence[Entity], found: Optional[str]) -> Optional[str]:
+    """``Mr. Khan`` is not the person whose first name is a woman's (``Ghazala Khan``), nor ``Mrs. Clinton`` a
+    man: a family shares a surname and news tells its members apart by the honorific. The person of that surname
+    whose first name does not contradict the honorific; "" (no entity) when there is none; else ``found``."""
+    if found is None:
+        return None
+    honorific = next((t.lower_ for t in toks if t.i < head.i and t.lower_ in _HONORIFIC_GENDER), None)
+    person = next((e for e in entities if e.id == found), None)
+    if honorific is None or person is None or person.type != "PERSON":
+        return found
+    want = _HONORIFIC_GENDER[honorific]
+    if gender_of_given_name(person.name) in (want, None):
+        return found
+    kin = [e for e in entities if e.type == "PERSON" and e.id != found and e.name.split()[-1:] == [head.text]
+           and gender_of_given_name(e.name) in (want, None)]
+    return kin[0].id if len(kin) == 1 else ""
 
 
 def _is_role(head: "Token") -> bool:
