@@ -152,3 +152,12 @@ def test_an_honorific_that_fits_the_first_name_keeps_the_person(nlp):
     quotes = quotes_of(nlp, text, {"Maria Quill": "PERSON"})
     q = _by_text(quotes, "stay open")
     assert q.speaker.name == "Maria Quill"
+
+
+def test_what_she_called_is_the_subject_of_the_verb_it_is_object_of(nlp):
+    # Vega spoke last, but in "Quill condemned what she called …" the caller is Quill
+    text = ('"We will hold the line," Tomas Vega said. Ana Ortiz spoke next. Maria Quill condemned what she '
+            'called "a brazen breach" of the rules.')
+    quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Ana Ortiz": "PERSON", "Maria Quill": "PERSON"})
+    q = _by_text(quotes, "brazen breach")
+    assert q.speaker.text == "she" and q.speaker.name == "Maria Quill"

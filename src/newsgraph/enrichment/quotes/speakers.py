@@ -212,15 +212,20 @@ class SpeakerResolver:
 
 
 def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:
-    """``Ortiz said he would …``: a pronoun subject of a clause that a named person reports is that person (news
-    names someone else in that slot, not a pronoun), when the person may be a he/she of that kind."""
+    """``Ortiz said he would …``, ``Ortiz condemned what she called …``: a pronoun subject of a clause that a named
+    person reports, or of a "what" clause that is the object of a named person's verb, is that person (news names
+    someone else in that slot, not a pronoun), when the person may be a he/she of that kind."""
     clause = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or context.in_quotes(pronoun.idx, pronoun.idx + 1):
         return None
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said he was tired and he would leave"
         clause = clause.head
     verb = clause.head
-    if clause.dep_ != "ccomp" or verb.i == clause.i or lemma_of(verb).lower() not in REPORTING_VERBS | ATTITUDE_VERBS:
+    # "Ortiz condemned what she called a breach": a clause of "what" someone called or described is the object of
+    # the subject's own verb, whatever the verb
+    free_relative = any(c.lower_ == "what" and c.i < pronoun.i for c in clause.children)
+    if clause.dep_ != "ccomp" or verb.i == clause.i \
+            or not (free_relative or lemma_of(verb).lower() in REPORTING_VERBS | ATTITUDE_VERBS):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
