@@ -6,14 +6,24 @@ it. Without one, it works in this order:
 1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase); a person
    bearing the name before a place the tagger typed it as ("Jordan said" after "Ana Jordan");
 2. an acronym or a head noun found in an entity's name ("the SNC", "the coalition");
-3. a pronoun: the named person who reports the clause it is subject of ("Ruiz said she would …"), else earlier
-   entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns, a possessive in the
-   mention's own clause, pronouns already resolved to them, each one vote) and ranked by recency, subject role and
-   having spoken before;
-4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else the most
-   recent person who spoke or was a subject;
-5. an organisation noun ("the company", "the ministry"): an organisation the text calls so; "the company" also a
-   business-like name or an organisation named as an actor, never a place or a modifier; else no entity.
+3. a pronoun: none for the narration's "we"/"you", a determiner ("those") or an antecedent that names nobody (a
+   bare plural before "they", a thing before "it", "a woman" before "she"); the named person who reports the clause
+   it is subject of ("Ruiz said she would …", "Ruiz condemned what she called …") or whose clause a when/as clause
+   hangs on; else earlier entities of the right kind ("they": a people or body named in the plural; "it": an
+   organisation, or a place that was a subject), filtered by gender evidence (honorifics, gendered role nouns, a
+   possessive in the mention's own clause, pronouns already resolved to them, each one vote; a common first name
+   only where there is none) and ranked by recency, subject role (a name apposed to the subject counts) and having
+   spoken before;
+4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else none when
+   the narration brought the person in unnamed ("A senior official said …"), else the most recent person who
+   spoke or was a subject; "a spokesman", "one official", "neither man" are someone new;
+5. an organisation noun ("the company", "the ministry"): none in the plural or brought in as new ("companies", "a
+   company"); an organisation the text calls so (a state's body may be its country, never a people's adjective);
+   "the company" also a business-like name or an organisation named as an actor, never a place or a modifier;
+   else no entity.
+
+A name whose honorific contradicts the first name of the entity it belongs to ("Mr. Quill" and Maria Quill) is
+another member of the family, or no entity.
 """
 from __future__ import annotations
 
