@@ -161,3 +161,25 @@ def test_what_she_called_is_the_subject_of_the_verb_it_is_object_of(nlp):
     quotes = quotes_of(nlp, text, {"Tomas Vega": "PERSON", "Ana Ortiz": "PERSON", "Maria Quill": "PERSON"})
     q = _by_text(quotes, "brazen breach")
     assert q.speaker.text == "she" and q.speaker.name == "Maria Quill"
+
+
+def test_it_is_a_body_that_acted_or_spoke_not_one_named_in_passing(nlp):
+    # Acme is only the object of "hired"; the "it" that speaks is the agency the text does not name
+    text = ('The agency hired Acme Holdings to audit the budget. It said the audit would be "complete by June."')
+    quotes = quotes_of(nlp, text, {"Acme Holdings": "ORG"})
+    q = _by_text(quotes, "complete by June")
+    assert q.speaker is not None and q.speaker.entity is None
+
+
+def test_it_after_a_body_that_was_the_subject_is_that_body(nlp):
+    text = 'Acme Holdings closed its plant on Monday. It said the move was "long planned."'
+    quotes = quotes_of(nlp, text, {"Acme Holdings": "ORG"})
+    q = _by_text(quotes, "long planned")
+    assert q.speaker.name == "Acme Holdings"
+
+
+def test_an_it_that_stands_for_nothing_takes_no_entity(nlp):
+    text = 'Acme Holdings closed its plant on Monday. It has been reported that the move was "long planned."'
+    quotes = quotes_of(nlp, text, {"Acme Holdings": "ORG"})
+    q = _by_text(quotes, "long planned")
+    assert q.speaker is None or q.speaker.entity is None

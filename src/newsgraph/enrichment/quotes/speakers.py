@@ -185,9 +185,15 @@ class SpeakerResolver:
             return None  # "if you live in …", "those around him": nobody named
         plural = word in PLURAL_PRONOUNS
         if plural or word in NEUTER_PRONOUNS:
+            if word == "it" and (head.dep_ == "nsubjpass" or lemma_of(head.head).lower() == "be"):
+                return None  # "It's been reported that …", "It is early to …": an "it" that stands for nothing
             if _unnamed_topic(doc, head, entities, context, plural):
                 return None  # "Prosecutors said … They cited", "The lawsuit contends … It goes on"
-            candidates = [e for e in entities if _pronoun_fits(doc, e, plural, span[0])]
+            last = context.speakers[-1][1] if context.speakers else None
+            # a possessive may take a body named earlier in its own sentence, as object or not ("blasted the
+            # bureau for its decision")
+            own = head.sent.start_char if head.dep_ == "poss" else None
+            candidates = [e for e in entities if _pronoun_fits(doc, e, plural, span[0], last, own)]
             return _most_recent(doc, span[0], candidates, ORG_PRONOUN_TYPES, context, self.window_chars)
         if _unnamed_topic(doc, head, entities, context, False):
             return None  # "One voter brought up immigration. She asked …": someone the text does not name
@@ -320,23 +326,26 @@ def _root_subject(sent) -> Optional["Token"]:
     return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int) -> bool:
-    """Whether a named body may be a "they" or an "it". "They" is a people or a body named in the plural
-    ("Republicans", "the Kurds"): news calls a company, a committee or a paper "it", and a "they" next to one is
-    about people the text describes (aides, researchers, protesters). "It" is an organisation, or a place that was
-    the subject of its latest mention ("Cleveland has raised $57 million of the $64 million it pledged"), not one
-    named in passing; a people's adjective ("Cuban", "Republican") is neither."""
-    if e.type not in ORG_PRONOUN_TYPES:
+def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int, last_speaker: Optional[str] = None,
+                  sentence_start: Optional[int] = None) -> bool:
+    """Whether a named body may be a "they" or an "it" that says something. "They" is a people or a body named in
+    the plural ("Republicans", "the Kurds"): news calls a company, a committee or a paper "it", and a "they" next
+    to one is about people the text describes (aides, researchers, protesters). "It" is an organisation or a
+    place; a people's adjective ("Cuban", "Republican") is neither. Either way the body spoke last or was the
+    subject of its latest mention ("Cleveland has raised $57 million of the $64 million it pledged", "Twitter
+    said …. It added"), not named in passing as an object or a modifier ("a company called Cambridge Analytica,
+    which builds what it calls …" is not about "Ted Cruz's GOP campaign")."""
+    if e.type not in ORG_PRONOUN_TYPES or e.type == "NORP" and not plural:
         return False
-    if plural:
-        return e.type in ("NORP", "ORG") and any(_plural_mention(doc, m.start, m.end) for m in e.mentions
-                                                 if m.end <= offset)
-    if e.type == "NORP":
+    before = [m for m in e.mentions if m.end <= offset]
+    if not before or plural and not (e.type in ("NORP", "ORG")
+                                     and any(_plural_mention(doc, m.start, m.end) for m in before)):
         return False
-    if e.type == "GPE":
-        before = [m for m in e.mentions if m.end <= offset]
-        return bool(before) and _is_subject(doc, *max((m.start, m.end) for m in before)) > 0
-    return True
+    latest = max((m.start, m.end) for m in before)
+    if sentence_start is not None and e.type == "ORG" and latest[0] >= sentence_start \
+            and not _modifier(doc, *latest):
+        return True
+    return e.id == last_speaker or _is_subject(doc, *latest) > 0
 
 
 def _indefinite_person(head: "Token", role: bool) -> bool:
