@@ -97,8 +97,7 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     s, e = draft.speaker
     entity = resolver.resolve(doc, (s, e), entities, context)
     written = doc_text(doc)[s:e]
-    if entity is not None:
-        context.remember(s, entity, written)
+    context.remember(s, entity, written)
     return Speaker(written, (s, e), entity, names.get(entity) if entity else None, _via(doc, draft))
 
 

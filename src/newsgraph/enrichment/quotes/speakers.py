@@ -6,14 +6,24 @@ it. Without one, it works in this order:
 1. a name: the entity with a mention over the phrase's head word (or any mention inside the phrase); a person
    bearing the name before a place the tagger typed it as ("Jordan said" after "Ana Jordan");
 2. an acronym or a head noun found in an entity's name ("the SNC", "the coalition");
-3. a pronoun: the named person who reports the clause it is subject of ("Ruiz said she would …"), else earlier
-   entities of the right kind, filtered by gender evidence (honorifics, gendered role nouns, a possessive in the
-   mention's own clause, pronouns already resolved to them, each one vote) and ranked by recency, subject role and
-   having spoken before;
-4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else the most
-   recent person who spoke or was a subject;
-5. an organisation noun ("the company", "the ministry"): an organisation the text calls so; "the company" also a
-   business-like name or an organisation named as an actor, never a place or a modifier; else no entity.
+3. a pronoun: none for the narration's "we"/"you", a determiner ("those") or an antecedent that names nobody (a
+   bare plural before "they", a thing before "it", "a woman" before "she"); the named person who reports the clause
+   it is subject of ("Ruiz said she would …", "Ruiz condemned what she called …") or whose clause a when/as clause
+   hangs on; else earlier entities of the right kind ("they": a people or body named in the plural; "it": an
+   organisation, or a place that was a subject), filtered by gender evidence (honorifics, gendered role nouns, a
+   possessive in the mention's own clause, pronouns already resolved to them, each one vote; a common first name
+   only where there is none) and ranked by recency, subject role (a name apposed to the subject counts) and having
+   spoken before;
+4. a role noun ("the foreign minister", "the US president"): an entity whose roles share the noun, else none when
+   the narration brought the person in unnamed ("A senior official said …"), else the most recent person who
+   spoke or was a subject; "a spokesman", "one official", "neither man" are someone new;
+5. an organisation noun ("the company", "the ministry"): none in the plural or brought in as new ("companies", "a
+   company"); an organisation the text calls so (a state's body may be its country, never a people's adjective);
+   "the company" also a business-like name or an organisation named as an actor, never a place or a modifier;
+   else no entity.
+
+A name whose honorific contradicts the first name of the entity it belongs to ("Mr. Quill" and Maria Quill) is
+another member of the family, or no entity.
 """
 from __future__ import annotations
 
@@ -30,6 +40,9 @@ if TYPE_CHECKING:
 
 _WORDS = lang.get("en").quotes
 _PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
+_TITLES = lang.get("en").entities.PERSON_TITLES
+MALE_GIVEN_NAMES = lang.get("en").given_names.MALE_GIVEN_NAMES
+FEMALE_GIVEN_NAMES = lang.get("en").given_names.FEMALE_GIVEN_NAMES
 MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
 FEMALE_PRONOUNS = _WORDS.FEMALE_PRONOUNS
 PLURAL_PRONOUNS = _WORDS.PLURAL_PRONOUNS
@@ -47,6 +60,15 @@ REPORTING_VERBS = _WORDS.REPORTING_VERBS
 ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 BUSINESS_NOUNS = _WORDS.BUSINESS_NOUNS
 BUSINESS_NAME_WORDS = _WORDS.BUSINESS_NAME_WORDS
+SECOND_PERSON = _WORDS.SECOND_PERSON
+DEMONSTRATIVES = _WORDS.DEMONSTRATIVE_PRONOUNS
+UNNAMED_PEOPLE = _WORDS.PEOPLE_NOUNS | _WORDS.GROUP_NOUNS | _WORDS.SPEAKING_PEOPLE
+# Subordinators of a clause whose he/she subject is the subject of the clause it hangs on.
+_BINDING_MARKS = frozenset("as while when after before because since although though until once".split())
+# Names' last words that end in -s without being plurals of a people.
+_SINGULAR_IN_S = frozenset("news times press congress appeals affairs services industries".split())
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_NEW_DETERMINERS = frozenset("a an one another neither no each any either some".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
 EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
@@ -57,7 +79,7 @@ _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "
 class ResolverContext:
     """What earlier quotes told us: who spoke (entity ids in order) and the gender each pronoun revealed."""
 
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # (char offset, entity id)
+    speakers: list[tuple[int, Optional[str]]] = field(default_factory=list)  # (char offset, entity id or None)
     gender: dict[str, str] = field(default_factory=dict)  # entity id -> "m" | "f"
     quoted: list[Span] = field(default_factory=list)  # quoted stretches, marks included, in text order
 
@@ -67,10 +89,12 @@ class ResolverContext:
     def in_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
-    def remember(self, offset: int, entity_id: str, pronoun: Optional[str] = None) -> None:
+    def remember(self, offset: int, entity_id: Optional[str], pronoun: Optional[str] = None) -> None:
+        """Who spoke at ``offset``; None for a speaker the text names without an entity ("a spokesman"), who is
+        then the last speaker, so that the one before does not keep that place."""
         self.speakers.append((offset, entity_id))
         g = gender_of_word(pronoun or "")
-        if g and entity_id not in self.gender:
+        if g and entity_id is not None and entity_id not in self.gender:
             self.gender[entity_id] = g
 
 
@@ -113,6 +137,9 @@ class SpeakerResolver:
         else:
             by_mention = _entity_at(entities, span, head)
             by_mention = _person_over_place(entities, by_mention, head)
+            by_mention = _honorific_fits(toks, head, entities, by_mention)
+            if by_mention == "":
+                return None
         if by_mention is not None:
             return by_mention
         word = head.lower_
@@ -134,27 +161,46 @@ class SpeakerResolver:
             country = _country_in(toks, head, entities)
             if country is not None:
                 return country
+        if lemma in ORG_NOUNS and (head.tag_ == "NNS" or _indefinite(head)):
+            return None  # "the groups", "companies", "a company", "neither company": no one body named before
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
-            described = _described_as(doc, entities, lemma, span[0])
-            if described is not None or lemma not in GENERIC_ORG_NOUNS:
-                return described
+            # a body is an organisation; only a state's body ("the government") may be the country itself, and a
+            # people's adjective ("German") is never a body
+            types = ("ORG", "GPE") if lemma in STATE_NOUNS else ("ORG",)
+            described = _described_as(doc, entities, lemma, span[0], types)
+            if described is not None or lemma not in GENERIC_ORG_NOUNS or lemma in STATE_NOUNS:
+                return described  # "the administration" the text does not name: not the last body named
             if lemma in BUSINESS_NOUNS:  # "the company" is a business: never a place, a people or a modifier
                 return _business(doc, span[0], entities, context, self.window_chars)
-            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars,
-                                heads_only=True)
+            return _most_recent(doc, span[0], entities, types, context, self.window_chars, heads_only=True)
         return None
 
     def _pronoun(self, doc: "Doc", span: Span, head: "Token", entities: Sequence[Entity],
                  context: ResolverContext) -> Optional[str]:
         word = head.lower_
-        if word in FIRST_PERSON and word not in ("we",):
-            return None
-        if word in PLURAL_PRONOUNS or word in NEUTER_PRONOUNS:
-            return _most_recent(doc, span[0], entities, ORG_PRONOUN_TYPES, context, self.window_chars)
+        quoted = context.in_quotes(head.idx, head.idx + len(head.text))
+        if word in FIRST_PERSON and (word not in ("we",) or not quoted):
+            return None  # the narration's "we" is the writer's newsroom or its readers, never a place or a party
+        if word in SECOND_PERSON and not quoted or word in DEMONSTRATIVES and head.tag_ == "DT":
+            return None  # "if you live in …", "those around him": nobody named
+        plural = word in PLURAL_PRONOUNS
+        if plural or word in NEUTER_PRONOUNS:
+            if word == "it" and (head.dep_ == "nsubjpass" or lemma_of(head.head).lower() == "be"):
+                return None  # "It's been reported that …", "It is early to …": an "it" that stands for nothing
+            if _unnamed_topic(doc, head, entities, context, plural):
+                return None  # "Prosecutors said … They cited", "The lawsuit contends … It goes on"
+            last = context.speakers[-1][1] if context.speakers else None
+            # a possessive may take a body named earlier in its own sentence, as object or not ("blasted the
+            # bureau for its decision")
+            own = head.sent.start_char if head.dep_ == "poss" else None
+            candidates = [e for e in entities if _pronoun_fits(doc, e, plural, span[0], last, own)]
+            return _most_recent(doc, span[0], candidates, ORG_PRONOUN_TYPES, context, self.window_chars)
+        if _unnamed_topic(doc, head, entities, context, False):
+            return None  # "One voter brought up immigration. She asked …": someone the text does not name
         want = gender_of_word(word)
         genders = entity_genders(doc, entities, context)
         people = [e for e in entities if e.type == "PERSON" and genders.get(e.id) in (want, None)]
-        reporter = _reporter(doc, head, people, context)
+        reporter = _reporter(doc, head, people, context) or _main_subject(doc, head, people, context)
         if reporter is not None:
             return reporter
         attested = {e.id for e in people if genders.get(e.id) == want}
@@ -176,19 +222,26 @@ class SpeakerResolver:
             return max(scored)[2]
         if not fallback:  # "Acme's spokesman" is someone of Acme's, not whoever spoke last
             return None
+        if _introduced_unnamed(doc, toks.root, context, self.window_chars):
+            return None  # "A senior official said …. '…,' the official said": the same unnamed official
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
 
 
 def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:
-    """``Ortiz said he would …``: a pronoun subject of a clause that a named person reports is that person (news
-    names someone else in that slot, not a pronoun), when the person may be a he/she of that kind."""
+    """``Ortiz said he would …``, ``Ortiz condemned what she called …``: a pronoun subject of a clause that a named
+    person reports, or of a "what" clause that is the object of a named person's verb, is that person (news names
+    someone else in that slot, not a pronoun), when the person may be a he/she of that kind."""
     clause = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or context.in_quotes(pronoun.idx, pronoun.idx + 1):
         return None
     while clause.dep_ == "conj" and clause.head.i != clause.i:  # "said he was tired and he would leave"
         clause = clause.head
     verb = clause.head
-    if clause.dep_ != "ccomp" or verb.i == clause.i or lemma_of(verb).lower() not in REPORTING_VERBS | ATTITUDE_VERBS:
+    # "Ortiz condemned what she called a breach": a clause of "what" someone called or described is the object of
+    # the subject's own verb, whatever the verb
+    free_relative = any(c.lower_ == "what" and c.i < pronoun.i for c in clause.children)
+    if clause.dep_ != "ccomp" or verb.i == clause.i \
+            or not (free_relative or lemma_of(verb).lower() in REPORTING_VERBS | ATTITUDE_VERBS):
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
@@ -197,11 +250,128 @@ def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: R
     return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
 
 
+def _main_subject(doc: "Doc", pronoun: "Token", people: Sequence[Entity],
+                  context: ResolverContext) -> Optional[str]:
+    """``Ana Ortiz was honoured as she took the stage``, ``Ortiz left early because she …``: a he/she subject of a
+    clause of time, manner or cause is the named person who is the subject of the clause it hangs on (news would
+    repeat the name for anyone else), when that person may be a he/she of that kind."""
+    clause = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or context.in_quotes(pronoun.idx, pronoun.idx + 1):
+        return None
+    if clause.dep_ != "advcl" or not any(c.dep_ in ("mark", "advmod") and c.lower_ in _BINDING_MARKS
+                                             for c in clause.children):
+        return None
+    verb = clause.head
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return None  # "…, with Weaver standing behind him as he urged …": a participle's subject binds nothing
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > pronoun.i or subj.pos_ != "PROPN":
+        return None
+    s0, s1 = subj.idx, subj.idx + len(subj.text)
+    return next((e.id for e in people for m in e.mentions if m.start <= s0 and s1 <= m.end), None)
+
+
+def _unnamed_topic(doc: "Doc", pronoun: "Token", entities: Sequence[Entity], context: ResolverContext,
+                   plural: bool) -> bool:
+    """Whether the pronoun's antecedent is a noun phrase that names nobody: the subject of the pronoun's own
+    sentence before it, else of the narration's previous sentence, is a common noun of the pronoun's number that
+    no entity mention covers: a bare or possessed plural for "they" ("Prosecutors said …. They cited",
+    "Sanders supporters …"), a thing for "it" ("The lawsuit contends …. It goes on"; not a body such as "the
+    company", which may be a named organisation), someone brought in with "a"/"one" for "he"/"she" ("One voter
+    brought up immigration. She asked …"). News writes a name again rather than a pronoun past such a phrase."""
+    if context.in_quotes(pronoun.idx, pronoun.idx + 1):
+        return False
+    subj = _subject_before(pronoun)
+    if subj is None:
+        prev = _previous_narration(doc, pronoun, context)
+        sent = doc.char_span(*prev, alignment_mode="expand") if prev is not None else None
+        subj = _root_subject(sent[0].sent) if sent is not None and len(sent) else None
+    if subj is None or subj.pos_ != "NOUN" or subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return False
+    if any(c.dep_ in ("appos", "conj") for c in subj.children):
+        return False  # "the group's leader, Dana Ortiz," names someone; "X and Y" is not one of them
+    s0, s1 = subj.idx, subj.idx + len(subj.text)
+    if any(m.start <= s0 and s1 <= m.end for e in entities for m in e.mentions):
+        return False
+    lemma = lemma_of(subj).lower()
+    if plural:
+        return subj.tag_ == "NNS" and not any(c.dep_ == "det" and c.lower_ in ("these", "those") for c in subj.children)
+    if subj.tag_ != "NN":
+        return False
+    if pronoun.lower_ in NEUTER_PRONOUNS:
+        # an "it" that says something is a body or a text; after a thing that is no body ("the lawsuit", "the
+        # post", "the next test"), a named body further back is rarely meant
+        return lemma not in ORG_NOUNS and lemma not in STATE_NOUNS and lemma not in PERSON_ROLES \
+            and lemma not in _PERSON_NOUNS
+    person = lemma in _PERSON_NOUNS or lemma in UNNAMED_PEOPLE
+    return person and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
+                          for c in subj.children)
+
+
+def _plural_mention(doc: "Doc", start: int, end: int) -> bool:
+    """A mention whose head the tagger reads as a plural ("Republicans", "the Kurds"; not "Fox News")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return bool(span is not None and len(span) and span.root.tag_ in ("NNS", "NNPS")
+                and span.root.lower_ not in _SINGULAR_IN_S)
+
+
+def _subject_before(pronoun: "Token") -> Optional["Token"]:
+    """The main-clause subject of the pronoun's sentence, when it comes before the pronoun and is not it."""
+    subj = _root_subject(pronoun.sent)
+    return subj if subj is not None and subj.i < pronoun.i and subj.i != pronoun.i else None
+
+
+def _root_subject(sent) -> Optional["Token"]:
+    root = sent.root
+    return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int, last_speaker: Optional[str] = None,
+                  sentence_start: Optional[int] = None) -> bool:
+    """Whether a named body may be a "they" or an "it" that says something. "They" is a people or a body named in
+    the plural ("Republicans", "the Kurds"): news calls a company, a committee or a paper "it", and a "they" next
+    to one is about people the text describes (aides, researchers, protesters). "It" is an organisation or a
+    place; a people's adjective ("Cuban", "Republican") is neither. Either way the body spoke last or was the
+    subject of its latest mention ("Cleveland has raised $57 million of the $64 million it pledged", "Twitter
+    said …. It added"), not named in passing as an object or a modifier ("a company called Cambridge Analytica,
+    which builds what it calls …" is not about "Ted Cruz's GOP campaign")."""
+    if e.type not in ORG_PRONOUN_TYPES or e.type == "NORP" and not plural:
+        return False
+    before = [m for m in e.mentions if m.end <= offset]
+    if not before or plural and not (e.type in ("NORP", "ORG")
+                                     and any(_plural_mention(doc, m.start, m.end) for m in before)):
+        return False
+    latest = max((m.start, m.end) for m in before)
+    if sentence_start is not None and e.type == "ORG" and latest[0] >= sentence_start \
+            and not _modifier(doc, *latest):
+        return True
+    return e.id == last_speaker or _is_subject(doc, *latest) > 0
+
+
 def _indefinite_person(head: "Token", role: bool) -> bool:
-    """A common noun for a person under "a"/"an" ("a spokesman", "an official", "a member of the family")."""
-    if head.pos_ not in ("NOUN",) or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+    """A common noun for a person brought in as new ("a spokesman", "an official", "a member of the family",
+    "neither man", "another aide")."""
+    if head.pos_ not in ("NOUN",) or not _indefinite(head):
         return False
     return role or lemma_of(head).lower() in _PERSON_NOUNS
+
+
+def _honorific_fits(toks, head: "Token", entities: Sequence[Entity], found: Optional[str]) -> Optional[str]:
+    """``Mr. Khan`` is not the person whose first name is a woman's (``Ghazala Khan``), nor ``Mrs. Clinton`` a
+    man: a family shares a surname and news tells its members apart by the honorific. The person of that surname
+    whose first name does not contradict the honorific; "" (no entity) when there is none; else ``found``."""
+    if found is None:
+        return None
+    honorific = next((t.lower_ for t in toks if t.i < head.i and t.lower_ in _HONORIFIC_GENDER), None)
+    person = next((e for e in entities if e.id == found), None)
+    if honorific is None or person is None or person.type != "PERSON":
+        return found
+    want = _HONORIFIC_GENDER[honorific]
+    if gender_of_given_name(person.name) in (want, None):
+        return found
+    kin = [e for e in entities if e.type == "PERSON" and e.id != found and e.name.split()[-1:] == [head.text]
+           and gender_of_given_name(e.name) in (want, None)]
+    return kin[0].id if len(kin) == 1 else ""
 
 
 def _is_role(head: "Token") -> bool:
@@ -313,12 +483,33 @@ def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) 
     return best[1] if best else None
 
 
-def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int) -> Optional[str]:
+def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, window: int) -> bool:
+    """Whether the narration brought in someone with this noun as new and left them unnamed ("A senior official
+    said …", "a spokesman for the agency"), so that "the official" later is that person, not a named one."""
+    lemma = lemma_of(head).lower()
+    for t in reversed(doc[max(0, head.i - window // 4):head.i]):
+        if t.idx < head.idx - window:
+            break
+        if t.pos_ != "NOUN" or lemma_of(t).lower() != lemma or context.in_quote(t.idx):
+            continue
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children) or t.head.pos_ == "PROPN":
+            return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
+        return _indefinite(t)
+    return False
+
+
+def _indefinite(head: "Token") -> bool:
+    """A noun brought in as new: "a company", "one organisation", "another group", "neither company"."""
+    return any(c.dep_ in ("det", "nummod") and c.lower_ in _NEW_DETERMINERS for c in head.children)
+
+
+def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int,
+                  types: tuple[str, ...] = ORG_PRONOUN_TYPES) -> Optional[str]:
     """The latest organisation before ``offset`` whose name holds ``noun`` or that the text calls one right next
     to a mention ("vaccine maker Bharat Biotech", "Airbus, the manufacturer"); None when no organisation is."""
     best: Optional[tuple[int, str]] = None
     for e in entities:
-        if e.type not in ORG_PRONOUN_TYPES:
+        if e.type not in types:
             continue
         named = noun in {w.lower() for w in e.name.split()}
         for m in e.mentions:
@@ -373,7 +564,7 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     the main-clause subject of ``topic`` (the narration's sentence before the pronoun's) is what the text is
     about at that point and outranks whoever spoke last."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
-    spoken = {eid for _, eid in context.speakers}
+    spoken = {eid for _, eid in context.speakers if eid is not None}
     best: Optional[tuple[float, str]] = None
     for e in entities:
         if e.type not in types:
@@ -422,10 +613,14 @@ def _is_subject(doc: "Doc", start: int, end: int) -> float:
     clause inside another: "Carson turned the story back on the Post, pointing out that the paper's Robert Costa
     had reported …. He hoped" is about Carson."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if not (span is not None and len(span) and span.root.dep_ in ("nsubj", "nsubjpass", "pobj")
-            and (span.root.dep_ != "pobj" or span.root.head.lower_ == "by")):
+    if span is None or not len(span):
         return 0.0
-    verb = span.root.head if span.root.dep_ != "pobj" else span.root.head.head
+    root = span.root
+    if root.dep_ == "appos" and root.head.dep_ in ("nsubj", "nsubjpass"):
+        root = root.head  # "Sanders's campaign manager, Jeff Weaver, appeared …": the name is the subject
+    if not (root.dep_ in ("nsubj", "nsubjpass", "pobj") and (root.dep_ != "pobj" or root.head.lower_ == "by")):
+        return 0.0
+    verb = root.head if root.dep_ != "pobj" else root.head.head
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return 1.0 if verb.dep_ == "ROOT" else EMBEDDED_SUBJECT
@@ -444,7 +639,26 @@ def entity_genders(doc: "Doc", entities: Sequence[Entity], context: ResolverCont
         m_votes, f_votes = votes.count("m"), votes.count("f")
         if m_votes != f_votes:  # a tie is no evidence
             out[e.id] = "m" if m_votes > f_votes else "f"
+        else:  # a common first name is the weakest evidence: only where the text says nothing either way
+            given = gender_of_given_name(e.name)
+            if given is not None and not (m_votes or f_votes):
+                out[e.id] = given
     return out
+
+
+def gender_of_given_name(name: str) -> Optional[str]:
+    """The gender a full name's first word nearly always goes with in news (``Dana`` and other names borne by
+    both are not listed); None for a single word, a title or an unlisted name."""
+    words = [w.strip(".,").lower() for w in name.split()]
+    while words and words[0] in _TITLES:
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    if words[0] in MALE_GIVEN_NAMES:
+        return "m"
+    if words[0] in FEMALE_GIVEN_NAMES:
+        return "f"
+    return None
 
 
 def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:

@@ -121,9 +121,13 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
+SECOND_PERSON = frozenset({"you", "your"})
+# Pronouns that point at what was just said or at a group described on the spot ("That says …", "those around
+# him"), not at a named entity.
+DEMONSTRATIVE_PRONOUNS = frozenset({"this", "that", "these", "those"})
 # Pronouns that point at no one named before ("Some call it …", "Another warned …", "One said …"): never resolved.
 INDEFINITE_PRONOUNS = frozenset("""some another others other one ones many several few someone somebody anyone
-anybody everyone everybody all both none each either neither most""".split())
+anybody everyone everybody all both none each either neither most nobody""".split())
 MALE_WORDS = frozenset("""mr mr. sir lord king prince father son husband brother man boy chairman spokesman
 businessman congressman actor uncle nephew grandfather emperor duke baron monk""".split())
 FEMALE_WORDS = frozenset("""mrs mrs. ms ms. miss madam lady queen princess mother daughter wife sister woman girl
