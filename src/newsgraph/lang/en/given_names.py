@@ -7,15 +7,15 @@ cross over (Chris, Alex, Sam, Pat, Terry). Lower case.
 """
 
 MALE_GIVEN_NAMES = frozenset("""
-aaron adam adrian ahmed alan albert alexander ali andrew anthony antonio arthur barack ben benjamin bernard bernie
+aaron adam adrian ahmed alan albert alexander ali andrew anthony antonio arthur ben benjamin bernard bernie
 bill billy bob bobby boris brad bradley brandon brendan brian bruce bryan carl carlos charles charlie chuck clarence
 craig dan daniel darrell dave david dennis derek dick dmitry don donald doug douglas duncan dwight ed eddie edward
 elijah emmanuel eric ernest eugene francis frank franklin fred frederick gary geoff geoffrey george gerald gordon
-graham greg gregory hank harold harry henry herbert howard hugh ian isaac ivan jack jacob jake james jared jason jeb
+graham greg gregory hank harold harry henry herbert howard hugh ian isaac ivan jack jacob jake james jared jason
 jeff jeffrey jeremy jerome jerry jesse jim jimmy joe joel john johnny jon jonathan joseph josh joshua juan justin
 karl keith ken kenneth kevin kyle larry lawrence leonard louis luis luke marco marcus mark martin matt
-matthew maurice michael miguel mike mitch mitt mohammed muhammad nathan neil newt nicholas nick noah norman oliver
-omar oscar patrick paul pedro peter phil philip pierre raymond reince rex richard rick robert rod rodney roger ron
+matthew maurice michael miguel mike mitch mohammed muhammad nathan neil nicholas nick noah norman oliver
+omar oscar patrick paul pedro peter phil philip pierre raymond rex richard rick robert rod rodney roger ron
 ronald roy rudy russell ryan samuel scott sean sergei sergey seth stephen steve steven stuart ted theodore thomas
 tim timothy todd tom tommy tony travis trey victor vincent vladimir walter wayne william willie xavier zachary
 """.split())
@@ -24,9 +24,9 @@ FEMALE_GIVEN_NAMES = frozenset("""
 abigail alice alicia alison allison amanda amy ana angela angelina ann anna anne annie barbara betsy betty beverly
 brenda carly carol caroline catherine cecile charlotte cheryl christina christine claire cynthia debbie deborah
 denise diana diane donna doris dorothy eileen elaine eleanor elizabeth ellen emily emma erica erin evelyn fiona
-frances gloria grace hannah heather heidi helen hillary huma ivanka jacqueline jane janet janice jennifer jessica
-jill joan joanne josephine joyce judith judy julia julie karen katherine kathleen kathy katie kellyanne laura lauren
-linda lisa lois lori louise lucy lynn madeleine maggie margaret maria marie marilyn martha mary megan melania
+frances gloria grace hannah heather heidi helen hillary jacqueline jane janet janice jennifer jessica
+jill joan joanne josephine joyce judith judy julia julie karen katherine kathleen kathy katie laura lauren
+linda lisa lois lori louise lucy lynn madeleine maggie margaret maria marie marilyn martha mary megan
 melissa michele michelle monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rosa
 rose ruth sandra sara sarah sharon sheila shirley stephanie susan suzanne teresa theresa tina valerie victoria
 virginia wendy
