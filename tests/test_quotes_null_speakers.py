@@ -397,3 +397,9 @@ def test_a_chanted_slogan_is_the_crowds(nlp):
             "for the county, bad for you.”")
     [q] = [q for q in quotes_of(nlp, text, {"Dana Ortiz": "PERSON"}) if "bad for you" in q.text]
     assert q.speaker is not None and q.speaker.text == "the protesters" and q.cue == "chanted"
+
+
+def test_a_document_from_someone_is_not_the_words_of_who_circulates_it(nlp):
+    text = 'The council circulated a petition from parents saying "the crossing is unsafe."'
+    [q] = quotes_of(nlp, text, {})
+    assert q.speaker is None or "council" not in q.speaker.text.lower()

@@ -183,3 +183,25 @@ def test_an_it_that_stands_for_nothing_takes_no_entity(nlp):
     quotes = quotes_of(nlp, text, {"Acme Holdings": "ORG"})
     q = _by_text(quotes, "long planned")
     assert q.speaker is None or q.speaker.entity is None
+
+
+def test_it_after_a_company_named_in_the_sentence_before_is_that_company(nlp):
+    # the wire's way: the company is named as an object or after a preposition, then "it said"
+    for lead in ('Shares in Harlow Foods rose 5 per cent.', 'We contacted Harlow Foods for comment.'):
+        quotes = quotes_of(nlp, f'{lead} "We are pleased with the quarter," it said.', {"Harlow Foods": "ORG"})
+        assert _by_text(quotes, "pleased with").speaker.name == "Harlow Foods", lead
+
+
+def test_a_he_after_an_unnamed_spokesman_is_not_the_man_named_before(nlp):
+    text = ('Tom Reed said the plan was sound. A spokesman for the union said it was not. '
+            '"It is a disaster," he added.')
+    quotes = quotes_of(nlp, text, {"Tom Reed": "PERSON"})
+    assert _by_text(quotes, "a disaster").speaker.name is None
+
+
+def test_a_name_men_bear_in_another_language_is_no_evidence_of_a_woman(nlp):
+    # Joan is a man's name in Catalan: it must not push his own "he" to the man named before him
+    text = ('Tom Reed, the coach, was sacked on Monday. Joan Laporta, the club president, announced the decision. '
+            '"It was painful," he said.')
+    quotes = quotes_of(nlp, text, {"Tom Reed": "PERSON", "Joan Laporta": "PERSON"})
+    assert _by_text(quotes, "painful").speaker.name == "Joan Laporta"

@@ -291,6 +291,8 @@ def _issuer_of_object(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     if issuing.pos_ != "VERB" or not (is_reporting(issuing) or sends in _SENDING
                                       or sends in _ISSUING and lemma_of(noun).lower() in _DOCUMENTS):
         return None
+    if any(c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for c in noun.children):
+        return None  # "circulated a petition from parents saying …": the words are the petition's authors'
     subj = next((c for c in issuing.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None:
         if subj.dep_ != "nsubj" or not speaker_ok(subj) or quoted(subj.idx):

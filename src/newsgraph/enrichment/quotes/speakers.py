@@ -303,7 +303,7 @@ def _unnamed_topic(doc: "Doc", pronoun: "Token", entities: Sequence[Entity], con
         # post", "the next test"), a named body further back is rarely meant
         return lemma not in ORG_NOUNS and lemma not in STATE_NOUNS and lemma not in PERSON_ROLES \
             and lemma not in _PERSON_NOUNS
-    person = lemma in _PERSON_NOUNS or lemma in UNNAMED_PEOPLE
+    person = lemma in _PERSON_NOUNS or lemma in UNNAMED_PEOPLE or lemma in PERSON_ROLES  # "a spokesman"
     return person and any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another")
                           for c in subj.children)
 
@@ -345,7 +345,25 @@ def _pronoun_fits(doc: "Doc", e: Entity, plural: bool, offset: int, last_speaker
     if sentence_start is not None and e.type == "ORG" and latest[0] >= sentence_start \
             and not _modifier(doc, *latest):
         return True
+    if not plural and e.type == "ORG" and _in_sentence_before(doc, latest[0], offset) \
+            and not _modifier(doc, *latest):
+        return True  # "Shares in Tesco rose 5%. "We are pleased," it said.": a wire's company, named just before
     return e.id == last_speaker or _is_subject(doc, *latest) > 0
+
+
+def _in_sentence_before(doc: "Doc", start: int, offset: int) -> bool:
+    """Whether the character ``start`` lies in the sentence right before the one holding ``offset``, and that
+    sentence's subject is no body itself: "The agency hired Acme to audit the budget. It said …" is the agency's,
+    "Acme hired Brixton Ltd. It said …" Acme's."""
+    here = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    if here is None or not len(here) or here[0].sent.start == 0:
+        return False
+    before = doc[here[0].sent.start - 1].sent
+    if not before.start_char <= start < before.end_char:
+        return False
+    subj = _root_subject(before)
+    return subj is None or subj.pos_ not in ("PROPN",) and lemma_of(subj).lower() not in ORG_NOUNS \
+        and lemma_of(subj).lower() not in STATE_NOUNS
 
 
 def _indefinite_person(head: "Token", role: bool) -> bool:

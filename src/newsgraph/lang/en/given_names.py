@@ -2,7 +2,8 @@
 
 Weak evidence only: the quote resolver reads a person's first name as a gender when nothing in the text (a title
 such as Mr./Ms., a gendered role, a he/she already resolved to them) says otherwise. Names borne by men and women
-alike (Jordan, Taylor, Dana, Kim, Leslie, Robin, Jean, Andrea, …) are left out on purpose, as are nicknames that
+alike (Jordan, Taylor, Dana, Kim, Leslie, Robin, Jean, Andrea, …) or a man's name in another language (Joan in
+Catalan, Michele in Italian, Lynn) are left out on purpose, as are nicknames that
 cross over (Chris, Alex, Sam, Pat, Terry). Lower case.
 """
 
@@ -25,9 +26,9 @@ abigail alice alicia alison allison amanda amy ana angela angelina ann anna anne
 brenda carly carol caroline catherine cecile charlotte cheryl christina christine claire cynthia debbie deborah
 denise diana diane donna doris dorothy eileen elaine eleanor elizabeth ellen emily emma erica erin evelyn fiona
 frances gloria grace hannah heather heidi helen hillary jacqueline jane janet janice jennifer jessica
-jill joan joanne josephine joyce judith judy julia julie karen katherine kathleen kathy katie laura lauren
-linda lisa lois lori louise lucy lynn madeleine maggie margaret maria marie marilyn martha mary megan
-melissa michele michelle monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rosa
+jill joanne josephine joyce judith judy julia julie karen katherine kathleen kathy katie laura lauren
+linda lisa lois lori louise lucy madeleine maggie margaret maria marie marilyn martha mary megan
+melissa michelle monica nancy natalie nicole nikki olivia pamela patricia paula peggy rachel rebecca rosa
 rose ruth sandra sara sarah sharon sheila shirley stephanie susan suzanne teresa theresa tina valerie victoria
 virginia wendy
 """.split())
