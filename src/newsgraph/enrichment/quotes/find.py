@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
 from ..base import doc_text, lemma_of
+from .agents import fronted_subject
 from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, Cue, is_reporting, \
     speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
@@ -469,6 +470,7 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
             or any(s.outer[0] < end and s.outer[1] >= doc[sent.start].idx - 3 for s in layout.stretches):
         return None  # it quotes something itself, or attributes the quotation before it ('"…?" Trump said.')
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subj = fronted_subject(subj, root) or subj  # "Or maybe Bush, consultant Dana Reyes says."
     if subj is None or not speaker_ok(subj) or goes_on and subj.pos_ not in ("PROPN", "PRON"):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
@@ -513,6 +515,7 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
         if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj")):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = fronted_subject(subj, tok) or subj
         said = is_reporting(tok) or tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
         if said and any(c.dep_ == "ccomp" for c in tok.children) or tok.i == root.i and _inverted_report(tok):

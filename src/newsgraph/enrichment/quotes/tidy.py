@@ -90,7 +90,8 @@ def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
-    named = inner.cue.speaker is not None and doc[inner.cue.speaker].pos_ == "PROPN"
+    # a name, or a noun other than a pronoun ("… after a voter told him she worries he's "too nice"")
+    named = inner.cue.speaker is not None and doc[inner.cue.speaker].pos_ in ("PROPN", "NOUN")
     while tok.i != top.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl", "appos"):
             return False

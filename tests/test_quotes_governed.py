@@ -1,0 +1,80 @@
+"""Speakers read from the parse (issue 12, classes 2 and 8): the subject of a governing verb, the inner speaker of
+a report nested in another, and no speaker where the parse climbs to a word that cannot speak. Sentences are made
+up."""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+from test_quotes_wrong_speakers import _parsed, _speaker_of
+
+
+def _speaker(quotes, words):
+    q = next(q for q in quotes if words in q.text)
+    return q.speaker.text if q.speaker is not None else None
+
+
+def test_a_phrase_run_into_the_verb_without_a_closing_comma_is_the_speaker(nlp):
+    # "Marlow, a senior adviser said, …": no comma closes the adviser's phrase, so it is the verb's subject and
+    # Marlow is who the words are about; the parse makes Marlow the subject and the adviser its apposition
+    doc = _parsed(nlp, [("Marlow", 4, "nsubj", "PROPN", "NNP", "Marlow"), (",", 0, "punct", "PUNCT", ",", ","),
+                        ("an", 3, "det", "DET", "DT", "an"), ("aide", 0, "appos", "NOUN", "NN", "aide"),
+                        ("said", 6, "parataxis", "VERB", "VBD", "say"), (",", 6, "punct", "PUNCT", ",", ","),
+                        ("is", 6, "ROOT", "AUX", "VBZ", "be"), ("calm", 6, "acomp", "ADJ", "JJ", "calm"),
+                        (".", 6, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 4) == "aide"
+
+
+def test_an_apposition_closed_by_its_comma_keeps_the_name(nlp):
+    text = 'Dana Marlow, a senior adviser, said the vote was "a formality, nothing more."'
+    quotes = quotes_of(nlp, text, {"Dana Marlow": "PERSON"})
+    assert _speaker(quotes, "formality") == "Dana Marlow"
+
+
+def test_a_participle_after_a_comma_on_the_verbs_object_is_the_subjects(nlp):
+    # "rejected the idea that …, saying": the one who rejected it says; the parse hangs "saying" on "idea"
+    doc = _parsed(nlp, [("Okafor", 1, "nsubj", "PROPN", "NNP", "Okafor"),
+                        ("rejected", 1, "ROOT", "VERB", "VBD", "reject"), ("the", 3, "det", "DET", "DT", "the"),
+                        ("idea", 1, "dobj", "NOUN", "NN", "idea"), ("that", 7, "mark", "SCONJ", "IN", "that"),
+                        ("it", 7, "nsubj", "PRON", "PRP", "it"), ("should", 7, "aux", "AUX", "MD", "should"),
+                        ("end", 3, "acl", "VERB", "VB", "end"), (",", 3, "punct", "PUNCT", ",", ","),
+                        ("saying", 3, "acl", "VERB", "VBG", "say"), ("she", 11, "nsubj", "PRON", "PRP", "she"),
+                        ("disagreed", 9, "ccomp", "VERB", "VBD", "disagree"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 9) == "Okafor"
+
+
+def test_a_participle_after_a_report_through_a_to_infinitive_is_the_reporters(nlp):
+    # "The strategist said Ortiz will have to choose, saying …": the participle hangs on "choose", inside what
+    # the strategist said; the strategist goes on saying
+    doc = _parsed(nlp, [("The", 1, "det", "DET", "DT", "the"), ("strategist", 2, "nsubj", "NOUN", "NN", "strategist"),
+                        ("said", 2, "ROOT", "VERB", "VBD", "say"), ("Ortiz", 5, "nsubj", "PROPN", "NNP", "Ortiz"),
+                        ("will", 5, "aux", "AUX", "MD", "will"), ("have", 2, "ccomp", "VERB", "VB", "have"),
+                        ("to", 7, "aux", "PART", "TO", "to"), ("choose", 5, "xcomp", "VERB", "VB", "choose"),
+                        (",", 7, "punct", "PUNCT", ",", ","), ("saying", 7, "advcl", "VERB", "VBG", "say"),
+                        ("she", 11, "nsubj", "PRON", "PRP", "she"), ("must", 11, "ccomp", "AUX", "MD", "must"),
+                        (".", 2, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 9) == "strategist"
+
+
+def test_a_participle_under_a_clause_whose_subject_cannot_speak_climbs(nlp):
+    # "as the committee meeting began vowing": a meeting vows nothing; the one who sent the email does
+    text = ('He sent out a fundraising email as the committee meeting began vowing to "fight for every vote" in '
+            'the last primary.')
+    quotes = quotes_of(nlp, text)
+    assert _speaker(quotes, "every vote") == "He"
+
+
+def test_a_demonstrative_climbed_to_is_no_speaker(nlp):
+    # the coordinated "claims" hangs on "was", whose subject is "This": no one is named, so no speaker
+    text = ('This was the mayor we all knew, the mayor who questions the judges, who fights with reporters, '
+            'claims that the council "takes its orders" from the developers.')
+    quotes = quotes_of(nlp, text)
+    q = next(q for q in quotes if "takes its orders" in q.text)
+    assert q.speaker is None or q.speaker.text.lower() != "this"
+
+
+def test_a_report_in_a_clause_of_time_is_its_own_speakers(nlp):
+    # the quoted words are the voter's, told to the governor, not what the governor assured anyone of
+    text = ('Governor Pell is assuring voters he is tough enough to lead after a woman in Dayton told him she '
+            'worries he is "too nice" to fend off his rivals.')
+    quotes = quotes_of(nlp, text, {"Pell": "PERSON", "Dayton": "GPE"})
+    assert _speaker(quotes, "too nice") == "a woman"
