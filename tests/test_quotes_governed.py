@@ -78,3 +78,19 @@ def test_a_report_in_a_clause_of_time_is_its_own_speakers(nlp):
             'worries he is "too nice" to fend off his rivals.')
     quotes = quotes_of(nlp, text, {"Pell": "PERSON", "Dayton": "GPE"})
     assert _speaker(quotes, "too nice") == "a woman"
+
+
+def test_a_quotation_after_a_preposition_is_not_the_next_clauses_speakers(nlp):
+    # a crowd's chant and a question's topic: the clause after them attributes neither
+    for text, words in (('Stepping onto the stage to chants of "Four more years!," the governor said the race was '
+                         'close.', "Four more years"),
+                        ('To a question about the "border fee for trucks," Ortiz said the state would wait.',
+                         "border fee")):
+        quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+        assert not any(words in q.text and q.speaker is not None for q in quotes), text
+
+
+def test_a_quotation_opening_its_sentence_keeps_the_attribution_after_it(nlp):
+    text = '"Four more years," the governor said on Monday.'
+    [q] = quotes_of(nlp, text)
+    assert q.speaker is not None and q.speaker.text == "the governor"

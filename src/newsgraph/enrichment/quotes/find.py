@@ -277,6 +277,8 @@ def _window_before(i: int, layout: _Layout) -> Span:
 
 def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
     stretch = layout.stretches[i]
+    if _object_of_preposition(doc, stretch):
+        return None  # "to chants of "Ole! Ole!," the mayor said": the words are the crowd's, not the mayor's
     ws, we = _window_after(i, layout)
     window = doc.char_span(ws, we, alignment_mode="contract")
     if window is None:
@@ -303,6 +305,23 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
         best = _any_verb_after(doc, window)
     return best
+
+
+def _object_of_preposition(doc: "Doc", stretch: QuoteStretch) -> bool:
+    """Whether a quotation stands right after a preposition in its sentence (``to chants of "…,"``, ``To a
+    question on "…," she said``, ``appeared on "…," the show``): a phrase inside the clause before it, a crowd's
+    cry, a sign, a title, a question's topic, which the clause after it does not attribute (``"…," Ortiz said``
+    follows a quotation that opens its sentence or ends a clause of its own)."""
+    before = doc.char_span(max(0, stretch.outer[0] - 30), stretch.outer[0], alignment_mode="contract")
+    if before is None or not len(before):
+        return False
+    k = len(before) - 1
+    if before[k].idx + len(before[k].text) < stretch.outer[0] - 1:
+        return False
+    while k > 0 and (before[k].pos_ == "DET" or before[k].tag_ == "PRP$"):  # "on the "…"", "of his "…""
+        k -= 1
+    last = before[k]
+    return last.pos_ == "ADP" and last.dep_ in ("prep", "agent") and last.text[:1].islower()
 
 
 def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
