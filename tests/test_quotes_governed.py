@@ -94,3 +94,29 @@ def test_a_quotation_opening_its_sentence_keeps_the_attribution_after_it(nlp):
     text = '"Four more years," the governor said on Monday.'
     [q] = quotes_of(nlp, text)
     assert q.speaker is not None and q.speaker.text == "the governor"
+
+
+def test_a_colon_after_a_reported_clause_goes_on_with_the_reporter(nlp):
+    # the colon ends what Okafor said about Lenz: the quotation after it is Okafor's, not Lenz's
+    text = 'Okafor said Lenz was a candidate of the old school: "He shakes every hand. He remembers every name."'
+    quotes = quotes_of(nlp, text, {"Okafor": "PERSON", "Lenz": "PERSON"})
+    assert _speaker(quotes, "every hand") == "Okafor"
+
+
+def test_a_clause_of_time_after_a_split_quotation_does_not_attribute_it(nlp):
+    # '"…," Reyes wrote, "…," after the speaker announced …': the second part is still Reyes's
+    text = ('"We have the votes," Reyes wrote on Monday, "and we will pass it this week," after the speaker '
+            'announced a delay.')
+    quotes = quotes_of(nlp, text, {"Reyes": "PERSON"})
+    q = next(q for q in quotes if "pass it" in q.text)
+    assert q.speaker is not None and q.speaker.text == "Reyes"
+
+
+def test_a_relative_pronoun_tied_to_no_noun_is_no_speaker(nlp):
+    # "that" as the subject of a verb of saying the parse made a main clause: it names no one
+    from newsgraph.enrichment.quotes.cues import find_cues
+    doc = _parsed(nlp, [("that", 2, "nsubj", "PRON", "WDT", "that"), ("would", 2, "aux", "AUX", "MD", "would"),
+                        ("argue", 2, "ROOT", "VERB", "VB", "argue"), ("it", 4, "nsubj", "PRON", "PRP", "it"),
+                        ("fails", 2, "ccomp", "VERB", "VBZ", "fail"), (".", 2, "punct", "PUNCT", ".", ".")])
+    cue = next(c for c in find_cues(doc) if c.verb == 2)
+    assert cue.speaker is None

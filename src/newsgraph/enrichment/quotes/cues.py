@@ -1116,6 +1116,8 @@ def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
         # "Kingson, who is running and who worked the crowd, praising …": the relative's antecedent speaks;
         # "over who supported which bill": a question word is nobody
         return clause.head.i if clause.dep_ == "relcl" and clause.head.pos_ in ("PROPN", "NOUN") else None
+    if tok.tag_ == "WDT":
+        return None  # a "that" or "which" no relative clause ties to its noun names no one
     if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
         return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

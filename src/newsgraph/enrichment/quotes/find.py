@@ -39,6 +39,9 @@ _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues 
 _FRAGMENT_WORDS = 4
 _SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
+# Subordinators of a clause that says when or why; its verb attributes no quotation before it ("as" may: '"…," as
+# Ortiz put it').
+_TIME_MARKS = frozenset("after before when while because since until although though unless once".split())
 _TITLES = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr sens reps
 ft mt""".split())  # "Ft. Worth", "Mt. Vernon": no sentence ends there
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
@@ -292,6 +295,8 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     for cue in cues:
         if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
+        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in doc[cue.verb].children):
+            continue  # '"…," after Ortiz expressed her support': a clause of time says when, not who said it
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and doc[cue.verb].lower_ == "according" and window.start <= cue.verb < window.end:
             found.append(cue)
@@ -362,6 +367,8 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
     for tok in window[:_AFTER_MAX_TOKENS]:
         if tok.pos_ != "VERB":
             continue
+        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+            return None  # '"…," after Ortiz spoke': when it was said, not who said it
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and speaker_ok(subj) and window.start <= subj.i:
             return Cue((tok.i,), tok.i, None, subj.i, "verb")
@@ -623,6 +630,8 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
     sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
     for tok in reversed(doc[sentence.start:end]):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and (said := _reporter(tok, end)):
+            return said  # "Ortiz said the mayor was a builder at heart: "…"": the one who said so goes on
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.i == sentence.start:  # "Continued Stone: "…"", "Added Ortiz:": inverted
@@ -636,6 +645,21 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
             # "… promising a "formal update" is forthcoming:": a thing that is; the verb before may speak
     return None
+
+
+def _reporter(verb, end: int) -> Optional[Cue]:
+    """The verb of saying before token ``end`` whose reported clause holds ``verb`` (through clauses the report is
+    made of), with its named or pronoun subject; None when ``verb`` is not in such a report or it names no one."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not is_reporting(tok.head):
+        return None
+    said = tok.head
+    subj = subject_of(said) if said.i < end else None  # "Ortiz, whose firm …, said": the parse may lose her
+    if subj is None or subj.i >= end or subj.tag_ in ("WP", "WDT") or not speaker_ok(subj):
+        return None
+    return Cue((said.i,), said.i, None, subj.i, "colon")
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) ((?:(?:[A-Z][\w'’-]*\.?|de|van|von|al-)\s?){1,4}):\s*$")
