@@ -120,3 +120,18 @@ def test_a_relative_pronoun_tied_to_no_noun_is_no_speaker(nlp):
                         ("fails", 2, "ccomp", "VERB", "VBZ", "fail"), (".", 2, "punct", "PUNCT", ".", ".")])
     cue = next(c for c in find_cues(doc) if c.verb == 2)
     assert cue.speaker is None
+
+
+def test_a_title_after_a_participle_of_naming_is_no_ones_words(nlp):
+    # the spot's title is no one's words: not the speaker's before it, nor the participle's after it
+    text = ('"We have waited long enough," Ortiz says in the spot titled "Enough," warning against any more '
+            'delay on the bridge.')
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert not any(q.text.strip(' ",') == "Enough" and q.speaker is not None for q in quotes)
+    assert _speaker(quotes, "waited long enough") == "Ortiz"
+
+
+def test_a_cry_after_a_preposition_continues_no_one(nlp):
+    text = 'Ortiz spoke for an hour. "We will win," she said. The hall filled with signs of "Welcome home, Dana!"'
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
+    assert not any("Welcome home" in q.text and q.speaker is not None for q in quotes)

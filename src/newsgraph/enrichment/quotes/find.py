@@ -221,6 +221,8 @@ def _is_clause(doc: "Doc", tokens: tuple[int, int]) -> bool:
 def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> tuple[Optional[Cue], Optional[Span]]:
     """Cue and speaker phrase for a stretch no complement claimed: after it, before it, or by a colon."""
     stretch = layout.stretches[i]
+    if _named_by(doc, stretch):
+        return None, None  # "the spot titled "…"": a title, no one's words
     after = _cue_after(doc, i, cues, layout)
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
@@ -314,9 +316,12 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
 
 def _object_of_preposition(doc: "Doc", stretch: QuoteStretch) -> bool:
     """Whether a quotation stands right after a preposition in its sentence (``to chants of "…,"``, ``To a
-    question on "…," she said``, ``appeared on "…," the show``): a phrase inside the clause before it, a crowd's
-    cry, a sign, a title, a question's topic, which the clause after it does not attribute (``"…," Ortiz said``
-    follows a quotation that opens its sentence or ends a clause of its own)."""
+    question on "…," she said``, ``appeared on "…," the show``) or a participle of naming (``the spot titled
+    "…,"``): a phrase inside the clause before it, a crowd's cry, a sign, a title, a question's topic, which the
+    clause after it does not attribute (``"…," Ortiz said`` follows a quotation that opens its sentence or ends a
+    clause of its own) and no earlier quotation goes on in."""
+    if sum(len(doc_text(doc)[a:b].split()) for a, b in stretch.parts) > _PHRASE_WORDS:
+        return False  # "continues that, in "…. …. …."": sentences quoted, not a phrase
     before = doc.char_span(max(0, stretch.outer[0] - 30), stretch.outer[0], alignment_mode="contract")
     if before is None or not len(before):
         return False
@@ -326,7 +331,22 @@ def _object_of_preposition(doc: "Doc", stretch: QuoteStretch) -> bool:
     while k > 0 and (before[k].pos_ == "DET" or before[k].tag_ == "PRP$"):  # "on the "…"", "of his "…""
         k -= 1
     last = before[k]
-    return last.pos_ == "ADP" and last.dep_ in ("prep", "agent") and last.text[:1].islower()
+    return _named_by(doc, stretch) or last.pos_ == "ADP" and last.dep_ in ("prep", "agent") \
+        and last.text[:1].islower()
+
+
+def _named_by(doc: "Doc", stretch: QuoteStretch) -> bool:
+    """Whether a quotation stands right after a participle of naming (``the ad titled "…"``): a title."""
+    before = doc.char_span(max(0, stretch.outer[0] - 30), stretch.outer[0], alignment_mode="contract")
+    if before is None or not len(before) or before[-1].idx + len(before[-1].text) < stretch.outer[0] - 1:
+        return False
+    last = before[-1]  # a participle on a noun, not "what she has dubbed "…"" (her words)
+    return last.tag_ == "VBN" and last.dep_ in ("acl", "amod") and lemma_of(last).lower() in _TITLING
+
+
+_PHRASE_WORDS = 6  # a quoted phrase inside a clause: a cry, a sign, a title, a topic
+# Participles that give a thing its name: a quotation right after one is that name ("a spot titled "…"").
+_TITLING = frozenset("title entitle name dub headline caption label nickname".split())
 
 
 def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
@@ -796,6 +816,8 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             continue
         if cue is None and speaker is None:
             source = _latest_before(layout, stretch, out, tuple(d for d in reports if not _group(doc, d)))
+            if _object_of_preposition(doc, stretch):  # "with signs of "Welcome home!"": no one's continuation
+                source = None
             if not _inherit(layout, source, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
             if draft.inherited_from is not None and source is prev and _same_statement(layout, prev, stretch):
