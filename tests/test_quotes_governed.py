@@ -135,3 +135,10 @@ def test_a_cry_after_a_preposition_continues_no_one(nlp):
     text = 'Ortiz spoke for an hour. "We will win," she said. The hall filled with signs of "Welcome home, Dana!"'
     quotes = quotes_of(nlp, text, {"Ortiz": "PERSON"})
     assert not any("Welcome home" in q.text and q.speaker is not None for q in quotes)
+
+
+def test_a_denied_report_leaves_its_quotation_to_the_attribution_after_it(nlp):
+    # Lenz says nothing here; the quoted words are Ortiz's, who says Lenz cannot say them
+    text = 'Lenz cannot say that "from where he sits," Ortiz added, the plan is sound.'
+    quotes = quotes_of(nlp, text, {"Lenz": "PERSON", "Ortiz": "PERSON"})
+    assert _speaker(quotes, "where he sits") == "Ortiz"

@@ -118,6 +118,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
             attributed.setdefault(last, cue)  # narration: "…: "Men, you will not …," she wrote."
             continue
+        if inside and not partial and _denied(doc, cue) \
+                and (after := _cue_after(doc, inside[-1], cues, layout)) is not None and after is not cue \
+                and after.speaker is not None:
+            continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
@@ -141,6 +145,11 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _denied(doc: "Doc", cue: Cue) -> bool:
+    """Whether a verb of saying is negated (``cannot say``, ``did not claim``): it reports nothing said."""
+    return any(c.dep_ == "neg" for c in doc[cue.verb].children)
 
 
 def _within_paragraph(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[tuple[int, int]]:
