@@ -142,3 +142,29 @@ def test_a_denied_report_leaves_its_quotation_to_the_attribution_after_it(nlp):
     text = 'Lenz cannot say that "from where he sits," Ortiz added, the plan is sound.'
     quotes = quotes_of(nlp, text, {"Lenz": "PERSON", "Ortiz": "PERSON"})
     assert _speaker(quotes, "where he sits") == "Ortiz"
+
+
+def test_two_clauses_read_as_one_subject_give_the_verb_to_the_second_noun(nlp):
+    # "A union called for a strike, and the league denounced it and said …": "called" (a finite past verb) was
+    # hung on "union" as a modifier and the league joined to the union; the league speaks
+    doc = _parsed(nlp, [("A", 1, "det", "DET", "DT", "a"), ("union", 8, "nsubj", "NOUN", "NN", "union"),
+                        ("called", 1, "acl", "VERB", "VBD", "call"), ("off", 2, "prt", "ADP", "RP", "off"),
+                        (",", 1, "punct", "PUNCT", ",", ","), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                        ("the", 7, "det", "DET", "DT", "the"), ("league", 1, "conj", "NOUN", "NN", "league"),
+                        ("objected", 8, "ROOT", "VERB", "VBD", "object"), ("and", 8, "cc", "CCONJ", "CC", "and"),
+                        ("said", 8, "conj", "VERB", "VBD", "say"), ("it", 12, "nsubj", "PRON", "PRP", "it"),
+                        ("failed", 10, "ccomp", "VERB", "VBD", "fail"), (".", 8, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 10) == "league"
+
+
+def test_a_participle_on_the_first_noun_keeps_the_subject_whole(nlp):
+    # "A union backed by farmers and the league objected and said …": a participle is a modifier; the first
+    # noun of the joined subject stays its head
+    doc = _parsed(nlp, [("A", 1, "det", "DET", "DT", "a"), ("union", 7, "nsubj", "NOUN", "NN", "union"),
+                        ("backed", 1, "acl", "VERB", "VBN", "back"), ("by", 2, "agent", "ADP", "IN", "by"),
+                        ("farmers", 3, "pobj", "NOUN", "NNS", "farmer"), ("and", 1, "cc", "CCONJ", "CC", "and"),
+                        ("league", 1, "conj", "NOUN", "NN", "league"),
+                        ("objected", 7, "ROOT", "VERB", "VBD", "object"), ("and", 7, "cc", "CCONJ", "CC", "and"),
+                        ("said", 7, "conj", "VERB", "VBD", "say"), ("it", 11, "nsubj", "PRON", "PRP", "it"),
+                        ("failed", 9, "ccomp", "VERB", "VBD", "fail"), (".", 7, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 9) == "union"

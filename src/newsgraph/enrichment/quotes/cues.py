@@ -215,8 +215,8 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                 hops.append(tok.head)
                 return tok.head  # "…, which said …": the relative's antecedent
             if tok is verb:  # "Ortiz, a top aide said, "is confident"": the aide speaks
-                return fronted_subject(subj, verb) or subj
-            return subj
+                return fronted_subject(subj, verb) or _second_clause_subject(subj, verb)
+            return _second_clause_subject(subj, tok)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
             # "X was suspended after slamming …": X slammed; "X is justified by arguing": someone unnamed argues
@@ -276,6 +276,17 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
 _FORESEEN = frozenset({"expect", "mean", "schedule", "suppose", "slate", "set", "plan", "poise", "due", "tip",
                        "predict", "project", "anticipate", "rumor", "rumour", "think", "believe", "say", "report",
                        "know", "see", "consider", "require", "oblige", "allow", "permit", "urge", "encourage"})
+
+
+def _second_clause_subject(subj: "Token", verb: "Token") -> "Token":
+    """``A group of rabbis called for a boycott, and the league denounced the remarks and said …``: two clauses
+    joined by "and" that the parse reads as one subject (the group and the league) whose first noun carries the
+    first clause's past-tense verb as a modifier. A finite past verb never modifies a noun so (a participle
+    does), so the verb belongs to the last noun joined: it speaks."""
+    if subj.dep_ != "nsubj" or not any(c.dep_ == "acl" and c.tag_ == "VBD" and c.i < verb.i for c in subj.children):
+        return subj
+    joined = [c for c in subj.children if c.dep_ == "conj" and c.i < verb.i]
+    return joined[-1] if joined else subj
 
 
 def _after_comma(verb: "Token") -> bool:
