@@ -168,3 +168,16 @@ def test_a_participle_on_the_first_noun_keeps_the_subject_whole(nlp):
                         ("said", 7, "conj", "VERB", "VBD", "say"), ("it", 11, "nsubj", "PRON", "PRP", "it"),
                         ("failed", 9, "ccomp", "VERB", "VBD", "fail"), (".", 7, "punct", "PUNCT", ".", ".")])
     assert _speaker_of(doc, 9) == "union"
+
+
+def test_a_participle_after_a_stance_clause_is_the_stance_holders(nlp):
+    # "Vega was adamant that they keep control, telling him …": the participle hangs on "keep", inside the
+    # clause of her stance; she goes on telling, not "they"
+    doc = _parsed(nlp, [("Vega", 1, "nsubj", "PROPN", "NNP", "Vega"), ("was", 1, "ROOT", "AUX", "VBD", "be"),
+                        ("adamant", 1, "acomp", "ADJ", "JJ", "adamant"), ("that", 5, "mark", "SCONJ", "IN", "that"),
+                        ("they", 5, "nsubj", "PRON", "PRP", "they"), ("keep", 1, "ccomp", "VERB", "VBP", "keep"),
+                        ("control", 5, "dobj", "NOUN", "NN", "control"), (",", 5, "punct", "PUNCT", ",", ","),
+                        ("telling", 5, "advcl", "VERB", "VBG", "tell"), ("him", 8, "dobj", "PRON", "PRP", "he"),
+                        ("it", 11, "nsubj", "PRON", "PRP", "it"), ("failed", 8, "ccomp", "VERB", "VBD", "fail"),
+                        (".", 1, "punct", "PUNCT", ".", ".")])
+    assert _speaker_of(doc, 8) == "Vega"

@@ -278,6 +278,18 @@ _FORESEEN = frozenset({"expect", "mean", "schedule", "suppose", "slate", "set", 
                        "know", "see", "consider", "require", "oblige", "allow", "permit", "urge", "encourage"})
 
 
+def _stance_holder(clause: "Token") -> Optional["Token"]:
+    """The verb "be" of ``X was adamant that CLAUSE`` (the clause hung on the adjective or on "be"), else None."""
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+        return head.head
+    if lemma_of(head).lower() == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children):
+        return head
+    return None
+
+
 def _second_clause_subject(subj: "Token", verb: "Token") -> "Token":
     """``A group of rabbis called for a boycott, and the league denounced the remarks and said …``: two clauses
     joined by "and" that the parse reads as one subject (the group and the league) whose first noun carries the
@@ -333,6 +345,11 @@ def _past_report(tok: "Token", hops: list) -> "Token":
         top = tok
         while top.dep_ == "xcomp" and top.head.i != top.i:  # "said Ortiz will have to choose …, saying"
             top = top.head
+        stance = _stance_holder(top)
+        if stance is not None:
+            hops.append(top)  # "She was adamant that they keep the upper hand, telling him …": her stance's
+            tok = stance  # clause, and she goes on telling
+            continue
         if not (top.dep_ == "ccomp" and top.head.i != top.i and is_reporting(top.head)
                 and not _attribution_after(top)):
             return tok
