@@ -8,7 +8,9 @@ Stretches left over look for an attribution just after them (``"…," he said``)
 ``Lavrov: "…"``), or continue the previous speaker's quote. A quoted sentence that stands alone (``"This is
 unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
 speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
-to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title. A
+to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title; so is a
+short quoted phrase right after a preposition or a participle of naming (``to chants of "…,"``, ``the spot titled
+"…,"``), which neither the clause after it attributes nor an earlier quotation continues. A
 transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon, and a
 headline ``Ortiz: Fares Will Rise`` (``Ortiz to Voters: …``) the rest of its line, mixed when it quotes.
 """
