@@ -181,3 +181,17 @@ def test_a_participle_after_a_stance_clause_is_the_stance_holders(nlp):
                         ("it", 11, "nsubj", "PRON", "PRP", "it"), ("failed", 8, "ccomp", "VERB", "VBD", "fail"),
                         (".", 1, "punct", "PUNCT", ".", ".")])
     assert _speaker_of(doc, 8) == "Vega"
+
+
+def test_words_another_named_person_told_the_speaker_are_that_persons(nlp):
+    # "Ortiz said Reyes told him …": the quoted words are Reyes's, passed on by Ortiz
+    text = 'Ortiz said Reyes told him the budget was "a complete fiction."'
+    quotes = quotes_of(nlp, text, {"Ortiz": "PERSON", "Reyes": "PERSON"})
+    assert _speaker(quotes, "complete fiction") == "Reyes"
+
+
+def test_a_report_the_speaker_makes_through_a_clause_stays_the_speakers(nlp):
+    # "Bolton said he would tell them …": the speaker's own words, not a second speaker's
+    text = 'Bolton said he would tell them the plan was "a complete fiction."'
+    quotes = quotes_of(nlp, text, {"Bolton": "PERSON"})
+    assert _speaker(quotes, "complete fiction") == "Bolton"
