@@ -169,3 +169,20 @@ def controller(xcomp: "Token") -> Optional["Token"]:
     if obj is None or obj.tag_ in ("WP", "WDT") or not (_named(obj) or obj.pos_ == "NOUN" and can_speak(obj)):
         return None
     return obj
+
+
+def fronted_subject(subject: Optional["Token"], verb: "Token") -> Optional["Token"]:
+    """``Clinton, a top aide said, "is very confident"``, ``Or maybe Bush, consultant Dana Reyes says.``: a phrase
+    set off by a comma and run straight into the verb of saying, with no comma closing it as an apposition would
+    be closed (``Ortiz, a top aide, said``), is the verb's subject; the words before the comma are what was said
+    about. The parse takes the first for the subject and the second for its apposition: the apposition speaks.
+    None when the sentence is not so."""
+    if subject is None or subject.i > verb.i or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    appos = next((c for c in subject.rights if c.dep_ == "appos" and c.i < verb.i), None)
+    if appos is None or appos.pos_ not in ("NOUN", "PROPN") or appos.right_edge.i + 1 != verb.i:
+        return None
+    doc = verb.doc
+    if doc[appos.left_edge.i - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in appos.subtree):
+        return None  # "Ortiz, a lawyer who represents them said": a description with a clause is hers
+    return appos if can_speak(appos) else None

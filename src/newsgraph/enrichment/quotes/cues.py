@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, Optional
 from ... import lang
 from ...model import Span
 from ..base import doc_text, lemma_of
-from .agents import agent_of, controller, issuer, parenthetical_name, participle_speaker
+from .agents import agent_of, can_speak, controller, fronted_subject, issuer, parenthetical_name, \
+    participle_speaker
 from .speakers import ORG_NOUNS, PERSON_ROLES
 
 if TYPE_CHECKING:
@@ -213,7 +214,9 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
             if subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl":
                 hops.append(tok.head)
                 return tok.head  # "…, which said …": the relative's antecedent
-            return subj
+            if tok is verb:  # "Ortiz, a top aide said, "is confident"": the aide speaks
+                return fronted_subject(subj, verb) or _second_clause_subject(subj, verb)
+            return _second_clause_subject(subj, tok)
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX") \
                 and tok.head.lower_ != "as":  # "quoted X as saying": X speaks (see _quoted_as_saying)
             # "X was suspended after slamming …": X slammed; "X is justified by arguing": someone unnamed argues
@@ -247,9 +250,11 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                                                              for c in tok.head.head.children):
                 hops.append(tok)  # "sent an email to supporters saying …": the sender speaks, not the readers
                 tok = tok.head.head
-            elif came_from == "acl" and participle and tok.dep_ == "dobj" and is_reporting(tok.head) \
-                    and tok.pos_ == "NOUN":
-                hops.append(tok)  # "emailed supporters saying …", "told reporters saying …": the sender speaks
+            elif came_from == "acl" and participle and tok.dep_ == "dobj" and tok.pos_ == "NOUN" \
+                    and tok.head.pos_ == "VERB" and (is_reporting(tok.head) or _after_comma(verb)):
+                # "emailed supporters saying …", "told reporters saying …": the sender speaks; "rejected the
+                # notion that …, saying …": a participle set off by a comma is the act of the verb's subject
+                hops.append(tok)
                 tok = tok.head
             elif came_from in ("advcl", "acl") and tok.dep_ == "ROOT" and tok.pos_ in ("PROPN", "NOUN"):
                 hops.append(tok)  # "Trump defended X, calling …" parsed as a noun phrase: its head acts
@@ -271,6 +276,34 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
 _FORESEEN = frozenset({"expect", "mean", "schedule", "suppose", "slate", "set", "plan", "poise", "due", "tip",
                        "predict", "project", "anticipate", "rumor", "rumour", "think", "believe", "say", "report",
                        "know", "see", "consider", "require", "oblige", "allow", "permit", "urge", "encourage"})
+
+
+def _stance_holder(clause: "Token") -> Optional["Token"]:
+    """The verb "be" of ``X was adamant that CLAUSE`` (the clause hung on the adjective or on "be"), else None."""
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
+        return None
+    head = clause.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp" and head.head.i != head.i:
+        return head.head
+    if lemma_of(head).lower() == "be" and any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children):
+        return head
+    return None
+
+
+def _second_clause_subject(subj: "Token", verb: "Token") -> "Token":
+    """``A group of rabbis called for a boycott, and the league denounced the remarks and said …``: two clauses
+    joined by "and" that the parse reads as one subject (the group and the league) whose first noun carries the
+    first clause's past-tense verb as a modifier. A finite past verb never modifies a noun so (a participle
+    does), so the verb belongs to the last noun joined: it speaks."""
+    if subj.dep_ != "nsubj" or not any(c.dep_ == "acl" and c.tag_ == "VBD" and c.i < verb.i for c in subj.children):
+        return subj
+    joined = [c for c in subj.children if c.dep_ == "conj" and c.i < verb.i]
+    return joined[-1] if joined else subj
+
+
+def _after_comma(verb: "Token") -> bool:
+    """Whether a participle is set off by a comma right before it (``…, saying``)."""
+    return verb.i > 0 and verb.doc[verb.i - 1].text == ","
 
 
 def _perfect_not_passive(verb: "Token") -> bool:
@@ -308,10 +341,20 @@ def _past_report(tok: "Token", hops: list) -> "Token":
     """A participle or conjunct of saying hung on a clause that is itself reported (``Trump argued that a database
     would keep them out, saying …``, ``Hollande said Trump was sickening, noting …``) is the reporter's second
     verb of saying, not the reported clause's: climb past the report to the verb of saying whose subject speaks."""
-    while tok.dep_ == "ccomp" and tok.head.i != tok.i and is_reporting(tok.head) and not _attribution_after(tok):
-        hops.append(tok)
-        tok = tok.head
-    return tok
+    while True:
+        top = tok
+        while top.dep_ == "xcomp" and top.head.i != top.i:  # "said Ortiz will have to choose …, saying"
+            top = top.head
+        stance = _stance_holder(top)
+        if stance is not None:
+            hops.append(top)  # "She was adamant that they keep the upper hand, telling him …": her stance's
+            tok = stance  # clause, and she goes on telling
+            continue
+        if not (top.dep_ == "ccomp" and top.head.i != top.i and is_reporting(top.head)
+                and not _attribution_after(top)):
+            return tok
+        hops.append(top)
+        tok = top.head
 
 
 def _attribution_after(verb: "Token") -> bool:
@@ -685,8 +728,12 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
     hops: list = []
     subject = subject_of(verb, hops)
-    if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ == "advcl" and subject.dep_ == "nsubj":
-        subject = participle_speaker(verb, subject, subject.head)  # "…, explaining that": the main report's
+    if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") \
+            and subject.dep_ == "nsubj":
+        # "…, explaining that": the main report's; "as the meeting began vowing to …": not the meeting's
+        subject = participle_speaker(verb, subject, subject.head)
+    if subject is not None and hops and subject.pos_ == "PRON" and not can_speak(subject):
+        subject = None  # "This was the senator …, claims that …": a demonstrative climbed to says nothing
     if subject is not None and subject.pos_ == "NOUN" and (hops or subject.head.i == verb.i) \
             and (by := issuer(subject)) is not None:
         subject, hops = by, hops or [subject]  # "released a video that said …": who released it speaks
@@ -1097,6 +1144,8 @@ def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
         # "Kingson, who is running and who worked the crowd, praising …": the relative's antecedent speaks;
         # "over who supported which bill": a question word is nobody
         return clause.head.i if clause.dep_ == "relcl" and clause.head.pos_ in ("PROPN", "NOUN") else None
+    if tok.tag_ == "WDT":
+        return None  # a "that" or "which" no relative clause ties to its noun names no one
     if tok.pos_ == "ADJ" and any(c.dep_ == "det" for c in tok.children):
         return tok.i  # "said the 46-year-old", "the elder told": an adjective made a noun by its article
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):

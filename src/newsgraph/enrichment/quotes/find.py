@@ -8,7 +8,9 @@ Stretches left over look for an attribution just after them (``"…," he said``)
 ``Lavrov: "…"``), or continue the previous speaker's quote. A quoted sentence that stands alone (``"This is
 unacceptable."`` as its own sentence or paragraph, or any quoted sentence of six words or more) is kept with no
 speaker. Deliberately dropped: a short quoted phrase inside a clause with no speech verb (scare quotes around one
-to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title. A
+to four words, ``named their robot "Robogee"``, ``a "formal update"``), taken for a term or a title; so is a
+short quoted phrase right after a preposition or a participle of naming (``to chants of "…,"``, ``the spot titled
+"…,"``), which neither the clause after it attributes nor an earlier quotation continues. A
 transcript line (``FALLIN: I think …``) reports the rest of its paragraph for the name before the colon, and a
 headline ``Ortiz: Fares Will Rise`` (``Ortiz to Voters: …``) the rest of its line, mixed when it quotes.
 """
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 from ...model import Span
 from ..base import doc_text, lemma_of
+from .agents import fronted_subject
 from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, Cue, is_reporting, \
     speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
@@ -38,6 +41,9 @@ _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues 
 _FRAGMENT_WORDS = 4
 _SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
+# Subordinators of a clause that says when or why; its verb attributes no quotation before it ("as" may: '"…," as
+# Ortiz put it').
+_TIME_MARKS = frozenset("after before when while because since until although though unless once".split())
 _TITLES = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr sens reps
 ft mt""".split())  # "Ft. Worth", "Mt. Vernon": no sentence ends there
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
@@ -114,6 +120,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         if last is not None and _attribution_follows(doc, cue, layout.stretches[last], layout.text):
             attributed.setdefault(last, cue)  # narration: "…: "Men, you will not …," she wrote."
             continue
+        if inside and not partial and _denied(doc, cue) \
+                and (after := _cue_after(doc, inside[-1], cues, layout)) is not None and after is not cue \
+                and after.speaker is not None:
+            continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
@@ -137,6 +147,11 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _denied(doc: "Doc", cue: Cue) -> bool:
+    """Whether a verb of saying is negated (``cannot say``, ``did not claim``): it reports nothing said."""
+    return any(c.dep_ == "neg" for c in doc[cue.verb].children)
 
 
 def _within_paragraph(doc: "Doc", cue: Cue, layout: _Layout) -> Optional[tuple[int, int]]:
@@ -217,6 +232,8 @@ def _is_clause(doc: "Doc", tokens: tuple[int, int]) -> bool:
 def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> tuple[Optional[Cue], Optional[Span]]:
     """Cue and speaker phrase for a stretch no complement claimed: after it, before it, or by a colon."""
     stretch = layout.stretches[i]
+    if _named_by(doc, stretch):
+        return None, None  # "the spot titled "…"": a title, no one's words
     after = _cue_after(doc, i, cues, layout)
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
@@ -276,6 +293,8 @@ def _window_before(i: int, layout: _Layout) -> Span:
 
 def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional[Cue]:
     stretch = layout.stretches[i]
+    if _object_of_preposition(doc, stretch):
+        return None  # "to chants of "Ole! Ole!," the mayor said": the words are the crowd's, not the mayor's
     ws, we = _window_after(i, layout)
     window = doc.char_span(ws, we, alignment_mode="contract")
     if window is None:
@@ -289,6 +308,8 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     for cue in cues:
         if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
+        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in doc[cue.verb].children):
+            continue  # '"…," after Ortiz expressed her support': a clause of time says when, not who said it
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and doc[cue.verb].lower_ == "according" and window.start <= cue.verb < window.end:
             found.append(cue)
@@ -302,6 +323,41 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
         best = _any_verb_after(doc, window)
     return best
+
+
+def _object_of_preposition(doc: "Doc", stretch: QuoteStretch) -> bool:
+    """Whether a quotation stands right after a preposition in its sentence (``to chants of "…,"``, ``To a
+    question on "…," she said``, ``appeared on "…," the show``) or a participle of naming (``the spot titled
+    "…,"``): a phrase inside the clause before it, a crowd's cry, a sign, a title, a question's topic, which the
+    clause after it does not attribute (``"…," Ortiz said`` follows a quotation that opens its sentence or ends a
+    clause of its own) and no earlier quotation goes on in."""
+    if sum(len(doc_text(doc)[a:b].split()) for a, b in stretch.parts) > _PHRASE_WORDS:
+        return False  # "continues that, in "…. …. …."": sentences quoted, not a phrase
+    before = doc.char_span(max(0, stretch.outer[0] - 30), stretch.outer[0], alignment_mode="contract")
+    if before is None or not len(before):
+        return False
+    k = len(before) - 1
+    if before[k].idx + len(before[k].text) < stretch.outer[0] - 1:
+        return False
+    while k > 0 and (before[k].pos_ == "DET" or before[k].tag_ == "PRP$"):  # "on the "…"", "of his "…""
+        k -= 1
+    last = before[k]
+    return _named_by(doc, stretch) or last.pos_ == "ADP" and last.dep_ in ("prep", "agent") \
+        and last.text[:1].islower()
+
+
+def _named_by(doc: "Doc", stretch: QuoteStretch) -> bool:
+    """Whether a quotation stands right after a participle of naming (``the ad titled "…"``): a title."""
+    before = doc.char_span(max(0, stretch.outer[0] - 30), stretch.outer[0], alignment_mode="contract")
+    if before is None or not len(before) or before[-1].idx + len(before[-1].text) < stretch.outer[0] - 1:
+        return False
+    last = before[-1]  # a participle on a noun, not "what she has dubbed "…"" (her words)
+    return last.tag_ == "VBN" and last.dep_ in ("acl", "amod") and lemma_of(last).lower() in _TITLING
+
+
+_PHRASE_WORDS = 6  # a quoted phrase inside a clause: a cry, a sign, a title, a topic
+# Participles that give a thing its name: a quotation right after one is that name ("a spot titled "…"").
+_TITLING = frozenset("title entitle name dub headline caption label nickname".split())
 
 
 def _subject_fills(doc: "Doc", window, cue: Cue) -> bool:
@@ -352,6 +408,8 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
     for tok in window[:_AFTER_MAX_TOKENS]:
         if tok.pos_ != "VERB":
             continue
+        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+            return None  # '"…," after Ortiz spoke': when it was said, not who said it
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and speaker_ok(subj) and window.start <= subj.i:
             return Cue((tok.i,), tok.i, None, subj.i, "verb")
@@ -479,6 +537,7 @@ def _speech_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) 
             or any(s.outer[0] < end and s.outer[1] >= doc[sent.start].idx - 3 for s in layout.stretches):
         return None  # it quotes something itself, or attributes the quotation before it ('"…?" Trump said.')
     subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    subj = fronted_subject(subj, root) or subj  # "Or maybe Bush, consultant Dana Reyes says."
     if subj is None or not speaker_ok(subj) or goes_on and subj.pos_ not in ("PROPN", "PRON"):
         return None
     return Cue((root.i,), root.i, None, subj.i, "colon")
@@ -523,6 +582,7 @@ def _topic_sentence_before(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -
         if not (tok.i == root.i or tok.head.i == root.i and tok.dep_ in ("parataxis", "conj") or _fronted(tok)):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        subj = fronted_subject(subj, tok) or subj
         said = is_reporting(tok) or tok.pos_ == "VERB" and any(
             c.dep_ == "dobj" and lemma_of(c).lower() in SPEECH_NOUNS for c in tok.children)
         if said and any(c.dep_ == "ccomp" for c in tok.children) or tok.i == root.i and _inverted_report(tok):
@@ -626,6 +686,8 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
     sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
     for tok in reversed(doc[sentence.start:end]):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and (said := _reporter(tok, end)):
+            return said  # "Ortiz said the mayor was a builder at heart: "…"": the one who said so goes on
         if tok.pos_ == "VERB":
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is None and tok.i == sentence.start:  # "Continued Stone: "…"", "Added Ortiz:": inverted
@@ -639,6 +701,21 @@ def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
                 return Cue((tok.i,), tok.i, None, subj.i, "colon")
             # "… promising a "formal update" is forthcoming:": a thing that is; the verb before may speak
     return None
+
+
+def _reporter(verb, end: int) -> Optional[Cue]:
+    """The verb of saying before token ``end`` whose reported clause holds ``verb`` (through clauses the report is
+    made of), with its named or pronoun subject; None when ``verb`` is not in such a report or it names no one."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "ccomp" or tok.head.i == tok.i or not is_reporting(tok.head):
+        return None
+    said = tok.head
+    subj = subject_of(said) if said.i < end else None  # "Ortiz, whose firm …, said": the parse may lose her
+    if subj is None or subj.i >= end or subj.tag_ in ("WP", "WDT") or not speaker_ok(subj):
+        return None
+    return Cue((said.i,), said.i, None, subj.i, "colon")
 
 
 _INVERTED = re.compile(r"([A-Z][a-z]+) ((?:(?:[A-Z][\w'’-]*\.?|de|van|von|al-)\s?){1,4}):\s*$")
@@ -775,6 +852,8 @@ def direct_drafts(doc: "Doc", cues: list[Cue], layout: _Layout, attributed: dict
             continue
         if cue is None and speaker is None:
             source = _latest_before(layout, stretch, out, tuple(d for d in reports if not _group(doc, d)))
+            if _object_of_preposition(doc, stretch):  # "with signs of "Welcome home!"": no one's continuation
+                source = None
             if not _inherit(layout, source, draft, stretch) and not _stands_alone(layout, stretch):
                 continue
             if draft.inherited_from is not None and source is prev and _same_statement(layout, prev, stretch):

@@ -8,10 +8,12 @@ indirect.
 0. An ``according to`` inside another report's content names that speaker's source and is no quote of its own.
    A report the outer verb reports through its clauses (``Bolton said he would advise Trump on the "…"``) is part
    of what was said: it cuts nothing out of the outer report, keeps its own record when indirect, and a quotation
-   both could claim is the outer speaker's. A report in a relative clause (``confirmed the deal, which analysts
+   both could claim is the outer speaker's, unless another named person told the speaker (``Ortiz said Reyes told
+   him the budget was "a fiction"``: Reyes's words, passed on). A report in a relative clause (``confirmed the deal, which analysts
    said …``), or a named speaker's in an adverbial clause (``…, while Cruz said that …``), is not reported by the
    outer verb and cuts as any attribution does.
-1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces. A mixed quote keeps the piece that
+1. Attribution material and other quotes' content inside a mixed or indirect span cut it into pieces (a quote cut
+   to nothing cuts nothing else). A mixed quote keeps the piece that
    holds most of its quoted fragments; an indirect one the first piece of at least three words (the reported
    content ends before an attribution: ``Each dose costs $3, according to the maker, which said …``), else the
    longest; the longest too when its own attribution stands inside it (``The problem, she said, is that …``). A quote left with fewer than two words is dropped.
@@ -55,13 +57,14 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
     """Drafts with attribution cut out of their content and overlapping reports resolved, in text order."""
     drafts = [d for d in drafts if not _cited_source(doc, d, drafts)]
     cut: set[int] = set()
+    dropped: set[int] = set()  # a draft cut to nothing cuts nothing else
     kept: list[Draft] = []
     for draft in drafts:
         if draft.kind != "direct":
             # a report wholly inside this one's content ("Bolton said he would advise Trump on …") is part of
             # what was said: it cuts nothing, and the overlap step below keeps the outer report, whose speaker
             # is the one who said it all
-            around = [d for d in drafts if d is not draft and not _nested(doc, d, draft)
+            around = [d for d in drafts if d is not draft and id(d) not in dropped and not _nested(doc, d, draft)
                       and not _nested(doc, draft, d)]
             material = [s for d in [draft, *around] for s in attribution(doc, d)]
             others = [a for d in around for a in content(d)]
@@ -69,6 +72,7 @@ def tidy(doc: "Doc", drafts: list[Draft]) -> list[Draft]:
             if inside:
                 new = _cut(doc_text(doc), draft, inside, attribution(doc, draft))
                 if new is None:
+                    dropped.add(id(draft))
                     continue
                 if new != draft.span:
                     draft.span = new
@@ -90,14 +94,27 @@ def _nested(doc: "Doc", inner: Draft, outer: Draft) -> bool:
     # reported by the outer verb through its clauses, not a relative clause on a noun of it ("confirmed the
     # deal, which analysts said would …": the analysts' words are no part of what was confirmed)
     tok, top = doc[inner.cue.verb], doc[outer.cue.verb]
-    named = inner.cue.speaker is not None and doc[inner.cue.speaker].pos_ == "PROPN"
+    # a name, or a noun other than a pronoun ("… after a voter told him she worries he's "too nice"")
+    named = inner.cue.speaker is not None and doc[inner.cue.speaker].pos_ in ("PROPN", "NOUN")
     while tok.i != top.i and tok.head.i != tok.i:
         if tok.dep_ in ("relcl", "acl", "appos"):
             return False
         if tok.dep_ == "advcl" and named:  # "Rubio suggested that …, while Cruz said that …": Cruz's own words
             return False
+        if tok.dep_ == "ccomp" and tok.head.i == top.i and inner.kind == "mixed" and _told(doc, inner, outer):
+            return False  # "Ortiz said Reyes told him the budget was "a fiction"": Reyes's words, passed on
         tok = tok.head
     return tok.i == top.i
+
+
+def _told(doc: "Doc", inner: Draft, outer: Draft) -> bool:
+    """Whether an inner report is another named person's telling the outer speaker (``Ortiz said Reyes told him
+    …``): a proper name as the inner speaker, other than the outer one, and a pronoun as the one told."""
+    if inner.cue.speaker is None or outer.cue.speaker is None:
+        return False
+    who, by = doc[inner.cue.speaker], doc[outer.cue.speaker]
+    told = any(c.dep_ in ("dobj", "dative") and c.pos_ == "PRON" for c in doc[inner.cue.verb].children)
+    return told and who.pos_ == "PROPN" and who.lower_ != by.lower_
 
 
 def _overlaps(a: Span, b: Span) -> bool:
