@@ -234,6 +234,9 @@ def attribute_stretch(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> t
     stretch = layout.stretches[i]
     if _named_by(doc, stretch):
         return None, None  # "the spot titled "…"": a title, no one's words
+    dashed = _dash_speaker(doc, stretch, layout)
+    if dashed is not None:  # "…" — Ana Ortiz: the quotation's own line names who said it
+        return None, dashed
     after = _cue_after(doc, i, cues, layout)
     if after is not None:  # a headline's "Ortiz: … 'To Ask For …'" verb has no subject: the name before the colon
         return after, speaker_chars(doc, after) or _headline_speaker(doc, stretch, layout)
@@ -775,6 +778,38 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
         return None
     np = np[next(k for k, t in enumerate(np) if not (t.is_punct or t.is_space)):]
     return char_range(doc, (np.start, np.end))
+
+
+# '"…" ― Ana Ortiz' / '"…" — Ana Ortiz, a nurse.': a quotation that is its whole paragraph, then a dash and a
+# name ending the line: the typographic attribution of pull quotes, epigraphs and collected readers' voices
+_DASH_NAME = re.compile(r"[^\S\n]*(?:[―—–]|--?(?= ))[^\S\n]*([^\s,;:!?()][^\n,;:!?()]{1,59}?)[^\S\n]*"
+                        r"(?:([,;])[^\n]{0,120}|\.)?[^\S\n]*(?:\n|$)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _dash_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
+    """The name after a dash that closes the line of a quotation standing as its own line."""
+    line = layout.text.rfind("\n", 0, stretch.outer[0]) + 1
+    if layout.text[line:stretch.outer[0]].strip():
+        return None  # the quotation does not open its line: a dash there belongs to the sentence
+    m = _DASH_NAME.match(layout.text, stretch.outer[1])
+    if m is None:
+        return None
+    if m.group(2) and _YEAR.search(layout.text, m.end(1), m.end()) or m.group(1).startswith("The "):
+        return None  # '"Document found on street" — The Canadian Press, August 15, 2008': a source cited
+    name = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+    words = m.group(1).split()
+    # every word a capitalised name word or an initial ("Julie A. Diaz Martinez", "Christina N Luis Olidem"),
+    # a particle allowed inside ("Ana de la Cruz"), and the parse agrees it is a name
+    if name is None or not 1 <= len(words) <= 6 or not words[0][:1].isupper() or not words[-1][:1].isupper() \
+            or not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words) \
+            or not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in name) \
+            or any(t.pos_ in ("VERB", "AUX") for t in name):
+        return None
+    return char_range(doc, (name.start, name.end))
+
+
+_NAME_PARTICLES = frozenset("de del della di da van von der la le du bin ibn al el dos das y".split())
 
 
 def _headline_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
