@@ -146,6 +146,8 @@ def _table_rows(url: str) -> dict:
                   " span_start, span_end, record FROM quotes",
         "about": "SELECT q.article, q.pos, b.entity, b.name, b.name_key FROM about b JOIN quotes q ON q.pk = b.quote",
         "quote_terms": "SELECT t.term, q.article, q.pos FROM quote_terms t JOIN quotes q ON q.pk = t.quote",
+        # the per-entity counts behind the entity page (a bulk load that left them empty made every entity 404)
+        "entity_stats": "SELECT ekey, facet, value, is_copy, n FROM entity_stats",
     }
     with psycopg.connect(url) as conn:
         return {table: sorted(conn.execute(sql).fetchall(), key=repr) for table, sql in queries.items()}
@@ -169,7 +171,8 @@ def test_a_bulk_loaded_store_holds_exactly_the_rows_put_writes(postgres_server):
     with psycopg.connect(bulk_url) as conn:
         assert copy_new(conn, articles[:5]) == 5 and copy_new(conn, articles[5:]) == 7
     put_rows, bulk_rows = _table_rows(put_url), _table_rows(bulk_url)
-    assert len(put_rows["articles"]) == 12 and put_rows["quote_terms"] and put_rows["entity_terms"]
+    assert len(put_rows["articles"]) == 12 and put_rows["quote_terms"] and put_rows["entity_terms"] \
+        and put_rows["entity_stats"]
     assert bulk_rows == put_rows
     with open_store(bulk_url) as bulk, open_store(put_url) as put:
         name = articles[3].entities[0].name

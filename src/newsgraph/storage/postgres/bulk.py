@@ -2,7 +2,7 @@
 
 ``put`` writes one article with a dozen statements (a round trip each); at 10^6 articles that is hours. This module
 writes the same rows :meth:`PostgresStore.put` writes for an article it has never seen (revision 1, its own story,
-no duplicate) as one COPY per table per batch. It does no dedup lookup, no revision check and takes no write lock:
+no duplicate) as one COPY per table per batch, and adds the batch to the per-entity counts. It does no dedup lookup, no revision check and takes no write lock:
 the caller guarantees the articles are new and distinct (the search benchmark's synthetic corpus is), so several
 processes may load disjoint batches at once. A test (tests/storage_contract/test_postgres.py) checks that a
 bulk-loaded store reads back exactly as one filled by ``put_many``.
@@ -17,7 +17,9 @@ import psycopg
 
 from ...model import Article
 from ...record import quote_to_dict
+from .. import entity_stats as stats
 from ..words import key, terms
+from . import entity_stats
 from .facets import tsvector_literal
 from .schema import SEARCH_INDEX
 from .rows import _encode_record, _json, _now, _t
@@ -42,6 +44,7 @@ def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
         quote_pks = iter(_ids(conn, "quotes_pk_seq", sum(len(a.quotes) for a in articles)))
         rows: dict[str, list[tuple]] = {t: [] for t in ("entity_terms", "entities", "mentions", "quotes", "about",
                                                         "quote_terms")}
+        counts: stats.Counts = stats.Counter()
         with conn.cursor() as cur:
             with cur.copy(f"COPY articles ({_ARTICLE_COLUMNS}) FROM STDIN") as copy:
                 for pk, article in zip(pks, articles):
@@ -52,6 +55,7 @@ def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
                                     _t(_json([{"code": p.code, "detail": p.detail} for p in a.problems])),
                                     _encode_record(a), stamp, tsvector_literal(a)))
                     _derived(a, pk, entity_pks, quote_pks, rows, _t, _json)
+                    stats.contributions(stats.from_article(a), counts)
             for table, columns in (("entity_terms", "term, pk"),
                                    ("entities", "pk, article, revision, pos, local_id, name, name_key, type, roles,"
                                                 " global_id"),
@@ -63,6 +67,8 @@ def copy_new(conn: psycopg.Connection, articles: Sequence[Article]) -> int:
                 with cur.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
                     for row in rows[table]:
                         copy.write_row(row)
+        # the per-entity counts put keeps: an upsert of this batch's sums (other loaders add theirs)
+        entity_stats.apply(conn, counts)
     return len(articles)
 
 

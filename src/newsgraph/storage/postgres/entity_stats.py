@@ -34,7 +34,8 @@ def _nul(value: str) -> str:
 
 def apply(conn: psycopg.Connection, counts: stats.Counts) -> None:
     """Add the deltas (inside the caller's transaction); rows that reach zero are removed."""
-    rows = stats.changed(counts)
+    # in one order everywhere, so that loaders upserting at once lock shared rows in the same order (no deadlock)
+    rows = sorted(stats.changed(counts), key=lambda r: (r[0] or "", r[1], r[2] or "", r[3]))
     if not rows:
         return
     cols = [list(c) for c in zip(*[(_nul(k), f, _nul(v), c, n) for k, f, v, c, n in rows])]
