@@ -135,7 +135,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 for i in inside:  # '"…," Gene Sperling, an adviser, said': the parse put the speaker in the
                     attributed.setdefault(i, cue)  # clause; the quotation is direct, its speaker read after it
                 continue
-            if _words_outside(doc, cue.complement, outers):
+            if _words_outside(doc, cue.complement, outers, _aside(doc, cue)):
                 # the clause as written: both marks of every quoted fragment inside it
                 span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
                 drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
@@ -207,11 +207,20 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
+def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span], skip: Span = (0, 0)) -> bool:
     for t in doc[tokens[0]:tokens[1]]:
-        if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers):
+        if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers) and not skip[0] <= t.i < skip[1]:
             return True
     return False
+
+
+def _aside(doc: "Doc", cue: Cue) -> Span:
+    """The tokens of a parenthetical attribution (``"When all is said," she said, "we lost."``): the cue's own
+    words, which stand between a split quotation's parts and are no words of the content outside its marks."""
+    if cue.kind != "parataxis" or doc[cue.verb].dep_ != "parataxis":
+        return (0, 0)
+    verb = doc[cue.verb]
+    return verb.left_edge.i, verb.right_edge.i + 1
 
 
 def _only_words_after(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
@@ -973,9 +982,9 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     """A quote with no attribution right after another's paragraph continues the same speaker."""
     if prev is None or (prev.speaker is None and prev.inherited_from is None):
         return False
-    if not _sentence_like(layout.text, stretch):
-        return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
+    if not _sentence_like(layout.text, stretch) and not _short_line(layout.text, prev, stretch, gap):
+        return False
     ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most;
     # or, in the quotation's own paragraph, a sentence or two more about the speaker (below).
@@ -1039,6 +1048,15 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
                                                                          or after in "”\"’'"):
             n += 1
     return n
+
+
+def _short_line(text: str, prev: Draft, stretch: QuoteStretch, gap: str) -> bool:
+    """A quoted sentence of one or two words right after a direct quote's own attribution, in its paragraph
+    (``"Hands up!" an officer ordered. "Step out."``): the same voice goes on, however short its words."""
+    body = text[stretch.start:stretch.end].strip()
+    return prev.kind == "direct" and prev.cue is not None and "\n" not in gap and len(gap) <= 80 \
+        and _sentence_ends(text, prev.span[1], stretch.outer[0]) == 1 and gap.rstrip()[-1:] in _SENTENCE_END \
+        and body[:1].isupper() and body[-1:] in ".!?"
 
 
 def _sentence_like(text: str, stretch: QuoteStretch) -> bool:

@@ -1,0 +1,75 @@
+"""Quote patterns read by hand on real pages of many outlets (issue 12's held-out check): how wire copy, tabloids and
+broadcasters set their quotations. Every sentence here is invented; the patterns are what the pages showed."""
+from __future__ import annotations
+
+from newsgraph.enrichment.entities import find_entities
+from newsgraph.enrichment.quotes import find_quotes
+from newsgraph.enrichment.quotes.marks import find_stretches
+
+
+def quotes(nlp, text):
+    doc = nlp(text)
+    return find_quotes(doc, find_entities(doc))
+
+
+def words(text, q):
+    return [text[a:b] for a, b in q.parts]
+
+
+# ---- marks --------------------------------------------------------------------------------------------------------
+
+def test_two_curly_apostrophes_close_a_double_quotation():
+    """Some wire copy closes “…’’ with two right single marks: one double mark, or the quote is lost."""
+    text = "“It was a plain attempt to mislead,’’ Dana Holt told the radio. “And it will not work.”"
+    assert [[text[a:b] for a, b in q.parts] for q in find_stretches(text)] == [
+        ["It was a plain attempt to mislead"], ["And it will not work."]]
+
+
+def test_a_quotation_runs_on_past_captions_set_between_its_paragraphs():
+    """Page layouts put photo captions (no closing stop, no quotation mark) between a quote's paragraphs."""
+    text = ("Commander Lee Brandt said: “These men broke the law. They will answer for it.\n\n"
+            "Police have closed the bridge since Monday\n\n"
+            "“Other than giving up, I do not see any choice for them.”")
+    [q] = find_stretches(text)
+    assert [text[a:b] for a, b in q.parts] == [
+        "These men broke the law. They will answer for it.", "Other than giving up, I do not see any choice for them."]
+
+
+def test_a_paragraph_with_a_stop_is_no_caption_and_ends_the_open_quote():
+    text = ("Commander Lee Brandt said: “These men broke the law.\n\n"
+            "The bridge has been closed since Monday.\n\n"
+            "“Nobody is above it,” a resident said.")
+    assert [[text[a:b] for a, b in q.parts] for q in find_stretches(text)] == [["Nobody is above it"]]
+
+
+# ---- split quotations and continuations ---------------------------------------------------------------------------
+
+def test_split_quote_whose_first_part_is_a_clause_of_the_sentence(nlp):
+    """'"When …," she said, "maybe …"': the parse hangs the first part on the second's verb; the attribution
+    between them is a parenthetical, and both parts are the speaker's words."""
+    text = ('Dana Holt defends the guards. "When all the evidence is heard in court," she said, '
+            '"maybe people will judge them differently."')
+    [q] = [q for q in quotes(nlp, text) if q.kind != "indirect"]
+    assert q.kind == "direct" and words(text, q) == [
+        "When all the evidence is heard in court", "maybe people will judge them differently."]
+    assert q.speaker is not None and q.speaker.name == "Dana Holt"
+
+
+def test_split_quote_whose_first_part_is_the_subject(nlp):
+    text = ('Dana Holt spoke after the ruling. "Thirty years of practising law," she said, '
+            '"have taught me that there are no accidents."')
+    [q] = [q for q in quotes(nlp, text) if q.kind != "indirect"]
+    assert words(text, q) == ["Thirty years of practising law", "have taught me that there are no accidents."]
+
+
+def test_a_short_quoted_order_after_an_attribution_goes_on_with_the_same_voice(nlp):
+    """'"Hands up!" an officer ordered. "Step out."': two words, the same speaker, one statement."""
+    text = 'The door gave way. "Hands where I can see them!" Sergeant Lee Brandt shouted. "Step out."'
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert words(text, q) == ["Hands where I can see them!", "Step out."]
+    assert q.speaker is not None and "Brandt" in q.speaker.text
+
+
+def test_a_short_quoted_line_in_a_new_paragraph_is_not_taken_as_going_on(nlp):
+    text = 'The door gave way. "Hands where I can see them!" Sergeant Lee Brandt shouted.\n\n"Step out."'
+    assert not [q for q in quotes(nlp, text) if q.kind == "direct" and len(q.parts) > 1]
