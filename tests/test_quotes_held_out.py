@@ -73,3 +73,35 @@ def test_a_short_quoted_order_after_an_attribution_goes_on_with_the_same_voice(n
 def test_a_short_quoted_line_in_a_new_paragraph_is_not_taken_as_going_on(nlp):
     text = 'The door gave way. "Hands where I can see them!" Sergeant Lee Brandt shouted.\n\n"Step out."'
     assert not [q for q in quotes(nlp, text) if q.kind == "direct" and len(q.parts) > 1]
+
+
+# ---- names in quotation marks -------------------------------------------------------------------------------------
+
+def test_a_show_written_as_one_capitalised_word_is_no_quotation(nlp):
+    """'… the "Pose" actor said on "DWTS."': the quote is the actor's sentence, not the show's name."""
+    text = '"Hearing the heartbeat was special," Dana Holt said on "DWTS." His wife agreed.'
+    assert [text[q.span[0]:q.span[1]] for q in quotes(nlp, text) if q.kind == "direct"] == [
+        "Hearing the heartbeat was special"]
+
+
+def test_a_one_word_shout_is_still_a_quotation(nlp):
+    text = 'The crowd waited for Dana Holt. "Go!" Holt shouted at the runners.'
+    assert [q for q in quotes(nlp, text) if q.kind == "direct" and "Go" in q.text]
+
+
+# ---- nominal speakers ---------------------------------------------------------------------------------------------
+
+def test_an_occupation_noun_is_the_person_the_text_is_about(nlp):
+    """'"…," said the actor': an article about one actor calls him so between his quotes."""
+    text = ('Dana Holt was voted off the show on Monday. "We lost the baby," Holt said. '
+            '"You never know why these things happen," said the actor.')
+    [_, q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker.text == "the actor" and q.speaker.name == "Dana Holt"
+
+
+def test_a_company_named_with_a_noun_before_it_is_the_company_just_named(nlp):
+    """'the production company said' after 'Brightline Productions denied …'."""
+    text = ('However, Brightline Productions denied that it had settled with the label. '
+            '"At no time did we agree to a joint statement," the production company said.')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker.name == "Brightline Productions"

@@ -951,6 +951,8 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     para = layout.paragraph_of(stretch.outer[0])
     if _title_case(body) and not _title_case(layout.text[para[0]:para[1]]):  # in a headline every word is
         return not (len(words) > 1 and body[:1].isupper() and _own_sentence_start(layout, stretch))
+    if _name_word(body) and not _own_sentence_start(layout, stretch):
+        return True  # 'said on "DWTS."', 'renamed it "factcheckUK"': a show's or an account's name
     if _last_char(layout.text, stretch) in (",", ".", "!", "?"):
         return False  # '"Not today. Not ever," Ortiz said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
@@ -960,6 +962,14 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
         return False
     inner = doc.char_span(stretch.start, stretch.end, alignment_mode="contract")
     return len(words) <= 1 or inner is None or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
+def _name_word(body: str) -> bool:
+    """One word written as a name, a capital inside it (``DWTS``, ``factcheckUK``, ``iPlayer``): no speaker says
+    such a word alone."""
+    words = body.split()
+    word = words[0].strip(",.;:") if len(words) == 1 else ""
+    return len(word) >= 3 and word.isalnum() and any(c.isupper() for c in word[1:])
 
 
 def _title_case(body: str) -> bool:

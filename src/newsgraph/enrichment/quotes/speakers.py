@@ -163,6 +163,13 @@ class SpeakerResolver:
                 return country
         if lemma in ORG_NOUNS and (head.tag_ == "NNS" or _indefinite(head)):
             return None  # "the groups", "companies", "a company", "neither company": no one body named before
+        if lemma in ORG_NOUNS and len(toks) == 3 and toks[1].dep_ == "compound" and toks[1].pos_ == "NOUN" \
+                and head.tag_ == "NN":
+            # "the production company" after "Brightline Productions denied …": the body whose name holds the
+            # modifier; "the port authority" is not whatever body was named last
+            kind = lemma_of(toks[1]).lower()
+            return _described_as(doc, entities, kind, span[0], ("ORG",)) \
+                or _described_as(doc, entities, kind + "s", span[0], ("ORG",))
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             # a body is an organisation; only a state's body ("the government") may be the country itself, and a
             # people's adjective ("German") is never a body
