@@ -105,3 +105,18 @@ def test_a_company_named_with_a_noun_before_it_is_the_company_just_named(nlp):
             '"At no time did we agree to a joint statement," the production company said.')
     [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
     assert q.speaker.name == "Brightline Productions"
+
+
+def test_someones_rep_is_not_that_person(nlp):
+    """"Holt's rep told the paper …": the rep speaks for Holt; the words are not Holt's own."""
+    text = "Dana Holt has not commented. Holt's rep told the paper that this was untrue."
+    [q] = [q for q in quotes(nlp, text) if q.cue == "told"]
+    assert q.speaker.text == "Holt's rep" and q.speaker.name != "Dana Holt"
+
+
+def test_a_bare_plural_is_not_the_body_whose_name_holds_the_word(nlp):
+    """"Teachers chanted" at a rally the teachers' association called: teachers, not the association."""
+    text = ('The Riverside State Teachers Association called the rally. Teachers chanted, "Fund our schools," '
+            'outside the building.')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker is None or q.speaker.name != "Riverside State Teachers Association"

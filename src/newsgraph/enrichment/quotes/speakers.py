@@ -500,12 +500,19 @@ def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) 
         names = e.name.split()
         hit = (word.isupper() and len(word) > 1 and initials(e.name) == word.upper()) or \
               (head.pos_ == "PROPN" and word in names) or \
-              (head.pos_ == "NOUN" and e.type == "ORG" and word.lower() in {n.lower() for n in names})
+              (head.pos_ == "NOUN" and e.type == "ORG" and word.lower() in {n.lower() for n in names}
+               and not _bare_plural(head))
         if hit:
             d = _distance(e, span[0])
             if best is None or d < best[0]:
                 best = (d, e.id)
     return best[1] if best else None
+
+
+def _bare_plural(head: "Token") -> bool:
+    """A plural noun with no determiner ("Teachers chanted …"): people of that kind, not the body whose name
+    holds the word (the teachers' association)."""
+    return head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children)
 
 
 def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, window: int) -> bool:

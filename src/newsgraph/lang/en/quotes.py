@@ -139,7 +139,8 @@ general commander coach manager founder head officer judge prosecutor lawyer att
 scientist author editor representative administrator analyst economist expert member man woman boss captain
 premier diplomat envoy undersecretary deputy candidate activist campaigner
 actor actress singer rapper musician star player athlete comedian host presenter anchor novelist writer filmmaker
-producer artist designer chef superintendent commissioner surgeon nurse teacher pilot""".split())
+producer artist designer chef superintendent commissioner surgeon nurse teacher pilot rep publicist aide adviser
+advisor""".split())
 # Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
 # "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
 GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
