@@ -120,3 +120,11 @@ def test_a_bare_plural_is_not_the_body_whose_name_holds_the_word(nlp):
             'outside the building.')
     [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
     assert q.speaker is None or q.speaker.name != "Riverside State Teachers Association"
+
+
+def test_according_to_after_a_quotes_own_attribution_does_not_take_it_over(nlp):
+    """'"…," she told settlers, according to a statement': hers, and "she told settlers" is no part of it."""
+    text = ('Dana Holt visited the settlement on Tuesday. "Here we are on a historic day for the country," '
+            'she told settler leaders, according to a statement.')
+    [q] = [q for q in quotes(nlp, text) if q.kind != "indirect"]
+    assert q.kind == "direct" and q.speaker.name == "Dana Holt" and "told" not in q.text

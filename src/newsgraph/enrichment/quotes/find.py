@@ -124,6 +124,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (after := _cue_after(doc, inside[-1], cues, layout)) is not None and after is not cue \
                 and after.speaker is not None:
             continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
+        if inside and not partial and cue.kind == "according" \
+                and all(i in attributed and attributed[i] is not cue for i in inside):
+            continue  # '"…," she told settlers, according to a statement': the quote is hers; the statement is
+            # where the writer read it
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
