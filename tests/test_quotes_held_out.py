@@ -128,3 +128,11 @@ def test_according_to_after_a_quotes_own_attribution_does_not_take_it_over(nlp):
             'she told settler leaders, according to a statement.')
     [q] = [q for q in quotes(nlp, text) if q.kind != "indirect"]
     assert q.kind == "direct" and q.speaker.name == "Dana Holt" and "told" not in q.text
+
+
+def test_words_quoted_in_an_absolute_with_phrase_are_not_the_main_subjects(nlp):
+    """'Egypt and Jordan criticised the shift, with minister Holt warning of "…"': never Egypt's words."""
+    text = ('Egypt and Jordan also sharply criticised the policy shift, with Jordanian Foreign Minister Dana Holt '
+            'warning of "dangerous consequences".')
+    assert not [q for q in quotes(nlp, text) if q.kind != "indirect" and q.speaker is not None
+                and q.speaker.name in ("Egypt", "Jordan")]

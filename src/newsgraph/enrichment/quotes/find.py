@@ -124,6 +124,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (after := _cue_after(doc, inside[-1], cues, layout)) is not None and after is not cue \
                 and after.speaker is not None:
             continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
+        if inside and not partial and _with_absolute(doc, cue, cues, layout, inside):
+            continue  # 'criticised the shift, with Holt warning of "…"': Holt's words, not the critics'
         if inside and not partial and cue.kind == "according" \
                 and all(i in attributed and attributed[i] is not cue for i in inside):
             continue  # '"…," she told settlers, according to a statement': the quote is hers; the statement is
@@ -151,6 +153,22 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _with_absolute(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, inside: list[int]) -> bool:
+    """Whether another cue in an absolute ``with`` phrase inside this cue's complement, with a subject of its own,
+    reports every quotation the complement holds (``…, with the minister warning of "grave consequences"``)."""
+    lo, hi = cue.complement
+    for other in cues:
+        verb = doc[other.verb]
+        if other is cue or other.complement is None or other.speaker is None or not lo <= other.verb < hi:
+            continue
+        if not (verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.i == cue.verb):
+            continue
+        cs, ce = char_range(doc, other.complement)
+        if all(cs <= layout.stretches[i].start and layout.stretches[i].end <= ce for i in inside):
+            return True
+    return False
 
 
 def _denied(doc: "Doc", cue: Cue) -> bool:
