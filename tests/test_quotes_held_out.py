@@ -136,3 +136,18 @@ def test_words_quoted_in_an_absolute_with_phrase_are_not_the_main_subjects(nlp):
             'warning of "dangerous consequences".')
     assert not [q for q in quotes(nlp, text) if q.kind != "indirect" and q.speaker is not None
                 and q.speaker.name in ("Egypt", "Jordan")]
+
+
+def test_a_reporters_source_is_not_the_reporter(nlp):
+    text = ("A local reporter Dana Holt's source inside the camp, a farmer who asked not to be named, said that the "
+            "ministry's claim is “absolutely not true.”")
+    [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
+    assert q.speaker is not None and q.speaker.name != "Dana Holt"
+
+
+def test_a_second_that_clause_of_the_same_verb_is_reported_too(nlp):
+    """'told the paper that A “…,” and that “…”': the parse hangs the second clause on "told"."""
+    text = ('Cmdr. Lee Brandt told the paper on Monday that the claim “is patently false,” and that “the army is '
+            'not keeping people from leaving the camp.”')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
+    assert len(q.parts) == 2 and q.text.endswith("leaving the camp.”") and q.speaker.name == "Lee Brandt"

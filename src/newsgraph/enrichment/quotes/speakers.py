@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 _WORDS = lang.get("en").quotes
 _PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
 _TITLES = lang.get("en").entities.PERSON_TITLES
+# people a named person has as sources or company ("the reporter's source", "Holt's colleague"): someone of theirs
+_CONTACTS = frozenset("source insider confidant associate colleague acquaintance neighbor neighbour".split())
 MALE_GIVEN_NAMES = lang.get("en").given_names.MALE_GIVEN_NAMES
 FEMALE_GIVEN_NAMES = lang.get("en").given_names.FEMALE_GIVEN_NAMES
 MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
@@ -462,7 +464,8 @@ def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optiona
     # "Mr Brenner's wife said": a person of the possessor's speaks, never the possessor (a body's "Acme's board" is
     # Acme's voice, so only nouns for people are kept apart)
     owners = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in head.children
-              if t.dep_ == "poss"] if head.pos_ == "NOUN" and lemma_of(head).lower() in _PERSON_NOUNS else []
+              if t.dep_ == "poss"] if head.pos_ == "NOUN" and lemma_of(head).lower() in _PERSON_NOUNS | _CONTACTS \
+        else []
     for e in entities:
         for m in e.mentions:
             if m.start <= h0 and h1 <= m.end:
