@@ -122,14 +122,6 @@ def test_a_bare_plural_is_not_the_body_whose_name_holds_the_word(nlp):
     assert q.speaker is None or q.speaker.name != "Riverside State Teachers Association"
 
 
-def test_according_to_after_a_quotes_own_attribution_does_not_take_it_over(nlp):
-    """'"…," she told settlers, according to a statement': hers, and "she told settlers" is no part of it."""
-    text = ('Dana Holt visited the settlement on Tuesday. "Here we are on a historic day for the country," '
-            'she told settler leaders, according to a statement.')
-    [q] = [q for q in quotes(nlp, text) if q.kind != "indirect"]
-    assert q.kind == "direct" and q.speaker.name == "Dana Holt" and "told" not in q.text
-
-
 def test_words_quoted_in_an_absolute_with_phrase_are_not_the_main_subjects(nlp):
     """'Egypt and Jordan criticised the shift, with minister Holt warning of "…"': never Egypt's words."""
     text = ('Egypt and Jordan also sharply criticised the policy shift, with Jordanian Foreign Minister Dana Holt '
@@ -151,3 +143,37 @@ def test_a_second_that_clause_of_the_same_verb_is_reported_too(nlp):
             'not keeping people from leaving the camp.”')
     [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
     assert len(q.parts) == 2 and q.text.endswith("leaving the camp.”") and q.speaker.name == "Lee Brandt"
+
+
+def test_a_quoted_post_opening_with_a_handle_goes_on_with_the_poster(nlp):
+    text = ('In his first post about the pregnancy, Dana Holt noted there should be “zero shame” involved.\n\n'
+            '"@danaswife and I have been through three of those first appointments, and she wanted to share this.\n\n'
+            '"But there needs to be zero shame around it. We decided to put ourselves out there."\n\n'
+            'The judges struggled with the decision.')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.text.startswith("@danaswife") and q.speaker.name == "Dana Holt"
+
+
+def test_the_governor_is_the_person_titled_gov(nlp):
+    """'Gov. Dana Holt …' then 'The governor said …': not the last speaker, a House speaker."""
+    text = ('Gov. Dana Holt and the leaders of the legislature have avoided criticism of teachers. House Speaker Lee '
+            'Brandt said lawmakers would act on test scores. "We get that you are frustrated," Brandt said. '
+            'The governor said he was waiting for a commission to report.')
+    [q] = [q for q in quotes(nlp, text) if q.speaker is not None and q.speaker.text == "The governor"]
+    assert q.speaker.name == "Dana Holt"
+
+
+def test_a_quotation_opening_in_a_reported_clause_runs_to_its_closing_mark(nlp):
+    """'told the paper that the agency is “working with the forces, who have said …, as well as …”': the parse
+    ends the clause at the relative clause inside the quotation; the quotation was lost."""
+    text = ('Agency spokesman Lee Brandt told the paper that the agency is “working in particular with the coalition '
+            'forces, who have said they need to carry out a security check before they can enter the camp, as well '
+            'as the government to ensure access to the shelters.”')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "mixed"]
+    assert q.text.endswith("access to the shelters.”") and q.speaker.name == "Lee Brandt"
+
+
+def test_a_quotation_after_a_colon_stays_a_quotation_of_its_own(nlp):
+    text = ('"Having the file is valuable," said Dana Holt, explaining she worked closely with Lee Brandt, who '
+            'cleaned up the data: "Lee is outstanding with data. He is a real good data man."')
+    assert not [q for q in quotes(nlp, text) if q.kind == "mixed" and "outstanding" in q.text]

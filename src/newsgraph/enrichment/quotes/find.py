@@ -110,7 +110,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # the opening mark may be two characters wide (the '' of some papers), the parse's clause starting after it
         inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
-        if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+        if partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+                and (inside or cue.speaker is not None and all(
+                    len(layout.stretches[i].parts) == 1
+                    and layout.text[:layout.stretches[i].outer[0]].rstrip()[-1:] != ":" for i in partial)) \
                 and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
             # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
             # clause inside a quotation that opened in it; the quotation runs on to its closing mark
@@ -126,10 +129,6 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
             continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
         if inside and not partial and _with_absolute(doc, cue, cues, layout, inside):
             continue  # 'criticised the shift, with Holt warning of "…"': Holt's words, not the critics'
-        if inside and not partial and cue.kind == "according" \
-                and all(i in attributed and attributed[i] is not cue for i in inside):
-            continue  # '"…," she told settlers, according to a statement': the quote is hers; the statement is
-            # where the writer read it
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
@@ -1093,7 +1092,8 @@ def _short_line(text: str, prev: Draft, stretch: QuoteStretch, gap: str) -> bool
 
 def _sentence_like(text: str, stretch: QuoteStretch) -> bool:
     body = text[stretch.start:stretch.end].strip()
-    return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[") and body[-1:] in ".!?,…"
+    # a quoted post may open with a handle or a hashtag ("@danaholt and I …")
+    return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[@#") and body[-1:] in ".!?,…"
 
 
 def _stands_alone(layout: _Layout, stretch: QuoteStretch) -> bool:

@@ -41,6 +41,12 @@ if TYPE_CHECKING:
 _WORDS = lang.get("en").quotes
 _PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
 _TITLES = lang.get("en").entities.PERSON_TITLES
+# a title written before a name, as the noun the text later calls that person by ("Gov. Eric Holcomb" … "the
+# governor said")
+_TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+                "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "adm": "admiral",
+                "prof": "professor", "dr": "doctor", "supt": "superintendent", "atty": "attorney", "pres": "president",
+                "sec": "secretary", "amb": "ambassador", "det": "detective", "insp": "inspector"}
 # people a named person has as sources or company ("the reporter's source", "Holt's colleague"): someone of theirs
 _CONTACTS = frozenset("source insider confidant associate colleague acquaintance neighbor neighbour".split())
 MALE_GIVEN_NAMES = lang.get("en").given_names.MALE_GIVEN_NAMES
@@ -224,6 +230,7 @@ class SpeakerResolver:
             if e.type != "PERSON":
                 continue
             role_words = {w.lower() for r in e.roles for w in r.split()}
+            role_words |= {_TITLE_WORDS[w.strip(".")] for w in role_words if w.strip(".") in _TITLE_WORDS}
             overlap = len(words & role_words)
             if overlap:
                 scored.append((overlap, -_distance(e, span[0]), e.id))
