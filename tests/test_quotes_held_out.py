@@ -101,8 +101,9 @@ def test_an_occupation_noun_is_the_person_the_text_is_about(nlp):
 
 def test_a_company_named_with_a_noun_before_it_is_the_company_just_named(nlp):
     """'the production company said' after 'Brightline Productions denied …'."""
-    text = ('However, Brightline Productions denied that it had settled with the label. '
-            '"At no time did we agree to a joint statement," the production company said.')
+    text = ('Harbour Sound Records issued a statement on Monday. However, Brightline Productions denied that it had '
+            'settled with the label. "At no time did we agree to a joint statement with Harbour Sound," the '
+            'production company said.')
     [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
     assert q.speaker.name == "Brightline Productions"
 

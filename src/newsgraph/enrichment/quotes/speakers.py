@@ -175,9 +175,7 @@ class SpeakerResolver:
                 and head.tag_ == "NN":
             # "the production company" after "Brightline Productions denied …": the body whose name holds the
             # modifier; "the port authority" is not whatever body was named last
-            kind = lemma_of(toks[1]).lower()
-            return _described_as(doc, entities, kind, span[0], ("ORG",)) \
-                or _described_as(doc, entities, kind + "s", span[0], ("ORG",))
+            return _named_with(entities, lemma_of(toks[1]).lower(), span[0])
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             # a body is an organisation; only a state's body ("the government") may be the country itself, and a
             # people's adjective ("German") is never a body
@@ -559,6 +557,20 @@ def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int
                 continue
             if named or _noun_near(doc, m.start, m.end, noun):
                 best = (m.end, e.id)
+    return best[1] if best else None
+
+
+def _named_with(entities: Sequence[Entity], word: str, offset: int) -> Optional[str]:
+    """The body named last before ``offset`` whose name holds ``word`` or its plural ("Brightline Productions"
+    for "the production company")."""
+    best: Optional[tuple[int, str]] = None
+    for e in entities:
+        names = {w.lower() for w in e.name.split()}
+        if not {word, word + "s"} & names:  # whatever the tagger typed it: "Dick Clark Productions" is a company
+            continue
+        ends = [m.end for m in e.mentions if m.end <= offset]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), e.id)
     return best[1] if best else None
 
 
