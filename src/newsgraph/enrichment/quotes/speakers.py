@@ -566,7 +566,9 @@ def _named_with(entities: Sequence[Entity], word: str, offset: int) -> Optional[
     best: Optional[tuple[int, str]] = None
     for e in entities:
         names = {w.lower() for w in e.name.split()}
-        if not {word, word + "s"} & names:  # whatever the tagger typed it: "Dick Clark Productions" is a company
+        # whatever the tagger typed it ("Dick Clark Productions" is a company), but a place is no body ("the port
+        # authority" is not the town of Port Alder)
+        if e.type in ("GPE", "LOC", "FAC", "NORP") or not {word, word + "s"} & names:
             continue
         ends = [m.end for m in e.mentions if m.end <= offset]
         if ends and (best is None or max(ends) > best[0]):
