@@ -142,6 +142,10 @@ def _complement_children(verb: "Token") -> list["Token"]:
             # read from its marks)
             inverted = any(c.dep_ in _SUBJECTS and c.i > verb.i for c in verb.children)
             direct = before if inverted else after
+        if direct:  # "told the paper that A and that B": the parse hangs the second that-clause on the verb
+            last = max(c.i for c in direct)
+            direct += [c for c in verb.children if c.dep_ == "conj" and c.i > last
+                       and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)]
         return direct
     lost = _clause_on_setting(verb)
     if lost is not None:

@@ -110,7 +110,10 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # the opening mark may be two characters wide (the '' of some papers), the parse's clause starting after it
         inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
-        if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+        if partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+                and (inside or cue.speaker is not None and all(
+                    len(layout.stretches[i].parts) == 1
+                    and layout.text[:layout.stretches[i].outer[0]].rstrip()[-1:] != ":" for i in partial)) \
                 and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
             # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
             # clause inside a quotation that opened in it; the quotation runs on to its closing mark
@@ -124,6 +127,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (after := _cue_after(doc, inside[-1], cues, layout)) is not None and after is not cue \
                 and after.speaker is not None:
             continue  # 'Comey cannot say that "…," Lenz added': what Comey does not say is Lenz's quotation
+        if inside and not partial and _with_absolute(doc, cue, cues, layout, inside):
+            continue  # 'criticised the shift, with Holt warning of "…"': Holt's words, not the critics'
         if inside and not partial:
             outers = [layout.stretches[i].outer for i in inside]
             parts = [p for i in inside for p in layout.stretches[i].parts]
@@ -135,7 +140,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 for i in inside:  # '"…," Gene Sperling, an adviser, said': the parse put the speaker in the
                     attributed.setdefault(i, cue)  # clause; the quotation is direct, its speaker read after it
                 continue
-            if _words_outside(doc, cue.complement, outers):
+            if _words_outside(doc, cue.complement, outers, _aside(doc, cue)):
                 # the clause as written: both marks of every quoted fragment inside it
                 span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
                 drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
@@ -147,6 +152,22 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _with_absolute(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, inside: list[int]) -> bool:
+    """Whether another cue in an absolute ``with`` phrase inside this cue's complement, with a subject of its own,
+    reports every quotation the complement holds (``…, with the minister warning of "grave consequences"``)."""
+    lo, hi = cue.complement
+    for other in cues:
+        verb = doc[other.verb]
+        if other is cue or other.complement is None or other.speaker is None or not lo <= other.verb < hi:
+            continue
+        if not (verb.dep_ == "pcomp" and verb.head.lower_ == "with" and verb.head.head.i == cue.verb):
+            continue
+        cs, ce = char_range(doc, other.complement)
+        if all(cs <= layout.stretches[i].start and layout.stretches[i].end <= ce for i in inside):
+            return True
+    return False
 
 
 def _denied(doc: "Doc", cue: Cue) -> bool:
@@ -207,11 +228,20 @@ def _overlap(a: Span, b: Span) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
+def _words_outside(doc: "Doc", tokens: tuple[int, int], outers: list[Span], skip: Span = (0, 0)) -> bool:
     for t in doc[tokens[0]:tokens[1]]:
-        if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers):
+        if t.is_alpha and not any(o[0] <= t.idx < o[1] for o in outers) and not skip[0] <= t.i < skip[1]:
             return True
     return False
+
+
+def _aside(doc: "Doc", cue: Cue) -> Span:
+    """The tokens of a parenthetical attribution (``"When all is said," she said, "we lost."``): the cue's own
+    words, which stand between a split quotation's parts and are no words of the content outside its marks."""
+    if cue.kind != "parataxis" or doc[cue.verb].dep_ != "parataxis":
+        return (0, 0)
+    verb = doc[cue.verb]
+    return verb.left_edge.i, verb.right_edge.i + 1
 
 
 def _only_words_after(doc: "Doc", tokens: tuple[int, int], outers: list[Span]) -> bool:
@@ -942,6 +972,8 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
     para = layout.paragraph_of(stretch.outer[0])
     if _title_case(body) and not _title_case(layout.text[para[0]:para[1]]):  # in a headline every word is
         return not (len(words) > 1 and body[:1].isupper() and _own_sentence_start(layout, stretch))
+    if _name_word(body) and not _own_sentence_start(layout, stretch):
+        return True  # 'said on "DWTS."', 'renamed it "factcheckUK"': a show's or an account's name
     if _last_char(layout.text, stretch) in (",", ".", "!", "?"):
         return False  # '"Not today. Not ever," Ortiz said': punctuated inside the marks, words spoken
     before = layout.text[:stretch.outer[0]].rstrip()
@@ -951,6 +983,14 @@ def _embedded_term(doc: "Doc", layout: _Layout, stretch: QuoteStretch) -> bool:
         return False
     inner = doc.char_span(stretch.start, stretch.end, alignment_mode="contract")
     return len(words) <= 1 or inner is None or not any(t.pos_ in ("VERB", "AUX") for t in inner)
+
+
+def _name_word(body: str) -> bool:
+    """One word written as a name, a capital inside it (``DWTS``, ``factcheckUK``, ``iPlayer``): no speaker says
+    such a word alone."""
+    words = body.split()
+    word = words[0].strip(",.;:") if len(words) == 1 else ""
+    return len(word) >= 3 and word.isalnum() and any(c.isupper() for c in word[1:])
 
 
 def _title_case(body: str) -> bool:
@@ -973,9 +1013,9 @@ def _inherit(layout: _Layout, prev: Optional[Draft], draft: Draft, stretch: Quot
     """A quote with no attribution right after another's paragraph continues the same speaker."""
     if prev is None or (prev.speaker is None and prev.inherited_from is None):
         return False
-    if not _sentence_like(layout.text, stretch):
-        return False
     gap = layout.text[prev.span[1]:stretch.outer[0]]
+    if not _sentence_like(layout.text, stretch) and not _short_line(layout.text, prev, stretch, gap):
+        return False
     ends = _sentence_ends(layout.text, prev.span[1], stretch.outer[0])
     # Only the previous quote's own attribution may lie between: one sentence end, one paragraph break at most;
     # or, in the quotation's own paragraph, a sentence or two more about the speaker (below).
@@ -1041,9 +1081,19 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
     return n
 
 
+def _short_line(text: str, prev: Draft, stretch: QuoteStretch, gap: str) -> bool:
+    """A quoted sentence of one or two words right after a direct quote's own attribution, in its paragraph
+    (``"Hands up!" an officer ordered. "Step out."``): the same voice goes on, however short its words."""
+    body = text[stretch.start:stretch.end].strip()
+    return prev.kind == "direct" and prev.cue is not None and "\n" not in gap and len(gap) <= 80 \
+        and _sentence_ends(text, prev.span[1], stretch.outer[0]) == 1 and gap.rstrip()[-1:] in _SENTENCE_END \
+        and body[:1].isupper() and body[-1:] in ".!?"
+
+
 def _sentence_like(text: str, stretch: QuoteStretch) -> bool:
     body = text[stretch.start:stretch.end].strip()
-    return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[") and body[-1:] in ".!?,…"
+    # a quoted post may open with a handle or a hashtag ("@danaholt and I …")
+    return len(body.split()) >= 3 and (body[:1].isupper() or body[:1] in "…[@#") and body[-1:] in ".!?,…"
 
 
 def _stands_alone(layout: _Layout, stretch: QuoteStretch) -> bool:

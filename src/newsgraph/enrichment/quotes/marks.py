@@ -25,7 +25,8 @@ STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\n(?=\s*[“«\"‘'])")
-_APOSTROPHE_PAIR = re.compile(r"(?<!')''(?!')")
+_APOSTROPHE_PAIR = re.compile(r"(?<!['’‘])(''|’’|‘‘)(?!['’‘])")
+_PAIRS = ("''", "’’", "‘‘")
 _OPEN_CONTEXT = " \t\n([{—–-/:;,"  # what may stand before an opening mark
 _CLOSE_CONTEXT = " \t\n)]}—–-/:;,.!?…"  # what may follow a closing mark
 
@@ -136,8 +137,13 @@ def find_stretches(text: str) -> list[QuoteStretch]:
     raw, text = text, _paired_apostrophes(text)
     stretches: list[QuoteStretch] = []
     carried: Optional[QuoteStretch] = None
+    skipped = 0
     for p_start, p_end in paragraphs(text):
         scan_from = p_start
+        if carried is not None and skipped < _MAX_CAPTIONS and _caption(text, p_start, p_end):
+            skipped += 1  # a photo caption or a subhead set between a quotation's paragraphs: read past it
+            continue
+        skipped = 0
         if carried is not None:
             carried, scan_from = _continue(text, carried, (p_start, p_end), stretches)
         pairs, pending = _pair_in_paragraph(text, (scan_from, p_end))
@@ -156,15 +162,28 @@ def find_stretches(text: str) -> list[QuoteStretch]:
     for q in stretches:  # "…," he said: the comma belongs to the attribution, not to the words quoted
         q.parts = [(a, b - 1) if b - a > 1 and text[b - 1] == "," else (a, b) for a, b in q.parts]
         a, b = q.outer  # both apostrophes of a pair belong to the mark
-        q.outer = (a - 1 if raw[a - 1:a + 1] == "''" else a, b + 1 if raw[b - 1:b + 1] == "''" else b)
+        q.outer = (a - 1 if raw[a - 1:a + 1] in _PAIRS else a, b + 1 if raw[b - 1:b + 1] in _PAIRS else b)
     return _nest(stretches)
+
+
+_MAX_CAPTIONS = 3
+_CAPTION_WORDS = 25
+
+
+def _caption(text: str, start: int, end: int) -> bool:
+    """A short line with no quotation mark and no closing stop (``Protesters have worn masks to protect their
+    identities``): a caption or subhead that page layouts set between the paragraphs of a long quotation."""
+    body = text[start:end].strip()
+    doubles = DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE
+    return 0 < len(body.split()) <= _CAPTION_WORDS and not any(c in doubles for c in body) and body[-1:].isalnum()
 
 
 def _paired_apostrophes(text: str) -> str:
     """``''`` written for a double quotation mark, as one straight double mark on the side of the quoted words
     (the other apostrophe becomes a space): ``''Yes,'' he said`` reads as ``" Yes," he said`` would, offsets
-    unchanged. Three apostrophes or a pair inside a word are left alone."""
-    if "''" not in text:
+    unchanged. Two curly single marks are one double mark too (``“It was wrong,’’ Moy said``, as some wire copy
+    closes a quotation). Three apostrophes or a pair inside a word are left alone."""
+    if not any(p in text for p in _PAIRS):
         return text
     def mark(m: re.Match) -> str:
         prev = text[m.start() - 1] if m.start() else " "

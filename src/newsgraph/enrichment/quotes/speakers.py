@@ -41,6 +41,14 @@ if TYPE_CHECKING:
 _WORDS = lang.get("en").quotes
 _PERSON_NOUNS = lang.get("en").entities.PERSON_NOUNS
 _TITLES = lang.get("en").entities.PERSON_TITLES
+# a title written before a name, as the noun the text later calls that person by ("Gov. Eric Holcomb" … "the
+# governor said")
+_TITLE_WORDS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+                "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cmdr": "commander", "adm": "admiral",
+                "prof": "professor", "dr": "doctor", "supt": "superintendent", "atty": "attorney", "pres": "president",
+                "sec": "secretary", "amb": "ambassador", "det": "detective", "insp": "inspector"}
+# people a named person has as sources or company ("the reporter's source", "Holt's colleague"): someone of theirs
+_CONTACTS = frozenset("source insider confidant associate colleague acquaintance neighbor neighbour".split())
 MALE_GIVEN_NAMES = lang.get("en").given_names.MALE_GIVEN_NAMES
 FEMALE_GIVEN_NAMES = lang.get("en").given_names.FEMALE_GIVEN_NAMES
 MALE_PRONOUNS = _WORDS.MALE_PRONOUNS
@@ -163,6 +171,11 @@ class SpeakerResolver:
                 return country
         if lemma in ORG_NOUNS and (head.tag_ == "NNS" or _indefinite(head)):
             return None  # "the groups", "companies", "a company", "neither company": no one body named before
+        if lemma in ORG_NOUNS and len(toks) == 3 and toks[1].dep_ == "compound" and toks[1].pos_ == "NOUN" \
+                and head.tag_ == "NN":
+            # "the production company" after "Brightline Productions denied …": the body whose name holds the
+            # modifier; "the port authority" is not whatever body was named last
+            return _named_with(entities, lemma_of(toks[1]).lower(), span[0])
         if lemma in ORG_NOUNS and len(toks) <= 2:  # "the company"; not "the Syrian government"
             # a body is an organisation; only a state's body ("the government") may be the country itself, and a
             # people's adjective ("German") is never a body
@@ -215,6 +228,7 @@ class SpeakerResolver:
             if e.type != "PERSON":
                 continue
             role_words = {w.lower() for r in e.roles for w in r.split()}
+            role_words |= {_TITLE_WORDS[w.strip(".")] for w in role_words if w.strip(".") in _TITLE_WORDS}
             overlap = len(words & role_words)
             if overlap:
                 scored.append((overlap, -_distance(e, span[0]), e.id))
@@ -455,7 +469,8 @@ def _entity_at(entities: Sequence[Entity], span: Span, head: "Token") -> Optiona
     # "Mr Brenner's wife said": a person of the possessor's speaks, never the possessor (a body's "Acme's board" is
     # Acme's voice, so only nouns for people are kept apart)
     owners = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge.text)) for t in head.children
-              if t.dep_ == "poss"] if head.pos_ == "NOUN" and lemma_of(head).lower() in _PERSON_NOUNS else []
+              if t.dep_ == "poss"] if head.pos_ == "NOUN" and lemma_of(head).lower() in _PERSON_NOUNS | _CONTACTS \
+        else []
     for e in entities:
         for m in e.mentions:
             if m.start <= h0 and h1 <= m.end:
@@ -493,12 +508,19 @@ def _entity_by_name_word(entities: Sequence[Entity], head: "Token", span: Span) 
         names = e.name.split()
         hit = (word.isupper() and len(word) > 1 and initials(e.name) == word.upper()) or \
               (head.pos_ == "PROPN" and word in names) or \
-              (head.pos_ == "NOUN" and e.type == "ORG" and word.lower() in {n.lower() for n in names})
+              (head.pos_ == "NOUN" and e.type == "ORG" and word.lower() in {n.lower() for n in names}
+               and not _bare_plural(head))
         if hit:
             d = _distance(e, span[0])
             if best is None or d < best[0]:
                 best = (d, e.id)
     return best[1] if best else None
+
+
+def _bare_plural(head: "Token") -> bool:
+    """A plural noun with no determiner ("Teachers chanted …"): people of that kind, not the body whose name
+    holds the word (the teachers' association)."""
+    return head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children)
 
 
 def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, window: int) -> bool:
@@ -535,6 +557,22 @@ def _described_as(doc: "Doc", entities: Sequence[Entity], noun: str, offset: int
                 continue
             if named or _noun_near(doc, m.start, m.end, noun):
                 best = (m.end, e.id)
+    return best[1] if best else None
+
+
+def _named_with(entities: Sequence[Entity], word: str, offset: int) -> Optional[str]:
+    """The body named last before ``offset`` whose name holds ``word`` or its plural ("Brightline Productions"
+    for "the production company")."""
+    best: Optional[tuple[int, str]] = None
+    for e in entities:
+        names = {w.lower() for w in e.name.split()}
+        # whatever the tagger typed it ("Dick Clark Productions" is a company), but a place is no body ("the port
+        # authority" is not the town of Port Alder)
+        if e.type in ("GPE", "LOC", "FAC", "NORP") or not {word, word + "s"} & names:
+            continue
+        ends = [m.end for m in e.mentions if m.end <= offset]
+        if ends and (best is None or max(ends) > best[0]):
+            best = (max(ends), e.id)
     return best[1] if best else None
 
 

@@ -137,7 +137,10 @@ PERSON_ROLES = frozenset("""president minister secretary spokesman spokeswoman s
 director chief leader official ceo executive governor senator mayor prime premier chancellor ambassador king queen
 general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
 scientist author editor representative administrator analyst economist expert member man woman boss captain
-premier diplomat envoy undersecretary deputy candidate activist campaigner""".split())
+premier diplomat envoy undersecretary deputy candidate activist campaigner
+actor actress singer rapper musician star player athlete comedian host presenter anchor novelist writer filmmaker
+producer artist designer chef superintendent commissioner surgeon nurse teacher pilot rep publicist aide adviser
+advisor""".split())
 # Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
 # "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
 GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
