@@ -109,6 +109,17 @@ def test_hoping_is_a_stance(nlp):
     assert content(text, q) == "the talks will resume next week"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Councillor Ana Ruiz hopes the ferry service will resume in May.", "hopes"),
+    ("Union leaders hoped the strike would end before the holidays.", "hoped"),
+])
+def test_hopes_and_hoped_are_a_stance(nlp, text, cue):
+    """The lemmatizer reads "hopes" and "hoped" as forms of "hop": the stance is "hope" all the same."""
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q).startswith("the ")
+    assert q.speaker is not None and q.speaker.text in ("Councillor Ana Ruiz", "Union leaders")
+
+
 def test_pointed_out_that_reports_its_clause(nlp):
     text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
     q = by_cue(quotes(nlp, text), "pointed")

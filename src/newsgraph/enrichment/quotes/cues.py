@@ -92,10 +92,11 @@ class Cue:
 
 
 def verb_lemma(token: "Token") -> str:
-    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e before -ing (``hoping`` → "hop")
-    or keeps it in a doubled form: "hope" when "hop" + "ing" is the word and the e-form is a cue word."""
+    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e (``hoping``, ``hopes``, ``hoped``
+    → "hop") or keeps it in a doubled form: "hope" when "hop" + "ing"/"es"/"ed" is the word and the e-form is a
+    cue word."""
     lemma = lemma_of(token).lower()
-    if token.lower_ == lemma + "ing" and lemma + "e" in _E_LEMMAS:
+    if token.lower_ in (lemma + "ing", lemma + "es", lemma + "ed") and lemma + "e" in _E_LEMMAS:
         return lemma + "e"
     return lemma
 
