@@ -120,6 +120,19 @@ def test_hopes_and_hoped_are_a_stance(nlp, text, cue):
     assert q.speaker is not None and q.speaker.text in ("Councillor Ana Ruiz", "Union leaders")
 
 
+@pytest.mark.parametrize("text, cue, said", [
+    ("At the meeting the minister stressed the importance of the harbour wall.", "stressed",
+     "the importance of the harbour wall"),
+    ("In her speech Councillor Ana Ruiz underscored the need for cheaper ferries.", "underscored",
+     "the need for cheaper ferries"),
+])
+def test_stressing_reports_its_object(nlp, text, cue, said):
+    """A verb of saying with weight ("stressed", "emphasized", "underscored") reports its noun-phrase object, as
+    "announced" and "confirmed" do."""
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q) == said
+
+
 def test_pointed_out_that_reports_its_clause(nlp):
     text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
     q = by_cue(quotes(nlp, text), "pointed")

@@ -100,7 +100,8 @@ QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe
+stress emphasize emphasise underline underscore""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
