@@ -133,6 +133,20 @@ def test_stressing_reports_its_object(nlp, text, cue, said):
     assert q.kind == "indirect" and content(text, q) == said
 
 
+def test_according_to_at_the_end_reports_the_whole_clause_before_it(nlp):
+    """"A and B, according to X": the phrase closes what it attributes, a second verb sharing the subject included
+    (the parser hangs the phrase on that second verb)."""
+    text = "The senator left the lunch early and said little, according to an aide."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "The senator left the lunch early and said little" and q.speaker.text == "an aide"
+
+
+def test_according_to_in_the_middle_keeps_the_side_with_the_verb(nlp):
+    text = "But late on the following Tuesday morning, according to Reyes, the mayor refused to sign."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "the mayor refused to sign" and q.speaker.text == "Reyes"
+
+
 def test_pointed_out_that_reports_its_clause(nlp):
     text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
     q = by_cue(quotes(nlp, text), "pointed")

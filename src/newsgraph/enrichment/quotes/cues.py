@@ -467,12 +467,21 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     left, right = subtree_range(clause)
+    after = [t for t in doc[source.right_edge.i + 1:right] if not (t.is_punct or t.is_space)]
+    if tok.i > clause.i and (not after or after[0].dep_ == "cc"):
+        # "He returned and said little, according to an attendee", "Ortiz leads by 27 delegates according to a
+        # count, but …": the phrase closes what it attributes, which runs from the clause's start up to it (a
+        # verb sharing its subject with the one before is part of the same report)
+        while clause.dep_ == "conj" and clause.head.i < clause.i \
+                and not any(c.dep_ in _SUBJECTS for c in clause.children):
+            clause = clause.head
+        left, right = subtree_range(clause)[0], tok.i
     if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" and clause.head.i < clause.i \
             and not any(c.dep_ in _SUBJECTS for c in clause.children) and doc[tok.i - 1].text == ",":
         # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
         # the root verb: a clause with no subject of its own, so the words before it are its subject
         left = subtree_range(clause.head)[0]
-    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1))
+    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1), verb=clause.i)
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 
@@ -505,9 +514,11 @@ def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
     return Cue((tok.i,), tok.i, (left, right), source.i, "according")
 
 
-def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
+def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int],
+                 verb: Optional[int] = None) -> tuple[int, int]:
     """Clause range without the ``according to X`` phrase (X's relative clause included): the phrase is cut off at
-    either edge (the sentence's full stop does not hide the right edge); in the middle the longer side stays, so
+    either edge (the sentence's full stop does not hide the right edge); in the middle the side holding the
+    clause's ``verb`` stays (``But the next day, according to Ortiz, Reyes made demands``), else the longer one, so
     the content never holds its own attribution."""
     a, b = exclude
     while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("WDT", "WP")):
@@ -517,6 +528,8 @@ def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) ->
         left = b
     elif a < right <= b:
         right = a
+    elif left < a and b < right and verb is not None and not a <= verb < b:
+        left, right = (left, a) if verb < a else (b, right)
     elif left < a and b < right:  # "The toll, according to the UN, has risen": keep the longer side
         left, right = (left, a) if a - left >= right - b else (b, right)
     return _strip_parenthetical(doc, left, right)
