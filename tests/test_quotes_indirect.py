@@ -147,6 +147,18 @@ def test_according_to_in_the_middle_keeps_the_side_with_the_verb(nlp):
     assert content(text, q) == "the mayor refused to sign" and q.speaker.text == "Reyes"
 
 
+@pytest.mark.parametrize("text, said, who", [
+    ("Councillor Ana Ruiz's view is that the ferry tax will fail.", "the ferry tax will fail", "Councillor Ana Ruiz's"),
+    ("Her argument was that the harbour board had no mandate.", "the harbour board had no mandate", "Her"),
+])
+def test_an_owned_view_is_that_reports_the_clause(nlp, text, said, who):
+    """"X's view is that …": the owner's view, reported through "be" (unowned, "the problem is that …", is the
+    writer's framing and no report)."""
+    [q] = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert content(text, q) == said and q.speaker.text == who
+    assert quotes(nlp, "The problem is that the harbour board had no mandate.") == []
+
+
 def test_pointed_out_that_reports_its_clause(nlp):
     text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
     q = by_cue(quotes(nlp, text), "pointed")

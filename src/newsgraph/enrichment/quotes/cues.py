@@ -577,7 +577,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             if cue.complement is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN" and ((claim := _claim_noun(doc, tok, words)) is not None
-                                     or (claim := _speech_act_noun(doc, tok, words)) is not None):
+                                     or (claim := _speech_act_noun(doc, tok, words)) is not None
+                                     or (claim := _view_is(doc, tok, words)) is not None):
             cues.append(claim)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
@@ -1007,6 +1008,26 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _view_is(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz's view is that the tax will fail``, ``her argument was that …``, ``the position of the mayor is that
+    …``: an owned noun of a view or a statement, subject of "be", reports the clause "be" takes; its owner speaks.
+    Unowned ("the problem is that …") it is the writer's own framing."""
+    if noun.dep_ != "nsubj" or lemma_of(noun).lower() not in words.STATEMENT_NOUNS \
+            or lemma_of(noun.head).lower() != "be":
+        return None
+    clause = next((c for c in noun.head.rights if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                   and any(s.dep_ in _SUBJECTS for s in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None or owner.tag_ == "WP$" or not _can_act(doc, owner.i):
+        return None
+    return Cue((noun.i,), noun.i, _clause_bounds(doc, [clause]), owner.i, "noun")
 
 
 def _speech_act_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:

@@ -94,6 +94,11 @@ intention refusal""".split())
 # report; "her plan to expand it" is).
 OWNED_CLAIM_NOUNS = frozenset("""promise pledge vow proposal decision plan intention refusal request demand
 recommendation announcement hope threat view""".split())
+# Nouns of a held or stated view that, owned by someone and made the subject of "be" with a clause, report that
+# clause ("Ortiz's view is that the tax will fail", "her argument was that …", "the mayor's position is that …").
+STATEMENT_NOUNS = frozenset("""view position argument belief message point answer response stance conclusion
+explanation assessment contention hope fear concern worry complaint theory pitch promise warning suggestion claim
+assertion insistence prediction expectation reasoning rationale""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
