@@ -109,6 +109,56 @@ def test_hoping_is_a_stance(nlp):
     assert content(text, q) == "the talks will resume next week"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Councillor Ana Ruiz hopes the ferry service will resume in May.", "hopes"),
+    ("Union leaders hoped the strike would end before the holidays.", "hoped"),
+])
+def test_hopes_and_hoped_are_a_stance(nlp, text, cue):
+    """The lemmatizer reads "hopes" and "hoped" as forms of "hop": the stance is "hope" all the same."""
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q).startswith("the ")
+    assert q.speaker is not None and q.speaker.text in ("Councillor Ana Ruiz", "Union leaders")
+
+
+@pytest.mark.parametrize("text, cue, said", [
+    ("At the meeting the minister stressed the importance of the harbour wall.", "stressed",
+     "the importance of the harbour wall"),
+    ("In her speech Councillor Ana Ruiz underscored the need for cheaper ferries.", "underscored",
+     "the need for cheaper ferries"),
+])
+def test_stressing_reports_its_object(nlp, text, cue, said):
+    """A verb of saying with weight ("stressed", "emphasized", "underscored") reports its noun-phrase object, as
+    "announced" and "confirmed" do."""
+    q = by_cue(quotes(nlp, text), cue)
+    assert q.kind == "indirect" and content(text, q) == said
+
+
+def test_according_to_at_the_end_reports_the_whole_clause_before_it(nlp):
+    """"A and B, according to X": the phrase closes what it attributes, a second verb sharing the subject included
+    (the parser hangs the phrase on that second verb)."""
+    text = "The senator left the lunch early and said little, according to an aide."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "The senator left the lunch early and said little" and q.speaker.text == "an aide"
+
+
+def test_according_to_in_the_middle_keeps_the_side_with_the_verb(nlp):
+    text = "But late on the following Tuesday morning, according to Reyes, the mayor refused to sign."
+    q = by_cue(quotes(nlp, text), "according to")
+    assert content(text, q) == "the mayor refused to sign" and q.speaker.text == "Reyes"
+
+
+@pytest.mark.parametrize("text, said, who", [
+    ("Councillor Ana Ruiz's view is that the ferry tax will fail.", "the ferry tax will fail", "Councillor Ana Ruiz's"),
+    ("Her argument was that the harbour board had no mandate.", "the harbour board had no mandate", "Her"),
+])
+def test_an_owned_view_is_that_reports_the_clause(nlp, text, said, who):
+    """"X's view is that …": the owner's view, reported through "be" (unowned, "the problem is that …", is the
+    writer's framing and no report)."""
+    [q] = [q for q in quotes(nlp, text) if q.kind == "indirect"]
+    assert content(text, q) == said and q.speaker.text == who
+    assert quotes(nlp, "The problem is that the harbour board had no mandate.") == []
+
+
 def test_pointed_out_that_reports_its_clause(nlp):
     text = "Councillor Ana Ruiz pointed out that the bridge was built in 1990."
     q = by_cue(quotes(nlp, text), "pointed")

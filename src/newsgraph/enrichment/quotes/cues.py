@@ -92,10 +92,11 @@ class Cue:
 
 
 def verb_lemma(token: "Token") -> str:
-    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e before -ing (``hoping`` → "hop")
-    or keeps it in a doubled form: "hope" when "hop" + "ing" is the word and the e-form is a cue word."""
+    """A verb's lemma, lower case, mended where the lemmatizer drops a silent e (``hoping``, ``hopes``, ``hoped``
+    → "hop") or keeps it in a doubled form: "hope" when "hop" + "ing"/"es"/"ed" is the word and the e-form is a
+    cue word."""
     lemma = lemma_of(token).lower()
-    if token.lower_ == lemma + "ing" and lemma + "e" in _E_LEMMAS:
+    if token.lower_ in (lemma + "ing", lemma + "es", lemma + "ed") and lemma + "e" in _E_LEMMAS:
         return lemma + "e"
     return lemma
 
@@ -470,12 +471,21 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
     if source is None:
         return None
     left, right = subtree_range(clause)
+    after = [t for t in doc[source.right_edge.i + 1:right] if not (t.is_punct or t.is_space)]
+    if tok.i > clause.i and (not after or after[0].dep_ == "cc"):
+        # "He returned and said little, according to an attendee", "Ortiz leads by 27 delegates according to a
+        # count, but …": the phrase closes what it attributes, which runs from the clause's start up to it (a
+        # verb sharing its subject with the one before is part of the same report)
+        while clause.dep_ == "conj" and clause.head.i < clause.i \
+                and not any(c.dep_ in _SUBJECTS for c in clause.children):
+            clause = clause.head
+        left, right = subtree_range(clause)[0], tok.i
     if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" and clause.head.i < clause.i \
             and not any(c.dep_ in _SUBJECTS for c in clause.children) and doc[tok.i - 1].text == ",":
         # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
         # the root verb: a clause with no subject of its own, so the words before it are its subject
         left = subtree_range(clause.head)[0]
-    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1))
+    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1), verb=clause.i)
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 
@@ -508,9 +518,11 @@ def _in_poll(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
     return Cue((tok.i,), tok.i, (left, right), source.i, "according")
 
 
-def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) -> tuple[int, int]:
+def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int],
+                 verb: Optional[int] = None) -> tuple[int, int]:
     """Clause range without the ``according to X`` phrase (X's relative clause included): the phrase is cut off at
-    either edge (the sentence's full stop does not hide the right edge); in the middle the longer side stays, so
+    either edge (the sentence's full stop does not hide the right edge); in the middle the side holding the
+    clause's ``verb`` stays (``But the next day, according to Ortiz, Reyes made demands``), else the longer one, so
     the content never holds its own attribution."""
     a, b = exclude
     while left < right and (doc[left].is_punct or doc[left].is_space or doc[left].tag_ in ("WDT", "WP")):
@@ -520,6 +532,8 @@ def _strip_range(doc: "Doc", left: int, right: int, exclude: tuple[int, int]) ->
         left = b
     elif a < right <= b:
         right = a
+    elif left < a and b < right and verb is not None and not a <= verb < b:
+        left, right = (left, a) if verb < a else (b, right)
     elif left < a and b < right:  # "The toll, according to the UN, has risen": keep the longer side
         left, right = (left, a) if a - left >= right - b else (b, right)
     return _strip_parenthetical(doc, left, right)
@@ -567,7 +581,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
             if cue.complement is not None:
                 cues.append(cue)
         elif tok.pos_ == "NOUN" and ((claim := _claim_noun(doc, tok, words)) is not None
-                                     or (claim := _speech_act_noun(doc, tok, words)) is not None):
+                                     or (claim := _speech_act_noun(doc, tok, words)) is not None
+                                     or (claim := _view_is(doc, tok, words)) is not None):
             cues.append(claim)
         elif (finding := _finding(doc, tok, words)) is not None:
             cues.append(finding)
@@ -997,6 +1012,26 @@ def _claim_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
         left, right = _clause_bounds(doc, [clause])
         return Cue((noun.i,), noun.i, (left, right), owner.i if owner is not None else None, "noun")
     return None
+
+
+def _view_is(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:
+    """``Ortiz's view is that the tax will fail``, ``her argument was that …``, ``the position of the mayor is that
+    …``: an owned noun of a view or a statement, subject of "be", reports the clause "be" takes; its owner speaks.
+    Unowned ("the problem is that …") it is the writer's own framing."""
+    if noun.dep_ != "nsubj" or lemma_of(noun).lower() not in words.STATEMENT_NOUNS \
+            or lemma_of(noun.head).lower() != "be":
+        return None
+    clause = next((c for c in noun.head.rights if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")
+                   and any(s.dep_ in _SUBJECTS for s in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None or owner.tag_ == "WP$" or not _can_act(doc, owner.i):
+        return None
+    return Cue((noun.i,), noun.i, _clause_bounds(doc, [clause]), owner.i, "noun")
 
 
 def _speech_act_noun(doc: "Doc", noun: "Token", words=_WORDS) -> Optional[Cue]:

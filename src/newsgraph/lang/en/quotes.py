@@ -94,13 +94,19 @@ intention refusal""".split())
 # report; "her plan to expand it" is).
 OWNED_CLAIM_NOUNS = frozenset("""promise pledge vow proposal decision plan intention refusal request demand
 recommendation announcement hope threat view""".split())
+# Nouns of a held or stated view that, owned by someone and made the subject of "be" with a clause, report that
+# clause ("Ortiz's view is that the tax will fail", "her argument was that …", "the mayor's position is that …").
+STATEMENT_NOUNS = frozenset("""view position argument belief message point answer response stance conclusion
+explanation assessment contention hope fear concern worry complaint theory pitch promise warning suggestion claim
+assertion insistence prediction expectation reasoning rationale""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
-pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe""".split())
+pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe
+stress emphasize emphasise underline underscore""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
