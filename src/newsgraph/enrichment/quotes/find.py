@@ -100,6 +100,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         if cue.complement is None:
             continue
         cs, ce = char_range(doc, cue.complement)
+        if _inner_speaker(doc, cue, cues, layout, (cs, ce)):
+            continue
         covering = [i for i, s in enumerate(layout.stretches)
                     if _overlap((cs, ce), s.outer) >= 0.8 * (ce - cs)
                     and not _words_before(doc, cue.complement, s.outer[0])]
@@ -147,6 +149,20 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 and (cue.kind in ("object", "noun") or _is_clause(doc, cue.complement)):
             drafts.append(Draft("indirect", (cs, ce), [], cue, speaker_chars(doc, cue)))
     return drafts, attributed, consumed
+
+
+def _inner_speaker(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, span: Span) -> bool:
+    """Whether a claim noun with no one behind it (``uttering charges that Ortiz, for one, called "liberal
+    lingo"``, ``the accusation that Ortiz said "…"``) has inside its clause a verb of saying with a subject of its
+    own next to a quotation: the quoted words are that subject's, whose report the inner cue makes; the noun
+    says only what kind of words they are."""
+    if cue.kind != "noun" or cue.speaker is not None:
+        return False
+    quoted = [s for s in layout.stretches if span[0] <= s.outer[0] < span[1]]
+    return bool(quoted) and any(
+        o is not cue and o.kind != "noun" and o.speaker is not None
+        and cue.complement[0] <= o.speaker < o.verb < cue.complement[1]
+        and any(0 <= s.outer[0] - doc[o.verb].idx <= 40 for s in quoted) for o in cues)
 
 
 def _denied(doc: "Doc", cue: Cue) -> bool:
