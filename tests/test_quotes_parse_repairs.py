@@ -1,5 +1,7 @@
-"""Speakers the parse hides (issue 12, error study on PolNeAR train): a claim noun around a named speaker's words,
-a speaker's relative aside holding commas of its own. Sentences are made up."""
+"""Quotations whose clause the parser broke (issue 12, error study on PolNeAR train): a sentence split at a full
+stop inside a quotation, a reported clause left without its subject, a report set off from its verb by a comma
+alone, a claim noun around a named speaker's words, a speaker's relative aside holding commas of its own.
+Sentences are made up."""
 from __future__ import annotations
 
 from test_quotes import quotes_of
@@ -9,6 +11,43 @@ def _one(quotes, kind):
     found = [q for q in quotes if q.kind == kind]
     assert len(found) == 1, quotes
     return found[0]
+
+
+def test_a_quotation_opening_in_a_clause_runs_on_past_a_full_stop_inside_it(nlp):
+    text = ("Reyes, meanwhile, told the Gazette on Wednesday that she is in favor of the plan because “we don’t "
+            "need a wonk as mayor. We need a leader as mayor.”")
+    q = _one(quotes_of(nlp, text, {"Reyes": "PERSON"}), "mixed")
+    assert text[q.span[0]:q.span[1]].startswith("she is in favor")
+    assert text[q.span[0]:q.span[1]].endswith("We need a leader as mayor.”")
+    assert q.speaker is not None and q.speaker.text == "Reyes"
+
+
+def test_a_reported_clause_the_parser_left_subjectless_takes_the_phrase_before_it(nlp):
+    text = ('Reyes, the author of "Going Under," about the spread of rumors, said the days when the town had '
+            '"a somewhat unifying story" from its papers are gone.')
+    q = _one(quotes_of(nlp, text, {"Reyes": "PERSON"}), "mixed")
+    assert text[q.span[0]:q.span[1]].startswith("the days when the town had")
+    assert q.speaker is not None and q.speaker.text == "Reyes"
+
+
+def test_a_report_closed_by_its_subject_and_verb_after_a_comma(nlp):
+    text = 'Those who do take on heavy debt struggle, even with a "good" job, he said.'
+    q = _one(quotes_of(nlp, text), "mixed")
+    assert text[q.span[0]:q.span[1]] == 'Those who do take on heavy debt struggle, even with a "good" job'
+    assert q.speaker is not None and q.speaker.text == "he"
+
+
+def test_a_report_after_its_verb_and_a_comma(nlp):
+    text = "In both cases, Tom Beck said, those donations paid for \"sponsorships\" at the foundation's tournament."
+    q = _one(quotes_of(nlp, text, {"Tom Beck": "PERSON"}), "mixed")
+    assert text[q.span[0]:q.span[1]].startswith("those donations paid for")
+    assert q.speaker is not None and q.speaker.text == "Tom Beck"
+
+
+def test_a_comma_after_said_before_a_quotation_is_no_unparsed_report(nlp):
+    text = 'Tom Beck said, "We will fight this in court."'
+    q = _one(quotes_of(nlp, text, {"Tom Beck": "PERSON"}), "direct")
+    assert q.speaker is not None and q.speaker.text == "Tom Beck"
 
 
 def test_a_claim_noun_yields_the_quotation_to_the_named_speaker_inside_it(nlp):

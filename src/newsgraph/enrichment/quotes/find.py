@@ -112,10 +112,13 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         # the opening mark may be two characters wide (the '' of some papers), the parse's clause starting after it
         inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
-        if inside and partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+        if partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
+                and (inside or _split_inside(doc, cue, layout.stretches[partial[-1]])) \
                 and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
             # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
-            # clause inside a quotation that opened in it; the quotation runs on to its closing mark
+            # clause inside a quotation that opened in it; the quotation runs on to its closing mark (so too
+            # 'told the paper that she backs it because "we need a leader. We need one now."', where the parser
+            # broke the sentence at a full stop inside the quotation)
             ce = max(ce, max(layout.stretches[i].outer[1] for i in partial))
             inside, partial = inside + partial, []
         last = inside[-1] if inside else None
@@ -163,6 +166,14 @@ def _inner_speaker(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, span:
         o is not cue and o.kind != "noun" and o.speaker is not None
         and cue.complement[0] <= o.speaker < o.verb < cue.complement[1]
         and any(0 <= s.outer[0] - doc[o.verb].idx <= 40 for s in quoted) for o in cues)
+
+
+def _split_inside(doc: "Doc", cue: Cue, stretch: QuoteStretch) -> bool:
+    """Whether the parser's sentence holding the end of a cue's clause ends inside a quotation that opened in
+    that clause: the clause goes on in the quotation, whose later sentences the parser cut off."""
+    last = doc[cue.complement[1] - 1]
+    end = last.sent.end
+    return end < len(doc) and stretch.outer[0] < doc[end].idx < stretch.outer[1] - 1
 
 
 def _denied(doc: "Doc", cue: Cue) -> bool:
