@@ -63,3 +63,33 @@ def test_a_relative_aside_with_commas_of_its_own_leaves_the_name_before_it_speak
             'kind of guy."')
     q = _one(quotes_of(nlp, text, {"Tom Beck": "PERSON"}), "mixed")
     assert q.speaker is not None and q.speaker.text == "Mr. Beck"
+
+
+def _mixed_text(nlp, text, names):
+    q = _one(quotes_of(nlp, text, names), "mixed")
+    return text[q.span[0]:q.span[1]]
+
+
+def test_a_participle_clause_after_the_quotation_is_the_writers_aside(nlp):
+    text = 'Reyes said the vote was "rigged from the start," sparking a firestorm of criticism from the council.'
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}) == 'the vote was "rigged from the start,"'
+
+
+def test_an_apposition_judging_the_words_is_the_writers_aside(nlp):
+    text = 'Reyes called the plan "a disgrace to the city," an unusually sharp rebuke from a party ally.'
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}) == 'the plan "a disgrace to the city,"'
+
+
+def test_words_after_a_dash_or_a_closing_relative_clause_are_the_writers_aside(nlp):
+    text = "Reyes said he was “encouraged” by the plan — a modest boost for the mayor since 2009, when it failed."
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}) == "he was “encouraged” by the plan"
+    text = 'Reyes said on the radio that she would "take a look" at such rules, which would give the police time.'
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}) == 'she would "take a look" at such rules'
+
+
+def test_a_pair_of_dashes_or_a_relative_clause_inside_the_report_does_not_end_it(nlp):
+    text = 'And she argued that "every member on the council" - including Reyes - favored some sort of tax on the port.'
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}).endswith("favored some sort of tax on the port")
+    text = ('He also said the campaign is "pleased" that Reyes, who refused to testify before a committee, is '
+            'cooperating with the inquiry.')
+    assert _mixed_text(nlp, text, {"Reyes": "PERSON"}).endswith("is cooperating with the inquiry")

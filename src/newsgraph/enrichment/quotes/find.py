@@ -142,7 +142,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 continue
             if _words_outside(doc, cue.complement, outers):
                 # the clause as written: both marks of every quoted fragment inside it
-                span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
+                span = (min(cs, outers[0][0]), _before_aside(doc, outers[-1][1], max(ce, outers[-1][1])))
                 drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
                 consumed.update(inside)
             else:
@@ -166,6 +166,52 @@ def _inner_speaker(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, span:
         o is not cue and o.kind != "noun" and o.speaker is not None
         and cue.complement[0] <= o.speaker < o.verb < cue.complement[1]
         and any(0 <= s.outer[0] - doc[o.verb].idx <= 40 for s in quoted) for o in cues)
+
+
+def _before_aside(doc: "Doc", start: int, end: int) -> int:
+    """Where a mixed quote's clause ends when, after its last quotation, the writer sets off words of their own by
+    a comma or a dash: a participle clause (``called him a "hypocrite," linking to a story …``), a relative
+    clause (``would "take a look" at it, which would …``), an apposition judging the words (``called it
+    "racist," an extraordinary rebuke``) or anything after a dash (``was "encouraged" - a modest boost …``). News
+    appends such asides to a report; they are not part of what was said. ``start`` is the end of the last
+    closing mark; a comma just inside it (``"…racist,"``) is the writer's too, and sets off what follows."""
+    text = doc_text(doc)
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None or not len(words):
+        return end
+    inner_comma = text[max(0, start - 4):start].rstrip(_CLOSING_MARKS)[-1:] == ","
+    marks = [(start, words[0])] if inner_comma else []
+    for tok in words:
+        if tok.text not in _ASIDE_MARKS or tok.i + 1 >= words.end:
+            continue
+        if tok.text in "-–" and not (doc[tok.i - 1].whitespace_ and tok.whitespace_):
+            continue  # a hyphen or a range inside a word ("long-term", "2015–16"), no dash setting words off
+        if tok.text != "," and sum(t.text == tok.text for t in words) > 1:
+            continue  # "- including Cruz -": a pair of dashes sets off a part of the clause, which goes on
+        marks.append((tok.idx if tok.text == "," else -tok.idx - 1, doc[tok.i + 1]))
+    for at, nxt in marks:
+        dash = at < 0
+        if dash:
+            head = nxt
+        elif nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            head = nxt
+        elif nxt.lower_ in ("which", "who", "whom", "whose"):
+            head = nxt.head if nxt.head.i > nxt.i else nxt
+        elif nxt.pos_ == "DET" and nxt.head.dep_ in ("appos", "npadvmod") and nxt.head.i > nxt.i:
+            head = nxt.head
+        else:
+            continue
+        last = doc[words.end - 1] if dash else head.right_edge
+        if last.i >= words.end - 1 or all(t.is_punct for t in doc[last.i + 1:words.end]):
+            # the aside runs to the end of the clause ("that Ortiz, who resigned, is to blame" goes on)
+            cut = -at - 1 if dash else at
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+            return cut
+    return end
+
+
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "--", "―"})
 
 
 def _split_inside(doc: "Doc", cue: Cue, stretch: QuoteStretch) -> bool:
