@@ -93,3 +93,13 @@ def test_a_pair_of_dashes_or_a_relative_clause_inside_the_report_does_not_end_it
     text = ('He also said the campaign is "pleased" that Reyes, who refused to testify before a committee, is '
             'cooperating with the inquiry.')
     assert _mixed_text(nlp, text, {"Reyes": "PERSON"}).endswith("is cooperating with the inquiry")
+
+
+def test_the_answer_after_when_asked_is_not_the_question(nlp):
+    text = 'When asked why, Beck responded in a text message: "The mayor will be the party\'s nominee."'
+    quotes = quotes_of(nlp, text, {"Beck": "PERSON"})
+    q = next(q for q in quotes if q.parts)
+    assert q.kind == "direct" and q.speaker is not None and q.speaker.text == "Beck"
+    text = 'When asked whether he would run again, Beck replied: "I have not decided yet."'
+    quotes = quotes_of(nlp, text, {"Beck": "PERSON"})
+    assert any(q.kind == "indirect" and text[q.span[0]:q.span[1]] == "whether he would run again" for q in quotes)

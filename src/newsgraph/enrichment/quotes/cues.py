@@ -695,6 +695,7 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
             tokens = tuple(range(verb.i, clauses[0].head.i + 1))
         complement = _before_second_report(doc, clauses, _with_condition(doc, verb, _clause_bounds(doc, clauses)))
         complement = _lost_subject(doc, verb, clauses, complement)
+        complement = _before_answer(doc, verb, clauses, complement)
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         host = verb.head  # "The economy, he said, is fine."
         left, right = subtree_range(host, skip=(verb,))
@@ -806,6 +807,23 @@ _SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "argue
                         "assert", "warn", "predict", "acknowledge", "admit", "caution", "concede", "suggest"})
 _TIME_MARKS_CUE = frozenset("after before when while because since until although though unless once as if so "
                             "but and or".split())
+
+
+def _before_answer(doc: "Doc", verb: "Token", clauses: list["Token"],
+                   complement: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """``When asked why, Ortiz responded: "…"``: the parser may hang the main clause, a verb of saying with its
+    own subject, on the bare participle of asking as its reported clause. The question ends before that subject
+    (here only "why", no question of its own: nothing); the answer is the main clause's report."""
+    if complement is None or not _bare_participle(verb) or len(clauses) != 1:
+        return complement
+    answer = clauses[0]
+    subj = next((c for c in answer.children if c.dep_ == "nsubj" and c.i < answer.i), None)
+    if not is_reporting(answer) or subj is None or subj.left_edge.i <= complement[0]:
+        return complement
+    left, right = complement[0], subj.left_edge.i
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return (left, right) if sum(t.is_alpha for t in doc[left:right]) >= 3 else None
 
 
 def _lost_subject(doc: "Doc", verb: "Token", clauses: list["Token"],
