@@ -103,3 +103,11 @@ def test_the_answer_after_when_asked_is_not_the_question(nlp):
     text = 'When asked whether he would run again, Beck replied: "I have not decided yet."'
     quotes = quotes_of(nlp, text, {"Beck": "PERSON"})
     assert any(q.kind == "indirect" and text[q.span[0]:q.span[1]] == "whether he would run again" for q in quotes)
+
+
+def test_an_opening_mark_typed_where_a_closer_belongs_closes_the_quotation():
+    from newsgraph.enrichment.quotes.marks import find_stretches
+    text = "Beck called the ruling “abhorrent“ in a post and “a disgrace,“ he said. “We will appeal.”"
+    assert [text[s.start:s.end] for s in find_stretches(text)] == ["abhorrent", "a disgrace", "We will appeal."]
+    text = "Beck said“We will appeal” on Monday."  # glued to the word before, still an opener
+    assert [text[s.start:s.end] for s in find_stretches(text)] == ["We will appeal"]
