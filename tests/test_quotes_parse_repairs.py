@@ -111,3 +111,11 @@ def test_an_opening_mark_typed_where_a_closer_belongs_closes_the_quotation():
     assert [text[s.start:s.end] for s in find_stretches(text)] == ["abhorrent", "a disgrace", "We will appeal."]
     text = "Beck said“We will appeal” on Monday."  # glued to the word before, still an opener
     assert [text[s.start:s.end] for s in find_stretches(text)] == ["We will appeal"]
+
+
+def test_a_name_with_party_and_state_before_a_colon_speaks(nlp):
+    text = ("Ortiz's claim that the emails were 'in the system' is her camp's reckoning.\n\n"
+            'Rep. Tom Beck (R-S.C.): "I have not heard anyone other than you ever cite that figure. Who told you?"')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Tom Beck": "PERSON"})
+    q = next(q for q in quotes if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.text.endswith("Tom Beck")

@@ -834,6 +834,9 @@ def _inverted_colon(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optio
 
 
 
+_PARTY_CHARS = 16  # "(R-S.C.)", "(D-Mass.)", "(I-Vt.)": what a name's parenthesis says of party and state
+
+
 def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
     """``Lavrov: "…"`` - a short noun phrase alone before a colon."""
     para = layout.paragraph_of(stretch.outer[0])
@@ -841,6 +844,8 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     if not before.endswith(":"):
         return None
     head_text = before[:-1].rstrip()
+    if head_text.endswith(")") and "(" in head_text and len(head_text) - head_text.rfind("(") <= _PARTY_CHARS:
+        head_text = head_text[:head_text.rfind("(")].rstrip()  # "Rep. Ana Ortiz (D-Ohio): "…"": party and state
     leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
     sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
     np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")
