@@ -119,3 +119,10 @@ def test_a_name_with_party_and_state_before_a_colon_speaks(nlp):
     quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Tom Beck": "PERSON"})
     q = next(q for q in quotes if q.kind == "direct")
     assert q.speaker is not None and q.speaker.text.endswith("Tom Beck")
+
+
+def test_a_finite_verb_hung_on_the_noun_before_it_has_that_noun_for_subject(nlp):
+    text = ("Some in the crowd booed, and when Reyes thanked the city and said it was great to be home, a man yelled "
+            "“Stay there!”")
+    q = next(q for q in quotes_of(nlp, text, {"Reyes": "PERSON"}) if q.kind == "direct")
+    assert q.speaker is not None and q.speaker.text == "a man" and q.speaker.via == "nominal"

@@ -732,6 +732,11 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         complement, kind = unparsed, "parataxis"
     hops: list = []
     subject = subject_of(verb, hops)
+    if subject is None and verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.i == verb.i - 1 \
+            and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a man yelled "Stay there!"": a verb the tagger reads as finite, which the parser hung on the noun
+        # right before it as a participle; that noun is its subject
+        subject, hops = verb.head, []
     if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") \
             and subject.dep_ == "nsubj":
         # "…, explaining that": the main report's; "as the meeting began vowing to …": not the meeting's
