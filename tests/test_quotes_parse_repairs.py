@@ -126,3 +126,21 @@ def test_a_finite_verb_hung_on_the_noun_before_it_has_that_noun_for_subject(nlp)
             "“Stay there!”")
     q = next(q for q in quotes_of(nlp, text, {"Reyes": "PERSON"}) if q.kind == "direct")
     assert q.speaker is not None and q.speaker.text == "a man" and q.speaker.via == "nominal"
+
+
+def test_a_naming_verb_coordinated_in_the_report_makes_a_second_report(nlp):
+    text = "He did say he found Reyes to be “very charming” and called her standing in the field “unheard of.”"
+    quotes = [q for q in quotes_of(nlp, text, {"Dana Reyes": "PERSON"}) if q.kind == "mixed"]
+    assert [text[q.span[0]:q.span[1]] for q in quotes] == ["he found Reyes to be “very charming”",
+                                                          "her standing in the field “unheard of.”"]
+    assert quotes[1].cue == "called" and quotes[1].speaker is not None and quotes[1].speaker.text == "He"
+
+
+def test_a_participle_of_saying_after_a_comma_inside_the_marks_is_a_second_report(nlp):
+    text = ('To wit, Beck told the paper that Reyes “had a crazy policy which was maniacal,” adding, “She lost all '
+            'of the vote.”')
+    quotes = quotes_of(nlp, text, {"Tom Beck": "PERSON", "Dana Reyes": "PERSON"})
+    mixed = _one(quotes, "mixed")
+    assert text[mixed.span[0]:mixed.span[1]].endswith("maniacal,”")
+    direct = _one(quotes, "direct")
+    assert direct.cue == "adding" and direct.speaker is not None and direct.speaker.text == "Beck"

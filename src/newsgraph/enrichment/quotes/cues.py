@@ -855,7 +855,8 @@ _HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify
 
 
 def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[int, int]) -> tuple[int, int]:
-    """``told ABC that he agrees … and said "…"``: a verb of saying the parser coordinated with the reported
+    """``told ABC that he agrees … and said "…"``, ``said he found it "charming" and called the field "…"``: a verb
+    of saying or naming the parser coordinated with the reported
     clause is a second report (the reporter's, or with its own subject another's: ``… and one in four said …``),
     so the first one ends before it; so does a participle of saying or judging after a comma (``said he saw no
     need to change, telling reporters that …``, ``…, calling him a liar``), the reporter's next act."""
@@ -866,11 +867,14 @@ def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[
             if child.i <= clause.i:
                 continue
             own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
-            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS if not own_subject else acts) and (
+            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS | NAMING_VERBS if not own_subject
+                                                     else acts) and (
                     not own_subject or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
                 right = min(right, child.left_edge.i)
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
-                    and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):
+                    and ("," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
+                         or doc[max(0, child.left_edge.i - 1)].is_quote  # '"…maniacal," adding, "…"'
+                         and doc[max(0, child.left_edge.i - 2)].text == ","):
                 right = min(right, child.left_edge.i)
     while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
                             and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):
