@@ -713,6 +713,8 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         if clauses[0].head is not verb:  # through an xcomp: the cue is the whole "vowed to guarantee"
             tokens = tuple(range(verb.i, clauses[0].head.i + 1))
         complement = _before_second_report(doc, clauses, _with_condition(doc, verb, _clause_bounds(doc, clauses)))
+        complement = _lost_subject(doc, verb, clauses, complement)
+        complement = _before_answer(doc, verb, clauses, complement)
     elif verb.dep_ == "parataxis" and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         host = verb.head  # "The economy, he said, is fine."
         left, right = subtree_range(host, skip=(verb,))
@@ -745,8 +747,15 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
         while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
             right -= 1
         complement, kind = _strip_parenthetical(doc, left, right), "parataxis"
+    elif (unparsed := _unparsed_report(doc, verb)) is not None:
+        complement, kind = unparsed, "parataxis"
     hops: list = []
     subject = subject_of(verb, hops)
+    if subject is None and verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.i == verb.i - 1 \
+            and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a man yelled "Stay there!"": a verb the tagger reads as finite, which the parser hung on the noun
+        # right before it as a participle; that noun is its subject
+        subject, hops = verb.head, []
     if subject is not None and hops and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") \
             and subject.dep_ == "nsubj":
         # "…, explaining that": the main report's; "as the meeting began vowing to …": not the meeting's
@@ -779,8 +788,94 @@ def _verb_cue(doc: "Doc", verb: "Token") -> Cue:
     return Cue(tokens, verb.i, complement, speaker, kind, governed)
 
 
+def _unparsed_report(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
+    """What was said, set off from a verb of saying by a comma alone, where the parser found no clause:
+    ``Those who borrow most struggle, even with a "good" job, he said.`` (the report, then its subject and verb
+    closing the sentence) and ``In both cases, Ortiz said, the donations paid for "sponsorships".`` (the verb with
+    its subject, a comma, then the rest of the sentence, which the parser hung on the verb as its object). News
+    attributes so; the words on the other side of the comma make a clause with a verb of its own."""
+    if verb_lemma(verb) not in _SAY_VERBS or verb.dep_ != "ROOT" \
+            or any(c.dep_ in ("ccomp", "xcomp", "advcl", "conj", "parataxis") for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.right_edge.i != verb.i - 1 or subj.left_edge.i == 0:
+        return None
+    sent = verb.sent
+    end = sent.end
+    while end > verb.i + 1 and (doc[end - 1].is_punct and doc[end - 1].text not in "\"”’'"
+                                or doc[end - 1].is_space):
+        end -= 1
+    before = subj.left_edge.i - 1
+    after = [c for c in verb.rights if not c.is_punct]
+    if doc[before].text == "," and not after:  # "…, he said."
+        left, right = sent.start, before
+        while left < right and (doc[left].is_punct and doc[left].text not in "\"“‘'" or doc[left].is_space):
+            left += 1
+        if doc[left].lower_ in _TIME_MARKS_CUE or any(c.dep_ in ("dobj", "attr") for c in verb.children):
+            return None
+    elif verb.i + 1 < end and doc[verb.i + 1].text == "," and after and after[0].dep_ in ("dobj", "npadvmod") \
+            and after[0].left_edge.i == verb.i + 2 and after[-1].right_edge.i + 1 >= end:
+        left, right = verb.i + 2, end  # "Ortiz said, the donations paid for …"
+        if doc[sent.start:subj.left_edge.i].text.strip(" ,") and not doc[subj.left_edge.i - 1].text == ",":
+            return None
+    else:
+        return None
+    words = [t for t in doc[left:right] if t.is_alpha]
+    if len(words) < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[left:right]) \
+            or "\n" in doc[left:right].text:
+        return None
+    return left, right
+
+
+_SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "argue", "insist", "contend", "claim",
+                        "assert", "warn", "predict", "acknowledge", "admit", "caution", "concede", "suggest"})
+_TIME_MARKS_CUE = frozenset("after before when while because since until although though unless once as if so "
+                            "but and or".split())
+
+
+def _before_answer(doc: "Doc", verb: "Token", clauses: list["Token"],
+                   complement: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+    """``When asked why, Ortiz responded: "…"``: the parser may hang the main clause, a verb of saying with its
+    own subject, on the bare participle of asking as its reported clause. The question ends before that subject
+    (here only "why", no question of its own: nothing); the answer is the main clause's report."""
+    if complement is None or not _bare_participle(verb) or len(clauses) != 1:
+        return complement
+    answer = clauses[0]
+    subj = next((c for c in answer.children if c.dep_ == "nsubj" and c.i < answer.i), None)
+    if not is_reporting(answer) or subj is None or subj.left_edge.i <= complement[0]:
+        return complement
+    left, right = complement[0], subj.left_edge.i
+    while right > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    return (left, right) if sum(t.is_alpha for t in doc[left:right]) >= 3 else None
+
+
+def _lost_subject(doc: "Doc", verb: "Token", clauses: list["Token"],
+                  complement: tuple[int, int]) -> tuple[int, int]:
+    """``said the days when the town had one story are gone``: a reported clause needs a subject; when the parser
+    left it none and hung the noun phrase standing between the verb of saying and the clause on the verb itself
+    (as a time, an object), that phrase is the clause's subject, and what was said starts with it. Not a hearer
+    (``told reporters …``) nor a phrase behind a preposition (``said on Monday …``)."""
+    left, right = complement
+    clause = clauses[0]
+    if len(clauses) != 1 or clause.i < verb.i or verb_lemma(verb) in _HEARER_VERBS \
+            or any(c.dep_ in _SUBJECTS or c.dep_ == "expl" for c in clause.children) \
+            or clause.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "MD") and not any(
+                c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return complement
+    lost = [c for c in verb.rights if c.i < left and c.dep_ in ("npadvmod", "dobj", "attr", "oprd")
+            and c.pos_ in ("NOUN", "PROPN", "PRON") and c.left_edge.i == verb.i + 1]
+    if len(lost) != 1 or any(t.is_punct and t.text not in "\"“”'‘’" for t in doc[lost[0].left_edge.i:left]):
+        return complement
+    return lost[0].left_edge.i, right
+
+
+_HEARER_VERBS = frozenset({"tell", "inform", "assure", "remind", "warn", "notify", "advise", "promise", "ask"})
+
+
 def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[int, int]) -> tuple[int, int]:
-    """``told ABC that he agrees … and said "…"``: a verb of saying the parser coordinated with the reported
+    """``told ABC that he agrees … and said "…"``, ``said he found it "charming" and called the field "…"``: a verb
+    of saying or naming the parser coordinated with the reported
     clause is a second report (the reporter's, or with its own subject another's: ``… and one in four said …``),
     so the first one ends before it; so does a participle of saying or judging after a comma (``said he saw no
     need to change, telling reporters that …``, ``…, calling him a liar``), the reporter's next act."""
@@ -791,11 +886,14 @@ def _before_second_report(doc: "Doc", clauses: list["Token"], complement: tuple[
             if child.i <= clause.i:
                 continue
             own_subject = any(c.dep_ in _SUBJECTS for c in child.children)
-            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS if not own_subject else acts) and (
+            if child.dep_ == "conj" and is_reporting(child, REPORTING_VERBS | NAMING_VERBS if not own_subject
+                                                     else acts) and (
                     not own_subject or not _quote_opens_in(doc, left, child.i)):  # a quotation may report a report
                 right = min(right, child.left_edge.i)
             elif child.dep_ == "advcl" and child.tag_ == "VBG" and is_reporting(child, acts) \
-                    and "," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text):
+                    and ("," in (doc[child.left_edge.i].text, doc[max(0, child.left_edge.i - 1)].text)
+                         or doc[max(0, child.left_edge.i - 1)].is_quote  # '"…maniacal," adding, "…"'
+                         and doc[max(0, child.left_edge.i - 2)].text == ","):
                 right = min(right, child.left_edge.i)
     while right > left and (doc[right - 1].dep_ == "cc" or doc[right - 1].is_punct
                             and doc[right - 1].text not in "”’»\"'" or doc[right - 1].is_space):

@@ -100,6 +100,8 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         if cue.complement is None:
             continue
         cs, ce = char_range(doc, cue.complement)
+        if _inner_speaker(doc, cue, cues, layout, (cs, ce)):
+            continue
         covering = [i for i, s in enumerate(layout.stretches)
                     if _overlap((cs, ce), s.outer) >= 0.8 * (ce - cs)
                     and not _words_before(doc, cue.complement, s.outer[0])]
@@ -111,12 +113,15 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
         inside = [i for i, s in enumerate(layout.stretches) if cs <= s.start and s.end <= ce + 2]
         partial = [i for i, s in enumerate(layout.stretches) if _overlap((cs, ce), s.outer) > 0 and i not in inside]
         if partial and all(cs < layout.stretches[i].outer[0] for i in partial) \
-                and (inside or cue.speaker is not None and all(
-                    len(layout.stretches[i].parts) == 1
-                    and layout.text[:layout.stretches[i].outer[0]].rstrip()[-1:] != ":" for i in partial)) \
+                and (inside or _split_inside(doc, cue, layout.stretches[partial[-1]])
+                     or cue.speaker is not None and all(
+                         len(layout.stretches[i].parts) == 1
+                         and layout.text[:layout.stretches[i].outer[0]].rstrip()[-1:] != ":" for i in partial)) \
                 and not _sentence_ends(layout.text, ce, min(layout.stretches[i].outer[0] for i in partial)):
             # 'called Obama a "petulant child" who's acting "as if he is a king, as if …"': the parse ended the
-            # clause inside a quotation that opened in it; the quotation runs on to its closing mark
+            # clause inside a quotation that opened in it; the quotation runs on to its closing mark (so too
+            # 'told the paper that she backs it because "we need a leader. We need one now."', where the parser
+            # broke the sentence at a full stop inside the quotation)
             ce = max(ce, max(layout.stretches[i].outer[1] for i in partial))
             inside, partial = inside + partial, []
         last = inside[-1] if inside else None
@@ -142,7 +147,7 @@ def classify_cues(doc: "Doc", cues: list[Cue], layout: _Layout) -> tuple[list[Dr
                 continue
             if _words_outside(doc, cue.complement, outers, _aside(doc, cue)):
                 # the clause as written: both marks of every quoted fragment inside it
-                span = (min(cs, outers[0][0]), max(ce, outers[-1][1]))
+                span = (min(cs, outers[0][0]), _before_aside(doc, outers[-1][1], max(ce, outers[-1][1])))
                 drafts.append(Draft("mixed", span, parts, cue, speaker_chars(doc, cue)))
                 consumed.update(inside)
             else:
@@ -168,6 +173,74 @@ def _with_absolute(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, insid
         if all(cs <= layout.stretches[i].start and layout.stretches[i].end <= ce for i in inside):
             return True
     return False
+
+
+def _inner_speaker(doc: "Doc", cue: Cue, cues: list[Cue], layout: _Layout, span: Span) -> bool:
+    """Whether a claim noun with no one behind it (``uttering charges that Ortiz, for one, called "liberal
+    lingo"``, ``the accusation that Ortiz said "…"``) has inside its clause a verb of saying with a subject of its
+    own next to a quotation: the quoted words are that subject's, whose report the inner cue makes; the noun
+    says only what kind of words they are."""
+    if cue.kind != "noun" or cue.speaker is not None:
+        return False
+    quoted = [s for s in layout.stretches if span[0] <= s.outer[0] < span[1]]
+    return bool(quoted) and any(
+        o is not cue and o.kind != "noun" and o.speaker is not None
+        and cue.complement[0] <= o.speaker < o.verb < cue.complement[1]
+        and any(0 <= s.outer[0] - doc[o.verb].idx <= 40 for s in quoted) for o in cues)
+
+
+def _before_aside(doc: "Doc", start: int, end: int) -> int:
+    """Where a mixed quote's clause ends when, after its last quotation, the writer sets off words of their own by
+    a comma or a dash: a participle clause (``called him a "hypocrite," linking to a story …``), a relative
+    clause (``would "take a look" at it, which would …``), an apposition judging the words (``called it
+    "racist," an extraordinary rebuke``) or anything after a dash (``was "encouraged" - a modest boost …``). News
+    appends such asides to a report; they are not part of what was said. ``start`` is the end of the last
+    closing mark; a comma just inside it (``"…racist,"``) is the writer's too, and sets off what follows."""
+    text = doc_text(doc)
+    words = doc.char_span(start, end, alignment_mode="contract")
+    if words is None or not len(words):
+        return end
+    inner_comma = text[max(0, start - 4):start].rstrip(_CLOSING_MARKS)[-1:] == ","
+    marks = [(start, words[0])] if inner_comma else []
+    for tok in words:
+        if tok.text not in _ASIDE_MARKS or tok.i + 1 >= words.end:
+            continue
+        if tok.text in "-–" and not (doc[tok.i - 1].whitespace_ and tok.whitespace_):
+            continue  # a hyphen or a range inside a word ("long-term", "2015–16"), no dash setting words off
+        if tok.text != "," and sum(t.text == tok.text for t in words) > 1:
+            continue  # "- including Cruz -": a pair of dashes sets off a part of the clause, which goes on
+        marks.append((tok.idx if tok.text == "," else -tok.idx - 1, doc[tok.i + 1]))
+    for at, nxt in marks:
+        dash = at < 0
+        if dash:
+            head = nxt
+        elif nxt.tag_ == "VBG" and nxt.dep_ in ("advcl", "xcomp", "conj", "acl"):
+            head = nxt
+        elif nxt.lower_ in ("which", "who", "whom", "whose"):
+            head = nxt.head if nxt.head.i > nxt.i else nxt
+        elif nxt.pos_ == "DET" and nxt.head.dep_ in ("appos", "npadvmod") and nxt.head.i > nxt.i:
+            head = nxt.head
+        else:
+            continue
+        last = doc[words.end - 1] if dash else head.right_edge
+        if last.i >= words.end - 1 or all(t.is_punct for t in doc[last.i + 1:words.end]):
+            # the aside runs to the end of the clause ("that Ortiz, who resigned, is to blame" goes on)
+            cut = -at - 1 if dash else at
+            while cut > start and text[cut - 1].isspace():
+                cut -= 1
+            return cut
+    return end
+
+
+_ASIDE_MARKS = frozenset({",", "—", "–", "-", "--", "―"})
+
+
+def _split_inside(doc: "Doc", cue: Cue, stretch: QuoteStretch) -> bool:
+    """Whether the parser's sentence holding the end of a cue's clause ends inside a quotation that opened in
+    that clause: the clause goes on in the quotation, whose later sentences the parser cut off."""
+    last = doc[cue.complement[1] - 1]
+    end = last.sent.end
+    return end < len(doc) and stretch.outer[0] < doc[end].idx < stretch.outer[1] - 1
 
 
 def _denied(doc: "Doc", cue: Cue) -> bool:
@@ -791,6 +864,9 @@ def _inverted_colon(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optio
 
 
 
+_PARTY_CHARS = 16  # "(R-S.C.)", "(D-Mass.)", "(I-Vt.)": what a name's parenthesis says of party and state
+
+
 def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Optional[Span]:
     """``Lavrov: "…"`` - a short noun phrase alone before a colon."""
     para = layout.paragraph_of(stretch.outer[0])
@@ -798,6 +874,8 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     if not before.endswith(":"):
         return None
     head_text = before[:-1].rstrip()
+    if head_text.endswith(")") and "(" in head_text and len(head_text) - head_text.rfind("(") <= _PARTY_CHARS:
+        head_text = head_text[:head_text.rfind("(")].rstrip()  # "Rep. Ana Ortiz (D-Ohio): "…"": party and state
     leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
     sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
     np = doc.char_span(para[0] + sent_start, para[0] + len(head_text), alignment_mode="contract")

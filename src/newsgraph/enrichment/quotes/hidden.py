@@ -379,6 +379,17 @@ def _clause_start(doc: "Doc", verb: "Token") -> int:
     return start
 
 
+def _relative_aside(doc: "Doc", start: int, comma: int, quoted) -> Optional[int]:
+    """The comma opening a relative clause set off before ``comma`` (``, whose latest firm, Paradox, sells data,``,
+    ``, who ran the campaign in 2012,``): such an aside may hold commas of its own; None when there is none."""
+    for j in range(comma - 1, max(start, comma - 2 * _ASIDE_MAX_TOKENS), -1):
+        if quoted(doc[j].idx) or doc[j].text in (";", ":") or doc[j].text in _CLOSING:
+            return None
+        if doc[j].lower_ in ("who", "whose") and doc[j - 1].text == "," and j - 1 > start:
+            return j - 1
+    return None
+
+
 def _name_before_aside(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
     """``Ortiz, exasperated, famously replied: "…"``, ``Sen. Dana Marsh (D-Ohio), noting the size of the crowd,
     said``, ``Columnist Ana Reyes, in an attempt to …, wrote``: a name opening its clause, an aside between commas,
@@ -391,11 +402,13 @@ def _name_before_aside(doc: "Doc", verb: "Token", quoted) -> Optional[Span]:
         i -= 1  # "famously", "also", "had"
     if i <= start or doc[i].text != ",":
         return None
-    j = i - 1
-    while j > start and doc[j].text != "," and i - j <= _ASIDE_MAX_TOKENS:
-        if quoted(doc[j].idx) or doc[j].text in (";", ":") or doc[j].text in _CLOSING:
-            return None
-        j -= 1
+    j = _relative_aside(doc, start, i, quoted)  # "Ortiz, whose firm, Paradox, sells data, said": one aside
+    if j is None:
+        j = i - 1
+        while j > start and doc[j].text != "," and i - j <= _ASIDE_MAX_TOKENS:
+            if quoted(doc[j].idx) or doc[j].text in (";", ":") or doc[j].text in _CLOSING:
+                return None
+            j -= 1
     if j <= start or doc[j].text != "," or j == i - 1:
         return None
     k = j - 1

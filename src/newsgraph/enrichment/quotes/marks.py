@@ -6,7 +6,8 @@ single quote open is an apostrophe (``don't``, ``farmers' union``, ``'90s``). A 
 opening mark at the start of each paragraph and one closing mark at its end. A mark that finds no partner is dropped
 on its own, so one stray mark never costs the article its other quotes. Two straight apostrophes (``''It is,''
 he said``), as archives of newspapers typed on keyboards without curly quotes write a double mark, count as one
-double mark standing where the pair's inner character is.
+double mark standing where the pair's inner character is. An opening ``“`` typed right after a word or a
+comma, before a space or punctuation, while a double quote is open, closes it (``“abhorrent“ in a post``).
 """
 from __future__ import annotations
 
@@ -119,6 +120,11 @@ def _pair_in_paragraph(text: str, span: Span) -> tuple[list[tuple[int, int, str]
         fam, role = mark.family, mark.role
         if fam in pending and text[pending[fam]] in "„‚" and text[i] in "“‘":
             role = "close"  # German „…“ closes with the English opening mark
+        elif text[i] == "“" and fam in pending and (_before(text, i).isalnum() or _before(text, i) == ",") \
+                and _after(text, i) in _CLOSE_CONTEXT:
+            # "called it “abhorrent“ in a tweet": an opening mark typed where a closer belongs (after a sentence's
+            # end it might as well open the next sentence's quotation, a space slipped in: left alone)
+            role = "close"
         if role == "apostrophe" or (role == "close_or_apostrophe" and fam not in pending):
             continue
         if role in ("close", "close_or_apostrophe") or (role == "either" and fam in pending):
