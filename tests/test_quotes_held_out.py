@@ -99,6 +99,26 @@ def test_an_occupation_noun_is_the_person_the_text_is_about(nlp):
     assert q.speaker.text == "the actor" and q.speaker.name == "Dana Holt"
 
 
+def test_an_occupation_noun_is_the_person_called_so_among_several(nlp):
+    """"Chef Mara Lund" … "said the chef": the person the text calls by the noun, not whoever was named last."""
+    text = ('Chef Mara Lund opened her bistro in May. Her landlord, Peter Voss, was there too. '
+            '"Simple food is the hardest," said the chef.')
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.speaker.text == "the chef" and q.speaker.name == "Mara Lund"
+
+
+def test_an_occupation_noun_names_no_one_among_several_not_called_so(nlp):
+    """"The play, directed by Ian Holt … its lead, Ruth Ames …. '…,' said the actor": a director named first and
+    an actor named last are both people; the noun is no licence to take the latest (the superintendent is not
+    the inspector named last either)."""
+    for text in ('The play, directed by Ian Holt, opens on Friday. Its lead, Ruth Ames, trained in Dublin for '
+                 'years. "It is a gift of a part," said the actor.',
+                 'Supt. Liam Walsh led the search. Inspector Jo Kerr said the dogs found nothing. '
+                 '"We keep looking," the superintendent said.'):
+        q = [q for q in quotes(nlp, text) if q.kind == "direct"][-1]
+        assert q.speaker.text.startswith("the ") and q.speaker.entity is None, text
+
+
 def test_a_company_named_with_a_noun_before_it_is_the_company_just_named(nlp):
     """'the production company said' after 'Brightline Productions denied …'."""
     text = ('Harbour Sound Records issued a statement on Monday. However, Brightline Productions denied that it had '

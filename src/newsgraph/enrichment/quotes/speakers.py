@@ -60,6 +60,7 @@ INDEFINITE_PRONOUNS = _WORDS.INDEFINITE_PRONOUNS
 MALE_WORDS = _WORDS.MALE_WORDS
 FEMALE_WORDS = _WORDS.FEMALE_WORDS
 PERSON_ROLES = _WORDS.PERSON_ROLES
+OCCUPATION_ROLES = _WORDS.OCCUPATION_ROLES
 ORG_PRONOUN_TYPES = _WORDS.ORG_PRONOUN_TYPES
 ORG_NOUNS = _WORDS.ORG_NOUNS
 GENERIC_ORG_NOUNS = _WORDS.GENERIC_ORG_NOUNS
@@ -238,7 +239,32 @@ class SpeakerResolver:
             return None
         if _introduced_unnamed(doc, toks.root, context, self.window_chars):
             return None  # "A senior official said …. '…,' the official said": the same unnamed official
+        noun = lemma_of(toks.root).lower()
+        if noun in OCCUPATION_ROLES:
+            return _by_occupation(doc, span[0], entities, noun, context, self.window_chars)
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: str, context: ResolverContext,
+                   window: int) -> Optional[str]:
+    """Who "the actor", "the chef", "the superintendent" is: the latest person the text calls one next to a
+    mention ("Chef Maria Lopez", "Ames, the actor"), else the one person named in the window before; None when
+    several are and none is called so (in "The film stars Bale and Penn. '…,' said the actor" either may speak,
+    and a director or a critic named last is not the actor)."""
+    best: Optional[tuple[int, str]] = None
+    people = set()
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for m in e.mentions:
+            if m.end > offset or offset - m.end > window or context.in_quotes(m.start, m.end):
+                continue
+            people.add(e.id)
+            if (best is None or m.end > best[0]) and _noun_near(doc, m.start, m.end, noun):
+                best = (m.end, e.id)
+    if best is not None:
+        return best[1]
+    return next(iter(people)) if len(people) == 1 else None
 
 
 def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:

@@ -144,9 +144,13 @@ director chief leader official ceo executive governor senator mayor prime premie
 general commander coach manager founder head officer judge prosecutor lawyer attorney professor researcher doctor
 scientist author editor representative administrator analyst economist expert member man woman boss captain
 premier diplomat envoy undersecretary deputy candidate activist campaigner
-actor actress singer rapper musician star player athlete comedian host presenter anchor novelist writer filmmaker
-producer artist designer chef superintendent commissioner surgeon nurse teacher pilot rep publicist aide adviser
-advisor""".split())
+rep publicist aide adviser advisor""".split())
+# Occupations that name a person by trade ("'…,' said the actor"): many people in a story may share none, or one,
+# of them, so such a noun is a person only the text calls by it, or the one person it names (speakers._role).
+OCCUPATION_ROLES = frozenset("""actor actress singer rapper musician star player athlete comedian host presenter
+anchor novelist writer filmmaker producer artist designer chef superintendent commissioner surgeon nurse teacher
+pilot""".split())
+PERSON_ROLES = PERSON_ROLES | OCCUPATION_ROLES
 # Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
 # "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
 GROUP_NOUNS = frozenset("""voter student respondent resident people american citizen worker parent member
