@@ -133,6 +133,15 @@ def test_stressing_reports_its_object(nlp, text, cue, said):
     assert q.kind == "indirect" and content(text, q) == said
 
 
+@pytest.mark.parametrize("text", [
+    "The coach stressed the players with double sessions all week.",
+    "Night shifts stressed the nurses more than the managers had expected.",
+])
+def test_stressing_people_reports_nothing(nlp, text):
+    """"stressed the players": strain put on people, not a point made."""
+    assert not [q for q in quotes(nlp, text) if q.cue == "stressed"]
+
+
 def test_according_to_at_the_end_reports_the_whole_clause_before_it(nlp):
     """"A and B, according to X": the phrase closes what it attributes, a second verb sharing the subject included
     (the parser hangs the phrase on that second verb)."""

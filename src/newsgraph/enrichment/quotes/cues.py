@@ -48,6 +48,11 @@ ATTITUDE_VERBS = _WORDS.ATTITUDE_VERBS
 INTENTION_VERBS = _WORDS.INTENTION_VERBS
 EVALUATION_VERBS = _WORDS.EVALUATION_VERBS
 ACT_VERBS = _WORDS.ACT_VERBS
+# verbs of emphasis report the point they stress ("stressed the importance of sleep"), but not when what they
+# take is people: "stressed the players" is a strain put on them
+_EMPHASIS_VERBS = frozenset({"stress", "emphasize", "emphasise", "underline", "underscore"})
+_PEOPLE = (PERSON_ROLES | _WORDS.GROUP_NOUNS | _WORDS.PEOPLE_NOUNS | _WORDS.SPEAKING_PEOPLE
+           | lang.get("en").entities.PERSON_NOUNS | {"staff", "team", "crowd", "fan", "squad", "pupil", "animal"})
 PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
 # Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
 # "criticized X for Y", "blamed X on Y", "criticized X over Y").
@@ -966,6 +971,8 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ in ("PERSON", "TIME") \
             or obj.lower_ in _NOT_CONTENT:  # "Posted 9:05 PM": a clock time is no content
         return None
+    if lemma in _EMPHASIS_VERBS and (lemma_of(obj).lower() in _PEOPLE or obj.lower_ in _PEOPLE):
+        return None  # "stressed the players", "stressed staff": strain put on people, nothing said
     left, right = subtree_range(obj)
     return _strip_parenthetical(doc, left, _object_phrases(doc, verb, right)), "object"
 
