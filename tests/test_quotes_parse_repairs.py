@@ -144,3 +144,10 @@ def test_a_participle_of_saying_after_a_comma_inside_the_marks_is_a_second_repor
     assert text[mixed.span[0]:mixed.span[1]].endswith("maniacal,”")
     direct = _one(quotes, "direct")
     assert direct.cue == "adding" and direct.speaker is not None and direct.speaker.text == "Beck"
+
+
+def test_a_notice_heading_with_a_parenthesis_before_a_colon_is_no_name(nlp):
+    """Only a name ends on a capital before its parenthesis: "Parish meeting (Monday, 8pm):" heads a notice."""
+    text = 'Parish meeting (Monday, 8pm): "All residents are welcome to attend."'
+    quotes = quotes_of(nlp, text, {})
+    assert not [q for q in quotes if q.speaker is not None and q.speaker.text.startswith("Parish")]

@@ -874,7 +874,10 @@ def _colon_speaker(doc: "Doc", stretch: QuoteStretch, layout: _Layout) -> Option
     if not before.endswith(":"):
         return None
     head_text = before[:-1].rstrip()
-    if head_text.endswith(")") and "(" in head_text and len(head_text) - head_text.rfind("(") <= _PARTY_CHARS:
+    name_end = head_text[:head_text.rfind("(")].rstrip().split()[-1:] if "(" in head_text else []
+    # a name ends on a capital ("Ana Ortiz (D-Ohio)"); "Council meeting (Tuesday, 7pm):" heads a notice
+    if head_text.endswith(")") and name_end and name_end[0][:1].isupper() \
+            and len(head_text) - head_text.rfind("(") <= _PARTY_CHARS:
         head_text = head_text[:head_text.rfind("(")].rstrip()  # "Rep. Ana Ortiz (D-Ohio): "…"": party and state
     leads = [head_text.rfind(d) + len(d) - 1 for d in _NAME_LEADS if d in head_text]
     sent_start = max([head_text.rfind(c) for c in ".!?\n"] + leads) + 1
