@@ -1,0 +1,42 @@
+"""Speakers as news writes them (issue 12): a linking "That said," is nobody's report; a joint subject ("Dale Ford
+and Martha Fry said") speaks as both; a "she" after a paragraph that brings in a new woman by name is that woman,
+not the one quoted before the paragraph. Sentences and names are made up."""
+from __future__ import annotations
+
+from test_quotes import quotes_of
+
+
+def _said(text, q):
+    return text[q.parts[0][0]:q.parts[0][1]]
+
+
+def test_that_said_is_a_connective_not_a_speaker(nlp):
+    text = '"We need more buses," Ana Ortiz said. That said, "nobody expects a quick fix."'
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert all(q.speaker is None or q.speaker.text != "That" for q in quotes)
+    assert any(q.speaker is not None and q.speaker.entity == "e1" for q in quotes)
+
+
+def test_having_said_that_opens_a_report_of_someone_else(nlp):
+    text = 'Having said that, Ana Ortiz said the plan "will not work this year."'
+    [q] = quotes_of(nlp, text, {"Ana Ortiz": "PERSON"})
+    assert q.speaker is not None and q.speaker.entity == "e1"
+
+
+def test_joint_speakers_are_both(nlp):
+    text = '"We will appeal the ruling," Dale Ford and Martha Fry said in a statement.'
+    [q] = quotes_of(nlp, text, {"Dale Ford": "PERSON", "Martha Fry": "PERSON"})
+    assert q.speaker.text == "Dale Ford and Martha Fry"
+    assert q.speaker.entity is None and q.speaker.name == "Dale Ford and Martha Fry"
+
+
+def test_joint_speakers_before_the_quotation(nlp):
+    text = 'Dale Ford and Martha Fry said, "We will appeal the ruling."'
+    [q] = quotes_of(nlp, text, {"Dale Ford": "PERSON", "Martha Fry": "PERSON"})
+    assert q.speaker.text == "Dale Ford and Martha Fry" and q.speaker.entity is None
+
+
+def test_one_speaker_keeps_its_entity(nlp):
+    text = '"We will appeal the ruling," Martha Fry said, and left the court.'
+    [q] = quotes_of(nlp, text, {"Martha Fry": "PERSON"})
+    assert q.speaker.text == "Martha Fry" and q.speaker.entity == "e1"
