@@ -40,3 +40,21 @@ def test_one_speaker_keeps_its_entity(nlp):
     text = '"We will appeal the ruling," Martha Fry said, and left the court.'
     [q] = quotes_of(nlp, text, {"Martha Fry": "PERSON"})
     assert q.speaker.text == "Martha Fry" and q.speaker.entity == "e1"
+
+
+def test_she_after_a_paragraph_bringing_in_another_woman(nlp):
+    text = ('Ana Ortiz spoke first. "We need more buses," Ortiz said.\n\n'
+            'Maria Lopez, a nurse, has lived on the street for ten years. Her daughter was hit by a car in May.\n\n'
+            '"Nobody listens to us," she said.')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Maria Lopez": "PERSON"})
+    q = next(q for q in quotes if _said(text, q).startswith("Nobody"))
+    assert q.speaker.entity == "e2"
+
+
+def test_she_stays_with_the_speaker_when_the_other_woman_is_no_subject(nlp):
+    text = ('Ana Ortiz spoke first. "We need more buses," Ortiz said.\n\n'
+            'The plan was drawn up with help from Maria Lopez, a nurse.\n\n'
+            '"Nobody listens to us," she said.')
+    quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Maria Lopez": "PERSON"})
+    q = next(q for q in quotes if _said(text, q).startswith("Nobody"))
+    assert q.speaker.entity == "e1"

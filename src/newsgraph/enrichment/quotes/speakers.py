@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from ... import lang
 from ...model import Entity, Span
-from ..base import lemma_of
+from ..base import doc_text, lemma_of
 from ..entities.roles import possessor
 
 if TYPE_CHECKING:
@@ -79,6 +79,7 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", 
 _NEW_DETERMINERS = frozenset("a an one another neither no each any either some".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
+NEW_TOPIC_BONUS = 2.0  # a person brought in by name, as a subject, in a paragraph after the last speaker was named
 EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
@@ -621,6 +622,12 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     about at that point and outranks whoever spoke last."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
     spoken = {eid for _, eid in context.speakers if eid is not None}
+    # where the last speaker was last named before the pronoun: a person the narration brings in after that, as
+    # the subject of a sentence of its own, is who the text has turned to ("…," Ortiz said. ¶ Maria Lopez, a
+    # nurse, has lived here ten years. … ¶ "…," she said.)
+    last_seen = max((m.end for e in entities if e.id == last_speaker for m in e.mentions if m.end <= offset),
+                    default=None) if "PERSON" in types else None
+    text = doc_text(doc) if last_seen is not None else ""
     best: Optional[tuple[float, str]] = None
     for e in entities:
         if e.type not in types:
@@ -639,6 +646,11 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
             score += 1.5 * subject
             if topic is not None and subject == 1.0 and topic[0] <= m.start and m.end <= topic[1]:
                 score += TOPIC_BONUS
+            first = min(e.mentions, key=lambda m: m.start)
+            if last_seen is not None and e.id not in spoken and first.start > last_seen and first.end <= offset \
+                    and _is_subject(doc, first.start, first.end) == 1.0 and not context.in_quotes(first.start, first.end) \
+                    and "\n" in text[last_seen:first.start]:
+                score += NEW_TOPIC_BONUS
         else:
             score -= window / 200.0
         score += 2.0 if e.id == last_speaker else 0.8 if e.id in spoken else 0.0
