@@ -58,3 +58,21 @@ def test_she_stays_with_the_speaker_when_the_other_woman_is_no_subject(nlp):
     quotes = quotes_of(nlp, text, {"Ana Ortiz": "PERSON", "Maria Lopez": "PERSON"})
     q = next(q for q in quotes if _said(text, q).startswith("Nobody"))
     assert q.speaker.entity == "e1"
+
+
+def test_a_study_by_a_body_speaks_for_the_body(nlp):
+    text = '"Rents rose faster than wages in every city," a study by the Urban Housing Institute found.'
+    [q] = quotes_of(nlp, text, {"Urban Housing Institute": "ORG"})
+    assert "Urban Housing Institute" in q.speaker.text and q.speaker.entity == "e1"
+
+
+def test_a_letter_from_a_person_is_hers(nlp):
+    text = 'A letter from Dana Ruiz said the clinic "cannot turn anyone away."'
+    [q] = quotes_of(nlp, text, {"Dana Ruiz": "PERSON"})
+    assert q.speaker.entity == "e1"
+
+
+def test_a_report_from_a_common_noun_keeps_its_phrase(nlp):
+    text = '"Rents rose faster than wages," a report from last year said.'
+    [q] = quotes_of(nlp, text, {})
+    assert q.speaker is None or q.speaker.text == "a report"

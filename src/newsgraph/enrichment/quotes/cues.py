@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WORDS = lang.get("en").quotes
+_AUTHORED = _WORDS.FINDING_NOUNS | _WORDS.SPEECH_NOUNS  # texts that speak in their author's voice
 REPORTING_VERBS = _WORDS.REPORTING_VERBS
 QUOTE_ONLY_VERBS = _WORDS.QUOTE_ONLY_VERBS
 CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
@@ -419,7 +420,8 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
         if child.dep_ not in _NP_CUT and not _opening_verb(child):  # "Continued Stone:": no modifier
             left = min(left, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS):
+        if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS) \
+                and not _author(head, child):
             break
         right = max(right, child.right_edge.i + 1)
     name = appositive_name(head)
@@ -437,6 +439,16 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
     while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     return left, right
+
+
+def _author(head: "Token", prep: "Token") -> bool:
+    """``a study by the Housing Institute``, ``a letter from Ana Ortiz``: a text that speaks is its author's
+    voice, so the phrase keeps the author, a name, and the speaker is that body or person, not the word "study"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("by", "from") or lemma_of(head).lower() not in _AUTHORED:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
+                                or appositive_name(obj) is not None)
 
 
 def joint_with(head: "Token") -> list["Token"]:
