@@ -76,3 +76,17 @@ def test_a_report_from_a_common_noun_keeps_its_phrase(nlp):
     text = '"Rents rose faster than wages," a report from last year said.'
     [q] = quotes_of(nlp, text, {})
     assert q.speaker is None or q.speaker.text == "a report"
+
+
+def test_the_role_of_a_person_introduced_with_is(nlp):
+    text = ('Lucas Paganini is a planetary scientist at Goddard. "The surface is younger than we thought," the '
+            'planetary scientist told reporters.')
+    [q] = quotes_of(nlp, text, {"Lucas Paganini": "PERSON", "Goddard": "ORG"})
+    assert q.speaker.entity == "e1"
+
+
+def test_the_role_of_someone_brought_in_unnamed_stays_unnamed(nlp):
+    text = ('A scientist at Goddard looked at the data. "The surface is younger than we thought," the scientist '
+            'said. Lucas Paganini disagreed.')
+    [q] = next(iter([quotes_of(nlp, text, {"Lucas Paganini": "PERSON", "Goddard": "ORG"})]))
+    assert q.speaker.entity is None

@@ -535,8 +535,23 @@ def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, win
             continue
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children) or t.head.pos_ == "PROPN":
             return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
+        if _named_by_copula(t):
+            return False  # "Karl Brenner is a spokesman for …", "Brenner, who is a spokesman": named
         return _indefinite(t)
     return False
+
+
+def _named_by_copula(noun: "Token") -> bool:
+    """Whether a role noun is what a named person is said to be: the complement of "be" whose subject is a name
+    (``Lucas Paganini is a planetary scientist at …``) or a "who" that stands for a name (``Paganini, who is a
+    planetary scientist``); news introduces people so as often as with an apposition."""
+    verb = noun.head
+    if noun.dep_ != "attr" or lemma_of(verb).lower() != "be":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON")
 
 
 def _indefinite(head: "Token") -> bool:
