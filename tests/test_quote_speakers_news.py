@@ -88,5 +88,5 @@ def test_the_role_of_a_person_introduced_with_is(nlp):
 def test_the_role_of_someone_brought_in_unnamed_stays_unnamed(nlp):
     text = ('A scientist at Goddard looked at the data. "The surface is younger than we thought," the scientist '
             'said. Lucas Paganini disagreed.')
-    [q] = next(iter([quotes_of(nlp, text, {"Lucas Paganini": "PERSON", "Goddard": "ORG"})]))
+    [q] = quotes_of(nlp, text, {"Lucas Paganini": "PERSON", "Goddard": "ORG"})
     assert q.speaker.entity is None
