@@ -90,3 +90,15 @@ def test_the_role_of_someone_brought_in_unnamed_stays_unnamed(nlp):
             'said. Lucas Paganini disagreed.')
     [q] = quotes_of(nlp, text, {"Lucas Paganini": "PERSON", "Goddard": "ORG"})
     assert q.speaker.entity is None
+
+
+def test_joint_speakers_folded_into_one_name_by_the_parse(nlp):
+    text = 'Treasurer Jim Holt and Finance Minister Kate Lee said the budget was "responsible".'
+    [q] = quotes_of(nlp, text, {"Jim Holt": "PERSON", "Kate Lee": "PERSON"})
+    assert q.speaker.entity is None and q.speaker.name == "Jim Holt and Kate Lee"
+
+
+def test_coordinated_titles_are_one_speaker(nlp):
+    text = 'Finance and Trade Minister Kate Lee said the budget was "responsible".'
+    [q] = quotes_of(nlp, text, {"Kate Lee": "PERSON"})
+    assert q.speaker.entity == "e1"

@@ -114,15 +114,21 @@ def _joint(doc: "Doc", span: Span, entities: Sequence[Entity], resolver: Resolve
         return None
     head = toks.root
     others = [t for t in joint_with(head) if t.i < toks.end]
-    if not others:
-        return None
-    members = [head] + others
+    if others:
+        members = [head] + others
+        pieces = []
+        for k, member in enumerate(members):
+            left, right = speaker_range(doc, member)
+            if k + 1 < len(members):  # each member ends where the next one's words begin
+                right = min(right, members[k + 1].left_edge.i)
+            pieces.append((left, right))
+    else:
+        pieces = _names_either_side(toks, entities)
+        if not pieces:
+            return None
     out: list[str] = []
     seen: set = set()
-    for k, member in enumerate(members):
-        left, right = speaker_range(doc, member)
-        if k + 1 < len(members):  # each member ends where the next one's words begin
-            right = min(right, members[k + 1].left_edge.i)
+    for left, right in pieces:
         while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].lower_ == "and"):
             right -= 1
         piece = doc[left:right]
@@ -132,6 +138,26 @@ def _joint(doc: "Doc", span: Span, entities: Sequence[Entity], resolver: Resolve
         seen.add(entity)
         out.append(names.get(entity) if entity else piece.text)
     return ", ".join(out[:-1]) + " and " + out[-1]
+
+
+def _names_either_side(toks, entities: Sequence[Entity]) -> list[tuple[int, int]]:
+    """A joint speaker the parser folded into one name's modifiers (``Treasurer Jim Holt and Finance Minister
+    Kate Lee said``): an "and" with a person's whole name ending right before it and another person's name after
+    it splits the phrase in two. A coordination of modifiers (``Finance and Trade Minister Kate Lee``) has no
+    name before its "and" and stays one speaker."""
+    people = [m for e in entities if e.type == "PERSON" for m in e.mentions
+              if toks.start_char <= m.start and m.end <= toks.end_char]
+    for t in toks:
+        if t.lower_ != "and" or t.i == toks.start:
+            continue
+        before = t.nbor(-1)
+        ends = any(m.end == before.idx + len(before.text) for m in people)
+        root = toks.root  # the phrase's head is the second person's name ("… and Dale Ford and Martha Fry's
+        # lawyer, Tom Ruiz" is the lawyer alone)
+        after = root.pos_ == "PROPN" and any(m.start > t.idx and m.start <= root.idx < m.end for m in people)
+        if ends and after and before.pos_ == "PROPN":
+            return [(toks.start, t.i), (t.i + 1, toks.end)]
+    return []
 
 
 def _surnames(entities: Sequence[Entity], text: str) -> dict[str, int]:
