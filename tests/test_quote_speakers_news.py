@@ -105,3 +105,10 @@ def test_coordinated_titles_are_one_speaker(nlp):
     text = 'Finance and Trade Minister Kate Lee said the budget was "responsible".'
     [q] = quotes_of(nlp, text, {"Kate Lee": "PERSON"})
     assert q.speaker.entity == "e1"
+
+
+def test_a_role_the_tagger_calls_a_name_keeps_its_apposed_name(nlp):
+    # the small tagger reads the lower-case "minister" after "the" as a proper noun here
+    text = '“We will not negotiate under threat,” said the minister, Karim Haddad, on Sunday.'
+    [q] = quotes_of(nlp, text, {"Karim Haddad": "PERSON"})
+    assert q.speaker.entity == "e1" and "Karim Haddad" in q.speaker.text

@@ -476,7 +476,7 @@ def _opening_verb(tok: "Token") -> bool:
 def appositive_name(head: "Token") -> Optional["Token"]:
     """The proper-name apposition of a common-noun speaker ("the director, Owen Carver"), also when the parser
     hangs it on a prepositional object ("the spokesman for Google, John Smith"); None for a name head."""
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not head.text.islower():  # "the minister" tagged a name is still a noun
         return None
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":

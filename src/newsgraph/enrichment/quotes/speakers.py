@@ -409,7 +409,9 @@ def _honorific_fits(toks, head: "Token", entities: Sequence[Entity], found: Opti
 
 def _is_role(head: "Token") -> bool:
     """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
-    return head.pos_ != "PROPN" and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+    # a lower-case word the tagger calls a name ("said the minister, Karim Haddad") is still a common noun
+    return (head.pos_ != "PROPN" or head.text.islower()) \
+        and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
 
 
 def _country_in(toks, head: "Token", entities: Sequence[Entity]) -> Optional[str]:
