@@ -27,7 +27,7 @@ from ... import lang
 from ...model import Article, Entity, Quote, Span, Speaker
 from ..base import doc_text
 from .about import find_about
-from .cues import find_cues
+from .cues import find_cues, joint_with, speaker_range
 from .find import Draft, build_layout, classify_cues, direct_drafts, headline_drafts, transcript_drafts
 from .hidden import speaker_by_surname, speaker_unparsed
 from .marks import find_stretches
@@ -95,10 +95,69 @@ def _speaker(doc: "Doc", draft: Draft, entities: Sequence[Entity], resolver: Res
     if draft.speaker is None:
         return None
     s, e = draft.speaker
-    entity = resolver.resolve(doc, (s, e), entities, context)
     written = doc_text(doc)[s:e]
+    joint = _joint(doc, (s, e), entities, resolver, context, names)
+    if joint is not None:  # "Dale Ford and Martha Fry said": both speak; the record names both, no one entity
+        context.remember(s, None, written)
+        return Speaker(written, (s, e), None, joint, _via(doc, draft))
+    entity = resolver.resolve(doc, (s, e), entities, context)
     context.remember(s, entity, written)
     return Speaker(written, (s, e), entity, names.get(entity) if entity else None, _via(doc, draft))
+
+
+def _joint(doc: "Doc", span: Span, entities: Sequence[Entity], resolver: Resolver, context: ResolverContext,
+           names: dict[str, str]) -> Optional[str]:
+    """The names of a joint speaker's members (``Dale Ford and Martha Fry``), each resolved on its own, joined
+    as written; None when the phrase is one speaker."""
+    toks = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if toks is None or len(toks) == 0:
+        return None
+    head = toks.root
+    others = [t for t in joint_with(head) if t.i < toks.end]
+    if others:
+        members = [head] + others
+        pieces = []
+        for k, member in enumerate(members):
+            left, right = speaker_range(doc, member)
+            if k + 1 < len(members):  # each member ends where the next one's words begin
+                right = min(right, members[k + 1].left_edge.i)
+            pieces.append((left, right))
+    else:
+        pieces = _names_either_side(toks, entities)
+        if not pieces:
+            return None
+    out: list[str] = []
+    seen: set = set()
+    for left, right in pieces:
+        while right - 1 > left and (doc[right - 1].is_punct or doc[right - 1].lower_ == "and"):
+            right -= 1
+        piece = doc[left:right]
+        entity = resolver.resolve(doc, (piece.start_char, piece.end_char), entities, context)
+        if entity in seen:  # "Ortiz and the council president": a role beside a name is someone else
+            entity = None
+        seen.add(entity)
+        out.append(names.get(entity) if entity else piece.text)
+    return ", ".join(out[:-1]) + " and " + out[-1]
+
+
+def _names_either_side(toks, entities: Sequence[Entity]) -> list[tuple[int, int]]:
+    """A joint speaker the parser folded into one name's modifiers (``Treasurer Jim Holt and Finance Minister
+    Kate Lee said``): an "and" with a person's whole name ending right before it and another person's name after
+    it splits the phrase in two. A coordination of modifiers (``Finance and Trade Minister Kate Lee``) has no
+    name before its "and" and stays one speaker."""
+    people = [m for e in entities if e.type == "PERSON" for m in e.mentions
+              if toks.start_char <= m.start and m.end <= toks.end_char]
+    for t in toks:
+        if t.lower_ != "and" or t.i == toks.start:
+            continue
+        before = t.nbor(-1)
+        ends = any(m.end == before.idx + len(before.text) for m in people)
+        root = toks.root  # the phrase's head is the second person's name ("… and Dale Ford and Martha Fry's
+        # lawyer, Tom Ruiz" is the lawyer alone)
+        after = root.pos_ == "PROPN" and any(m.start > t.idx and m.start <= root.idx < m.end for m in people)
+        if ends and after and before.pos_ == "PROPN":
+            return [(toks.start, t.i), (t.i + 1, toks.end)]
+    return []
 
 
 def _surnames(entities: Sequence[Entity], text: str) -> dict[str, int]:

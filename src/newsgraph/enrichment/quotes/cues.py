@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _WORDS = lang.get("en").quotes
+_AUTHORED = _WORDS.FINDING_NOUNS | _WORDS.SPEECH_NOUNS  # texts that speak in their author's voice
 REPORTING_VERBS = _WORDS.REPORTING_VERBS
 QUOTE_ONLY_VERBS = _WORDS.QUOTE_ONLY_VERBS
 CONTENT_OBJECT_VERBS = _WORDS.CONTENT_OBJECT_VERBS
@@ -424,12 +425,15 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
         if child.dep_ not in _NP_CUT and not _opening_verb(child):  # "Continued Stone:": no modifier
             left = min(left, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS):
+        if child.dep_ in _NP_CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREP_HEADS) \
+                and not _author(head, child):
             break
         right = max(right, child.right_edge.i + 1)
     name = appositive_name(head)
     if name is not None:  # "Brightfield's director, Owen Carver": the name belongs to the phrase as written
         right = max(right, name.right_edge.i + 1)
+    for other in joint_with(head):  # "Dale Ford and Martha Fry said": the speaker is both of them
+        right = max(right, speaker_range(doc, other)[1])
     # A phrase as written never runs over a line break: the parser may join a dateline or a timestamp line
     # ("Updated 10:10 a.m. ET") to the sentence below it. The head's line is kept.
     breaks = [i for i in range(left, right) if doc[i].is_space and "\n" in doc[i].text]
@@ -442,6 +446,33 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
     return left, right
 
 
+def _author(head: "Token", prep: "Token") -> bool:
+    """``a study by the Housing Institute``, ``a letter from Ana Ortiz``: a text that speaks is its author's
+    voice, so the phrase keeps the author, a name, and the speaker is that body or person, not the word "study"."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("by", "from") or lemma_of(head).lower() not in _AUTHORED:
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in ("PERSON", "ORG")
+                                or appositive_name(obj) is not None)
+
+
+def joint_with(head: "Token") -> list["Token"]:
+    """The other heads of a joint speaker joined to ``head`` by "and" (``Dale Ford and Martha Fry``, ``Ortiz,
+    Lee and their lawyer``): names or nouns, never a verb the parser coordinated with the subject."""
+    out: list["Token"] = []
+    tok = head
+    while True:
+        conj = next((c for c in tok.rights if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")), None)
+        if conj is None:
+            return out
+        joined = any(c.dep_ == "cc" and c.lower_ == "and" for c in list(tok.rights) + list(conj.lefts)) \
+            or bool(joint_with(conj))  # "Ford, Fry and Lee": the "and" sits before the last one
+        if not joined:
+            return out
+        out.append(conj)
+        tok = conj
+
+
 def _opening_verb(tok: "Token") -> bool:
     """A verb the parser hung on the name after it when it opens the sentence (``Continued Stone:``)."""
     return tok.pos_ == "VERB" and all(t.is_space or t.is_punct for t in tok.doc[tok.sent.start:tok.i])
@@ -450,7 +481,7 @@ def _opening_verb(tok: "Token") -> bool:
 def appositive_name(head: "Token") -> Optional["Token"]:
     """The proper-name apposition of a common-noun speaker ("the director, Owen Carver"), also when the parser
     hangs it on a prepositional object ("the spokesman for Google, John Smith"); None for a name head."""
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" and not head.text.islower():  # "the minister" tagged a name is still a noun
         return None
     for child in head.rights:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
@@ -636,6 +667,8 @@ def _no_report(verb: "Token", words=_WORDS) -> bool:
     percent of the vote``, ``claimed his third victory``, ``the crash claimed six lives``), ``question`` as
     interrogating people (``police questioned two witnesses``, ``trying to question her aides``: no topic
     named)."""
+    if _connective(verb):
+        return True
     lemma = verb_lemma(verb)
     if lemma not in ("claim", "question") or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return False
@@ -651,6 +684,29 @@ def _no_report(verb: "Token", words=_WORDS) -> bool:
         or lemma_of(obj).lower() in words.PEOPLE_NOUNS | words.GROUP_NOUNS
     topic = any(c.dep_ == "prep" and c.lower_ in ("about", "over", "on") for c in verb.rights)
     return person and not topic
+
+
+def _connective(verb: "Token") -> bool:
+    """``That said,``, ``That being said,``, ``Having said that,``: a linking phrase that opens a clause and
+    stands for 'nevertheless'. The verb of saying has only a demonstrative for subject or object, and the phrase
+    ends at a comma, so it reports nobody's words and the demonstrative is never a speaker."""
+    doc = verb.doc
+    if verb_lemma(verb) != "say" or verb.tag_ not in ("VBD", "VBN", "VBG"):
+        return False
+    comma = next((t.i for t in doc[verb.i + 1:verb.i + 3] if t.text == ","), None)
+    if comma is None:
+        return False
+    kids = [c for c in verb.children if c.i < comma]  # what the parser hung after the comma is the sentence
+    if not any(c.lower_ in ("that", "this") and c.tag_ == "DT" for c in kids) \
+            or any(c.dep_ not in ("nsubj", "nsubjpass", "dobj", "aux", "auxpass") for c in kids) \
+            or any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ not in ("that", "this") for c in kids):
+        return False
+    start = min([verb.i] + [c.i for c in kids])
+    if max([verb.i] + [c.i for c in kids]) + 1 != comma:
+        return False
+    before = doc[start - 1] if start > verb.sent.start else None
+    return before is None or before.is_punct and before.text not in ('"', "“", "'", "‘") \
+        or before.lower_ in ("but", "and", "yet", "still")
 
 
 def _outside_reports(doc: "Doc", cues: list[Cue], words) -> list[Cue]:

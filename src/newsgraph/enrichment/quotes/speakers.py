@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from ... import lang
 from ...model import Entity, Span
-from ..base import lemma_of
+from ..base import doc_text, lemma_of
 from ..entities.roles import possessor
 
 if TYPE_CHECKING:
@@ -80,6 +80,7 @@ _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", 
 _NEW_DETERMINERS = frozenset("a an one another neither no each any either some".split())
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})  # "the Northfield line": the name is no actor
 TOPIC_BONUS = 2.0  # the main subject of the narration's previous sentence, against the last speaker's 2
+NEW_TOPIC_BONUS = 2.0  # a person brought in by name, as a subject, in a paragraph after the last speaker was named
 EMBEDDED_SUBJECT = 0.5  # weight of a subject inside another clause, against a main clause's 1
 _DESCRIBED_WINDOW = 4  # tokens either side of a mention where "the maker X" / "X, the maker" puts the noun
 
@@ -434,7 +435,9 @@ def _honorific_fits(toks, head: "Token", entities: Sequence[Entity], found: Opti
 
 def _is_role(head: "Token") -> bool:
     """A common noun naming a person by role ("director", "spokesman"), not a name or a pronoun."""
-    return head.pos_ != "PROPN" and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
+    # a lower-case word the tagger calls a name ("said the minister, Karim Haddad") is still a common noun
+    return (head.pos_ != "PROPN" or head.text.islower()) \
+        and (lemma_of(head).lower() in PERSON_ROLES or head.lower_ in PERSON_ROLES)
 
 
 def _country_in(toks, head: "Token", entities: Sequence[Entity]) -> Optional[str]:
@@ -560,8 +563,23 @@ def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, win
             continue
         if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in t.children) or t.head.pos_ == "PROPN":
             return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
+        if _named_by_copula(t):
+            return False  # "Karl Brenner is a spokesman for …", "Brenner, who is a spokesman": named
         return _indefinite(t)
     return False
+
+
+def _named_by_copula(noun: "Token") -> bool:
+    """Whether a role noun is what a named person is said to be: the complement of "be" whose subject is a name
+    (``Lucas Paganini is a planetary scientist at …``) or a "who" that stands for a name (``Paganini, who is a
+    planetary scientist``); news introduces people so as often as with an apposition."""
+    verb = noun.head
+    if noun.dep_ != "attr" or lemma_of(verb).lower() != "be":
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj is not None and (subj.pos_ == "PROPN" or subj.ent_type_ == "PERSON")
 
 
 def _indefinite(head: "Token") -> bool:
@@ -647,6 +665,12 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
     about at that point and outranks whoever spoke last."""
     last_speaker = context.speakers[-1][1] if context.speakers else None
     spoken = {eid for _, eid in context.speakers if eid is not None}
+    # where the last speaker was last named before the pronoun: a person the narration brings in after that, as
+    # the subject of a sentence of its own, is who the text has turned to ("…," Ortiz said. ¶ Maria Lopez, a
+    # nurse, has lived here ten years. … ¶ "…," she said.)
+    last_seen = max((m.end for e in entities if e.id == last_speaker for m in e.mentions if m.end <= offset),
+                    default=None) if "PERSON" in types else None
+    text = doc_text(doc) if last_seen is not None else ""
     best: Optional[tuple[float, str]] = None
     for e in entities:
         if e.type not in types:
@@ -665,6 +689,11 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
             score += 1.5 * subject
             if topic is not None and subject == 1.0 and topic[0] <= m.start and m.end <= topic[1]:
                 score += TOPIC_BONUS
+            first = min(e.mentions, key=lambda m: m.start)
+            if last_seen is not None and e.id not in spoken and first.start > last_seen and first.end <= offset \
+                    and _is_subject(doc, first.start, first.end) == 1.0 and not context.in_quotes(first.start, first.end) \
+                    and "\n" in text[last_seen:first.start]:
+                score += NEW_TOPIC_BONUS
         else:
             score -= window / 200.0
         score += 2.0 if e.id == last_speaker else 0.8 if e.id in spoken else 0.0
