@@ -890,8 +890,11 @@ def _unparsed_report(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
 
 _SAY_VERBS = frozenset({"say", "tell", "add", "write", "note", "explain", "argue", "insist", "contend", "claim",
                         "assert", "warn", "predict", "acknowledge", "admit", "caution", "concede", "suggest"})
-_TIME_MARKS_CUE = frozenset("after before when while because since until although though unless once as if so "
-                            "but and or".split())
+# Subordinators of a clause that says when or why: its verb attributes no quotation before it (find.py; "as" may:
+# '"…," as Ortiz put it'); a sentence opening with one, or with "as", "if" or a conjunction, is no report that a
+# sentence-final "…, he said." closes
+TIME_MARKS = frozenset("after before when while because since until although though unless once".split())
+_TIME_MARKS_CUE = TIME_MARKS | frozenset("as if so but and or".split())
 
 
 def _before_answer(doc: "Doc", verb: "Token", clauses: list["Token"],

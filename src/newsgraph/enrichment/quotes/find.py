@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Optional
 from ...model import Span
 from ..base import doc_text, lemma_of
 from .agents import fronted_subject
-from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, Cue, is_reporting, \
-    speaker_range, subject_of
+from .cues import EVALUATION_VERBS, QUOTE_ONLY_VERBS, REPORTING_VERBS, SPEECH_NOUNS, TIME_MARKS, Cue, \
+    is_reporting, speaker_range, subject_of
 from .hidden import char_range, speaker_after, speaker_ok, speaker_outside
 from .marks import QuoteStretch, paragraphs
 
@@ -41,9 +41,6 @@ _QUOTE_ONLY_REACH = 3  # "reads "…"", "continued: "…"": verbs that are cues 
 _FRAGMENT_WORDS = 4
 _SHORT_ATTRIBUTION = 5  # "Trump said." / "said Ana Ortiz." after a quotation closed by its own full stop  # a quoted phrase this short inside a clause is a term or a title, unless reported speech
 _SENTENCE_END = ".!?"
-# Subordinators of a clause that says when or why; its verb attributes no quotation before it ("as" may: '"…," as
-# Ortiz put it').
-_TIME_MARKS = frozenset("after before when while because since until although though unless once".split())
 _TITLES = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr rev prof pres sec capt adm maj cmdr sens reps
 ft mt""".split())  # "Ft. Worth", "Mt. Vernon": no sentence ends there
 _NAME_LEADS = (" - ", " — ", " – ", " from ")  # "… for Republicans - Philip Bump: "…"", "More from Pew: "…""
@@ -414,7 +411,7 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
     for cue in cues:
         if cue.kind == "noun" or doc[cue.verb].pos_ == "ADJ":
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
-        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in doc[cue.verb].children):
+        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in doc[cue.verb].children):
             continue  # '"…," after Ortiz expressed her support': a clause of time says when, not who said it
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and doc[cue.verb].lower_ == "according" and window.start <= cue.verb < window.end:
@@ -514,7 +511,7 @@ def _any_verb_after(doc: "Doc", window) -> Optional[Cue]:
     for tok in window[:_AFTER_MAX_TOKENS]:
         if tok.pos_ != "VERB":
             continue
-        if any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children):
+        if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children):
             return None  # '"…," after Ortiz spoke': when it was said, not who said it
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and speaker_ok(subj) and window.start <= subj.i:
