@@ -23,6 +23,17 @@ def test_pool_keeps_order_with_a_small_window():
     assert out == [[i * i] for i in range(20)]
 
 
+def _sigint_ignored(batch):
+    import signal
+    return [signal.getsignal(signal.SIGINT) == signal.SIG_IGN for _ in batch]
+
+
+def test_pool_workers_leave_ctrl_c_to_the_main_process():
+    # A terminal sends Ctrl-C to the whole process group: a worker idle on its queue died of it with a traceback.
+    with ProcessPool(2, window=2) as pool:
+        assert list(pool.map_batches(_sigint_ignored, [[1], [2], [3]])) == [[True], [True], [True]]
+
+
 def test_make_executor():
     assert isinstance(make_executor(1), InProcess)
     pool = make_executor(2)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -25,7 +26,11 @@ PARENT_POLL_S = 1.0
 
 def watch_parent(parent: int) -> None:
     """In a worker: exit as soon as the process that started it is gone (``kill -9`` of the main process leaves
-    workers blocked on their task queue forever, each holding a loaded model, and the resource tracker with them)."""
+    workers blocked on their task queue forever, each holding a loaded model, and the resource tracker with them).
+    And leave Ctrl-C to the main process: a terminal sends it to the whole process group, and a worker waiting for
+    its next batch would die of it with a traceback on the user's screen, while the main process is already
+    stopping the run cleanly (what was stored stays; it lets the batches in flight end, then exits)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(PARENT_POLL_S)
