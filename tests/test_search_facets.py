@@ -18,6 +18,7 @@ from newsgraph.storage import open_store
 from newsgraph.storage.base import SearchFilters
 from newsgraph.storage.sqlite.facet_tokens import (MAX_DATE_PHRASES, article_tokens, date_phrases, exact_dates,
                                             source_token, year_of)
+from newsgraph.storage.sqlite import fts
 from newsgraph.storage.sqlite.fts import create_legacy
 from newsgraph.storage.sqlite.search import facet_match
 from newsgraph.storage.words import terms
@@ -176,12 +177,13 @@ def test_filtered_search_finds_exactly_what_the_filters_pass(tmp_path, legacy):
 def _make_schema_1(path) -> None:
     """Turn a store into one written by newsgraph before facet tokens (schema 1): two-column index, no tokens."""
     conn = sqlite3.connect(path, isolation_level=None)
-    conn.execute("DROP TABLE articles_fts")
+    fts.drop(conn)
     conn.execute("DROP VIEW current_doc")
     conn.execute("DROP TABLE search_tokens")
     conn.execute("DROP INDEX entities_name_global")
     create_legacy(conn)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
+    conn.execute("DELETE FROM meta WHERE key = ?", (fts.ROWS_KEY,))
     conn.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
     conn.close()
 
@@ -205,7 +207,8 @@ def test_a_schema_1_store_keeps_working_and_reindex_moves_it_to_facet_tokens(tmp
     assert "indexed 40 articles" in result.stderr
     with open_store(path) as store:
         assert store.facet_index
-        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "2"
+        assert store._conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == "3"
+        assert fts.index_of(store._conn).rows == fts.SEGMENT_ROWS  # in segments now
         assert {h.id for h in store.search("flood", limit=100, window=0)} == {i for i, _ in before}
         f = SearchFilters(source="wire", since="2012-05")
         assert {h.id for h in store.search("flood", limit=100, filters=f)} == {"a1"} | _expected(

@@ -16,6 +16,7 @@ from newsgraph.bench.search_corpus import speaker_queries, synthetic_article
 from newsgraph.model import Problem, Speaker
 from newsgraph.storage import open_store
 from newsgraph.storage.base import SearchFilters
+from newsgraph.storage.sqlite import fts
 
 
 def _articles(n: int = 40) -> list:
@@ -60,7 +61,7 @@ def _rows(path: str) -> dict[str, list]:
 def _fts_ok(path: str) -> None:
     conn = sqlite3.connect(path)
     try:  # raises when the index does not hold exactly what its content view reads
-        conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+        fts.integrity_check(conn, fts.index_of(conn), content=True)
     finally:
         conn.close()
 

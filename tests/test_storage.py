@@ -20,6 +20,7 @@ from newsgraph.model import Article, Entity, Figure, Mention, Problem, Quote, Sp
 from newsgraph.record import to_record
 from newsgraph.storage import PutStatus, default_db_path, open_store
 from newsgraph.storage.base import SearchFilters
+from newsgraph.storage.sqlite import fts
 from newsgraph.storage.sqlite.facet_tokens import article_tokens
 from newsgraph.storage.sqlite.speakers import MAX_TERMS
 from newsgraph.storage.words import terms
@@ -141,7 +142,7 @@ def check_rows_match(conn: sqlite3.Connection) -> int:
         "SELECT a.pk, e.name_key FROM entities e JOIN articles a ON a.id = e.article AND a.revision = e.revision"
         " WHERE a.current = 1") for t in terms(key)}
     # The full-text index holds exactly the current revisions (rank=1: compare with the content view too).
-    conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    fts.integrity_check(conn, fts.index_of(conn), content=True)
     return n
 
 

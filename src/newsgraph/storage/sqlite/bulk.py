@@ -49,7 +49,6 @@ _INSERT = {
     "search_facets": "INSERT INTO search_facets (pk, id, revision, published, source, story) VALUES (?, ?, 1, ?, ?, ?)",
     "entity_terms": "INSERT OR IGNORE INTO entity_terms (term, pk) VALUES (?, ?)",
     "search_tokens": "INSERT INTO search_tokens (pk, fts) VALUES (?, ?)",
-    "articles_fts": "INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
     "entities": "INSERT INTO entities (pk, article, revision, pos, local_id, name, name_key, type, roles, global_id)"
                 " VALUES (?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
     "mentions": "INSERT INTO mentions (entity, span_start, span_end) VALUES (?, ?, ?)",
@@ -92,7 +91,8 @@ def insert_new(conn: sqlite3.Connection, articles: Sequence[Article], encode, js
         return 0
     deferred = _state(conn).deferred
     with write_tx(conn, "a bulk load"):
-        facet_index = fts.has_facets(conn)
+        index = fts.index_of(conn)
+        indexed: list[tuple[int, Optional[str], str, str]] = []
         pk, epk, qpk = _next(conn, "articles"), _next(conn, "entities"), _next(conn, "quotes")
         rows: dict[str, list[tuple]] = {table: [] for table in _INSERT}
         counts: stats.Counts = stats.Counter()
@@ -106,10 +106,10 @@ def insert_new(conn: sqlite3.Connection, articles: Sequence[Article], encode, js
             keys = [key(e.name) for e in a.entities]
             rows["entity_terms"] += [(t, pk) for t in {t for k in keys for t in _terms(k)}]
             tokens = article_tokens(a.published, a.source, a.story, keys, [e.global_id for e in a.entities])
-            if facet_index:
+            if index.facets:
                 rows["search_tokens"].append((pk, tokens))
                 if not deferred:
-                    rows["articles_fts"].append((pk, a.title, a.text, tokens))
+                    indexed.append((pk, a.title, a.text, tokens))
             else:
                 conn.execute("INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)", (pk, a.title, a.text))
             for pos, e in enumerate(a.entities):
@@ -132,6 +132,7 @@ def insert_new(conn: sqlite3.Connection, articles: Sequence[Article], encode, js
         for table, statement in _INSERT.items():
             if rows[table]:
                 conn.executemany(statement, rows[table])
+        fts.add_many(conn, index, indexed)
         if not deferred:
             entity_stats.apply(conn, counts)
     return len(articles)
@@ -243,18 +244,15 @@ def finish(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], No
         with write_tx(conn, f"the full-text index of {path}"):
             if fts.has_facets(conn):
                 total = int(conn.execute("SELECT count(*) FROM search_tokens").fetchone()[0])
-                conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
-                done, last = 0, -1
-                while True:
-                    row = conn.execute("SELECT max(pk), count(*) FROM (SELECT pk FROM search_tokens WHERE pk > ?"
-                                       " ORDER BY pk LIMIT ?)", (last, _FTS_BATCH)).fetchone()
-                    if not row[1]:
-                        break
-                    conn.execute("INSERT INTO articles_fts (rowid, title, text, facets) SELECT pk, title, text,"
-                                 " facets FROM current_doc WHERE pk > ? AND pk <= ?", (last, row[0]))
-                    done, last = done + row[1], row[0]
-                    say(f"{path}: full-text index {done:,}/{total:,} articles ({time.perf_counter() - t:.0f} s)")
-                conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+                done = 0
+
+                def built(n: int) -> None:
+                    nonlocal done
+                    done += n
+                    if done // _FTS_BATCH != (done - n) // _FTS_BATCH or done == total:
+                        say(f"{path}: full-text index {done:,}/{total:,} articles ({time.perf_counter() - t:.0f} s)")
+                rows = conn.execute("SELECT value FROM meta WHERE key = ?", (fts.ROWS_KEY,)).fetchone()
+                fts.fill(conn, int(rows[0]) if rows else fts.SEGMENT_ROWS, built)
             steps["fts"] = False
             _mark(conn, steps)
         say(f"{path}: full-text index built and merged in {time.perf_counter() - t:.1f} s")

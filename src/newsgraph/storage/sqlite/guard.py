@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ...errors import StoreError
+from . import fts
 
 CHECK_HINT = "run `newsgraph check --db {path}` for the details; restore a backup or re-ingest into a new store"
 
@@ -158,15 +159,17 @@ def check_store(path: str) -> list[str]:
 
 def _fts_check(conn: sqlite3.Connection, writable: bool) -> list[str]:
     try:
-        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_fts'").fetchone():
-            return ["no full-text index (articles_fts): not a newsgraph store, or never opened by a writer"]
+        if not conn.execute("SELECT 1 FROM sqlite_master WHERE name IN ('articles_fts', 'fts_segments')").fetchone():
+            return ["no full-text index (articles_fts or fts_segments): not a newsgraph store, or never opened by a"
+                    " writer"]
+        index = fts.index_of(conn)
     except sqlite3.DatabaseError as exc:
         return [f"the schema cannot be read: {exc}"]
     if not writable:
         return []  # FTS5's check is issued as a write statement; a read-only file cannot run it
     try:
         conn.execute("BEGIN")
-        conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')")
+        fts.integrity_check(conn, index)
     except sqlite3.DatabaseError as exc:
         return [f"full-text index: {exc}"]
     finally:

@@ -12,7 +12,7 @@ import sqlite3
 from ...errors import StoreError
 from .tx import write_tx
 
-SCHEMA_VERSION = 2  # 2: the full-text index has the facet tokens column (storage/fts.py); 1 is still read
+SCHEMA_VERSION = 3  # 3: the full-text index in segments; 2: one table with facet tokens; 1 (no tokens): still read
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
+from itertools import groupby
 from typing import Any, Optional
 
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from .. import syntax
 from ..dates import SQL_FUNCTION
-from . import facet_tokens, facets, speakers
+from . import facet_tokens, facets, fts, speakers
 from ..words import key
 
 # Matched terms in snippets: private-use markers, which a text's own brackets can never be taken for.
@@ -37,7 +38,7 @@ def _may_spell_facet(chunk: str) -> bool:
     return facet_tokens.PREFIX in folded
 
 
-def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: int, offset: int,
+def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: int, offset: int,
                 filters: Optional[SearchFilters], window: Optional[int]) -> list[tuple[int, float]]:
     """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
 
@@ -45,25 +46,64 @@ def top_matches(conn: sqlite3.Connection, facet_index: bool, match: str, limit: 
     made for every match before the sort, which at 10^5+ articles costs far more than the ranking itself.
     A query with more than ``window`` matches is ranked within the newest ones, in one pass: FTS5
     walks its doclists newest first (it consumes ``ORDER BY rowid DESC``), scores each match that passes the
-    filters, and the walk stops once the window is full. Date, outlet, story and entity filters also become
-    facet tokens ANDed to the query (schema 2), so the walk only meets matches the filters can pass.
+    filters, and the walk stops once the window is full. In a segmented index (:mod:`.fts`) the window is taken
+    from the newest segments: each one's matches are counted (no scoring, up to what the window still lacks) until
+    the window is full, and only those segments rank, each with its own word weights. Date, outlet, story and
+    entity filters also become facet tokens ANDed to the query (schema 2), so the walk only meets matches the
+    filters can pass.
     """
-    narrowed, exact = facet_match(conn, facet_index, filters)
+    narrowed, exact = facet_match(conn, index.facets, filters)
     if narrowed:
         match = f"({match}) AND {narrowed}"
     where, extra = _search_filters(conn, filters, skip=exact)
-    join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
     # Facet tokens add nothing to a score, but FTS5 counts them in the document's length (bm25's length
     # normalisation): 5-15% of a news article's words, so one naming many entities ranks slightly lower.
-    weights = "?, ?, 0" if facet_index else "?, ?"
-    scored = (f"SELECT articles_fts.rowid AS pk, bm25(articles_fts, {weights}) AS score FROM articles_fts{join}"
-              f" WHERE articles_fts MATCH ?{where}")
-    params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
-    if window is not None:
-        scored += " ORDER BY articles_fts.rowid DESC LIMIT ?"
-        params.append(max(window, limit + offset))
-    sql = f"SELECT pk, score FROM ({scored}) ORDER BY score, pk LIMIT ? OFFSET ?"
-    return conn.execute(sql, (*params, limit, offset)).fetchall()
+    weights = "?, ?, 0" if index.facets else "?, ?"
+    parts: list[tuple[str, list[Any]]] = []
+
+    def scored(table: str, newest: Optional[int]) -> None:
+        sql = (f"SELECT {table}.rowid AS pk, bm25({table}, {weights}) AS score FROM {table}{_join(table, where)}"
+               f" WHERE {table} MATCH ?{where}")
+        params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
+        if newest is not None:
+            sql += f" ORDER BY {table}.rowid DESC LIMIT ?"
+            params.append(newest)
+        parts.append((sql, params))
+
+    if window is None:
+        for table in index.tables:
+            scored(table, None)
+    else:
+        lacking = max(window, limit + offset)
+        for i, table in enumerate(index.tables):
+            if i == len(index.tables) - 1:  # the oldest: whatever it has, up to what is lacking
+                scored(table, lacking)
+                break
+            found = _count(conn, table, where, match, extra, lacking)
+            if found:
+                scored(table, found)
+            lacking -= found
+            if lacking <= 0:
+                break
+    if not parts:
+        return []
+    union = " UNION ALL ".join(f"SELECT pk, score FROM ({sql})" for sql, _ in parts)
+    sql = f"SELECT pk, score FROM ({union}) ORDER BY score, pk LIMIT ? OFFSET ?"
+    return conn.execute(sql, (*(p for _, params in parts for p in params), limit, offset)).fetchall()
+
+
+def _join(table: str, where: str) -> str:
+    return f" JOIN search_facets a ON a.pk = {table}.rowid" if where else ""
+
+
+def _count(conn: sqlite3.Connection, table: str, where: str, match: str, extra: list[Any],
+           most: Optional[int]) -> int:
+    """Matches of one table of the index passing the filters, walking at most ``most`` of them (None: all)."""
+    matches = f"FROM {table}{_join(table, where)} WHERE {table} MATCH ?{where}"
+    if most is None:
+        return int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)",
+                            (match, *extra, most)).fetchone()[0])
 
 def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
     """Article ids of ranked pks, in their order (from the narrow facets row, not the article)."""
@@ -81,21 +121,22 @@ def heads_of(conn: sqlite3.Connection, pks: list[int]) -> list[tuple[str, int, O
     return [found[pk] for pk in pks if pk in found]
 
 
-def count_matches(conn: sqlite3.Connection, facet_index: bool, match: str,
+def count_matches(conn: sqlite3.Connection, index: fts.Index, match: str,
                   filters: Optional[SearchFilters], most: Optional[int] = None) -> int:
     """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,
     without scoring, so it costs a walk of the matching doclists only. ``most``: the walk stops at ``most + 1``
-    matches (a common word has 3x10^5 of them at 10^6 articles: ~10 ms walked whole, ~0.5 ms to 10,001)."""
-    narrowed, exact = facet_match(conn, facet_index, filters)
+    matches (a common word has 3x10^5 of them at 10^6 articles: ~10 ms walked whole, ~0.5 ms to 10,001), newest
+    segments first."""
+    narrowed, exact = facet_match(conn, index.facets, filters)
     if narrowed:
         match = f"({match}) AND {narrowed}"
     where, extra = _search_filters(conn, filters, skip=exact)
-    join = " JOIN search_facets a ON a.pk = articles_fts.rowid" if where else ""
-    matches = f"FROM articles_fts{join} WHERE articles_fts MATCH ?{where}"
-    if most is None:
-        return int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
-    return int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)",
-                            (match, *extra, most + 1)).fetchone()[0])
+    total = 0
+    for table in index.tables:
+        total += _count(conn, table, where, match, extra, None if most is None else most + 1 - total)
+        if most is not None and total > most:
+            break
+    return total
 
 
 def facet_match(conn: sqlite3.Connection, facet_index: bool,
@@ -134,18 +175,21 @@ def _year_span(conn: sqlite3.Connection) -> tuple[int, int]:
     last = conn.execute(dated + " ORDER BY published DESC LIMIT 1").fetchone()
     return facet_tokens.year_span(first[0] if first else None, last[0] if last else None)
 
-def hits(conn: sqlite3.Connection, match: str, ranked: list[tuple[int, float]]) -> list[SearchHit]:
+def hits(conn: sqlite3.Connection, index: fts.Index, match: str, ranked: list[tuple[int, float]]) -> list[SearchHit]:
     """The hits for ranked rows, in their order: one statement for all (FTS5 seeks each rowid of the IN list and
-    reads only its match positions), instead of a statement per hit that parsed the query and opened the index
-    each time (a page's 20 snippets were an eighth of the web reader's first page)."""
+    reads only its match positions; one part per segment the rows lie in), instead of a statement per hit that
+    parsed the query and opened the index each time (a page's 20 snippets were an eighth of the web reader's first
+    page)."""
     if not ranked:
         return []
-    pks = [pk for pk, _ in ranked]
-    rows = {row[0]: row[1:] for row in conn.execute(
-        "SELECT articles_fts.rowid, a.id, a.title, a.published, snippet(articles_fts, -1, ?, ?, ?, ?)"
-        " FROM articles_fts JOIN articles a ON a.pk = articles_fts.rowid"
-        f" WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({','.join('?' * len(pks))})",
-        (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, *pks))}
+    parts, params = [], []
+    for table, group in groupby(sorted(pk for pk, _ in ranked), key=index.table_of):
+        pks = list(group)
+        parts.append(f"SELECT {table}.rowid, a.id, a.title, a.published, snippet({table}, -1, ?, ?, ?, ?)"
+                     f" FROM {table} JOIN articles a ON a.pk = {table}.rowid"
+                     f" WHERE {table} MATCH ? AND {table}.rowid IN ({','.join('?' * len(pks))})")
+        params += [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, *pks]
+    rows = {row[0]: row[1:] for row in conn.execute(" UNION ALL ".join(parts), params)}
     # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
     return [SearchHit(row[0], row[1], row[2], row[3] or "", -float(rank))
             for row, rank in ((rows.get(pk), rank) for pk, rank in ranked) if row is not None]

@@ -131,7 +131,7 @@ class SQLiteStore(Store):
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
         self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._rank_cache: Optional[RankCache] = None  # see share_rankings()
-        self._facet_index = fts.has_facets(self._conn)  # False: a schema 1 store until `newsgraph reindex`
+        self._index = fts.index_of(self._conn)  # one table (schema 1 or 2) until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
 
@@ -166,13 +166,13 @@ class SQLiteStore(Store):
     @property
     def facet_index(self) -> bool:
         """True when the full-text index holds facet tokens (store schema 2), so filters narrow inside it."""
-        return self._facet_index
+        return self._index.facets
 
     def reindex(self, progress: Optional[Callable[[int], None]] = None) -> int:
         """Rebuild the full-text index in the current layout (a schema 1 store gains facet tokens and becomes
         schema 2) and merge it; one transaction. ``progress(n)`` after each batch; returns the articles indexed."""
         done = fts.rebuild(self._conn, progress)
-        self._facet_index = True
+        self._index = fts.index_of(self._conn)
         with write_tx(self._conn, f"the per-entity counts of {self.path}"):
             entity_stats.rebuild(self._conn)
         return done
@@ -194,7 +194,7 @@ class SQLiteStore(Store):
         """Merge the full-text index into one segment (worth it after a bulk load: fewer segments to read per
         query term) and refresh the query planner's statistics."""
         with self._write():
-            self._conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+            fts.optimize(self._conn, fts.index_of(self._conn))
         self._conn.execute("PRAGMA optimize")
 
     def _put(self, article: Article) -> PutResult:
@@ -208,7 +208,7 @@ class SQLiteStore(Store):
         record = _encode_record(stored)  # may raise: nothing has been written yet
         # Inside the write transaction the index layout cannot change; another process may have run `reindex`
         # since this connection opened, so ask now rather than trust what was true then.
-        self._facet_index = fts.has_facets(self._conn)
+        self._index = fts.index_of(self._conn)
         revision = 1
         if old is not None:
             self._retire(old[0])
@@ -218,7 +218,7 @@ class SQLiteStore(Store):
         facets.add(self._conn, pk, keys)
         tokens = facet_tokens.article_tokens(stored.published, stored.source, stored.story or stored.id, keys,
                                              [e.global_id for e in stored.entities])
-        fts.add(self._conn, self._facet_index, pk, stored.title, stored.text, tokens)
+        fts.add(self._conn, self._index, pk, stored.title, stored.text, tokens)
         self._insert_entities(stored, revision)
         self._insert_quotes(stored, revision)
         entity_stats.apply(self._conn, stats.contributions(stats.from_article(stored)))
@@ -242,7 +242,7 @@ class SQLiteStore(Store):
         """Take a revision out of the full-text index, then mark it not current (the index reads current rows)."""
         speakers.remove_revision(self._conn, pk)
         entity_stats.retire(self._conn, pk)
-        fts.remove(self._conn, self._facet_index, pk)
+        fts.remove(self._conn, self._index, pk)
         facets.remove(self._conn, pk)
         self._conn.execute("UPDATE articles SET current = 0 WHERE pk = ?", (pk,))
 
@@ -376,12 +376,12 @@ class SQLiteStore(Store):
         need = offset + limit
         generation = self._generation() if self._keeps(need, depth) else None
         if generation is None:
-            return fts_search.top_matches(self._conn, self._facet_index, match, limit, offset, filters, depth)
-        key = ("rank", match, filters, depth, self._facet_index)
+            return fts_search.top_matches(self._conn, self._index, match, limit, offset, filters, depth)
+        key = ("rank", match, filters, depth, self._index)
         kept = self._rank_cache.get(key, generation)
         if kept is None or (len(kept[1]) < need and len(kept[1]) == kept[0]):
             asked = max(need, 100)
-            kept = (asked, fts_search.top_matches(self._conn, self._facet_index, match, asked, 0, filters, depth))
+            kept = (asked, fts_search.top_matches(self._conn, self._index, match, asked, 0, filters, depth))
             self._rank_cache.put(key, generation, kept)
         return kept[1][offset:need]
 
@@ -393,13 +393,13 @@ class SQLiteStore(Store):
         if window is not None and window < 0:
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
         depth = self.search_window if window is None else (window or None)
-        self._facet_index = fts.has_facets(self._conn)  # another process may have reindexed since we opened
+        self._index = fts.index_of(self._conn)  # another process may have reindexed since we opened
         try:
             if not self._keeps(offset + limit, depth):
-                return fts_search.hits(self._conn, match, self._top(match, limit, offset, filters, depth))
+                return fts_search.hits(self._conn, self._index, match, self._top(match, limit, offset, filters, depth))
             # The page's snippets too (1.5-2 ms for 20 at 10^6 articles), kept beside its ranking.
-            return list(self.kept(("hits", match, filters, depth, limit, offset, self._facet_index),
-                                   lambda: fts_search.hits(self._conn, match,
+            return list(self.kept(("hits", match, filters, depth, limit, offset, self._index),
+                                   lambda: fts_search.hits(self._conn, self._index, match,
                                                            self._top(match, limit, offset, filters, depth))))
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
@@ -413,7 +413,7 @@ class SQLiteStore(Store):
         if window is not None and window < 0:
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
         depth = self.search_window if window is None else (window or None)
-        self._facet_index = fts.has_facets(self._conn)
+        self._index = fts.index_of(self._conn)
         try:
             top = self._top(match, limit, offset, filters, depth)
             return fts_search.ids_of(self._conn, [pk for pk, _ in top])
@@ -447,10 +447,10 @@ class SQLiteStore(Store):
         if offset < 0:
             raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
         depth = self.search_window if window is None else (window or None)
-        self._facet_index = fts.has_facets(self._conn)
+        self._index = fts.index_of(self._conn)
         try:
             ranked = self._top(match, max(top, offset + limit), 0, filters, depth)
-            return fts_search.hits(self._conn, match, ranked[offset:offset + limit]), ranked
+            return fts_search.hits(self._conn, self._index, match, ranked[offset:offset + limit]), ranked
         except sqlite3.OperationalError as exc:
             raise search_failed(query, False, exc) from exc
 
@@ -482,10 +482,10 @@ class SQLiteStore(Store):
         match = query if raw else fts_search.fts_query(query)
         if not match.strip():
             return 0
-        self._facet_index = fts.has_facets(self._conn)
+        self._index = fts.index_of(self._conn)
         try:
-            return self.kept(("count", match, filters, most, self._facet_index),
-                             lambda: fts_search.count_matches(self._conn, self._facet_index, match, filters, most))
+            return self.kept(("count", match, filters, most, self._index),
+                             lambda: fts_search.count_matches(self._conn, self._index, match, filters, most))
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
