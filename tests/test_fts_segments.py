@@ -142,3 +142,17 @@ def test_a_store_keeps_the_segment_size_it_was_made_with(tmp_path, monkeypatch):
         assert [h.id for h in store.search("late")] == ["late"]
         store.reindex()
         assert fts.index_of(store._conn).rows == 4
+
+
+def test_counts_kept_between_a_ranking_and_its_count_follow_the_file(tmp_path, monkeypatch):
+    articles = _corpus(40)
+    path = _store(tmp_path / "s.db", articles, 4, monkeypatch)
+    flood = sum("flood" in a.text for a in articles)
+    with open_store(path) as writer, open_store(path, readonly=True) as reader:
+        assert reader.search("flood", limit=2, window=3) and reader.search_count("flood") == flood
+        assert reader.search_count("flood", most=1) == 2  # a shorter walk answered from the longer one
+        assert reader.search_count("flood", most=flood + 5) == flood
+        writer.put(Article("late", "A late flood.", content_hash("A late flood.")))
+        assert writer.search_count("flood") == flood + 1  # this connection's own write
+        assert reader.search_count("flood") == flood + 1  # another connection's commit
+        assert reader.search_count("flood", most=1) == 2

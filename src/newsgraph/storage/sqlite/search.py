@@ -39,7 +39,8 @@ def _may_spell_facet(chunk: str) -> bool:
 
 
 def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: int, offset: int,
-                filters: Optional[SearchFilters], window: Optional[int]) -> list[tuple[int, float]]:
+                filters: Optional[SearchFilters], window: Optional[int],
+                memo: Optional[Counts] = None) -> list[tuple[int, float]]:
     """(pk, bm25) of the best ``limit`` matches after ``offset``, ranked on (rowid, bm25) only.
 
     Snippets and article columns are left out here on purpose: computed in the same statement they would be
@@ -79,7 +80,7 @@ def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: i
             if i == len(index.tables) - 1:  # the oldest: whatever it has, up to what is lacking
                 scored(table, lacking)
                 break
-            found = _count(conn, table, where, match, extra, lacking)
+            found = _count(conn, table, where, match, extra, lacking, memo)
             if found:
                 scored(table, found)
             lacking -= found
@@ -96,14 +97,35 @@ def _join(table: str, where: str) -> str:
     return f" JOIN search_facets a ON a.pk = {table}.rowid" if where else ""
 
 
+#: Per-connection memo of segment counts (``Counts``): a search page ranks (counting each segment's matches up to
+#: what its window lacks) and then counts the query's matches up to 10,001, walking the same lists again.
+Counts = dict
+
+
 def _count(conn: sqlite3.Connection, table: str, where: str, match: str, extra: list[Any],
-           most: Optional[int]) -> int:
-    """Matches of one table of the index passing the filters, walking at most ``most`` of them (None: all)."""
+           most: Optional[int], memo: Optional[Counts] = None) -> int:
+    """Matches of one table of the index passing the filters, walking at most ``most`` of them (None: all). With a
+    ``memo`` (kept by the caller for one state of the file) a count walked before answers when it was exact or
+    walked as far."""
+    key = (table, match, where, tuple(extra))
+    if memo is not None and key in memo:
+        found, walked = memo[key]
+        if walked is None or found < walked or (most is not None and most <= walked):
+            return found if most is None else min(found, most)
     matches = f"FROM {table}{_join(table, where)} WHERE {table} MATCH ?{where}"
     if most is None:
-        return int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
-    return int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)",
-                            (match, *extra, most)).fetchone()[0])
+        found = int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
+    else:
+        found = int(conn.execute(f"SELECT count(*) FROM (SELECT 1 {matches} LIMIT ?)",
+                                 (match, *extra, most)).fetchone()[0])
+    if memo is not None:
+        if len(memo) >= MEMO_ENTRIES:
+            memo.clear()
+        memo[key] = (found, most)
+    return found
+
+
+MEMO_ENTRIES = 256
 
 def ids_of(conn: sqlite3.Connection, pks: list[int]) -> list[str]:
     """Article ids of ranked pks, in their order (from the narrow facets row, not the article)."""
@@ -122,7 +144,7 @@ def heads_of(conn: sqlite3.Connection, pks: list[int]) -> list[tuple[str, int, O
 
 
 def count_matches(conn: sqlite3.Connection, index: fts.Index, match: str,
-                  filters: Optional[SearchFilters], most: Optional[int] = None) -> int:
+                  filters: Optional[SearchFilters], most: Optional[int] = None, memo: Optional[Counts] = None) -> int:
     """Every match passing the filters (no window): one count over the same narrowed MATCH as :func:`top_matches`,
     without scoring, so it costs a walk of the matching doclists only. ``most``: the walk stops at ``most + 1``
     matches (a common word has 3x10^5 of them at 10^6 articles: ~10 ms walked whole, ~0.5 ms to 10,001), newest
@@ -133,7 +155,7 @@ def count_matches(conn: sqlite3.Connection, index: fts.Index, match: str,
     where, extra = _search_filters(conn, filters, skip=exact)
     total = 0
     for table in index.tables:
-        total += _count(conn, table, where, match, extra, None if most is None else most + 1 - total)
+        total += _count(conn, table, where, match, extra, None if most is None else most + 1 - total, memo)
         if most is not None and total > most:
             break
     return total

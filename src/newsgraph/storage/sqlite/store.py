@@ -131,6 +131,7 @@ class SQLiteStore(Store):
         self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
         self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._rank_cache: Optional[RankCache] = None  # see share_rankings()
+        self._counts: tuple[Optional[tuple[int, int]], dict] = (None, {})  # see _segment_counts()
         self._index = fts.index_of(self._conn)  # one table (schema 1 or 2) until `newsgraph reindex`
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
@@ -360,6 +361,18 @@ class SQLiteStore(Store):
                 self._rank_cache.put(key, generation, value)
         return value
 
+    def _segment_counts(self) -> Optional[dict]:
+        """The matches per index segment this connection has counted for the file as it is now (None inside a
+        transaction): a search page ranks, counting each segment's matches up to what its window lacks, then
+        counts up to 10,001 over the same lists. Dropped when another connection commits (``data_version``) or
+        this one writes (``total_changes``), as :meth:`count` does."""
+        if self._conn.in_transaction:
+            return None
+        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        if self._counts[0] != version:
+            self._counts = (version, {})
+        return self._counts[1]
+
     @staticmethod
     def _keeps(need: int, depth: Optional[int]) -> bool:
         """Whether a ranking of ``need`` rows in a window of ``depth`` may be kept and cut: a window narrower than
@@ -376,12 +389,14 @@ class SQLiteStore(Store):
         need = offset + limit
         generation = self._generation() if self._keeps(need, depth) else None
         if generation is None:
-            return fts_search.top_matches(self._conn, self._index, match, limit, offset, filters, depth)
+            return fts_search.top_matches(self._conn, self._index, match, limit, offset, filters, depth,
+                                          self._segment_counts())
         key = ("rank", match, filters, depth, self._index)
         kept = self._rank_cache.get(key, generation)
         if kept is None or (len(kept[1]) < need and len(kept[1]) == kept[0]):
             asked = max(need, 100)
-            kept = (asked, fts_search.top_matches(self._conn, self._index, match, asked, 0, filters, depth))
+            kept = (asked, fts_search.top_matches(self._conn, self._index, match, asked, 0, filters, depth,
+                                                  self._segment_counts()))
             self._rank_cache.put(key, generation, kept)
         return kept[1][offset:need]
 
@@ -485,7 +500,8 @@ class SQLiteStore(Store):
         self._index = fts.index_of(self._conn)
         try:
             return self.kept(("count", match, filters, most, self._index),
-                             lambda: fts_search.count_matches(self._conn, self._index, match, filters, most))
+                             lambda: fts_search.count_matches(self._conn, self._index, match, filters, most,
+                                                              self._segment_counts()))
         except sqlite3.OperationalError as exc:
             raise search_failed(query, raw, exc) from exc
 
