@@ -225,3 +225,13 @@ def test_a_participle_after_an_attribution_that_follows_a_quotation_is_the_attri
     # a participle after a reported clause with no attribution of its own stays the reporter's
     text = 'Ortiz said the budget was "a disaster," adding that the council would vote again.'
     assert _speaker_text(quotes_of(nlp, text, {"Ortiz": "PERSON"}), "vote again") == "Ortiz"
+
+
+def test_an_apposition_closed_by_a_comma_describes_the_name_before_it(nlp):
+    # the parser hangs the closing comma on the last place name; the apposition still describes the subject
+    text = ('"Water is rare beyond our planet, and that is what makes this moon so interesting," study lead author '
+            'Mara Vintal, a planetary scientist at Westbrook University in Dover, Delaware, and Lakeview College '
+            'in Albany, N.Y., said in a statement.')
+    [q] = quotes_of(nlp, text, {"Mara Vintal": "PERSON", "Westbrook University": "ORG", "Lakeview College": "ORG"})
+    assert q.speaker.entity == "e1"
+
