@@ -235,3 +235,11 @@ def test_an_apposition_closed_by_a_comma_describes_the_name_before_it(nlp):
     [q] = quotes_of(nlp, text, {"Mara Vintal": "PERSON", "Westbrook University": "ORG", "Lakeview College": "ORG"})
     assert q.speaker.entity == "e1"
 
+
+def test_a_description_between_commas_before_the_verb_is_not_the_speaker(nlp):
+    # no subject in the parse: the noun left of the verb is a description apposed to what speaks
+    text = ('How big is the cost? As we have noted, a 2019 study by the Institute for Trade Research, a '
+            'London-based think tank, concluded that, using standard methods, "the full cost of the tariff falls on '
+            'domestic consumers."')
+    [q] = quotes_of(nlp, text, {"Institute for Trade Research": "ORG"})
+    assert q.speaker.entity == "e1"

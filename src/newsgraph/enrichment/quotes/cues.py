@@ -393,6 +393,7 @@ def left_neighbour(verb: "Token") -> Optional["Token"]:
     adverb."""
     i = verb.i - 1
     doc = verb.doc
+    past_comma = False
     while i >= verb.sent.start:
         t = doc[i]
         if t.text == ")":
@@ -405,11 +406,17 @@ def left_neighbour(verb: "Token") -> Optional["Token"]:
             continue
         if t.text == "," and i > verb.sent.start and doc[i - 1].dep_ == "appos":
             i -= 1  # "her adviser, Jake Sullivan, said"
+            past_comma = True
             continue
         break
     if i < verb.sent.start:
         return None
     t = doc[i]
+    if past_comma and t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ in ("PROPN", "NOUN") \
+            and t.head.i < t.i and t.head.ent_type_ not in _NOT_SPEAKER_ENTS:
+        # "Karl Brenner, a lawyer, said", "a study by the Institute for Trade, a think tank, concluded": a
+        # description set off by commas is of the phrase it is apposed to, which is who speaks
+        return t.head
     if t.pos_ == "NUM" and t.dep_ in ("nummod", "quantmod", "npadvmod", "pobj"):  # "About 4 in 10 say"
         return t
     if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "compound") \
