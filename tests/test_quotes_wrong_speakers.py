@@ -243,3 +243,12 @@ def test_a_description_between_commas_before_the_verb_is_not_the_speaker(nlp):
             'domestic consumers."')
     [q] = quotes_of(nlp, text, {"Institute for Trade Research": "ORG"})
     assert q.speaker.entity == "e1"
+
+
+def test_a_title_before_a_name_tells_who_the_noun_later_is(nlp):
+    # the tagger leaves "Det." out of the name; "the detective" is the one so titled, not the last person named
+    text = ('Det. Karl Brenner arrived at the house at noon. The owner, Ana Ortiz, had called the police. '
+            '"We found nothing," the detective said.')
+    q = [q for q in quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Ana Ortiz": "PERSON"}) if q.kind == "direct"][-1]
+    assert q.speaker.entity == "e1"
+

@@ -229,7 +229,7 @@ class SpeakerResolver:
         for e in entities:
             if e.type != "PERSON":
                 continue
-            role_words = {w.lower() for r in e.roles for w in r.split()}
+            role_words = {w.lower() for r in e.roles for w in r.split()} | _titles_before(doc, e, span[0])
             role_words |= {_TITLE_WORDS[w.strip(".")] for w in role_words if w.strip(".") in _TITLE_WORDS}
             overlap = len(words & role_words)
             if overlap:
@@ -244,6 +244,22 @@ class SpeakerResolver:
         if noun in OCCUPATION_ROLES:
             return _by_occupation(doc, span[0], entities, noun, context, self.window_chars)
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _titles_before(doc: "Doc", e: Entity, offset: int) -> set[str]:
+    """The titles written right before the person's mentions up to ``offset`` ("Det. Karl Brenner", "Dr. Ortiz"),
+    lower-cased without the dot: the tagger often leaves the title out of the name (or types it apart), and news
+    later calls the person by the noun the title abbreviates ("the detective said")."""
+    text = doc_text(doc)
+    out = set()
+    for m in e.mentions:
+        if m.end > offset:
+            continue
+        word = text[max(0, m.start - 16):m.start].rstrip().rstrip(".").split()[-1:]
+        w = word[0].lower() if word else ""
+        if w in _TITLE_WORDS or w in PERSON_ROLES:
+            out.add(w)
+    return out
 
 
 def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: str, context: ResolverContext,
