@@ -252,3 +252,11 @@ def test_a_title_before_a_name_tells_who_the_noun_later_is(nlp):
     q = [q for q in quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Ana Ortiz": "PERSON"}) if q.kind == "direct"][-1]
     assert q.speaker.entity == "e1"
 
+
+def test_an_occupation_noun_is_not_the_only_recognised_person_when_an_unrecognised_one_is_named(nlp):
+    # "Mara Lund" is not among the entities (the tagger missed her): the only recognised person, the patient, is
+    # not "the nurse"
+    text = ('Ana Ortiz, 34, was taken to hospital on Monday. Mara Lund sat with her all night. '
+            '"She is stable and she is talking," the nurse said.')
+    q = [q for q in quotes_of(nlp, text, {"Ana Ortiz": "PERSON"}) if q.kind == "direct"][-1]
+    assert q.speaker.entity is None

@@ -262,6 +262,31 @@ def _titles_before(doc: "Doc", e: Entity, offset: int) -> set[str]:
     return out
 
 
+def _unrecognised_name(doc: "Doc", start: int, end: int, entities: Sequence[Entity], context: ResolverContext) -> bool:
+    """Whether the narration between ``start`` and ``end`` names someone the tagger did not recognise: a title
+    written before a capitalised name word ("Det. Karl Brenner") or two capitalised name words in a row, none of
+    them inside an entity's mention. A noun such as "the detective" may then be that person."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    covered = [(m.start, m.end) for e in entities for m in e.mentions]
+
+    def bare_name(t) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and not context.in_quote(t.idx) \
+            and not any(a <= t.idx < b for a, b in covered)
+
+    for t in span:
+        if not bare_name(t):
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is not None and before.text == "." and t.i > 1:
+            before = doc[t.i - 2]
+        titled = before is not None and before.text.rstrip(".").lower() in _TITLE_WORDS.keys() | _TITLES
+        if titled or t.i + 1 < len(doc) and bare_name(doc[t.i + 1]):
+            return True
+    return False
+
+
 def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: str, context: ResolverContext,
                    window: int) -> Optional[str]:
     """Who "the actor", "the chef", "the superintendent" is: the latest person the text calls one next to a
@@ -281,7 +306,9 @@ def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: st
                 best = (m.end, e.id)
     if best is not None:
         return best[1]
-    return next(iter(people)) if len(people) == 1 else None
+    if len(people) != 1 or _unrecognised_name(doc, max(0, offset - window), offset, entities, context):
+        return None  # several may be meant; or someone the tagger missed ("Det. Karl Brenner") may be
+    return next(iter(people))
 
 
 def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:
