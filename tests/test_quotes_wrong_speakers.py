@@ -260,3 +260,12 @@ def test_an_occupation_noun_is_not_the_only_recognised_person_when_an_unrecognis
             '"She is stable and she is talking," the nurse said.')
     q = [q for q in quotes_of(nlp, text, {"Ana Ortiz": "PERSON"}) if q.kind == "direct"][-1]
     assert q.speaker.entity is None
+
+
+def test_a_gendered_noun_that_is_the_subject_of_a_verb_is_no_gender_evidence_for_the_name_after_it(nlp):
+    # "Her father told Dana Reyes": "father" is someone else, not a title of Reyes; read as one, it made Reyes a
+    # man, and her "she said" went to the cousin named last
+    text = ('Her father told Dana Reyes that the farm was sold. Dana Reyes lives in Ohio now. She gave me the '
+            'number of her cousin, Mara Lund. "I cannot believe Mara would sell it," she said.')
+    q = [q for q in quotes_of(nlp, text, {"Dana Reyes": "PERSON", "Mara Lund": "PERSON"}) if q.kind == "direct"][-1]
+    assert q.speaker.entity == "e1"

@@ -822,6 +822,8 @@ def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:
         return []
     out = []
     for i in range(max(0, span.start - 2), span.start):  # "Mr.", "Sen.", "congresswoman"; not "his wife X"
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:span.start]):
+            continue  # "her father told Ortiz": the word is someone else, the subject of a verb about her
         if doc[i].lower_ in MALE_WORDS or doc[i].lower_ in FEMALE_WORDS:
             out.append(gender_of_word(doc[i].text))
     # "Sanders’ son": a word after a possessive names someone else, whatever the parser labelled it
