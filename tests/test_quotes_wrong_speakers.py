@@ -269,3 +269,12 @@ def test_a_gendered_noun_that_is_the_subject_of_a_verb_is_no_gender_evidence_for
             'number of her cousin, Mara Lund. "I cannot believe Mara would sell it," she said.')
     q = [q for q in quotes_of(nlp, text, {"Dana Reyes": "PERSON", "Mara Lund": "PERSON"}) if q.kind == "direct"][-1]
     assert q.speaker.entity == "e1"
+
+
+def test_a_name_set_off_by_commas_after_a_role_is_the_speaker_where_the_parser_lost_it(nlp):
+    # the parser hangs the name on the comma, not on "aunt": the name is still who "his aunt" is
+    text = ('Ford was born in 1957. Everyone called him Mike. According to his aunt, Jane Starner, "He was '
+            'brilliant from the start." He played chess.')
+    [q] = [q for q in quotes_of(nlp, text, {"Jane Starner": "PERSON"}) if q.kind != "indirect"]
+    assert q.speaker.entity == "e1"
+    assert q.kind == "direct" and "Starner" not in text[q.span[0]:q.span[1]]

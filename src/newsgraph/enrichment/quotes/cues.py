@@ -32,7 +32,7 @@ from ...model import Span
 from ..base import doc_text, lemma_of
 from .agents import agent_of, can_speak, controller, fronted_subject, issuer, parenthetical_name, \
     participle_speaker
-from .speakers import ORG_NOUNS, PERSON_ROLES
+from .speakers import ORG_NOUNS, PERSON_ROLES, loose_appositive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -438,7 +438,7 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
         right = max(right, child.right_edge.i + 1)
     name = appositive_name(head)
     if name is not None:  # "Brightfield's director, Owen Carver": the name belongs to the phrase as written
-        right = max(right, name.right_edge.i + 1)
+        right = max(right, name.right_edge.i + 1 if name.dep_ == "appos" else name.i + 1)
     for other in joint_with(head):  # "Dale Ford and Martha Fry said": the speaker is both of them
         right = max(right, speaker_range(doc, other)[1])
     # A phrase as written never runs over a line break: the parser may join a dateline or a timestamp line
@@ -499,7 +499,7 @@ def appositive_name(head: "Token") -> Optional["Token"]:
                 appos = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 if appos is not None and appos.ent_type_ == "PERSON":
                     return appos
-    return None
+    return loose_appositive(head)
 
 
 def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
@@ -528,7 +528,9 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
         # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
         # the root verb: a clause with no subject of its own, so the words before it are its subject
         left = subtree_range(clause.head)[0]
-    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1), verb=clause.i)
+    name = loose_appositive(source)  # "according to his aunt, Jane Starner, "…"": the name is the source's
+    end = name.i + 1 if name is not None else source.right_edge.i + 1
+    left, right = _strip_range(doc, left, right, exclude=(tok.i, end), verb=clause.i)
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 

@@ -138,11 +138,11 @@ class SpeakerResolver:
         if _indefinite_person(head, role):
             # "a spokesman said", "a person close to the family": news brings in someone new and unnamed with "a";
             # only a name apposed inside the phrase ("a spokesman, Dana Ortiz,") is who speaks
-            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            named = _apposed_names(toks, head)
             return _entity_in(entities, named, ("PERSON",)) if named else None
         if role:  # "Brightfield's director, Owen Carver": only an apposed name is the person; "X's spokesman"
             # or "a Microsoft spokesman" names the employer, not the speaker
-            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            named = _apposed_names(toks, head)
             by_mention = _entity_in(entities, named, ("PERSON",)) if named else None
         else:
             by_mention = _entity_at(entities, span, head)
@@ -520,6 +520,38 @@ def _affiliated(toks, head: "Token") -> bool:
         if t.dep_ == "poss" and t.pos_ != "PRON" or t.dep_ in ("compound", "pobj") and t.pos_ == "PROPN":
             return True
     return False
+
+
+def loose_appositive(head: "Token") -> Optional["Token"]:
+    """A person's name set off by commas right after a common-noun phrase that the parser did not hang on it as
+    an apposition (``According to his aunt, Jane Starner, "…"``): the name's last word, when the words between
+    the commas are all one name the tagger typed a person; None otherwise. News writes a name right after a role
+    so only to say who holds it."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    i = head.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != "," or head.right_edge.i != head.i and doc[head.right_edge.i].is_punct:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON":
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].text not in (",", ":") or any(doc[k].head.i == head.i or
+                                                                          doc[k].dep_ == "appos"
+                                                                          for k in range(i + 1, j)):
+        return None
+    return doc[j - 1]
+
+
+def _apposed_names(toks, head: "Token") -> list[Span]:
+    """The names apposed inside a speaker phrase: appositions the parser found, and a person's name set off by
+    commas right after the role that it hung elsewhere ("his aunt, Jane Starner,")."""
+    named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    loose = loose_appositive(head)
+    if loose is not None and toks.start <= loose.i < toks.end:
+        first = head.right_edge.i + 2  # past the comma
+        named.append((head.doc[first].idx, loose.idx + len(loose.text)))
+    return named
 
 
 def _char_span(tok: "Token") -> Span:
