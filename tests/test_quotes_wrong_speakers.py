@@ -278,3 +278,12 @@ def test_a_name_set_off_by_commas_after_a_role_is_the_speaker_where_the_parser_l
     [q] = [q for q in quotes_of(nlp, text, {"Jane Starner": "PERSON"}) if q.kind != "indirect"]
     assert q.speaker.entity == "e1"
     assert q.kind == "direct" and "Starner" not in text[q.span[0]:q.span[1]]
+
+
+def test_a_role_told_apart_by_a_clause_is_someone_new_not_the_last_person_named(nlp):
+    # "the staff member who took the call" is described, not named: neither that phrase nor a later "the staff
+    # member" is the caller named before
+    text = ('Karl Brenner called the office of Ana Ortiz in March. The staff member who took the call said he '
+            'was calm. "He sounded like he meant it," the staff member said.')
+    quotes = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Ana Ortiz": "PERSON"})
+    assert [q.speaker.entity for q in quotes if q.speaker is not None and "staff" in q.speaker.text] == [None, None]

@@ -164,7 +164,11 @@ class SpeakerResolver:
             # "officials", "experts": several unnamed people, never the last single person who spoke
             # "his boss", "her spokesman": someone of the possessor's, never the possessor, so not whoever spoke last
             owned = any(t.dep_ == "poss" and t.head.i == head.i for t in toks)
-            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned
+            # "the staff member who took the call": a role told apart by a clause of its own is someone the
+            # text describes there, not the last person it named
+            described = any(c.dep_ in ("relcl", "acl") for c in head.children)
+            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned \
+                and not described
             return self._role(doc, span, toks, entities, context, fallback=fallback)
         lemma = lemma_of(head).lower()
         if lemma in STATE_NOUNS:  # "the Syrian government", "the French foreign ministry": the country's
@@ -640,7 +644,8 @@ def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, win
             return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
         if _named_by_copula(t):
             return False  # "Karl Brenner is a spokesman for …", "Brenner, who is a spokesman": named
-        return _indefinite(t)
+        # "a spokesman said", "the staff member who took the call said": brought in by description, not by name
+        return _indefinite(t) or any(c.dep_ in ("relcl", "acl") for c in t.children)
     return False
 
 
