@@ -287,3 +287,10 @@ def test_a_role_told_apart_by_a_clause_is_someone_new_not_the_last_person_named(
             'was calm. "He sounded like he meant it," the staff member said.')
     quotes = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Ana Ortiz": "PERSON"})
     assert [q.speaker.entity for q in quotes if q.speaker is not None and "staff" in q.speaker.text] == [None, None]
+
+
+def test_the_noun_a_relative_clause_hangs_on_is_the_subject_not_the_clauses_last_noun(nlp):
+    # the parser ends the relative clause early and takes "agency policy" for a second subject of "said"
+    text = 'A spokesperson who did not wish to be named because of agency policy said the vaccine was safe.'
+    [q] = [q for q in quotes_of(nlp, text) if q.cue == "said"]
+    assert q.speaker.text == "A spokesperson"

@@ -211,6 +211,12 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                     and (c.ent_type_ not in _NOT_SPEAKER_ENTS or _aged(c))]
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+        # ... or when the parser closed a relative clause too early ("A spokesperson who did not wish to be named
+        # because of agency policy said"): the noun the clause hangs on is the subject, not the clause's last noun
+        # (with no punctuation between: past a quotation or a comma, the nearer subject is the speaker)
+        subj = next((c for c in subjects if subj is not None and c.i < subj.i < tok.i
+                     and any(r.dep_ == "relcl" and c.i < r.i < subj.i for r in c.children)
+                     and not any(t.is_punct for t in tok.doc[c.i:tok.i])), subj)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
