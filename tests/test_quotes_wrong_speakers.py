@@ -294,3 +294,11 @@ def test_the_noun_a_relative_clause_hangs_on_is_the_subject_not_the_clauses_last
     text = 'A spokesperson who did not wish to be named because of agency policy said the vaccine was safe.'
     [q] = [q for q in quotes_of(nlp, text) if q.cue == "said"]
     assert q.speaker.text == "A spokesperson"
+
+
+def test_an_abbreviation_before_a_number_ends_no_sentence_between_two_parts(nlp):
+    # "Nov. 6" is no sentence end: only the attribution lies between the parts, so the second goes on the first
+    text = ('"We talk about it all the time, but the great betrayal is over," Karl Brenner said at a rally in '
+            'Monroe, La., on Nov. 6, 2019. "America is no longer for sale. We are taking in billions of dollars."')
+    [q] = quotes_of(nlp, text, {"Karl Brenner": "PERSON"})
+    assert len(q.parts) == 2 and q.speaker.entity == "e1"

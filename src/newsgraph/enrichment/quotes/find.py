@@ -1154,9 +1154,24 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
     for j in range(start, end):
         after = text[j + 1:j + 2]
         if text[j] in _SENTENCE_END and not _abbreviation(text, j) and (not after or after.isspace()
-                                                                         or after in "”\"’'"):
+                                                                         or after in "”\"’'") \
+                and not _short_form(text, j):
             n += 1
     return n
+
+
+def _short_form(text: str, j: int) -> bool:
+    """Whether the full stop at ``j`` ends a short capitalised word that the text goes on after with a number or
+    a lower-case word ("on Nov. 6, 2019", "in Monroe, La. on Tuesday"): an abbreviation, for no sentence opens
+    so."""
+    if text[j] != ".":
+        return False
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    nxt = text[j + 1:j + 3].lstrip()[:1]
+    return 0 < len(word) <= 4 and word[0].isupper() and text[j + 1:j + 2] == " " and (nxt.isdigit() or nxt.islower())
 
 
 def _short_line(text: str, prev: Draft, stretch: QuoteStretch, gap: str) -> bool:
