@@ -302,3 +302,11 @@ def test_an_abbreviation_before_a_number_ends_no_sentence_between_two_parts(nlp)
             'Monroe, La., on Nov. 6, 2019. "America is no longer for sale. We are taking in billions of dollars."')
     [q] = quotes_of(nlp, text, {"Karl Brenner": "PERSON"})
     assert len(q.parts) == 2 and q.speaker.entity == "e1"
+
+
+def test_a_participle_on_a_noun_after_the_quotation_is_not_its_cue(nlp):
+    # "announced in October" says what was done to the deal; "said Karl Brenner" says who spoke
+    text = ('"The president wants the option of having a bigger deal with China. Bigger than just the little deal" '
+            'announced in October, said Karl Brenner, a China scholar with the Westbrook Institute in Washington.')
+    [q] = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Westbrook Institute": "ORG"})
+    assert q.cue == "said" and q.speaker.entity == "e1"

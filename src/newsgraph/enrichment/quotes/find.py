@@ -421,6 +421,11 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
         elif cue.kind != "quote_only" and window.start <= cue.verb < window.end \
                 and (_subject_fills(doc, window, cue) or _described_name(doc, window, cue)):
             found.append(cue)
+    # '"… the little deal" announced in October, said Brenner': a participle on a noun of the quotation says what
+    # was done to the thing named, not who spoke; a cue with a speaker after it in the window does
+    if any(c.speaker is not None for c in found):
+        found = [c for c in found if not (c.speaker is None and doc[c.verb].tag_ == "VBN"
+                                          and doc[c.verb].dep_ in ("acl", "amod"))]
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
     if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
