@@ -310,3 +310,21 @@ def test_a_participle_on_a_noun_after_the_quotation_is_not_its_cue(nlp):
             'announced in October, said Karl Brenner, a China scholar with the Westbrook Institute in Washington.')
     [q] = quotes_of(nlp, text, {"Karl Brenner": "PERSON", "Westbrook Institute": "ORG"})
     assert q.cue == "said" and q.speaker.entity == "e1"
+
+
+def test_a_name_opening_its_paragraph_is_its_subject_and_the_topic_stops_at_the_break(nlp):
+    # the parser may run the sentence before a quotation on over a paragraph break and read the name that opens
+    # the next paragraph as an object; the name that opens a paragraph is its subject all the same, and only the
+    # part of such a sentence after the break is what the narration is about right before the pronoun
+    from spacy.tokens import Doc
+    from newsgraph.enrichment.quotes.speakers import ResolverContext, _opens_paragraph, _previous_narration
+    text = 'Ortiz sang.\n\nLund, who wrote it, sat down.'
+    assert _opens_paragraph(text, text.index("Lund"), text.index("Lund") + 4)
+    assert not _opens_paragraph("x.\n\nLund's song won.", 4, 8)
+    assert not _opens_paragraph("She met Lund, who sang.", 8, 12)
+    words = ["Ortiz", "sang", ".", "\n\n", "Lund", "sat", "down", ".", "She", "said", "so", "."]
+    spaces = [True, False, False, False, True, True, False, True, True, True, False, False]
+    starts = [True, False, False, False, False, False, False, False, True, False, False, False]
+    doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
+    topic = _previous_narration(doc, doc[8], ResolverContext())
+    assert doc.text[topic[0]:topic[1]].startswith("Lund sat down")

@@ -766,6 +766,8 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
             m = max(before, key=lambda m: m.end)
             score -= (offset - m.end) / 200.0  # one point per ~200 characters back
             subject = _is_subject(doc, m.start, m.end)
+            if subject < 1.0 and _opens_paragraph(text or doc_text(doc), m.start, m.end):
+                subject = 1.0  # "Buckley, who …, worried …" parsed into the quotation's sentence before it
             score += 1.5 * subject
             if topic is not None and subject == 1.0 and topic[0] <= m.start and m.end <= topic[1]:
                 score += TOPIC_BONUS
@@ -784,13 +786,23 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
 
 
 def _previous_narration(doc: "Doc", pronoun: "Token", context: ResolverContext) -> Optional[Span]:
-    """The last sentence before the pronoun's that the narration speaks in (not one inside quotation marks)."""
+    """The last sentence before the pronoun's that the narration speaks in (not one inside quotation marks); of a
+    sentence the parser ran on over a paragraph break, the part in the pronoun's paragraph."""
     sent = pronoun.sent
     while sent.start > 0:
         sent = doc[sent.start - 1].sent
         if not context.in_quote(sent.start_char) or not context.in_quote(max(sent.start_char, sent.end_char - 1)):
-            return sent.start_char, sent.end_char
+            start = sent.start_char
+            cut = doc_text(doc).rfind("\n\n", start, min(sent.end_char, pronoun.idx))
+            return (cut + 2 if cut >= 0 else start), sent.end_char
     return None
+
+
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether a name opens its paragraph as a phrase of its own (``Buckley, who …``, ``Buckley worried …``; not
+    ``Buckley's song``): news opens a paragraph with its subject."""
+    return (start == 0 or text[max(0, start - 2):start].endswith("\n")) and text[end:end + 1] in (",", " ") \
+        and text[end:end + 3] not in (" 's", " ’s")
 
 
 def _modifier(doc: "Doc", start: int, end: int) -> bool:
