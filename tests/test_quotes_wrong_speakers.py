@@ -328,3 +328,12 @@ def test_a_name_opening_its_paragraph_is_its_subject_and_the_topic_stops_at_the_
     doc = Doc(nlp.vocab, words=words, spaces=spaces, sent_starts=starts)
     topic = _previous_narration(doc, doc[8], ResolverContext())
     assert doc.text[topic[0]:topic[1]].startswith("Lund sat down")
+
+
+def test_in_the_words_of_someone_before_a_colon_names_the_speaker(nlp):
+    # the subject of the sentence ("things") is no speaker; "in the words of the patient" says whose words follow
+    text = ('The man returned in December with worsening breathlessness. Here is how bad things got in the words '
+            'of the patient: "Two months after the onset of the symptoms, I was unable to stand or walk for more '
+            'than a few minutes at a time."')
+    [q] = quotes_of(nlp, text)
+    assert q.speaker.text == "the patient"

@@ -792,7 +792,15 @@ def _as_name(verb):
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
     colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
-    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
+    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so).
+    ``Here is how bad it got, in the words of the patient: "…"``: whose words they are, the phrase says."""
+    for tok in reversed(doc[sentence.start:end]):
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            who = who or next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if who is not None and who.i < end and speaker_ok(who):
+                return Cue((tok.i,), tok.i, None, who.i, "colon")
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and (said := _reporter(tok, end)):
             return said  # "Ortiz said the mayor was a builder at heart: "…"": the one who said so goes on
