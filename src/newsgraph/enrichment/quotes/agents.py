@@ -185,4 +185,7 @@ def fronted_subject(subject: Optional["Token"], verb: "Token") -> Optional["Toke
     doc = verb.doc
     if doc[appos.left_edge.i - 1].text != "," or any(t.pos_ in ("VERB", "AUX") for t in appos.subtree):
         return None  # "Ortiz, a lawyer who represents them said": a description with a clause is hers
+    if appos.right_edge.is_punct:
+        return None  # "Ortiz, a scientist at Westbrook University in Dover, Del., said": the parser hung the
+        # closing comma on the last place name; the apposition is closed, so it describes the subject
     return appos if can_speak(appos) else None

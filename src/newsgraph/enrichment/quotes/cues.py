@@ -32,7 +32,7 @@ from ...model import Span
 from ..base import doc_text, lemma_of
 from .agents import agent_of, can_speak, controller, fronted_subject, issuer, parenthetical_name, \
     participle_speaker
-from .speakers import ORG_NOUNS, PERSON_ROLES
+from .speakers import ORG_NOUNS, PERSON_ROLES, loose_appositive
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -211,6 +211,12 @@ def subject_of(verb: "Token", hops: Optional[list] = None) -> Optional["Token"]:
                     and (c.ent_type_ not in _NOT_SPEAKER_ENTS or _aged(c))]
         # Two subjects happen when a quote before the verb is misparsed: the nearest one is the speaker.
         subj = min(subjects, key=lambda c: abs(c.i - tok.i)) if subjects else None
+        # ... or when the parser closed a relative clause too early ("A spokesperson who did not wish to be named
+        # because of agency policy said"): the noun the clause hangs on is the subject, not the clause's last noun
+        # (with no punctuation between: past a quotation or a comma, the nearer subject is the speaker)
+        subj = next((c for c in subjects if subj is not None and c.i < subj.i < tok.i
+                     and any(r.dep_ == "relcl" and c.i < r.i < subj.i for r in c.children)
+                     and not any(t.is_punct for t in tok.doc[c.i:tok.i])), subj)
         if subj is not None:
             if subj.dep_ == "nsubjpass" and _perfect_not_passive(tok):
                 return subj  # "He's said he gets …": "has said"; a passive verb of saying reports no clause
@@ -393,6 +399,7 @@ def left_neighbour(verb: "Token") -> Optional["Token"]:
     adverb."""
     i = verb.i - 1
     doc = verb.doc
+    past_comma = False
     while i >= verb.sent.start:
         t = doc[i]
         if t.text == ")":
@@ -405,11 +412,17 @@ def left_neighbour(verb: "Token") -> Optional["Token"]:
             continue
         if t.text == "," and i > verb.sent.start and doc[i - 1].dep_ == "appos":
             i -= 1  # "her adviser, Jake Sullivan, said"
+            past_comma = True
             continue
         break
     if i < verb.sent.start:
         return None
     t = doc[i]
+    if past_comma and t.dep_ == "appos" and t.pos_ == "NOUN" and t.head.pos_ in ("PROPN", "NOUN") \
+            and t.head.i < t.i and t.head.ent_type_ not in _NOT_SPEAKER_ENTS:
+        # "Karl Brenner, a lawyer, said", "a study by the Institute for Trade, a think tank, concluded": a
+        # description set off by commas is of the phrase it is apposed to, which is who speaks
+        return t.head
     if t.pos_ == "NUM" and t.dep_ in ("nummod", "quantmod", "npadvmod", "pobj"):  # "About 4 in 10 say"
         return t
     if t.pos_ in ("PROPN", "NOUN") and t.dep_ in ("appos", "conj", "pobj", "npadvmod", "dobj", "compound") \
@@ -431,7 +444,7 @@ def speaker_range(doc: "Doc", head: "Token") -> tuple[int, int]:
         right = max(right, child.right_edge.i + 1)
     name = appositive_name(head)
     if name is not None:  # "Brightfield's director, Owen Carver": the name belongs to the phrase as written
-        right = max(right, name.right_edge.i + 1)
+        right = max(right, name.right_edge.i + 1 if name.dep_ == "appos" else name.i + 1)
     for other in joint_with(head):  # "Dale Ford and Martha Fry said": the speaker is both of them
         right = max(right, speaker_range(doc, other)[1])
     # A phrase as written never runs over a line break: the parser may join a dateline or a timestamp line
@@ -492,7 +505,7 @@ def appositive_name(head: "Token") -> Optional["Token"]:
                 appos = next((c for c in obj.rights if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
                 if appos is not None and appos.ent_type_ == "PERSON":
                     return appos
-    return None
+    return loose_appositive(head)
 
 
 def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
@@ -521,7 +534,9 @@ def _according_to(doc: "Doc", tok: "Token") -> Optional[Cue]:
         # "Young voters with no credit might not be so lucky, according to X" with the subject's noun taken for
         # the root verb: a clause with no subject of its own, so the words before it are its subject
         left = subtree_range(clause.head)[0]
-    left, right = _strip_range(doc, left, right, exclude=(tok.i, source.right_edge.i + 1), verb=clause.i)
+    name = loose_appositive(source)  # "according to his aunt, Jane Starner, "…"": the name is the source's
+    end = name.i + 1 if name is not None else source.right_edge.i + 1
+    left, right = _strip_range(doc, left, right, exclude=(tok.i, end), verb=clause.i)
     return Cue((tok.i, to.i), tok.i, (left, right), source.i, "according")
 
 

@@ -421,6 +421,11 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
         elif cue.kind != "quote_only" and window.start <= cue.verb < window.end \
                 and (_subject_fills(doc, window, cue) or _described_name(doc, window, cue)):
             found.append(cue)
+    # '"… the little deal" announced in October, said Brenner': a participle on a noun of the quotation says what
+    # was done to the thing named, not who spoke; a cue with a speaker after it in the window does
+    if any(c.speaker is not None for c in found):
+        found = [c for c in found if not (c.speaker is None and doc[c.verb].tag_ == "VBN"
+                                          and doc[c.verb].dep_ in ("acl", "amod"))]
     # "…," the Post quoted Djamal as saying: the verb of saying beats the verb that merely introduces the quote
     best = min(found, key=lambda c: c.kind == "quote_only", default=None)
     if best is None and _last_char(layout.text, stretch) in _OPEN_ENDINGS:
@@ -787,7 +792,15 @@ def _as_name(verb):
 def _colon_verb(doc: "Doc", sentence, end: int) -> Optional[Cue]:
     """``She continued: "…"``, ``X cited examples, including: "…"`` - the nearest verb with a subject before a
     colon introduces the quote. ``Ortiz was blunt: "…"``, ``The board was conclusive in its findings: "…"``: a
-    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so)."""
+    sentence built on "be" with a named subject introduces it too (news judges the tone of what follows so).
+    ``Here is how bad it got, in the words of the patient: "…"``: whose words they are, the phrase says."""
+    for tok in reversed(doc[sentence.start:end]):
+        if tok.lower_ == "words" and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            who = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            who = who or next((c for c in tok.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+            if who is not None and who.i < end and speaker_ok(who):
+                return Cue((tok.i,), tok.i, None, who.i, "colon")
     for tok in reversed(doc[sentence.start:end]):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and (said := _reporter(tok, end)):
             return said  # "Ortiz said the mayor was a builder at heart: "…"": the one who said so goes on
@@ -1154,9 +1167,24 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
     for j in range(start, end):
         after = text[j + 1:j + 2]
         if text[j] in _SENTENCE_END and not _abbreviation(text, j) and (not after or after.isspace()
-                                                                         or after in "”\"’'"):
+                                                                         or after in "”\"’'") \
+                and not _short_form(text, j):
             n += 1
     return n
+
+
+def _short_form(text: str, j: int) -> bool:
+    """Whether the full stop at ``j`` ends a short capitalised word that the text goes on after with a number or
+    a lower-case word ("on Nov. 6, 2019", "in Monroe, La. on Tuesday"): an abbreviation, for no sentence opens
+    so."""
+    if text[j] != ".":
+        return False
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    word = text[k:j]
+    nxt = text[j + 1:j + 3].lstrip()[:1]
+    return 0 < len(word) <= 4 and word[0].isupper() and text[j + 1:j + 2] == " " and (nxt.isdigit() or nxt.islower())
 
 
 def _short_line(text: str, prev: Draft, stretch: QuoteStretch, gap: str) -> bool:

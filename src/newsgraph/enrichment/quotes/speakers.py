@@ -138,11 +138,11 @@ class SpeakerResolver:
         if _indefinite_person(head, role):
             # "a spokesman said", "a person close to the family": news brings in someone new and unnamed with "a";
             # only a name apposed inside the phrase ("a spokesman, Dana Ortiz,") is who speaks
-            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            named = _apposed_names(toks, head)
             return _entity_in(entities, named, ("PERSON",)) if named else None
         if role:  # "Brightfield's director, Owen Carver": only an apposed name is the person; "X's spokesman"
             # or "a Microsoft spokesman" names the employer, not the speaker
-            named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+            named = _apposed_names(toks, head)
             by_mention = _entity_in(entities, named, ("PERSON",)) if named else None
         else:
             by_mention = _entity_at(entities, span, head)
@@ -164,7 +164,11 @@ class SpeakerResolver:
             # "officials", "experts": several unnamed people, never the last single person who spoke
             # "his boss", "her spokesman": someone of the possessor's, never the possessor, so not whoever spoke last
             owned = any(t.dep_ == "poss" and t.head.i == head.i for t in toks)
-            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned
+            # "the staff member who took the call": a role told apart by a clause of its own is someone the
+            # text describes there, not the last person it named
+            described = any(c.dep_ in ("relcl", "acl") for c in head.children)
+            fallback = head.tag_ not in ("NNS", "NNPS") and not _affiliated(toks, head) and not owned \
+                and not described
             return self._role(doc, span, toks, entities, context, fallback=fallback)
         lemma = lemma_of(head).lower()
         if lemma in STATE_NOUNS:  # "the Syrian government", "the French foreign ministry": the country's
@@ -229,7 +233,7 @@ class SpeakerResolver:
         for e in entities:
             if e.type != "PERSON":
                 continue
-            role_words = {w.lower() for r in e.roles for w in r.split()}
+            role_words = {w.lower() for r in e.roles for w in r.split()} | _titles_before(doc, e, span[0])
             role_words |= {_TITLE_WORDS[w.strip(".")] for w in role_words if w.strip(".") in _TITLE_WORDS}
             overlap = len(words & role_words)
             if overlap:
@@ -244,6 +248,47 @@ class SpeakerResolver:
         if noun in OCCUPATION_ROLES:
             return _by_occupation(doc, span[0], entities, noun, context, self.window_chars)
         return _most_recent(doc, span[0], entities, ("PERSON",), context, self.window_chars)
+
+
+def _titles_before(doc: "Doc", e: Entity, offset: int) -> set[str]:
+    """The titles written right before the person's mentions up to ``offset`` ("Det. Karl Brenner", "Dr. Ortiz"),
+    lower-cased without the dot: the tagger often leaves the title out of the name (or types it apart), and news
+    later calls the person by the noun the title abbreviates ("the detective said")."""
+    text = doc_text(doc)
+    out = set()
+    for m in e.mentions:
+        if m.end > offset:
+            continue
+        word = text[max(0, m.start - 16):m.start].rstrip().rstrip(".").split()[-1:]
+        w = word[0].lower() if word else ""
+        if w in _TITLE_WORDS or w in PERSON_ROLES:
+            out.add(w)
+    return out
+
+
+def _unrecognised_name(doc: "Doc", start: int, end: int, entities: Sequence[Entity], context: ResolverContext) -> bool:
+    """Whether the narration between ``start`` and ``end`` names someone the tagger did not recognise: a title
+    written before a capitalised name word ("Det. Karl Brenner") or two capitalised name words in a row, none of
+    them inside an entity's mention. A noun such as "the detective" may then be that person."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    covered = [(m.start, m.end) for e in entities for m in e.mentions]
+
+    def bare_name(t) -> bool:
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and not context.in_quote(t.idx) \
+            and not any(a <= t.idx < b for a, b in covered)
+
+    for t in span:
+        if not bare_name(t):
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is not None and before.text == "." and t.i > 1:
+            before = doc[t.i - 2]
+        titled = before is not None and before.text.rstrip(".").lower() in _TITLE_WORDS.keys() | _TITLES
+        if titled or t.i + 1 < len(doc) and bare_name(doc[t.i + 1]):
+            return True
+    return False
 
 
 def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: str, context: ResolverContext,
@@ -265,7 +310,9 @@ def _by_occupation(doc: "Doc", offset: int, entities: Sequence[Entity], noun: st
                 best = (m.end, e.id)
     if best is not None:
         return best[1]
-    return next(iter(people)) if len(people) == 1 else None
+    if len(people) != 1 or _unrecognised_name(doc, max(0, offset - window), offset, entities, context):
+        return None  # several may be meant; or someone the tagger missed ("Det. Karl Brenner") may be
+    return next(iter(people))
 
 
 def _reporter(doc: "Doc", pronoun: "Token", people: Sequence[Entity], context: ResolverContext) -> Optional[str]:
@@ -479,6 +526,38 @@ def _affiliated(toks, head: "Token") -> bool:
     return False
 
 
+def loose_appositive(head: "Token") -> Optional["Token"]:
+    """A person's name set off by commas right after a common-noun phrase that the parser did not hang on it as
+    an apposition (``According to his aunt, Jane Starner, "…"``): the name's last word, when the words between
+    the commas are all one name the tagger typed a person; None otherwise. News writes a name right after a role
+    so only to say who holds it."""
+    if head.pos_ != "NOUN":
+        return None
+    doc = head.doc
+    i = head.right_edge.i + 1
+    if i >= len(doc) or doc[i].text != "," or head.right_edge.i != head.i and doc[head.right_edge.i].is_punct:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON":
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].text not in (",", ":") or any(doc[k].head.i == head.i or
+                                                                          doc[k].dep_ == "appos"
+                                                                          for k in range(i + 1, j)):
+        return None
+    return doc[j - 1]
+
+
+def _apposed_names(toks, head: "Token") -> list[Span]:
+    """The names apposed inside a speaker phrase: appositions the parser found, and a person's name set off by
+    commas right after the role that it hung elsewhere ("his aunt, Jane Starner,")."""
+    named = [_char_span(t) for t in toks if t.dep_ == "appos" and t.pos_ == "PROPN"]
+    loose = loose_appositive(head)
+    if loose is not None and toks.start <= loose.i < toks.end:
+        first = head.right_edge.i + 2  # past the comma
+        named.append((head.doc[first].idx, loose.idx + len(loose.text)))
+    return named
+
+
 def _char_span(tok: "Token") -> Span:
     last = tok.right_edge
     return tok.left_edge.idx, last.idx + len(last.text)
@@ -565,7 +644,8 @@ def _introduced_unnamed(doc: "Doc", head: "Token", context: ResolverContext, win
             return False  # "a spokesman, Karl Brenner," / "Karl Brenner, a spokesman": named
         if _named_by_copula(t):
             return False  # "Karl Brenner is a spokesman for …", "Brenner, who is a spokesman": named
-        return _indefinite(t)
+        # "a spokesman said", "the staff member who took the call said": brought in by description, not by name
+        return _indefinite(t) or any(c.dep_ in ("relcl", "acl") for c in t.children)
     return False
 
 
@@ -686,6 +766,8 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
             m = max(before, key=lambda m: m.end)
             score -= (offset - m.end) / 200.0  # one point per ~200 characters back
             subject = _is_subject(doc, m.start, m.end)
+            if subject < 1.0 and _opens_paragraph(text or doc_text(doc), m.start, m.end):
+                subject = 1.0  # "Buckley, who …, worried …" parsed into the quotation's sentence before it
             score += 1.5 * subject
             if topic is not None and subject == 1.0 and topic[0] <= m.start and m.end <= topic[1]:
                 score += TOPIC_BONUS
@@ -704,13 +786,23 @@ def _most_recent(doc: "Doc", offset: int, entities: Sequence[Entity], types: tup
 
 
 def _previous_narration(doc: "Doc", pronoun: "Token", context: ResolverContext) -> Optional[Span]:
-    """The last sentence before the pronoun's that the narration speaks in (not one inside quotation marks)."""
+    """The last sentence before the pronoun's that the narration speaks in (not one inside quotation marks); of a
+    sentence the parser ran on over a paragraph break, the part in the pronoun's paragraph."""
     sent = pronoun.sent
     while sent.start > 0:
         sent = doc[sent.start - 1].sent
         if not context.in_quote(sent.start_char) or not context.in_quote(max(sent.start_char, sent.end_char - 1)):
-            return sent.start_char, sent.end_char
+            start = sent.start_char
+            cut = doc_text(doc).rfind("\n\n", start, min(sent.end_char, pronoun.idx))
+            return (cut + 2 if cut >= 0 else start), sent.end_char
     return None
+
+
+def _opens_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether a name opens its paragraph as a phrase of its own (``Buckley, who …``, ``Buckley worried …``; not
+    ``Buckley's song``): news opens a paragraph with its subject."""
+    return (start == 0 or text[max(0, start - 2):start].endswith("\n")) and text[end:end + 1] in (",", " ") \
+        and text[end:end + 3] not in (" 's", " ’s")
 
 
 def _modifier(doc: "Doc", start: int, end: int) -> bool:
@@ -779,6 +871,8 @@ def _gender_near(doc: "Doc", start: int, end: int) -> list[Optional[str]]:
         return []
     out = []
     for i in range(max(0, span.start - 2), span.start):  # "Mr.", "Sen.", "congresswoman"; not "his wife X"
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[i + 1:span.start]):
+            continue  # "her father told Ortiz": the word is someone else, the subject of a verb about her
         if doc[i].lower_ in MALE_WORDS or doc[i].lower_ in FEMALE_WORDS:
             out.append(gender_of_word(doc[i].text))
     # "Sanders’ son": a word after a possessive names someone else, whatever the parser labelled it

@@ -149,7 +149,7 @@ rep publicist aide adviser advisor""".split())
 # of them, so such a noun is a person only the text calls by it, or the one person it names (speakers._role).
 OCCUPATION_ROLES = frozenset("""actor actress singer rapper musician star player athlete comedian host presenter
 anchor novelist writer filmmaker producer artist designer chef superintendent commissioner surgeon nurse teacher
-pilot""".split())
+pilot detective sergeant inspector lieutenant constable trooper sheriff marshal""".split())
 PERSON_ROLES = PERSON_ROLES | OCCUPATION_ROLES
 # Nouns of people taken as a group whose stance a poll or a report gives ("most voters oppose the tax",
 # "students polled support Clinton", "groups backing Cruz"): subjects that can support, oppose or call for something.
