@@ -625,8 +625,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
-            if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
-                cues.append(cue)
+            if cue.complement is not None and not question and (cue.speaker is not None or _raised(tok)):
+                cues.append(cue)  # a holder and a content, or a stance with its holder unnamed
         elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
@@ -643,6 +643,22 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if cue.complement is not None and cue.kind in ("verb", "object"):
             cue.complement = _without_name_aside(doc, *cue.complement)
     return _outside_reports(doc, cues, words)
+
+
+def _raised(verb: "Token") -> bool:
+    """``The court is expected to rule soon``, ``She is believed to have left``, ``It is widely expected that
+    rates will rise``: a passive verb of belief or expectation with no agent states what people at large expect
+    or believe, and news writes it so to attribute the outcome to unnamed observers. The stance is reported with
+    no speaker: the raised subject with its to-infinitive, or the clause after an empty "it"."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return False
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True  # "X is expected to …"
+    return subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)  # "it is expected that …"
 
 
 def _without_name_aside(doc: "Doc", left: int, right: int) -> tuple[int, int]:
