@@ -42,3 +42,23 @@ def test_an_expectation_with_its_holder_keeps_the_holder(nlp):
 def test_a_thing_expected_is_no_report(nlp):
     text = "A crowd of thousands is expected at the harbour on Sunday."
     assert indirect(text, quotes(nlp, text)) == []
+
+
+# ---- what "say" takes as a noun phrase ------------------------------------------------------------------------------
+
+def test_say_with_a_clause_the_parser_took_for_an_object(nlp):
+    text = "Aides say the more delegates Ortiz wins, the more leverage she will have at the convention."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "say" and q.speaker.text == "Aides"
+    assert content(text, q).startswith("the more delegates Ortiz wins")
+
+
+def test_say_a_noun_phrase_reports_it(nlp):
+    text = "Dana Marsh says racist things, her critics complain."
+    qs = indirect(text, quotes(nlp, text))
+    assert any(content(text, q) == "racist things" and q.speaker.text == "Dana Marsh" for q in qs)
+
+
+def test_tell_a_hearer_reports_no_object(nlp):
+    text = "Dana Marsh told the council members on Monday."
+    assert indirect(text, quotes(nlp, text)) == []

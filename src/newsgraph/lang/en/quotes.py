@@ -103,10 +103,13 @@ assertion insistence prediction expectation reasoning rationale""".split())
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
-# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
+# deal"): the indirect quote's span is that object. "say" too: what it takes as a noun phrase is what was said,
+# and where the parser lost a reported clause's verb it hangs the clause's subject there ("Aides say the more
+# delegates he wins, the more leverage he has", "said the families of the victims file lawsuits"). Not "tell",
+# whose object is the hearer.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
 pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe
-stress emphasize emphasise underline underscore""".split())
+stress emphasize emphasise underline underscore say""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
