@@ -62,3 +62,16 @@ def test_say_a_noun_phrase_reports_it(nlp):
 def test_tell_a_hearer_reports_no_object(nlp):
     text = "Dana Marsh told the council members on Monday."
     assert indirect(text, quotes(nlp, text)) == []
+
+
+# ---- "see X as Y": a judgement, like "view X as Y" ------------------------------------------------------------------
+
+def test_see_as_reports_the_judgement(nlp):
+    text = "Voters in the port towns see the mayor as the stronger candidate."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "see" and content(text, q) == "the mayor as the stronger candidate"
+
+
+def test_seeing_people_do_something_is_no_report(nlp):
+    text = "Dana Ortiz saw the crowd waiting outside the hall on Sunday."
+    assert indirect(text, quotes(nlp, text)) == []

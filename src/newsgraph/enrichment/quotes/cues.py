@@ -1124,6 +1124,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         or lemma_of(obj).lower() in words.SPEECH_OBJECT_NOUNS \
         or lemma in words.VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and obj.i < c.i < right
                                              for c in (*verb.children, *obj.children))
+    if lemma in words.VIEW_VERBS and not topic:
+        return None  # "saw the crowd waiting", "viewed the site": a sight, no judgement without "as"
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     if right == obj.right_edge.i + 1:  # not cut before a writer's aside
