@@ -75,3 +75,24 @@ def test_see_as_reports_the_judgement(nlp):
 def test_seeing_people_do_something_is_no_report(nlp):
     text = "Dana Ortiz saw the crowd waiting outside the hall on Sunday."
     assert indirect(text, quotes(nlp, text)) == []
+
+
+# ---- "know" with a clause of its own ------------------------------------------------------------------------------
+
+def test_know_with_a_clause_is_a_stance(nlp):
+    text = "The port's managers know the strike will cost them dearly."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "know" and content(text, q) == "the strike will cost them dearly"
+    assert q.speaker.text == "The port's managers"
+
+
+def test_knowing_how_or_what_is_no_report(nlp):
+    for text in ("Dana Ortiz knows how the harbour board works.",
+                 "The dockers knew what the closure meant for the town."):
+        assert indirect(text, quotes(nlp, text)) == [], text
+
+
+def test_what_someone_knows_is_not_their_quotation(nlp):
+    text = 'Ortiz said she wanted to let the dockers know that "nobody here will be forgotten."'
+    qs = quotes(nlp, text)
+    assert not any(q.cue == "know" for q in qs)

@@ -625,7 +625,8 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
-            if cue.complement is not None and not question and (cue.speaker is not None or _raised(tok)):
+            if cue.complement is not None and not question and (cue.speaker is not None or _raised(tok)) \
+                    and not _knowing_how(doc, tok, cue.complement):
                 cues.append(cue)  # a holder and a content, or a stance with its holder unnamed
         elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
@@ -643,6 +644,20 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if cue.complement is not None and cue.kind in ("verb", "object"):
             cue.complement = _without_name_aside(doc, *cue.complement)
     return _outside_reports(doc, cues, words)
+
+
+def _knowing_how(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> bool:
+    """``knows how the system works``, ``knew what that meant``, ``you know, we …``: "know" states a fact held as
+    true only with a clause of its own (``Reporters know they are being spun``); knowing what, how or whether is
+    familiarity, not a stance, and a bare "you know" is a filler. What someone knows is never their quotation
+    (``let them know that "this is not who we are"``: the words are whoever let them know)."""
+    if verb_lemma(verb) != "know":
+        return False
+    if any(t.is_quote for t in doc[max(0, complement[0] - 1):complement[1] + 1]):
+        return True
+    first = doc[complement[0]]
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if") \
+        or verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", ":", "—")
 
 
 def _raised(verb: "Token") -> bool:

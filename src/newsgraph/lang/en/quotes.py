@@ -14,9 +14,10 @@ remind chant yell scream
 """.split())
 # Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
-# against gold that marks only speech can leave them out.
+# against gold that marks only speech can leave them out. "know" only with a clause of its own ("Reporters know
+# they are being spun"), not "knows how …" (cues._knowing_how).
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
-recognize recognise understand realize realise learn""".split())
+recognize recognise understand realize realise learn know""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
 INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect prefer decide agree
 offer""".split())
