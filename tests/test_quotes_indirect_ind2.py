@@ -96,3 +96,20 @@ def test_what_someone_knows_is_not_their_quotation(nlp):
     text = 'Ortiz said she wanted to let the dockers know that "nobody here will be forgotten."'
     qs = quotes(nlp, text)
     assert not any(q.cue == "know" for q in qs)
+
+
+# ---- depicting someone as something -----------------------------------------------------------------------------
+
+def test_portray_and_cast_as_report_the_depiction(nlp):
+    text = "In her speech, Dana Ortiz portrayed the harbour board as a club of insiders."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "portrayed" and content(text, q) == "the harbour board as a club of insiders"
+    text = "Reyes cast himself as an outsider."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "cast" and content(text, q) == "himself as an outsider"
+
+
+def test_cast_a_ballot_is_no_report(nlp):
+    text = "Dana Ortiz cast her ballot at the harbour school on Tuesday."
+    assert indirect(text, quotes(nlp, text)) == []
+

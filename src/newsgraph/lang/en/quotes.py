@@ -33,7 +33,8 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate support back favor express view regard see prefer seek offer""".split())
+reiterate support back favor express view regard see portray paint cast depict characterize characterise prefer
+seek offer""".split())
 # Nouns of things said: as the object of an act verb ("offered his assessment of the race", "offered a defense of
 # his aide", "offering dire warnings about terrorism") the object is what was said, as with a verb of speaking.
 SPEECH_OBJECT_NOUNS = frozenset("""assessment defense defence warning apology apologies praise criticism opinion
@@ -41,8 +42,11 @@ thought thoughts congratulations condolences prediction explanation reassurance 
 rebuttal critique analysis view views""".split())
 # Of those, verbs of holding a view whose object with what it is held to be is a judgement ("voters view Ortiz as
 # more prepared", "many regard the plan as a blow", "investors see the merger as a gamble"): with an "as" phrase
-# they report it, without one they do not ("saw the crowd waiting" is a sight).
-VIEW_VERBS = frozenset({"view", "regard", "see"})
+# they report it, without one they do not ("saw the crowd waiting" is a sight). So too the verbs of depicting
+# someone in words ("portrayed the mayor as a bully", "painted him as reckless", "cast herself as an outsider";
+# "cast a ballot" reports nothing).
+VIEW_VERBS = frozenset({"view", "regard", "see", "portray", "paint", "cast", "depict", "characterize",
+                        "characterise"})
 # Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
 # "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
 # is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
