@@ -113,3 +113,11 @@ def test_cast_a_ballot_is_no_report(nlp):
     text = "Dana Ortiz cast her ballot at the harbour school on Tuesday."
     assert indirect(text, quotes(nlp, text)) == []
 
+
+# ---- "imply" is a verb of saying ----------------------------------------------------------------------------------
+
+def test_implied_that_reports_the_clause(nlp):
+    text = "Dana Ortiz implied that the harbour board had hidden the costs."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "implied" and content(text, q) == "the harbour board had hidden the costs"
+    assert q.speaker.text == "Dana Ortiz"

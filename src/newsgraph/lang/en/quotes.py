@@ -10,7 +10,7 @@ reveal testify tweet concede contend emphasize emphasise indicate mention recall
 caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
 blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
-remind chant yell scream
+remind chant yell scream imply
 """.split())
 # Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
