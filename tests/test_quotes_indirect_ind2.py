@@ -121,3 +121,12 @@ def test_implied_that_reports_the_clause(nlp):
     [q] = indirect(text, quotes(nlp, text))
     assert q.cue == "implied" and content(text, q) == "the harbour board had hidden the costs"
     assert q.speaker.text == "Dana Ortiz"
+
+
+# ---- likening in words ----------------------------------------------------------------------------------------------
+
+def test_compared_to_reports_the_likening_whole(nlp):
+    text = "In a column on Sunday, Dana Ortiz compared the harbour plan to a blank cheque."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "compared" and content(text, q) == "the harbour plan to a blank cheque"
+    assert q.speaker.text == "Dana Ortiz"

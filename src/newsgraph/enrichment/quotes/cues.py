@@ -58,6 +58,8 @@ PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
 # Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
 # "criticized X for Y", "blamed X on Y", "criticized X over Y").
 _ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
+_LIKENED = frozenset({"compare", "liken"})  # "compared the plan to a blank cheque": what it is likened to goes with it
+_LIKENING = frozenset({"to", "with"})
 # Prepositions whose phrase, right after an object the parser left it beside, completes what the object says
 # ("proposed tax cuts to large companies", "announced a concert in support of the senator").
 _OBJECT_PREPS = frozenset({"to", "in", "for", "against", "into"})
@@ -1130,7 +1132,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         if child.dep_ == "advcl" and _as_clause(child) and child.left_edge.i <= right + 1:
             right = child.right_edge.i + 1  # "described the dinner as Washington celebrating itself"
             continue
-        if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
+        if child.dep_ != "prep" or child.lower_ not in (_ACT_PREPS | _LIKENING if lemma in _LIKENED else _ACT_PREPS) \
+                or child.left_edge.i > right + 1 \
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1

@@ -34,7 +34,7 @@ ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend e
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
 reiterate support back favor express view regard see portray paint cast depict characterize characterise prefer
-seek offer""".split())
+seek offer compare liken""".split())
 # Nouns of things said: as the object of an act verb ("offered his assessment of the race", "offered a defense of
 # his aide", "offering dire warnings about terrorism") the object is what was said, as with a verb of speaking.
 SPEECH_OBJECT_NOUNS = frozenset("""assessment defense defence warning apology apologies praise criticism opinion
@@ -51,10 +51,11 @@ VIEW_VERBS = frozenset({"view", "regard", "see", "portray", "paint", "cast", "de
 # "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
 # is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
 # "welcomed the visitors"). Not "attack" and "defend", which are as often deeds, nor "blame" ("blamed the shortfall
-# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation).
+# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation); "compare" and
+# "liken" with what the thing is likened to ("compared the plan to a blank cheque").
 TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
 criticize criticise praise denounce blast slam mock dismiss decry deride condemn lambast assail applaud
-ridicule rebuke chide scold fault commend congratulate express""".split())
+ridicule rebuke chide scold fault commend congratulate express compare liken""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
