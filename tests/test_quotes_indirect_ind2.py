@@ -130,3 +130,17 @@ def test_compared_to_reports_the_likening_whole(nlp):
     [q] = indirect(text, quotes(nlp, text))
     assert q.cue == "compared" and content(text, q) == "the harbour plan to a blank cheque"
     assert q.speaker.text == "Dana Ortiz"
+
+
+# ---- hearsay adverbs ------------------------------------------------------------------------------------------------
+
+def test_reportedly_reports_its_clause_with_no_speaker(nlp):
+    text = "The harbour club is reportedly spending 1.5 million pounds on advertisements ahead of the vote."
+    [q] = indirect(text, quotes(nlp, text))
+    assert q.cue == "reportedly" and q.speaker is None
+    assert "spending 1.5 million pounds on advertisements" in content(text, q)
+
+
+def test_apparently_is_the_writers_own_doubt(nlp):
+    text = "The harbour club is apparently spending 1.5 million pounds on advertisements."
+    assert indirect(text, quotes(nlp, text)) == []

@@ -584,7 +584,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX") and _no_report(tok, words):
             continue
-        acc = _according_to(doc, tok) or _in_poll(doc, tok, words)
+        acc = _according_to(doc, tok) or _in_poll(doc, tok, words) or _hearsay(doc, tok, words)
         if acc is not None:
             cues.append(acc)
             continue
@@ -646,6 +646,20 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if cue.complement is not None and cue.kind in ("verb", "object"):
             cue.complement = _without_name_aside(doc, *cue.complement)
     return _outside_reports(doc, cues, words)
+
+
+def _hearsay(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
+    """``The club is reportedly spending $1.5 million on ads``: an adverb of hearsay on a verb marks its clause as
+    reported by sources the writer leaves unnamed; the clause is the report and nobody is its speaker."""
+    if tok.lower_ not in words.HEARSAY_ADVERBS or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = tok.head
+    if clause.dep_ in ("ccomp", "xcomp", "relcl", "acl") and not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return None  # no clause of its own to report
+    left, right = subtree_range(clause)
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "\"”’'" or doc[right - 1].is_space):
+        right -= 1
+    return Cue((tok.i,), tok.i, (left, right), None, "object")
 
 
 def _knowing_how(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> bool:

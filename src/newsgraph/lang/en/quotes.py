@@ -109,6 +109,10 @@ assertion insistence prediction expectation reasoning rationale""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
+# Adverbs by which news reports a clause on the word of sources it leaves unnamed ("The club is reportedly spending
+# $1.5 million on ads"): the clause is a report with no speaker. Not "allegedly", "apparently" or "supposedly",
+# which as often voice the writer's own doubt.
+HEARSAY_ADVERBS = frozenset({"reportedly"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
 # deal"): the indirect quote's span is that object. "say" too: what it takes as a noun phrase is what was said,
 # and where the parser lost a reported clause's verb it hangs the clause's subject there ("Aides say the more
