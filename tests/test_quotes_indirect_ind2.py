@@ -1,8 +1,11 @@
 """Indirect reports (issue 12, class 5; helper round ind2): one made-up sentence per rule, names invented."""
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from newsgraph.enrichment.entities import find_entities
 from newsgraph.enrichment.quotes import find_quotes
+from newsgraph.enrichment.quotes.cues import find_cues
 
 
 def quotes(nlp, text):
@@ -144,3 +147,28 @@ def test_reportedly_reports_its_clause_with_no_speaker(nlp):
 def test_apparently_is_the_writers_own_doubt(nlp):
     text = "The harbour club is apparently spending 1.5 million pounds on advertisements."
     assert indirect(text, quotes(nlp, text)) == []
+
+
+# ---- the rules above never take a quotation from its speaker ---------------------------------------------------
+
+def test_said_a_quotation_is_no_object_report(nlp):
+    # 'Ortiz said "ugly images, they have no place."' parsed with "images", inside the quotation, as the object
+    rows = [("Ortiz", 1, "nsubj", "PROPN", "NNP", True), ("said", 1, "ROOT", "VERB", "VBD", True, "say"),
+            ("“", 1, "punct", "PUNCT", "``", False), ("ugly", 4, "amod", "ADJ", "JJ", True),
+            ("images", 1, "dobj", "NOUN", "NNS", False), (",", 4, "punct", "PUNCT", ",", True),
+            ("they", 7, "nsubj", "PRON", "PRP", True), ("have", 4, "relcl", "VERB", "VBP", True),
+            ("no", 9, "det", "DET", "DT", True), ("place", 7, "dobj", "NOUN", "NN", False),
+            (".", 1, "punct", "PUNCT", ".", False), ("”", 1, "punct", "PUNCT", "''", False)]
+    words = [r[0] for r in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=[r[5] for r in rows], heads=[r[1] for r in rows],
+              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
+              lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows])
+    [said] = [c for c in find_cues(doc) if c.verb == 1]
+    assert said.kind != "object"  # the quotation is what was said, not an object inside it
+
+
+def test_a_participle_act_after_the_attribution_does_not_attribute_the_quotation(nlp):
+    text = ("Ortiz praised the plan.\n\n''Maybe that is the difference between us,'' she wondered aloud, "
+            "comparing herself with the mayor. ''We wear everything on our sleeve!''")
+    [q] = [q for q in quotes(nlp, text) if q.kind == "direct"]
+    assert q.cue != "comparing"

@@ -1074,6 +1074,8 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
         return _strip_parenthetical(doc, *subtree_range(gerund)), "object"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma == "say" and any(t.is_quote for t in doc[verb.i + 1:obj.right_edge.i + 1]):
+        return None  # 'said "anti-Semitic images, they have no place …"': the quotation is what was said
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ in ("PERSON", "TIME") \
             or obj.lower_ in _NOT_CONTENT:  # "Posted 9:05 PM": a clock time is no content
         return None
