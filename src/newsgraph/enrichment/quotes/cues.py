@@ -58,6 +58,8 @@ PREP_ACT_VERBS = _WORDS.PREP_ACT_VERBS
 # Prepositions that carry on what an act verb's object is accused of, praised for or called ("accused X of Y",
 # "criticized X for Y", "blamed X on Y", "criticized X over Y").
 _ACT_PREPS = frozenset({"of", "for", "as", "over", "on", "about"})
+_LIKENED = frozenset({"compare", "liken"})  # "compared the plan to a blank cheque": what it is likened to goes with it
+_LIKENING = frozenset({"to", "with"})
 # Prepositions whose phrase, right after an object the parser left it beside, completes what the object says
 # ("proposed tax cuts to large companies", "announced a concert in support of the senator").
 _OBJECT_PREPS = frozenset({"to", "in", "for", "against", "into"})
@@ -597,7 +599,7 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
     for tok in doc:
         if tok.pos_ in ("VERB", "AUX") and _no_report(tok, words):
             continue
-        acc = _according_to(doc, tok) or _in_poll(doc, tok, words)
+        acc = _according_to(doc, tok) or _in_poll(doc, tok, words) or _hearsay(doc, tok, words)
         if acc is not None:
             cues.append(acc)
             continue
@@ -640,8 +642,9 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         elif is_reporting(tok, words.ATTITUDE_VERBS | words.INTENTION_VERBS):
             cue = _verb_cue(doc, tok)
             question = tok.sent.text.rstrip(" \"”’'\n").endswith("?")  # "Who do you think will win?" asks
-            if cue.complement is not None and cue.speaker is not None and not question:  # holder and content
-                cues.append(cue)
+            if cue.complement is not None and not question and (cue.speaker is not None or _raised(tok)) \
+                    and not _knowing_how(doc, tok, cue.complement):
+                cues.append(cue)  # a holder and a content, or a stance with its holder unnamed
         elif tok.pos_ == "VERB" and verb_lemma(tok) in words.QUOTE_ONLY_VERBS:
             naming = _naming_range(doc, tok)
             kind = "quote_only" if naming is None else "naming"
@@ -658,6 +661,50 @@ def find_cues(doc: "Doc", words=_WORDS) -> list[Cue]:
         if cue.complement is not None and cue.kind in ("verb", "object"):
             cue.complement = _without_name_aside(doc, *cue.complement)
     return _outside_reports(doc, cues, words)
+
+
+def _hearsay(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
+    """``The club is reportedly spending $1.5 million on ads``: an adverb of hearsay on a verb marks its clause as
+    reported by sources the writer leaves unnamed; the clause is the report and nobody is its speaker."""
+    if tok.lower_ not in words.HEARSAY_ADVERBS or tok.dep_ != "advmod" or tok.head.pos_ not in ("VERB", "AUX"):
+        return None
+    clause = tok.head
+    if clause.dep_ in ("ccomp", "xcomp", "relcl", "acl") and not any(c.dep_ in _SUBJECTS for c in clause.children):
+        return None  # no clause of its own to report
+    left, right = subtree_range(clause)
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "\"”’'" or doc[right - 1].is_space):
+        right -= 1
+    return Cue((tok.i,), tok.i, (left, right), None, "object")
+
+
+def _knowing_how(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> bool:
+    """``knows how the system works``, ``knew what that meant``, ``you know, we …``: "know" states a fact held as
+    true only with a clause of its own (``Reporters know they are being spun``); knowing what, how or whether is
+    familiarity, not a stance, and a bare "you know" is a filler. What someone knows is never their quotation
+    (``let them know that "this is not who we are"``: the words are whoever let them know)."""
+    if verb_lemma(verb) != "know":
+        return False
+    if any(t.is_quote for t in doc[max(0, complement[0] - 1):complement[1] + 1]):
+        return True
+    first = doc[complement[0]]
+    return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether", "if") \
+        or verb.i + 1 < len(doc) and doc[verb.i + 1].text in (",", ":", "—")
+
+
+def _raised(verb: "Token") -> bool:
+    """``The court is expected to rule soon``, ``She is believed to have left``, ``It is widely expected that
+    rates will rise``: a passive verb of belief or expectation with no agent states what people at large expect
+    or believe, and news writes it so to attribute the outcome to unnamed observers. The stance is reported with
+    no speaker: the raised subject with its to-infinitive, or the clause after an empty "it"."""
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) \
+            or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return False
+    if any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True  # "X is expected to …"
+    return subj.lower_ == "it" and any(c.dep_ == "ccomp" for c in verb.children)  # "it is expected that …"
 
 
 def _without_name_aside(doc: "Doc", left: int, right: int) -> tuple[int, int]:
@@ -1042,6 +1089,8 @@ def _content_range(doc: "Doc", verb: "Token") -> Optional[tuple[tuple[int, int],
     if gerund is not None:  # "reported raising $9 million", "denied taking the money": the act is the content
         return _strip_parenthetical(doc, *subtree_range(gerund)), "object"
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and lemma == "say" and any(t.is_quote for t in doc[verb.i + 1:obj.right_edge.i + 1]):
+        return None  # 'said "anti-Semitic images, they have no place …"': the quotation is what was said
     if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") or obj.ent_type_ in ("PERSON", "TIME") \
             or obj.lower_ in _NOT_CONTENT:  # "Posted 9:05 PM": a clock time is no content
         return None
@@ -1114,7 +1163,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         if child.dep_ == "advcl" and _as_clause(child) and child.left_edge.i <= right + 1:
             right = child.right_edge.i + 1  # "described the dinner as Washington celebrating itself"
             continue
-        if child.dep_ != "prep" or child.lower_ not in _ACT_PREPS or child.left_edge.i > right + 1 \
+        if child.dep_ != "prep" or child.lower_ not in (_ACT_PREPS | _LIKENING if lemma in _LIKENED else _ACT_PREPS) \
+                or child.left_edge.i > right + 1 \
                 or pobj is None or _when(pobj):
             break
         right = child.right_edge.i + 1
@@ -1123,6 +1173,8 @@ def _act_range(doc: "Doc", verb: "Token", words=_WORDS, participle: bool = False
         or lemma_of(obj).lower() in words.SPEECH_OBJECT_NOUNS \
         or lemma in words.VIEW_VERBS and any(c.dep_ == "prep" and c.lower_ == "as" and obj.i < c.i < right
                                              for c in (*verb.children, *obj.children))
+    if lemma in words.VIEW_VERBS and not topic:
+        return None  # "saw the crowd waiting", "viewed the site": a sight, no judgement without "as"
     if not topic and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in doc[obj.left_edge.i:right]):
         return None  # "opposed the plan", "welcomed the visitors": a stance on a thing, no words reported
     if right == obj.right_edge.i + 1:  # not cut before a writer's aside

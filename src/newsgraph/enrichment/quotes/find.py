@@ -413,6 +413,9 @@ def _cue_after(doc: "Doc", i: int, cues: list[Cue], layout: _Layout) -> Optional
             continue  # "…", but no current plans exist: a claim noun attributes only its own clause
         if any(c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in doc[cue.verb].children):
             continue  # '"…," after Ortiz expressed her support': a clause of time says when, not who said it
+        if cue.kind == "object" and doc[cue.verb].tag_ == "VBG" and cue.verb > window.start \
+                and doc[cue.verb - 1].text == ",":
+            continue  # '"…," he wondered aloud, comparing himself with …': the act after the attribution
         reach = _QUOTE_ONLY_REACH if cue.kind == "quote_only" else _AFTER_MAX_TOKENS
         if cue.kind == "according" and doc[cue.verb].lower_ == "according" and window.start <= cue.verb < window.end:
             found.append(cue)

@@ -10,13 +10,14 @@ reveal testify tweet concede contend emphasize emphasise indicate mention recall
 caution conclude propose demand threaten assure inform advise proclaim describe say accuse charge disclose
 estimate forecast agree answer boast joke quip order recommend repeat underline underscore affirm announce
 blog post retort counter shout cry exclaim whisper mutter murmur plead protest lament concur specify reason
-remind chant yell scream
+remind chant yell scream imply
 """.split())
 # Verbs of belief and of finding (PARC counts them as attribution: "Trump believes that …", "the poll found that
 # …"): a that-clause after one is an indirect report of a stance. Kept apart from the verbs of saying so that scores
-# against gold that marks only speech can leave them out.
+# against gold that marks only speech can leave them out. "know" only with a clause of its own ("Reporters know
+# they are being spun"), not "knows how …" (cues._knowing_how).
 ATTITUDE_VERBS = frozenset("""believe think feel expect hope fear doubt worry suspect reckon assume show find
-recognize recognise understand realize realise learn""".split())
+recognize recognise understand realize realise learn know""".split())
 # Verbs whose to-infinitive reports a stated intention or stance ("refused to release", "wants to build").
 INTENTION_VERBS = frozenset("""want wish refuse seek plan intend decline aim hope expect prefer decide agree
 offer""".split())
@@ -32,23 +33,29 @@ denounce deride characterize characterise hail condemn attack ridicule""".split(
 ACT_VERBS = frozenset("""accuse criticize criticise praise attack blame defend endorse oppose reject cite mention
 discuss question echo highlight tout condemn denounce slam blast mock dismiss decry lambast assail applaud
 welcome champion hail ridicule deride rebuke chide scold fault commend congratulate recount outline detail
-reiterate support back favor express view regard prefer seek offer""".split())
+reiterate support back favor express view regard see portray paint cast depict characterize characterise prefer
+seek offer compare liken""".split())
 # Nouns of things said: as the object of an act verb ("offered his assessment of the race", "offered a defense of
 # his aide", "offering dire warnings about terrorism") the object is what was said, as with a verb of speaking.
 SPEECH_OBJECT_NOUNS = frozenset("""assessment defense defence warning apology apologies praise criticism opinion
 thought thoughts congratulations condolences prediction explanation reassurance assurance assurances argument
 rebuttal critique analysis view views""".split())
 # Of those, verbs of holding a view whose object with what it is held to be is a judgement ("voters view Ortiz as
-# more prepared", "many regard the plan as a blow"): with an "as" phrase they report it, without one they do not.
-VIEW_VERBS = frozenset({"view", "regard"})
+# more prepared", "many regard the plan as a blow", "investors see the merger as a gamble"): with an "as" phrase
+# they report it, without one they do not ("saw the crowd waiting" is a sight). So too the verbs of depicting
+# someone in words ("portrayed the mayor as a bully", "painted him as reckless", "cast herself as an outsider";
+# "cast a ballot" reports nothing).
+VIEW_VERBS = frozenset({"view", "regard", "see", "portray", "paint", "cast", "depict", "characterize",
+                        "characterise"})
 # Of those, verbs of speaking whose object is what was spoken of ("mentioned the wall", "questioned his veracity",
 # "cited his Iowa results") and verbs of judging in words ("criticized the ruling", "mocked his rival"): the object
 # is a report of words even with no verb in it, unlike a stance on a thing ("opposed the plan", "backed Ortiz",
 # "welcomed the visitors"). Not "attack" and "defend", which are as often deeds, nor "blame" ("blamed the shortfall
-# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation).
+# on borrowing" names a cause); "question" only of a thing (questioning witnesses is interrogation); "compare" and
+# "liken" with what the thing is likened to ("compared the plan to a blank cheque").
 TOPIC_VERBS = frozenset("""mention discuss question cite highlight echo outline detail recount reiterate tout
 criticize criticise praise denounce blast slam mock dismiss decry deride condemn lambast assail applaud
-ridicule rebuke chide scold fault commend congratulate express""".split())
+ridicule rebuke chide scold fault commend congratulate express compare liken""".split())
 # Verbs by which a poll, a study or a report gives its finding as an object ("a poll showed Clinton with a
 # 10-point lead", "the study found no link"): with such a source the rest of the predicate is what it reports.
 FINDING_VERBS = frozenset({"show", "find", "indicate", "put", "give"})
@@ -102,11 +109,18 @@ assertion insistence prediction expectation reasoning rationale""".split())
 # Verbs that introduce a quotation standing right next to them ("The letter reads "…"", "She continued: "…"",
 # "They call for "…"") but whose clauses are not reported speech.
 QUOTE_ONLY_VERBS = frozenset({"continue", "read", "quote", "cite", "call"})
+# Adverbs by which news reports a clause on the word of sources it leaves unnamed ("The club is reportedly spending
+# $1.5 million on ads"): the clause is a report with no speaker. Not "allegedly", "apparently" or "supposedly",
+# which as often voice the writer's own doubt.
+HEARSAY_ADVERBS = frozenset({"reportedly"})
 # Verbs whose noun-phrase object is itself the content reported ("announced 10,000 job cuts", "confirmed the
-# deal"): the indirect quote's span is that object. Not "say"/"tell", whose objects are words or hearers.
+# deal"): the indirect quote's span is that object. "say" too: what it takes as a noun phrase is what was said,
+# and where the parser lost a reported clause's verb it hangs the clause's subject there ("Aides say the more
+# delegates he wins, the more leverage he has", "said the families of the victims file lawsuits"). Not "tell",
+# whose object is the hearer.
 CONTENT_OBJECT_VERBS = frozenset("""announce confirm deny reveal disclose report predict forecast estimate promise
 pledge propose recommend demand claim admit acknowledge allege tweet retweet post share recall describe
-stress emphasize emphasise underline underscore""".split())
+stress emphasize emphasise underline underscore say""".split())
 # Verbs whose to-infinitive reports what was asked or promised ("told airlines not to buy", "vowed to resign").
 INFINITIVE_VERBS = frozenset("""tell ask urge order advise warn instruct promise pledge vow threaten""".split())
 # Verbs that report words by naming something ("called the plan "a blow"", "described it as "a disgrace""):
