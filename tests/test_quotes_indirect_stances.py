@@ -1,4 +1,5 @@
-"""Indirect reports (issue 12, class 5; helper round ind2): one made-up sentence per rule, names invented."""
+"""Indirect reports (issue 12, class 5): agentless expectations, stances, depictions and hearsay, one made-up sentence
+per rule, names invented."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
