@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.enrichment.entities import find_entities
-from newsgraph.enrichment.quotes import find_quotes
 from newsgraph.enrichment.quotes.cues import find_cues
-
-
-def quotes(nlp, text):
-    doc = nlp(text)
-    return find_quotes(doc, find_entities(doc))
-
-
-def content(text, q):
-    return text[q.span[0]:q.span[1]]
+from tests.test_quotes_indirect_recall import content, quotes
 
 
 def indirect(text, qs):

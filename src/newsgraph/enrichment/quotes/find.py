@@ -372,13 +372,18 @@ def _window_after(i: int, layout: _Layout) -> Span:
 def _abbreviation(text: str, j: int) -> bool:
     """Whether the full stop at ``j`` ends a title or an initial ("Gov. Kasich", "Sen.", "J. Smith"), not a
     sentence."""
+    word = _word_before_stop(text, j)
+    return 0 < len(word) <= 4 and word[0].isupper() and (len(word) == 1 or word.lower() in _TITLES)
+
+
+def _word_before_stop(text: str, j: int) -> str:
+    """The letters right before a full stop at ``j`` ("" when ``j`` holds no full stop)."""
     if text[j] != ".":
-        return False
+        return ""
     k = j
     while k > 0 and text[k - 1].isalpha():
         k -= 1
-    word = text[k:j]
-    return 0 < len(word) <= 4 and word[0].isupper() and (len(word) == 1 or word.lower() in _TITLES)
+    return text[k:j]
 
 
 def _window_before(i: int, layout: _Layout) -> Span:
@@ -1180,12 +1185,7 @@ def _short_form(text: str, j: int) -> bool:
     """Whether the full stop at ``j`` ends a short capitalised word that the text goes on after with a number or
     a lower-case word ("on Nov. 6, 2019", "in Monroe, La. on Tuesday"): an abbreviation, for no sentence opens
     so."""
-    if text[j] != ".":
-        return False
-    k = j
-    while k > 0 and text[k - 1].isalpha():
-        k -= 1
-    word = text[k:j]
+    word = _word_before_stop(text, j)
     nxt = text[j + 1:j + 3].lstrip()[:1]
     return 0 < len(word) <= 4 and word[0].isupper() and text[j + 1:j + 2] == " " and (nxt.isdigit() or nxt.islower())
 
