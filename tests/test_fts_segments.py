@@ -156,3 +156,36 @@ def test_counts_kept_between_a_ranking_and_its_count_follow_the_file(tmp_path, m
         assert writer.search_count("flood") == flood + 1  # this connection's own write
         assert reader.search_count("flood") == flood + 1  # another connection's commit
         assert reader.search_count("flood", most=1) == 2
+
+
+@pytest.mark.parametrize("rows", [64, 1 << 20])
+def test_the_first_articles_of_a_new_segment_rank_as_in_one_table(tmp_path, monkeypatch, rows):
+    # A segment just begun holds one article: bm25 gives a word in more than half of a table's articles no weight,
+    # so without the context of the articles before it the newest match ranked below every older one.
+    monkeypatch.setattr(fts, "SEGMENT_ROWS", rows)
+    articles = _corpus(63)
+    text = "Harbour strike: the harbour strike closed the harbour."
+    new = Article("new", text, content_hash(text), title="Harbour strike")
+    old = Article("old", "A harbour strike was mentioned once in passing among other things.",
+                  content_hash("A harbour strike was mentioned once"))
+    with open_store(tmp_path / "s.db") as store:
+        store.put_many(articles[:40])
+        store.put(old)
+        store.put_many(articles[40:62])
+        store.put(new)  # pk 64: the first article of segment 1 when it holds 64
+        assert [h.id for h in store.search("harbour strike", limit=10)] == ["new", "old"]
+        assert store.search_count("harbour strike") == 2
+        fts.integrity_check(store._conn, fts.index_of(store._conn), content=True)
+        store.put(Article("old", "Nothing about ports.", content_hash("Nothing about ports.")))  # in a context
+        assert [h.id for h in store.search("harbour strike", limit=10)] == ["new"]
+        fts.integrity_check(store._conn, fts.index_of(store._conn), content=True)
+
+
+def test_more_segments_than_one_compound_select_takes(tmp_path, monkeypatch):
+    monkeypatch.setattr(fts, "SEGMENT_ROWS", 1)
+    with open_store(tmp_path / "s.db") as store:
+        store.put_many([Article(f"a{i}", f"harbour {i}", content_hash(f"harbour {i}")) for i in range(520)])
+        assert store.search_count("harbour") == 520
+        assert len(store.search("harbour", limit=5, window=0)) == 5
+        assert {h.id for h in store.search("harbour", limit=600, window=0)} == {f"a{i}" for i in range(520)}
+        assert len(store.search("harbour", limit=5)) == 5

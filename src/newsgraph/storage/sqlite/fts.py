@@ -9,7 +9,9 @@ for a common word at 10^6 articles, the largest part of a search that no SQL aro
 within the newest ``SEARCH_WINDOW`` matches (see :mod:`.search`), which for any word common enough to make that walk
 long lie in the newest segment or two: ranked there, the walk is bounded by the segment, whatever the store's size.
 Each segment weighs words by its own articles, as a search engine's shards do (a segment is a sample of over
-10^5 articles); every other answer (matches, counts, snippets, filters) is the same as one table's.
+10^5 articles; one just begun also indexes the :data:`SEGMENT_CONTEXT` articles before its range, which its searches
+leave out by rowid, so that its word weights are a sample too); every other answer (matches, counts, snippets,
+filters) is the same as one table's.
 
 Schema 2 stores (one table ``articles_fts`` over ``current_doc``, with ``facets``) and schema 1 stores (``title``
 and ``text`` through ``current_text``, no facet tokens) keep working as one segment until ``newsgraph reindex``
@@ -34,7 +36,7 @@ DOC_VIEW = ("CREATE VIEW IF NOT EXISTS current_doc AS SELECT a.pk AS pk, a.title
 SEGMENTS_DDL = ("CREATE TABLE IF NOT EXISTS fts_segments (k INTEGER PRIMARY KEY, first INTEGER NOT NULL,"
                 " last INTEGER NOT NULL)")
 SEGMENT_VIEW = ("CREATE VIEW IF NOT EXISTS current_doc_s{k} AS SELECT pk, title, text, facets FROM current_doc"
-                " WHERE pk BETWEEN {first} AND {last}")
+                " WHERE pk BETWEEN {lo} AND {last}")
 SEGMENT_DDL = ("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts_s{k} USING fts5 (title, text, facets,"
                f" content = 'current_doc_s{{k}}', content_rowid = 'pk', tokenize = '{TOKENIZE}')")
 ONE_TABLE = "articles_fts"  # schema 1 and 2: the whole index in one table
@@ -53,20 +55,40 @@ SEGMENTS_VERSION = 3  # ... and from which it is kept in segments
 #: what one table's does at 10^6.
 SEGMENT_ROWS = 1 << 17
 ROWS_KEY = "fts_segment_rows"
+#: A segment after the first also indexes the CONTEXT pks before its own range, and every search of it is limited to
+#: its own range (a rowid constraint, which FTS5 applies while it walks): those articles only count in its word
+#: weights. A segment just begun holds a handful of articles, and bm25 gives a word in more than half of a table's
+#: articles no weight at all, so without them the newest articles of all ranked last for most words until their
+#: segment filled up. Kept per store in ``meta`` (a store made without it reads 0).
+SEGMENT_CONTEXT = 4096
+CONTEXT_KEY = "fts_segment_context"
 _BATCH = 2_000
 
 
 @dataclass(frozen=True)
 class Index:
     """The layout of a store's full-text index: whether it has the facet tokens column, its tables newest first,
-    and the pks per segment (None: one table for every pk)."""
+    the pks per segment (None: one table for every pk) and how many pks before its own range a segment also holds
+    for its word weights."""
 
     facets: bool
     tables: tuple[str, ...]
     rows: Optional[int] = None
+    context: int = 0
 
     def table_of(self, pk: int) -> str:
         return ONE_TABLE if self.rows is None else segment_table(pk // self.rows)
+
+    def own(self, table: str) -> str:
+        """The SQL condition keeping a search of ``table`` to its own articles ("" where it holds no others)."""
+        if self.rows is None or not self.context:
+            return ""
+        k = int(table.rsplit("_s", 1)[1])
+        return f" AND {table}.rowid >= {k * self.rows}" if k else ""
+
+
+def _context_of(rows: int) -> int:
+    return min(SEGMENT_CONTEXT, rows)
 
 
 def segment_table(k: int) -> str:
@@ -90,8 +112,9 @@ def ensure_fts(conn: sqlite3.Connection) -> Index:
 
 def _make_segmented(conn: sqlite3.Connection, rows: int) -> None:
     conn.execute(SEGMENTS_DDL)
-    conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                 (ROWS_KEY, str(int(rows))))
+    for key, value in ((ROWS_KEY, int(rows)), (CONTEXT_KEY, _context_of(int(rows)))):
+        conn.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                     (key, str(value)))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version' AND CAST(value AS INTEGER) < ?",
                  (str(SEGMENTS_VERSION), SEGMENTS_VERSION))
 
@@ -104,7 +127,8 @@ def index_of(conn: sqlite3.Connection) -> Index:
     if segments is None:
         return Index(has_facets(conn), (ONE_TABLE,))
     rows = conn.execute("SELECT value FROM meta WHERE key = ?", (ROWS_KEY,)).fetchone()
-    return Index(True, tuple(segment_table(k) for (k,) in segments), int(rows[0]))
+    context = conn.execute("SELECT value FROM meta WHERE key = ?", (CONTEXT_KEY,)).fetchone()
+    return Index(True, tuple(segment_table(k) for (k,) in segments), int(rows[0]), int(context[0]) if context else 0)
 
 
 def has_facets(conn: sqlite3.Connection) -> bool:
@@ -112,23 +136,41 @@ def has_facets(conn: sqlite3.Connection) -> bool:
     return _exists(conn, "current_doc")
 
 
-def _segment(conn: sqlite3.Connection, rows: int, pk: int) -> str:
-    """The segment table of ``pk``, made (with its content view) if this is its first article."""
-    k = pk // rows
+def _segment(conn: sqlite3.Connection, index: Index, pk: int) -> str:
+    """The segment table of ``pk``, made (with its content view, and filled with the articles of its context) if
+    this is its first article."""
+    k = pk // index.rows
     if conn.execute("SELECT 1 FROM fts_segments WHERE k = ?", (k,)).fetchone() is None:
-        first, last = k * rows, (k + 1) * rows - 1
-        conn.execute(SEGMENT_VIEW.format(k=k, first=first, last=last))
+        first, last = k * index.rows, (k + 1) * index.rows - 1
+        lo = max(0, first - index.context) if k else first
+        conn.execute(SEGMENT_VIEW.format(k=k, lo=lo, last=last))
         conn.execute(SEGMENT_DDL.format(k=k))
         conn.execute("INSERT INTO fts_segments (k, first, last) VALUES (?, ?, ?)", (k, first, last))
+        if lo < first:
+            conn.execute(f"INSERT INTO {segment_table(k)} (rowid, title, text, facets) SELECT pk, title, text, facets"
+                         " FROM current_doc WHERE pk BETWEEN ? AND ?", (lo, first - 1))
     return segment_table(k)
+
+
+def _holding(conn: sqlite3.Connection, index: Index, pk: int) -> list[str]:
+    """The tables that index ``pk``: its own segment and, where ``pk`` is in its context, the next one if made."""
+    out = [index.table_of(pk)]
+    if index.rows is not None and index.context:
+        k = pk // index.rows + 1
+        if pk >= k * index.rows - index.context and conn.execute(
+                "SELECT 1 FROM fts_segments WHERE k = ?", (k,)).fetchone() is not None:
+            out.append(segment_table(k))
+    return out
 
 
 def add(conn: sqlite3.Connection, index: Index, pk: int, title: Optional[str], text: str, tokens: str) -> None:
     """Index a just-stored current revision (``tokens`` are left out of a schema 1 index)."""
     if index.rows is not None:
         conn.execute("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)", (pk, tokens))
-        conn.execute(f"INSERT INTO {_segment(conn, index.rows, pk)} (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
-                     (pk, title, text, tokens))
+        _segment(conn, index, pk)
+        for table in _holding(conn, index, pk):
+            conn.execute(f"INSERT INTO {table} (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
+                         (pk, title, text, tokens))
     elif index.facets:
         conn.execute("INSERT INTO search_tokens (pk, fts) VALUES (?, ?)", (pk, tokens))
         conn.execute("INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)",
@@ -144,16 +186,16 @@ def add_many(conn: sqlite3.Connection, index: Index, rows: list[tuple[int, Optio
         conn.executemany("INSERT INTO articles_fts (rowid, title, text, facets) VALUES (?, ?, ?, ?)", rows)
         return
     for k, group in groupby(sorted(rows), key=lambda row: row[0] // index.rows):
-        table = _segment(conn, index.rows, k * index.rows)
+        table = _segment(conn, index, k * index.rows)  # a new one's context: stored rows before its range
         conn.executemany(f"INSERT INTO {table} (rowid, title, text, facets) VALUES (?, ?, ?, ?)", list(group))
 
 
 def remove(conn: sqlite3.Connection, index: Index, pk: int) -> None:
     """Take a revision out of the index while it is still current: the delete must name what was indexed."""
     if index.facets:
-        table = index.table_of(pk)
-        conn.execute(f"INSERT INTO {table} ({table}, rowid, title, text, facets)"
-                     " SELECT 'delete', pk, title, text, facets FROM current_doc WHERE pk = ?", (pk,))
+        for table in _holding(conn, index, pk):
+            conn.execute(f"INSERT INTO {table} ({table}, rowid, title, text, facets)"
+                         " SELECT 'delete', pk, title, text, facets FROM current_doc WHERE pk = ?", (pk,))
         conn.execute("DELETE FROM search_tokens WHERE pk = ?", (pk,))
     else:
         conn.execute("INSERT INTO articles_fts (articles_fts, rowid, title, text)"
@@ -223,6 +265,7 @@ def fill(conn: sqlite3.Connection, rows: int = SEGMENT_ROWS, progress: Optional[
     of ``n`` articles; returns the articles indexed."""
     drop(conn)
     _make_segmented(conn, rows)
+    index = index_of(conn)
     done, last = 0, -1
     while True:
         pks = [r[0] for r in conn.execute("SELECT pk FROM search_tokens WHERE pk > ? ORDER BY pk LIMIT ?",
@@ -231,7 +274,7 @@ def fill(conn: sqlite3.Connection, rows: int = SEGMENT_ROWS, progress: Optional[
             break
         for k, group in groupby(pks, key=lambda pk: pk // rows):
             group = list(group)
-            table = _segment(conn, rows, group[0])
+            table = _segment(conn, index, group[0])
             conn.execute(f"INSERT INTO {table} (rowid, title, text, facets) SELECT pk, title, text, facets"
                          " FROM current_doc WHERE pk BETWEEN ? AND ?", (group[0], group[-1]))
         done, last = done + len(pks), pks[-1]

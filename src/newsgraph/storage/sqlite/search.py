@@ -64,7 +64,7 @@ def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: i
 
     def scored(table: str, newest: Optional[int]) -> None:
         sql = (f"SELECT {table}.rowid AS pk, bm25({table}, {weights}) AS score FROM {table}{_join(table, where)}"
-               f" WHERE {table} MATCH ?{where}")
+               f" WHERE {table} MATCH ?{where}{index.own(table)}")
         params: list[Any] = [TITLE_WEIGHT, TEXT_WEIGHT, match, *extra]
         if newest is not None:
             sql += f" ORDER BY {table}.rowid DESC LIMIT ?"
@@ -80,14 +80,25 @@ def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: i
             if i == len(index.tables) - 1:  # the oldest: whatever it has, up to what is lacking
                 scored(table, lacking)
                 break
-            found = _count(conn, table, where, match, extra, lacking, memo)
+            found = _count(conn, table, where, match, extra, lacking, memo, index.own(table))
             if found:
                 scored(table, found)
             lacking -= found
             if lacking <= 0:
                 break
-    if not parts:
-        return []
+    if len(parts) <= UNION_MOST:
+        return _ranked(conn, parts, limit, offset) if parts else []
+    # SQLite joins at most 500 statements in one compound SELECT: rank each run of them, keep the best of all.
+    best = [row for i in range(0, len(parts), UNION_MOST)
+            for row in _ranked(conn, parts[i:i + UNION_MOST], limit + offset, 0)]
+    return sorted(best, key=lambda row: (row[1], row[0]))[offset:offset + limit]
+
+
+UNION_MOST = 400
+
+
+def _ranked(conn: sqlite3.Connection, parts: list[tuple[str, list[Any]]], limit: int,
+            offset: int) -> list[tuple[int, float]]:
     union = " UNION ALL ".join(f"SELECT pk, score FROM ({sql})" for sql, _ in parts)
     sql = f"SELECT pk, score FROM ({union}) ORDER BY score, pk LIMIT ? OFFSET ?"
     return conn.execute(sql, (*(p for _, params in parts for p in params), limit, offset)).fetchall()
@@ -103,8 +114,9 @@ Counts = dict
 
 
 def _count(conn: sqlite3.Connection, table: str, where: str, match: str, extra: list[Any],
-           most: Optional[int], memo: Optional[Counts] = None) -> int:
-    """Matches of one table of the index passing the filters, walking at most ``most`` of them (None: all). With a
+           most: Optional[int], memo: Optional[Counts] = None, own: str = "") -> int:
+    """Matches of one table of the index passing the filters (``own``: the condition keeping it to its own
+    articles, :meth:`.fts.Index.own`), walking at most ``most`` of them (None: all). With a
     ``memo`` (kept by the caller for one state of the file) a count walked before answers when it was exact or
     walked as far."""
     key = (table, match, where, tuple(extra))
@@ -112,7 +124,7 @@ def _count(conn: sqlite3.Connection, table: str, where: str, match: str, extra: 
         found, walked = memo[key]
         if walked is None or found < walked or (most is not None and most <= walked):
             return found if most is None else min(found, most)
-    matches = f"FROM {table}{_join(table, where)} WHERE {table} MATCH ?{where}"
+    matches = f"FROM {table}{_join(table, where)} WHERE {table} MATCH ?{where}{own}"
     if most is None:
         found = int(conn.execute(f"SELECT count(*) {matches}", (match, *extra)).fetchone()[0])
     else:
@@ -155,7 +167,8 @@ def count_matches(conn: sqlite3.Connection, index: fts.Index, match: str,
     where, extra = _search_filters(conn, filters, skip=exact)
     total = 0
     for table in index.tables:
-        total += _count(conn, table, where, match, extra, None if most is None else most + 1 - total, memo)
+        total += _count(conn, table, where, match, extra, None if most is None else most + 1 - total, memo,
+                        index.own(table))
         if most is not None and total > most:
             break
     return total
@@ -204,14 +217,19 @@ def hits(conn: sqlite3.Connection, index: fts.Index, match: str, ranked: list[tu
     page)."""
     if not ranked:
         return []
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[list[Any]] = []
     for table, group in groupby(sorted(pk for pk, _ in ranked), key=index.table_of):
         pks = list(group)
         parts.append(f"SELECT {table}.rowid, a.id, a.title, a.published, snippet({table}, -1, ?, ?, ?, ?)"
                      f" FROM {table} JOIN articles a ON a.pk = {table}.rowid"
                      f" WHERE {table} MATCH ? AND {table}.rowid IN ({','.join('?' * len(pks))})")
-        params += [SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, *pks]
-    rows = {row[0]: row[1:] for row in conn.execute(" UNION ALL ".join(parts), params)}
+        params.append([SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS, SNIPPET_TOKENS, match, *pks])
+    rows = {}
+    for i in range(0, len(parts), UNION_MOST):  # at most 500 statements in one compound SELECT
+        chunk = slice(i, i + UNION_MOST)
+        rows.update((row[0], row[1:]) for row in conn.execute(
+            " UNION ALL ".join(parts[chunk]), [p for part in params[chunk] for p in part]))
     # bm25 is lower-is-better and negative; flip it so callers read "higher score, better hit".
     return [SearchHit(row[0], row[1], row[2], row[3] or "", -float(rank))
             for row, rank in ((rows.get(pk), rank) for pk, rank in ranked) if row is not None]
