@@ -251,8 +251,7 @@ def finish(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], No
                     done += n
                     if done // _FTS_BATCH != (done - n) // _FTS_BATCH or done == total:
                         say(f"{path}: full-text index {done:,}/{total:,} articles ({time.perf_counter() - t:.0f} s)")
-                rows = conn.execute("SELECT value FROM meta WHERE key = ?", (fts.ROWS_KEY,)).fetchone()
-                fts.fill(conn, int(rows[0]) if rows else fts.SEGMENT_ROWS, built)
+                fts.fill(conn, fts.segment_rows(conn), built)
             steps["fts"] = False
             _mark(conn, steps)
         say(f"{path}: full-text index built and merged in {time.perf_counter() - t:.1f} s")

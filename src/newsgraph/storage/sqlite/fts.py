@@ -126,9 +126,20 @@ def index_of(conn: sqlite3.Connection) -> Index:
         if _exists(conn, "fts_segments") else None
     if segments is None:
         return Index(has_facets(conn), (ONE_TABLE,))
-    rows = conn.execute("SELECT value FROM meta WHERE key = ?", (ROWS_KEY,)).fetchone()
-    context = conn.execute("SELECT value FROM meta WHERE key = ?", (CONTEXT_KEY,)).fetchone()
-    return Index(True, tuple(segment_table(k) for (k,) in segments), int(rows[0]), int(context[0]) if context else 0)
+    rows, context = _settings(conn)
+    return Index(True, tuple(segment_table(k) for (k,) in segments), rows, context)
+
+
+def _settings(conn: sqlite3.Connection) -> tuple[int, int]:
+    """The store's pks per segment (:data:`SEGMENT_ROWS` for a store that has none yet) and its context (0 for a
+    store made without one), from ``meta``."""
+    kept = dict(conn.execute("SELECT key, value FROM meta WHERE key IN (?, ?)", (ROWS_KEY, CONTEXT_KEY)).fetchall())
+    return int(kept.get(ROWS_KEY, SEGMENT_ROWS)), int(kept.get(CONTEXT_KEY, 0))
+
+
+def segment_rows(conn: sqlite3.Connection) -> int:
+    """The pks per segment a rebuild of this store's index keeps."""
+    return _settings(conn)[0]
 
 
 def has_facets(conn: sqlite3.Connection) -> bool:
@@ -147,9 +158,14 @@ def _segment(conn: sqlite3.Connection, index: Index, pk: int) -> str:
         conn.execute(SEGMENT_DDL.format(k=k))
         conn.execute("INSERT INTO fts_segments (k, first, last) VALUES (?, ?, ?)", (k, first, last))
         if lo < first:
-            conn.execute(f"INSERT INTO {segment_table(k)} (rowid, title, text, facets) SELECT pk, title, text, facets"
-                         " FROM current_doc WHERE pk BETWEEN ? AND ?", (lo, first - 1))
+            _index_range(conn, segment_table(k), lo, first - 1)
     return segment_table(k)
+
+
+def _index_range(conn: sqlite3.Connection, table: str, first: int, last: int) -> None:
+    """Index the stored current revisions with pks ``first`` to ``last`` in ``table``."""
+    conn.execute(f"INSERT INTO {table} (rowid, title, text, facets) SELECT pk, title, text, facets FROM current_doc"
+                 " WHERE pk BETWEEN ? AND ?", (first, last))
 
 
 def _holding(conn: sqlite3.Connection, index: Index, pk: int) -> list[str]:
@@ -225,7 +241,6 @@ def create_one_table(conn: sqlite3.Connection) -> None:
     drop(conn)
     conn.execute(FTS_DDL)
     conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')")
-    conn.execute("DELETE FROM meta WHERE key = ?", (ROWS_KEY,))
     conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(FACETS_VERSION),))
 
 
@@ -238,6 +253,7 @@ def drop(conn: sqlite3.Connection) -> None:
         conn.execute("DROP TABLE fts_segments")
     conn.execute("DROP TABLE IF EXISTS articles_fts")
     conn.execute("DROP VIEW IF EXISTS current_text")
+    conn.execute("DELETE FROM meta WHERE key IN (?, ?)", (ROWS_KEY, CONTEXT_KEY))
 
 
 def _fill_tokens(conn: sqlite3.Connection) -> None:
@@ -274,9 +290,7 @@ def fill(conn: sqlite3.Connection, rows: int = SEGMENT_ROWS, progress: Optional[
             break
         for k, group in groupby(pks, key=lambda pk: pk // rows):
             group = list(group)
-            table = _segment(conn, index, group[0])
-            conn.execute(f"INSERT INTO {table} (rowid, title, text, facets) SELECT pk, title, text, facets"
-                         " FROM current_doc WHERE pk BETWEEN ? AND ?", (group[0], group[-1]))
+            _index_range(conn, _segment(conn, index, group[0]), group[0], group[-1])
         done, last = done + len(pks), pks[-1]
         if progress:
             progress(len(pks))
@@ -292,5 +306,4 @@ def rebuild(conn: sqlite3.Connection, progress: Optional[Callable[[int], None]] 
         conn.execute(NAME_GLOBAL_INDEX)
         _fill_tokens(conn)
         conn.execute(DOC_VIEW)
-        rows = conn.execute("SELECT value FROM meta WHERE key = ?", (ROWS_KEY,)).fetchone()
-        return fill(conn, int(rows[0]) if rows else SEGMENT_ROWS, progress)
+        return fill(conn, segment_rows(conn), progress)

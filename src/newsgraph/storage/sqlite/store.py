@@ -328,10 +328,15 @@ class SQLiteStore(Store):
         table = "search_facets" if current_only else "articles"
         if self._conn.in_transaction:
             return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        version = (table, self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        version = (table, *self._file_state())
         if self._counted is None or self._counted[0] != version:
             self._counted = (version, int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]))
         return self._counted[1]
+
+    def _file_state(self) -> tuple[int, int]:
+        """What moves when the file changes: ``PRAGMA data_version`` when another connection commits,
+        ``total_changes`` when this one writes."""
+        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
 
     def share_rankings(self, cache: Optional[RankCache]) -> None:
         """Keep search rankings, counts and pages and the answers of :meth:`kept` in ``cache``, which other stores
@@ -368,7 +373,7 @@ class SQLiteStore(Store):
         this one writes (``total_changes``), as :meth:`count` does."""
         if self._conn.in_transaction:
             return None
-        version = (self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes)
+        version = self._file_state()
         if self._counts[0] != version:
             self._counts = (version, {})
         return self._counts[1]
