@@ -2,10 +2,8 @@
 per rule, names invented."""
 from __future__ import annotations
 
-from spacy.tokens import Doc
-
 from newsgraph.enrichment.quotes.cues import find_cues
-from tests.test_quotes_indirect_recall import content, quotes
+from tests.test_quotes_indirect_recall import content, parsed, quotes
 
 
 def indirect(text, qs):
@@ -150,10 +148,7 @@ def test_said_a_quotation_is_no_object_report(nlp):
             ("they", 7, "nsubj", "PRON", "PRP", True), ("have", 4, "relcl", "VERB", "VBP", True),
             ("no", 9, "det", "DET", "DT", True), ("place", 7, "dobj", "NOUN", "NN", False),
             (".", 1, "punct", "PUNCT", ".", False), ("”", 1, "punct", "PUNCT", "''", False)]
-    words = [r[0] for r in rows]
-    doc = Doc(nlp.vocab, words=words, spaces=[r[5] for r in rows], heads=[r[1] for r in rows],
-              deps=[r[2] for r in rows], pos=[r[3] for r in rows], tags=[r[4] for r in rows],
-              lemmas=[r[6] if len(r) > 6 else r[0].lower() for r in rows])
+    doc = parsed(nlp, rows)
     [said] = [c for c in find_cues(doc) if c.verb == 1]
     assert said.kind != "object"  # the quotation is what was said, not an object inside it
 
