@@ -125,6 +125,17 @@ def subtree_range(token: "Token", skip: tuple["Token", ...] = ()) -> tuple[int, 
     return left, right
 
 
+CLOSERS = "”’»\"'"  # closing quotation marks, which stay at the end of a reported clause
+_CLOSERS_NO_GUILLEMET = "\"”’'"
+
+
+def _trim_end(doc: "Doc", left: int, right: int, keep: str = CLOSERS) -> int:
+    """``right`` moved back past punctuation and spaces, down to ``left`` at most, but for the marks in ``keep``."""
+    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in keep or doc[right - 1].is_space):
+        right -= 1
+    return right
+
+
 def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
     """Complement clause range (several ccomps when the parse split one) without the complementizer "that" and
     punctuation; a question keeps its "whether"/"if" ("asked whether the plant would close" reports a question,
@@ -134,10 +145,7 @@ def _clause_bounds(doc: "Doc", clauses: list["Token"]) -> tuple[int, int]:
     while left < right and (doc[left].dep_ == "mark" and doc[left].lower_ == "that"
                             or doc[left].is_punct or doc[left].is_space):
         left += 1
-    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
-                            or doc[right - 1].is_space):
-        right -= 1
-    return left, right
+    return left, _trim_end(doc, left, right)
 
 
 def _complement_children(verb: "Token") -> list["Token"]:
@@ -672,9 +680,7 @@ def _hearsay(doc: "Doc", tok: "Token", words=_WORDS) -> Optional[Cue]:
     if clause.dep_ in ("ccomp", "xcomp", "relcl", "acl") and not any(c.dep_ in _SUBJECTS for c in clause.children):
         return None  # no clause of its own to report
     left, right = subtree_range(clause)
-    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "\"”’'" or doc[right - 1].is_space):
-        right -= 1
-    return Cue((tok.i,), tok.i, (left, right), None, "object")
+    return Cue((tok.i,), tok.i, (left, _trim_end(doc, left, right, _CLOSERS_NO_GUILLEMET)), None, "object")
 
 
 def _knowing_how(doc: "Doc", verb: "Token", complement: tuple[int, int]) -> bool:
@@ -924,10 +930,7 @@ def _unparsed_report(doc: "Doc", verb: "Token") -> Optional[tuple[int, int]]:
     if subj is None or subj.right_edge.i != verb.i - 1 or subj.left_edge.i == 0:
         return None
     sent = verb.sent
-    end = sent.end
-    while end > verb.i + 1 and (doc[end - 1].is_punct and doc[end - 1].text not in "\"”’'"
-                                or doc[end - 1].is_space):
-        end -= 1
+    end = _trim_end(doc, verb.i + 1, sent.end, _CLOSERS_NO_GUILLEMET)
     before = subj.left_edge.i - 1
     after = [c for c in verb.rights if not c.is_punct]
     if doc[before].text == "," and not after:  # "…, he said."
@@ -1397,10 +1400,7 @@ def _inverted_name(doc: "Doc", verb: "Token") -> Optional[int]:
 def _strip_parenthetical(doc: "Doc", left: int, right: int) -> tuple[int, int]:
     while left < right and (doc[left].is_punct or doc[left].is_space):
         left += 1
-    while right > left and (doc[right - 1].is_punct and doc[right - 1].text not in "”’»\"'"
-                            or doc[right - 1].is_space):
-        right -= 1
-    return left, right
+    return left, _trim_end(doc, left, right)
 
 
 def _speaker_token(tok: Optional["Token"]) -> Optional[int]:
