@@ -189,3 +189,21 @@ def test_more_segments_than_one_compound_select_takes(tmp_path, monkeypatch):
         assert len(store.search("harbour", limit=5, window=0)) == 5
         assert {h.id for h in store.search("harbour", limit=600, window=0)} == {f"a{i}" for i in range(520)}
         assert len(store.search("harbour", limit=5)) == 5
+
+
+def test_a_reader_reads_the_layout_again_only_when_the_file_changed(tmp_path, monkeypatch):
+    path = _store(tmp_path / "s.db", _corpus(12), 4, monkeypatch)  # pks 1-12: segments 0-3
+    reads = []
+    index_of = fts.index_of
+    monkeypatch.setattr(fts, "index_of", lambda conn: reads.append(1) or index_of(conn))
+    with open_store(path) as writer, open_store(path, readonly=True) as reader:
+        assert reader.search("zeppelin") == []
+        reads.clear()
+        assert reader.search("zeppelin") == [] and reader.search_count("zeppelin") == 0
+        assert reads == []  # nothing committed since: the layout read before serves
+        for i in range(5):  # pks 13-17: the last begins segment 4
+            text = f"A zeppelin sighting, report {i}."
+            writer.put(Article(f"z{i}", text, content_hash(text)))
+        assert {h.id for h in reader.search("zeppelin", limit=10)} == {f"z{i}" for i in range(5)}  # z4: segment 4
+        assert reads and reader._index.tables[0] == "articles_fts_s4"
+        assert reader.search_count("zeppelin") == 5
