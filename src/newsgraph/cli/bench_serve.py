@@ -9,7 +9,8 @@ from .common import dump_json, echo_lines
 
 @click.command("serve")
 @click.option("-n", "--records", "n", default=100_000, show_default=True, help="Synthetic articles in the store.")
-@click.option("--rounds", default=5, show_default=True, help="Times each URL is fetched after its cold call.")
+@click.option("--rounds", default=5, show_default=True, type=click.IntRange(1),
+              help="Times each URL is fetched in a pass, after its cold call.")
 @click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64), help="Concurrent clients.")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
@@ -18,11 +19,14 @@ from .common import dump_json, echo_lines
                    "a cache their searches and entity pages are answered from it; 0 times reading them afresh.")
 @click.option("--threads", type=click.IntRange(1, 1024), default=None, metavar="N",
               help="The server's --threads (default: serve's, one per CPU plus one).")
+@click.option("--repeat", default=1, show_default=True, type=click.IntRange(1, 100), metavar="R",
+              help="Passes of the timed rounds (after one cold pass); percentiles are over all of them, and each "
+                   "pass's p95 is listed (lowest / median / highest).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def serve(n, rounds, clients, db, cache, threads, fmt) -> None:
+def serve(n, rounds, clients, db, cache, threads, repeat, fmt) -> None:
     """Latency of API search, article, entity and search pages on a loopback server (needs the web extra)."""
     from ..bench.serve import run
-    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache, threads=threads)
+    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache, threads=threads, repeat=repeat)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
