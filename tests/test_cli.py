@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 from pathlib import Path
 
 import pytest

@@ -76,7 +76,7 @@ def _default_sigint() -> None:
 
 
 def _stored(db) -> int:
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
             return conn.execute("SELECT count(*) FROM articles").fetchone()[0]

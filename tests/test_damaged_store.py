@@ -6,7 +6,7 @@ import hashlib
 import os
 import random
 import shutil
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 from pathlib import Path
 
 import pytest
@@ -163,7 +163,7 @@ def test_a_clean_close_seals_the_store_and_the_next_writer_skips_the_full_read(t
 def test_a_readers_upgrade_of_an_older_store_leaves_it_sealed(tmp_path, monkeypatch):
     """A reader that has a writer's open upgrade the store (an index the store lacks) leaves the file sealed, as a
     writer's clean close does: the next writer does not read every page again (185 s at 10^6 articles)."""
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
 
     from newsgraph.storage.sqlite import entity_stats
     from newsgraph.storage.sqlite import store as sqlite_store

@@ -78,7 +78,7 @@ def test_frequent_names_kept_counts_equal_their_rows(store):
 def test_a_store_made_before_the_counts_gets_them_on_open(tmp_path, caplog):
     """An older store (no ``entity_stats`` table) is counted once by the next open, a reader's included (a writer's
     open upgrades it first), and says so."""
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
 
     from newsgraph import query
     path = str(tmp_path / "old.db")
@@ -177,7 +177,7 @@ def test_the_top_index_gives_what_summing_every_row_gives(tmp_path):
 def test_a_store_without_the_top_index_gets_it_on_open(tmp_path):
     """A store whose counts predate ``entity_stats_top`` gains it at the next open, a reader's included (through a
     writer's open), and the entity page answers as before."""
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
 
     from newsgraph import query
     from newsgraph.storage.sqlite import entity_stats
@@ -198,7 +198,7 @@ def test_a_store_without_the_top_index_gets_it_on_open(tmp_path):
 def test_a_large_store_says_it_is_making_the_top_index_before_it_starts(tmp_path, caplog, monkeypatch):
     """Making the index takes a minute at 10^6 articles with writers locked out: a reader's open (through a writer's)
     says so once, before, and not for a small store."""
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
 
     from newsgraph.storage.sqlite import entity_stats
     path = str(tmp_path / "old.db")

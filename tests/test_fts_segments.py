@@ -6,7 +6,7 @@ filters) must be the same, and a search whose window the newest segment fills mu
 """
 from __future__ import annotations
 
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 
 import pytest
 from click.testing import CliRunner

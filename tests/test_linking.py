@@ -1,7 +1,7 @@
 """Cross-article entity linking: merges, non-merges, incremental ingests, idempotent re-ingest, MEANTIME gold."""
 from __future__ import annotations
 
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,7 @@ import json
 import os
 import re
 import shutil
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 import sys
 from pathlib import Path
 

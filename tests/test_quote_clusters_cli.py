@@ -93,7 +93,7 @@ def test_cluster_lists_refuse_the_single_quote_filters(db):
 
 def test_a_store_made_before_clusters_reads_as_unclustered_until_reindex(db, tmp_path):
     import shutil
-    import sqlite3
+    from newsgraph.storage.sqlite.engine import sqlite3
     old = str(tmp_path / "old.db")
     shutil.copy(db, old)
     with sqlite3.connect(old) as conn:  # what a store written before issue 18 looks like

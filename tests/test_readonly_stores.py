@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 import stat
 import subprocess
 import sys

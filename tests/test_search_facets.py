@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 
 import pytest
 from click.testing import CliRunner

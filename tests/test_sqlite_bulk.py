@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import random
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 
 import pytest
 

@@ -5,7 +5,7 @@ import dataclasses
 import json
 import os
 import signal
-import sqlite3
+from newsgraph.storage.sqlite.engine import sqlite3
 import subprocess
 import sys
 import textwrap

@@ -49,6 +49,8 @@ class ServeBench:
     threads: Optional[int] = None
     #: The p95 (ms) of each pass's requests of each kind, in the order the passes ran.
     pass_p95: dict[str, list[float]] = field(default_factory=dict)
+    #: The SQLite library the server ran on (:data:`~newsgraph.storage.sqlite.engine.LIBRARY`).
+    sqlite: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -60,7 +62,8 @@ class ServeBench:
                                    "off (every request read afresh)" if self.cache == 0 else
                                    f"{self.cache} entries")
                + ("; the timed rounds repeat the cold pass's searches and entity pages" if self.cache != 0 else ""),
-               "server threads: " + ("serve's default" if self.threads is None else str(self.threads))]
+               "server threads: " + ("serve's default" if self.threads is None else str(self.threads))
+               + (f"; store on {self.sqlite}" if self.sqlite else "")]
         out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
                 + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
                 + self._spread(kind)
@@ -194,5 +197,6 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
             proc.wait(timeout=30)
     ms = {kind: _percentiles(timed) for kind, timed in samples.items()}
     cpu = {kind: round(1000 * spent / len(samples[kind]), 2) for kind, spent in cpu_s.items() if spent is not None}
+    from ..storage import sqlite_library  # the server's too: the same interpreter and packages
     return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, sum(map(len, samples.values())), cpu, cache,
-                      threads, passes)
+                      threads, passes, sqlite_library())

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 
 import click
@@ -10,6 +9,7 @@ import click
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
 from ..safe import terminal_line
+from ..storage import is_store_damage, sqlite_library
 from . import analyze, bench, check, evaluate, explore, quotations, serve, store
 
 
@@ -28,18 +28,28 @@ class _Group(click.Group):
             raise click.UsageError(str(exc), ctx) from exc  # a setting the user chose: exit 2
         except NewsgraphError as exc:
             raise click.ClickException(str(exc)) from exc
-        except sqlite3.DatabaseError as exc:  # a page of the store that cannot be read: damage, not a bug
-            # The message may quote the damaged bytes themselves: shortened, and escaped for the terminal.
+        except OSError as exc:  # e.g. -o into a folder that does not exist
+            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+        except Exception as exc:
+            if not is_store_damage(exc):
+                raise
+            # A page of the store that cannot be read. The message may quote the damaged bytes themselves:
+            # shortened, and escaped for the terminal.
             said = terminal_line(str(exc))
             said = said if len(said) <= 160 else said[:160] + "…"
             raise click.ClickException(f"the store could not be read ({said}); it is damaged: "
                                        f"`newsgraph check --db PATH` checks it in full") from exc
-        except OSError as exc:  # e.g. -o into a folder that does not exist
-            raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
+
+
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"newsgraph {__version__}, on {sqlite_library()}")
+        ctx.exit()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsgraph")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version and the SQLite library the store runs on, and exit.")
 def cli() -> None:
     """newsgraph: who said what, about whom, and when — from raw captures of news pages.
 

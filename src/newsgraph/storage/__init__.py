@@ -10,6 +10,7 @@ return); each backend lives in its own package (``sqlite/``, ``postgres/``) and 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import Mapping, Union
 
@@ -19,7 +20,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
-           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache"]
+           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache", "sqlite_library", "is_store_damage"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
@@ -52,6 +53,20 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True, reado
         raise StoreError(f"no database at {target} (ingest something first, or pass --db)")
     from .sqlite import SQLiteStore  # the backend loads only when chosen
     return SQLiteStore(target, readonly=readonly)
+
+
+def sqlite_library() -> str:
+    """The library the SQLite store runs on, module and SQLite release (``storage/sqlite/engine.py``): for
+    ``newsgraph --version`` and the benches' reports."""
+    from .sqlite.engine import LIBRARY
+    return LIBRARY
+
+
+def is_store_damage(exc: BaseException) -> bool:
+    """Whether ``exc`` is the SQLite library's report of a store page it could not read (damage, not a bug). Only
+    the engine's own class: a store raises nothing else, and it is loaded whenever a store was opened."""
+    engine = sys.modules.get("newsgraph.storage.sqlite.engine")
+    return engine is not None and isinstance(exc, engine.sqlite3.DatabaseError)
 
 
 def check_store(url: Union[str, Path, None] = None) -> list[str]:

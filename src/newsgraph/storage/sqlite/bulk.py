@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import json as json_module
 import os
-import sqlite3
 import sys
 import time
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ try:  # the lock that tells other processes a load is running (POSIX); elsewhere
 except ImportError:  # pragma: no cover
     fcntl = None
 
+from .engine import sqlite3
 from .. import entity_stats as stats
 from ...model import Article
 from ...record import quote_to_dict

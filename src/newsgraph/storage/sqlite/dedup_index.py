@@ -7,9 +7,9 @@ and leaves it open: the ``put`` of the article commits the row with it (see :mod
 """
 from __future__ import annotations
 
-import sqlite3
 from typing import Optional, Sequence
 
+from .engine import sqlite3
 from ...errors import ConfigError
 from ...model import IndexEntry
 from .tx import begin, write_tx

@@ -12,9 +12,9 @@ Per-article ``entities.global_id`` (store schema 1) points into ``global_entitie
 """
 from __future__ import annotations
 
-import sqlite3
 from typing import Iterable, Optional
 
+from .engine import sqlite3
 from .tx import write_tx
 
 ENTITY_DDL = (

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import logging
-import sqlite3
 import time
 from typing import Any, Callable, Iterable, Optional
 
+from .engine import sqlite3
 from .. import entity_stats as stats
 from ..dates import SQL_FUNCTION
 from .tx import write_tx

@@ -2,9 +2,9 @@
 (:mod:`newsgraph.storage.entity_views`)."""
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, Sequence
 
+from .engine import sqlite3
 from ..base import ArticleFacets
 from ..entity_views import EntityViewsBase, ViewsSQL
 from .entities import ensure_entity_schema

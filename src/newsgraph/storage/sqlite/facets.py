@@ -15,9 +15,9 @@ filters are applied; the conditions here then check what the tokens let through.
 """
 from __future__ import annotations
 
-import sqlite3
 from typing import Any, Optional
 
+from .engine import sqlite3
 from .facet_tokens import entity_token, global_token
 from ..words import TOP, terms
 from .tx import write_tx

@@ -21,11 +21,11 @@ the tokens it went in with.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Optional
 
+from .engine import sqlite3
 from .facet_tokens import article_tokens
 from .tx import write_tx
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from pathlib import Path
 from urllib.parse import quote
 
+from .engine import sqlite3
 from ...errors import StoreError
 from . import fts
 

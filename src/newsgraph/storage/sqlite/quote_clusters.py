@@ -9,9 +9,9 @@ A store made before these tables existed gets them empty on open; ``complete()``
 """
 from __future__ import annotations
 
-import sqlite3
 from typing import Optional, Sequence
 
+from .engine import sqlite3
 from ...model import QuoteCluster, QuoteOccurrence
 from .tx import article_tx, begin, write_tx
 

@@ -13,11 +13,11 @@ that opens its store after a commit would otherwise take the file as it finds it
 """
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections import OrderedDict
 from typing import Any, Hashable, Optional
 
+from .engine import sqlite3
 from .guard import _uri
 
 __all__ = ["RankCache", "DEFAULT_ENTRIES", "DEEPEST"]

@@ -7,8 +7,8 @@ store removes a revision from it before the revision stops being current.
 """
 from __future__ import annotations
 
-import sqlite3
 
+from .engine import sqlite3
 from ...errors import StoreError
 from .tx import write_tx
 

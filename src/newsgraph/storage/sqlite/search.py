@@ -5,11 +5,11 @@ filters become facet tokens and why a broad query is ranked within a window.
 """
 from __future__ import annotations
 
-import sqlite3
 import unicodedata
 from itertools import groupby
 from typing import Any, Optional
 
+from .engine import sqlite3
 from ..base import MATCH_CLOSE, MATCH_OPEN, SearchFilters, SearchHit
 from .. import syntax
 from ..dates import SQL_FUNCTION

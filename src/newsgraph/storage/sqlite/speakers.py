@@ -13,10 +13,10 @@ back to the old case-insensitive substring scan (so "avrov" still finds "Sergey 
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from typing import Any, Iterable, Optional
 
+from .engine import sqlite3
 from .facet_tokens import DATED_SQL
 from .tx import write_tx
 from ..dates import SQL_FUNCTION, local_range

@@ -10,12 +10,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import sqlite3
 from datetime import datetime, timezone
 from pathlib import Path
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
+from .engine import sqlite3
 from ...errors import ConfigError, StoreError
 from ...model import Article
 from ...record import from_record, quote_to_dict, to_record

@@ -7,10 +7,10 @@ transaction is open (the entity registry's links) join it as savepoints.
 """
 from __future__ import annotations
 
-import sqlite3
 from contextlib import contextmanager
 from typing import Iterator
 
+from .engine import sqlite3
 from ...errors import StoreError
 from ..tx import savepoint
 
