@@ -34,3 +34,13 @@ def test_article_markup_escapes_and_covers_every_character_once():
     assert str(snippet_html("a [b] \ue000match\ue001 <i>")) == "a [b] <mark>match</mark> &lt;i&gt;"
     # a lone marker is dropped, never shown or taken to open a mark; marked text is escaped too
     assert str(snippet_html("x\ue001 \ue000<b>\ue001 y\ue000")) == "x <mark>&lt;b&gt;</mark> y"
+
+
+def test_a_narrow_chart_is_drawn_at_its_size_with_labels_that_do_not_touch():
+    from newsgraph.serve.charts import SIDE_HEIGHT, SIDE_WIDTH
+    pairs = [("2019-01", 3), ("2024-12", 1)]  # six years: 72 months
+    svg = str(month_chart(pairs, "articles", width=SIDE_WIDTH, height=SIDE_HEIGHT))
+    assert f'viewBox="0 0 {SIDE_WIDTH} {SIDE_HEIGHT}"' in svg and svg.count('<rect class="bar"') == 72
+    xs = [float(x) for x in re.findall(r'class="tick x-tick" x="([\d.]+)"', svg)]
+    assert len(xs) >= 2 and all(b - a >= 50 for a, b in zip(xs, xs[1:]))  # 11 px labels of 7 characters
+    assert max(xs) < SIDE_WIDTH and max(float(y) for y in re.findall(r' y="([\d.]+)"', svg)) < SIDE_HEIGHT

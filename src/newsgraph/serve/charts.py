@@ -7,8 +7,12 @@ from typing import Optional
 from markupsafe import Markup, escape
 
 WIDTH, HEIGHT = 640, 220
+#: The search page's side column (22rem in reader.css): a chart drawn at the width it is shown keeps its labels at
+#: their set size (scaled from 640 they came out at about 6 px).
+SIDE_WIDTH, SIDE_HEIGHT = 352, 180
 LEFT, RIGHT, TOP, BOTTOM = 48, 12, 16, 48
 MAX_LABELS = 12
+LABEL_ROOM = 56  # px per month label ("2024-03" at 11 px is ~45 px wide)
 MAX_BAR = 48  # a month or two of data should not look like a wall
 
 
@@ -36,18 +40,21 @@ def fill_months(pairs: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], in
     return [(m, dated.get(m, 0)) for m in month_range(min(dated), max(dated))], undated
 
 
-def month_chart(pairs: list[tuple[str, int]], what: str = "mentions", title: Optional[str] = None) -> Markup:
-    """Bars per month; ``what`` names the y axis. An empty series draws a short note instead of axes."""
+def month_chart(pairs: list[tuple[str, int]], what: str = "mentions", title: Optional[str] = None,
+                width: int = WIDTH, height: int = HEIGHT) -> Markup:
+    """Bars per month; ``what`` names the y axis. An empty series draws a short note instead of axes. ``width`` and
+    ``height``: the size it is drawn at, which should be the size it is shown at (month labels are thinned to fit)."""
     months, undated = fill_months(pairs)
     label = str(escape(title or f"{what} per month"))
     if not months:
         return Markup(f'<p class="chart-empty">{label}: no dated articles</p>')
     top = max(n for _, n in months) or 1
-    plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
+    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
     step = plot_w / len(months)
-    every = max(1, -(-len(months) // MAX_LABELS))
-    parts = [f'<svg class="chart" role="img" aria-label="{label}" viewBox="0 0 {WIDTH} {HEIGHT}" '
-             f'width="{WIDTH}" height="{HEIGHT}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>',
+    labels = max(1, min(MAX_LABELS, plot_w // LABEL_ROOM))
+    every = max(1, -(-len(months) // labels))
+    parts = [f'<svg class="chart" role="img" aria-label="{label}" viewBox="0 0 {width} {height}" '
+             f'width="{width}" height="{height}" xmlns="http://www.w3.org/2000/svg"><title>{label}</title>',
              f'<line class="axis" x1="{LEFT}" y1="{TOP + plot_h}" x2="{LEFT + plot_w}" y2="{TOP + plot_h}"/>',
              f'<line class="axis" x1="{LEFT}" y1="{TOP}" x2="{LEFT}" y2="{TOP + plot_h}"/>']
     for value in sorted({0, top // 2, top}):
@@ -62,7 +69,7 @@ def month_chart(pairs: list[tuple[str, int]], what: str = "mentions", title: Opt
         if i % every == 0:
             parts.append(f'<text class="tick x-tick" x="{x + step / 2:.1f}" y="{TOP + plot_h + 16}" '
                          f'text-anchor="middle">{month}</text>')
-    parts.append(f'<text class="axis-title" x="{LEFT + plot_w / 2:.1f}" y="{HEIGHT - 8}" '
+    parts.append(f'<text class="axis-title" x="{LEFT + plot_w / 2:.1f}" y="{height - 8}" '
                  f'text-anchor="middle">month</text>')
     parts.append(f'<text class="axis-title" x="12" y="{TOP + plot_h / 2:.1f}" text-anchor="middle" '
                  f'transform="rotate(-90 12 {TOP + plot_h / 2:.1f})">{escape(what)}</text></svg>')

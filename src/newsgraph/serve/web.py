@@ -81,8 +81,10 @@ def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
                                                                        entity=entity, story=story, speaker=speaker))
         page, facets = search_with_facets(store, q, filters, limit=PAGE, offset=offset)
         base = {"q": q, **chosen}
-        context.update(page=page, facets=facets, speakers=speakers, chart=charts.month_chart(facets.months, "articles",
-                                                                              "matching articles per month"),
+        # drawn at the side column's width, so its labels show at their set size
+        chart = charts.month_chart(facets.months, "articles", "matching articles per month", charts.SIDE_WIDTH,
+                                   charts.SIDE_HEIGHT)
+        context.update(page=page, facets=facets, speakers=speakers, chart=chart,
                        next_link=_link(**base, offset=page.next_offset) if page.next_offset else None,
                        prev_link=_link(**base, offset=max(0, offset - PAGE)) if offset else None,
                        narrow=_Narrow(base))
