@@ -212,3 +212,15 @@ def test_a_count_past_the_cap_says_more_than_in_the_api_and_the_reader(served_db
             assert f'<h1 id="result-count">{few["total"]} article' in client.get("/", params={"q": "Ruiz"}).text
     finally:
         app.state.pool.close()
+
+
+def test_the_facets_note_counts_the_matches_it_was_drawn_from(server):
+    seen = set()
+    for q in ("ledger", "the"):
+        status, body = api(server, "search", q=q)
+        assert status == 200
+        considered = min(body["total"], 100)
+        seen.add(considered == 1)
+        _, _, html = get(server + "/?q=" + q)
+        assert ("Of the one match." if considered == 1 else f"Among the {considered:,} best matches.") in html
+    assert seen == {True, False}  # one match ("Among the 1 best matches" before) and several

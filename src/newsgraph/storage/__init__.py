@@ -58,7 +58,10 @@ def open_store(url: Union[str, Path, None] = None, *, create: bool = True, reado
 def sqlite_library() -> str:
     """The library the SQLite store runs on, module and SQLite release (``storage/sqlite/engine.py``): for
     ``newsgraph --version`` and the benches' reports."""
-    from .sqlite.engine import LIBRARY
+    try:
+        from .sqlite.engine import LIBRARY
+    except ConfigError as exc:  # NEWSGRAPH_SQLITE names a library that cannot be used
+        return f"no SQLite library: {exc}"
     return LIBRARY
 
 

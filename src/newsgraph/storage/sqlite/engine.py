@@ -1,24 +1,40 @@
-"""The SQLite library the store runs on: ``pysqlite3`` (the ``pysqlite3-binary`` wheel: Python's own ``sqlite3``
-module built with a newer SQLite, 3.51) where it is installed, else Python's ``sqlite3`` (the system's SQLite: 3.40
-on Debian 12).
+"""The SQLite library the store runs on: Python's own ``sqlite3`` (the system's SQLite: 3.40 on Debian 12), or, when
+``NEWSGRAPH_SQLITE=pysqlite3`` is set, ``pysqlite3`` (the ``pysqlite3-binary`` wheel of the ``fast-read`` extra:
+the same module built with SQLite 3.51 and its own compile options; Linux x86_64 only).
 
-Why: FTS5 got faster between those releases. At 10^6 articles bm25 scores the 5,000-match search window 25-30% faster
-(4.7-5.0 -> 3.4 ms for a common word), an unfiltered API search 5-17%, and the served first search page used 15%
-less CPU (BENCHMARKS.md, serve Run 11). The module is the same code, so the store behaves the same on either; the
-project names the wheel for the platform it is built for (Linux x86_64) and every other platform runs on its own.
+Why the choice: bm25 over the 5,000-match search window runs 25-30% faster on that build, and a server answering
+uncached searches at 10^6 articles spent 10-15% less CPU per request (BENCHMARKS.md, serve Run 11). Why not the
+default: the wheel's SQLite is compiled with ``TEMP_STORE=3`` (temporary tables, sorts that spill and statement
+journals always in memory, whatever ``PRAGMA temp_store`` says), so a ``reindex``, the end of a bulk load or an
+index build at 10^6 articles would hold gigabytes in memory (``reindex`` at 60k articles: 295 MB against 39), and
+without ``SECURE_DELETE`` the text of a retired revision stays in the file's free pages. It is for read-only
+serving: ``NEWSGRAPH_SQLITE=pysqlite3 newsgraph serve --db news.db``.
 
 Every module of the project that opens or inspects a store imports ``sqlite3`` from here, never Python's directly:
 two copies of SQLite in one process must not open the same file (closing a file in one drops the POSIX locks the
-other holds on it), and an error is caught only as the class of the library that raised it.
+other holds on it), and an error is caught only as the class of the library that raised it. A store written by
+either library opens on the other (tests/test_sqlite_engine.py).
 """
 from __future__ import annotations
 
-try:
-    from pysqlite3 import dbapi2 as sqlite3
-except ImportError:  # no wheel for this platform: Python's own module, the same API
-    import sqlite3  # noqa: F401  (re-exported)
+import os
 
-__all__ = ["sqlite3", "LIBRARY"]
+from ...errors import ConfigError
+
+__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR"]
+
+CHOICE_VAR = "NEWSGRAPH_SQLITE"
+_choice = os.environ.get(CHOICE_VAR, "").strip().lower()
+if _choice in ("", "sqlite3", "python"):
+    import sqlite3
+elif _choice == "pysqlite3":
+    try:
+        from pysqlite3 import dbapi2 as sqlite3
+    except ImportError as exc:
+        raise ConfigError(f"{CHOICE_VAR}=pysqlite3 needs the 'fast-read' extra (pip install 'newsgraph[fast-read]'; "
+                          f"Linux x86_64 only): {exc}") from exc
+else:
+    raise ConfigError(f"{CHOICE_VAR} must be pysqlite3 or sqlite3 (Python's own, the default), not {_choice!r}")
 
 #: Which module and SQLite release the store runs on (``newsgraph --version`` and ``bench serve`` print it).
 LIBRARY = f"{sqlite3.__name__.split('.')[0]} (SQLite {sqlite3.sqlite_version})"
