@@ -5,10 +5,10 @@ the same module built with SQLite 3.51 and its own compile options; Linux x86_64
 Why the choice: bm25 over the 5,000-match search window runs 25-30% faster on that build, and a server answering
 uncached searches at 10^6 articles spent 10-15% less CPU per request (BENCHMARKS.md, serve Run 11). Why not the
 default: the wheel's SQLite is compiled with ``TEMP_STORE=3`` (temporary tables, sorts that spill and statement
-journals always in memory, whatever ``PRAGMA temp_store`` says), so a ``reindex``, the end of a bulk load or an
-index build at 10^6 articles would hold gigabytes in memory (``reindex`` at 60k articles: 295 MB against 39), and
-without ``SECURE_DELETE`` the text of a retired revision stays in the file's free pages. It is for read-only
-serving: ``NEWSGRAPH_SQLITE=pysqlite3 newsgraph serve --db news.db``.
+journals always in memory, whatever ``PRAGMA temp_store`` says): ``reindex`` of a 60k-article store peaked at
+295 MB against 39, growing ~4.3 MB per 1,000 articles (gigabytes at 10^6, by that rate), and the end of a bulk
+load or an index build would grow alike; and without ``SECURE_DELETE`` the text of a retired revision stays in the
+file's free pages. It is for read-only serving: ``NEWSGRAPH_SQLITE=pysqlite3 newsgraph serve --db news.db``.
 
 Every module of the project that opens or inspects a store imports ``sqlite3`` from here, never Python's directly:
 two copies of SQLite in one process must not open the same file (closing a file in one drops the POSIX locks the
