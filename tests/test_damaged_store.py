@@ -208,3 +208,26 @@ def test_damage_after_a_clean_close_is_still_refused(sound, tmp_path):
     shutil.copy(tmp_path / "sealed.db-sealed", tmp_path / "damaged.db-sealed")  # even beside a copied seal
     with pytest.raises(StoreError, match="damaged"):
         open_store(damaged)
+
+
+def test_a_writer_kept_waiting_past_the_lock_is_told_so_not_that_the_store_is_damaged(sound, tmp_path, monkeypatch,
+                                                                                      examples_dir):
+    from newsgraph.storage import is_store_busy, is_store_damage
+    from newsgraph.storage.sqlite import store as sqlite_store
+    path = tmp_path / "held.db"
+    shutil.copy(sound, path)
+    monkeypatch.setattr(sqlite_store, "BUSY_TIMEOUT", 0.2)
+    holder = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+    holder.execute("BEGIN IMMEDIATE")  # another process's reindex or bulk load
+    try:
+        result = cli_run("ingest", str(examples_dir), "--db", str(path))
+        other = sqlite3.connect(path, isolation_level=None, timeout=0.1)
+        with pytest.raises(sqlite3.OperationalError) as locked:
+            other.execute("BEGIN IMMEDIATE")
+        other.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 1 and "another process is writing to this store" in result.output
+    assert "damaged" not in result.output and "Traceback" not in result.output
+    assert is_store_busy(locked.value) and not is_store_damage(locked.value)

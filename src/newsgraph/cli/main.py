@@ -9,7 +9,7 @@ import click
 from .. import __version__
 from ..errors import ConfigError, ModelError, NewsgraphError
 from ..safe import terminal_line
-from ..storage import is_store_damage, sqlite_library
+from ..storage import is_store_busy, is_store_damage, sqlite_library
 from . import analyze, bench, check, evaluate, explore, quotations, serve, store
 
 
@@ -31,6 +31,9 @@ class _Group(click.Group):
         except OSError as exc:  # e.g. -o into a folder that does not exist
             raise click.ClickException(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": ")) from exc
         except Exception as exc:
+            if is_store_busy(exc):
+                raise click.ClickException(f"the store is busy ({terminal_line(str(exc))}): another process is "
+                                           "writing to it; try again when it has finished") from exc
             if not is_store_damage(exc):
                 raise
             # A page of the store that cannot be read. The message may quote the damaged bytes themselves:

@@ -20,7 +20,8 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
-           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache", "sqlite_library", "is_store_damage"]
+           "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache", "sqlite_library", "is_store_damage",
+           "is_store_busy"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"
@@ -66,10 +67,17 @@ def sqlite_library() -> str:
 
 
 def is_store_damage(exc: BaseException) -> bool:
-    """Whether ``exc`` is the SQLite library's report of a store page it could not read (damage, not a bug). Only
-    the engine's own class: a store raises nothing else, and it is loaded whenever a store was opened."""
+    """Whether ``exc`` is the SQLite library's report of a store page it could not read (damage, not a bug), not a
+    lock another process held too long. Only the engine's own class: a store raises nothing else, and it is loaded
+    whenever a store was opened."""
     engine = sys.modules.get("newsgraph.storage.sqlite.engine")
-    return engine is not None and isinstance(exc, engine.sqlite3.DatabaseError)
+    return engine is not None and isinstance(exc, engine.sqlite3.DatabaseError) and not engine.busy(exc)
+
+
+def is_store_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is the SQLite library giving up on another process's write lock ("database is locked")."""
+    engine = sys.modules.get("newsgraph.storage.sqlite.engine")
+    return engine is not None and engine.busy(exc)
 
 
 def check_store(url: Union[str, Path, None] = None) -> list[str]:

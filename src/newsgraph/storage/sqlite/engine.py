@@ -21,7 +21,7 @@ import os
 
 from ...errors import ConfigError
 
-__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR"]
+__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR", "busy"]
 
 CHOICE_VAR = "NEWSGRAPH_SQLITE"
 _choice = os.environ.get(CHOICE_VAR, "").strip().lower()
@@ -38,3 +38,17 @@ else:
 
 #: Which module and SQLite release the store runs on (``newsgraph --version`` and ``bench serve`` print it).
 LIBRARY = f"{sqlite3.__name__.split('.')[0]} (SQLite {sqlite3.sqlite_version})"
+
+
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (the low byte of their extended codes too)
+
+
+def busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite giving up on another connection's lock ("database is locked"): the store is being
+    written by someone else, not damaged."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in _BUSY_CODES
+    return "is locked" in str(exc)

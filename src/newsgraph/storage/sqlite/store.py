@@ -46,12 +46,16 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
+#: Seconds a connection waits for another writer's lock before SQLite gives up with "database is locked".
+BUSY_TIMEOUT = 30.0
+
+
 def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
     """A writer's connection (schema made or upgraded, damaged pages refused), or a reader's (read-only: see
     :mod:`.guard`). A reader of a store made by an older newsgraph has it upgraded once by a writer's open."""
     if readonly and path != ":memory:":
         try:
-            conn = _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+            conn = _set_up(connect_readonly(path, timeout=BUSY_TIMEOUT), path, readonly=True)
             if not bulk.unfinished(conn, path):
                 return conn
             conn.close()  # a killed bulk load left its end steps: a writer's open below runs them
@@ -64,7 +68,7 @@ def _connect(path: str, readonly: bool = False) -> sqlite3.Connection:
         except StoreError as exc:
             raise StoreError(f"{path} was made by an older newsgraph and must be upgraded once by a writer "
                              f"(newsgraph reindex), which needs write access: {exc}") from exc
-        return _set_up(connect_readonly(path, timeout=30.0), path, readonly=True)
+        return _set_up(connect_readonly(path, timeout=BUSY_TIMEOUT), path, readonly=True)
     conn = _open(path)
     try:
         if path == ":memory:" or not take_seal(path):  # sealed: as the last writer's clean close left it, checked
@@ -83,7 +87,7 @@ def _writable(path: str) -> bool:
 def _open(path: str) -> sqlite3.Connection:
     try:
         # isolation_level=None: the store issues BEGIN/COMMIT itself, the sqlite3 module adds nothing.
-        return sqlite3.connect(path, isolation_level=None, timeout=30.0)
+        return sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT)
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open database {path}: {exc}") from exc
 

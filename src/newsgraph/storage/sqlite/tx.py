@@ -10,9 +10,14 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Iterator
 
-from .engine import sqlite3
+from .engine import busy, sqlite3
 from ...errors import StoreError
 from ..tx import savepoint
+
+
+#: What a writer is told when another process kept the store's write lock longer than it waited.
+BUSY_MESSAGE = ("another process is writing to this store (its lock was held past the wait); try again when it has "
+                "finished")
 
 
 def begin(conn: sqlite3.Connection, what: str) -> None:
@@ -23,6 +28,8 @@ def begin(conn: sqlite3.Connection, what: str) -> None:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.Error as exc:
+        if busy(exc):
+            raise StoreError(f"cannot write {what}: {BUSY_MESSAGE}") from exc
         raise StoreError(f"cannot write {what}: {exc}") from exc
 
 
