@@ -88,3 +88,30 @@ print(engine.LIBRARY)
             assert done.stdout.startswith("pysqlite3 (SQLite " if choice else "sqlite3 (SQLite ")
     with open_store(path, readonly=True) as store:
         assert store.search_count("harbour") == 4
+
+
+@pytest.mark.skipif(not _fast_read_installed(), reason="the fast-read extra (pysqlite3-binary) is not installed")
+def test_the_fast_read_build_refuses_whole_store_rebuilds_and_leaves_the_store_as_it_was(tmp_path):
+    path = tmp_path / "r.db"
+    with open_store(path) as store:
+        for i in range(3):
+            text = f"The harbour board met, session {i}."
+            store.put(Article(f"r{i}", text, content_hash(text)))
+    env = {k: v for k, v in os.environ.items() if k != engine.CHOICE_VAR}
+    env.update({"PYTHONPATH": str(SRC.parent), engine.CHOICE_VAR: "pysqlite3"})
+    cli_argv = [sys.executable, "-c", "from newsgraph.cli.main import cli; cli()"]
+    done = subprocess.run(cli_argv + ["reindex", "--db", str(path)], capture_output=True, text=True, timeout=120,
+                          env=env)
+    assert done.returncode == 2 and "run it without NEWSGRAPH_SQLITE" in done.stderr, done.stderr
+    searched = subprocess.run(cli_argv + ["search", "harbour", "--db", str(path)], capture_output=True, text=True,
+                              timeout=120, env=env)
+    assert searched.returncode == 0 and searched.stdout.count("board met") == 3  # reading is what it is for
+    bulk = _run(f"""
+from newsgraph.storage import open_store
+from newsgraph.bench.search import load
+with open_store({str(tmp_path / "bulk.db")!r}) as store:
+    load(store, 5, 1)
+""", "pysqlite3")
+    assert bulk.returncode != 0 and "a bulk load rebuilds the whole store" in bulk.stderr
+    with open_store(path, readonly=True) as store:
+        assert store.search_count("harbour") == 3

@@ -31,7 +31,7 @@ try:  # the lock that tells other processes a load is running (POSIX); elsewhere
 except ImportError:  # pragma: no cover
     fcntl = None
 
-from .engine import sqlite3
+from .engine import refuse_whole_store_work, sqlite3
 from .. import entity_stats as stats
 from ...model import Article
 from ...record import quote_to_dict
@@ -223,6 +223,7 @@ def finish(conn: sqlite3.Connection, path: str, say: Optional[Callable[[str], No
     steps = pending(conn)
     if steps is None:
         return
+    refuse_whole_store_work("a bulk load's end")
     started = time.perf_counter()
     loud = say or _say
     if quiet_under and int(conn.execute("SELECT max(pk) FROM articles").fetchone()[0] or 0) < quiet_under:
@@ -294,6 +295,7 @@ def deferred(conn: sqlite3.Connection, path: str) -> Iterator[None]:
     each step takes itself off in its own transaction, so a process killed at any point leaves a store whose next
     writer's open (or a reader's, which has a writer's open do it) runs the steps left; while the load runs, a lock
     on the file ``PATH-bulk`` tells other processes to leave them to it."""
+    refuse_whole_store_work("a bulk load")
     state = _state(conn)
     marks = ",".join("?" * len(_TABLES))
     lock = _hold(path)

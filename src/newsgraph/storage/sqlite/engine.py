@@ -8,7 +8,8 @@ default: the wheel's SQLite is compiled with ``TEMP_STORE=3`` (temporary tables,
 journals always in memory, whatever ``PRAGMA temp_store`` says): ``reindex`` of a 60k-article store peaked at
 295 MB against 39, growing ~4.3 MB per 1,000 articles (gigabytes at 10^6, by that rate), and the end of a bulk
 load or an index build would grow alike; and without ``SECURE_DELETE`` the text of a retired revision stays in the
-file's free pages. It is for read-only serving: ``NEWSGRAPH_SQLITE=pysqlite3 newsgraph serve --db news.db``.
+file's free pages. It is for read-only serving (``NEWSGRAPH_SQLITE=pysqlite3 newsgraph serve --db news.db``), and
+the whole-store rebuilds refuse to start on it (:func:`refuse_whole_store_work`).
 
 Every module of the project that opens or inspects a store imports ``sqlite3`` from here, never Python's directly:
 two copies of SQLite in one process must not open the same file (closing a file in one drops the POSIX locks the
@@ -21,7 +22,7 @@ import os
 
 from ...errors import ConfigError
 
-__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR", "busy"]
+__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR", "busy", "refuse_whole_store_work"]
 
 CHOICE_VAR = "NEWSGRAPH_SQLITE"
 _choice = os.environ.get(CHOICE_VAR, "").strip().lower()
@@ -52,3 +53,12 @@ def busy(exc: BaseException) -> bool:
     if code is not None:
         return code & 0xFF in _BUSY_CODES
     return "is locked" in str(exc)
+
+
+def refuse_whole_store_work(what: str) -> None:
+    """Stop ``what`` (a rebuild of the whole store: the per-entity recount, the full-text index, a bulk load's
+    indexes) before it starts on the fast-read build, whose temporary data would stay in memory (``TEMP_STORE=3``:
+    gigabytes at 10^6 articles); the store is left as it was."""
+    if sqlite3.__name__.startswith("pysqlite3"):
+        raise ConfigError(f"{what} rebuilds the whole store, and on {CHOICE_VAR}=pysqlite3 its temporary data would "
+                          f"stay in memory (that build keeps it there); run it without {CHOICE_VAR}")

@@ -8,7 +8,7 @@ import logging
 import time
 from typing import Any, Callable, Iterable, Optional
 
-from .engine import sqlite3
+from .engine import refuse_whole_store_work, sqlite3
 from .. import entity_stats as stats
 from ..dates import SQL_FUNCTION
 from .tx import write_tx
@@ -151,6 +151,7 @@ def rebuild(conn: sqlite3.Connection, say: Optional[Callable[[str], None]] = Non
     """Recount every current article into an empty table (inside the caller's transaction), in SQL
     (:func:`recount_sql`); returns the articles counted. ``say(what)`` after each statement (a long recount's
     progress)."""
+    refuse_whole_store_work("the per-entity recount")
     conn.execute("DELETE FROM entity_stats")
     conn.execute(f"DROP INDEX IF EXISTS {TOP_INDEX}")  # made again below: one sort, not an insert per row
     for statement in RECOUNT_DROP:

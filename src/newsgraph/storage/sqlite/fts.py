@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Callable, Optional
 
-from .engine import sqlite3
+from .engine import refuse_whole_store_work, sqlite3
 from .facet_tokens import article_tokens
 from .tx import write_tx
 
@@ -279,6 +279,7 @@ def fill(conn: sqlite3.Connection, rows: int = SEGMENT_ROWS, progress: Optional[
     """Drop the index and build it again in segments of ``rows`` pks from ``current_doc`` (``search_tokens`` must
     be filled), each segment merged once full; inside the caller's transaction. ``progress(n)`` after each batch
     of ``n`` articles; returns the articles indexed."""
+    refuse_whole_store_work("the full-text index's rebuild")
     drop(conn)
     _make_segmented(conn, rows)
     index = index_of(conn)
