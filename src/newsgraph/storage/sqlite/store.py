@@ -132,12 +132,10 @@ class SQLiteStore(Store):
         self.search_window = search_window
         self.readonly = readonly  # a reader's store: read-only connection, schema never written
         self._conn = _connect(self.path, readonly)
-        self._counted: Optional[tuple[tuple[str, int, int], int]] = None  # see count()
+        self._kept_now: tuple[Optional[tuple[int, int]], dict] = (None, {})  # see _for_this_state()
         self._snapshot_views: Optional[SQLiteEntityViews] = None  # see snapshot()
         self._rank_cache: Optional[RankCache] = None  # see share_rankings()
-        self._counts: tuple[Optional[tuple[int, int]], dict] = (None, {})  # see _segment_counts()
         self._index = fts.index_of(self._conn)  # one table (schema 1 or 2) until `newsgraph reindex`
-        self._index_state: Optional[tuple[int, int]] = None  # see _current_index()
         self._dedup = SQLiteDedupIndex(self._conn, self.path)
         self._clusters = SQLiteQuoteClusters(self._conn, self.path, has_clusters(self._conn))
 
@@ -328,20 +326,26 @@ class SQLiteStore(Store):
     def count(self, current_only: bool = True) -> int:
         # search_facets holds one narrow row per current revision: counting it does not read the articles' text,
         # but it still walks every row (2-9 ms at 10^5, on each search page of the reader). The count is kept
-        # until the file changes: ``PRAGMA data_version`` moves when another connection commits, ``total_changes``
-        # when this one writes; inside a transaction (which may roll back) it is always counted afresh.
+        # until the file changes (:meth:`_for_this_state`); inside a transaction it is always counted afresh.
         table = "search_facets" if current_only else "articles"
-        if self._conn.in_transaction:
-            return int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
-        version = (table, *self._file_state())
-        if self._counted is None or self._counted[0] != version:
-            self._counted = (version, int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]))
-        return self._counted[1]
+        kept = self._for_this_state()
+        if kept is None or ("count", table) not in kept:
+            counted = int(self._conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+            if kept is None:
+                return counted
+            kept["count", table] = counted
+        return kept["count", table]
 
-    def _file_state(self) -> tuple[int, int]:
-        """What moves when the file changes: ``PRAGMA data_version`` when another connection commits,
-        ``total_changes`` when this one writes."""
-        return self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
+    def _for_this_state(self) -> Optional[dict]:
+        """What this connection keeps for the file as it is now (the article count, the index layout, the matches
+        per segment), emptied when the file has changed: ``PRAGMA data_version`` moves when another connection
+        commits, ``total_changes`` when this one writes. None inside a transaction, whose reads may roll back."""
+        if self._conn.in_transaction:
+            return None
+        state = self._conn.execute("PRAGMA data_version").fetchone()[0], self._conn.total_changes
+        if self._kept_now[0] != state:
+            self._kept_now = (state, {})
+        return self._kept_now[1]
 
     def share_rankings(self, cache: Optional[RankCache]) -> None:
         """Keep search rankings, counts and pages and the answers of :meth:`kept` in ``cache``, which other stores
@@ -373,29 +377,22 @@ class SQLiteStore(Store):
 
     def _segment_counts(self) -> Optional[dict]:
         """The matches per index segment this connection has counted for the file as it is now (None inside a
-        transaction): a search page ranks, counting each segment's matches up to what its window lacks, then
-        counts up to 10,001 over the same lists. Dropped when another connection commits (``data_version``) or
-        this one writes (``total_changes``), as :meth:`count` does."""
-        if self._conn.in_transaction:
-            return None
-        version = self._file_state()
-        if self._counts[0] != version:
-            self._counts = (version, {})
-        return self._counts[1]
+        transaction; :meth:`_for_this_state`): a search page ranks, counting each segment's matches up to what its
+        window lacks, then counts up to 10,001 over the same lists."""
+        kept = self._for_this_state()
+        return None if kept is None else kept.setdefault("segment counts", {})
 
     def _current_index(self) -> fts.Index:
         """The full-text index's layout for a search: another process may have run ``reindex`` or begun a segment
         since this connection opened, so it is read again (four small statements, ~0.2 ms; twice on the reader's
-        first page) whenever the file has changed since it was last read (:meth:`_file_state`), and always inside a
-        transaction."""
-        if self._conn.in_transaction:
-            self._index_state = None
+        first page) whenever the file has changed since it was last read (:meth:`_for_this_state`), and always
+        inside a transaction."""
+        kept = self._for_this_state()
+        if kept is None:
             return fts.index_of(self._conn)
-        state = self._file_state()
-        if state != self._index_state:
-            self._index = fts.index_of(self._conn)
-            self._index_state = state
-        return self._index
+        if "index" not in kept:
+            kept["index"] = fts.index_of(self._conn)
+        return kept["index"]
 
     @staticmethod
     def _keeps(need: int, depth: Optional[int]) -> bool:
