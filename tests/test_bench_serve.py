@@ -25,6 +25,7 @@ def test_each_pass_times_every_kind_and_the_percentiles_pool_them(tmp_path):
     assert result.rss_mb > 0 and result.start_seconds > 0 and set(result.cpu_ms) == KINDS
     lines = "\n".join(result.lines())
     assert "p95 of 3 passes" in lines and "server threads: 2" in lines
+    assert result.client_cpu_ms is not None and result.client_cpu_ms > 0 and "load generator" in lines
 
 
 def test_one_pass_lists_no_spread_and_the_cli_refuses_zero_rounds(tmp_path):
@@ -35,3 +36,71 @@ def test_one_pass_lists_no_spread_and_the_cli_refuses_zero_rounds(tmp_path):
     assert out.exit_code == 2 and "--rounds" in out.output
     with pytest.raises(ValueError):
         run(n=10, rounds=1, repeat=0, db=str(tmp_path / "x.db"))
+
+
+def _http_server(replies):
+    """A loopback HTTP server in a thread: answers each request line on a connection with the next of ``replies``
+    (raw bytes), closing the connection after a reply that says so. Returns (port, requests seen, stop)."""
+    import socket
+    import threading
+
+    seen: list[str] = []
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    answers = iter(replies)
+
+    def serve_one(conn):
+        with conn:
+            buffer = b""
+            while True:
+                while b"\r\n\r\n" not in buffer:
+                    data = conn.recv(4096)
+                    if not data:
+                        return
+                    buffer += data
+                head, buffer = buffer.split(b"\r\n\r\n", 1)
+                seen.append(head.split(b"\r\n")[0].decode())
+                reply = next(answers)
+                conn.sendall(reply)
+                if b"Connection: close" in reply:
+                    return
+
+    def accept():
+        while True:
+            try:
+                conn, _ = sock.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve_one, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    return sock.getsockname()[1], seen, sock.close
+
+
+def test_the_load_generator_reads_whole_answers_of_every_framing_and_keeps_the_urls_order():
+    from newsgraph.bench.serve import _fetch_all
+
+    fixed = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
+    chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n"
+    closing = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+    port, seen, stop = _http_server([fixed, chunked, closing, fixed, chunked])
+    try:
+        # one client: every answer must be read to its end, or the next request's answer would be misread
+        latencies = _fetch_all(port, [f"/u{i}" for i in range(5)], clients=1)
+    finally:
+        stop()
+    assert seen == [f"GET /u{i} HTTP/1.1" for i in range(5)]
+    assert len(latencies) == 5 and all(t > 0 for t in latencies)
+
+
+def test_the_load_generator_stops_on_an_answer_that_is_not_200():
+    from newsgraph.bench.serve import _fetch_all
+
+    port, _, stop = _http_server([b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
+                                  b"HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nno!"])
+    try:
+        with pytest.raises(RuntimeError, match="/b: HTTP 404"):
+            _fetch_all(port, ["/a", "/b"], clients=1)
+    finally:
+        stop()

@@ -1,14 +1,16 @@
 """``newsgraph bench serve``: latency of the main endpoints of ``newsgraph serve`` on loopback, as clients see it.
 
 The store is the synthetic one of ``bench search`` (:mod:`.search_corpus`; the same seed gives the same store). The
-server is a real ``newsgraph serve`` process; ``clients`` threads (keep-alive connections) send the requests of each
-endpoint kind in turn; every URL is fetched once first (its pages come from disk), then ``repeat`` passes each send
+server is a real ``newsgraph serve`` process; ``clients`` keep-alive connections (one asyncio thread: see
+:func:`_fetch_all`) send the requests of each endpoint kind in turn; every URL is fetched once first (its pages come from disk), then ``repeat`` passes each send
 every kind's URLs ``rounds`` times. Reported: time to start serving, p50/p95 per kind over all passes' requests, the
 p95 of each pass (on a shared 2-core machine one pass's p95 moves by a fifth from one pass to the next, so a bar is
-judged on many), the server's CPU per request of each kind, and its peak RSS.
+judged on many), the server's CPU per request of each kind, its peak RSS, and the load generator's own CPU per
+request (it runs on the same cores as the server).
 """
 from __future__ import annotations
 
+import asyncio
 import http.client
 import os
 import random
@@ -17,9 +19,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Optional
@@ -51,6 +51,8 @@ class ServeBench:
     pass_p95: dict[str, list[float]] = field(default_factory=dict)
     #: The SQLite library the server ran on (:data:`~newsgraph.storage.sqlite.engine.LIBRARY`).
     sqlite: str = ""
+    #: The bench process's own CPU (the load generator: sending, reading, timing) per timed request, in ms.
+    client_cpu_ms: Optional[float] = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -64,6 +66,8 @@ class ServeBench:
                + ("; the timed rounds repeat the cold pass's searches and entity pages" if self.cache != 0 else ""),
                "server threads: " + ("serve's default" if self.threads is None else str(self.threads))
                + (f"; store on {self.sqlite}" if self.sqlite else "")]
+        if self.client_cpu_ms is not None:
+            out.append(f"load generator (this process, same cores): {self.client_cpu_ms:.2f} ms CPU/request")
         out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
                 + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
                 + self._spread(kind)
@@ -141,23 +145,74 @@ def _cpu_seconds(pid: int) -> Optional[float]:
         return None
 
 
+class _Client:
+    """One keep-alive HTTP/1.1 connection of the load generator: sends a GET, reads the whole response (by its
+    Content-Length, or chunk by chunk) and reopens the connection when the server closed it."""
+
+    def __init__(self, port: int):
+        self.port = port
+        self.reader: Optional[asyncio.StreamReader] = None
+        self.writer: Optional[asyncio.StreamWriter] = None
+
+    async def get(self, url: str) -> tuple[int, bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
+        assert self.reader is not None
+        self.writer.write(f"GET {url} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n\r\n".encode("ascii"))
+        head = await self.reader.readuntil(b"\r\n\r\n")
+        status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        headers = {}
+        for line in header_lines:
+            name, _, value = line.partition(":")
+            headers[name.strip().lower()] = value.strip()
+        if headers.get("transfer-encoding", "").lower() == "chunked":
+            body = b""
+            while True:
+                size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
+                chunk = await self.reader.readexactly(size + 2)  # the chunk and its CRLF
+                body += chunk[:-2]
+                if size == 0:
+                    break
+        else:
+            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
+        if headers.get("connection", "").lower() == "close":
+            self.close()
+        return int(status_line.split()[1]), body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
 def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
-    local = threading.local()
+    """The latency (seconds, each URL's own, in the order of ``urls``) of every URL, ``clients`` of them in flight
+    at once, each on its own keep-alive connection that takes the next URL as soon as its last answer is read.
 
-    def one(url: str) -> float:
-        conn = getattr(local, "conn", None)
-        if conn is None:
-            conn = local.conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        start = time.perf_counter()
-        conn.request("GET", url)
-        response = conn.getresponse()
-        response.read()
-        if response.status != 200:
-            raise RuntimeError(f"{url}: HTTP {response.status}")
-        return time.perf_counter() - start
+    One thread with asyncio, not a thread per client: a client thread that has its answer waits for the
+    interpreter's lock before it can stop its clock (up to the 5 ms switch interval per thread ahead of it), which
+    put milliseconds of the load generator into the servers' tails; and this one costs a third of the CPU per
+    request, which on a machine the server shares is the server's."""
+    latencies = [0.0] * len(urls)
+    queue = iter(enumerate(urls))
 
-    with ThreadPoolExecutor(clients) as pool:
-        return list(pool.map(one, urls))
+    async def client() -> None:
+        connection = _Client(port)
+        try:
+            for i, url in queue:
+                start = time.perf_counter()
+                status, _ = await connection.get(url)
+                latencies[i] = time.perf_counter() - start
+                if status != 200:
+                    raise RuntimeError(f"{url}: HTTP {status}")
+        finally:
+            connection.close()
+
+    async def main() -> None:
+        await asyncio.gather(*(client() for _ in range(max(1, clients))))
+
+    asyncio.run(main())
+    return latencies
 
 
 def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] = None, seed: int = 13,
@@ -182,6 +237,7 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
             cpu_s: dict[str, Optional[float]] = {kind: 0.0 for kind in kinds}
             for urls in kinds.values():
                 _fetch_all(port, urls, clients)  # cold pass
+            own_cpu = time.process_time()
             for _ in range(repeat):
                 for kind, urls in kinds.items():
                     before = _cpu_seconds(proc.pid)
@@ -191,6 +247,7 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
                     passes[kind].append(_percentiles(timed)["p95"])
                     spent = cpu_s[kind]
                     cpu_s[kind] = None if spent is None or before is None or after is None else spent + after - before
+            own_cpu = time.process_time() - own_cpu
             rss = _peak_rss_mb(proc.pid)
         finally:
             proc.terminate()
@@ -198,5 +255,6 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
     ms = {kind: _percentiles(timed) for kind, timed in samples.items()}
     cpu = {kind: round(1000 * spent / len(samples[kind]), 2) for kind, spent in cpu_s.items() if spent is not None}
     from ..storage import sqlite_library  # the server's too: the same interpreter and packages
-    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, sum(map(len, samples.values())), cpu, cache,
-                      threads, passes, sqlite_library())
+    timed = sum(map(len, samples.values()))
+    return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, cache, threads, passes,
+                      sqlite_library(), round(1000 * own_cpu / timed, 3))
