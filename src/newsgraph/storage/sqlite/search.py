@@ -82,7 +82,9 @@ def top_matches(conn: sqlite3.Connection, index: fts.Index, match: str, limit: i
                 break
             found = _count(conn, table, where, match, extra, lacking, memo, index.own(table))
             if found:
-                scored(table, found)
+                # Fewer than were lacking: all of the segment's matches, ranked in FTS5's own (ascending) order,
+                # 10-15% cheaper than walking them newest first to the same set.
+                scored(table, found if found >= lacking else None)
             lacking -= found
             if lacking <= 0:
                 break
