@@ -177,6 +177,14 @@ def test_search_past_the_count_cap_says_more_than(db, monkeypatch):
     assert first.exit_code == 0 and "showing 1–3 of more than 4 articles" in first.stderr
 
 
+def test_search_says_when_it_ranked_the_newest_matches_only(db):
+    total = WORKS + 1
+    narrow = run("search", "harbour", "--db", db, "-n", "2", "--window", "3")
+    assert narrow.exit_code == 0 and f"showing 1–2 of {total} articles; the best among the 3 stored last" in narrow.stderr
+    assert "stored last" not in run("search", "harbour", "--db", db, "-n", "2").stderr  # 5,000: all ranked
+    assert "stored last" not in run("search", "harbour", "--db", db, "-n", "2", "--window", "0").stderr
+
+
 def test_quotes_and_entity_pages_with_offset_and_say_how_many(db):
     everything = jsonl(run("quotes", "--db", db, "--speaker", SPEAKER, "--format", "jsonl", "-n", "100"))
     assert len(everything) >= WORKS + 1

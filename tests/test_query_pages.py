@@ -26,10 +26,11 @@ def test_search_page_counts_and_pages(corpus):
     last = query.search_page(corpus, "strike", SearchFilters(), limit=2, offset=first.next_offset)
     assert len(last.hits) == 1 and last.next_offset is None
     assert {h.id for h in first.hits + last.hits} == {"a", "b", "c"}
-    assert list(first.as_dict()) == ["total", "total_exact", "offset", "hits", "next_offset"]
+    assert list(first.as_dict()) == ["total", "total_exact", "ranked_among_newest", "offset", "hits", "next_offset"]
     assert first.total_exact
     assert query.search_page(corpus, "nothing", SearchFilters()).as_dict() == {
-        "total": 0, "total_exact": True, "offset": 0, "hits": [], "next_offset": None}
+        "total": 0, "total_exact": True, "ranked_among_newest": None, "offset": 0, "hits": [],
+        "next_offset": None}
 
 
 def test_search_page_counts_up_to_the_cap_then_says_more(corpus, monkeypatch):
@@ -123,3 +124,22 @@ def test_tied_facet_values_keep_the_order_of_the_best_match_first_in_every_proce
                               env={"PYTHONHASHSEED": str(seed)}).stdout for seed in range(1, 7)}
     assert outputs == {"[('Wen Li', 2), ('Ana Ruiz', 2), ('Tomas Lind', 1)] "
                        "[('Port Board', 2), ('Dock Union', 2)] [('Gazette', 1), ('Herald', 1)]\n"}
+
+
+def test_a_page_says_when_its_hits_are_the_best_of_the_newest_matches_only(corpus):
+    """``ranked_among_newest``: the window when there were more matches than it, else None (every match ranked);
+    a page past the window ranks among as many as it reaches, and the facets' deeper ranking counts too."""
+    from newsgraph.query.facets import search_with_facets
+    assert corpus.search_count("strike") == 3
+    windowed = query.search_page(corpus, "strike", SearchFilters(), limit=1, window=2)
+    assert windowed.ranked_among_newest == 2 and windowed.as_dict()["ranked_among_newest"] == 2
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=1, window=3).ranked_among_newest is None
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=1, window=0).ranked_among_newest is None
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=1).ranked_among_newest is None  # 5,000
+    deep = query.search_page(corpus, "strike", SearchFilters(), limit=1, offset=1, window=2)
+    assert deep.ranked_among_newest is None  # offset 1 + 1 + the one that says "next": all 3 ranked
+    corpus.search_window = 2
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=1).ranked_among_newest == 2
+    page, _ = search_with_facets(corpus, "strike", SearchFilters(), limit=1)
+    assert page.ranked_among_newest is None  # the facets rank the 100 best: every match here
+    assert corpus.ranking_depth(None, 7) == 7 and corpus.ranking_depth(0) is None and corpus.ranking_depth(9) == 9

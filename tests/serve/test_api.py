@@ -7,7 +7,9 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from .conftest import HOSTILE, get, get_json, newsgraph
+import pytest
+
+from .conftest import HOSTILE, get, get_json, newsgraph, serving
 
 
 def api(server: str, path: str, **params) -> tuple[int, dict]:
@@ -17,8 +19,8 @@ def api(server: str, path: str, **params) -> tuple[int, dict]:
 
 def test_search_counts_and_pages_with_a_cursor(server):
     status, first = api(server, "search", q="the", limit=2)
-    assert status == 200 and list(first) == ["total", "total_exact", "offset", "hits", "next_offset", "next_cursor",
-                                             "speakers"]
+    assert status == 200 and list(first) == ["total", "total_exact", "ranked_among_newest", "offset", "hits", "next_offset",
+                                             "next_cursor", "speakers"]
     assert first["total"] >= 5 and first["total_exact"] is True and len(first["hits"]) == 2
     seen, cursor = [h["id"] for h in first["hits"]], first["next_cursor"]
     while cursor:
@@ -52,8 +54,8 @@ def test_search_filters(server):
     _, by_speaker = api(server, "search", q="said", speaker="kowalczyk")
     assert [h["title"] for h in by_speaker["hits"]] == ["Dock workers in Port Alder walk out over pay"]
     _, nothing = api(server, "search", q="said", outlet="no-such-outlet.example")
-    assert nothing == {"total": 0, "total_exact": True, "offset": 0, "hits": [], "next_offset": None,
-                       "next_cursor": None, "speakers": []}
+    assert nothing == {"total": 0, "total_exact": True, "ranked_among_newest": None, "offset": 0, "hits": [],
+                       "next_offset": None, "next_cursor": None, "speakers": []}
 
 
 def test_search_is_what_the_cli_prints(server, served_db):
@@ -224,3 +226,42 @@ def test_the_facets_note_counts_the_matches_it_was_drawn_from(server):
         _, _, html = get(server + "/?q=" + q)
         assert ("Of the one match." if considered == 1 else f"Among the {considered:,} best matches.") in html
     assert seen == {True, False}  # one match ("Among the 1 best matches" before) and several
+
+
+@pytest.fixture(scope="module")
+def synthetic_db(tmp_path_factory):
+    """400 synthetic articles (the search bench's): 'the' in each, 'government' in about a third."""
+    from newsgraph.bench.search import load
+    from newsgraph.storage import open_store
+    db = tmp_path_factory.mktemp("window") / "synthetic.db"
+    with open_store(str(db)) as store:
+        load(store, 400, 13, ahead=False)
+    return db
+
+
+def test_serve_window_ranks_broad_searches_among_the_newest_and_says_so(synthetic_db):
+    """``serve --window 150`` on a real server: a search with more matches says its hits are the best of the 150
+    newest, in the API and on the reader's page; one with fewer says nothing; the reader's date fields narrow it."""
+    with serving(synthetic_db, "--cache", "0", "--window", "150") as base:
+        _, counts = get_json(f"{base}/api/v1/search?q=government")
+        assert 0 < counts["total"] < 150 and counts["ranked_among_newest"] is None
+        status, broad = get_json(f"{base}/api/v1/search?q=the&limit=1")
+        assert status == 200 and broad["total"] == 400 and broad["ranked_among_newest"] == 150
+        _, _, html = get(f"{base}/?q=the")
+        assert 'id="ranked-note"' in html and "The best matches among the\n    150 stored last;" in html
+        _, _, html = get(f"{base}/?q=government")
+        assert 'id="ranked-note"' not in html and f'<h1 id="result-count">{counts["total"]} articles' in html
+        # The date form sends its empty fields: no bound, not a 422; a date narrows as the API's filter does.
+        status, _, html = get(f"{base}/?q=government&since=&until=")
+        assert status == 200 and f'<h1 id="result-count">{counts["total"]} articles' in html
+        year = broad["hits"][0]["published"][:4]
+        _, dated = get_json(f"{base}/api/v1/search?q=government&since={year}&until={year}")
+        status, _, html = get(f"{base}/?q=government&since={year}&until={year}")
+        assert status == 200 and 0 < dated["total"] < counts["total"]
+        assert f'<h1 id="result-count">{dated["total"]} article' in html and f'value="{year}"' in html
+        status, _, html = get(f"{base}/?q=the&since=March")
+        assert status == 400 and "since: a date is written YYYY, YYYY-MM or YYYY-MM-DD" in html and "March" in html
+        status, error = get_json(f"{base}/api/v1/search?q=the&since=March")
+        assert status == 422 and error["error"]["message"].startswith("since: a date is written YYYY, YYYY-MM")
+    with serving(synthetic_db, "--cache", "0") as base:  # the default window, 5,000: every match ranked
+        assert get_json(f"{base}/api/v1/search?q=the&limit=1")[1]["ranked_among_newest"] is None

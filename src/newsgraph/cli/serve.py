@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import click
 
+from ..storage.base import SEARCH_WINDOW
 from .common import count, db_option, open_store_or_fail
 
 #: ``serve --max-ingest-bytes``' default: newsgraph.serve.ingest.MAX_INGEST_BYTES, not imported (that needs fastapi).
@@ -30,7 +31,11 @@ CACHE = 256
               help="Requests served at once, each in a worker thread with its own store connection; the rest wait "
                    "their turn. 0 (the default): one per CPU plus one, which keeps the cores busy (SQLite reads "
                    "outside Python's lock) without threads taking turns for it.")
-def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads) -> None:
+@click.option("--window", default=None, type=count(min=0), metavar="N",
+              help=f"Rank every broad search among its N newest matches instead of {SEARCH_WINDOW:,} (pages and API "
+                   "answers say when they did); 0 ranks every match (exact, but slow on common words in a large "
+                   "store). Ranking costs about 1 microsecond of CPU per match.")
+def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads, window) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""
     from ..serve import loopback, run
@@ -44,4 +49,4 @@ def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads) -> Non
     click.echo(f"newsgraph serving {db or default_db_path()} at http://{host}:{port}/, {mode} (Ctrl+C stops)",
                err=True)
     run(db or default_db_path(), host=host, port=port, allow_ingest=allow_ingest,
-        max_ingest_bytes=max_ingest_bytes, cache=cache, threads=threads or None)
+        max_ingest_bytes=max_ingest_bytes, cache=cache, threads=threads or None, window=window)

@@ -83,7 +83,9 @@ def search(query_text, db, limit, since, until, source, entity, speaker, story, 
                                         speaker=speaker, story=story))
     elif fmt == "table":
         click.echo(showing(offset, len(page.hits), page.total if page.total_exact else None, "articles",
-                           query.COUNT_CAP), err=True)
+                           query.COUNT_CAP)
+                   + (f"; the best among the {page.ranked_among_newest:,} stored last (--window ranks deeper, "
+                      f"--since/--until rank every match of a period)" if page.ranked_among_newest else ""), err=True)
 
 
 @click.command()

@@ -49,7 +49,8 @@ def search_with_facets(store: Store, query: str, filters: SearchFilters, limit: 
     facets' ``top`` best matches, which was most of the web reader's first page."""
     filters = search_filters(store, filters, offset)
     hits, ids, rows = store.search_with_facet_rows(query, limit + 1, offset, top=top, filters=filters)
-    return page_of(store, query, filters, hits, limit, offset), _counted(rows, len(ids), most)
+    depth = store.ranking_depth(None, max(top, offset + limit + 1))
+    return page_of(store, query, filters, hits, limit, offset, depth), _counted(rows, len(ids), most)
 
 
 def facets_of(store: Store, hits: list[str], most: int = 10) -> SearchFacets:

@@ -19,17 +19,20 @@ QUOTE_KINDS = ("direct", "mixed", "indirect")
 class SearchPage:
     """One page of search hits; ``next_offset`` is None on the last page. ``total`` counts every match up to
     :data:`COUNT_CAP`; past it ``total`` is the cap and ``total_exact`` is False: "more than 10,000" (counting a
-    common word's every match cost as much as ranking it, at 10^6 articles)."""
+    common word's every match cost as much as ranking it, at 10^6 articles). ``ranked_among_newest``: None when
+    every match was ranked; N when there were more matches and the hits are the best of the N stored last (at most
+    N: past the count's cap the matches may be fewer), the store's search window for a broad query."""
 
     total: int
     offset: int
     hits: list[SearchHit] = field(default_factory=list)
     next_offset: Optional[int] = None
     total_exact: bool = True
+    ranked_among_newest: Optional[int] = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"total": self.total, "total_exact": self.total_exact, "offset": self.offset,
-                "hits": [h.as_dict() for h in self.hits], "next_offset": self.next_offset}
+        return {"total": self.total, "total_exact": self.total_exact, "ranked_among_newest": self.ranked_among_newest,
+                "offset": self.offset, "hits": [h.as_dict() for h in self.hits], "next_offset": self.next_offset}
 
 
 @dataclass(slots=True)
@@ -51,7 +54,7 @@ def search_page(store: Store, query: str, filters: SearchFilters, limit: int = 2
     reach). A speaker is found by any of their names (:func:`speaker_filters`)."""
     filters = search_filters(store, filters, offset)
     hits = store.search(query, limit=limit + 1, offset=offset, filters=filters, window=window)
-    return page_of(store, query, filters, hits, limit, offset)
+    return page_of(store, query, filters, hits, limit, offset, store.ranking_depth(window, offset + limit + 1))
 
 
 def search_filters(store: Store, filters: SearchFilters, offset: int) -> SearchFilters:
@@ -61,14 +64,17 @@ def search_filters(store: Store, filters: SearchFilters, offset: int) -> SearchF
     return speaker_filters(store, filters)[0]
 
 
-def page_of(store: Store, query: str, filters: SearchFilters, hits: list, limit: int, offset: int) -> SearchPage:
-    """The page of ``hits`` (up to ``limit + 1`` from ``offset``: one more says a next page exists) and the count."""
+def page_of(store: Store, query: str, filters: SearchFilters, hits: list, limit: int, offset: int,
+            depth: Optional[int]) -> SearchPage:
+    """The page of ``hits`` (up to ``limit + 1`` from ``offset``: one more says a next page exists), ranked among
+    the ``depth`` newest matches (None: all, :meth:`Store.ranking_depth`), and the count."""
     # No hit on this page: a page past the end still says how many there are (0 only when nothing matches).
     # Counted up to COUNT_CAP + 1: one more than the cap says "more than COUNT_CAP".
     counted = store.search_count(query, filters=filters, most=COUNT_CAP) if hits or offset else 0
     more = len(hits) > limit
     return SearchPage(min(counted, COUNT_CAP), offset, hits[:limit], offset + limit if more else None,
-                      total_exact=counted <= COUNT_CAP)
+                      total_exact=counted <= COUNT_CAP,
+                      ranked_among_newest=depth if depth is not None and counted > depth else None)
 
 
 def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,

@@ -37,8 +37,9 @@ class StorePool:
     and entity pages in one cache for the process, answered again until the file changes
     (``storage.sqlite.rank_cache``)."""
 
-    def __init__(self, db: str, cache: int = 0):
+    def __init__(self, db: str, cache: int = 0, window: Optional[int] = None):
         self.db = db
+        self.window = window  # None: the store's own search window
         self.cache = None
         if cache > 0:
             from ..storage import answer_cache
@@ -52,6 +53,8 @@ class StorePool:
         store = getattr(self._local, "store", None)
         if store is None:
             store = open_store(self.db, create=False, readonly=True)
+            if self.window is not None:
+                store.search_window = self.window or None  # 0: every match ranked
             if self.cache is not None and hasattr(store, "share_rankings"):
                 store.share_rankings(self.cache)
             self._local.store = store
@@ -85,6 +88,19 @@ def _wants_html(request: Request) -> bool:
     return not request.url.path.startswith("/api/")
 
 
+#: What a parameter's pattern asks for, said for a person (the pattern itself is what the validator would print).
+_PATTERNS = {api.DATE: "a date is written YYYY, YYYY-MM or YYYY-MM-DD (a time may follow a T)",
+             web.FORM_DATE: "a date is written YYYY, YYYY-MM or YYYY-MM-DD (a time may follow a T), or left empty"}
+
+
+def _said(error: dict[str, Any]) -> str:
+    """The validator's message for one bad parameter, but a pattern named by what it asks for."""
+    pattern = (error.get("ctx") or {}).get("pattern")
+    if pattern in _PATTERNS:
+        return f"{_PATTERNS[pattern]}, not {error.get('input')!r}"
+    return str(error.get("msg"))
+
+
 def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
@@ -96,7 +112,7 @@ def _install_errors(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {_said(e)}"
                              for e in exc.errors())
         if _wants_html(request):
             return web.error_page(request, 400, problems)
@@ -183,15 +199,18 @@ def default_threads() -> int:
 
 def build(db: str, allow_ingest: bool = False,
           max_ingest_bytes: int = ingest.MAX_INGEST_BYTES, hosts: Optional[Iterable[str]] = None,
-          cache: int = 0, threads: Optional[int] = None) -> FastAPI:
+          cache: int = 0, threads: Optional[int] = None, window: Optional[int] = None) -> FastAPI:
     """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``.
     ``hosts``: the only ``Host`` names served (a loopback server passes :data:`LOOPBACK_HOSTS`); None serves any.
     ``cache``: answers kept for the process (:class:`StorePool`; 0: none). ``threads``: how many requests run at
     once in the worker threads (each with its own store connection); None leaves AnyIO's default (tests, other
-    servers), :func:`default_threads` is what ``newsgraph serve`` passes when not told."""
+    servers), :func:`default_threads` is what ``newsgraph serve`` passes when not told. ``window``: every search
+    ranks a broad query among its ``window`` newest matches (None: the store's default; 0: every match)."""
     if threads is not None and threads < 1:
         raise ConfigError(f"threads must be 1 or more, not {threads}")
-    pool = StorePool(db, cache)
+    if window is not None and window < 0:
+        raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
+    pool = StorePool(db, cache, window)
     allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 
     @asynccontextmanager

@@ -65,13 +65,19 @@ class _Narrow:
         return "/?" + "&".join(parts)
 
 
+#: The reader's date fields: a date as the API takes it, or nothing (a form sends its empty fields as ``since=``).
+FORM_DATE = f"(?:{DATE})|^$"
+
+
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, q: str = Query("", max_length=MAX_QUERY),
-                since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
+                since: Optional[str] = Query(None, pattern=FORM_DATE),
+                until: Optional[str] = Query(None, pattern=FORM_DATE),
                 outlet: Optional[str] = name_param(), entity: Optional[str] = name_param(),
                 speaker: Optional[str] = name_param(), story: Optional[str] = name_param(),
                 offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
     store = store_of(request)
+    since, until = since or None, until or None
     chosen = {"since": since, "until": until, "outlet": outlet, "entity": entity, "speaker": speaker,
               "story": story}
     context: dict[str, Any] = {"q": q, "chosen": chosen, "articles": store.count(), "page": None}

@@ -457,6 +457,13 @@ class Store(Protocol):
         rank among at most this many of the newest matches (None: :data:`SEARCH_WINDOW`; 0: every match).
         """
 
+    def ranking_depth(self, window: Optional[int] = None, deepest: int = 0) -> Optional[int]:
+        """How many of the newest matches a search with ``window`` ranks among (what :meth:`search` documents:
+        None asks for the store's ``search_window``, 0 for every match, answered None), never fewer than the
+        ``deepest`` hits it reaches (a page past the window is ranked among as many as it needs)."""
+        depth = getattr(self, "search_window", SEARCH_WINDOW) if window is None else (window or None)
+        return None if depth is None else max(depth, deepest)
+
     def search_ids(self, query: str, limit: int = 20, offset: int = 0, *, filters: Optional[SearchFilters] = None,
                    window: Optional[int] = None) -> list[str]:
         """The ids :meth:`search` returns, in its order, without making snippets (search facets need only the

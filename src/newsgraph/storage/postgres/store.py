@@ -276,7 +276,7 @@ class PostgresStore(Store):
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
         if not query.strip():
             return []
-        depth = self.search_window if window is None else (window or None)
+        depth = self.ranking_depth(window)
         try:
             if in_transaction(self._conn):
                 return pg_search.search(self._conn, _t(query), raw, limit, offset, filters, depth,

@@ -428,7 +428,7 @@ class SQLiteStore(Store):
             return []
         if window is not None and window < 0:
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
-        depth = self.search_window if window is None else (window or None)
+        depth = self.ranking_depth(window)
         self._index = self._current_index()
         try:
             if not self._keeps(offset + limit, depth):
@@ -448,7 +448,7 @@ class SQLiteStore(Store):
             return []
         if window is not None and window < 0:
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
-        depth = self.search_window if window is None else (window or None)
+        depth = self.ranking_depth(window)
         self._index = self._current_index()
         try:
             top = self._top(match, limit, offset, filters, depth)
@@ -482,7 +482,7 @@ class SQLiteStore(Store):
             raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
         if offset < 0:
             raise ConfigError(f"offset {offset} is negative: the first hit is offset 0")
-        depth = self.search_window if window is None else (window or None)
+        depth = self.ranking_depth(window)
         self._index = self._current_index()
         try:
             ranked = self._top(match, max(top, offset + limit), 0, filters, depth)
@@ -507,7 +507,7 @@ class SQLiteStore(Store):
             except sqlite3.OperationalError as exc:
                 raise search_failed(query, False, exc) from exc
             return hits, [h[0] for h in heads], self.entity_views().facets_of_heads(heads)
-        depth = self.search_window if window is None else (window or None)
+        depth = self.ranking_depth(window)
         if not self._keeps(max(top, offset + limit), depth):
             return read()
         hits, ids, rows = self.kept(("facet rows", query, filters, depth, limit, offset, top), read)
