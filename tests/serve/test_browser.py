@@ -138,3 +138,29 @@ def test_a_hostile_article_runs_nothing(page, artifacts):
     page.screenshot(path=str(artifacts / "hostile.png"), full_page=True)
     page.goto("/?q=budget")
     assert page.evaluate("() => window.__pwned === undefined")
+
+
+def test_narrow_a_search_to_a_month_with_the_date_fields(page, server, artifacts):
+    """The reader types a month into the side's date fields and presses Narrow: the count, the hits and the fields
+    show that month's matches, the other filters kept; a malformed date is refused by the field before sending."""
+    import json
+    import urllib.request
+    with urllib.request.urlopen(f"{server}/api/v1/search?q=the&limit=50") as response:
+        dated = [h["published"][:7] for h in json.load(response)["hits"] if h.get("published")]
+    month = max(set(dated), key=dated.count)
+    page.goto("/?q=the")
+    everything = page.inner_text("#result-count")
+    page.fill("form.dates input[name=since]", month)
+    page.fill("form.dates input[name=until]", month)
+    page.click("form.dates button[type=submit]")
+    page.wait_for_selector("#result-count")
+    assert f"since={month}" in page.url and f"until={month}" in page.url and "q=the" in page.url
+    assert page.inner_text("#result-count") != everything
+    shown = page.locator(".hit .date").all_inner_texts()
+    assert shown and all(date.startswith(month) for date in shown)
+    assert page.input_value("form.dates input[name=since]") == month
+    page.screenshot(path=str(artifacts / "search-narrowed-to-a-month.png"), full_page=True)
+    before = page.url
+    page.fill("form.dates input[name=since]", "March")
+    page.click("form.dates button[type=submit]")
+    assert page.url == before  # the field's pattern stops the form: nothing sent
