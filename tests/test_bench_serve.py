@@ -39,16 +39,19 @@ def test_one_pass_lists_no_spread_and_the_cli_refuses_zero_rounds(tmp_path):
 
 
 def _http_server(replies):
-    """A loopback HTTP server in a thread: answers each request line on a connection with the next of ``replies``
-    (raw bytes), closing the connection after a reply that says so. Returns (port, requests seen, stop)."""
+    """A loopback HTTP server in a thread, answering each request on a connection with the next of ``replies`` (or
+    what ``replies(request_line)`` returns): raw bytes, or (bytes, then) where ``then`` is "close" (drop the connection after it, saying nothing) or a
+    number of seconds to wait before answering. Returns (port, request lines seen, stop)."""
     import socket
     import threading
+    import time
 
     seen: list[str] = []
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(8)
-    answers = iter(replies)
+    answers = None if callable(replies) else iter(replies)
+    lock = threading.Lock()
 
     def serve_one(conn):
         with conn:
@@ -60,10 +63,16 @@ def _http_server(replies):
                         return
                     buffer += data
                 head, buffer = buffer.split(b"\r\n\r\n", 1)
-                seen.append(head.split(b"\r\n")[0].decode())
-                reply = next(answers)
+                with lock:
+                    line = head.split(b"\r\n")[0].decode()
+                    seen.append(line)
+                    reply = replies(line) if callable(replies) else next(answers)
+                reply, then = reply if isinstance(reply, tuple) else (reply, None)
+                if isinstance(then, float):
+                    time.sleep(then)
                 conn.sendall(reply)
-                if b"Connection: close" in reply:
+                if then == "close" or b"Connection: close" in reply or b"Content-Length" not in reply \
+                        and b"chunked" not in reply and b" 204 " not in reply:
                     return
 
     def accept():
@@ -78,29 +87,79 @@ def _http_server(replies):
     return sock.getsockname()[1], seen, sock.close
 
 
+OK = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
+
+
 def test_the_load_generator_reads_whole_answers_of_every_framing_and_keeps_the_urls_order():
     from newsgraph.bench.serve import _fetch_all
 
-    fixed = b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"
-    chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n"
-    closing = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
-    port, seen, stop = _http_server([fixed, chunked, closing, fixed, chunked])
+    chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\nX-Sum: 1\r\n\r\n"
+    closing = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: keep-alive, close\r\n\r\nok"
+    to_the_end = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nthe body ends with the connection"
+    empty = b"HTTP/1.1 204 No Content\r\n\r\n"
+    port, seen, stop = _http_server([OK, chunked, closing, to_the_end, (OK, "close"), OK, chunked, OK, empty])
     try:
-        # one client: every answer must be read to its end, or the next request's answer would be misread
-        latencies = _fetch_all(port, [f"/u{i}" for i in range(5)], clients=1)
+        # one client: every answer must be read to its end, or the next request's answer would be misread; after
+        # the answer dropped in silence the next request goes out on a new connection
+        latencies = _fetch_all(port, [f"/u{i}" for i in range(8)], clients=1)
+        with pytest.raises(RuntimeError, match="/u8: HTTP 204"):  # read (no body), and not what a bench expects
+            _fetch_all(port, ["/u8"], clients=1)
     finally:
         stop()
-    assert seen == [f"GET /u{i} HTTP/1.1" for i in range(5)]
-    assert len(latencies) == 5 and all(t > 0 for t in latencies)
+    assert seen == [f"GET /u{i} HTTP/1.1" for i in range(9)]
+    assert len(latencies) == 8 and all(t > 0 for t in latencies)
 
 
-def test_the_load_generator_stops_on_an_answer_that_is_not_200():
+def test_each_latency_is_its_own_urls_with_clients_in_parallel():
     from newsgraph.bench.serve import _fetch_all
+
+    port, _, stop = _http_server(lambda line: (OK, 0.3) if line.startswith("GET /u5 ") else OK)
+    try:
+        latencies = _fetch_all(port, [f"/u{i}" for i in range(12)], clients=4)
+    finally:
+        stop()
+    assert latencies[5] >= 0.3 and max(latencies) == latencies[5]
+    assert all(t < 0.3 for i, t in enumerate(latencies) if i != 5)
+
+
+def test_the_load_generator_stops_on_an_answer_that_is_not_200_or_never_comes(monkeypatch):
+    from newsgraph.bench import serve
 
     port, _, stop = _http_server([b"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n",
                                   b"HTTP/1.1 404 Not Found\r\nContent-Length: 3\r\n\r\nno!"])
     try:
         with pytest.raises(RuntimeError, match="/b: HTTP 404"):
-            _fetch_all(port, ["/a", "/b"], clients=1)
+            serve._fetch_all(port, ["/a", "/b"], clients=1)
     finally:
         stop()
+    monkeypatch.setattr(serve, "TIMEOUT", 0.2)
+    port, _, stop = _http_server([(OK, 1.0)])
+    try:
+        with pytest.raises(RuntimeError, match="/slow: TimeoutError"):
+            serve._fetch_all(port, ["/slow"], clients=1)
+    finally:
+        stop()
+
+
+def test_the_client_returns_each_answers_whole_body():
+    import asyncio
+
+    from newsgraph.bench.serve import _Client
+
+    chunked = b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\nX-Sum: 1\r\n\r\n"
+    to_the_end = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nthe body ends with the connection"
+    port, _, stop = _http_server([OK, chunked, to_the_end, (OK, "close"), OK,
+                                  b"HTTP/1.1 204 No Content\r\n\r\n", OK])
+
+    async def run():
+        client = _Client(port)
+        try:
+            return [await client.get(f"/u{i}") for i in range(7)]
+        finally:
+            client.close()
+    try:
+        answers = asyncio.run(run())
+    finally:
+        stop()
+    assert answers == [(200, b"hello"), (200, b"abcde"), (200, b"the body ends with the connection"),
+                       (200, b"hello"), (200, b"hello"), (204, b""), (200, b"hello")]

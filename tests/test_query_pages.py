@@ -143,3 +143,23 @@ def test_a_page_says_when_its_hits_are_the_best_of_the_newest_matches_only(corpu
     page, _ = search_with_facets(corpus, "strike", SearchFilters(), limit=1)
     assert page.ranked_among_newest is None  # the facets rank the 100 best: every match here
     assert corpus.ranking_depth(None, 7) == 7 and corpus.ranking_depth(0) is None and corpus.ranking_depth(9) == 9
+
+
+def test_the_window_is_said_when_the_count_stopped_short_of_it(corpus, monkeypatch):
+    """Past the count's cap the count alone cannot tell whether the ranking was windowed: counted on to the depth."""
+    from newsgraph.query import pages
+    monkeypatch.setattr(pages, "COUNT_CAP", 1)
+    windowed = query.search_page(corpus, "strike", SearchFilters(), limit=1, window=2)
+    assert (windowed.total, windowed.total_exact, windowed.ranked_among_newest) == (1, False, 2)
+    assert query.search_page(corpus, "strike", SearchFilters(), limit=1, window=3).ranked_among_newest is None
+
+
+def test_a_backend_without_one_ranking_cuts_the_page_as_deep_as_its_facets(corpus):
+    """The default search_with_top (PostgreSQL's) ranks the page's hits among as many matches as the facets' top,
+    as the SQLite store's single ranking does: the same hits, and the same ranked_among_newest."""
+    from newsgraph.storage.base import Store
+    corpus.search_window = 1
+    own = corpus.search_with_top("strike", 1, 0, top=100)
+    default = Store.search_with_top(corpus, "strike", 1, 0, top=100)
+    assert [h.id for h in default[0]] == [h.id for h in own[0]] and default[1] == own[1]
+    assert [h.id for h in own[0]] == [h.id for h in corpus.search("strike", limit=1, window=0)]  # every match

@@ -261,6 +261,8 @@ def test_serve_window_ranks_broad_searches_among_the_newest_and_says_so(syntheti
         assert f'<h1 id="result-count">{dated["total"]} article' in html and f'value="{year}"' in html
         status, _, html = get(f"{base}/?q=the&since=March")
         assert status == 400 and "since: a date is written YYYY, YYYY-MM or YYYY-MM-DD" in html and "March" in html
+        status, _, html = get(f"{base}/quotes?speaker=&since=&until=")  # the quotes page's form, left empty
+        assert status == 200
         status, error = get_json(f"{base}/api/v1/search?q=the&since=March")
         assert status == 422 and error["error"]["message"].startswith("since: a date is written YYYY, YYYY-MM")
     with serving(synthetic_db, "--cache", "0") as base:  # the default window, 5,000: every match ranked

@@ -170,7 +170,7 @@ def run(n: int = 100_000, rounds: int = 5, db: Optional[str] = None, seed: int =
             filter_calls = [(f"search {kind}", lambda q=q, f=f: query.search(store, q, limit=20, window=window,
                                                                               **f))
                             for kind, q, f in filtered_queries(seed)]
-            depth = getattr(store, "search_window", None) if window is None else (window or None)
+            depth = store.ranking_depth(window)
             facet_index = bool(getattr(store, "facet_index", False))
             # One untimed-for-the-percentiles pass first: a query's first call reads its pages from disk
             # (reported apart as "cold"); the percentiles are of the calls after it, as a serving process sees.

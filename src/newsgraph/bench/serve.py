@@ -145,9 +145,14 @@ def _cpu_seconds(pid: int) -> Optional[float]:
         return None
 
 
+#: Seconds a request may take before the bench gives up on the server (the threaded client's socket timeout).
+TIMEOUT = 60.0
+
+
 class _Client:
-    """One keep-alive HTTP/1.1 connection of the load generator: sends a GET, reads the whole response (by its
-    Content-Length, or chunk by chunk) and reopens the connection when the server closed it."""
+    """One keep-alive HTTP/1.1 connection of the load generator: sends a GET and reads the whole response (by its
+    Content-Length, chunk by chunk, or to the end of a connection the server closes). A connection the server
+    closed, said so or not, is opened again; a GET is sent again only when nothing of its answer came back."""
 
     def __init__(self, port: int):
         self.port = port
@@ -155,27 +160,41 @@ class _Client:
         self.writer: Optional[asyncio.StreamWriter] = None
 
     async def get(self, url: str) -> tuple[int, bytes]:
-        if self.writer is None:
+        fresh = self.writer is None
+        if fresh:
             self.reader, self.writer = await asyncio.open_connection("127.0.0.1", self.port)
-        assert self.reader is not None
+        assert self.reader is not None and self.writer is not None
         self.writer.write(f"GET {url} HTTP/1.1\r\nHost: 127.0.0.1:{self.port}\r\n\r\n".encode("ascii"))
-        head = await self.reader.readuntil(b"\r\n\r\n")
+        try:
+            head = await self.reader.readuntil(b"\r\n\r\n")
+        except (asyncio.IncompleteReadError, ConnectionError) as exc:
+            self.close()
+            if fresh or getattr(exc, "partial", b""):
+                raise
+            return await self.get(url)  # a kept-alive connection the server had closed in silence
         status_line, *header_lines = head.decode("latin-1").split("\r\n")
         headers = {}
         for line in header_lines:
             name, _, value = line.partition(":")
             headers[name.strip().lower()] = value.strip()
-        if headers.get("transfer-encoding", "").lower() == "chunked":
+        closing = "close" in {token.strip().lower() for token in headers.get("connection", "").split(",")}
+        if "chunked" in headers.get("transfer-encoding", "").lower():
             body = b""
             while True:
                 size = int((await self.reader.readuntil(b"\r\n")).split(b";")[0], 16)
-                chunk = await self.reader.readexactly(size + 2)  # the chunk and its CRLF
-                body += chunk[:-2]
                 if size == 0:
+                    while await self.reader.readuntil(b"\r\n") != b"\r\n":  # trailer fields, then the end
+                        pass
                     break
+                body += (await self.reader.readexactly(size + 2))[:-2]  # the chunk, less its CRLF
+        elif "content-length" in headers:
+            body = await self.reader.readexactly(int(headers["content-length"]))
+        elif closing or int(status_line.split()[1]) not in (204, 304):
+            body = await self.reader.read()  # no length: the body ends with the connection
+            closing = True
         else:
-            body = await self.reader.readexactly(int(headers.get("content-length", "0")))
-        if headers.get("connection", "").lower() == "close":
+            body = b""
+        if closing:
             self.close()
         return int(status_line.split()[1]), body
 
@@ -201,7 +220,10 @@ def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
         try:
             for i, url in queue:
                 start = time.perf_counter()
-                status, _ = await connection.get(url)
+                try:
+                    status, _ = await asyncio.wait_for(connection.get(url), TIMEOUT)
+                except (OSError, asyncio.IncompleteReadError, asyncio.TimeoutError, ValueError) as exc:
+                    raise RuntimeError(f"{url}: {type(exc).__name__}: {exc}") from exc
                 latencies[i] = time.perf_counter() - start
                 if status != 200:
                     raise RuntimeError(f"{url}: HTTP {status}")

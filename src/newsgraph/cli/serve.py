@@ -34,7 +34,7 @@ CACHE = 256
 @click.option("--window", default=None, type=count(min=0), metavar="N",
               help=f"Rank every broad search among its N newest matches instead of {SEARCH_WINDOW:,} (pages and API "
                    "answers say when they did); 0 ranks every match (exact, but slow on common words in a large "
-                   "store). Ranking costs about 1 microsecond of CPU per match.")
+                   "store). Ranking costs 1-2 microseconds of CPU per match at 10^6 articles.")
 def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads, window) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""

@@ -85,7 +85,7 @@ def search(query_text, db, limit, since, until, source, entity, speaker, story, 
         click.echo(showing(offset, len(page.hits), page.total if page.total_exact else None, "articles",
                            query.COUNT_CAP)
                    + (f"; the best among the {page.ranked_among_newest:,} stored last (--window ranks deeper, "
-                      f"--since/--until rank every match of a period)" if page.ranked_among_newest else ""), err=True)
+                      f"--since/--until reach older matches)" if page.ranked_among_newest else ""), err=True)
 
 
 @click.command()

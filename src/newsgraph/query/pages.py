@@ -20,8 +20,8 @@ class SearchPage:
     """One page of search hits; ``next_offset`` is None on the last page. ``total`` counts every match up to
     :data:`COUNT_CAP`; past it ``total`` is the cap and ``total_exact`` is False: "more than 10,000" (counting a
     common word's every match cost as much as ranking it, at 10^6 articles). ``ranked_among_newest``: None when
-    every match was ranked; N when there were more matches and the hits are the best of the N stored last (at most
-    N: past the count's cap the matches may be fewer), the store's search window for a broad query."""
+    every match was ranked; N when there were more matches and the hits are the best of the N stored last (the
+    store's search window for a broad query, or as deep as the page reaches)."""
 
     total: int
     offset: int
@@ -72,9 +72,11 @@ def page_of(store: Store, query: str, filters: SearchFilters, hits: list, limit:
     # Counted up to COUNT_CAP + 1: one more than the cap says "more than COUNT_CAP".
     counted = store.search_count(query, filters=filters, most=COUNT_CAP) if hits or offset else 0
     more = len(hits) > limit
+    windowed = depth is not None and counted > depth
+    if depth is not None and not windowed and counted > COUNT_CAP:  # the count stopped short of the depth
+        windowed = store.search_count(query, filters=filters, most=depth) > depth
     return SearchPage(min(counted, COUNT_CAP), offset, hits[:limit], offset + limit if more else None,
-                      total_exact=counted <= COUNT_CAP,
-                      ranked_among_newest=depth if depth is not None and counted > depth else None)
+                      total_exact=counted <= COUNT_CAP, ranked_among_newest=depth if windowed else None)
 
 
 def quotes_page(store: Store, speaker: Optional[str] = None, about: Optional[str] = None,

@@ -97,7 +97,8 @@ def _said(error: dict[str, Any]) -> str:
     """The validator's message for one bad parameter, but a pattern named by what it asks for."""
     pattern = (error.get("ctx") or {}).get("pattern")
     if pattern in _PATTERNS:
-        return f"{_PATTERNS[pattern]}, not {error.get('input')!r}"
+        given = str(error.get("input"))
+        return f"{_PATTERNS[pattern]}, not {given[:40] + '…' if len(given) > 40 else given!r}"
     return str(error.get("msg"))
 
 

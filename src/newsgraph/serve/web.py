@@ -67,6 +67,8 @@ class _Narrow:
 
 #: The reader's date fields: a date as the API takes it, or nothing (a form sends its empty fields as ``since=``).
 FORM_DATE = f"(?:{DATE})|^$"
+#: The same, as the fields' ``pattern`` (anchored by the browser), so a malformed date is refused before sending.
+env.globals["DATE_PATTERN"] = DATE.removeprefix("^").removesuffix("$")
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -134,8 +136,10 @@ def entity_page(request: Request, name: str) -> HTMLResponse:
 def quotes_page(request: Request, speaker: Optional[str] = Query(None, max_length=200),
                 about: Optional[str] = Query(None, max_length=200),
                 kind: Optional[str] = Query(None, pattern="^(direct|mixed|indirect)?$"),
-                since: Optional[str] = Query(None, pattern=DATE), until: Optional[str] = Query(None, pattern=DATE),
+                since: Optional[str] = Query(None, pattern=FORM_DATE),
+                until: Optional[str] = Query(None, pattern=FORM_DATE),
                 offset: int = Query(0, ge=0, le=100_000)) -> HTMLResponse:
+    since, until = since or None, until or None
     page = query.quotes_page(store_of(request), speaker=speaker or None, about=about or None, kind=kind or None,
                              since=since, until=until, limit=50, offset=offset)
     params = {"speaker": speaker, "about": about, "kind": kind, "since": since, "until": until}

@@ -475,9 +475,12 @@ class Store(Protocol):
                         ) -> tuple[list[SearchHit], list[str]]:
         """One page of :meth:`search` (hits ``offset`` to ``offset + limit``) and the ids of the ``top`` best
         matches (what :meth:`search_ids` returns from offset 0), for a page that shows both: the web reader's
-        results and their facets. This default asks twice; a backend may rank once and cut both from it."""
-        hits = self.search(query, limit, offset, filters=filters, window=window)
-        return hits, self.search_ids(query, limit=top, filters=filters, window=window)
+        results and their facets. This default asks twice, both ranked among as many newest matches as the
+        deeper of the two reaches (what a backend that ranks once and cuts both from it does): a page's hits must
+        not depend on whether its facets were asked for."""
+        depth = self.ranking_depth(window, max(top, offset + limit))
+        hits = self.search(query, limit, offset, filters=filters, window=depth or 0)
+        return hits, self.search_ids(query, limit=top, filters=filters, window=depth or 0)
 
     def search_with_facet_rows(self, query: str, limit: int = 20, offset: int = 0, *, top: int = 100,
                                filters: Optional[SearchFilters] = None, window: Optional[int] = None,
