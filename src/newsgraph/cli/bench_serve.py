@@ -11,7 +11,9 @@ from .common import dump_json, echo_lines
 @click.option("-n", "--records", "n", default=100_000, show_default=True, help="Synthetic articles in the store.")
 @click.option("--rounds", default=5, show_default=True, type=click.IntRange(1),
               help="Times each URL is fetched in a pass, after its cold call.")
-@click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64), help="Concurrent clients.")
+@click.option("--clients", default=8, show_default=True, type=click.IntRange(1, 64),
+              help="Concurrent clients: keep-alive connections, each sending its next request once its last answer "
+                   "is read (one asyncio thread drives them all, so the bench's own CPU stays small).")
 @click.option("--db", type=click.Path(dir_okay=False), default=None,
               help="Keep the store in this file (reused when it already holds N records); default: a temp file.")
 @click.option("--cache", type=click.IntRange(0), default=None, metavar="N",
