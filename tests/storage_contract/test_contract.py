@@ -356,6 +356,24 @@ def test_snippets_mark_matches_with_private_use_markers(corpus):
     assert hit.snippet.count(MATCH_OPEN) == hit.snippet.count(MATCH_CLOSE) == len(marked)
 
 
+def test_snippets_are_cut_from_the_text_not_the_title(corpus):
+    """A result's snippet shows its article's text, never its headline again (every title here is "Strike over
+    (…)", the word also in each text); a word found in the title only gives the text's opening, nothing marked."""
+    from newsgraph.storage.base import marked_parts
+    for hit in corpus.search("strike"):
+        plain = "".join(text for text, _ in marked_parts(hit.snippet)).strip("… ")
+        assert plain and plain in corpus.get(hit.id).text and "over (" not in plain
+        assert any(matched for _, matched in marked_parts(hit.snippet))
+
+
+def test_a_word_in_the_title_only_gives_the_texts_opening_as_snippet(store):
+    from newsgraph.storage.base import marked_parts
+    ingest(store, [dataclasses.replace(harbour("t"), title="Ferry timetable changes")])
+    titled = store.search("ferry")
+    assert [h.id for h in titled] == ["t"] and not any(m for _, m in marked_parts(titled[0].snippet))
+    assert store.get("t").text.startswith(titled[0].snippet.strip("… ")[:30])
+
+
 def test_search_ids_rank_as_search(corpus):
     for q, filters in (("strike", None), ("strike", SearchFilters(since="2014-04")), ("nothing-like-this", None),
                        ("harbour OR overtime", SearchFilters(source="port.example"))):
