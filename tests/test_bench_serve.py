@@ -163,3 +163,15 @@ def test_the_client_returns_each_answers_whole_body():
         stop()
     assert answers == [(200, b"hello"), (200, b"abcde"), (200, b"the body ends with the connection"),
                        (200, b"hello"), (200, b"hello"), (204, b""), (200, b"hello")]
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/bin/chromium").exists(),
+                    reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium)")
+def test_the_first_search_pages_are_timed_in_a_real_browser(tmp_path):
+    pytest.importorskip("playwright.sync_api", reason="needs playwright (the test extra)")
+    result = run(n=200, rounds=1, clients=2, db=str(tmp_path / "b.db"), cache=0, threads=2,
+                 browser="/usr/bin/chromium")
+    html, dom = result.browser_ms["html"], result.browser_ms["dom"]
+    assert 0 < html["p50"] <= html["p95"] and 0 < dom["p50"] <= dom["p95"]
+    assert html["p50"] <= dom["p50"]  # the HTML is complete before it is parsed with its style and script
+    assert "first search page in Chromium" in "\n".join(result.lines())

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import http.client
+import json
 import os
 import random
 import socket
@@ -53,6 +54,10 @@ class ServeBench:
     sqlite: str = ""
     #: The bench process's own CPU (the load generator: sending, reading, timing) per timed request, in ms.
     client_cpu_ms: Optional[float] = None
+    #: With ``browser``: the first search page in that Chromium, one reader, the requests' navigation timing (ms
+    #: from sending the request): "html" when the page's HTML is complete (responseEnd), "dom" when it is parsed
+    #: with its style sheet and script (domContentLoadedEventEnd); each as p50/p95.
+    browser_ms: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -68,6 +73,11 @@ class ServeBench:
                + (f"; store on {self.sqlite}" if self.sqlite else "")]
         if self.client_cpu_ms is not None:
             out.append(f"load generator (this process, same cores): {self.client_cpu_ms:.2f} ms CPU/request")
+        if self.browser_ms:
+            html, dom = self.browser_ms["html"], self.browser_ms["dom"]
+            out.append(f"first search page in Chromium, one reader: HTML complete p50 {html['p50']:.1f} ms  p95 "
+                       f"{html['p95']:.1f} ms; parsed with its style and script (DOMContentLoaded) p50 "
+                       f"{dom['p50']:.1f} ms  p95 {dom['p95']:.1f} ms")
         out += [f"  {kind}: p50 {v['p50']:.1f} ms  p95 {v['p95']:.1f} ms"
                 + (f"  server CPU {self.cpu_ms[kind]:.2f} ms/request" if kind in self.cpu_ms else "")
                 + self._spread(kind)
@@ -237,10 +247,42 @@ def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
     return latencies
 
 
+def _in_browser(port: int, urls: list[str], rounds: int, chromium: str) -> dict[str, dict[str, float]]:
+    """Open each of ``urls`` in a headless ``chromium`` (Playwright drives it), one at a time, once cold and then
+    ``rounds`` times; the percentiles of the navigation timing of the timed visits (see ``ServeBench.browser_ms``)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        raise RuntimeError("bench serve --browser needs playwright (the test extra)") from exc
+    base = f"http://127.0.0.1:{port}"
+    html: list[float] = []
+    dom: list[float] = []
+    timing = "() => JSON.stringify(performance.getEntriesByType('navigation')[0])"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, headless=True,
+                                             args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        try:
+            page = browser.new_page()
+            # Only the server under test: nothing else may be fetched.
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+                       else route.abort())
+            for visit in range(rounds + 1):
+                for url in urls:
+                    page.goto(base + url)
+                    entry = json.loads(page.evaluate(timing))
+                    if visit:
+                        html.append((entry["responseEnd"] - entry["requestStart"]) / 1000)
+                        dom.append((entry["domContentLoadedEventEnd"] - entry["requestStart"]) / 1000)
+        finally:
+            browser.close()
+    return {"html": _percentiles(html), "dom": _percentiles(dom)}
+
+
 def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] = None, seed: int = 13,
-        cache: Optional[int] = None, threads: Optional[int] = None, repeat: int = 1) -> ServeBench:
+        cache: Optional[int] = None, threads: Optional[int] = None, repeat: int = 1,
+        browser: Optional[str] = None) -> ServeBench:
     """Build (or reuse) the synthetic store of ``n`` articles, serve it, and time each endpoint kind in ``repeat``
-    passes of ``rounds`` rounds."""
+    passes of ``rounds`` rounds; with ``browser`` (a Chromium executable), then the first search pages in it."""
     from ..storage import open_store
     if repeat < 1 or rounds < 1:
         raise ValueError(f"rounds and repeat must be 1 or more, not {rounds} and {repeat}")
@@ -271,6 +313,8 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
                     cpu_s[kind] = None if spent is None or before is None or after is None else spent + after - before
             own_cpu = time.process_time() - own_cpu
             rss = _peak_rss_mb(proc.pid)
+            in_browser = (_in_browser(port, kinds["search page (first page, facets)"], rounds, browser)
+                          if browser else {})
         finally:
             proc.terminate()
             proc.wait(timeout=30)
@@ -279,4 +323,4 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
     from ..storage import sqlite_library  # the server's too: the same interpreter and packages
     timed = sum(map(len, samples.values()))
     return ServeBench(n, clients, round(ready, 3), round(rss, 1), ms, timed, cpu, cache, threads, passes,
-                      sqlite_library(), round(1000 * own_cpu / timed, 3))
+                      sqlite_library(), round(1000 * own_cpu / timed, 3), in_browser)

@@ -24,11 +24,15 @@ from .common import dump_json, echo_lines
 @click.option("--repeat", default=1, show_default=True, type=click.IntRange(1, 100), metavar="R",
               help="Passes of the timed rounds (after one cold pass); percentiles are over all of them, and each "
                    "pass's p95 is listed (lowest / median / highest).")
+@click.option("--browser", type=click.Path(exists=True, dir_okay=False), default=None, metavar="CHROMIUM",
+              help="Then open each first search page in this Chromium (e.g. /usr/bin/chromium; needs playwright), "
+                   "one reader, and report when its HTML was complete and parsed (navigation timing).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def serve(n, rounds, clients, db, cache, threads, repeat, fmt) -> None:
+def serve(n, rounds, clients, db, cache, threads, repeat, browser, fmt) -> None:
     """Latency of API search, article, entity and search pages on a loopback server (needs the web extra)."""
     from ..bench.serve import run
-    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache, threads=threads, repeat=repeat)
+    result = run(n=n, rounds=rounds, clients=clients, db=db, cache=cache, threads=threads, repeat=repeat,
+                 browser=browser)
     if fmt == "json":
         click.echo(dump_json(result.as_dict(), pretty=True))
     else:
