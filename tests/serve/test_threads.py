@@ -59,3 +59,18 @@ def test_one_thread_answers_concurrent_clients_with_the_same_pages(served_db, se
             answers = list(pool.map(lambda url: (url, get(single + url)), urls * 3))
     for url, (status, _, body) in answers:
         assert status == 200 and body == expected[url][2], url
+
+
+def test_serve_puts_what_the_program_loaded_out_of_the_collectors_reach(served_db):
+    """``newsgraph serve`` freezes the objects alive when it starts serving (gc.freeze), so the collector's full
+    passes scan only what requests leave behind; in a process of its own, as a server is (freezing is per process)."""
+    import subprocess
+    import sys
+    script = ("import gc, sys, uvicorn\n"
+              "uvicorn.run = lambda app, **kw: print('frozen', gc.get_freeze_count(), 'kept', len(gc.get_objects()))\n"
+              "from newsgraph.serve import run\n"
+              f"run({str(served_db)!r}, port=0)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    _, frozen, _, tracked = out.stdout.split()
+    assert int(frozen) > 10_000 and int(tracked) < int(frozen) / 10  # nearly all of it frozen
