@@ -74,3 +74,25 @@ def test_serve_puts_what_the_program_loaded_out_of_the_collectors_reach(served_d
     assert out.returncode == 0, out.stderr
     _, frozen, _, tracked = out.stdout.split()
     assert int(frozen) > 10_000 and int(tracked) < int(frozen) / 10  # nearly all of it frozen
+
+
+def test_the_page_cache_is_shared_out_among_the_threads_connections(served_db):
+    app = build(str(served_db), threads=2, page_cache_mib=48)
+    try:
+        store = app.state.pool.get()
+        assert store._conn.execute("PRAGMA cache_size").fetchone()[0] == -24 * 1024  # KiB: half of 48 MiB each
+    finally:
+        app.state.pool.close()
+    plain = build(str(served_db), threads=2)
+    try:  # none asked: SQLite's own default
+        assert plain.state.pool.get()._conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+    finally:
+        plain.state.pool.close()
+    with pytest.raises(ConfigError, match="page cache"):
+        build(str(served_db), page_cache_mib=0)
+
+
+def test_serve_takes_a_page_cache_and_refuses_none(served_db):
+    assert newsgraph("serve", "--db", str(served_db), "--page-cache", "0").returncode == 2
+    with serving(served_db, "--page-cache", "8", "--threads", "1") as base:
+        assert get(base + "/?q=harbour")[0] == 200

@@ -37,9 +37,10 @@ class StorePool:
     and entity pages in one cache for the process, answered again until the file changes
     (``storage.sqlite.rank_cache``)."""
 
-    def __init__(self, db: str, cache: int = 0, window: Optional[int] = None):
+    def __init__(self, db: str, cache: int = 0, window: Optional[int] = None, page_cache_kib: Optional[int] = None):
         self.db = db
         self.window = window  # None: the store's own search window
+        self.page_cache_kib = page_cache_kib  # per store (connection); None: SQLite's default
         self.cache = None
         if cache > 0:
             from ..storage import answer_cache
@@ -55,6 +56,8 @@ class StorePool:
             store = open_store(self.db, create=False, readonly=True)
             if self.window is not None:
                 store.search_window = self.window or None  # 0: every match ranked
+            if self.page_cache_kib is not None and hasattr(store, "page_cache"):
+                store.page_cache(self.page_cache_kib)
             if self.cache is not None and hasattr(store, "share_rankings"):
                 store.share_rankings(self.cache)
             self._local.store = store
@@ -200,18 +203,25 @@ def default_threads() -> int:
 
 def build(db: str, allow_ingest: bool = False,
           max_ingest_bytes: int = ingest.MAX_INGEST_BYTES, hosts: Optional[Iterable[str]] = None,
-          cache: int = 0, threads: Optional[int] = None, window: Optional[int] = None) -> FastAPI:
+          cache: int = 0, threads: Optional[int] = None, window: Optional[int] = None,
+          page_cache_mib: Optional[int] = None) -> FastAPI:
     """The app over ``db``; every endpoint reads, but for ``POST /api/v1/ingest`` with ``allow_ingest``.
     ``hosts``: the only ``Host`` names served (a loopback server passes :data:`LOOPBACK_HOSTS`); None serves any.
     ``cache``: answers kept for the process (:class:`StorePool`; 0: none). ``threads``: how many requests run at
     once in the worker threads (each with its own store connection); None leaves AnyIO's default (tests, other
     servers), :func:`default_threads` is what ``newsgraph serve`` passes when not told. ``window``: every search
-    ranks a broad query among its ``window`` newest matches (None: the store's default; 0: every match)."""
+    ranks a broad query among its ``window`` newest matches (None: the store's default; 0: every match).
+    ``page_cache_mib``: SQLite page cache for the whole server, shared out among the worker threads' connections
+    (None: SQLite's default of about 2 MB each)."""
     if threads is not None and threads < 1:
         raise ConfigError(f"threads must be 1 or more, not {threads}")
     if window is not None and window < 0:
         raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
-    pool = StorePool(db, cache, window)
+    if page_cache_mib is not None and page_cache_mib < 1:
+        raise ConfigError(f"the page cache must be 1 MiB or more, not {page_cache_mib}")
+    # Each worker thread reads through its own connection; a thread past the limit's count opens none.
+    per_store = None if page_cache_mib is None else max(1, page_cache_mib * 1024 // (threads or default_threads()))
+    pool = StorePool(db, cache, window, per_store)
     allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 
     @asynccontextmanager

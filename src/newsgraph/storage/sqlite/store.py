@@ -347,6 +347,15 @@ class SQLiteStore(Store):
             self._kept_now = (state, {})
         return self._kept_now[1]
 
+    def page_cache(self, kib: int) -> None:
+        """Let this connection keep up to ``kib`` KiB of the file's pages in memory (SQLite's page cache; its
+        default is 2,000 KiB). A server's reader passes its share of ``serve --page-cache``: a search page at 10^6
+        articles reads some 1,000 pages, and each one the cache has dropped is asked of the operating system again
+        (a system call and a copy)."""
+        if kib < 1:
+            raise ConfigError(f"a page cache must be 1 KiB or more, not {kib}")
+        self._conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+
     def share_rankings(self, cache: Optional[RankCache]) -> None:
         """Keep search rankings, counts and pages and the answers of :meth:`kept` in ``cache``, which other stores
         of this process over the same file share (``newsgraph serve``: one store per worker thread); None: read
