@@ -54,7 +54,9 @@ def run(db: str, host: str = "127.0.0.1", port: int = 8000, allow_ingest: bool =
         import uvicorn
     except ImportError as exc:
         raise MissingExtra("uvicorn", "web") from exc
+    from ..storage import stop_memory_count
     from .app import LOOPBACK_HOSTS, default_threads
+    stop_memory_count()  # before the first connection: see there
     hosts = LOOPBACK_HOSTS | {host} if loopback(host) else None
     app = create_app(db, allow_ingest, max_ingest_bytes, hosts, cache, threads or default_threads(), window,
                      page_cache_mib)

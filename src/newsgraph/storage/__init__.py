@@ -21,6 +21,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
            "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache", "sqlite_library", "is_store_damage",
+           "stop_memory_count",
            "is_store_busy"]
 
 DEFAULT_DB = "newsgraph.db"
@@ -64,6 +65,16 @@ def sqlite_library() -> str:
     except ConfigError as exc:  # NEWSGRAPH_SQLITE names a library that cannot be used
         return f"no SQLite library: {exc}"
     return LIBRARY
+
+
+def stop_memory_count() -> bool:
+    """For a process about to serve from several threads, before it opens a store: SQLite stops counting its
+    memory under a process-wide lock (``storage/sqlite/engine.py``). Whether it was done."""
+    try:
+        from .sqlite.engine import stop_memory_count as stop
+    except ConfigError:  # NEWSGRAPH_SQLITE names a library that cannot be used: the store's open says so
+        return False
+    return stop()
 
 
 def is_store_damage(exc: BaseException) -> bool:

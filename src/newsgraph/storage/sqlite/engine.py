@@ -18,11 +18,13 @@ either library opens on the other (tests/test_sqlite_engine.py).
 """
 from __future__ import annotations
 
+import ctypes
+import importlib
 import os
 
 from ...errors import ConfigError
 
-__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR", "busy", "refuse_whole_store_work"]
+__all__ = ["sqlite3", "LIBRARY", "CHOICE_VAR", "busy", "refuse_whole_store_work", "stop_memory_count"]
 
 CHOICE_VAR = "NEWSGRAPH_SQLITE"
 _choice = os.environ.get(CHOICE_VAR, "").strip().lower()
@@ -62,3 +64,38 @@ def refuse_whole_store_work(what: str) -> None:
     if sqlite3.__name__.startswith("pysqlite3"):
         raise ConfigError(f"{what} rebuilds the whole store, and on {CHOICE_VAR}=pysqlite3 its temporary data would "
                           f"stay in memory (that build keeps it there); run it without {CHOICE_VAR}")
+
+
+_CONFIG_MEMSTATUS = 9  # SQLITE_CONFIG_MEMSTATUS
+_OK = 0
+_memory_count_stopped = False
+
+
+def stop_memory_count() -> bool:
+    """Stop SQLite's count of the memory it holds (``SQLITE_CONFIG_MEMSTATUS``), which every allocation of every
+    connection of the process updates under one process-wide lock: a server's worker threads, each reading through
+    its own connection, took turns for it (at 10^6 articles under 8 clients, server CPU per first search page fell
+    16.3 -> 14.1 ms without it; BENCHMARKS serve Run 12; SQLite's documentation recommends building without it).
+
+    Python's module has no call for ``sqlite3_config``, so it is made through ctypes on the library the module
+    runs on, and only while SQLite holds no memory at all (no connection open: the setting needs SQLite shut down
+    and started again). Returns whether it was done; where it cannot be (another platform's loader, a library that
+    does not export the call, a connection open) nothing changes."""
+    global _memory_count_stopped
+    if _memory_count_stopped:  # done: with the count off, "no memory in use" can no longer be told
+        return True
+    try:
+        library = ctypes.CDLL(importlib.import_module(sqlite3.__name__.replace("dbapi2", "_sqlite3")
+                                                      if "pysqlite3" in sqlite3.__name__ else "_sqlite3").__file__)
+        used, shutdown, config, initialize = (library.sqlite3_memory_used, library.sqlite3_shutdown,
+                                              library.sqlite3_config, library.sqlite3_initialize)
+    except (OSError, AttributeError, ImportError, TypeError):
+        return False
+    used.restype = ctypes.c_int64
+    if used() != 0:  # something is open: shutting SQLite down now would pull memory from under it
+        return False
+    if shutdown() != _OK:
+        return False
+    configured = config(_CONFIG_MEMSTATUS, ctypes.c_int(0)) == _OK
+    _memory_count_stopped = initialize() == _OK and configured
+    return _memory_count_stopped
