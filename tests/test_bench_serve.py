@@ -175,3 +175,20 @@ def test_the_first_search_pages_are_timed_in_a_real_browser(tmp_path):
     assert 0 < html["p50"] <= html["p95"] and 0 < dom["p50"] <= dom["p95"]
     assert html["p50"] <= dom["p50"]  # the HTML is complete before it is parsed with its style and script
     assert "first search page in Chromium" in "\n".join(result.lines())
+
+
+
+@pytest.mark.skipif(not __import__("pathlib").Path("/usr/bin/chromium").exists(),
+                    reason="needs Debian's Chromium at /usr/bin/chromium (apt-get install -y chromium)")
+def test_the_browser_refuses_to_time_an_error_page():
+    pytest.importorskip("playwright.sync_api", reason="needs playwright (the test extra)")
+    from newsgraph.bench.serve import _in_browser
+
+    page = b"<!doctype html><title>x</title><p>hello"
+    port, _, stop = _http_server(lambda line: (b"HTTP/1.1 404 Not Found\r\nContent-Type: text/html\r\nContent-Length: "
+                                               + str(len(page)).encode() + b"\r\n\r\n" + page))
+    try:
+        with pytest.raises(RuntimeError, match="/gone: HTTP 404 in Chromium"):
+            _in_browser(port, ["/gone"], 1, "/usr/bin/chromium")
+    finally:
+        stop()

@@ -50,3 +50,45 @@ def test_with_a_connection_open_nothing_is_changed(tmp_path):
     store.close()
     """)
     assert words == ["False", "True", "0"]  # refused: SQLite keeps counting, the open store keeps working
+
+
+def test_with_another_thread_running_nothing_is_changed(tmp_path):
+    words = _run(COUNTED + f"""
+    import threading
+    from newsgraph.storage import open_store, stop_memory_count
+    started, done = threading.Event(), threading.Event()
+    worker = threading.Thread(target=lambda: (started.set(), done.wait()))
+    worker.start(); started.wait()
+    print(stop_memory_count())  # the other thread could open a connection while SQLite is down: refused
+    done.set(); worker.join()
+    with open_store({str(tmp_path / "s.db")!r}) as store:
+        print(used() > 0)  # still counted
+    """)
+    assert words == ["False", "True"]
+
+
+def test_a_count_already_off_is_left_alone_under_an_open_store(tmp_path):
+    """Off already (here by hand, as a library built without it would be), every read is 0, so 0 cannot tell that
+    nothing is open: the function must not shut SQLite down under the open store."""
+    words = _run(COUNTED + f"""
+    lib = ctypes.CDLL(importlib.import_module(module).__file__)
+    assert lib.sqlite3_shutdown() == 0 and lib.sqlite3_config(9, ctypes.c_int(0)) == 0 and lib.sqlite3_initialize() == 0
+    from newsgraph.storage import open_store, stop_memory_count
+    store = open_store({str(tmp_path / "s.db")!r})
+    print(stop_memory_count(), store.count())
+    store.close()
+    """)
+    assert words == ["True", "0"]
+
+
+@pytest.mark.parametrize("counting, in_use, threads, step", [
+    (False, 0, 1, "off already"),  # 0 in use means nothing when nothing is counted: never a restart
+    (False, 0, 3, "off already"),
+    (True, 0, 1, "restart"),
+    (True, 4096, 1, "refuse"),  # a connection open
+    (True, 0, 2, "refuse"),  # another thread could open one while SQLite is down
+])
+def test_the_restart_happens_only_when_sqlite_counts_holds_nothing_and_runs_one_thread(counting, in_use, threads,
+                                                                                         step):
+    from newsgraph.storage.sqlite.engine import _memory_count_step
+    assert _memory_count_step(counting, in_use, threads) == step

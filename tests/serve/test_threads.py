@@ -100,3 +100,35 @@ def test_serve_takes_a_page_cache_and_refuses_none(served_db):
     assert newsgraph("serve", "--db", str(served_db), "--page-cache", "0").returncode == 2
     with serving(served_db, "--page-cache", "8", "--threads", "1") as base:
         assert get(base + "/?q=harbour")[0] == 200
+
+
+def test_a_worker_threads_store_goes_with_the_thread(served_db):
+    """AnyIO ends a worker thread idle for 10 s and starts another for the next burst: the pool must not keep the
+    ended threads' stores (their connections and page caches) open."""
+    import gc
+    import threading
+    import weakref
+
+    from newsgraph.serve.app import StorePool
+    pool = StorePool(str(served_db), page_cache_kib=4096)
+    try:
+        opened = []
+        for _ in range(3):
+            worker = threading.Thread(target=lambda: opened.append(weakref.ref(pool.get())))
+            worker.start()
+            worker.join()
+        gc.collect()
+        assert pool.open_stores() == 1  # the pool's own, made in this thread to fail early
+        assert all(ref() is None for ref in opened)  # freed, so their connections closed
+    finally:
+        pool.close()
+
+
+def test_the_page_cache_share_is_never_below_sqlites_own_and_needs_the_thread_count(served_db):
+    app = build(str(served_db), threads=100, page_cache_mib=96)
+    try:
+        assert app.state.pool.page_cache_kib == 2000  # 96 MiB / 100 would be less than SQLite's 2,000 KiB
+    finally:
+        app.state.pool.close()
+    with pytest.raises(ConfigError, match="give their number"):
+        build(str(served_db), page_cache_mib=96)

@@ -250,10 +250,7 @@ def _fetch_all(port: int, urls: list[str], clients: int) -> list[float]:
 def _in_browser(port: int, urls: list[str], rounds: int, chromium: str) -> dict[str, dict[str, float]]:
     """Open each of ``urls`` in a headless ``chromium`` (Playwright drives it), one at a time, once cold and then
     ``rounds`` times; the percentiles of the navigation timing of the timed visits (see ``ServeBench.browser_ms``)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError as exc:
-        raise RuntimeError("bench serve --browser needs playwright (the test extra)") from exc
+    from playwright.sync_api import sync_playwright  # checked before the passes (run)
     base = f"http://127.0.0.1:{port}"
     html: list[float] = []
     dom: list[float] = []
@@ -264,11 +261,13 @@ def _in_browser(port: int, urls: list[str], rounds: int, chromium: str) -> dict[
         try:
             page = browser.new_page()
             # Only the server under test: nothing else may be fetched.
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
+            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base + "/")
                        else route.abort())
             for visit in range(rounds + 1):
                 for url in urls:
-                    page.goto(base + url)
+                    response = page.goto(base + url)
+                    if response is None or not response.ok:  # an error page is not the page to time
+                        raise RuntimeError(f"{url}: HTTP {response.status if response else 'no response'} in Chromium")
                     entry = json.loads(page.evaluate(timing))
                     if visit:
                         html.append((entry["responseEnd"] - entry["requestStart"]) / 1000)
@@ -286,6 +285,11 @@ def run(n: int = 100_000, rounds: int = 5, clients: int = 8, db: Optional[str] =
     from ..storage import open_store
     if repeat < 1 or rounds < 1:
         raise ValueError(f"rounds and repeat must be 1 or more, not {rounds} and {repeat}")
+    if browser:  # before minutes of passes, not after them
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError as exc:
+            raise RuntimeError("bench serve --browser needs playwright (the test extra)") from exc
     with tempfile.TemporaryDirectory() as tmp:
         path = str(Path(db) if db else Path(tmp) / "bench.db")
         with open_store(path) as store:

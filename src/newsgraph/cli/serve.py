@@ -40,9 +40,10 @@ PAGE_CACHE = 96
                    "answers say when they did); 0 ranks every match (exact, but slow on common words in a large "
                    "store). Ranking costs 1-2 microseconds of CPU per match at 10^6 articles.")
 @click.option("--page-cache", "page_cache", type=count(), default=PAGE_CACHE, show_default=True, metavar="MIB",
-              help="Memory for the store's pages, shared among the worker threads (each reads through its own "
-                   "connection): a page read again is copied from it instead of asked of the operating system. "
-                   "A first search page at 10^6 articles reads about 1,000 pages (4 KiB each).")
+              help="Memory for an SQLite store's pages, shared among the worker threads (each reads through its "
+                   "own connection; never less than SQLite's 2 MB each): a page read again is copied from it "
+                   "instead of asked of the operating system. A first search page at 10^6 articles reads about "
+                   "1,000 pages (4 KiB each). A PostgreSQL store uses the server's own shared_buffers instead.")
 def serve(db, host, port, allow_ingest, max_ingest_bytes, cache, threads, window, page_cache) -> None:
     """Serve the JSON API (/api/v1/…) and the web reader (/) over a store until interrupted; read-only unless
     --allow-ingest."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import threading
+import weakref
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -31,6 +32,10 @@ SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "n
                     "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
 
 
+#: SQLite's page cache per connection when none is asked for (``PRAGMA cache_size = -2000``).
+SQLITE_DEFAULT_CACHE_KIB = 2000
+
+
 class StorePool:
     """A store per thread, opened read-only on first use (never created, its schema never written). With
     ``cache`` entries (a store that can share them: SQLite), the stores keep search rankings, counts and pages
@@ -47,7 +52,10 @@ class StorePool:
             self.cache = answer_cache(cache)
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._opened: list[Store] = []
+        # Weakly: AnyIO ends a worker thread idle for 10 s and starts another for the next burst, so a list kept
+        # every store a thread had opened (its connection and page cache) until the process ended; a thread's own
+        # reference dies with it, and so does its store, closing its connection.
+        self._opened: "weakref.WeakSet[Store]" = weakref.WeakSet()
         self.get()  # fail at start, not at the first request, when the database is missing or not ours
 
     def get(self) -> Store:
@@ -62,12 +70,18 @@ class StorePool:
                 store.share_rankings(self.cache)
             self._local.store = store
             with self._lock:
-                self._opened.append(store)
+                self._opened.add(store)
         return store
+
+    def open_stores(self) -> int:
+        """How many stores (connections) the pool's threads hold now."""
+        with self._lock:
+            return len(self._opened)
 
     def close(self) -> None:
         with self._lock:
-            opened, self._opened = self._opened, []
+            opened = list(self._opened)
+            self._opened.clear()
         for store in opened:
             try:
                 store.close()
@@ -217,10 +231,11 @@ def build(db: str, allow_ingest: bool = False,
         raise ConfigError(f"threads must be 1 or more, not {threads}")
     if window is not None and window < 0:
         raise ConfigError(f"search window must be 0 (rank every match) or more, not {window}")
-    if page_cache_mib is not None and page_cache_mib < 1:
-        raise ConfigError(f"the page cache must be 1 MiB or more, not {page_cache_mib}")
-    # Each worker thread reads through its own connection; a thread past the limit's count opens none.
-    per_store = None if page_cache_mib is None else max(1, page_cache_mib * 1024 // (threads or default_threads()))
+    if page_cache_mib is not None and (page_cache_mib < 1 or threads is None):
+        raise ConfigError(f"the page cache must be 1 MiB or more, not {page_cache_mib}" if threads is not None else
+                          "a page cache is shared among the worker threads: give their number too")
+    # Each worker thread reads through its own connection; never less than SQLite's own default (2,000 KiB).
+    per_store = None if page_cache_mib is None else max(SQLITE_DEFAULT_CACHE_KIB, page_cache_mib * 1024 // threads)
     pool = StorePool(db, cache, window, per_store)
     allowed = None if hosts is None else frozenset(_host_name(h) for h in hosts)
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 import ctypes
 import importlib
 import os
+import sys
+import threading
 
 from ...errors import ConfigError
 
@@ -69,6 +71,7 @@ def refuse_whole_store_work(what: str) -> None:
 _CONFIG_MEMSTATUS = 9  # SQLITE_CONFIG_MEMSTATUS
 _OK = 0
 _memory_count_stopped = False
+_memory_count_lock = threading.Lock()
 
 
 def stop_memory_count() -> bool:
@@ -77,25 +80,48 @@ def stop_memory_count() -> bool:
     its own connection, took turns for it (at 10^6 articles under 8 clients, server CPU per first search page fell
     16.3 -> 14.1 ms without it; BENCHMARKS serve Run 12; SQLite's documentation recommends building without it).
 
-    Python's module has no call for ``sqlite3_config``, so it is made through ctypes on the library the module
-    runs on, and only while SQLite holds no memory at all (no connection open: the setting needs SQLite shut down
-    and started again). Returns whether it was done; where it cannot be (another platform's loader, a library that
-    does not export the call, a connection open) nothing changes."""
+    Python's module has no call for ``sqlite3_config``, and the setting needs SQLite shut down and started again, so
+    this is for a process's start (``newsgraph serve``, before its first connection): it is made through ctypes on
+    the library the module runs on, and only on Linux (the call takes a variable argument list, which ctypes passes
+    right there), with no other thread running and SQLite holding no memory. Whether SQLite counts at all is tried
+    first (a library built without the count, or one already stopped, reads 0 for everything and is left alone: 0
+    could not then tell that nothing is open). Returns whether the count is off; where it cannot be done nothing
+    changes."""
     global _memory_count_stopped
-    if _memory_count_stopped:  # done: with the count off, "no memory in use" can no longer be told
-        return True
-    try:
-        library = ctypes.CDLL(importlib.import_module(sqlite3.__name__.replace("dbapi2", "_sqlite3")
-                                                      if "pysqlite3" in sqlite3.__name__ else "_sqlite3").__file__)
-        used, shutdown, config, initialize = (library.sqlite3_memory_used, library.sqlite3_shutdown,
-                                              library.sqlite3_config, library.sqlite3_initialize)
-    except (OSError, AttributeError, ImportError, TypeError):
+    if not sys.platform.startswith("linux"):
         return False
-    used.restype = ctypes.c_int64
-    if used() != 0:  # something is open: shutting SQLite down now would pull memory from under it
-        return False
-    if shutdown() != _OK:
-        return False
-    configured = config(_CONFIG_MEMSTATUS, ctypes.c_int(0)) == _OK
-    _memory_count_stopped = initialize() == _OK and configured
-    return _memory_count_stopped
+    with _memory_count_lock:
+        if _memory_count_stopped:
+            return True
+        try:
+            module = "pysqlite3._sqlite3" if sqlite3.__name__.startswith("pysqlite3") else "_sqlite3"
+            library = ctypes.CDLL(importlib.import_module(module).__file__)
+            used, probe, free = library.sqlite3_memory_used, library.sqlite3_malloc, library.sqlite3_free
+            shutdown, config, initialize = library.sqlite3_shutdown, library.sqlite3_config, library.sqlite3_initialize
+        except (OSError, AttributeError, ImportError, TypeError):
+            return False
+        used.restype, probe.restype, probe.argtypes, free.argtypes = ctypes.c_int64, ctypes.c_void_p, [ctypes.c_int], [
+            ctypes.c_void_p]
+        block = probe(64)
+        counting = used() > 0
+        free(block)
+        step = _memory_count_step(counting, used(), threading.active_count())
+        if step != "restart":
+            _memory_count_stopped = step == "off already"
+            return _memory_count_stopped
+        if shutdown() != _OK:
+            return False
+        configured = config(_CONFIG_MEMSTATUS, ctypes.c_int(0)) == _OK
+        _memory_count_stopped = initialize() == _OK and configured
+        return _memory_count_stopped
+
+
+def _memory_count_step(counting: bool, in_use: int, threads: int) -> str:
+    """What :func:`stop_memory_count` may do: "off already" (SQLite does not count: nothing to stop, and 0 in use
+    would not mean that nothing is open), "refuse" (memory in use, or another thread that may open a connection
+    while SQLite is down), or "restart" (shut SQLite down, set the count off, start it again)."""
+    if not counting:
+        return "off already"
+    if in_use or threads != 1:
+        return "refuse"
+    return "restart"

@@ -354,7 +354,8 @@ class SQLiteStore(Store):
         (a system call and a copy)."""
         if kib < 1:
             raise ConfigError(f"a page cache must be 1 KiB or more, not {kib}")
-        self._conn.execute(f"PRAGMA cache_size = -{int(kib)}")
+        # SQLite reads a size past a 32-bit integer as 0 (no cache at all): the most it takes instead.
+        self._conn.execute(f"PRAGMA cache_size = -{min(int(kib), 2**31 - 1)}")
 
     def share_rankings(self, cache: Optional[RankCache]) -> None:
         """Keep search rankings, counts and pages and the answers of :meth:`kept` in ``cache``, which other stores
