@@ -100,8 +100,9 @@ def stop_memory_count() -> bool:
             shutdown, config, initialize = library.sqlite3_shutdown, library.sqlite3_config, library.sqlite3_initialize
         except (OSError, AttributeError, ImportError, TypeError):
             return False
-        used.restype, probe.restype, probe.argtypes, free.argtypes = ctypes.c_int64, ctypes.c_void_p, [ctypes.c_int], [
-            ctypes.c_void_p]
+        used.restype = ctypes.c_int64
+        probe.restype, probe.argtypes = ctypes.c_void_p, [ctypes.c_int]
+        free.argtypes = [ctypes.c_void_p]
         block = probe(64)
         counting = used() > 0
         free(block)
