@@ -2,8 +2,8 @@
 
 The store is the synthetic one of ``bench search`` (:mod:`.search_corpus`; the same seed gives the same store). The
 server is a real ``newsgraph serve`` process; ``clients`` keep-alive connections (one asyncio thread: see
-:func:`_fetch_all`) send the requests of each endpoint kind in turn; every URL is fetched once first (its pages come from disk), then ``repeat`` passes each send
-every kind's URLs ``rounds`` times. Reported: time to start serving, p50/p95 per kind over all passes' requests, the
+:func:`_fetch_all`) send the requests of each endpoint kind in turn; every URL is fetched once first (its pages come
+from disk), then ``repeat`` passes each send every kind's URLs ``rounds`` times. Reported: time to start serving, p50/p95 per kind over all passes' requests, the
 p95 of each pass (on a shared 2-core machine one pass's p95 moves by a fifth from one pass to the next, so a bar is
 judged on many), the server's CPU per request of each kind, its peak RSS, and the load generator's own CPU per
 request (it runs on the same cores as the server).
@@ -183,6 +183,7 @@ class _Client:
                 raise
             return await self.get(url)  # a kept-alive connection the server had closed in silence
         status_line, *header_lines = head.decode("latin-1").split("\r\n")
+        status = int(status_line.split()[1])
         headers = {}
         for line in header_lines:
             name, _, value = line.partition(":")
@@ -199,14 +200,14 @@ class _Client:
                 body += (await self.reader.readexactly(size + 2))[:-2]  # the chunk, less its CRLF
         elif "content-length" in headers:
             body = await self.reader.readexactly(int(headers["content-length"]))
-        elif closing or int(status_line.split()[1]) not in (204, 304):
+        elif closing or status not in (204, 304):
             body = await self.reader.read()  # no length: the body ends with the connection
             closing = True
         else:
             body = b""
         if closing:
             self.close()
-        return int(status_line.split()[1]), body
+        return status, body
 
     def close(self) -> None:
         if self.writer is not None:

@@ -106,8 +106,8 @@ def _wants_html(request: Request) -> bool:
 
 
 #: What a parameter's pattern asks for, said for a person (the pattern itself is what the validator would print).
-_PATTERNS = {api.DATE: "a date is written YYYY, YYYY-MM or YYYY-MM-DD (a time may follow a T)",
-             web.FORM_DATE: "a date is written YYYY, YYYY-MM or YYYY-MM-DD (a time may follow a T), or left empty"}
+_DATE_SAID = "a date is written YYYY, YYYY-MM or YYYY-MM-DD (a time may follow a T)"
+_PATTERNS = {api.DATE: _DATE_SAID, web.FORM_DATE: f"{_DATE_SAID}, or left empty"}
 
 
 def _said(error: dict[str, Any]) -> str:

@@ -67,8 +67,10 @@ class _Narrow:
 
 #: The reader's date fields: a date as the API takes it, or nothing (a form sends its empty fields as ``since=``).
 FORM_DATE = f"(?:{DATE})|^$"
-#: The same, as the fields' ``pattern`` (anchored by the browser), so a malformed date is refused before sending.
+#: The same, as the fields' ``pattern`` (anchored by the browser), so a malformed date is refused before sending,
+#: and the fields' hint.
 env.globals["DATE_PATTERN"] = DATE.removeprefix("^").removesuffix("$")
+env.globals["DATE_HINT"] = "a year, a month (2024-03) or a day (2024-03-15)"
 
 
 @router.get("/", response_class=HTMLResponse)

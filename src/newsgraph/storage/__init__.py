@@ -21,8 +21,7 @@ from .base import (SEARCH_WINDOW, DedupIndex, EntityRegistry, EntityViews, PutRe
 __all__ = ["Store", "DedupIndex", "EntityRegistry", "EntityViews", "PutResult", "PutStatus", "SearchHit",
            "SearchFilters", "QuoteHit", "StoryMember", "SEARCH_WINDOW", "open_store", "default_db_path",
            "DEFAULT_DB", "POSTGRES_SCHEMES", "check_store", "answer_cache", "sqlite_library", "is_store_damage",
-           "stop_memory_count",
-           "is_store_busy"]
+           "is_store_busy", "stop_memory_count"]
 
 DEFAULT_DB = "newsgraph.db"
 ENV_VAR = "NEWSGRAPH_DB"

@@ -26,7 +26,8 @@ SNIPPET_COLUMN = 1
 # bm25 column weights (title, text): a word in the headline says more about the article than one in the body.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
 # FTS5 scores every match before sorting (no top-k pruning; walking and scoring cost 1-2 us per match at 10^6
-# articles, 2026-12-07, plus one walk of each word's whole match list in each segment ranked, for its weight): hence the window of base.SEARCH_WINDOW newest matches
+# articles, 2026-12-07, plus one walk of each word's whole match list in each segment ranked, for its weight):
+# hence the window of base.SEARCH_WINDOW newest matches
 # (storage order; with filters, of the matches that pass them). ``SQLiteStore.search_window = None``: always exact.
 
 
